@@ -1,0 +1,9 @@
+//! Scrutineer's pure core: everything that can be decided without a browser.
+//!
+//! No crate here may depend on `web-sys`, `wasm-bindgen` or `leptos`; the
+//! compiler enforces that, and every module is tested natively with
+//! `cargo test -p scrutineer-core`.
+
+pub mod dates;
+pub mod route;
+pub mod snapshot;

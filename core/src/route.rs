@@ -1,0 +1,328 @@
+//! Routes as URL fragments (`#/indicators`, `#/indicators/<id>`, ...).
+//!
+//! Fragments need no server support: a link pasted into an email opens the
+//! same view from any static host and any sub-path.
+
+use std::fmt::Write as _;
+
+/// A top-level section of the app, in the order the navigation shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Indicators,
+    Risks,
+    Complaints,
+    Data,
+    Help,
+}
+
+impl Section {
+    /// Every section, in navigation order.
+    pub const ALL: [Section; 5] = [
+        Section::Indicators,
+        Section::Risks,
+        Section::Complaints,
+        Section::Data,
+        Section::Help,
+    ];
+
+    /// The word shown in the navigation.
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Indicators => "Indicators",
+            Section::Risks => "Risks",
+            Section::Complaints => "Complaints",
+            Section::Data => "Data",
+            Section::Help => "Help",
+        }
+    }
+
+    /// The path segment after `#/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Indicators => "indicators",
+            Section::Risks => "risks",
+            Section::Complaints => "complaints",
+            Section::Data => "data",
+            Section::Help => "help",
+        }
+    }
+
+    /// The section's own route.
+    pub fn route(self) -> Route {
+        match self {
+            Section::Indicators => Route::Indicators,
+            Section::Risks => Route::Risks,
+            Section::Complaints => Route::Complaints,
+            Section::Data => Route::Data,
+            Section::Help => Route::Help,
+        }
+    }
+}
+
+/// Where the user is. Parsed from `location.hash`, printed back by [`Route::href`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Indicators,
+    Indicator {
+        id: String,
+    },
+    Risks,
+    Complaints,
+    Data,
+    Help,
+    /// A fragment that names no view; `path` is what was asked for, decoded.
+    NotFound {
+        path: String,
+    },
+}
+
+impl Default for Route {
+    /// An empty fragment opens the indicators: the screen councillors read first.
+    fn default() -> Self {
+        Route::Indicators
+    }
+}
+
+impl Route {
+    /// Parses a `location.hash` value such as `#/indicators/CSC-01?area=x`.
+    ///
+    /// The query part (after `?`) does not choose the view; see [`split_query`].
+    /// Trailing slashes and a missing leading slash are forgiven, because people
+    /// edit links by hand.
+    pub fn from_hash(hash: &str) -> Route {
+        let (path, _query) = split_query(hash);
+        let path = path.strip_prefix('#').unwrap_or(path);
+        let path = path.trim_matches('/');
+        if path.is_empty() {
+            return Route::default();
+        }
+        let segments: Vec<String> = path.split('/').map(percent_decode).collect();
+        let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match segs.as_slice() {
+            ["indicators"] => Route::Indicators,
+            ["indicators", id] if !id.is_empty() => Route::Indicator {
+                id: (*id).to_owned(),
+            },
+            ["risks"] => Route::Risks,
+            ["complaints"] => Route::Complaints,
+            ["data"] => Route::Data,
+            ["help"] => Route::Help,
+            _ => Route::NotFound {
+                path: format!("/{}", segments.join("/")),
+            },
+        }
+    }
+
+    /// The fragment for a link, e.g. `#/indicators/CSC%2001`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Indicator { id } => format!("#/indicators/{}", percent_encode(id)),
+            Route::NotFound { path } => {
+                let encoded: Vec<String> = path
+                    .trim_start_matches('/')
+                    .split('/')
+                    .map(percent_encode)
+                    .collect();
+                format!("#/{}", encoded.join("/"))
+            }
+            other => match other.section() {
+                Some(section) => format!("#/{}", section.slug()),
+                None => "#/".to_owned(),
+            },
+        }
+    }
+
+    /// The section whose navigation link is current for this route.
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Route::Indicators | Route::Indicator { .. } => Some(Section::Indicators),
+            Route::Risks => Some(Section::Risks),
+            Route::Complaints => Some(Section::Complaints),
+            Route::Data => Some(Section::Data),
+            Route::Help => Some(Section::Help),
+            Route::NotFound { .. } => None,
+        }
+    }
+
+    /// The page title's first part, before " – Scrutineer".
+    pub fn title(&self) -> String {
+        match self {
+            Route::Indicators => "Performance indicators".to_owned(),
+            Route::Indicator { id } => format!("Indicator {id}"),
+            Route::Risks => "Risks and opportunities".to_owned(),
+            Route::Complaints => "Complaints and compliments".to_owned(),
+            Route::Data => "Data: import, export and share".to_owned(),
+            Route::Help => "Help".to_owned(),
+            Route::NotFound { .. } => "Page not found".to_owned(),
+        }
+    }
+}
+
+/// Splits `#/path?query` into the path part and the query pairs, decoded.
+pub fn split_query(hash: &str) -> (&str, Vec<(String, String)>) {
+    match hash.split_once('?') {
+        None => (hash, Vec::new()),
+        Some((path, query)) => {
+            let pairs = query
+                .split('&')
+                .filter(|pair| !pair.is_empty())
+                .map(|pair| {
+                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    (
+                        percent_decode(key),
+                        percent_decode(&value.replace('+', " ")),
+                    )
+                })
+                .collect();
+            (path, pairs)
+        }
+    }
+}
+
+/// Decodes `%XX` escapes as UTF-8. A malformed escape is kept as typed, and
+/// bytes that are not UTF-8 become U+FFFD: a bad link must still open a page.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes everything but RFC 3986 unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_fragments_open_the_indicators() {
+        for hash in ["", "#", "#/", "#//", "/"] {
+            assert_eq!(Route::from_hash(hash), Route::Indicators, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn every_section_round_trips_through_its_href() {
+        for section in Section::ALL {
+            let route = section.route();
+            assert_eq!(Route::from_hash(&route.href()), route);
+            assert_eq!(route.section(), Some(section));
+            assert_eq!(route.href(), format!("#/{}", section.slug()));
+        }
+    }
+
+    #[test]
+    fn trailing_slashes_and_missing_leading_slash_are_forgiven() {
+        assert_eq!(Route::from_hash("#/risks/"), Route::Risks);
+        assert_eq!(Route::from_hash("#risks"), Route::Risks);
+        assert_eq!(Route::from_hash("#/help//"), Route::Help);
+    }
+
+    #[test]
+    fn an_indicator_route_keeps_its_id_and_highlights_indicators() {
+        let route = Route::from_hash("#/indicators/CSC-01");
+        assert_eq!(
+            route,
+            Route::Indicator {
+                id: "CSC-01".into()
+            }
+        );
+        assert_eq!(route.section(), Some(Section::Indicators));
+        assert_eq!(route.title(), "Indicator CSC-01");
+    }
+
+    #[test]
+    fn ids_with_spaces_and_non_ascii_survive_encoding() {
+        let route = Route::Indicator {
+            id: "CLA rate/10k é".into(),
+        };
+        let href = route.href();
+        assert_eq!(href, "#/indicators/CLA%20rate%2F10k%20%C3%A9");
+        assert_eq!(Route::from_hash(&href), route);
+    }
+
+    #[test]
+    fn unknown_routes_are_not_found_with_the_path_asked_for() {
+        assert_eq!(
+            Route::from_hash("#/reports/2019"),
+            Route::NotFound {
+                path: "/reports/2019".into()
+            }
+        );
+        assert_eq!(
+            Route::from_hash("#/indicators/a/b"),
+            Route::NotFound {
+                path: "/indicators/a/b".into()
+            }
+        );
+        let nf = Route::from_hash("#/no%20such");
+        assert_eq!(
+            nf,
+            Route::NotFound {
+                path: "/no such".into()
+            }
+        );
+        assert_eq!(nf.section(), None);
+        assert_eq!(Route::from_hash(&nf.href()), nf);
+    }
+
+    #[test]
+    fn the_query_does_not_change_the_view_and_is_decoded() {
+        assert_eq!(
+            Route::from_hash("#/indicators?area=waste&rag=red"),
+            Route::Indicators
+        );
+        let (path, pairs) = split_query("#/indicators?area=Street+lighting&q=a%26b&flag");
+        assert_eq!(path, "#/indicators");
+        assert_eq!(
+            pairs,
+            vec![
+                ("area".to_owned(), "Street lighting".to_owned()),
+                ("q".to_owned(), "a&b".to_owned()),
+                ("flag".to_owned(), String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept_as_typed() {
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz1"), "%zz1");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%é1"), "%é1");
+    }
+
+    #[test]
+    fn titles_name_each_view() {
+        assert_eq!(Route::Risks.title(), "Risks and opportunities");
+        assert_eq!(
+            Route::NotFound { path: "/x".into() }.title(),
+            "Page not found"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! One view per route.
+
+mod complaints;
+mod data;
+mod help;
+mod indicators;
+mod not_found;
+mod risks;
+
+pub use complaints::ComplaintsPage;
+pub use data::DataPage;
+pub use help::HelpPage;
+pub use indicators::{IndicatorPage, IndicatorsPage};
+pub use not_found::NotFoundPage;
+pub use risks::RisksPage;

@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+
+/// `#/help`: how to read the pack and look after the data.
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Help"</h1>
+        <p class="lede">
+            "Scrutineer holds a council's committee pack (performance indicators, the risk and "
+            "opportunity register, and complaints and compliments) so a scrutiny committee can "
+            "read, compare and question it on a tablet or a PC."
+        </p>
+
+        <h2 id="help-sections">"What is in each section"</h2>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt><a href="#/indicators">"Indicators"</a></dt>
+                <dd>
+                    "Performance measures by service area, each period's value against its target "
+                    "and against England, the region and statistical neighbours."
+                </dd>
+            </div>
+            <div class="summary-list__row">
+                <dt><a href="#/risks">"Risks"</a></dt>
+                <dd>
+                    "The corporate risk and opportunity register, scored by impact and likelihood "
+                    "on a 5 by 5 grid, and how each entry moved since last quarter."
+                </dd>
+            </div>
+            <div class="summary-list__row">
+                <dt><a href="#/complaints">"Complaints"</a></dt>
+                <dd>
+                    "Complaints and compliments by financial year: stages, outcomes, categories, "
+                    "timeliness and the Local Government and Social Care Ombudsman's decisions."
+                </dd>
+            </div>
+            <div class="summary-list__row">
+                <dt><a href="#/data">"Data"</a></dt>
+                <dd>"What is open now, and how to import, export and share a snapshot file."</dd>
+            </div>
+        </dl>
+
+        <h2 id="help-rag">"Reading a rating"</h2>
+        <p>
+            "Each rating has a word and a shape as well as a colour, so it reads the same "
+            "in black and white print and for people who do not see colour."
+        </p>
+        <ul class="rag-key">
+            <li><span class="rag rag--green" aria-hidden="true">"●"</span> " On track or good"</li>
+            <li><span class="rag rag--amber" aria-hidden="true">"▲"</span> " Slightly below the desired level"</li>
+            <li><span class="rag rag--red" aria-hidden="true">"■"</span> " Requires improvement"</li>
+        </ul>
+        <p>
+            "\u{201c}Good is high\u{201d} means a bigger number is better; \u{201c}good is low\u{201d} "
+            "means a smaller one is. A dash means the measure is context only and has no direction."
+        </p>
+
+        <h2 id="help-risk">"Reading a risk score"</h2>
+        <p>
+            "A score is impact multiplied by likelihood, each from 1 to 5, written as the packs "
+            "write it: \u{201c}16 (Major/Likely)\u{201d}."
+        </p>
+        <ul>
+            <li>"Impact: Insignificant 1, Minor 2, Moderate 3, Major 4, Catastrophic 5 (for opportunities, Outstanding 5)."</li>
+            <li>"Likelihood: Rare 1, Unlikely 2, Possible 3, Likely 4, Certain 5."</li>
+        </ul>
+
+        <h2 id="help-data">"Where your data lives"</h2>
+        <p>
+            "Everything is kept in this browser on this device. Nothing is sent to a server and "
+            "there is no account. Clearing your browser's site data deletes it, and some tablets "
+            "delete a site's data after a week unused, so export a snapshot file to keep a copy."
+        </p>
+
+        <h2 id="help-keyboard">"Using a keyboard"</h2>
+        <p>
+            "Press Tab to move between links and buttons and Enter to follow one. The first "
+            "Tab on any page offers \u{201c}Skip to main content\u{201d}. Every view has its own "
+            "address, so you can bookmark it or paste it into an email."
+        </p>
+    }
+}

@@ -1,0 +1,96 @@
+//! App state in context: each value a small newtype reached through a `use_*` helper.
+
+use leptos::prelude::*;
+use scrutineer_core::route::Route;
+use scrutineer_core::snapshot::Snapshot;
+
+/// The snapshot on screen.
+#[derive(Clone, Copy)]
+pub struct SnapshotState(pub RwSignal<Snapshot>);
+
+/// The view the URL fragment names.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub ReadSignal<Route>);
+
+/// Whether a message is an error (announced at once) or a confirmation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Status,
+}
+
+/// One message to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// Messages to the user, shown in `role="alert"` and `role="status"` regions.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Notices {
+    pub fn new() -> Self {
+        Notices {
+            list: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(1),
+        }
+    }
+
+    /// Tells the user something went wrong; stays until dismissed.
+    pub fn error(&self, text: impl Into<String>) {
+        self.push(NoticeKind::Error, text.into());
+    }
+
+    /// Confirms that something worked; replaces the previous confirmation.
+    pub fn status(&self, text: impl Into<String>) {
+        self.list
+            .update(|list| list.retain(|notice| notice.kind != NoticeKind::Status));
+        self.push(NoticeKind::Status, text.into());
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        self.list
+            .update(|list| list.retain(|notice| notice.id != id));
+    }
+
+    /// The messages of one kind, oldest first.
+    pub fn of_kind(&self, kind: NoticeKind) -> Vec<Notice> {
+        self.list.with(|list| {
+            list.iter()
+                .filter(|notice| notice.kind == kind)
+                .cloned()
+                .collect()
+        })
+    }
+
+    fn push(&self, kind: NoticeKind, text: String) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.list
+            .update(|list| list.push(Notice { id, kind, text }));
+    }
+}
+
+impl Default for Notices {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_snapshot() -> RwSignal<Snapshot> {
+    expect_context::<SnapshotState>().0
+}
+
+pub fn use_route() -> ReadSignal<Route> {
+    expect_context::<CurrentRoute>().0
+}
+
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}
