@@ -5,5 +5,6 @@
 //! `cargo test -p scrutineer-core`.
 
 pub mod dates;
+pub mod domain;
 pub mod route;
 pub mod snapshot;

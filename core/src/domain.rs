@@ -1,0 +1,4 @@
+//! The domain: what a committee pack holds.
+
+pub mod period;
+pub mod value;

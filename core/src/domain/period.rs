@@ -1,0 +1,718 @@
+//! Reporting periods, typed: never strings in the model.
+//!
+//! The packs label periods in several ways, and two periods of different
+//! kinds (a quarter and a rolling year) must never be compared as if alike.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use thiserror::Error;
+
+use crate::dates::month_name;
+
+/// A calendar month of a year, e.g. June 2018.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
+    }
+
+    fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn last_day(self) -> NaiveDate {
+        let (year, month) = if self.month == 12 {
+            (self.year + 1, 1)
+        } else {
+            (self.year, self.month + 1)
+        };
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Months from `self` to `later`, counting both ends.
+    fn months_through(self, later: YearMonth) -> i32 {
+        (later.year - self.year) * 12 + later.month as i32 - self.month as i32 + 1
+    }
+
+    fn short(self) -> String {
+        let name = month_name(self.month).unwrap_or("???");
+        format!("{} {:02}", &name[..3], self.year.rem_euclid(100))
+    }
+}
+
+/// A reporting period as the packs use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// Financial year 1 April `start_year` to 31 March the next: "2017/18".
+    FinancialYear { start_year: i32 },
+    /// Quarter of a financial year: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar: "Q1 2018/19".
+    Quarter { start_year: i32, quarter: u8 },
+    /// A calendar month: "June 2018".
+    Month(YearMonth),
+    /// A calendar year: "2017".
+    CalendarYear(i32),
+    /// A snapshot on one day, a stock not a flow: "as at 30 June 2018".
+    AsAt(NaiveDate),
+    /// A run of whole months, often a rolling year: "Apr 17 - Mar 18".
+    MonthRange { first: YearMonth, last: YearMonth },
+    /// A run of whole years, such as a three-year average: "2014-17".
+    YearRange { first: i32, last: i32 },
+}
+
+/// What kind of period this is: only periods of one kind can be compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodKind {
+    FinancialYear,
+    Quarter,
+    Month,
+    CalendarYear,
+    AsAt,
+    /// A range of this many months.
+    MonthRange(i32),
+    /// A range of this many years.
+    YearRange(i32),
+}
+
+impl PeriodKind {
+    /// Plain words for messages: "a quarter", "a 12-month range".
+    pub fn describe(self) -> String {
+        match self {
+            PeriodKind::FinancialYear => "a financial year".to_owned(),
+            PeriodKind::Quarter => "a quarter".to_owned(),
+            PeriodKind::Month => "a month".to_owned(),
+            PeriodKind::CalendarYear => "a calendar year".to_owned(),
+            PeriodKind::AsAt => "a snapshot on one day".to_owned(),
+            PeriodKind::MonthRange(n) => format!("a {n}-month range"),
+            PeriodKind::YearRange(n) => format!("a {n}-year range"),
+        }
+    }
+}
+
+/// Why two periods cannot be compared.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{left} is {left_kind} and {right} is {right_kind}: periods of different kinds cannot be compared")]
+pub struct UnlikePeriods {
+    pub left: String,
+    pub left_kind: String,
+    pub right: String,
+    pub right_kind: String,
+}
+
+/// Why a period label could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("\u{201c}{label}\u{201d} is not a period Scrutineer recognises: {reason}. Write it like \u{201c}2017/18\u{201d}, \u{201c}Q1 2018/19\u{201d}, \u{201c}June 2018\u{201d}, \u{201c}as at 30 June 2018\u{201d}, \u{201c}Apr 17 - Mar 18\u{201d} or \u{201c}2014-17\u{201d}")]
+pub struct PeriodParseError {
+    pub label: String,
+    pub reason: &'static str,
+}
+
+impl Period {
+    pub fn kind(&self) -> PeriodKind {
+        match *self {
+            Period::FinancialYear { .. } => PeriodKind::FinancialYear,
+            Period::Quarter { .. } => PeriodKind::Quarter,
+            Period::Month(_) => PeriodKind::Month,
+            Period::CalendarYear(_) => PeriodKind::CalendarYear,
+            Period::AsAt(_) => PeriodKind::AsAt,
+            Period::MonthRange { first, last } => {
+                PeriodKind::MonthRange(first.months_through(last))
+            }
+            Period::YearRange { first, last } => PeriodKind::YearRange(last - first + 1),
+        }
+    }
+
+    /// The first day the period covers.
+    pub fn start(&self) -> NaiveDate {
+        match *self {
+            Period::FinancialYear { start_year } => ymd(start_year, 4, 1),
+            Period::Quarter {
+                start_year,
+                quarter,
+            } => {
+                let (year, month) = quarter_first_month(start_year, quarter);
+                ymd(year, month, 1)
+            }
+            Period::Month(month) => month.first_day(),
+            Period::CalendarYear(year) => ymd(year, 1, 1),
+            Period::AsAt(date) => date,
+            Period::MonthRange { first, .. } => first.first_day(),
+            Period::YearRange { first, .. } => ymd(first, 1, 1),
+        }
+    }
+
+    /// The last day the period covers.
+    pub fn end(&self) -> NaiveDate {
+        match *self {
+            Period::FinancialYear { start_year } => ymd(start_year + 1, 3, 31),
+            Period::Quarter {
+                start_year,
+                quarter,
+            } => {
+                let (year, month) = quarter_first_month(start_year, quarter);
+                YearMonth {
+                    year,
+                    month: month + 2,
+                }
+                .last_day()
+            }
+            Period::Month(month) => month.last_day(),
+            Period::CalendarYear(year) => ymd(year, 12, 31),
+            Period::AsAt(date) => date,
+            Period::MonthRange { last, .. } => last.last_day(),
+            Period::YearRange { last, .. } => ymd(last, 12, 31),
+        }
+    }
+
+    /// Orders two periods of the same kind by time; refuses unlike kinds with the reason.
+    pub fn compare(&self, other: &Period) -> Result<Ordering, UnlikePeriods> {
+        if self.kind() != other.kind() {
+            return Err(UnlikePeriods {
+                left: self.to_string(),
+                left_kind: self.kind().describe(),
+                right: other.to_string(),
+                right_kind: other.kind().describe(),
+            });
+        }
+        Ok(self.timeline_cmp(other))
+    }
+
+    /// A total order for laying periods out on a timeline (by end, then start),
+    /// for display only: use [`Period::compare`] to judge one against another.
+    pub fn timeline_cmp(&self, other: &Period) -> Ordering {
+        (self.end(), self.start()).cmp(&(other.end(), other.start()))
+    }
+
+    /// The same period one year earlier (for "same quarter last year").
+    pub fn year_earlier(&self) -> Period {
+        match *self {
+            Period::FinancialYear { start_year } => Period::FinancialYear {
+                start_year: start_year - 1,
+            },
+            Period::Quarter {
+                start_year,
+                quarter,
+            } => Period::Quarter {
+                start_year: start_year - 1,
+                quarter,
+            },
+            Period::Month(m) => Period::Month(YearMonth {
+                year: m.year - 1,
+                ..m
+            }),
+            Period::CalendarYear(year) => Period::CalendarYear(year - 1),
+            Period::AsAt(date) => Period::AsAt(
+                date.with_year(date.year() - 1)
+                    .unwrap_or(date - chrono::Days::new(365)),
+            ),
+            Period::MonthRange { first, last } => Period::MonthRange {
+                first: YearMonth {
+                    year: first.year - 1,
+                    ..first
+                },
+                last: YearMonth {
+                    year: last.year - 1,
+                    ..last
+                },
+            },
+            Period::YearRange { first, last } => Period::YearRange {
+                first: first - 1,
+                last: last - 1,
+            },
+        }
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn quarter_first_month(start_year: i32, quarter: u8) -> (i32, u32) {
+    match quarter {
+        1 => (start_year, 4),
+        2 => (start_year, 7),
+        3 => (start_year, 10),
+        _ => (start_year + 1, 1),
+    }
+}
+
+fn financial_year_label(start_year: i32) -> String {
+    format!("{}/{:02}", start_year, (start_year + 1).rem_euclid(100))
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::FinancialYear { start_year } => f.write_str(&financial_year_label(start_year)),
+            Period::Quarter {
+                start_year,
+                quarter,
+            } => {
+                write!(f, "Q{quarter} {}", financial_year_label(start_year))
+            }
+            Period::Month(m) => write!(f, "{} {}", month_name(m.month).unwrap_or("?"), m.year),
+            Period::CalendarYear(year) => write!(f, "{year}"),
+            Period::AsAt(date) => write!(f, "as at {}", crate::dates::long_date(date)),
+            Period::MonthRange { first, last } => write!(f, "{} - {}", first.short(), last.short()),
+            Period::YearRange { first, last } => write!(f, "{first}-{:02}", last.rem_euclid(100)),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodParseError;
+
+    fn from_str(label: &str) -> Result<Period, PeriodParseError> {
+        parse::period(label)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
+        let label = String::deserialize(deserializer)?;
+        label.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+mod parse {
+    //! Reading the labels the packs print, forgiving spacing, case and the
+    //! common spellings of months ("Sept", "June", "Jun").
+
+    use super::*;
+
+    pub(super) fn period(label: &str) -> Result<Period, PeriodParseError> {
+        let fail = |reason| PeriodParseError {
+            label: label.to_owned(),
+            reason,
+        };
+        let text = label
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
+        let lower = text.to_ascii_lowercase();
+        if lower.is_empty() {
+            return Err(fail("it is empty"));
+        }
+        if let Some(rest) = lower.strip_prefix("as at") {
+            return as_at(rest.trim()).ok_or_else(|| {
+                fail("an \u{201c}as at\u{201d} date needs a day, a month and a year")
+            });
+        }
+        if let Some(rest) = lower.strip_prefix('q') {
+            return quarter(rest)
+                .ok_or_else(|| fail("a quarter is Q1 to Q4 followed by a financial year"));
+        }
+        if let Some((left, right)) = split_range(&lower) {
+            if let (Some(first), Some(last)) = (month_year(left), month_year(right)) {
+                return if first <= last {
+                    Ok(Period::MonthRange { first, last })
+                } else {
+                    Err(fail("the range ends before it starts"))
+                };
+            }
+            if let Some((first, last)) = year_range(left, right) {
+                return if first < last {
+                    Ok(Period::YearRange { first, last })
+                } else {
+                    Err(fail("the range ends before it starts"))
+                };
+            }
+        }
+        if let Some(start_year) = financial_year(&lower) {
+            return Ok(Period::FinancialYear { start_year });
+        }
+        if let Some(month) = month_year(&lower) {
+            return Ok(Period::Month(month));
+        }
+        if let Some(year) = full_year(&lower) {
+            return Ok(Period::CalendarYear(year));
+        }
+        Err(fail("its form is not one the packs use"))
+    }
+
+    /// Splits "apr 17 - mar 18" or "2014-17" at the dash that separates two ends.
+    fn split_range(text: &str) -> Option<(&str, &str)> {
+        for sep in [" - ", " – ", "–", " to ", "-"] {
+            if let Some((left, right)) = text.split_once(sep) {
+                return Some((left.trim(), right.trim()));
+            }
+        }
+        None
+    }
+
+    /// "2017/18", "17/18", "2017-18" read as a financial year (the dash form
+    /// only where the second part is the next year).
+    fn financial_year(text: &str) -> Option<i32> {
+        let (left, right) = text.split_once('/').or_else(|| text.split_once('-'))?;
+        let start = year(left.trim())?;
+        let end: i32 = right.trim().parse().ok()?;
+        let expected = (start + 1).rem_euclid(100);
+        let matches = match right.trim().len() {
+            2 => end == expected,
+            4 => end == start + 1,
+            _ => false,
+        };
+        matches.then_some(start)
+    }
+
+    /// "2014-17" (first and last year of a run, not consecutive ones).
+    fn year_range(left: &str, right: &str) -> Option<(i32, i32)> {
+        let first = full_year(left)?;
+        let last = match right.len() {
+            2 => {
+                let tail: i32 = right.parse().ok()?;
+                let century = first - first.rem_euclid(100);
+                let last = century + tail;
+                if last < first {
+                    last + 100
+                } else {
+                    last
+                }
+            }
+            4 => full_year(right)?,
+            _ => return None,
+        };
+        // "2017-18" is a financial year, read by financial_year.
+        (last - first >= 2).then_some((first, last))
+    }
+
+    fn quarter(rest: &str) -> Option<Period> {
+        let mut chars = rest.chars();
+        let quarter = chars.next()?.to_digit(10)?;
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let start_year = financial_year(chars.as_str().trim().trim_start_matches(',').trim())?;
+        Some(Period::Quarter {
+            start_year,
+            quarter: quarter as u8,
+        })
+    }
+
+    fn as_at(rest: &str) -> Option<Period> {
+        let mut parts = rest.split_whitespace();
+        let day: u32 = parts
+            .next()?
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        let month = month_number(parts.next()?)?;
+        let year = full_year(parts.next()?)?;
+        if parts.next().is_some() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month, day).map(Period::AsAt)
+    }
+
+    /// "June 2018", "Jun 18", "jul16", "Sept16", "March 17".
+    fn month_year(text: &str) -> Option<YearMonth> {
+        let split = text.find(|c: char| c.is_ascii_digit())?;
+        let (name, digits) = text.split_at(split);
+        let month = month_number(name.trim())?;
+        let year = year(digits.trim())?;
+        YearMonth::new(year, month)
+    }
+
+    fn month_number(name: &str) -> Option<u32> {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        if name.len() < 3 {
+            return None;
+        }
+        (1..=12).find(|&m| {
+            let full = month_name(m).unwrap_or_default().to_ascii_lowercase();
+            full.starts_with(&name) || (name == "sept" && m == 9)
+        })
+    }
+
+    /// A year as 4 digits, or 2 digits taken as 20xx.
+    fn year(text: &str) -> Option<i32> {
+        match text.len() {
+            2 => text.parse::<i32>().ok().map(|y| 2000 + y),
+            4 => full_year(text),
+            _ => None,
+        }
+    }
+
+    fn full_year(text: &str) -> Option<i32> {
+        if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok().filter(|y| (1900..=2200).contains(y))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(label: &str) -> Period {
+        label
+            .parse()
+            .unwrap_or_else(|e| panic!("{label:?} should parse: {e}"))
+    }
+
+    #[test]
+    fn every_label_form_in_the_packs_parses_to_the_right_period() {
+        let cases: &[(&str, Period)] = &[
+            ("2017/18", Period::FinancialYear { start_year: 2017 }),
+            ("17/18", Period::FinancialYear { start_year: 2017 }),
+            ("(2016/17)", Period::FinancialYear { start_year: 2016 }),
+            ("2018-19", Period::FinancialYear { start_year: 2018 }),
+            (
+                "Q1 2018/19",
+                Period::Quarter {
+                    start_year: 2018,
+                    quarter: 1,
+                },
+            ),
+            (
+                "Q1 18/19",
+                Period::Quarter {
+                    start_year: 2018,
+                    quarter: 1,
+                },
+            ),
+            (
+                "Q4 2016/17",
+                Period::Quarter {
+                    start_year: 2016,
+                    quarter: 4,
+                },
+            ),
+            (
+                "Jun 18",
+                Period::Month(YearMonth {
+                    year: 2018,
+                    month: 6,
+                }),
+            ),
+            (
+                "March 17",
+                Period::Month(YearMonth {
+                    year: 2017,
+                    month: 3,
+                }),
+            ),
+            (
+                "June 2018",
+                Period::Month(YearMonth {
+                    year: 2018,
+                    month: 6,
+                }),
+            ),
+            ("2017", Period::CalendarYear(2017)),
+            (
+                "as at 30 June 2018",
+                Period::AsAt(NaiveDate::from_ymd_opt(2018, 6, 30).unwrap()),
+            ),
+            (
+                "As at 31st March 2019",
+                Period::AsAt(NaiveDate::from_ymd_opt(2019, 3, 31).unwrap()),
+            ),
+            (
+                "Apr 17 - Mar 18",
+                Period::MonthRange {
+                    first: YearMonth {
+                        year: 2017,
+                        month: 4,
+                    },
+                    last: YearMonth {
+                        year: 2018,
+                        month: 3,
+                    },
+                },
+            ),
+            (
+                "Jan 17 - Dec 17",
+                Period::MonthRange {
+                    first: YearMonth {
+                        year: 2017,
+                        month: 1,
+                    },
+                    last: YearMonth {
+                        year: 2017,
+                        month: 12,
+                    },
+                },
+            ),
+            (
+                "Jul16 - Sept16",
+                Period::MonthRange {
+                    first: YearMonth {
+                        year: 2016,
+                        month: 7,
+                    },
+                    last: YearMonth {
+                        year: 2016,
+                        month: 9,
+                    },
+                },
+            ),
+            (
+                "April 16 - June 16",
+                Period::MonthRange {
+                    first: YearMonth {
+                        year: 2016,
+                        month: 4,
+                    },
+                    last: YearMonth {
+                        year: 2016,
+                        month: 6,
+                    },
+                },
+            ),
+            (
+                "(2014-17)",
+                Period::YearRange {
+                    first: 2014,
+                    last: 2017,
+                },
+            ),
+        ];
+        for (label, expected) in cases {
+            assert_eq!(p(label), *expected, "{label}");
+        }
+    }
+
+    #[test]
+    fn canonical_labels_print_back_exactly() {
+        for label in [
+            "2017/18",
+            "1999/00",
+            "Q1 2018/19",
+            "Q4 2019/20",
+            "June 2018",
+            "2017",
+            "as at 30 June 2018",
+            "Apr 17 - Mar 18",
+            "Jul 16 - Sep 16",
+            "2014-17",
+        ] {
+            assert_eq!(p(label).to_string(), label);
+        }
+        // Variant spellings print in the canonical form.
+        assert_eq!(p("Jul16 - Sept16").to_string(), "Jul 16 - Sep 16");
+        assert_eq!(p("Q1 18/19").to_string(), "Q1 2018/19");
+    }
+
+    #[test]
+    fn periods_know_their_dates() {
+        let q3 = p("Q3 2018/19");
+        assert_eq!(q3.start(), NaiveDate::from_ymd_opt(2018, 10, 1).unwrap());
+        assert_eq!(q3.end(), NaiveDate::from_ymd_opt(2018, 12, 31).unwrap());
+        let q4 = p("Q4 2018/19");
+        assert_eq!(q4.start(), NaiveDate::from_ymd_opt(2019, 1, 1).unwrap());
+        assert_eq!(q4.end(), NaiveDate::from_ymd_opt(2019, 3, 31).unwrap());
+        let fy = p("2019/20");
+        assert_eq!(
+            (fy.start(), fy.end()),
+            (
+                NaiveDate::from_ymd_opt(2019, 4, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2020, 3, 31).unwrap()
+            )
+        );
+        assert_eq!(
+            p("February 2020").end(),
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
+        assert_eq!(p("Apr 17 - Mar 18").kind(), PeriodKind::MonthRange(12));
+        assert_eq!(p("Jul16 - Sept16").kind(), PeriodKind::MonthRange(3));
+        assert_eq!(p("2014-17").kind(), PeriodKind::YearRange(4));
+    }
+
+    #[test]
+    fn like_periods_order_by_time() {
+        assert_eq!(
+            p("Q4 2017/18").compare(&p("Q1 2018/19")),
+            Ok(Ordering::Less)
+        );
+        assert_eq!(p("2018/19").compare(&p("2017/18")), Ok(Ordering::Greater));
+        assert_eq!(
+            p("Jan 17 - Dec 17").compare(&p("Apr 17 - Mar 18")),
+            Ok(Ordering::Less)
+        );
+        let mut quarters = [p("Q2 2018/19"), p("Q4 2017/18"), p("Q1 2018/19")];
+        quarters.sort_by(Period::timeline_cmp);
+        let labels: Vec<String> = quarters.iter().map(Period::to_string).collect();
+        assert_eq!(labels, ["Q4 2017/18", "Q1 2018/19", "Q2 2018/19"]);
+    }
+
+    #[test]
+    fn unlike_periods_are_refused_with_the_reason() {
+        let err = p("Q1 2018/19").compare(&p("Apr 17 - Mar 18")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Q1 2018/19 is a quarter and Apr 17 - Mar 18 is a 12-month range: periods of different kinds cannot be compared"
+        );
+        assert!(
+            p("Jul16 - Sept16").compare(&p("Apr 17 - Mar 18")).is_err(),
+            "3 and 12 months differ"
+        );
+        assert!(p("2017/18").compare(&p("2017")).is_err());
+    }
+
+    #[test]
+    fn a_year_earlier_is_the_same_kind() {
+        assert_eq!(p("Q1 2019/20").year_earlier(), p("Q1 2018/19"));
+        assert_eq!(
+            p("as at 29 February 2020").year_earlier().kind(),
+            PeriodKind::AsAt
+        );
+        assert_eq!(p("Apr 17 - Mar 18").year_earlier(), p("Apr 16 - Mar 17"));
+    }
+
+    #[test]
+    fn bad_labels_say_what_is_wrong() {
+        for (label, reason) in [
+            ("", "it is empty"),
+            (
+                "Q5 2018/19",
+                "a quarter is Q1 to Q4 followed by a financial year",
+            ),
+            (
+                "as at 31 June 2018",
+                "an \u{201c}as at\u{201d} date needs a day, a month and a year",
+            ),
+            ("Mar 18 - Apr 17", "the range ends before it starts"),
+            ("2017/19", "its form is not one the packs use"),
+            ("New measure", "its form is not one the packs use"),
+        ] {
+            let err = label.parse::<Period>().unwrap_err();
+            assert_eq!(err.reason, reason, "{label:?}");
+            assert!(
+                err.to_string().contains("Q1 2018/19"),
+                "the message shows good forms"
+            );
+        }
+    }
+
+    #[test]
+    fn periods_serialise_as_their_labels() {
+        let json = serde_json::to_string(&p("Q1 2019/20")).unwrap();
+        assert_eq!(json, "\"Q1 2019/20\"");
+        let back: Period = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p("Q1 2019/20"));
+        let err = serde_json::from_str::<Period>("\"Q9 2019/20\"").unwrap_err();
+        assert!(err.to_string().contains("Q9 2019/20"));
+    }
+}

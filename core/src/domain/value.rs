@@ -1,0 +1,402 @@
+//! Figures as the packs print them, and the reasons a figure can be missing.
+//!
+//! Missing is never zero: "New measure", "Available in Q4" and "-" are kept as
+//! distinct states and shown as words.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What an indicator's figures measure; every value of the indicator shares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A count of things: contacts, visits, plans.
+    Count,
+    /// Any other number, e.g. an average caseload of 22.9.
+    Number,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// A rate per 1,000 of a population.
+    RatePer1000,
+    /// A rate per 10,000, e.g. children looked after per 10,000 aged 0-17.
+    RatePer10000,
+    /// A rate per 100,000, e.g. first time entrants per 100,000 local youth.
+    RatePer100000,
+    /// A number of days.
+    Days,
+    /// Pounds sterling.
+    Money,
+}
+
+impl Unit {
+    /// The rate's base, for rates.
+    pub fn rate_base(self) -> Option<f64> {
+        match self {
+            Unit::RatePer1000 => Some(1_000.0),
+            Unit::RatePer10000 => Some(10_000.0),
+            Unit::RatePer100000 => Some(100_000.0),
+            _ => None,
+        }
+    }
+
+    /// Words for a column heading or a label: "per 10,000".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Number => "number",
+            Unit::Percent => "percentage",
+            Unit::RatePer1000 => "rate per 1,000",
+            Unit::RatePer10000 => "rate per 10,000",
+            Unit::RatePer100000 => "rate per 100,000",
+            Unit::Days => "days",
+            Unit::Money => "pounds",
+        }
+    }
+}
+
+/// Why there is no figure. Each is shown as words, never as 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingReason {
+    /// "-": the pack shows nothing for this cell.
+    NotReported,
+    /// "New measure": the measure did not exist then.
+    NewMeasure,
+    /// "Available in Q4", "not yet available": the figure will come later.
+    NotYetAvailable,
+    /// The figure is not collected for this period or comparator.
+    NotCollected,
+    /// "n/a": the measure does not apply.
+    NotApplicable,
+}
+
+impl MissingReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            MissingReason::NotReported => "Not reported",
+            MissingReason::NewMeasure => "New measure",
+            MissingReason::NotYetAvailable => "Not yet available",
+            MissingReason::NotCollected => "Not collected",
+            MissingReason::NotApplicable => "Not applicable",
+        }
+    }
+}
+
+/// One figure, or the reason there is none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Value {
+    Figure {
+        /// The headline figure: a count, a percentage (57.5 for 57.5%), a rate, days or pounds.
+        value: f64,
+        /// Decimal places as printed ("32.0%" has 1), so it shows as the pack shows it.
+        #[serde(default)]
+        decimals: u8,
+        /// With a rate or a percentage, the number it is made of: 1,412 in "1,412 / 57.5".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        numerator: Option<f64>,
+        /// With a rate or a percentage, the population or total it is of, where known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        denominator: Option<f64>,
+    },
+    Missing {
+        reason: MissingReason,
+    },
+}
+
+impl Value {
+    /// A figure with no numerator or denominator.
+    pub fn figure(value: f64, decimals: u8) -> Value {
+        Value::Figure {
+            value,
+            decimals,
+            numerator: None,
+            denominator: None,
+        }
+    }
+
+    pub fn missing(reason: MissingReason) -> Value {
+        Value::Missing { reason }
+    }
+
+    /// The headline figure, or `None` where it is missing.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Figure { value, .. } => Some(*value),
+            Value::Missing { .. } => None,
+        }
+    }
+
+    /// Shows the value as the packs print it: "1,412 / 57.5", "19.0%", "New measure".
+    pub fn display(&self, unit: Unit) -> String {
+        match self {
+            Value::Missing { reason } => reason.label().to_owned(),
+            Value::Figure {
+                value,
+                decimals,
+                numerator,
+                ..
+            } => {
+                let main = match unit {
+                    Unit::Percent => format!("{}%", group_thousands(*value, *decimals)),
+                    Unit::Money => format!("£{}", group_thousands(*value, *decimals)),
+                    _ => group_thousands(*value, *decimals),
+                };
+                match numerator {
+                    Some(n) => format!("{} / {main}", group_thousands(*n, 0)),
+                    None => main,
+                }
+            }
+        }
+    }
+}
+
+/// "1412.5" with 1 decimal -> "1,412.5"; negative numbers keep their sign.
+pub fn group_thousands(value: f64, decimals: u8) -> String {
+    let text = format!("{:.*}", usize::from(decimals), value.abs());
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Why typed text is not a value, with what would be accepted.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ValueParseError {
+    #[error("\u{201c}{text}\u{201d} is not a figure. Type a number such as 1,412, a percentage such as 57.5%, a number and rate such as 1,412 / 57.5, or - where there is none")]
+    NotAFigure { text: String },
+    #[error("\u{201c}{text}\u{201d} has a % sign but this measure is {unit}, not a percentage")]
+    PercentForOtherUnit { text: String, unit: &'static str },
+    #[error("\u{201c}{text}\u{201d} has two figures; only a rate or a percentage can be written as \u{201c}number / rate\u{201d}")]
+    PairForOtherUnit { text: String },
+}
+
+impl Value {
+    /// Reads what people type from the packs: "1,412", "57.5%", "1,412/ 57.5",
+    /// "£2,300", "-", "New measure", "Available in Q4", "n/a".
+    pub fn parse(text: &str, unit: Unit) -> Result<Value, ValueParseError> {
+        let trimmed = text.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let missing = match lower.as_str() {
+            "" | "-" | "–" | "—" => Some(MissingReason::NotReported),
+            "new measure" => Some(MissingReason::NewMeasure),
+            "n/a" | "na" | "not applicable" => Some(MissingReason::NotApplicable),
+            "not collected" => Some(MissingReason::NotCollected),
+            _ if lower.starts_with("available in") || lower.contains("not yet available") => {
+                Some(MissingReason::NotYetAvailable)
+            }
+            _ => None,
+        };
+        if let Some(reason) = missing {
+            return Ok(Value::missing(reason));
+        }
+        let not_a_figure = || ValueParseError::NotAFigure {
+            text: trimmed.to_owned(),
+        };
+        if let Some((left, right)) = trimmed.split_once('/') {
+            if unit != Unit::Percent && unit.rate_base().is_none() {
+                return Err(ValueParseError::PairForOtherUnit {
+                    text: trimmed.to_owned(),
+                });
+            }
+            let (numerator, _) = plain_number(left).ok_or_else(not_a_figure)?;
+            let (value, decimals) = main_figure(right, unit, trimmed)?;
+            return Ok(Value::Figure {
+                value,
+                decimals,
+                numerator: Some(numerator),
+                denominator: None,
+            });
+        }
+        let (value, decimals) = main_figure(trimmed, unit, trimmed)?;
+        Ok(Value::figure(value, decimals))
+    }
+}
+
+fn main_figure(text: &str, unit: Unit, whole: &str) -> Result<(f64, u8), ValueParseError> {
+    let text = text.trim();
+    let text = match text.strip_suffix('%') {
+        Some(rest) if unit == Unit::Percent => rest,
+        Some(_) => {
+            return Err(ValueParseError::PercentForOtherUnit {
+                text: whole.to_owned(),
+                unit: unit.describe(),
+            })
+        }
+        None => text,
+    };
+    let text = if unit == Unit::Money {
+        text.trim_start_matches('£')
+    } else {
+        text
+    };
+    plain_number(text).ok_or_else(|| ValueParseError::NotAFigure {
+        text: whole.to_owned(),
+    })
+}
+
+/// "1,412.50" -> (1412.5, 2). Commas must group thousands properly.
+fn plain_number(text: &str) -> Option<(f64, u8)> {
+    let text = text.trim();
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (whole, fraction) = digits.split_once('.').map_or((digits, ""), |(w, f)| (w, f));
+    if whole.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(',').collect();
+    let well_grouped = groups.iter().enumerate().all(|(i, g)| {
+        !g.is_empty()
+            && g.bytes().all(|b| b.is_ascii_digit())
+            && (i == 0 && g.len() <= 3 || i > 0 && g.len() == 3 || groups.len() == 1)
+    });
+    if !well_grouped {
+        return None;
+    }
+    let plain = format!(
+        "{sign}{}.{}",
+        groups.concat(),
+        if fraction.is_empty() { "0" } else { fraction }
+    );
+    let value: f64 = plain.parse().ok()?;
+    value
+        .is_finite()
+        .then_some((value, u8::try_from(fraction.len()).ok()?))
+}
+
+impl fmt::Display for MissingReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_cells_parse_and_print_back_as_printed() {
+        let cases = [
+            ("31,873", Unit::Count, "31,873"),
+            ("32.0%", Unit::Percent, "32.0%"),
+            ("46%", Unit::Percent, "46%"),
+            ("9,907/ 403.9", Unit::RatePer10000, "9,907 / 403.9"),
+            ("1,412/57.5", Unit::RatePer10000, "1,412 / 57.5"),
+            ("1,890/ 19.0%", Unit::Percent, "1,890 / 19.0%"),
+            ("22.9", Unit::Number, "22.9"),
+            ("4,007,475", Unit::Count, "4,007,475"),
+            ("£2,300", Unit::Money, "£2,300"),
+            ("489", Unit::Days, "489"),
+        ];
+        for (text, unit, shown) in cases {
+            let value = Value::parse(text, unit).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(value.display(unit), shown, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_number_and_rate_pair_keeps_both() {
+        let value = Value::parse("1,412 / 57.5", Unit::RatePer10000).unwrap();
+        assert_eq!(
+            value,
+            Value::Figure {
+                value: 57.5,
+                decimals: 1,
+                numerator: Some(1412.0),
+                denominator: None
+            }
+        );
+        assert_eq!(value.number(), Some(57.5));
+    }
+
+    #[test]
+    fn missing_states_are_distinct_and_never_zero() {
+        let cases = [
+            ("-", MissingReason::NotReported),
+            ("", MissingReason::NotReported),
+            ("New measure", MissingReason::NewMeasure),
+            ("Available in Q4", MissingReason::NotYetAvailable),
+            ("n/a", MissingReason::NotApplicable),
+            ("Not collected", MissingReason::NotCollected),
+        ];
+        for (text, reason) in cases {
+            let value = Value::parse(text, Unit::Percent).unwrap();
+            assert_eq!(value, Value::missing(reason), "{text:?}");
+            assert_eq!(value.number(), None);
+            assert_eq!(value.display(Unit::Percent), reason.label());
+        }
+    }
+
+    #[test]
+    fn bad_input_is_refused_with_the_reason() {
+        assert!(matches!(
+            Value::parse("abc", Unit::Count),
+            Err(ValueParseError::NotAFigure { .. })
+        ));
+        assert!(matches!(
+            Value::parse("1,41,2", Unit::Count),
+            Err(ValueParseError::NotAFigure { .. })
+        ));
+        assert!(matches!(
+            Value::parse("12.3.4", Unit::Count),
+            Err(ValueParseError::NotAFigure { .. })
+        ));
+        assert!(matches!(
+            Value::parse("57%", Unit::Days),
+            Err(ValueParseError::PercentForOtherUnit { .. })
+        ));
+        assert!(matches!(
+            Value::parse("3/4", Unit::Count),
+            Err(ValueParseError::PairForOtherUnit { .. })
+        ));
+        assert!(matches!(
+            Value::parse("NaN", Unit::Count),
+            Err(ValueParseError::NotAFigure { .. })
+        ));
+        let message = Value::parse("lots", Unit::Count).unwrap_err().to_string();
+        assert!(
+            message.starts_with("\u{201c}lots\u{201d} is not a figure."),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn thousands_are_grouped_with_the_sign_kept() {
+        assert_eq!(group_thousands(0.0, 0), "0");
+        assert_eq!(group_thousands(999.0, 0), "999");
+        assert_eq!(group_thousands(1000.0, 0), "1,000");
+        assert_eq!(group_thousands(-1234567.891, 2), "-1,234,567.89");
+        assert_eq!(group_thousands(-0.01, 1), "0.0");
+    }
+
+    #[test]
+    fn values_serialise_with_a_kind_tag() {
+        let value = Value::parse("1,412/57.5", Unit::RatePer10000).unwrap();
+        let json = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"figure","value":57.5,"decimals":1,"numerator":1412.0}"#
+        );
+        assert_eq!(serde_json::from_str::<Value>(&json).unwrap(), value);
+        let missing = serde_json::to_string(&Value::missing(MissingReason::NewMeasure)).unwrap();
+        assert_eq!(missing, r#"{"kind":"missing","reason":"new_measure"}"#);
+    }
+}
