@@ -1,4 +1,5 @@
 //! The domain: what a committee pack holds.
 
 pub mod period;
+pub mod risk;
 pub mod value;
