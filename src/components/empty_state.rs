@@ -11,9 +11,9 @@ pub fn EmptyState(
             <h2 class="panel__title">"Nothing to show yet"</h2>
             <p>"The open snapshot holds no " {what} "."</p>
             <p>
-                "To see a committee pack, open a snapshot file someone sent you on the "
+                "The "
                 <a href="#/data">"Data"</a>
-                " page."
+                " page says what is open now and where it is kept."
             </p>
         </div>
     }

@@ -36,7 +36,7 @@ pub fn HelpPage() -> impl IntoView {
             </div>
             <div class="summary-list__row">
                 <dt><a href="#/data">"Data"</a></dt>
-                <dd>"What is open now, and how to import, export and share a snapshot file."</dd>
+                <dd>"What is open now, and where it is kept."</dd>
             </div>
         </dl>
 
