@@ -83,9 +83,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 <strong>"Your data stays in this browser on this device."</strong>
-                " Nothing is sent to a server. To share it, export a snapshot from the "
+                " Nothing is sent to a server. The "
                 <a href="#/data">"Data"</a>
-                " page."
+                " page says what is open and where it is kept."
             </p>
             <p class="site-footer__version">
                 "Scrutineer " {env!("CARGO_PKG_VERSION")}

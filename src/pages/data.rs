@@ -8,7 +8,7 @@ pub fn DataPage() -> impl IntoView {
     let snapshot = use_snapshot();
     view! {
         <h1 tabindex="-1">"Data: import, export and share"</h1>
-        <p class="lede">"What this browser holds, and how to pass it on."</p>
+        <p class="lede">"What this browser holds, and where it is kept."</p>
         <h2>"What is open now"</h2>
         <dl class="summary-list">
             <div class="summary-list__row">
