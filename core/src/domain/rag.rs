@@ -174,7 +174,7 @@ pub fn rate(value: &Value, target: Option<&Target>, polarity: Polarity) -> Ratin
                 } else {
                     2.0 - ratio
                 };
-            let rag = if better_or_equal || performance >= 100.0 - EPSILON {
+            let rag = if better_or_equal {
                 Rag::Green
             } else if performance >= 100.0 - amber_within - EPSILON {
                 Rag::Amber
@@ -279,65 +279,61 @@ mod tests {
         }
     }
 
-    #[test]
-    fn more_is_better_follows_actual_over_target() {
-        let t = directional(80.0, 5.0);
-        assert_eq!(
-            rag_of(rate(&v(80.0), Some(&t), Polarity::High)),
-            Some(Rag::Green),
-            "exactly on target"
-        );
-        assert_eq!(
-            rag_of(rate(&v(90.0), Some(&t), Polarity::High)),
-            Some(Rag::Green)
-        );
-        assert_eq!(
-            rag_of(rate(&v(76.0), Some(&t), Polarity::High)),
-            Some(Rag::Amber),
-            "95%: on the tolerance edge"
-        );
-        assert_eq!(
-            rag_of(rate(&v(75.9), Some(&t), Polarity::High)),
-            Some(Rag::Red),
-            "just beyond the edge"
-        );
-        match rate(&v(60.0), Some(&t), Polarity::High) {
-            Rating::Rated {
-                performance: Some(p),
-                ..
-            } => assert!((p - 75.0).abs() < 1e-9),
-            other => panic!("{other:?}"),
+    /// Rates each (actual, expected rag, expected performance %) against `target`.
+    fn check_directional(
+        target: f64,
+        amber_within: f64,
+        polarity: Polarity,
+        cases: &[(f64, Rag, f64)],
+    ) {
+        let t = directional(target, amber_within);
+        for &(actual, rag, performance) in cases {
+            match rate(&v(actual), Some(&t), polarity) {
+                Rating::Rated {
+                    rag: got,
+                    performance: Some(p),
+                } => {
+                    assert_eq!(got, rag, "actual {actual}");
+                    assert!(
+                        (p - performance).abs() < 1e-9,
+                        "actual {actual}: performance {p}"
+                    );
+                }
+                other => panic!("actual {actual}: {other:?}"),
+            }
         }
     }
 
     #[test]
+    fn more_is_better_follows_actual_over_target() {
+        check_directional(
+            80.0,
+            5.0,
+            Polarity::High,
+            &[
+                (80.0, Rag::Green, 100.0), // exactly on target
+                (90.0, Rag::Green, 112.5),
+                (76.0, Rag::Amber, 95.0), // on the tolerance edge
+                (75.9, Rag::Red, 94.875), // just beyond it
+                (60.0, Rag::Red, 75.0),
+            ],
+        );
+    }
+
+    #[test]
     fn less_is_better_uses_two_minus_the_ratio() {
-        let t = directional(20.0, 10.0);
-        assert_eq!(
-            rag_of(rate(&v(20.0), Some(&t), Polarity::Low)),
-            Some(Rag::Green),
-            "exactly on target"
+        check_directional(
+            20.0,
+            10.0,
+            Polarity::Low,
+            &[
+                (20.0, Rag::Green, 100.0), // exactly on target
+                (15.0, Rag::Green, 125.0),
+                (22.0, Rag::Amber, 90.0), // on the tolerance edge
+                (22.1, Rag::Red, 89.5),
+                (25.0, Rag::Red, 75.0),
+            ],
         );
-        assert_eq!(
-            rag_of(rate(&v(15.0), Some(&t), Polarity::Low)),
-            Some(Rag::Green)
-        );
-        assert_eq!(
-            rag_of(rate(&v(22.0), Some(&t), Polarity::Low)),
-            Some(Rag::Amber),
-            "90%: on the edge"
-        );
-        assert_eq!(
-            rag_of(rate(&v(22.1), Some(&t), Polarity::Low)),
-            Some(Rag::Red)
-        );
-        match rate(&v(25.0), Some(&t), Polarity::Low) {
-            Rating::Rated {
-                performance: Some(p),
-                ..
-            } => assert!((p - 75.0).abs() < 1e-9),
-            other => panic!("{other:?}"),
-        }
     }
 
     #[test]

@@ -347,30 +347,31 @@ mod tests {
 
     #[test]
     fn bad_input_is_refused_with_the_reason() {
-        assert!(matches!(
-            Value::parse("abc", Unit::Count),
-            Err(ValueParseError::NotAFigure { .. })
-        ));
-        assert!(matches!(
-            Value::parse("1,41,2", Unit::Count),
-            Err(ValueParseError::NotAFigure { .. })
-        ));
-        assert!(matches!(
-            Value::parse("12.3.4", Unit::Count),
-            Err(ValueParseError::NotAFigure { .. })
-        ));
-        assert!(matches!(
-            Value::parse("57%", Unit::Days),
-            Err(ValueParseError::PercentForOtherUnit { .. })
-        ));
-        assert!(matches!(
-            Value::parse("3/4", Unit::Count),
-            Err(ValueParseError::PairForOtherUnit { .. })
-        ));
-        assert!(matches!(
-            Value::parse("NaN", Unit::Count),
-            Err(ValueParseError::NotAFigure { .. })
-        ));
+        let not_a_figure = |text: &str| ValueParseError::NotAFigure {
+            text: text.to_owned(),
+        };
+        let cases = [
+            ("abc", Unit::Count, not_a_figure("abc")),
+            ("1,41,2", Unit::Count, not_a_figure("1,41,2")),
+            ("12.3.4", Unit::Count, not_a_figure("12.3.4")),
+            ("NaN", Unit::Count, not_a_figure("NaN")),
+            (
+                " 57% ",
+                Unit::Days,
+                ValueParseError::PercentForOtherUnit {
+                    text: "57%".into(),
+                    unit: "days",
+                },
+            ),
+            (
+                "3/4",
+                Unit::Count,
+                ValueParseError::PairForOtherUnit { text: "3/4".into() },
+            ),
+        ];
+        for (text, unit, expected) in cases {
+            assert_eq!(Value::parse(text, unit), Err(expected), "{text:?}");
+        }
         let message = Value::parse("lots", Unit::Count).unwrap_err().to_string();
         assert!(
             message.starts_with("\u{201c}lots\u{201d} is not a figure."),
