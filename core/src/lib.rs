@@ -5,6 +5,10 @@
 //! `cargo test -p scrutineer-core`.
 
 pub mod dates;
+pub mod demo;
 pub mod domain;
+pub mod file_format;
 pub mod route;
 pub mod snapshot;
+pub mod store;
+pub mod validate;

@@ -1,15 +1,18 @@
-//! The snapshot: everything one committee pack holds.
-//!
-//! This is the part every screen's header reads: whose data it is, what pack
-//! it is, and the date it describes.
+//! The snapshot: everything one committee pack holds, as kept in the browser
+//! and in a snapshot file.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::long_date;
+use crate::domain::complaints::ComplaintsYear;
+use crate::domain::indicator::{Indicator, ServiceArea};
+use crate::domain::register::RegisterEntry;
+use crate::domain::risk::{EntryKind, ScoreBands};
 
-/// One council's committee pack, as held in the browser and in a snapshot file.
+/// One council's committee pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// The council, e.g. "Lancashire County Council".
     pub organisation: String,
@@ -20,6 +23,80 @@ pub struct Snapshot {
     /// Who prepared the pack, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared_by: Option<String>,
+    #[serde(default)]
+    pub settings: Settings,
+    /// The documents the figures were taken from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub service_areas: Vec<ServiceArea>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The risk and opportunity register.
+    #[serde(default)]
+    pub register: Vec<RegisterEntry>,
+    /// Complaints and compliments, per financial year and procedure.
+    #[serde(default)]
+    pub complaints: Vec<ComplaintsYear>,
+}
+
+/// Choices that differ between councils.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// How risk scores are banded, lowest band first.
+    #[serde(default)]
+    pub score_bands: ScoreBands,
+    /// The highest residual score the council is willing to carry, if it sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_appetite: Option<u8>,
+    /// Amber tolerance, in percentage points of performance below target,
+    /// for targets that do not set their own.
+    #[serde(default = "default_amber_within")]
+    pub amber_within: f64,
+}
+
+fn default_amber_within() -> f64 {
+    5.0
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            score_bands: ScoreBands::default(),
+            risk_appetite: None,
+            amber_within: default_amber_within(),
+        }
+    }
+}
+
+/// A document the figures came from: a committee report, minutes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// The meeting or publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Where to find it: a web address, a file name, an agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// What a snapshot holds, in the counts a person checks before opening it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub organisation: String,
+    pub title: String,
+    pub as_at: String,
+    pub service_areas: usize,
+    pub indicators: usize,
+    pub risks: usize,
+    pub opportunities: usize,
+    /// Distinct financial years with complaints figures, earliest first.
+    pub complaint_years: Vec<String>,
+    pub sources: usize,
 }
 
 impl Snapshot {
@@ -28,34 +105,109 @@ impl Snapshot {
         format!("as at {}", long_date(self.as_at))
     }
 
-    /// The seed council's pack: Lancashire County Council's Cabinet Committee on
-    /// Performance Improvement, Quarter 1 2019/20 (seed pack 001).
-    pub fn demo() -> Snapshot {
+    /// A workspace with the pack details and nothing else.
+    pub fn empty(organisation: &str, title: &str, as_at: NaiveDate) -> Snapshot {
         Snapshot {
-            organisation: "Lancashire County Council".to_owned(),
-            title: "Cabinet Committee on Performance Improvement".to_owned(),
-            as_at: NaiveDate::from_ymd_opt(2019, 6, 30).unwrap_or_default(),
-            prepared_by: Some("Business Intelligence".to_owned()),
+            organisation: organisation.to_owned(),
+            title: title.to_owned(),
+            as_at,
+            prepared_by: None,
+            settings: Settings::default(),
+            sources: vec![],
+            service_areas: vec![],
+            indicators: vec![],
+            register: vec![],
+            complaints: vec![],
         }
     }
+
+    /// Whether there is nothing but pack details.
+    pub fn is_empty(&self) -> bool {
+        self.service_areas.is_empty()
+            && self.indicators.is_empty()
+            && self.register.is_empty()
+            && self.complaints.is_empty()
+    }
+
+    pub fn summary(&self) -> Summary {
+        let live = |kind: EntryKind| {
+            self.register
+                .iter()
+                .filter(|e| e.kind == kind && e.retired.is_none())
+                .count()
+        };
+        let mut years: Vec<_> = self.complaints.iter().map(|c| c.year).collect();
+        years.sort_by(|a, b| a.timeline_cmp(b));
+        years.dedup();
+        Summary {
+            organisation: self.organisation.clone(),
+            title: self.title.clone(),
+            as_at: self.as_at_label(),
+            service_areas: self.service_areas.len(),
+            indicators: self.indicators.len(),
+            risks: live(EntryKind::Risk),
+            opportunities: live(EntryKind::Opportunity),
+            complaint_years: years.iter().map(ToString::to_string).collect(),
+            sources: self.sources.len(),
+        }
+    }
+
+    /// The service area with `id`.
+    pub fn service_area(&self, id: &str) -> Option<&ServiceArea> {
+        self.service_areas.iter().find(|a| a.id == id)
+    }
+
+    /// The source document with `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// Counts with their noun: "1 indicator", "55 indicators".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_demo_describes_the_seed_council_at_the_end_of_q1_2019_20() {
-        let demo = Snapshot::demo();
-        assert_eq!(demo.organisation, "Lancashire County Council");
-        assert_eq!(demo.as_at_label(), "as at 30 June 2019");
+    fn empty() -> Snapshot {
+        Snapshot::empty(
+            "Anytown Borough Council",
+            "Overview and Scrutiny",
+            NaiveDate::from_ymd_opt(2024, 3, 31).expect("date"),
+        )
     }
 
     #[test]
-    fn a_snapshot_round_trips_through_json() {
-        let demo = Snapshot::demo();
-        let json = serde_json::to_string(&demo).expect("serialises");
-        let back: Snapshot = serde_json::from_str(&json).expect("parses");
-        assert_eq!(back, demo);
+    fn an_empty_workspace_says_so_and_summarises_to_zero() {
+        let snapshot = empty();
+        assert!(snapshot.is_empty());
+        let summary = snapshot.summary();
+        assert_eq!(summary.as_at, "as at 31 March 2024");
+        assert_eq!(
+            (
+                summary.indicators,
+                summary.risks,
+                summary.complaint_years.len()
+            ),
+            (0, 0, 0)
+        );
+    }
+
+    #[test]
+    fn a_header_only_snapshot_reads_with_default_settings() {
+        let json = r#"{"organisation":"A","title":"B","as_at":"2024-03-31"}"#;
+        let snapshot: Snapshot = serde_json::from_str(json).expect("parses");
+        assert_eq!(snapshot.settings, Settings::default());
+        assert_eq!(snapshot.settings.amber_within, 5.0);
+    }
+
+    #[test]
+    fn counts_take_the_right_noun() {
+        assert_eq!(count_of(1, "indicator", "indicators"), "1 indicator");
+        assert_eq!(count_of(0, "indicator", "indicators"), "0 indicators");
+        assert_eq!(count_of(55, "risk", "risks"), "55 risks");
     }
 }

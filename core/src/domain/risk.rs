@@ -127,7 +127,7 @@ impl Score {
         }
     }
 
-    /// Reads "16 (Major/Likely)", "16 (Major /Likely)", "4x4", "16".
+    /// Reads "16 (Major/Likely)", "16 (Major /Likely)", "16 Major/ Likely", "4x4", "16".
     pub fn parse(text: &str) -> Result<Score, ScoreError> {
         let unreadable = || ScoreError::Unreadable(text.trim().to_owned());
         let trimmed = text.trim();
@@ -136,10 +136,16 @@ impl Score {
             let likelihood = right.trim().parse().map_err(|_| unreadable())?;
             return Score::rated(impact, likelihood);
         }
-        let (number, words) = match trimmed.split_once('(') {
-            Some((number, rest)) => (number.trim(), Some(rest.trim_end_matches(')').trim())),
-            None => (trimmed, None),
-        };
+        let digits = trimmed
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(trimmed.len());
+        let (number, rest) = trimmed.split_at(digits);
+        let rest = rest
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
+        let words = (!rest.is_empty()).then_some(rest);
         let printed: u8 = number.parse().map_err(|_| unreadable())?;
         let Some(words) = words else {
             let score = Score::Printed { value: printed };
@@ -345,6 +351,15 @@ mod tests {
             Score::parse("16 (Major /Likely)").unwrap(),
             score,
             "the 2019 register's spacing"
+        );
+        assert_eq!(
+            Score::parse("16 Major/ Likely").unwrap(),
+            score,
+            "the 2019 register's residual column, without brackets"
+        );
+        assert_eq!(
+            Score::parse("12 Major/ possible").unwrap().cell(),
+            Some((4, 3))
         );
         assert_eq!(
             Score::parse("12 (Major/Possible)").unwrap().cell(),
