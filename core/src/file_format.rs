@@ -328,6 +328,22 @@ fn plain_serde(message: &str) -> String {
     let text = text
         .trim_end_matches('.')
         .replace("EOF while parsing", "the file ends in the middle of");
+    if let Some(rest) = text.strip_prefix("unknown variant `") {
+        let (found, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = allowed
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        return format!("\u{201c}{found}\u{201d} is not one of: {allowed}");
+    }
+    if text.contains("input is out of range") {
+        return "not a real calendar date: write dates as year-month-day, e.g. 2019-06-30"
+            .to_owned();
+    }
+    if text.contains("input contains invalid characters") || text.contains("premature end of input")
+    {
+        return "not a date: write dates as year-month-day, e.g. 2019-06-30".to_owned();
+    }
     if let Some(rest) = text.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or(rest);
         return format!("there is no field \u{201c}{field}\u{201d} in this format");
@@ -336,7 +352,7 @@ fn plain_serde(message: &str) -> String {
         let field = rest.split('`').next().unwrap_or(rest);
         return format!("the field \u{201c}{field}\u{201d} is missing");
     }
-    text.replace("struct ", "an object ")
+    text.replace("struct ", "an object ").replace('`', "")
 }
 
 #[cfg(test)]

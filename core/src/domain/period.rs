@@ -48,9 +48,15 @@ impl YearMonth {
         (later.year - self.year) * 12 + later.month as i32 - self.month as i32 + 1
     }
 
+    /// "Apr 17" in this century, as the packs print; "Apr 1995" outside it,
+    /// so the label reads back as the same month.
     fn short(self) -> String {
         let name = month_name(self.month).unwrap_or("???");
-        format!("{} {:02}", &name[..3], self.year.rem_euclid(100))
+        if (2000..=2099).contains(&self.year) {
+            format!("{} {:02}", &name[..3], self.year.rem_euclid(100))
+        } else {
+            format!("{} {}", &name[..3], self.year)
+        }
     }
 }
 
@@ -267,6 +273,9 @@ impl fmt::Display for Period {
             Period::CalendarYear(year) => write!(f, "{year}"),
             Period::AsAt(date) => write!(f, "as at {}", crate::dates::long_date(date)),
             Period::MonthRange { first, last } => write!(f, "{} - {}", first.short(), last.short()),
+            Period::YearRange { first, last } if last - first < 2 || last / 100 != first / 100 => {
+                write!(f, "{first}-{last}")
+            }
             Period::YearRange { first, last } => write!(f, "{first}-{:02}", last.rem_euclid(100)),
         }
     }
@@ -392,8 +401,10 @@ mod parse {
             4 => full_year(right)?,
             _ => return None,
         };
-        // "2017-18" is a financial year, read by financial_year.
-        (last - first >= 2).then_some((first, last))
+        // "2017-18" is a financial year, read by financial_year; two
+        // consecutive years as a range are written in full: "2017-2018".
+        let least = if right.len() == 4 { 1 } else { 2 };
+        (last - first >= least).then_some((first, last))
     }
 
     fn quarter(rest: &str) -> Option<Period> {
@@ -714,5 +725,41 @@ mod tests {
         assert_eq!(back, p("Q1 2019/20"));
         let err = serde_json::from_str::<Period>("\"Q9 2019/20\"").unwrap_err();
         assert!(err.to_string().contains("Q9 2019/20"));
+    }
+
+    #[test]
+    fn labels_outside_this_century_and_two_year_ranges_read_back_as_themselves() {
+        for period in [
+            Period::MonthRange {
+                first: YearMonth {
+                    year: 1995,
+                    month: 4,
+                },
+                last: YearMonth {
+                    year: 1996,
+                    month: 3,
+                },
+            },
+            Period::YearRange {
+                first: 2017,
+                last: 2018,
+            },
+            Period::YearRange {
+                first: 1998,
+                last: 2001,
+            },
+        ] {
+            let label = period.to_string();
+            assert_eq!(label.parse::<Period>().as_ref(), Ok(&period), "{label}");
+        }
+        assert_eq!(
+            Period::YearRange {
+                first: 2017,
+                last: 2018
+            }
+            .to_string(),
+            "2017-2018"
+        );
+        assert_eq!(p("2017-18"), Period::FinancialYear { start_year: 2017 });
     }
 }

@@ -19,10 +19,13 @@ pub enum Unit {
     /// A percentage from 0 to 100.
     Percent,
     /// A rate per 1,000 of a population.
+    #[serde(rename = "rate_per_1000")]
     RatePer1000,
     /// A rate per 10,000, e.g. children looked after per 10,000 aged 0-17.
+    #[serde(rename = "rate_per_10000")]
     RatePer10000,
     /// A rate per 100,000, e.g. first time entrants per 100,000 local youth.
+    #[serde(rename = "rate_per_100000")]
     RatePer100000,
     /// A number of days.
     Days,

@@ -1,0 +1,67 @@
+//! The corpus of bad snapshot files in tests/bad-files: each must be refused
+//! with a message containing the words listed for it in expected.json, and
+//! the good file beside them must open.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+
+use scrutineer_core::file_format::import;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-files")
+}
+
+#[test]
+fn every_bad_file_is_refused_with_a_message_naming_the_place() {
+    let expected: BTreeMap<String, Vec<String>> = serde_json::from_str(
+        &fs::read_to_string(corpus().join("expected.json")).expect("expected.json"),
+    )
+    .expect("expected.json is a map of file name to words");
+    assert!(
+        expected.len() >= 30,
+        "the corpus holds {} files",
+        expected.len()
+    );
+    let mut failures = vec![];
+    for (name, words) in &expected {
+        let text = fs::read_to_string(corpus().join(name)).expect(name);
+        match import(&text) {
+            Ok(_) => failures.push(format!("{name}: opened, but should be refused")),
+            Err(e) => {
+                let message = e.to_string();
+                for w in words {
+                    if !message.contains(w.as_str()) {
+                        failures.push(format!("{name}: {message:?} lacks {w:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_file_in_the_folder_is_listed_with_its_expected_message() {
+    let expected = fs::read_to_string(corpus().join("expected.json")).expect("expected.json");
+    for entry in fs::read_dir(corpus()).expect("folder") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .into_string()
+            .expect("utf-8");
+        if name.ends_with(".json") && name != "expected.json" && name != "good.json" {
+            assert!(
+                expected.contains(&format!("\"{name}\"")),
+                "{name} has no expected message"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_good_file_the_bad_ones_are_made_from_opens() {
+    let text = fs::read_to_string(corpus().join("good.json")).expect("good.json");
+    let opened = import(&text).expect("the good file opens");
+    assert_eq!(opened.snapshot.indicators.len(), 2);
+}
