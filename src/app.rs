@@ -2,23 +2,33 @@
 
 use leptos::prelude::*;
 use scrutineer_core::route::Route;
-use scrutineer_core::snapshot::Snapshot;
 
 use crate::browser;
-use crate::components::{MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink};
+use crate::components::{
+    ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
+};
 use crate::pages::{
     ComplaintsPage, DataPage, HelpPage, IndicatorPage, IndicatorsPage, NotFoundPage, RisksPage,
 };
 use crate::state::{CurrentRoute, Notices, SnapshotState};
+use crate::workspace::Workspace;
 
 /// The whole app. Mount it once per page (or once per test).
 #[component]
 pub fn App() -> impl IntoView {
-    let snapshot = RwSignal::new(Snapshot::demo());
+    let notices = Notices::new();
+    let workspace = Workspace::open(notices);
     let (route, set_route) = signal(Route::from_hash(&browser::location_hash()));
-    provide_context(SnapshotState(snapshot));
+    provide_context(SnapshotState(workspace.snapshot));
     provide_context(CurrentRoute(route));
-    provide_context(Notices::new());
+    provide_context(notices);
+    provide_context(workspace);
+
+    // Another tab saved: take its newer data (never overwriting this tab's unsaved change).
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        workspace.storage_changed(event.key(), event.new_value());
+    });
+    on_cleanup(move || storage_listener.remove());
 
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(Route::from_hash(&browser::location_hash()));
@@ -42,6 +52,7 @@ pub fn App() -> impl IntoView {
         <SiteNav/>
         <div class="page">
             <MessageRegions/>
+            <ExportReminder/>
             <main id="main" tabindex="-1">
                 {move || page_for(route.get())}
             </main>

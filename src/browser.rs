@@ -35,3 +35,153 @@ pub fn take_mount_point() -> Option<HtmlElement> {
     element.set_inner_html("");
     element.dyn_into::<HtmlElement>().ok()
 }
+
+/// Now, from the browser's clock: the one place the app reads it.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    let millis = js_sys::Date::now() as i64;
+    chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// Today's date where the user is.
+pub fn today() -> chrono::NaiveDate {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+fn file_of(name: &str, text: &str, mime: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
+}
+
+/// Saves `text` as a download named `name`. Returns false where the browser refused.
+pub fn download(name: &str, text: &str, mime: &str) -> bool {
+    let Some(file) = file_of(name, text, mime) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) else {
+        return false;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(link) = link else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Let the download start before the address is released.
+    let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
+    }
+    true
+}
+
+fn navigator() -> Option<web_sys::Navigator> {
+    web_sys::window().map(|w| w.navigator())
+}
+
+/// Whether the device can hand a file to its share sheet (tablets, phones).
+pub fn can_share_files() -> bool {
+    let Some(navigator) = navigator() else {
+        return false;
+    };
+    let has = |name: &str| js_sys::Reflect::has(&navigator, &name.into()).unwrap_or(false);
+    if !has("canShare") || !has("share") {
+        return false;
+    }
+    let Some(file) = file_of("check.json", "{}", "application/json") else {
+        return false;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    navigator.can_share_with_data(&data)
+}
+
+/// What came of offering a file to the share sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    Shared,
+    /// The person closed the share sheet.
+    Cancelled,
+    /// The device refused this file: offer a download instead.
+    Refused,
+}
+
+/// Offers the file to the device's share sheet (mail, messages, files).
+pub async fn share_file(name: &str, text: &str, title: &str) -> Shared {
+    let (Some(navigator), Some(file)) = (navigator(), file_of(name, text, "application/json"))
+    else {
+        return Shared::Refused;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    data.set_title(title);
+    if !navigator.can_share_with_data(&data) {
+        return Shared::Refused;
+    }
+    match wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await {
+        Ok(_) => Shared::Shared,
+        Err(e) if error_name(&e).as_deref() == Some("AbortError") => Shared::Cancelled,
+        Err(_) => Shared::Refused,
+    }
+}
+
+/// The `name` of a thrown DOMException, e.g. "QuotaExceededError".
+pub fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Reads a chosen file as text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| error_name(&e).unwrap_or_else(|| "the browser could not read it".to_owned()))?
+        .as_string()
+        .ok_or_else(|| "it is not text".to_owned())
+}
+
+/// Asks the browser to keep this site's storage when space runs low.
+/// `None` where the browser has no such request.
+pub async fn persist_storage() -> Option<bool> {
+    let navigator = navigator()?;
+    if !js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        return None;
+    }
+    let manager = navigator.storage();
+    if !js_sys::Reflect::has(&manager, &"persist".into()).unwrap_or(false) {
+        return None;
+    }
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+}
+
+/// An instant in the user's time zone: "22 November 2026 at 14:32".
+pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string("en-GB", &options)
+        .as_string()
+        .unwrap_or_else(|| at.to_rfc3339())
+}

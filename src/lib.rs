@@ -5,6 +5,8 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod state;
+pub mod storage;
+pub mod workspace;
 
 pub use app::App;
 

@@ -19,12 +19,43 @@ pub enum NoticeKind {
     Status,
 }
 
+/// Something the user can do straight from a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Download the data on screen as a snapshot file.
+    DownloadCopy,
+    /// Download the stored text that could not be read.
+    DownloadUnreadable,
+    /// Remove the unreadable stored text, so changes are saved again.
+    DiscardUnreadable,
+    /// Put back the data as it was before the last import.
+    UndoImport,
+    /// Show the newer data another tab saved.
+    LoadNewer,
+    /// Save this tab's data over the other tab's.
+    KeepMine,
+}
+
+impl NoticeAction {
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeAction::DownloadCopy => "Download a copy",
+            NoticeAction::DownloadUnreadable => "Download the unreadable data",
+            NoticeAction::DiscardUnreadable => "Remove it and save changes again",
+            NoticeAction::UndoImport => "Undo import",
+            NoticeAction::LoadNewer => "Show the newer data",
+            NoticeAction::KeepMine => "Keep this tab's data",
+        }
+    }
+}
+
 /// One message to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub id: u64,
     pub kind: NoticeKind,
     pub text: String,
+    pub actions: Vec<NoticeAction>,
 }
 
 /// Messages to the user, shown in `role="alert"` and `role="status"` regions.
@@ -44,14 +75,30 @@ impl Notices {
 
     /// Tells the user something went wrong; stays until dismissed.
     pub fn error(&self, text: impl Into<String>) {
-        self.push(NoticeKind::Error, text.into());
+        self.push(NoticeKind::Error, text.into(), vec![]);
+    }
+
+    /// An error with things the user can do about it.
+    pub fn error_with(&self, text: impl Into<String>, actions: Vec<NoticeAction>) {
+        self.push(NoticeKind::Error, text.into(), actions);
     }
 
     /// Confirms that something worked; replaces the previous confirmation.
     pub fn status(&self, text: impl Into<String>) {
+        self.status_with(text, vec![]);
+    }
+
+    /// A confirmation with a follow-up action, such as "Undo import".
+    pub fn status_with(&self, text: impl Into<String>, actions: Vec<NoticeAction>) {
         self.list
             .update(|list| list.retain(|notice| notice.kind != NoticeKind::Status));
-        self.push(NoticeKind::Status, text.into());
+        self.push(NoticeKind::Status, text.into(), actions);
+    }
+
+    /// Removes every error, once what they were about is resolved.
+    pub fn clear_errors(&self) {
+        self.list
+            .update(|list| list.retain(|notice| notice.kind != NoticeKind::Error));
     }
 
     pub fn dismiss(&self, id: u64) {
@@ -69,11 +116,17 @@ impl Notices {
         })
     }
 
-    fn push(&self, kind: NoticeKind, text: String) {
+    fn push(&self, kind: NoticeKind, text: String, actions: Vec<NoticeAction>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        self.list
-            .update(|list| list.push(Notice { id, kind, text }));
+        self.list.update(|list| {
+            list.push(Notice {
+                id,
+                kind,
+                text,
+                actions,
+            })
+        });
     }
 }
 

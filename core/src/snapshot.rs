@@ -163,6 +163,93 @@ impl Snapshot {
     }
 }
 
+/// The pack details as typed into the form, before checking.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsForm {
+    pub organisation: String,
+    pub title: String,
+    /// As a date input gives it: "2019-06-30".
+    pub as_at: String,
+    pub prepared_by: String,
+}
+
+/// A form field that was refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name: "organisation", "title", "as_at", "prepared_by".
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Snapshot {
+    /// The form's starting values.
+    pub fn details_form(&self) -> DetailsForm {
+        DetailsForm {
+            organisation: self.organisation.clone(),
+            title: self.title.clone(),
+            as_at: self.as_at.format("%Y-%m-%d").to_string(),
+            prepared_by: self.prepared_by.clone().unwrap_or_default(),
+        }
+    }
+
+    /// This snapshot with the form's details, or every field that is wrong.
+    pub fn with_details(&self, form: &DetailsForm) -> Result<Snapshot, Vec<FieldError>> {
+        let mut errors = vec![];
+        let organisation = form.organisation.trim();
+        if organisation.is_empty() {
+            errors.push(FieldError {
+                field: "organisation",
+                message: "Enter the council's name, for example Lancashire County Council"
+                    .to_owned(),
+            });
+        }
+        let title = form.title.trim();
+        if title.is_empty() {
+            errors.push(FieldError {
+                field: "title",
+                message: "Enter the pack's title, for example the committee's name".to_owned(),
+            });
+        }
+        let as_at = match NaiveDate::parse_from_str(form.as_at.trim(), "%Y-%m-%d") {
+            Ok(date) if crate::validate::YEARS.contains(&chrono::Datelike::year(&date)) => {
+                Some(date)
+            }
+            Ok(_) => {
+                errors.push(FieldError {
+                    field: "as_at",
+                    message: format!(
+                        "The date must be in a year from {} to {}",
+                        crate::validate::YEARS.start(),
+                        crate::validate::YEARS.end()
+                    ),
+                });
+                None
+            }
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "as_at",
+                    message: "Enter the date the figures describe, for example 30 June 2019"
+                        .to_owned(),
+                });
+                None
+            }
+        };
+        match as_at {
+            Some(as_at) if errors.is_empty() => {
+                let prepared_by = form.prepared_by.trim();
+                Ok(Snapshot {
+                    organisation: organisation.to_owned(),
+                    title: title.to_owned(),
+                    as_at,
+                    prepared_by: (!prepared_by.is_empty()).then(|| prepared_by.to_owned()),
+                    ..self.clone()
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
 /// Counts with their noun: "1 indicator", "55 indicators".
 pub fn count_of(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
@@ -202,6 +289,38 @@ mod tests {
         let snapshot: Snapshot = serde_json::from_str(json).expect("parses");
         assert_eq!(snapshot.settings, Settings::default());
         assert_eq!(snapshot.settings.amber_within, 5.0);
+    }
+
+    #[test]
+    fn pack_details_are_checked_field_by_field_and_nothing_else_changes() {
+        let demo = Snapshot::demo();
+        let mut form = demo.details_form();
+        assert_eq!(form.as_at, "2019-06-30");
+        form.organisation = "  Anytown Borough Council ".into();
+        form.prepared_by = "   ".into();
+        let edited = demo.with_details(&form).expect("valid");
+        assert_eq!(edited.organisation, "Anytown Borough Council");
+        assert_eq!(edited.prepared_by, None);
+        assert_eq!(edited.indicators, demo.indicators);
+
+        let bad = DetailsForm {
+            organisation: " ".into(),
+            title: "".into(),
+            as_at: "1850-01-01".into(),
+            prepared_by: String::new(),
+        };
+        let errors = demo.with_details(&bad).expect_err("three faults");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["organisation", "title", "as_at"]);
+        assert!(errors[2].message.contains("1990 to 2100"));
+        let not_a_date = DetailsForm {
+            as_at: "30/06/2019".into(),
+            ..demo.details_form()
+        };
+        assert_eq!(
+            demo.with_details(&not_a_date).expect_err("bad date")[0].field,
+            "as_at"
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_notices, Notice, NoticeKind};
+use crate::state::{use_notices, Notice, NoticeAction, NoticeKind};
+use crate::workspace::use_workspace;
 
 /// Errors in `role="alert"`, confirmations in `role="status"`. Both regions
 /// are always in the page, so screen readers announce what is added to them.
@@ -34,6 +35,7 @@ pub fn MessageRegions() -> impl IntoView {
 #[component]
 fn MessageItem(notice: Notice) -> impl IntoView {
     let notices = use_notices();
+    let workspace = use_workspace();
     let id = notice.id;
     let class = match notice.kind {
         NoticeKind::Error => "message message--error",
@@ -49,9 +51,33 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                 <strong>{prefix}</strong>
                 {notice.text}
             </p>
-            <button type="button" class="button button--secondary" on:click=move |_| notices.dismiss(id)>
-                "Dismiss"
-            </button>
+            <div class="message__actions">
+                {notice
+                    .actions
+                    .into_iter()
+                    .map(|action| {
+                        let run = move |_| {
+                            notices.dismiss(id);
+                            match action {
+                                NoticeAction::DownloadCopy => workspace.download_copy(),
+                                NoticeAction::DownloadUnreadable => workspace.download_unreadable(),
+                                NoticeAction::DiscardUnreadable => workspace.discard_unreadable(),
+                                NoticeAction::UndoImport => workspace.undo_import(),
+                                NoticeAction::LoadNewer => workspace.load_newer(),
+                                NoticeAction::KeepMine => workspace.keep_mine(),
+                            }
+                        };
+                        view! {
+                            <button type="button" class="button" on:click=run>
+                                {action.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button type="button" class="button button--secondary" on:click=move |_| notices.dismiss(id)>
+                    "Dismiss"
+                </button>
+            </div>
         </div>
     }
 }

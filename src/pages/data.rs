@@ -1,37 +1,453 @@
 use leptos::prelude::*;
+use scrutineer_core::file_format::MAX_BYTES;
+use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
+use wasm_bindgen::JsCast;
 
-use crate::state::use_snapshot;
+use crate::browser;
+use crate::state::use_notices;
+use crate::workspace::{use_workspace, Health};
 
-/// `#/data`: what is held, where it lives, and moving it in and out.
+/// `#/data`: what is open, saving and sharing a copy, opening a file, the
+/// pack details, starting again, and where the figures came from.
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let snapshot = use_snapshot();
     view! {
-        <h1 tabindex="-1">"Data: import, export and share"</h1>
-        <p class="lede">"What this browser holds, and where it is kept."</p>
-        <h2>"What is open now"</h2>
-        <dl class="summary-list">
-            <div class="summary-list__row">
-                <dt>"Organisation"</dt>
-                <dd>{move || snapshot.with(|s| s.organisation.clone())}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt>"Pack"</dt>
-                <dd>{move || snapshot.with(|s| s.title.clone())}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt>"Figures"</dt>
-                <dd>{move || snapshot.with(|s| s.as_at_label())}</dd>
-            </div>
-            <div class="summary-list__row">
-                <dt>"Prepared by"</dt>
-                <dd>{move || snapshot.with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}</dd>
-            </div>
-        </dl>
-        <h2>"Where your data lives"</h2>
-        <p>
-            "Everything you see is held in this browser on this device. Nothing is sent to a server, "
-            "and nobody else can see it unless you send them a snapshot file."
+        <h1 tabindex="-1">"Data: open, save and share"</h1>
+        <p class="lede">
+            "Everything here is kept in this browser on this device. To give it to someone, "
+            "download a copy and email it; they open it on this page."
         </p>
+        <WhatIsOpen/>
+        <SaveCopy/>
+        <OpenFile/>
+        <PackDetails/>
+        <StartAgain/>
+        <Sources/>
+    }
+}
+
+/// One row of a summary list.
+#[component]
+fn Row(
+    /// What the row is.
+    label: &'static str,
+    /// Its value.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="summary-list__row">
+            <dt>{label}</dt>
+            <dd>{children()}</dd>
+        </div>
+    }
+}
+
+fn contents(summary: &Summary) -> String {
+    let years = match (
+        summary.complaint_years.first(),
+        summary.complaint_years.last(),
+    ) {
+        (Some(first), Some(last)) if first != last => format!("complaints {first} to {last}"),
+        (Some(only), _) => format!("complaints {only}"),
+        _ => "no complaints figures".to_owned(),
+    };
+    format!(
+        "{} in {}, {}, {}, {}",
+        count_of(summary.indicators, "indicator", "indicators"),
+        count_of(summary.service_areas, "service area", "service areas"),
+        count_of(summary.risks, "risk", "risks"),
+        count_of(summary.opportunities, "opportunity", "opportunities"),
+        years
+    )
+}
+
+#[component]
+fn WhatIsOpen() -> impl IntoView {
+    let workspace = use_workspace();
+    let summary = Memo::new(move |_| workspace.snapshot.with(|s| s.summary()));
+    let saved = move || {
+        let meta = workspace.meta.get();
+        match workspace.health.get() {
+            Health::Unavailable => "Not saved: this browser is not letting Scrutineer keep data.".to_owned(),
+            Health::HoldingUnreadable => {
+                "Not saved: the data saved earlier could not be read and is waiting for your decision.".to_owned()
+            }
+            Health::Conflict { theirs } => format!(
+                "Not saved: another tab saved newer data (revision {theirs})."
+            ),
+            Health::Full if meta.revision > 0 => {
+                "The last change is not saved: this browser's storage is full.".to_owned()
+            }
+            _ => match meta.saved_at {
+                Some(at) => format!(
+                    "Saved in this browser, {} (revision {}).",
+                    browser::instant_label(at),
+                    meta.revision
+                ),
+                None if workspace.is_untouched_demo() => {
+                    "This is the built-in demo data. Your changes will be saved in this browser.".to_owned()
+                }
+                None => "Not changed yet.".to_owned(),
+            },
+        }
+    };
+    let exported = move || {
+        workspace.meta.with(|m| match m.exported_at {
+            Some(at) if m.exported_revision == Some(m.revision) => {
+                format!(
+                    "{}: it holds everything on screen.",
+                    browser::instant_label(at)
+                )
+            }
+            Some(at) => format!(
+                "{}: changes have been made since.",
+                browser::instant_label(at)
+            ),
+            None => "Never from this browser.".to_owned(),
+        })
+    };
+    let persisted = move || match workspace.persisted.get() {
+        Some(true) => " The browser has agreed to keep it even when space runs low.",
+        Some(false) => " The browser may clear it if space runs low, so keep a downloaded copy.",
+        None => "",
+    };
+    view! {
+        <h2 id="open-now">"What is open now"</h2>
+        <dl class="summary-list" data-testid="what-is-open">
+            <Row label="Organisation">{move || summary.with(|s| s.organisation.clone())}</Row>
+            <Row label="Pack">{move || summary.with(|s| s.title.clone())}</Row>
+            <Row label="Figures">{move || summary.with(|s| s.as_at.clone())}</Row>
+            <Row label="Prepared by">
+                {move || workspace.snapshot.with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
+            </Row>
+            <Row label="Contents">{move || summary.with(contents)}</Row>
+            <Row label="Saved">
+                <span data-testid="saved-state">{saved}</span>
+                {persisted}
+            </Row>
+            <Row label="Last copy downloaded">{exported}</Row>
+        </dl>
+    }
+}
+
+#[component]
+fn SaveCopy() -> impl IntoView {
+    let workspace = use_workspace();
+    let can_share = browser::can_share_files();
+    let name = move || workspace.snapshot.with(scrutineer_core::store::file_name);
+    view! {
+        <h2 id="save-copy">"Save or share a copy"</h2>
+        <p>
+            "A copy is one file, "
+            <strong data-testid="export-name">{name}</strong>
+            ", holding everything on screen. Email it to colleagues; anyone can open it in Scrutineer."
+        </p>
+        <div class="button-group">
+            <button type="button" class="button" data-testid="download" on:click=move |_| workspace.download_copy()>
+                "Download a copy"
+            </button>
+            {can_share.then(|| view! {
+                <button type="button" class="button button--secondary" data-testid="share" on:click=move |_| workspace.share_copy()>
+                    "Share\u{2026}"
+                </button>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn OpenFile() -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let chosen = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again after a fix.
+        input.set_value("");
+        let name = file.name();
+        if file.size() > MAX_BYTES as f64 {
+            workspace.pending_import.set(None);
+            notices.error(format!(
+                "Could not open \u{201c}{name}\u{201d}: it is {:.0} MB, and the largest Scrutineer opens is {} MB. Nothing has been changed.",
+                file.size() / (1024.0 * 1024.0),
+                MAX_BYTES / (1024 * 1024)
+            ));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = browser::read_text(&file).await;
+            workspace.check_file(name, text);
+        });
+    };
+    view! {
+        <h2 id="open-file">"Open a snapshot file"</h2>
+        <div class="form-group">
+            <label class="label" for="snapshot-file">"Choose a Scrutineer snapshot (.json)"</label>
+            <p class="hint" id="snapshot-file-hint">
+                "You will see what it holds before anything is replaced, and can undo it afterwards."
+            </p>
+            <input
+                class="file-input"
+                id="snapshot-file"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="snapshot-file-hint"
+                data-testid="file-input"
+                on:change=chosen
+            />
+        </div>
+        <ImportPreview/>
+    }
+}
+
+/// What a checked file holds, and the choice to open it.
+#[component]
+fn ImportPreview() -> impl IntoView {
+    let workspace = use_workspace();
+    let pending = move || workspace.pending_import.get();
+    view! {
+        {move || pending().map(|(name, opened)| {
+            let summary = opened.snapshot.summary();
+            let held = contents(&summary);
+            let Summary { organisation, title, as_at, .. } = summary;
+            let current = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+            let exported = opened
+                .exported_at
+                .map(browser::instant_label)
+                .unwrap_or_else(|| "Not recorded".to_owned());
+            let migrated = opened.migrated().then(|| view! {
+                <p>{format!("It was written by an older version of Scrutineer (format {}); it will be brought up to date.", opened.from_version)}</p>
+            });
+            view! {
+                <section class="panel" aria-labelledby="preview-heading" data-testid="import-preview">
+                    <h3 id="preview-heading">{format!("Check \u{201c}{name}\u{201d} before opening it")}</h3>
+                    <dl class="summary-list">
+                        <Row label="Organisation">{organisation}</Row>
+                        <Row label="Pack">{title}</Row>
+                        <Row label="Figures">{as_at}</Row>
+                        <Row label="Contents">{held}</Row>
+                        <Row label="Saved from Scrutineer">{exported}</Row>
+                    </dl>
+                    {migrated}
+                    <p class="warning-text">
+                        <strong>{format!("Opening it replaces what is open now ({current}).")}</strong>
+                        " You can undo this straight afterwards."
+                    </p>
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="confirm-import" on:click=move |_| workspace.confirm_import()>
+                            "Open this file"
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| workspace.pending_import.set(None)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn PackDetails() -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let form = RwSignal::new(workspace.snapshot.with_untracked(|s| s.details_form()));
+    // Follow the data when it is replaced (import, another tab, start again).
+    Effect::new(move |_| {
+        let fresh = workspace.snapshot.with(|s| s.details_form());
+        form.set(fresh);
+    });
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let error_for = move |field: &'static str| {
+        move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        }
+    };
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let edited = workspace
+            .snapshot
+            .with_untracked(|s| s.with_details(&form.get_untracked()));
+        match edited {
+            Ok(snapshot) => {
+                errors.set(vec![]);
+                if workspace.snapshot.with_untracked(|s| *s == snapshot) {
+                    notices.status("The pack details are unchanged.");
+                } else if workspace.commit(snapshot) {
+                    notices.status("Saved the pack details.");
+                }
+            }
+            Err(list) => {
+                errors.set(list);
+                browser::focus("#details-errors");
+            }
+        }
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      get: fn(&DetailsForm) -> String,
+                      set: fn(&mut DetailsForm, String)| {
+        let message = error_for(id);
+        let has_error = move || message().is_some();
+        view! {
+            <div class="form-group" class:form-group--error=has_error>
+                <label class="label" for=format!("details-{id}")>{label}</label>
+                {move || message().map(|m| view! {
+                    <p class="error-message" id=format!("details-{id}-error")>
+                        <span class="visually-hidden">"Error: "</span>{m}
+                    </p>
+                })}
+                <input
+                    class="input"
+                    id=format!("details-{id}")
+                    name=id
+                    type=kind
+                    aria-invalid=move || has_error().then_some("true")
+                    aria-describedby=move || has_error().then(|| format!("details-{id}-error"))
+                    prop:value=move || form.with(get)
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        form.update(|f| set(f, value));
+                    }
+                />
+            </div>
+        }
+    };
+    view! {
+        <h2 id="pack-details">"Pack details"</h2>
+        <form class="form" novalidate on:submit=save data-testid="details-form">
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <div class="error-summary" id="details-errors" tabindex="-1" aria-labelledby="details-errors-title">
+                    <h3 class="error-summary__title" id="details-errors-title">"There is a problem"</h3>
+                    <ul>
+                        {move || errors.get().into_iter().map(|e| view! {
+                            <li><a href=format!("#details-{}", e.field) on:click=move |ev| {
+                                ev.prevent_default();
+                                browser::focus(&format!("#details-{}", e.field));
+                            }>{e.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            {field("organisation", "Organisation", "text", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+            {field("title", "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
+            {field("as_at", "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+            {field("prepared_by", "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+            <button type="submit" class="button">"Save pack details"</button>
+        </form>
+    }
+}
+
+/// Which replacement the user is confirming.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Empty,
+    Demo,
+}
+
+#[component]
+fn StartAgain() -> impl IntoView {
+    let workspace = use_workspace();
+    let asking: RwSignal<Option<Replace>> = RwSignal::new(None);
+    let confirm = move |choice: Replace| {
+        asking.set(None);
+        match choice {
+            Replace::Empty => workspace.start_empty(),
+            Replace::Demo => workspace.restore_demo(),
+        }
+    };
+    view! {
+        <h2 id="start-again">"Start again"</h2>
+        <p>"Clear the figures to start your own pack, or bring back the demo data."</p>
+        <div class="button-group">
+            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| asking.set(Some(Replace::Empty))>
+                "Start with an empty workspace"
+            </button>
+            <button type="button" class="button button--secondary" on:click=move |_| asking.set(Some(Replace::Demo))>
+                "Restore the demo data"
+            </button>
+        </div>
+        {move || asking.get().map(|choice| {
+            let what = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+            let (heading, button) = match choice {
+                Replace::Empty => ("Clear every figure?", "Clear and start empty"),
+                Replace::Demo => ("Replace the data with the demo?", "Replace with the demo"),
+            };
+            view! {
+                <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+                    <h3 id="confirm-heading">{heading}</h3>
+                    <p>
+                        {format!("This removes {what} from this browser. ")}
+                        "Download a copy first if you may want it again."
+                    </p>
+                    <div class="button-group">
+                        <button type="button" class="button button--secondary" on:click=move |_| workspace.download_copy()>
+                            "Download a copy first"
+                        </button>
+                        <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=move |_| confirm(choice)>
+                            {button}
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn Sources() -> impl IntoView {
+    let workspace = use_workspace();
+    let rows = move || {
+        workspace.snapshot.with(|s| {
+            s.sources
+                .iter()
+                .map(|source| {
+                    let date = source
+                        .date
+                        .map(scrutineer_core::dates::long_date)
+                        .unwrap_or_default();
+                    view! {
+                        <tr>
+                            <td>{source.title.clone()}</td>
+                            <td>{date}</td>
+                            <td>{source.reference.clone().unwrap_or_default()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_sources = move || workspace.snapshot.with(|s| !s.sources.is_empty());
+    view! {
+        <h2 id="sources">"Where the figures come from"</h2>
+        <Show
+            when=has_sources
+            fallback=|| view! { <p>"No source documents are recorded."</p> }
+        >
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Source documents">
+                <table class="table">
+                    <caption class="visually-hidden">"Source documents"</caption>
+                    <thead>
+                        <tr><th scope="col">"Document"</th><th scope="col">"Date"</th><th scope="col">"Where to find it"</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
     }
 }

@@ -1,0 +1,492 @@
+//! The working data and every action that changes it: load at start, save
+//! after each change, import, undo import, export, share, start empty, and
+//! keeping two tabs in step. What to do is decided by `scrutineer_core::store`;
+//! this module carries it out and tells the user.
+//!
+//! Rules kept here: nothing stored is overwritten by a failed action; an
+//! unreadable store is kept aside until the user decides; a newer revision
+//! saved by another tab is never silently overwritten; when storage fails the
+//! data stays in memory and the user is told and offered a download.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use scrutineer_core::file_format::{export, Opened, VERSION};
+use scrutineer_core::snapshot::{count_of, Snapshot};
+use scrutineer_core::store::{
+    self, decode, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
+    CORRUPT_KEY, KEY,
+};
+
+use crate::browser;
+use crate::state::{NoticeAction, Notices};
+use crate::storage::{self, StorageError};
+
+/// The app's version, written into every export.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Whether changes are being kept, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Health {
+    /// Each change is saved in this browser.
+    Saving,
+    /// The browser gives no storage: changes last only while the tab is open.
+    Unavailable,
+    /// The browser's storage is full: the last change is only in this tab.
+    Full,
+    /// The stored data could not be read; it is kept aside and nothing is
+    /// saved over it until the user decides.
+    HoldingUnreadable,
+    /// Another tab saved revision `theirs`, newer than this tab's.
+    Conflict { theirs: u64 },
+}
+
+/// The save history of the data on screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub revision: u64,
+    pub saved_at: Option<DateTime<Utc>>,
+    pub exported_revision: Option<u64>,
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+impl Meta {
+    fn of(stored: &Stored) -> Meta {
+        Meta {
+            revision: stored.revision,
+            saved_at: stored.saved_at,
+            exported_revision: stored.exported_revision,
+            exported_at: stored.exported_at,
+        }
+    }
+
+    fn with(&self, snapshot: Snapshot) -> Stored {
+        Stored {
+            revision: self.revision,
+            saved_at: self.saved_at,
+            exported_revision: self.exported_revision,
+            exported_at: self.exported_at,
+            snapshot,
+        }
+    }
+
+    /// Changes no file holds yet.
+    pub fn needs_export(&self) -> bool {
+        self.with(Snapshot::empty("", "", chrono::NaiveDate::MIN))
+            .needs_export()
+    }
+}
+
+/// The working data in context.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub snapshot: RwSignal<Snapshot>,
+    pub meta: RwSignal<Meta>,
+    pub health: RwSignal<Health>,
+    /// Whether the browser agreed to keep the data when space runs low.
+    pub persisted: RwSignal<Option<bool>>,
+    /// The data as it was before the last import, for "undo import".
+    pub before_import: RwSignal<Option<Snapshot>>,
+    /// A file read and checked, waiting for the user to confirm it.
+    pub pending_import: RwSignal<Option<(String, Opened)>>,
+    notices: Notices,
+}
+
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+impl Workspace {
+    /// Loads what this browser holds and says what was found.
+    pub fn open(notices: Notices) -> Workspace {
+        let workspace = Workspace {
+            snapshot: RwSignal::new(Snapshot::demo()),
+            meta: RwSignal::new(Meta::default()),
+            health: RwSignal::new(Health::Saving),
+            persisted: RwSignal::new(None),
+            before_import: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            notices,
+        };
+        if !storage::available() {
+            workspace.health.set(Health::Unavailable);
+            notices.error_with(
+                format!(
+                    "Changes cannot be saved: {}. You can read and change the data, but changes are lost when this tab closes. Download a copy to keep them.",
+                    StorageError::Unavailable
+                ),
+                vec![NoticeAction::DownloadCopy],
+            );
+            return workspace;
+        }
+        let raw = match storage::read(KEY) {
+            Ok(raw) => raw,
+            Err(e) => {
+                workspace.health.set(Health::Unavailable);
+                notices.error(format!("The saved data could not be read: {e}. Showing the demo data; nothing has been changed."));
+                return workspace;
+            }
+        };
+        match store::load(raw.as_deref()) {
+            Loaded::FirstVisit => {}
+            Loaded::Loaded(stored) => workspace.adopt(stored),
+            Loaded::Migrated {
+                stored,
+                from_version,
+            } => {
+                workspace.adopt(stored);
+                notices.status(format!(
+                    "Your saved data was written by an older version of Scrutineer (format {from_version}) and has been brought up to date (format {VERSION}). It is saved in the new format with your next change."
+                ));
+            }
+            Loaded::Corrupt { raw, error } => workspace.hold_unreadable(&raw, &error.to_string()),
+        }
+        if let Ok(Some(before)) = storage::read(BEFORE_IMPORT_KEY) {
+            if let Ok((stored, _)) = decode(&before) {
+                workspace.before_import.set(Some(stored.snapshot));
+            }
+        }
+        workspace
+    }
+
+    fn adopt(&self, stored: Stored) {
+        self.meta.set(Meta::of(&stored));
+        self.snapshot.set(stored.snapshot);
+    }
+
+    fn hold_unreadable(&self, raw: &str, reason: &str) {
+        // Keep the text aside, unless an earlier unreadable copy is already
+        // there: never overwrite one the user has not decided about.
+        let kept = match storage::read(CORRUPT_KEY) {
+            Ok(Some(_)) => true,
+            _ => storage::write(CORRUPT_KEY, raw).is_ok(),
+        };
+        self.health.set(Health::HoldingUnreadable);
+        self.notices.error_with(
+            format!(
+                "The data saved in this browser could not be read ({reason}) It has been {}, and nothing will be saved over it until you decide. Showing the demo data meanwhile.",
+                if kept { "kept aside unchanged" } else { "left where it is, unchanged" }
+            ),
+            vec![NoticeAction::DownloadUnreadable, NoticeAction::DiscardUnreadable],
+        );
+    }
+
+    /// Whether the data on screen is the demo, never changed.
+    pub fn is_untouched_demo(&self) -> bool {
+        self.meta.with(|m| m.revision == 0) && self.snapshot.with(|s| *s == Snapshot::demo())
+    }
+
+    /// Makes `snapshot` the working data and saves it. Returns whether it was
+    /// saved; either way it is on screen and the user has been told.
+    pub fn commit(&self, snapshot: Snapshot) -> bool {
+        self.snapshot.set(snapshot);
+        self.save()
+    }
+
+    fn save(&self) -> bool {
+        match self.health.get_untracked() {
+            Health::Unavailable | Health::HoldingUnreadable | Health::Conflict { .. } => {
+                self.remind_unsaved();
+                return false;
+            }
+            Health::Saving | Health::Full => {}
+        }
+        let ours = self.meta.with_untracked(|m| m.revision);
+        let now_raw = storage::read(KEY).ok().flatten();
+        if let SavePlan::Conflict { theirs } = plan_save(now_raw.as_deref(), ours) {
+            self.health.set(Health::Conflict { theirs });
+            self.notices.error_with(
+                format!(
+                    "Another tab saved newer data (revision {theirs}; this tab has revision {ours}). Your change is on screen in this tab only and has not been saved over it."
+                ),
+                vec![NoticeAction::LoadNewer, NoticeAction::KeepMine],
+            );
+            return false;
+        }
+        let first_save = ours == 0;
+        let next = self
+            .meta
+            .with_untracked(|m| m.with(self.snapshot.get_untracked()))
+            .next(self.snapshot.get_untracked(), browser::now());
+        match storage::write(KEY, &encode(&next)) {
+            Ok(()) => {
+                let recovered = self.health.get_untracked() == Health::Full;
+                self.meta.set(Meta::of(&next));
+                self.health.set(Health::Saving);
+                if recovered {
+                    self.notices
+                        .status("Saved: there is room in this browser again.");
+                }
+                if first_save {
+                    self.ask_to_persist();
+                }
+                true
+            }
+            Err(e) => {
+                if e == StorageError::Full {
+                    self.health.set(Health::Full);
+                }
+                self.notices.error_with(
+                    format!("Your change could not be saved: {e}. It is kept in this tab until you close it; download a copy to keep it. What was saved before is unchanged."),
+                    vec![NoticeAction::DownloadCopy],
+                );
+                false
+            }
+        }
+    }
+
+    fn remind_unsaved(&self) {
+        let why = match self.health.get_untracked() {
+            Health::Unavailable => "this browser is not letting Scrutineer keep data",
+            Health::HoldingUnreadable => "the unreadable saved data is waiting for your decision",
+            _ => "another tab has saved newer data",
+        };
+        self.notices
+            .status(format!("Changed in this tab only, not saved: {why}."));
+    }
+
+    fn ask_to_persist(&self) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            persisted.set(browser::persist_storage().await);
+        });
+    }
+
+    /// The export file's name and text for the data on screen.
+    pub fn export_file(&self) -> (String, String) {
+        self.snapshot
+            .with_untracked(|s| (file_name(s), export(s, browser::now(), APP_VERSION)))
+    }
+
+    /// Downloads the data as a snapshot file.
+    pub fn download_copy(&self) {
+        let (name, text) = self.export_file();
+        if browser::download(&name, &text, "application/json") {
+            self.mark_exported();
+            self.notices.status(format!(
+                "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
+            ));
+        } else {
+            self.notices
+                .error("The browser refused the download. Try again, or use another browser.");
+        }
+    }
+
+    /// Offers the file to the device's share sheet, downloading it where the
+    /// device refuses.
+    pub fn share_copy(&self) {
+        let (name, text) = self.export_file();
+        let title = self
+            .snapshot
+            .with_untracked(|s| format!("{}: {}", s.organisation, s.as_at_label()));
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            match browser::share_file(&name, &text, &title).await {
+                browser::Shared::Shared => {
+                    workspace.mark_exported();
+                    workspace
+                        .notices
+                        .status(format!("Shared \u{201c}{name}\u{201d}."));
+                }
+                browser::Shared::Cancelled => {}
+                browser::Shared::Refused => workspace.download_copy(),
+            }
+        });
+    }
+
+    fn mark_exported(&self) {
+        let now = browser::now();
+        let stored = self
+            .meta
+            .with_untracked(|m| m.with(self.snapshot.get_untracked()))
+            .exported(now);
+        let saved = self.meta.with_untracked(|m| m.revision) > 0
+            && self.health.get_untracked() == Health::Saving
+            && plan_save(
+                storage::read(KEY).ok().flatten().as_deref(),
+                stored.revision,
+            ) == SavePlan::Write
+            && storage::write(KEY, &encode(&stored)).is_ok();
+        // Remember the export on screen even where it could not be stored.
+        let _ = saved;
+        self.meta.set(Meta::of(&stored));
+    }
+
+    /// Reads a chosen file and, if it can be opened, holds it for the user to confirm.
+    pub fn check_file(&self, name: String, text: Result<String, String>) {
+        self.pending_import.set(None);
+        let text = match text {
+            Ok(text) => text,
+            Err(why) => {
+                self.notices.error(format!(
+                    "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
+                ));
+                return;
+            }
+        };
+        match scrutineer_core::file_format::import(&text) {
+            Ok(opened) => self.pending_import.set(Some((name, opened))),
+            Err(e) => self.notices.error(format!(
+                "Could not open \u{201c}{name}\u{201d}. {e} Nothing has been changed."
+            )),
+        }
+    }
+
+    /// Replaces the data with the checked file, keeping the old for undo.
+    pub fn confirm_import(&self) {
+        let Some((name, opened)) = self.pending_import.get_untracked() else {
+            return;
+        };
+        let previous = self.snapshot.get_untracked();
+        if self.health.get_untracked() == Health::Saving {
+            let before = self.meta.with_untracked(|m| m.with(previous.clone()));
+            if let Err(e) = storage::write(BEFORE_IMPORT_KEY, &encode(&before)) {
+                self.notices.error(format!(
+                    "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
+                ));
+                return;
+            }
+        }
+        self.pending_import.set(None);
+        self.before_import.set(Some(previous));
+        let summary = opened.snapshot.summary();
+        let migrated = if opened.migrated() {
+            format!(
+                " It was written by an older version (format {}) and has been brought up to date.",
+                opened.from_version
+            )
+        } else {
+            String::new()
+        };
+        self.commit(opened.snapshot);
+        self.notices.status_with(
+            format!(
+                "Opened \u{201c}{name}\u{201d}: {}, {}.{migrated}",
+                summary.organisation, summary.as_at
+            ),
+            vec![NoticeAction::UndoImport],
+        );
+    }
+
+    /// Puts back the data as it was before the last import.
+    pub fn undo_import(&self) {
+        let Some(before) = self.before_import.get_untracked() else {
+            return;
+        };
+        let organisation = before.organisation.clone();
+        self.before_import.set(None);
+        let _ = storage::remove(BEFORE_IMPORT_KEY);
+        self.commit(before);
+        self.notices
+            .status(format!("Import undone: {organisation}'s data is back."));
+    }
+
+    /// Replaces the data with an empty workspace.
+    pub fn start_empty(&self) {
+        let (organisation, title) = self
+            .snapshot
+            .with_untracked(|s| (s.organisation.clone(), s.title.clone()));
+        let empty = Snapshot::empty(&organisation, &title, browser::today());
+        self.commit(empty);
+        self.notices.status(
+            "Started an empty workspace. Set the pack details below, then add figures or open a snapshot file.",
+        );
+    }
+
+    /// Replaces the data with the built-in demo.
+    pub fn restore_demo(&self) {
+        self.commit(Snapshot::demo());
+        self.notices
+            .status("The demo data is back: Lancashire County Council's packs of 2018 and 2019.");
+    }
+
+    /// Saves the unreadable stored text as a file for someone to look at.
+    pub fn download_unreadable(&self) {
+        let raw = storage::read(CORRUPT_KEY)
+            .ok()
+            .flatten()
+            .or_else(|| storage::read(KEY).ok().flatten());
+        match raw {
+            Some(raw) => {
+                let name = format!("scrutineer-unreadable-{}.txt", browser::today());
+                if browser::download(&name, &raw, "text/plain") {
+                    self.notices.status(format!(
+                        "Downloaded the unreadable data as \u{201c}{name}\u{201d}."
+                    ));
+                }
+            }
+            None => self
+                .notices
+                .error("The unreadable data is no longer in this browser."),
+        }
+    }
+
+    /// Lets go of the unreadable data, so changes are saved again.
+    pub fn discard_unreadable(&self) {
+        let _ = storage::remove(CORRUPT_KEY);
+        let _ = storage::remove(KEY);
+        self.meta.set(Meta::default());
+        self.health.set(Health::Saving);
+        self.notices.clear_errors();
+        self.notices.status(
+            "The unreadable data has been removed. Changes are saved in this browser again.",
+        );
+    }
+
+    /// Takes the newer data another tab saved.
+    pub fn load_newer(&self) {
+        match storage::read(KEY).ok().flatten().as_deref().map(decode) {
+            Some(Ok((stored, _))) => {
+                let revision = stored.revision;
+                self.adopt(stored);
+                self.health.set(Health::Saving);
+                self.notices.clear_errors();
+                self.notices.status(format!(
+                    "Showing the newer data saved by another tab (revision {revision})."
+                ));
+            }
+            _ => self
+                .notices
+                .error("The other tab's data could not be read; this tab's data is unchanged."),
+        }
+    }
+
+    /// Saves this tab's data over the other tab's, at the user's request.
+    pub fn keep_mine(&self) {
+        if let Health::Conflict { theirs } = self.health.get_untracked() {
+            self.meta.update(|m| m.revision = theirs);
+            self.health.set(Health::Saving);
+            self.notices.clear_errors();
+            if self.save() {
+                self.notices
+                    .status("Saved this tab's data over the other tab's.");
+            }
+        }
+    }
+
+    /// Another tab wrote `new_value` under `key`.
+    pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        if key.as_deref() != Some(KEY) {
+            return;
+        }
+        let Some(text) = new_value else {
+            return;
+        };
+        let Ok((stored, _)) = decode(&text) else {
+            return;
+        };
+        let ours = self.meta.with_untracked(|m| m.revision);
+        if stored.revision <= ours {
+            return;
+        }
+        if matches!(self.health.get_untracked(), Health::Conflict { .. }) {
+            return;
+        }
+        let summary = stored.snapshot.summary();
+        self.adopt(stored);
+        self.notices.status(format!(
+            "Updated: another tab saved changes ({}, {}).",
+            summary.organisation,
+            count_of(summary.indicators, "indicator", "indicators")
+        ));
+    }
+}
