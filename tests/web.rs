@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use scrutineer::components::MessageRegions;
 use scrutineer::state::Notices;
+use scrutineer::workspace::Workspace;
 use scrutineer::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -129,6 +130,7 @@ async fn errors_are_alerts_and_confirmations_are_statuses() {
     let notices = Notices::new();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(notices);
+        provide_context(Workspace::open(notices));
         view! { <MessageRegions/> }
     });
     tick().await;

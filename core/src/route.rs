@@ -151,7 +151,7 @@ impl Route {
             Route::Indicator { id } => format!("Indicator {id}"),
             Route::Risks => "Risks and opportunities".to_owned(),
             Route::Complaints => "Complaints and compliments".to_owned(),
-            Route::Data => "Data: import, export and share".to_owned(),
+            Route::Data => "Data: open, save and share".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
         }

@@ -57,7 +57,10 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                     .into_iter()
                     .map(|action| {
                         let run = move |_| {
-                            notices.dismiss(id);
+                            // A download leaves the choice open; the others settle it.
+                            if !matches!(action, NoticeAction::DownloadCopy | NoticeAction::DownloadUnreadable) {
+                                notices.dismiss(id);
+                            }
                             match action {
                                 NoticeAction::DownloadCopy => workspace.download_copy(),
                                 NoticeAction::DownloadUnreadable => workspace.download_unreadable(),

@@ -10,7 +10,7 @@ pub fn ExportReminder() -> impl IntoView {
     let show = move || workspace.meta.with(|m| m.needs_export());
     view! {
         <Show when=show>
-            <div class="reminder" data-testid="export-reminder">
+            <section class="reminder" aria-label="Changes not downloaded" data-testid="export-reminder">
                 <p class="reminder__text">
                     <strong>"Changes only in this browser. "</strong>
                     "Download a copy to keep them safe and to share them: browsers can delete data after a week unused."
@@ -18,7 +18,7 @@ pub fn ExportReminder() -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=move |_| workspace.download_copy()>
                     "Download a copy"
                 </button>
-            </div>
+            </section>
         </Show>
     }
 }

@@ -290,7 +290,8 @@ fn PackDetails() -> impl IntoView {
             }
             Err(list) => {
                 errors.set(list);
-                browser::focus("#details-errors");
+                // The summary appears on the next frame; focus it so it is read out.
+                request_animation_frame(|| browser::focus("#details-errors"));
             }
         }
     };

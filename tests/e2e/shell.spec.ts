@@ -4,7 +4,7 @@ const routes = [
   { fragment: '#/indicators', heading: 'Performance indicators', nav: 'Indicators' },
   { fragment: '#/risks', heading: 'Risks and opportunities', nav: 'Risks' },
   { fragment: '#/complaints', heading: 'Complaints and compliments', nav: 'Complaints' },
-  { fragment: '#/data', heading: 'Data: import, export and share', nav: 'Data' },
+  { fragment: '#/data', heading: 'Data: open, save and share', nav: 'Data' },
   { fragment: '#/help', heading: 'Help', nav: 'Help' },
 ];
 
@@ -71,7 +71,7 @@ test('navigating moves through sections, and Back returns', async ({ app, page, 
     await expect(app.heading).toBeFocused();
   }
   await page.goBack();
-  await expect(app.heading).toHaveText('Data: import, export and share');
+  await expect(app.heading).toHaveText('Data: open, save and share');
   await page.goBack();
   await expect(app.heading).toHaveText('Complaints and compliments');
 });

@@ -1,0 +1,219 @@
+//! Browser tests of storage outcomes: first visit, loaded, migrated, an
+//! unreadable store kept aside, and a full quota that keeps the data in memory.
+//! Each test starts from empty localStorage and leaves it empty.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use scrutineer::App;
+use scrutineer_core::snapshot::Snapshot;
+use scrutineer_core::store::{encode, Stored, CORRUPT_KEY, KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> Storage {
+    window()
+        .local_storage()
+        .expect("storage")
+        .expect("local storage")
+}
+
+fn fresh_root() -> HtmlElement {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root.unchecked_into()
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .expect("selector")
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Mounts the app on `hash` with `stored` under the key (or nothing).
+async fn mount_with(stored: Option<&str>, hash: &str) -> (HtmlElement, impl Drop) {
+    storage().clear().expect("clear");
+    if let Some(text) = stored {
+        storage().set_item(KEY, text).expect("seed storage");
+    }
+    window().location().set_hash(hash).expect("hash");
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    tick().await;
+    (root, handle)
+}
+
+fn anytown(revision_saves: u64) -> String {
+    let snapshot = Snapshot::empty(
+        "Anytown Borough Council",
+        "Overview and Scrutiny",
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 31).expect("date"),
+    );
+    let mut stored = Stored::unsaved(snapshot.clone());
+    for _ in 0..revision_saves {
+        stored = stored.next(snapshot.clone(), chrono::DateTime::UNIX_EPOCH);
+    }
+    encode(&stored)
+}
+
+/// Types `value` into the pack details' organisation field and saves.
+async fn save_organisation(root: &Element, value: &str) {
+    let input: HtmlInputElement = root
+        .query_selector("#details-organisation")
+        .expect("selector")
+        .expect("organisation field")
+        .unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    let button: HtmlElement = root
+        .query_selector("[data-testid=details-form] button[type=submit]")
+        .expect("selector")
+        .expect("save button")
+        .unchecked_into();
+    button.click();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_shows_the_demo_and_stores_nothing_until_a_change() {
+    let (root, handle) = mount_with(None, "#/data").await;
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "Lancashire County Council"
+    );
+    assert_eq!(text_of(&root, "[role=alert]"), "");
+    assert!(text_of(&root, "[data-testid=saved-state]").contains("built-in demo data"));
+    assert_eq!(storage().get_item(KEY).expect("read"), None);
+
+    save_organisation(&root, "Lancashire County Council (draft)").await;
+    let saved = storage()
+        .get_item(KEY)
+        .expect("read")
+        .expect("saved after a change");
+    assert!(saved.contains("\"revision\":1"), "{saved}");
+    assert!(saved.contains("Lancashire County Council (draft)"));
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn saved_data_loads_with_its_revision() {
+    let (root, handle) = mount_with(Some(&anytown(3)), "#/data").await;
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "Anytown Borough Council"
+    );
+    assert!(text_of(&root, "[data-testid=saved-state]").contains("(revision 3)"));
+    assert_eq!(text_of(&root, "[role=alert]"), "");
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn an_older_format_is_migrated_and_the_user_told() {
+    let v1 = r#"{"type":"scrutineer-store","version":1,"revision":2,"snapshot":{"organisation":"Oldtown Council","title":"Scrutiny","as_at":"2018-03-31"}}"#;
+    let (root, handle) = mount_with(Some(v1), "#/data").await;
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "Oldtown Council"
+    );
+    let status = text_of(&root, "[role=status]");
+    assert!(
+        status.contains("older version of Scrutineer (format 1)"),
+        "{status}"
+    );
+    assert_eq!(
+        storage().get_item(KEY).expect("read").as_deref(),
+        Some(v1),
+        "not rewritten until a change"
+    );
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_store_is_kept_aside_and_never_overwritten() {
+    let garbage = "{\"type\":\"scrutineer-store\",\"version\":2,\"revision\":9,\"snapshot\":";
+    let (root, handle) = mount_with(Some(garbage), "#/data").await;
+    let alert = text_of(&root, "[role=alert]");
+    assert!(alert.contains("could not be read"), "{alert}");
+    assert!(alert.contains("not valid JSON"), "{alert}");
+    assert_eq!(
+        storage().get_item(CORRUPT_KEY).expect("read").as_deref(),
+        Some(garbage)
+    );
+
+    save_organisation(&root, "Changed Anyway").await;
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "Changed Anyway",
+        "the change is on screen"
+    );
+    assert_eq!(
+        storage().get_item(KEY).expect("read").as_deref(),
+        Some(garbage),
+        "and not saved over it"
+    );
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_store_keeps_the_change_in_memory_and_the_saved_data_intact() {
+    let before = anytown(1);
+    let (root, handle) = mount_with(Some(&before), "#/data").await;
+    // Fill the rest of the quota.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    while storage()
+        .set_item(&format!("filler-{filled}"), &chunk)
+        .is_ok()
+    {
+        filled += 1;
+        assert!(filled < 200, "the quota never filled");
+    }
+    let small = "y".repeat(1024);
+    let mut extra = 0;
+    while storage()
+        .set_item(&format!("small-{extra}"), &small)
+        .is_ok()
+    {
+        extra += 1;
+    }
+
+    // A change bigger than the room left.
+    let longer = format!("Anytown {}", "and District ".repeat(300));
+    save_organisation(&root, &longer).await;
+    let alert = text_of(&root, "[role=alert]");
+    assert!(alert.contains("could not be saved"), "{alert}");
+    assert!(alert.contains("storage for Scrutineer is full"), "{alert}");
+    assert!(alert.contains("Download a copy"), "{alert}");
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        longer.trim(),
+        "the change stays on screen"
+    );
+    assert_eq!(
+        storage().get_item(KEY).expect("read"),
+        Some(before),
+        "what was saved is unchanged"
+    );
+
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
