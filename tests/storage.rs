@@ -217,3 +217,47 @@ async fn a_full_store_keeps_the_change_in_memory_and_the_saved_data_intact() {
     root.remove();
     storage().clear().expect("clear");
 }
+
+#[wasm_bindgen_test]
+async fn newer_data_from_another_tab_is_never_saved_over() {
+    let (root, handle) = mount_with(Some(&anytown(1)), "#/data").await;
+    // Another tab saves revision 4 (a tab gets no storage event for its own writes).
+    let theirs = anytown(4).replace("Anytown Borough Council", "Their Council");
+    storage().set_item(KEY, &theirs).expect("other tab's save");
+
+    save_organisation(&root, "My Council").await;
+    let alert = text_of(&root, "[role=alert]");
+    assert!(
+        alert.contains("Another tab saved newer data (revision 4"),
+        "{alert}"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "My Council",
+        "mine stays on screen"
+    );
+    assert_eq!(
+        storage().get_item(KEY).expect("read").as_deref(),
+        Some(theirs.as_str()),
+        "theirs is kept"
+    );
+
+    let show_newer: HtmlElement = root
+        .query_selector("[role=alert] button")
+        .expect("selector")
+        .expect("Show the newer data")
+        .unchecked_into();
+    assert_eq!(
+        show_newer.text_content().unwrap_or_default(),
+        "Show the newer data"
+    );
+    show_newer.click();
+    tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=organisation]"),
+        "Their Council"
+    );
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}

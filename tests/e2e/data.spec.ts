@@ -192,3 +192,20 @@ test('unreadable saved data is kept aside, reported, and can be downloaded befor
   expect(stored['scrutineer.snapshot.unreadable']).toBeUndefined();
   expect(stored[KEY]).toContain('Saved Again Council');
 });
+
+test('the demo holds the seed packs’ figures on every section', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await expect(page.getByTestId('indicator-count')).toHaveText('61 indicators in 11 service areas.');
+  const cla = page.getByRole('row', { name: /Rate of Children Looked After/ });
+  await expect(cla).toContainText('Q1 2019/20');
+  await expect(cla).toContainText('2,096 / 84.6');
+
+  await page.goto('./#/risks');
+  await expect(page.getByRole('row', { name: /^CR9 / })).toContainText('25');
+  await expect(page.getByRole('row', { name: /^CR9 / })).toContainText('12 (Major/Possible)');
+
+  await page.goto('./#/complaints');
+  const year = page.getByRole('region', { name: 'Complaints received' }).getByRole('row', { name: /^2017\/18/ });
+  await expect(year).toContainText('540');
+  await expect(page.getByRole('region', { name: 'Complaints received' }).getByRole('row', { name: /^2018\/19/ })).toContainText('1,188');
+});

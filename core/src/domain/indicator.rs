@@ -166,6 +166,14 @@ impl Indicator {
         self.values.iter().find(|o| o.period == *period)
     }
 
+    /// The most recent figure that is not missing, by the period's end.
+    pub fn latest(&self) -> Option<&Observation> {
+        self.values
+            .iter()
+            .filter(|o| o.value.number().is_some())
+            .max_by(|a, b| a.period.timeline_cmp(&b.period))
+    }
+
     /// The comparator of `kind` (the latest, where several are held).
     pub fn comparator(&self, kind: ComparatorKind) -> Option<&Comparator> {
         self.comparators
@@ -249,6 +257,20 @@ mod tests {
         assert!(ind
             .comparator(ComparatorKind::StatisticalNeighbours)
             .is_none());
+    }
+
+    #[test]
+    fn the_latest_figure_skips_missing_ones() {
+        let mut ind = indicator();
+        ind.values.push(Observation {
+            period: period("Q2 2019/20"),
+            value: Value::missing(MissingReason::NotYetAvailable),
+            target: None,
+            rag_override: None,
+            note: None,
+            source: None,
+        });
+        assert_eq!(ind.latest().map(|o| o.period), Some(period("Q1 2019/20")));
     }
 
     #[test]
