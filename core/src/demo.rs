@@ -271,6 +271,14 @@ impl Row<'_> {
     }
 }
 
+/// Reads a JSON file built into the app; the demo's own tests prove it reads.
+fn embedded<T: serde::de::DeserializeOwned + Default>(text: &str, name: &str) -> T {
+    serde_json::from_str::<serde_json::Value>(text)
+        .map_err(|e| e.to_string())
+        .and_then(|json| crate::file_format::from_json(json, name).map_err(|e| e.to_string()))
+        .unwrap_or_default()
+}
+
 pub fn lancashire() -> Snapshot {
     let mut b = Builder {
         areas: vec![],
@@ -279,8 +287,8 @@ pub fn lancashire() -> Snapshot {
     children(&mut b);
     growth(&mut b);
     adults(&mut b);
-    let register: Vec<RegisterEntry> = serde_json::from_str(REGISTER).unwrap_or_default();
-    let complaints: Vec<ComplaintsYear> = serde_json::from_str(COMPLAINTS).unwrap_or_default();
+    let register: Vec<RegisterEntry> = embedded(REGISTER, "register.json");
+    let complaints: Vec<ComplaintsYear> = embedded(COMPLAINTS, "complaints.json");
     Snapshot {
         organisation: "Lancashire County Council".to_owned(),
         title: "Cabinet Committee on Performance Improvement".to_owned(),

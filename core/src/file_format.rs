@@ -138,9 +138,34 @@ pub fn export(snapshot: &Snapshot, exported_at: DateTime<Utc>, app_version: &str
         app_version,
         snapshot,
     };
-    let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&to_json(&envelope)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Any value as a JSON tree. Everything is written through this one path and
+/// read through [`from_json`], so serde's code for the whole model is compiled
+/// once into the app, not once per output format.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Json {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// Reads `T` from a JSON tree, with the path of whatever does not fit.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    raw: Json,
+    at: &str,
+) -> Result<T, ImportError> {
+    serde_path_to_error::deserialize(raw).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::WrongShape {
+            path: if path == "." {
+                at.to_owned()
+            } else {
+                format!("{at}.{path}")
+            },
+            reason: plain_serde(&e.into_inner().to_string()),
+        }
+    })
 }
 
 /// Reads a snapshot file, migrating older versions.
@@ -229,17 +254,7 @@ pub(crate) fn read_snapshot(raw: Json, version: u64, at: &str) -> Result<Snapsho
         });
     }
     let raw = migrate(raw, version);
-    let snapshot: Snapshot = serde_path_to_error::deserialize(raw).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::WrongShape {
-            path: if path == "." {
-                at.to_owned()
-            } else {
-                format!("{at}.{path}")
-            },
-            reason: plain_serde(&e.into_inner().to_string()),
-        }
-    })?;
+    let snapshot: Snapshot = from_json(raw, at)?;
     let problems = validate(&snapshot);
     if problems.is_empty() {
         Ok(snapshot)

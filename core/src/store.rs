@@ -90,7 +90,7 @@ fn instant(t: DateTime<Utc>) -> String {
 
 /// The text stored under [`KEY`]: compact, since nobody reads it.
 pub fn encode(stored: &Stored) -> String {
-    serde_json::to_string(&Record {
+    serde_json::to_string(&crate::file_format::to_json(&Record {
         kind: STORE_TYPE,
         version: VERSION,
         revision: stored.revision,
@@ -98,7 +98,7 @@ pub fn encode(stored: &Stored) -> String {
         exported_revision: stored.exported_revision,
         exported_at: stored.exported_at.map(instant),
         snapshot: &stored.snapshot,
-    })
+    }))
     .unwrap_or_default()
 }
 
