@@ -1,0 +1,572 @@
+//! What the indicator overview shows for one reporting period: each figure's
+//! rating (with an officer's override), its direction of travel against the
+//! right earlier figure, how it stands against England, and the counts that
+//! answer "Are we achieving our targets?" and "Are we getting better?".
+//!
+//! Views only display these results; every rule lives here and is tested.
+
+use std::cmp::Ordering;
+
+use crate::domain::indicator::{ComparatorKind, CompareWith, Indicator, Observation};
+use crate::domain::period::{Period, PeriodKind};
+use crate::domain::rag::{direction, rate, Direction, Polarity, Rag, Rating};
+use crate::snapshot::Snapshot;
+
+/// The periods a councillor can choose between: every quarter and financial
+/// year that holds a figure, latest first.
+pub fn reporting_periods(snapshot: &Snapshot) -> Vec<Period> {
+    let mut periods: Vec<Period> = snapshot
+        .indicators
+        .iter()
+        .flat_map(|i| i.values.iter().map(|o| o.period))
+        .filter(|p| matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear))
+        .collect();
+    // Latest end first; at the same end, the shorter (a year's last quarter) first.
+    periods.sort_by(|a, b| b.timeline_cmp(a));
+    periods.dedup();
+    periods
+}
+
+/// The period shown first: the latest quarter, or the latest of any kind.
+pub fn default_period(snapshot: &Snapshot) -> Option<Period> {
+    let periods = reporting_periods(snapshot);
+    periods
+        .iter()
+        .find(|p| p.kind() == PeriodKind::Quarter)
+        .or_else(|| periods.first())
+        .copied()
+}
+
+/// How one figure is rated, and whether by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellRating {
+    pub rating: Rating,
+    /// The officer's reason, where the rating was set by hand.
+    pub override_reason: Option<String>,
+}
+
+impl CellRating {
+    pub fn rag(&self) -> Option<Rag> {
+        match self.rating {
+            Rating::Rated { rag, .. } => Some(rag),
+            _ => None,
+        }
+    }
+}
+
+/// Rates a figure against its own target, else the indicator's; a hand-set
+/// rating wins and carries its reason.
+pub fn rate_observation(indicator: &Indicator, observation: &Observation) -> CellRating {
+    if let Some(o) = &observation.rag_override {
+        return CellRating {
+            rating: Rating::Rated {
+                rag: o.rag,
+                performance: None,
+            },
+            override_reason: Some(o.reason.clone()),
+        };
+    }
+    let target = observation.target.as_ref().or(indicator.target.as_ref());
+    CellRating {
+        rating: rate(&observation.value, target, indicator.polarity),
+        override_reason: None,
+    }
+}
+
+/// The figure direction of travel compares `period` with: the previous
+/// period of the same kind, or the same period a year earlier.
+pub fn earlier_figure<'a>(indicator: &'a Indicator, period: &Period) -> Option<&'a Observation> {
+    match indicator.compare_with {
+        CompareWith::SameLastYear => indicator.value_for(&period.year_earlier()),
+        CompareWith::PreviousPeriod => indicator
+            .values
+            .iter()
+            .filter(|o| o.period.compare(period) == Ok(Ordering::Less))
+            .max_by(|a, b| a.period.timeline_cmp(&b.period)),
+    }
+}
+
+/// Direction of travel at `period`, where there is a figure to compare with.
+pub fn direction_at(indicator: &Indicator, period: &Period) -> Option<Direction> {
+    let now = indicator.value_for(period)?;
+    let before = earlier_figure(indicator, period)?;
+    direction(
+        (&before.period, &before.value),
+        (&now.period, &now.value),
+        indicator.polarity,
+    )
+    .ok()
+}
+
+/// Whether the figure for `period` is worse than the England average, by the
+/// indicator's polarity. `None` where either is missing or polarity is "-".
+pub fn worse_than_england(indicator: &Indicator, period: &Period) -> Option<bool> {
+    let ours = indicator.value_for(period)?.value.number()?;
+    let england = indicator
+        .comparator(ComparatorKind::England)?
+        .value
+        .number()?;
+    match indicator.polarity {
+        Polarity::High => Some(ours < england),
+        Polarity::Low => Some(ours > england),
+        Polarity::None => None,
+    }
+}
+
+/// Where an indicator stands in the chosen period, for the counts and filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Standing {
+    Green,
+    Amber,
+    Red,
+    /// A figure, but no target to judge it by (or context only).
+    NoTarget,
+    /// No figure for the period, or a figure marked missing.
+    Missing,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 5] = [
+        Standing::Green,
+        Standing::Amber,
+        Standing::Red,
+        Standing::NoTarget,
+        Standing::Missing,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Green => Rag::Green.label(),
+            Standing::Amber => Rag::Amber.label(),
+            Standing::Red => Rag::Red.label(),
+            Standing::NoTarget => "No target",
+            Standing::Missing => "No figure",
+        }
+    }
+
+    /// The word used in addresses: `?rag=red`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Green => "green",
+            Standing::Amber => "amber",
+            Standing::Red => "red",
+            Standing::NoTarget => "no-target",
+            Standing::Missing => "missing",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The standing of `indicator` in `period`.
+pub fn standing(indicator: &Indicator, period: &Period) -> Standing {
+    let Some(observation) = indicator.value_for(period) else {
+        return Standing::Missing;
+    };
+    match rate_observation(indicator, observation).rating {
+        Rating::Rated {
+            rag: Rag::Green, ..
+        } => Standing::Green,
+        Rating::Rated {
+            rag: Rag::Amber, ..
+        } => Standing::Amber,
+        Rating::Rated { rag: Rag::Red, .. } => Standing::Red,
+        Rating::Missing => Standing::Missing,
+        Rating::NoTarget | Rating::ContextOnly => Standing::NoTarget,
+    }
+}
+
+/// Direction in the words of the counts: improving, no change, worsening, or
+/// not comparable (no earlier figure of the same kind, or context only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Travel {
+    Improving,
+    NoChange,
+    Worsening,
+    NotComparable,
+}
+
+impl Travel {
+    pub const ALL: [Travel; 4] = [
+        Travel::Improving,
+        Travel::NoChange,
+        Travel::Worsening,
+        Travel::NotComparable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Travel::Improving => "Improving",
+            Travel::NoChange => "No change",
+            Travel::Worsening => "Worsening",
+            Travel::NotComparable => "Not comparable",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Travel::Improving => "improving",
+            Travel::NoChange => "no-change",
+            Travel::Worsening => "worsening",
+            Travel::NotComparable => "not-comparable",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Travel> {
+        Travel::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+pub fn travel(indicator: &Indicator, period: &Period) -> Travel {
+    match direction_at(indicator, period) {
+        Some(Direction::Improving) => Travel::Improving,
+        Some(Direction::NoChange) => Travel::NoChange,
+        Some(Direction::Worsening) => Travel::Worsening,
+        _ => Travel::NotComparable,
+    }
+}
+
+/// Counts of standings and directions for a set of indicators.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub standings: [usize; 5],
+    pub travels: [usize; 4],
+}
+
+impl Tally {
+    pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>, period: &Period) -> Tally {
+        let mut tally = Tally::default();
+        for indicator in indicators {
+            let s = standing(indicator, period);
+            let t = travel(indicator, period);
+            if let Some(i) = Standing::ALL.iter().position(|x| *x == s) {
+                tally.standings[i] += 1;
+            }
+            if let Some(i) = Travel::ALL.iter().position(|x| *x == t) {
+                tally.travels[i] += 1;
+            }
+        }
+        tally
+    }
+
+    pub fn standing(&self, s: Standing) -> usize {
+        Standing::ALL
+            .iter()
+            .position(|x| *x == s)
+            .map_or(0, |i| self.standings[i])
+    }
+
+    pub fn travel(&self, t: Travel) -> usize {
+        Travel::ALL
+            .iter()
+            .position(|x| *x == t)
+            .map_or(0, |i| self.travels[i])
+    }
+}
+
+/// The overview's filters, as held in the address so a view can be emailed:
+/// `#/indicators?period=Q1%202019%2F20&area=adoptions&rag=red&travel=worsening&england=worse&q=care`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub period: Option<Period>,
+    pub area: Option<String>,
+    pub standing: Option<Standing>,
+    pub travel: Option<Travel>,
+    pub worse_than_england: bool,
+    pub text: String,
+}
+
+impl Filter {
+    /// Reads the query pairs of an address; unknown or unreadable values are ignored.
+    pub fn from_query(pairs: &[(String, String)]) -> Filter {
+        let mut filter = Filter::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "period" => filter.period = value.parse().ok(),
+                "area" if !value.is_empty() => filter.area = Some(value.clone()),
+                "rag" => filter.standing = Standing::from_key(value),
+                "travel" => filter.travel = Travel::from_key(value),
+                "england" => filter.worse_than_england = value == "worse",
+                "q" => filter.text = value.trim().to_owned(),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// The query part of the address, without the "?"; empty with no filter.
+    pub fn to_query(&self) -> String {
+        use crate::route::percent_encode;
+        let mut parts = vec![];
+        if let Some(p) = &self.period {
+            parts.push(format!("period={}", percent_encode(&p.to_string())));
+        }
+        if let Some(a) = &self.area {
+            parts.push(format!("area={}", percent_encode(a)));
+        }
+        if let Some(s) = self.standing {
+            parts.push(format!("rag={}", s.key()));
+        }
+        if let Some(t) = self.travel {
+            parts.push(format!("travel={}", t.key()));
+        }
+        if self.worse_than_england {
+            parts.push("england=worse".to_owned());
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        parts.join("&")
+    }
+
+    /// Whether `indicator` passes every filter but the period, at `period`.
+    pub fn matches(&self, indicator: &Indicator, period: &Period) -> bool {
+        if self
+            .area
+            .as_deref()
+            .is_some_and(|a| a != indicator.service_area)
+        {
+            return false;
+        }
+        if self
+            .standing
+            .is_some_and(|s| standing(indicator, period) != s)
+        {
+            return false;
+        }
+        if self.travel.is_some_and(|t| travel(indicator, period) != t) {
+            return false;
+        }
+        if self.worse_than_england && worse_than_england(indicator, period) != Some(true) {
+            return false;
+        }
+        if !self.text.is_empty() {
+            let needle = self.text.to_lowercase();
+            let hay = format!(
+                "{} {} {}",
+                indicator.name,
+                indicator.id,
+                indicator.group.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
+            if !hay.contains(&needle) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicator::RagOverride;
+    use crate::domain::rag::{Target, TargetRule};
+
+    fn period(label: &str) -> Period {
+        label.parse().expect("period")
+    }
+
+    fn demo() -> Snapshot {
+        Snapshot::demo()
+    }
+
+    fn ind<'a>(s: &'a Snapshot, id: &str) -> &'a Indicator {
+        s.indicators.iter().find(|i| i.id == id).expect(id)
+    }
+
+    #[test]
+    fn the_picker_offers_quarters_and_years_latest_first_and_defaults_to_the_latest_quarter() {
+        let s = demo();
+        let periods: Vec<String> = reporting_periods(&s)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            &periods[..4],
+            ["Q1 2019/20", "Q4 2018/19", "2018/19", "Q3 2018/19"]
+        );
+        assert!(periods.contains(&"2016/17".to_owned()));
+        assert!(
+            !periods.iter().any(|p| p.contains(" - ")),
+            "rolling years are not report periods"
+        );
+        assert_eq!(default_period(&s), Some(period("Q1 2019/20")));
+    }
+
+    #[test]
+    fn direction_compares_like_with_like_as_the_indicator_says() {
+        let s = demo();
+        let q1 = period("Q1 2019/20");
+        // Referrals: Q1 2019/20 (111.2) after Q4 2018/19 (129.0), lower is better.
+        let referrals = ind(&s, "referrals");
+        assert_eq!(
+            earlier_figure(referrals, &q1).map(|o| o.period),
+            Some(period("Q4 2018/19"))
+        );
+        assert_eq!(direction_at(referrals, &q1), Some(Direction::Improving));
+        // Library visits are seasonal: Q1 2019/20 (871,039) against Q1 2018/19 (879,387).
+        let visits = ind(&s, "library-visits");
+        assert_eq!(
+            earlier_figure(visits, &q1).map(|o| o.period),
+            Some(period("Q1 2018/19"))
+        );
+        assert_eq!(travel(visits, &q1), Travel::Worsening);
+        // A year is compared with the year before, never with a quarter.
+        let y = period("2018/19");
+        assert_eq!(
+            earlier_figure(referrals, &y).map(|o| o.period),
+            Some(period("2017/18"))
+        );
+        // Contacts are context only.
+        assert_eq!(
+            travel(ind(&s, "contacts"), &period("Q1 2018/19")),
+            Travel::NotComparable
+        );
+    }
+
+    #[test]
+    fn standings_use_the_figure_target_then_the_indicator_target_and_overrides_win() {
+        let s = demo();
+        // Street lighting, target 5 days (lower is better): 4.79 in Q1 2019/20 is green.
+        let lighting = ind(&s, "street-lighting-repair-days");
+        assert_eq!(standing(lighting, &period("Q1 2019/20")), Standing::Green);
+        // 6.34 in Q4 2018/19: performance 2 - 6.34/5 = 73%, beyond a 5-point tolerance: red.
+        assert_eq!(standing(lighting, &period("Q4 2018/19")), Standing::Red);
+        // Payment by results: 2,409 against the Q1 2018/19 target of 2,447 is 98.4%: amber.
+        let claims = ind(&s, "payment-by-results-claims");
+        assert_eq!(standing(claims, &period("Q1 2018/19")), Standing::Amber);
+        assert_eq!(standing(claims, &period("Q2 2018/19")), Standing::NoTarget);
+        assert_eq!(
+            standing(ind(&s, "children-in-need"), &period("2018/19")),
+            Standing::Missing
+        );
+        assert_eq!(
+            standing(ind(&s, "first-time-entrants"), &period("Q1 2019/20")),
+            Standing::Missing
+        );
+
+        let mut obs = claims.value_for(&period("Q1 2018/19")).expect("Q1").clone();
+        obs.rag_override = Some(RagOverride {
+            rag: Rag::Green,
+            reason: "Claim window closed after quarter end".into(),
+        });
+        let cell = rate_observation(claims, &obs);
+        assert_eq!(cell.rag(), Some(Rag::Green));
+        assert_eq!(
+            cell.override_reason.as_deref(),
+            Some("Claim window closed after quarter end")
+        );
+    }
+
+    #[test]
+    fn worse_than_england_follows_polarity() {
+        let s = demo();
+        let q1 = period("Q1 2019/20");
+        assert_eq!(
+            worse_than_england(ind(&s, "children-looked-after"), &q1),
+            Some(true),
+            "84.6 vs 64.0, low is good"
+        );
+        assert_eq!(
+            worse_than_england(ind(&s, "direct-payments"), &q1),
+            Some(false),
+            "31.3% vs 28.5%, high is good"
+        );
+        assert_eq!(
+            worse_than_england(ind(&s, "children-in-need"), &q1),
+            None,
+            "no England figure"
+        );
+    }
+
+    #[test]
+    fn the_tally_counts_every_indicator_once() {
+        let s = demo();
+        let q1 = period("Q1 2019/20");
+        let tally = Tally::of(&s.indicators, &q1);
+        assert_eq!(tally.standings.iter().sum::<usize>(), s.indicators.len());
+        assert_eq!(tally.travels.iter().sum::<usize>(), s.indicators.len());
+        // Targets in the demo for Q1 2019/20: the four defect measures, street lighting and claims.
+        assert_eq!(
+            tally.standing(Standing::Green)
+                + tally.standing(Standing::Amber)
+                + tally.standing(Standing::Red),
+            6
+        );
+        let adoptions = Tally::of(
+            s.indicators
+                .iter()
+                .filter(|i| i.service_area == "adoptions"),
+            &q1,
+        );
+        assert_eq!(
+            adoptions.travel(Travel::Worsening),
+            2,
+            "546 after 395 days, 204 after 90"
+        );
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_address_and_select_indicators() {
+        let filter = Filter {
+            period: Some(period("Q1 2019/20")),
+            area: Some("childrens-social-care".into()),
+            standing: None,
+            travel: Some(Travel::Worsening),
+            worse_than_england: true,
+            text: "plan & care".into(),
+        };
+        let query = filter.to_query();
+        assert_eq!(
+            query,
+            "period=Q1%202019%2F20&area=childrens-social-care&travel=worsening&england=worse&q=plan%20%26%20care"
+        );
+        let (_, pairs) = crate::route::split_query(&format!("#/indicators?{query}"));
+        assert_eq!(Filter::from_query(&pairs), filter);
+        assert_eq!(Filter::default().to_query(), "");
+
+        let s = demo();
+        let q1 = period("Q1 2019/20");
+        let worse = Filter {
+            area: Some("childrens-social-care".into()),
+            worse_than_england: true,
+            ..Filter::default()
+        };
+        let ids: Vec<&str> = s
+            .indicators
+            .iter()
+            .filter(|i| worse.matches(i, &q1))
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(ids, ["child-protection-plans", "children-looked-after"]);
+        let search = Filter {
+            text: "ADOPTIVE".into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            s.indicators
+                .iter()
+                .filter(|i| search.matches(i, &q1))
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_goal_post_target_rates_context_measures_too() {
+        let s = demo();
+        let mut contacts = ind(&s, "contacts").clone();
+        contacts.target = Some(Target {
+            value: 9_000.0,
+            rule: TargetRule::GoalPost {
+                green_within: 5.0,
+                amber_within: 10.0,
+            },
+        });
+        // 9,453 is 5.03% above 9,000: amber.
+        assert_eq!(standing(&contacts, &period("Q1 2018/19")), Standing::Amber);
+    }
+}
