@@ -4,6 +4,7 @@
 //! compiler enforces that, and every module is tested natively with
 //! `cargo test -p scrutineer-core`.
 
+pub mod charts;
 pub mod dashboard;
 pub mod dates;
 pub mod demo;

@@ -1,0 +1,207 @@
+//! Chart geometry: scales, "nice" ticks and SVG path data, so the views only
+//! draw what is computed (and tested) here.
+//!
+//! Missing figures are gaps, never zeros: a line stops before a missing point
+//! and starts again after it.
+
+use std::fmt::Write as _;
+
+/// A linear map from data values to screen coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl Scale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
+        Scale { domain, range }
+    }
+
+    /// Where `value` falls on screen. A domain of one value maps to the range's middle.
+    pub fn at(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if (d1 - d0).abs() < f64::EPSILON {
+            return (r0 + r1) / 2.0;
+        }
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// Round tick values covering `min..=max`, about `count` of them, stepping by
+/// 1, 2 or 5 times a power of ten.
+pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
+    if !min.is_finite() || !max.is_finite() || count == 0 {
+        return vec![];
+    }
+    let (min, max) = if min > max { (max, min) } else { (min, max) };
+    if (max - min).abs() < f64::EPSILON {
+        let step = nice_step(min.abs().max(1.0) / count as f64);
+        let low = (min / step).floor() * step;
+        return vec![low, low + step];
+    }
+    let step = nice_step((max - min) / count as f64);
+    let first = (min / step).floor() * step;
+    let last = (max / step).ceil() * step;
+    let n = ((last - first) / step).round() as usize;
+    (0..=n)
+        .map(|i| tidy(first + i as f64 * step, step))
+        .collect()
+}
+
+fn nice_step(rough: f64) -> f64 {
+    let power = 10f64.powf(rough.log10().floor());
+    let fraction = rough / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+/// Removes floating-point dust such as 0.30000000000000004.
+fn tidy(value: f64, step: f64) -> f64 {
+    let decimals = (-step.log10().floor()).max(0.0) as i32 + 1;
+    let factor = 10f64.powi(decimals);
+    let tidied = (value * factor).round() / factor;
+    if tidied == 0.0 {
+        0.0
+    } else {
+        tidied
+    }
+}
+
+/// Decimal places that show every tick distinctly: 0 for steps of 1 or more.
+pub fn tick_decimals(ticks: &[f64]) -> usize {
+    match ticks {
+        [a, b, ..] => {
+            let step = (b - a).abs();
+            if step >= 1.0 {
+                0
+            } else {
+                (-step.log10().floor()) as usize
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// SVG path data through the points in order, lifting the pen over gaps.
+pub fn line_path(points: &[Option<(f64, f64)>]) -> String {
+    let mut d = String::new();
+    let mut pen_down = false;
+    for point in points {
+        match point {
+            Some((x, y)) => {
+                let command = if pen_down { 'L' } else { 'M' };
+                if !d.is_empty() {
+                    d.push(' ');
+                }
+                let _ = write!(d, "{command}{} {}", round2(*x), round2(*y));
+                pen_down = true;
+            }
+            None => pen_down = false,
+        }
+    }
+    d
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// A small trend line for a table cell: `values` spread across `width`,
+/// scaled to `height` with a pixel of padding; gaps where missing.
+pub fn sparkline(values: &[Option<f64>], width: f64, height: f64) -> String {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    let (Some(min), Some(max)) = (
+        present.iter().copied().reduce(f64::min),
+        present.iter().copied().reduce(f64::max),
+    ) else {
+        return String::new();
+    };
+    let x = Scale::new(
+        (0.0, values.len().saturating_sub(1) as f64),
+        (1.0, width - 1.0),
+    );
+    let y = Scale::new((min, max), (height - 1.0, 1.0));
+    let points: Vec<Option<(f64, f64)>> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| v.map(|v| (x.at(i as f64), y.at(v))))
+        .collect();
+    line_path(&points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_maps_ends_to_ends_and_flips_for_screen_y() {
+        let y = Scale::new((0.0, 100.0), (200.0, 0.0));
+        assert_eq!(y.at(0.0), 200.0);
+        assert_eq!(y.at(100.0), 0.0);
+        assert_eq!(y.at(25.0), 150.0);
+        assert_eq!(Scale::new((5.0, 5.0), (0.0, 10.0)).at(5.0), 5.0);
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_data() {
+        let cases: [(f64, f64, usize, &[f64]); 5] = [
+            (0.0, 100.0, 5, &[0.0, 20.0, 40.0, 60.0, 80.0, 100.0]),
+            (15.3, 26.6, 5, &[15.0, 20.0, 25.0, 30.0]),
+            (
+                871_039.0,
+                928_172.0,
+                4,
+                &[860_000.0, 880_000.0, 900_000.0, 920_000.0, 940_000.0],
+            ),
+            (0.1, 0.21, 4, &[0.1, 0.15, 0.2, 0.25]),
+            (57.0, 57.0, 4, &[40.0, 60.0]),
+        ];
+        for (min, max, count, expected) in cases {
+            let ticks = nice_ticks(min, max, count);
+            assert_eq!(ticks, expected, "{min}..{max}");
+            assert!(ticks[0] <= min && *ticks.last().expect("ticks") >= max);
+        }
+        assert_eq!(nice_ticks(f64::NAN, 1.0, 4), Vec::<f64>::new());
+    }
+
+    #[test]
+    fn tick_labels_get_the_decimals_their_step_needs() {
+        assert_eq!(tick_decimals(&[0.0, 20.0]), 0);
+        assert_eq!(tick_decimals(&[0.1, 0.125]), 2);
+        assert_eq!(tick_decimals(&[14.0, 14.5]), 1);
+    }
+
+    #[test]
+    fn lines_lift_the_pen_over_missing_figures() {
+        let d = line_path(&[
+            Some((0.0, 10.0)),
+            Some((10.0, 5.5)),
+            None,
+            Some((30.0, 2.0)),
+            Some((40.0, 1.0)),
+        ]);
+        assert_eq!(d, "M0 10 L10 5.5 M30 2 L40 1");
+        assert_eq!(line_path(&[None, None]), "");
+    }
+
+    #[test]
+    fn a_sparkline_spans_its_box_with_the_highest_figure_at_the_top() {
+        let d = sparkline(
+            &[Some(105.1), Some(100.0), None, Some(129.0), Some(111.2)],
+            60.0,
+            20.0,
+        );
+        assert_eq!(d, "M1 15.83 L15.5 19 M44.5 1 L59 12.05");
+        assert_eq!(sparkline(&[None], 60.0, 20.0), "");
+    }
+}
