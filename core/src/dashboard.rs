@@ -359,6 +359,152 @@ impl Filter {
     }
 }
 
+/// How many period columns an area's table shows, ending at the chosen period.
+pub const COLUMNS: usize = 6;
+
+/// One service area's table for the overview, shaped like the packs' tables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaTable {
+    pub area_id: String,
+    pub area_name: String,
+    /// Quarters and years, oldest first, ending at the chosen period.
+    pub columns: Vec<Period>,
+    pub show_region: bool,
+    pub show_neighbours: bool,
+    pub rows: Vec<RowView>,
+}
+
+/// One indicator's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowView {
+    pub id: String,
+    pub name: String,
+    pub polarity: Polarity,
+    /// One per column.
+    pub cells: Vec<CellView>,
+    /// The latest figure held for a period that is not a column (a rolling
+    /// year, a month), with that period, where the columns hold nothing newer.
+    pub latest_elsewhere: Option<(Period, String)>,
+    pub england: Option<String>,
+    pub region: Option<String>,
+    pub neighbours: Option<String>,
+    pub travel: Travel,
+    /// The figures of the columns of the chosen period's kind, for a sparkline.
+    pub trend: Vec<Option<f64>>,
+}
+
+/// One figure in a table, with its standing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellView {
+    /// As the pack prints it; "" where there is no figure at all.
+    pub text: String,
+    /// `None` where there is no figure for the period.
+    pub standing: Option<Standing>,
+    pub override_reason: Option<String>,
+    pub note: Option<String>,
+}
+
+fn comparator_text(indicator: &Indicator, kind: ComparatorKind) -> Option<String> {
+    let c = indicator.comparator(kind)?;
+    let value = c.value.display(indicator.unit);
+    Some(match &c.period {
+        Some(p) => format!("{value} ({p})"),
+        None => value,
+    })
+}
+
+fn cell(indicator: &Indicator, period: &Period) -> CellView {
+    match indicator.value_for(period) {
+        None => CellView {
+            text: String::new(),
+            standing: None,
+            override_reason: None,
+            note: None,
+        },
+        Some(o) => {
+            let rating = rate_observation(indicator, o);
+            CellView {
+                text: o.value.display(indicator.unit),
+                standing: Some(standing(indicator, period)),
+                override_reason: rating.override_reason,
+                note: o.note.clone(),
+            }
+        }
+    }
+}
+
+/// The overview's tables for `period`, with only the indicators `filter` lets through.
+pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<AreaTable> {
+    snapshot
+        .service_areas
+        .iter()
+        .filter_map(|area| {
+            let indicators: Vec<&Indicator> = snapshot
+                .indicators
+                .iter()
+                .filter(|i| i.service_area == area.id && filter.matches(i, period))
+                .collect();
+            if indicators.is_empty() {
+                return None;
+            }
+            let mut columns: Vec<Period> = indicators
+                .iter()
+                .flat_map(|i| i.values.iter().map(|o| o.period))
+                .filter(|p| {
+                    matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
+                        && p.end() <= period.end()
+                })
+                .collect();
+            // As the packs print them: a year after the quarter that ends it.
+            columns.sort_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
+            columns.dedup();
+            let skip = columns.len().saturating_sub(COLUMNS);
+            let columns: Vec<Period> = columns.into_iter().skip(skip).collect();
+            let rows = indicators
+                .iter()
+                .map(|i| {
+                    let newest_in_columns = columns
+                        .iter()
+                        .filter(|c| i.value_for(c).is_some())
+                        .map(|c| c.end())
+                        .max();
+                    let latest_elsewhere = i
+                        .values
+                        .iter()
+                        .filter(|o| !columns.contains(&o.period) && o.period.end() <= period.end())
+                        .filter(|o| newest_in_columns.is_none_or(|end| o.period.end() > end))
+                        .max_by(|a, b| a.period.timeline_cmp(&b.period))
+                        .map(|o| (o.period, o.value.display(i.unit)));
+                    RowView {
+                        id: i.id.clone(),
+                        name: i.name.clone(),
+                        polarity: i.polarity,
+                        cells: columns.iter().map(|c| cell(i, c)).collect(),
+                        latest_elsewhere,
+                        england: comparator_text(i, ComparatorKind::England),
+                        region: comparator_text(i, ComparatorKind::Region),
+                        neighbours: comparator_text(i, ComparatorKind::StatisticalNeighbours),
+                        travel: travel(i, period),
+                        trend: columns
+                            .iter()
+                            .filter(|c| c.kind() == period.kind())
+                            .map(|c| i.value_for(c).and_then(|o| o.value.number()))
+                            .collect(),
+                    }
+                })
+                .collect::<Vec<_>>();
+            Some(AreaTable {
+                area_id: area.id.clone(),
+                area_name: area.name.clone(),
+                show_region: rows.iter().any(|r| r.region.is_some()),
+                show_neighbours: rows.iter().any(|r| r.neighbours.is_some()),
+                columns,
+                rows,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,6 +699,96 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn the_overview_is_shaped_like_the_packs_tables() {
+        let s = demo();
+        let q1 = period("Q1 2019/20");
+        let tables = overview(&s, &Filter::default(), &q1);
+        assert_eq!(tables.len(), s.service_areas.len());
+        let csc = &tables[0];
+        assert_eq!(csc.area_name, "Children's Social Care");
+        let columns: Vec<String> = csc.columns.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            columns,
+            [
+                "Q1 2018/19",
+                "Q2 2018/19",
+                "Q3 2018/19",
+                "Q4 2018/19",
+                "2018/19",
+                "Q1 2019/20"
+            ]
+        );
+        assert!(csc.show_region && !csc.show_neighbours);
+        let cla = csc
+            .rows
+            .iter()
+            .find(|r| r.id == "children-looked-after")
+            .expect("CLA");
+        assert_eq!(cla.cells[5].text, "2,096 / 84.6");
+        assert_eq!(cla.cells[5].standing, Some(Standing::NoTarget));
+        assert_eq!(
+            cla.cells[4].text, "Not reported",
+            "the pack's \"-\" for 2018/19"
+        );
+        assert_eq!(cla.cells[4].standing, Some(Standing::Missing));
+        assert_eq!(cla.england.as_deref(), Some("64.0"));
+        assert_eq!(
+            cla.travel,
+            Travel::Improving,
+            "84.6 after 85.9, lower is better"
+        );
+        assert_eq!(
+            cla.trend,
+            [Some(81.9), Some(82.8), Some(84.0), Some(85.9), Some(84.6)]
+        );
+
+        let yot = tables
+            .iter()
+            .find(|t| t.area_id == "youth-offending")
+            .expect("YOT");
+        assert!(
+            yot.columns.is_empty(),
+            "YOT figures are rolling years, not quarters"
+        );
+        let fte = &yot.rows[0];
+        assert_eq!(
+            fte.latest_elsewhere
+                .as_ref()
+                .map(|(p, v)| (p.to_string(), v.clone())),
+            Some(("Jan 18 - Dec 18".to_owned(), "191".to_owned()))
+        );
+        assert_eq!(fte.england.as_deref(), Some("238 (Jan 18 - Dec 18)"));
+
+        let earlier = overview(&s, &Filter::default(), &period("Q1 2018/19"));
+        let cla_then = earlier[0]
+            .rows
+            .iter()
+            .find(|r| r.id == "children-looked-after")
+            .expect("CLA");
+        assert_eq!(
+            cla_then.cells.last().map(|c| c.text.as_str()),
+            Some("2,021 / 81.9"),
+            "no later column"
+        );
+    }
+
+    #[test]
+    fn a_filtered_overview_leaves_out_empty_areas() {
+        let s = demo();
+        let filter = Filter {
+            standing: Some(Standing::Red),
+            ..Filter::default()
+        };
+        let tables = overview(&s, &filter, &period("Q1 2019/20"));
+        let ids: Vec<&str> = tables
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.id.as_str()))
+            .collect();
+        assert_eq!(ids, ["defects-2-days", "defects-5-days"]);
+        assert_eq!(tables.len(), 1);
     }
 
     #[test]
