@@ -10,7 +10,7 @@ use crate::components::{
 use crate::pages::{
     ComplaintsPage, DataPage, HelpPage, IndicatorPage, IndicatorsPage, NotFoundPage, RisksPage,
 };
-use crate::state::{CurrentRoute, Notices, SnapshotState};
+use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
 
 /// The whole app. Mount it once per page (or once per test).
@@ -19,8 +19,10 @@ pub fn App() -> impl IntoView {
     let notices = Notices::new();
     let workspace = Workspace::open(notices);
     let (route, set_route) = signal(Route::from_hash(&browser::location_hash()));
+    let (query, set_query) = signal(query_of(&browser::location_hash()));
     provide_context(SnapshotState(workspace.snapshot));
     provide_context(CurrentRoute(route));
+    provide_context(CurrentQuery(query));
     provide_context(notices);
     provide_context(workspace);
 
@@ -31,7 +33,13 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || storage_listener.remove());
 
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::from_hash(&browser::location_hash()));
+        let hash = browser::location_hash();
+        // A new query alone (a filter) keeps the page, so focus stays put.
+        let next = Route::from_hash(&hash);
+        if route.get_untracked() != next {
+            set_route.set(next);
+        }
+        set_query.set(query_of(&hash));
     });
     on_cleanup(move || listener.remove());
 
@@ -59,6 +67,10 @@ pub fn App() -> impl IntoView {
         </div>
         <SiteFooter/>
     }
+}
+
+fn query_of(hash: &str) -> Vec<(String, String)> {
+    scrutineer_core::route::split_query(hash).1
 }
 
 fn page_for(route: Route) -> AnyView {

@@ -12,6 +12,14 @@ pub struct SnapshotState(pub RwSignal<Snapshot>);
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub ReadSignal<Route>);
 
+/// The address's query pairs (after `?`), which hold a view's filters.
+#[derive(Clone, Copy)]
+pub struct CurrentQuery(pub ReadSignal<Vec<(String, String)>>);
+
+pub fn use_query() -> ReadSignal<Vec<(String, String)>> {
+    expect_context::<CurrentQuery>().0
+}
+
 /// Whether a message is an error (announced at once) or a confirmation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {

@@ -1,99 +1,500 @@
 use leptos::prelude::*;
+use scrutineer_core::charts::sparkline;
+use scrutineer_core::dashboard::{
+    default_period, overview, reporting_periods, AreaTable, CellView, Filter, Standing, Tally,
+    Travel,
+};
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::snapshot::count_of;
 
 use crate::components::EmptyState;
-use crate::state::use_snapshot;
+use crate::state::{use_query, use_snapshot};
 
-/// `#/indicators`: the indicators held, by service area, with each one's
-/// latest figure.
+/// Goes to the overview with `filter` in the address, so the view can be emailed.
+fn show(filter: &Filter) {
+    let query = filter.to_query();
+    let hash = if query.is_empty() {
+        "#/indicators".to_owned()
+    } else {
+        format!("#/indicators?{query}")
+    };
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&hash);
+    }
+}
+
+fn href(filter: &Filter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        "#/indicators".to_owned()
+    } else {
+        format!("#/indicators?{query}")
+    }
+}
+
+/// `#/indicators`: the quarter's performance at a glance, with filters in the address.
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
     let snapshot = use_snapshot();
+    let query = use_query();
+    let filter = Memo::new(move |_| query.with(|q| Filter::from_query(q)));
+    let period = Memo::new(move |_| {
+        filter
+            .with(|f| f.period)
+            .or_else(|| snapshot.with(default_period))
+    });
     let empty = move || snapshot.with(|s| s.indicators.is_empty());
     view! {
         <h1 tabindex="-1">"Performance indicators"</h1>
-        <p class="lede">"How the council is doing, by service area: each indicator's latest figure."</p>
         <Show when=move || !empty() fallback=|| view! { <EmptyState what="performance indicators"/> }>
-            <p data-testid="indicator-count">
-                {move || snapshot.with(|s| format!(
-                    "{} in {}.",
-                    count_of(s.indicators.len(), "indicator", "indicators"),
-                    count_of(s.service_areas.len(), "service area", "service areas")
-                ))}
-            </p>
-            {move || snapshot.with(|s| {
-                s.service_areas
-                    .iter()
-                    .map(|area| {
-                        let rows = s
-                            .indicators
-                            .iter()
-                            .filter(|i| i.service_area == area.id)
-                            .map(|i| {
-                                let (period, value) = i
-                                    .latest()
-                                    .map(|o| (o.period.to_string(), o.value.display(i.unit)))
-                                    .unwrap_or_else(|| ("None held".to_owned(), String::new()));
-                                view! {
-                                    <tr>
-                                        <th scope="row">{i.name.clone()}</th>
-                                        <td>{polarity_words(i.polarity)}</td>
-                                        <td>{period}</td>
-                                        <td class="numeric">{value}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        let heading_id = format!("area-{}", area.id);
-        let (heading_anchor, region_label) = (heading_id.clone(), heading_id);
-                        view! {
-                            <section>
-                                <h2 id=heading_anchor>{area.name.clone()}</h2>
-                                <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
-                                    <table class="table">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"Indicator"</th>
-                                                <th scope="col">"Good is"</th>
-                                                <th scope="col">"Latest period"</th>
-                                                <th scope="col" class="numeric">"Latest figure"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
-                                </div>
-                            </section>
-                        }
-                    })
-                    .collect_view()
-            })}
+            {move || period.get().map(|p| view! { <Overview filter=filter period=p/> })}
         </Show>
     }
 }
 
-fn polarity_words(polarity: scrutineer_core::domain::rag::Polarity) -> &'static str {
-    use scrutineer_core::domain::rag::Polarity;
-    match polarity {
-        Polarity::High => "High",
-        Polarity::Low => "Low",
-        Polarity::None => "Context only",
+/// The picker, the counts, the filters and the tables for one period.
+#[component]
+fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
+    let snapshot = use_snapshot();
+    // Counts ignore the rating and direction filters, so they show the whole picture.
+    let tally = Memo::new(move |_| {
+        let base = filter.with(|f| Filter {
+            standing: None,
+            travel: None,
+            ..f.clone()
+        });
+        snapshot.with(|s| {
+            Tally::of(
+                s.indicators.iter().filter(|i| base.matches(i, &period)),
+                &period,
+            )
+        })
+    });
+    let tables = Memo::new(move |_| snapshot.with(|s| filter.with(|f| overview(s, f, &period))));
+    let shown = move || tables.with(|t| t.iter().map(|a| a.rows.len()).sum::<usize>());
+    let total = move || snapshot.with(|s| s.indicators.len());
+    view! {
+        <p class="lede">
+            "How the council is doing in " <strong>{period.to_string()}</strong>
+            ": against its targets, and against the period before."
+        </p>
+        <PeriodPicker filter=filter period=period/>
+        <div class="count-panels">
+            <section class="count-panel" aria-labelledby="targets-heading">
+                <h2 id="targets-heading" class="count-panel__title">"Are we achieving our targets?"</h2>
+                <ul class="count-list" data-testid="standing-counts">
+                    {Standing::ALL.into_iter().map(|s| {
+                        let count = move || tally.with(|t| t.standing(s));
+                        let target = move || filter.with(|f| Filter {
+                            standing: (f.standing != Some(s)).then_some(s),
+                            period: Some(period),
+                            ..f.clone()
+                        });
+                        let current = move || filter.with(|f| f.standing == Some(s));
+                        view! {
+                            <li>
+                                <a class="count-link" href=move || href(&target()) aria-current=move || current().then_some("true")>
+                                    <span class="count-link__number">{count}</span>
+                                    " "
+                                    <StandingBadge standing=s/>
+                                    " "
+                                    <span>{s.label()}</span>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="count-panel" aria-labelledby="better-heading">
+                <h2 id="better-heading" class="count-panel__title">"Are we getting better?"</h2>
+                <ul class="count-list" data-testid="travel-counts">
+                    {Travel::ALL.into_iter().map(|t| {
+                        let count = move || tally.with(|x| x.travel(t));
+                        let target = move || filter.with(|f| Filter {
+                            travel: (f.travel != Some(t)).then_some(t),
+                            period: Some(period),
+                            ..f.clone()
+                        });
+                        let current = move || filter.with(|f| f.travel == Some(t));
+                        view! {
+                            <li>
+                                <a class="count-link" href=move || href(&target()) aria-current=move || current().then_some("true")>
+                                    <span class="count-link__number">{count}</span>
+                                    " "
+                                    <TravelBadge travel=t/>
+                                    " "
+                                    <span>{t.label()}</span>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </div>
+        <FilterForm filter=filter period=period/>
+        <p class="results-line" data-testid="results-line" role="status">
+            {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), total())}
+            " "
+            <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
+                <a href=move || href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
+            </Show>
+        </p>
+        <RagKey/>
+        {move || tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()}
     }
 }
 
-/// `#/indicators/<id>`: one indicator in depth.
+#[component]
+fn PeriodPicker(filter: Memo<Filter>, period: Period) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let options = move || snapshot.with(reporting_periods);
+    let change = move |event: leptos::ev::Event| {
+        let chosen: Option<Period> = event_target_value(&event).parse().ok();
+        let next = filter.with_untracked(|f| Filter {
+            period: chosen,
+            ..f.clone()
+        });
+        show(&next);
+    };
+    view! {
+        <div class="form-group form-group--inline">
+            <label class="label" for="period-picker">"Reporting period"</label>
+            <select class="select" id="period-picker" data-testid="period-picker" on:change=change>
+                {move || options().into_iter().map(|p| {
+                    let label = p.to_string();
+                    view! { <option value=label.clone() selected=p == period>{label.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let area = RwSignal::new(filter.with_untracked(|f| f.area.clone().unwrap_or_default()));
+    let worse = RwSignal::new(filter.with_untracked(|f| f.worse_than_england));
+    let text = RwSignal::new(filter.with_untracked(|f| f.text.clone()));
+    // Follow the address when it changes by a link (a count, "Clear filters").
+    Effect::new(move |_| {
+        filter.with(|f| {
+            area.set(f.area.clone().unwrap_or_default());
+            worse.set(f.worse_than_england);
+            text.set(f.text.clone());
+        });
+    });
+    let apply = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let next = filter.with_untracked(|f| Filter {
+            period: Some(period),
+            area: Some(area.get_untracked()).filter(|a| !a.is_empty()),
+            worse_than_england: worse.get_untracked(),
+            text: text.get_untracked().trim().to_owned(),
+            ..f.clone()
+        });
+        show(&next);
+    };
+    view! {
+        <form class="filters" on:submit=apply data-testid="filters" aria-label="Filter indicators">
+            <div class="form-group">
+                <label class="label" for="filter-area">"Service area"</label>
+                <select class="select" id="filter-area" on:change=move |e| area.set(event_target_value(&e)) prop:value=move || area.get()>
+                    <option value="">"All service areas"</option>
+                    {move || snapshot.with(|s| s.service_areas.iter().map(|a| {
+                        let id = a.id.clone();
+                        view! { <option value=id>{a.name.clone()}</option> }
+                    }).collect_view())}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filter-text">"Search indicators"</label>
+                <input class="input" id="filter-text" type="search" prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))/>
+            </div>
+            <div class="form-group checkbox">
+                <input class="checkbox__input" id="filter-england" type="checkbox" prop:checked=move || worse.get() on:change=move |e| worse.set(event_target_checked(&e))/>
+                <label class="checkbox__label" for="filter-england">"Only those worse than the England average"</label>
+            </div>
+            <button type="submit" class="button">"Apply filters"</button>
+        </form>
+    }
+}
+
+#[component]
+fn RagKey() -> impl IntoView {
+    view! {
+        <ul class="rag-key rag-key--inline" aria-label="Key">
+            <li><StandingBadge standing=Standing::Green/>" On track/good"</li>
+            <li><StandingBadge standing=Standing::Amber/>" Slightly below desired level"</li>
+            <li><StandingBadge standing=Standing::Red/>" Requires improvement"</li>
+            <li>"No mark: no target, or no figure"</li>
+        </ul>
+    }
+}
+
+/// The shape and colour of a standing; screen readers hear its words.
+#[component]
+fn StandingBadge(standing: Standing) -> impl IntoView {
+    let (class, shape) = match standing {
+        Standing::Green => ("rag rag--green", "\u{25cf}"),
+        Standing::Amber => ("rag rag--amber", "\u{25b2}"),
+        Standing::Red => ("rag rag--red", "\u{25a0}"),
+        Standing::NoTarget => ("rag rag--none", "\u{25cb}"),
+        Standing::Missing => ("rag rag--none", "\u{2013}"),
+    };
+    view! { <span class=class aria-hidden="true">{shape}</span> }
+}
+
+#[component]
+fn TravelBadge(travel: Travel) -> impl IntoView {
+    let (class, arrow) = match travel {
+        Travel::Improving => ("travel travel--better", "\u{2191}"),
+        Travel::NoChange => ("travel", "\u{2192}"),
+        Travel::Worsening => ("travel travel--worse", "\u{2193}"),
+        Travel::NotComparable => ("travel", "\u{00b7}"),
+    };
+    view! { <span class=class aria-hidden="true">{arrow}</span> }
+}
+
+fn polarity_words(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::High => "High",
+        Polarity::Low => "Low",
+        Polarity::None => "\u{2013}",
+    }
+}
+
+#[component]
+fn Cell(cell: CellView) -> impl IntoView {
+    let words = match (cell.standing, &cell.override_reason) {
+        (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), Some(reason)) => {
+            format!("{} (set by hand: {reason})", s.label())
+        }
+        (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), None) => {
+            s.label().to_owned()
+        }
+        _ => String::new(),
+    };
+    let rated = !words.is_empty();
+    let title = cell.note.clone().unwrap_or_default();
+    view! {
+        <td class="numeric" title=title>
+            {cell.text.clone()}
+            {rated.then(|| view! {
+                " " {cell.standing.map(|s| view! { <StandingBadge standing=s/> })}
+                <span class="visually-hidden">{format!(" {words}")}</span>
+            })}
+            {cell.override_reason.is_some().then(|| view! { <span class="override-mark" aria-hidden="true">"*"</span> })}
+        </td>
+    }
+}
+
+#[component]
+fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
+    let heading = format!("area-{}", table.area_id);
+    let heading_for_region = heading.clone();
+    let any_elsewhere = table.rows.iter().any(|r| r.latest_elsewhere.is_some());
+    let AreaTable {
+        area_name,
+        columns,
+        show_region,
+        show_neighbours,
+        rows,
+        ..
+    } = table;
+    let head = columns
+        .iter()
+        .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let trend = sparkline(&row.trend, 60.0, 20.0);
+            let link = format!("#/indicators/{}", scrutineer_core::route::percent_encode(&row.id));
+            let elsewhere = row
+                .latest_elsewhere
+                .map(|(p, v)| format!("{v} ({p})"))
+                .unwrap_or_default();
+            view! {
+                <tr data-indicator=row.id.clone()>
+                    <th scope="row" class="indicator-name"><a href=link>{row.name.clone()}</a></th>
+                    <td>{polarity_words(row.polarity)}</td>
+                    {row.cells.into_iter().map(|c| view! { <Cell cell=c/> }).collect_view()}
+                    {any_elsewhere.then(|| view! { <td class="numeric">{elsewhere.clone()}</td> })}
+                    <td class="numeric">{row.england.clone().unwrap_or_default()}</td>
+                    {show_region.then(|| view! { <td class="numeric">{row.region.clone().unwrap_or_default()}</td> })}
+                    {show_neighbours.then(|| view! { <td class="numeric">{row.neighbours.clone().unwrap_or_default()}</td> })}
+                    <td class="travel-cell"><TravelBadge travel=row.travel/>" "{row.travel.label()}</td>
+                    <td class="trend-cell">
+                        {(!trend.is_empty()).then(|| view! {
+                            <svg class="sparkline" width="60" height="20" viewBox="0 0 60 20" aria-hidden="true" focusable="false">
+                                <path d=trend.clone() fill="none" stroke="currentColor" stroke-width="1.5"/>
+                            </svg>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="area">
+            <h2 id=heading.clone()>{area_name}</h2>
+            <div class="table-scroll table-scroll--sticky" tabindex="0" role="region" aria-labelledby=heading_for_region>
+                <table class="table table--indicators">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="indicator-name">"Indicator"</th>
+                            <th scope="col">"Good is"</th>
+                            {head}
+                            {any_elsewhere.then(|| view! { <th scope="col" class="numeric">"Latest other period"</th> })}
+                            <th scope="col" class="numeric">"England average"</th>
+                            {show_region.then(|| view! { <th scope="col" class="numeric">"North West"</th> })}
+                            {show_neighbours.then(|| view! { <th scope="col" class="numeric">"Statistical neighbours"</th> })}
+                            <th scope="col">{format!("Direction ({period})")}</th>
+                            <th scope="col"><span class="visually-hidden">"Trend"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// `#/indicators/<id>`: one indicator in depth: what it measures, every
+/// figure held with its rating and source, comparators and commentary.
 #[component]
 pub fn IndicatorPage(
     /// The indicator's id, as the link gave it.
     id: String,
 ) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let wanted = id.clone();
+    let found = move || snapshot.with(|s| s.indicators.iter().any(|i| i.id == wanted));
+    let missing_id = id.clone();
     view! {
         <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
-        <h1 tabindex="-1">"Indicator " {id.clone()}</h1>
-        <p>"This snapshot has no indicator with the id " <strong>{id}</strong> "."</p>
-        <p>
-            "Check the link, or go back to "
-            <a href="#/indicators">"all indicators"</a>
-            "."
-        </p>
+        <Show
+            when=found
+            fallback=move || view! {
+                <h1 tabindex="-1">"Indicator " {missing_id.clone()}</h1>
+                <p>"This snapshot has no indicator with the id " <strong>{missing_id.clone()}</strong> "."</p>
+                <p>"Check the link, or go back to " <a href="#/indicators">"all indicators"</a> "."</p>
+            }
+        >
+            {
+                let id = id.clone();
+                move || snapshot.with(|s| indicator_detail(s, &id))
+            }
+        </Show>
     }
+}
+
+fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyView {
+    use scrutineer_core::dashboard::rate_observation;
+    let Some(ind) = s.indicators.iter().find(|i| i.id == id) else {
+        return ().into_any();
+    };
+    let area = s
+        .service_area(&ind.service_area)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let source_title = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| s.source(id))
+            .map(|src| src.title.clone())
+            .unwrap_or_default()
+    };
+    let mut values: Vec<_> = ind.values.iter().collect();
+    values.sort_by_key(|o| (o.period.end(), std::cmp::Reverse(o.period.start())));
+    let rows = values
+        .into_iter()
+        .map(|o| {
+            let rating = rate_observation(ind, o);
+            let judged = match (rating.rag(), &rating.override_reason) {
+                (Some(rag), Some(reason)) => format!("{} (set by hand: {reason})", rag.label()),
+                (Some(rag), None) => rag.label().to_owned(),
+                (None, _) => String::new(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{o.period.to_string()}</th>
+                    <td class="numeric">{o.value.display(ind.unit)}</td>
+                    <td>{judged}</td>
+                    <td>{o.note.clone().unwrap_or_default()}</td>
+                    <td>{source_title(&o.source)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let comparators = ind
+        .comparators
+        .iter()
+        .map(|c| {
+            let who = match &c.name {
+                Some(name) => format!("{} ({name})", c.kind.label()),
+                None => c.kind.label().to_owned(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{who}</th>
+                    <td>{c.period.map(|p| p.to_string()).unwrap_or_else(|| "Not stated".to_owned())}</td>
+                    <td class="numeric">{c.value.display(ind.unit)}</td>
+                    <td>{source_title(&c.source)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let commentary = ind
+        .commentary
+        .iter()
+        .map(|c| view! { <h3>{c.period.to_string()}</h3><p>{c.text.clone()}</p> })
+        .collect_view();
+    let notes = ind
+        .notes
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
+        .collect_view();
+    let has_comparators = !ind.comparators.is_empty();
+    let has_commentary = !ind.commentary.is_empty();
+    let has_notes = !ind.notes.is_empty();
+    view! {
+        <h1 tabindex="-1">{ind.name.clone()}</h1>
+        <dl class="summary-list">
+            <div class="summary-list__row"><dt>"Service area"</dt><dd>{area}</dd></div>
+            <div class="summary-list__row"><dt>"Good is"</dt><dd>{match ind.polarity {
+                Polarity::High => "High: a bigger number is better",
+                Polarity::Low => "Low: a smaller number is better",
+                Polarity::None => "Neither: context only",
+            }}</dd></div>
+            <div class="summary-list__row"><dt>"Measured as"</dt><dd>{ind.unit.describe()}</dd></div>
+            {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
+            {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{scrutineer_core::domain::value::group_thousands(t.value, 2)}</dd></div> })}
+        </dl>
+        <h2 id="figures">"Figures"</h2>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figures">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Period"</th><th scope="col" class="numeric">"Figure"</th>
+                    <th scope="col">"Rating"</th><th scope="col">"Note"</th><th scope="col">"Source"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {has_comparators.then(|| view! {
+            <h2 id="comparators">"Comparators"</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="comparators">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Comparator"</th><th scope="col">"Period"</th>
+                        <th scope="col" class="numeric">"Figure"</th><th scope="col">"Source"</th>
+                    </tr></thead>
+                    <tbody>{comparators}</tbody>
+                </table>
+            </div>
+        })}
+        {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
+        {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
+    }
+    .into_any()
 }

@@ -112,7 +112,8 @@ test('every link and button in the shell is at least 44 by 44 px', async ({ app,
 test('the page does not scroll sideways', async ({ app, page }) => {
   for (const route of routes) {
     await app.open(route.fragment);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // clientWidth, not innerWidth: a mobile browser widens innerWidth to fit overflowing content.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${route.fragment} scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });

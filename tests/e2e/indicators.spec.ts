@@ -1,0 +1,73 @@
+import { test, expect } from './fixtures';
+
+test('the Q1 2019/20 overview shows the pack’s figures with comparators and direction', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await expect(page.getByTestId('period-picker')).toHaveValue('Q1 2019/20');
+  const cla = page.locator('tr[data-indicator="children-looked-after"]');
+  await expect(cla).toContainText('2,096 / 84.6');
+  await expect(cla).toContainText('64.0');
+  await expect(cla).toContainText('Improving');
+  const lighting = page.locator('tr[data-indicator="street-lighting-repair-days"]');
+  await expect(lighting.locator('td').filter({ hasText: '4.79' })).toContainText('On track/good');
+  const counts = page.getByTestId('standing-counts');
+  await expect(counts.getByRole('link', { name: '4 On track/good' })).toBeVisible();
+  await expect(counts.getByRole('link', { name: '2 Requires improvement' })).toBeVisible();
+  await app.expectNoAxeViolations();
+});
+
+test('choosing a period changes the counts and the address', async ({ app, page }) => {
+  await app.open('#/indicators');
+  const travel = page.getByTestId('travel-counts');
+  const before = await travel.innerText();
+  await page.getByTestId('period-picker').selectOption('Q1 2018/19');
+  await expect(page).toHaveURL(/#\/indicators\?period=Q1%202018%2F19$/);
+  await expect(page.getByTestId('period-picker')).toHaveValue('Q1 2018/19');
+  await expect(travel).not.toHaveText(before);
+  const cla = page.locator('tr[data-indicator="children-looked-after"]');
+  await expect(cla.locator('td.numeric').last()).not.toContainText('2,096');
+  await expect(cla).toContainText('2,021 / 81.9');
+  await page.reload();
+  await expect(page.getByTestId('period-picker'), 'the address keeps the period').toHaveValue('Q1 2018/19');
+});
+
+test('tapping a count filters the list, and the filtered view can be shared by its address', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await page.getByTestId('standing-counts').getByRole('link', { name: /Requires improvement/ }).click();
+  await expect(page).toHaveURL(/rag=red/);
+  await expect(page.getByTestId('results-line')).toContainText('Showing 2 indicators of 61.');
+  await expect(page.locator('tr[data-indicator]')).toHaveCount(2);
+  await expect(page.locator('tr[data-indicator="defects-2-days"]')).toBeVisible();
+  const address = page.url();
+
+  const other = await page.context().newPage();
+  await other.goto(address);
+  await expect(other.locator('tr[data-indicator]')).toHaveCount(2);
+  await other.close();
+
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.locator('tr[data-indicator]')).toHaveCount(61);
+});
+
+test('filters by service area, England and words, by keyboard alone', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await page.getByLabel('Service area').selectOption({ label: "Children's Social Care" });
+  await page.getByLabel('Only those worse than the England average').check();
+  await page.getByLabel('Search indicators').focus();
+  await page.keyboard.type('plan');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/area=childrens-social-care&england=worse&q=plan/);
+  await expect(page.locator('tr[data-indicator]')).toHaveCount(1);
+  await expect(page.locator('tr[data-indicator="child-protection-plans"]')).toBeVisible();
+  await app.expectNoAxeViolations();
+});
+
+test('an indicator’s page lists every figure with its rating and source', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await page.locator('tr[data-indicator="children-looked-after"] a').click();
+  await expect(app.heading).toHaveText('Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)');
+  const q1 = page.getByRole('row', { name: /^Q1 2019\/20/ });
+  await expect(q1).toContainText('2,096 / 84.6');
+  await expect(q1).toContainText('Quarterly Corporate Performance Monitoring Report – Quarter 1 2019/20');
+  await expect(page.getByRole('region', { name: 'Comparators' })).toContainText('64.0');
+  await app.expectNoAxeViolations();
+});
