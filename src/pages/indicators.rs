@@ -414,7 +414,11 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             let judged = match (rating.rag(), &rating.override_reason) {
                 (Some(rag), Some(reason)) => format!("{} (set by hand: {reason})", rag.label()),
                 (Some(rag), None) => rag.label().to_owned(),
-                (None, _) => String::new(),
+                (None, _) => match rating.rating {
+                    scrutineer_core::domain::rag::Rating::NoTarget => "No target".to_owned(),
+                    scrutineer_core::domain::rag::Rating::ContextOnly => "Context only".to_owned(),
+                    _ => "No figure".to_owned(),
+                },
             };
             view! {
                 <tr>
