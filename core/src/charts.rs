@@ -205,3 +205,199 @@ mod tests {
         assert_eq!(sparkline(&[None], 60.0, 20.0), "");
     }
 }
+
+/// A line chart of one indicator's figures of one period kind, with its
+/// England average and target as labelled reference lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    pub width: f64,
+    pub height: f64,
+    /// The plotting area: left, top, right, bottom.
+    pub plot: (f64, f64, f64, f64),
+    pub path: String,
+    /// Each figure's point and its label as printed.
+    pub points: Vec<(f64, f64, String)>,
+    pub y_ticks: Vec<(f64, String)>,
+    pub x_ticks: Vec<(f64, String)>,
+    /// Horizontal reference lines: y, label.
+    pub references: Vec<(f64, String)>,
+    /// What the x axis counts: "quarter", "financial year".
+    pub kind: crate::domain::period::PeriodKind,
+}
+
+impl LineChart {
+    /// Lays out `indicator`'s figures of its most-used period kind (quarters
+    /// first where there are two or more). `None` with fewer than two figures.
+    pub fn for_indicator(
+        indicator: &crate::domain::indicator::Indicator,
+        width: f64,
+        height: f64,
+    ) -> Option<LineChart> {
+        use crate::domain::indicator::ComparatorKind;
+        use crate::domain::period::PeriodKind;
+        let count = |kind: PeriodKind| {
+            indicator
+                .values
+                .iter()
+                .filter(|o| o.period.kind() == kind && o.value.number().is_some())
+                .count()
+        };
+        let kind = if count(PeriodKind::Quarter) >= 2 {
+            PeriodKind::Quarter
+        } else {
+            // Otherwise the kind with the most figures (a tie goes to the first held).
+            let mut kinds: Vec<PeriodKind> = vec![];
+            for o in &indicator.values {
+                if !kinds.contains(&o.period.kind()) {
+                    kinds.push(o.period.kind());
+                }
+            }
+            kinds.into_iter().rev().max_by_key(|k| count(*k))?
+        };
+        let mut values: Vec<_> = indicator
+            .values
+            .iter()
+            .filter(|o| o.period.kind() == kind)
+            .collect();
+        values.sort_by(|a, b| a.period.timeline_cmp(&b.period));
+        let numbers: Vec<f64> = values.iter().filter_map(|o| o.value.number()).collect();
+        if numbers.len() < 2 {
+            return None;
+        }
+        let mut references: Vec<(f64, String)> = vec![];
+        if let Some(england) = indicator.comparator(ComparatorKind::England) {
+            if let Some(v) = england.value.number() {
+                references.push((
+                    v,
+                    format!("England average {}", england.value.display(indicator.unit)),
+                ));
+            }
+        }
+        if let Some(target) = &indicator.target {
+            references.push((
+                target.value,
+                format!(
+                    "Target {}",
+                    crate::domain::value::group_thousands(target.value, 0)
+                ),
+            ));
+        }
+        let all = numbers
+            .iter()
+            .copied()
+            .chain(references.iter().map(|r| r.0));
+        let (min, max) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let ticks = nice_ticks(min, max, 5);
+        let (first, last) = (*ticks.first()?, *ticks.last()?);
+        let plot = (64.0, 16.0, width - 16.0, height - 40.0);
+        let x = Scale::new(
+            (0.0, (values.len() - 1) as f64),
+            (plot.0 + 12.0, plot.2 - 12.0),
+        );
+        let y = Scale::new((first, last), (plot.3, plot.1));
+        let decimals = tick_decimals(&ticks);
+        let points: Vec<Option<(f64, f64)>> = values
+            .iter()
+            .enumerate()
+            .map(|(i, o)| o.value.number().map(|v| (x.at(i as f64), y.at(v))))
+            .collect();
+        let labelled = values
+            .iter()
+            .zip(&points)
+            .filter_map(|(o, p)| {
+                p.map(|(px, py)| (round2(px), round2(py), o.value.display(indicator.unit)))
+            })
+            .collect();
+        let every = values.len().div_ceil(8).max(1);
+        Some(LineChart {
+            width,
+            height,
+            plot,
+            path: line_path(&points),
+            points: labelled,
+            y_ticks: ticks
+                .iter()
+                .map(|t| {
+                    (
+                        round2(y.at(*t)),
+                        crate::domain::value::group_thousands(*t, decimals as u8),
+                    )
+                })
+                .collect(),
+            x_ticks: values
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0 || *i == values.len() - 1)
+                .map(|(i, o)| (round2(x.at(i as f64)), o.period.to_string()))
+                .collect(),
+            references: references
+                .into_iter()
+                .map(|(v, label)| (round2(y.at(v)), label))
+                .collect(),
+            kind,
+        })
+    }
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::*;
+    use crate::domain::period::PeriodKind;
+
+    #[test]
+    fn a_quarterly_chart_of_children_looked_after_with_its_england_line() {
+        let demo = crate::snapshot::Snapshot::demo();
+        let cla = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        let chart = LineChart::for_indicator(cla, 640.0, 320.0).expect("a chart");
+        assert_eq!(chart.kind, PeriodKind::Quarter);
+        let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Q1 2018/19",
+                "Q2 2018/19",
+                "Q3 2018/19",
+                "Q4 2018/19",
+                "Q1 2019/20"
+            ]
+        );
+        assert_eq!(chart.points.len(), 5);
+        assert_eq!(chart.points[4].2, "2,096 / 84.6");
+        assert_eq!(
+            chart.references,
+            [(chart.references[0].0, "England average 64.0".to_owned())]
+        );
+        // Ticks 60 to 90 in fives: the England line (64.0) and every figure fit.
+        let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(ticks, ["60", "65", "70", "75", "80", "85", "90"]);
+        let (_, top, _, bottom) = chart.plot;
+        assert!(chart.points.iter().all(|p| p.1 >= top && p.1 <= bottom));
+        // Lower on screen is a smaller number: 81.9 sits below 85.9.
+        assert!(chart.points[0].1 > chart.points[3].1);
+    }
+
+    #[test]
+    fn rolling_years_chart_when_there_are_no_quarters_and_one_figure_makes_no_chart() {
+        let demo = crate::snapshot::Snapshot::demo();
+        let fte = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "first-time-entrants")
+            .expect("FTE");
+        let chart = LineChart::for_indicator(fte, 640.0, 320.0).expect("a chart");
+        assert_eq!(chart.kind, PeriodKind::MonthRange(12));
+        assert_eq!(chart.points.len(), 4);
+        let perm = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "ehc-plans")
+            .expect("EHC");
+        assert_eq!(LineChart::for_indicator(perm, 640.0, 320.0), None);
+    }
+}

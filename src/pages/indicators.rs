@@ -459,6 +459,8 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
         .iter()
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
+    let chart = scrutineer_core::charts::LineChart::for_indicator(ind, 720.0, 320.0)
+        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone()/> });
     let has_comparators = !ind.comparators.is_empty();
     let has_commentary = !ind.commentary.is_empty();
     let has_notes = !ind.notes.is_empty();
@@ -475,6 +477,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
             {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{scrutineer_core::domain::value::group_thousands(t.value, 2)}</dd></div> })}
         </dl>
+        {chart}
         <h2 id="figures">"Figures"</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figures">
             <table class="table">
@@ -501,4 +504,67 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
         {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
     }
     .into_any()
+}
+
+/// The indicator's figures over time as a line, with reference lines; every
+/// figure is labelled, so nothing depends on hovering (tablets have none).
+#[component]
+fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> impl IntoView {
+    let (left, _top, right, bottom) = chart.plot;
+    let per = chart.kind.describe();
+    let per = per.trim_start_matches("a ").to_owned();
+    let caption = format!(
+        "{name}, each {per}{}. Every figure is in the table below.",
+        if chart.references.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", with {}",
+                chart
+                    .references
+                    .iter()
+                    .map(|r| r.1.clone())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )
+        }
+    );
+    let summary = format!(
+        "Line chart of {} figures from {} to {}.",
+        chart.points.len(),
+        chart
+            .x_ticks
+            .first()
+            .map(|t| t.1.clone())
+            .unwrap_or_default(),
+        chart
+            .x_ticks
+            .last()
+            .map(|t| t.1.clone())
+            .unwrap_or_default()
+    );
+    view! {
+        <figure class="chart" data-testid="indicator-chart">
+            <figcaption class="chart__caption">{caption}</figcaption>
+            <svg class="chart__svg" viewBox=format!("0 0 {} {}", chart.width, chart.height) role="img" aria-label=summary>
+                {chart.y_ticks.iter().map(|(y, label)| view! {
+                    <line class="chart__grid" x1=left x2=right y1=*y y2=*y/>
+                    <text class="chart__tick" x=left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
+                }).collect_view()}
+                <line class="chart__axis" x1=left x2=right y1=bottom y2=bottom/>
+                {chart.x_ticks.iter().map(|(x, label)| view! {
+                    <text class="chart__tick" x=*x y=bottom + 22.0 text-anchor="middle">{label.clone()}</text>
+                }).collect_view()}
+                {chart.references.iter().map(|(y, label)| view! {
+                    <line class="chart__reference" x1=left x2=right y1=*y y2=*y/>
+                    <text class="chart__reference-label" x=right y=*y - 6.0 text-anchor="end">{label.clone()}</text>
+                }).collect_view()}
+                <path class="chart__line" d=chart.path.clone()/>
+                {chart.points.iter().map(|(x, y, label)| view! {
+                    <circle class="chart__point" cx=*x cy=*y r="4"/>
+                    <text class="chart__value" x=*x y=*y - 10.0 text-anchor="middle">{label.clone()}</text>
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
 }

@@ -69,5 +69,9 @@ test('an indicator’s page lists every figure with its rating and source', asyn
   await expect(q1).toContainText('2,096 / 84.6');
   await expect(q1).toContainText('Quarterly Corporate Performance Monitoring Report – Quarter 1 2019/20');
   await expect(page.getByRole('region', { name: 'Comparators' })).toContainText('64.0');
+  const chart = page.getByTestId('indicator-chart');
+  await expect(chart.locator('figcaption')).toContainText('each quarter, with England average 64.0');
+  await expect(chart.getByRole('img', { name: 'Line chart of 5 figures from Q1 2018/19 to Q1 2019/20.' })).toBeVisible();
+  await expect(chart.locator('text.chart__value')).toHaveText(['2,021 / 81.9', '2,053 / 82.8', '2,083 / 84.0', '2,128 / 85.9', '2,096 / 84.6']);
   await app.expectNoAxeViolations();
 });
