@@ -8,7 +8,8 @@ use crate::components::{
     ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
 use crate::pages::{
-    ComplaintsPage, DataPage, HelpPage, IndicatorPage, IndicatorsPage, NotFoundPage, RisksPage,
+    ComplaintsPage, DataPage, EnterFiguresPage, HelpPage, IndicatorPage, IndicatorsPage,
+    NotFoundPage, RisksPage,
 };
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
@@ -77,6 +78,7 @@ fn page_for(route: Route) -> AnyView {
     match route {
         Route::Indicators => view! { <IndicatorsPage/> }.into_any(),
         Route::Indicator { id } => view! { <IndicatorPage id=id/> }.into_any(),
+        Route::EnterFigures => view! { <EnterFiguresPage/> }.into_any(),
         Route::Risks => view! { <RisksPage/> }.into_any(),
         Route::Complaints => view! { <ComplaintsPage/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),

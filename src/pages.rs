@@ -2,6 +2,7 @@
 
 mod complaints;
 mod data;
+mod enter;
 mod help;
 mod indicators;
 mod not_found;
@@ -9,6 +10,7 @@ mod risks;
 
 pub use complaints::ComplaintsPage;
 pub use data::DataPage;
+pub use enter::EnterFiguresPage;
 pub use help::HelpPage;
 pub use indicators::{IndicatorPage, IndicatorsPage};
 pub use not_found::NotFoundPage;

@@ -38,6 +38,8 @@ pub enum NoticeAction {
     DiscardUnreadable,
     /// Put back the data as it was before the last import.
     UndoImport,
+    /// Put back the data as it was before the latest edit.
+    UndoEdit,
     /// Show the newer data another tab saved.
     LoadNewer,
     /// Save this tab's data over the other tab's.
@@ -51,6 +53,7 @@ impl NoticeAction {
             NoticeAction::DownloadUnreadable => "Download the unreadable data",
             NoticeAction::DiscardUnreadable => "Remove it and save changes again",
             NoticeAction::UndoImport => "Undo import",
+            NoticeAction::UndoEdit => "Undo",
             NoticeAction::LoadNewer => "Show the newer data",
             NoticeAction::KeepMine => "Keep this tab's data",
         }

@@ -21,6 +21,9 @@ use crate::browser;
 use crate::state::{NoticeAction, Notices};
 use crate::storage::{self, StorageError};
 
+/// How many edits can be undone.
+const UNDO_LIMIT: usize = 50;
+
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -88,6 +91,8 @@ pub struct Workspace {
     pub before_import: RwSignal<Option<Snapshot>>,
     /// A file read and checked, waiting for the user to confirm it.
     pub pending_import: RwSignal<Option<(String, Opened)>>,
+    /// Edits that can be undone, latest last: what was done, and the data before it.
+    pub undo_stack: RwSignal<Vec<(String, Snapshot)>>,
     notices: Notices,
 }
 
@@ -105,6 +110,7 @@ impl Workspace {
             persisted: RwSignal::new(None),
             before_import: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            undo_stack: RwSignal::new(vec![]),
             notices,
         };
         if !storage::available() {
@@ -180,6 +186,39 @@ impl Workspace {
     pub fn commit(&self, snapshot: Snapshot) -> bool {
         self.snapshot.set(snapshot);
         self.save()
+    }
+
+    /// An officer's edit: applied, saved, confirmed as `done`, and undoable.
+    pub fn edit(&self, done: impl Into<String>, snapshot: Snapshot) -> bool {
+        let done = done.into();
+        let before = self.snapshot.get_untracked();
+        let saved = self.commit(snapshot);
+        self.undo_stack.update(|stack| {
+            stack.push((done.clone(), before));
+            if stack.len() > UNDO_LIMIT {
+                stack.remove(0);
+            }
+        });
+        if saved {
+            self.notices
+                .status_with(format!("{done}."), vec![NoticeAction::UndoEdit]);
+        }
+        saved
+    }
+
+    /// Puts back the data as it was before the latest edit.
+    pub fn undo_edit(&self) {
+        let Some((done, before)) = self.undo_stack.try_update(|stack| stack.pop()).flatten() else {
+            self.notices.status("There is nothing to undo.");
+            return;
+        };
+        self.commit(before);
+        let more = if self.undo_stack.with_untracked(|s| s.is_empty()) {
+            vec![]
+        } else {
+            vec![NoticeAction::UndoEdit]
+        };
+        self.notices.status_with(format!("Undone: {done}."), more);
     }
 
     fn save(&self) -> bool {

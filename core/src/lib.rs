@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod demo;
 pub mod domain;
+pub mod editing;
 pub mod file_format;
 pub mod route;
 pub mod snapshot;

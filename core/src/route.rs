@@ -66,6 +66,8 @@ pub enum Route {
     Indicator {
         id: String,
     },
+    /// `#/enter`: an officer enters a period's figures for many indicators.
+    EnterFigures,
     Risks,
     Complaints,
     Data,
@@ -103,6 +105,7 @@ impl Route {
             ["indicators", id] if !id.is_empty() => Route::Indicator {
                 id: (*id).to_owned(),
             },
+            ["enter"] => Route::EnterFigures,
             ["risks"] => Route::Risks,
             ["complaints"] => Route::Complaints,
             ["data"] => Route::Data,
@@ -117,6 +120,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Indicator { id } => format!("#/indicators/{}", percent_encode(id)),
+            Route::EnterFigures => "#/enter".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
                     .trim_start_matches('/')
@@ -135,7 +139,9 @@ impl Route {
     /// The section whose navigation link is current for this route.
     pub fn section(&self) -> Option<Section> {
         match self {
-            Route::Indicators | Route::Indicator { .. } => Some(Section::Indicators),
+            Route::Indicators | Route::Indicator { .. } | Route::EnterFigures => {
+                Some(Section::Indicators)
+            }
             Route::Risks => Some(Section::Risks),
             Route::Complaints => Some(Section::Complaints),
             Route::Data => Some(Section::Data),
@@ -149,6 +155,7 @@ impl Route {
         match self {
             Route::Indicators => "Performance indicators".to_owned(),
             Route::Indicator { id } => format!("Indicator {id}"),
+            Route::EnterFigures => "Enter figures".to_owned(),
             Route::Risks => "Risks and opportunities".to_owned(),
             Route::Complaints => "Complaints and compliments".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
@@ -253,6 +260,15 @@ mod tests {
         );
         assert_eq!(route.section(), Some(Section::Indicators));
         assert_eq!(route.title(), "Indicator CSC-01");
+    }
+
+    #[test]
+    fn entering_figures_has_its_own_address_under_indicators() {
+        let route = Route::from_hash("#/enter?period=Q2%202019%2F20");
+        assert_eq!(route, Route::EnterFigures);
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert_eq!(route.section(), Some(Section::Indicators));
+        assert_eq!(route.title(), "Enter figures");
     }
 
     #[test]

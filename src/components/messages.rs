@@ -66,6 +66,7 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                                 NoticeAction::DownloadUnreadable => workspace.download_unreadable(),
                                 NoticeAction::DiscardUnreadable => workspace.discard_unreadable(),
                                 NoticeAction::UndoImport => workspace.undo_import(),
+                                NoticeAction::UndoEdit => workspace.undo_edit(),
                                 NoticeAction::LoadNewer => workspace.load_newer(),
                                 NoticeAction::KeepMine => workspace.keep_mine(),
                             }

@@ -284,8 +284,8 @@ fn PackDetails() -> impl IntoView {
                 errors.set(vec![]);
                 if workspace.snapshot.with_untracked(|s| *s == snapshot) {
                     notices.status("The pack details are unchanged.");
-                } else if workspace.commit(snapshot) {
-                    notices.status("Saved the pack details.");
+                } else {
+                    workspace.edit("Saved the pack details", snapshot);
                 }
             }
             Err(list) => {

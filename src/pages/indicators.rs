@@ -79,7 +79,10 @@ fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
             "How the council is doing in " <strong>{period.to_string()}</strong>
             ": against its targets, and against the period before."
         </p>
-        <PeriodPicker filter=filter period=period/>
+        <div class="toolbar">
+            <PeriodPicker filter=filter period=period/>
+            <a class="button button--secondary" href="#/enter" data-testid="enter-figures">"Enter figures"</a>
+        </div>
         <div class="count-panels">
             <section class="count-panel" aria-labelledby="targets-heading">
                 <h2 id="targets-heading" class="count-panel__title">"Are we achieving our targets?"</h2>

@@ -75,3 +75,55 @@ test('an indicator’s page lists every figure with its rating and source', asyn
   await expect(chart.locator('text.chart__value')).toHaveText(['2,021 / 81.9', '2,053 / 82.8', '2,083 / 84.0', '2,128 / 85.9', '2,096 / 84.6']);
   await app.expectNoAxeViolations();
 });
+
+test('entering next quarter’s figures updates ratings and direction, refuses what it cannot read, and can be undone', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await page.getByTestId('enter-figures').click();
+  await expect(app.heading).toHaveText('Enter figures');
+  await expect(page.getByLabel('Period', { exact: true })).toHaveValue('Q2 2019/20');
+
+  await page.getByLabel('Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)').fill('2,150/ 86.8');
+  await page.getByLabel('Average number of working days to repair a LCC street lighting fault (including traffic management)').fill('6.1');
+  await page.getByLabel('Percentage of assessments completed during the year which took over 45 days').fill('forty');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  const summary = page.locator('#enter-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Percentage of assessments completed during the year which took over 45 days: “forty” is not a figure');
+  await app.expectNoAxeViolations();
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'nothing saved').toBeNull();
+
+  await page.getByLabel('Percentage of assessments completed during the year which took over 45 days').fill('16.0%');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  await expect(page).toHaveURL(/#\/indicators\?period=Q2%202019%2F20$/);
+  await expect(page.getByTestId('statuses')).toContainText('Entered 3 figures for Q2 2019/20.');
+  const cla = page.locator('tr[data-indicator="children-looked-after"]');
+  await expect(cla).toContainText('2,150 / 86.8');
+  await expect(cla).toContainText('Worsening');
+  const lighting = page.locator('tr[data-indicator="street-lighting-repair-days"]');
+  await expect(lighting.locator('td').filter({ hasText: '6.1' })).toContainText('Requires improvement');
+
+  await page.reload();
+  await expect(page.locator('tr[data-indicator="children-looked-after"]'), 'saved').toContainText('2,150 / 86.8');
+  await page.goto('./#/enter');
+  await expect(page.getByLabel('Period', { exact: true }), 'the next quarter is suggested').toHaveValue('Q3 2019/20');
+  await page.getByLabel('Period', { exact: true }).fill('Q2 2019/20');
+  await page.getByLabel('Period', { exact: true }).press('Tab');
+  const claField = page.getByLabel('Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)');
+  await expect(claField, 'the held figure is filled in').toHaveValue('2,150 / 86.8');
+  await claField.fill('2,160/ 87.2');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  await page.getByTestId('statuses').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('statuses')).toContainText('Undone: Entered 1 figure for Q2 2019/20.');
+  await expect(page.locator('tr[data-indicator="children-looked-after"]')).toContainText('2,150 / 86.8');
+});
+
+test('figures can be entered with the keyboard alone', async ({ app, page }) => {
+  await app.open('#/enter');
+  await page.locator('#enter-period').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#enter-contacts')).toBeFocused();
+  await page.keyboard.type('9,800');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('statuses')).toContainText('Entered 1 figure for Q2 2019/20.');
+  await expect(page.locator('tr[data-indicator="contacts"]')).toContainText('9,800');
+});

@@ -198,7 +198,7 @@ impl Value {
         let trimmed = text.trim();
         let lower = trimmed.to_ascii_lowercase();
         let missing = match lower.as_str() {
-            "" | "-" | "–" | "—" => Some(MissingReason::NotReported),
+            "" | "-" | "–" | "—" | "not reported" => Some(MissingReason::NotReported),
             "new measure" => Some(MissingReason::NewMeasure),
             "n/a" | "na" | "not applicable" => Some(MissingReason::NotApplicable),
             "not collected" => Some(MissingReason::NotCollected),
@@ -402,5 +402,23 @@ mod tests {
         assert_eq!(serde_json::from_str::<Value>(&json).unwrap(), value);
         let missing = serde_json::to_string(&Value::missing(MissingReason::NewMeasure)).unwrap();
         assert_eq!(missing, r#"{"kind":"missing","reason":"new_measure"}"#);
+    }
+
+    #[test]
+    fn every_missing_label_reads_back_as_itself() {
+        for reason in [
+            MissingReason::NotReported,
+            MissingReason::NewMeasure,
+            MissingReason::NotYetAvailable,
+            MissingReason::NotCollected,
+            MissingReason::NotApplicable,
+        ] {
+            let shown = Value::missing(reason).display(Unit::Count);
+            assert_eq!(
+                Value::parse(&shown, Unit::Count),
+                Ok(Value::missing(reason)),
+                "{shown}"
+            );
+        }
     }
 }

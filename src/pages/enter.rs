@@ -1,0 +1,231 @@
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::editing::{enter_figures, entry_period, suggested_period, Entry, EntryError};
+
+use crate::browser;
+use crate::state::use_notices;
+use crate::workspace::use_workspace;
+
+/// The figures already held for `period`, as the inputs start.
+fn held_for(
+    snapshot: &scrutineer_core::snapshot::Snapshot,
+    period: &Period,
+) -> HashMap<String, String> {
+    snapshot
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            i.value_for(period)
+                .map(|o| (i.id.clone(), o.value.display(i.unit)))
+        })
+        .collect()
+}
+
+/// `#/enter`: one period's figures for many indicators, as an officer
+/// prepares the pack. Saved all together or not at all; undoable.
+#[component]
+pub fn EnterFiguresPage() -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let suggested = workspace.snapshot.with_untracked(suggested_period);
+    let period_text = RwSignal::new(suggested.to_string());
+    let period = Memo::new(move |_| period_text.with(|t| entry_period(t)));
+    let texts: RwSignal<HashMap<String, String>> = RwSignal::new(
+        workspace
+            .snapshot
+            .with_untracked(|s| held_for(s, &suggested)),
+    );
+    let errors: RwSignal<Vec<EntryError>> = RwSignal::new(vec![]);
+    // A new valid period starts from what is already held for it.
+    Effect::new(move |previous: Option<Option<Period>>| {
+        let current = period.with(|p| p.as_ref().ok().copied());
+        if previous.is_some_and(|prev| prev != current) {
+            if let Some(p) = current {
+                texts.set(workspace.snapshot.with_untracked(|s| held_for(s, &p)));
+                errors.set(vec![]);
+            }
+        }
+        current
+    });
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Ok(p) = period.get_untracked() else {
+            browser::focus("#enter-period");
+            return;
+        };
+        let entries: Vec<Entry> = texts.with_untracked(|t| {
+            t.iter()
+                .map(|(id, text)| Entry {
+                    indicator: id.clone(),
+                    text: text.clone(),
+                })
+                .collect()
+        });
+        // Entries in the form's order, so errors are listed as they appear.
+        let order: Vec<String> = workspace
+            .snapshot
+            .with_untracked(|s| s.indicators.iter().map(|i| i.id.clone()).collect());
+        let mut entries = entries;
+        entries.sort_by_key(|e| order.iter().position(|id| *id == e.indicator));
+        match workspace
+            .snapshot
+            .with_untracked(|s| enter_figures(s, p, &entries))
+        {
+            Ok((_, 0)) => {
+                errors.set(vec![]);
+                notices.status(format!("No figures for {p} were changed."));
+            }
+            Ok((next, changed)) => {
+                errors.set(vec![]);
+                let noun = if changed == 1 { "figure" } else { "figures" };
+                workspace.edit(format!("Entered {changed} {noun} for {p}"), next);
+                let query = scrutineer_core::dashboard::Filter {
+                    period: Some(p),
+                    ..Default::default()
+                }
+                .to_query();
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().set_hash(&format!("#/indicators?{query}"));
+                }
+            }
+            Err(list) => {
+                errors.set(list);
+                request_animation_frame(|| browser::focus("#enter-errors"));
+            }
+        }
+    };
+    let error_for = move |id: String| {
+        move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.indicator == id)
+                    .map(|e| e.message.clone())
+            })
+        }
+    };
+    let areas = move || {
+        workspace.snapshot.with(|s| {
+            s.service_areas
+                .iter()
+                .map(|area| {
+                    let fields = s
+                        .indicators
+                        .iter()
+                        .filter(|i| i.service_area == area.id)
+                        .map(|i| {
+                            let id = i.id.clone();
+                            let input_id = format!("enter-{id}");
+                            let latest = i
+                                .latest()
+                                .map(|o| format!("Latest held: {} ({})", o.value.display(i.unit), o.period))
+                                .unwrap_or_else(|| "No figure held yet".to_owned());
+                            let hint = format!("{}. {latest}.", capitalise(i.unit.describe()));
+                            let message = error_for(id.clone());
+                            let has_error = {
+                                let message = message.clone();
+                                move || message().is_some()
+                            };
+                            let has_error_aria = has_error.clone();
+                            let has_error_class = has_error.clone();
+                            let value_id = id.clone();
+                            let set_id = id.clone();
+                            let hint_id = format!("{input_id}-hint");
+                            let error_id = format!("{input_id}-error");
+                            let described = {
+                                let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+                                move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+                            };
+                            view! {
+                                <div class="form-group" class:form-group--error=has_error_class>
+                                    <label class="label" for=input_id.clone()>{i.name.clone()}</label>
+                                    <p class="hint" id=hint_id>{hint}</p>
+                                    {move || message().map(|m| view! {
+                                        <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+                                    })}
+                                    <input
+                                        class="input input--figure"
+                                        id=input_id
+                                        type="text"
+                                        inputmode="decimal"
+                                        autocomplete="off"
+                                        aria-describedby=described
+                                        aria-invalid=move || has_error_aria().then_some("true")
+                                        prop:value=move || texts.with(|t| t.get(&value_id).cloned().unwrap_or_default())
+                                        on:input=move |e| {
+                                            let v = event_target_value(&e);
+                                            texts.update(|t| { t.insert(set_id.clone(), v); });
+                                        }
+                                    />
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <fieldset class="fieldset">
+                            <legend class="fieldset__legend">{area.name.clone()}</legend>
+                            {fields}
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let period_error = move || period.with(|p| p.as_ref().err().map(|e| e.0.clone()));
+    view! {
+        <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
+        <h1 tabindex="-1">"Enter figures"</h1>
+        <p class="lede">
+            "Type each figure as the pack prints it: 1,412, 57.5%, 1,412 / 57.5, or - where there is none. "
+            "Leave a box empty to leave that indicator as it is. Nothing is saved until every figure can be read."
+        </p>
+        <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <div class="error-summary" id="enter-errors" tabindex="-1" aria-labelledby="enter-errors-title">
+                    <h2 class="error-summary__title" id="enter-errors-title">"There is a problem"</h2>
+                    <ul>
+                        {move || {
+                            let names: HashMap<String, String> = workspace.snapshot.with(|s| s.indicators.iter().map(|i| (i.id.clone(), i.name.clone())).collect());
+                            errors.get().into_iter().map(|e| {
+                                let target = format!("enter-{}", e.indicator);
+                                let name = names.get(&e.indicator).cloned().unwrap_or_else(|| e.indicator.clone());
+                                view! {
+                                    <li><a href=format!("#{target}") on:click=move |ev| {
+                                        ev.prevent_default();
+                                        browser::focus(&format!("#{target}"));
+                                    }>{format!("{name}: {}", e.message)}</a></li>
+                                }
+                            }).collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <div class="form-group" class:form-group--error=move || period_error().is_some()>
+                <label class="label" for="enter-period">"Period"</label>
+                <p class="hint" id="enter-period-hint">"A quarter such as Q2 2019/20, or a financial year such as 2019/20."</p>
+                {move || period_error().map(|m| view! { <p class="error-message" id="enter-period-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                <input
+                    class="input input--period"
+                    id="enter-period"
+                    type="text"
+                    autocomplete="off"
+                    aria-describedby=move || if period_error().is_some() { "enter-period-hint enter-period-error" } else { "enter-period-hint" }
+                    aria-invalid=move || period_error().is_some().then_some("true")
+                    prop:value=move || period_text.get()
+                    on:change=move |e| period_text.set(event_target_value(&e))
+                />
+            </div>
+            {areas}
+            <button type="submit" class="button">"Save figures"</button>
+        </form>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
