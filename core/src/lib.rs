@@ -5,6 +5,7 @@
 //! `cargo test -p scrutineer-core`.
 
 pub mod charts;
+pub mod csv;
 pub mod dashboard;
 pub mod dates;
 pub mod demo;

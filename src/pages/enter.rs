@@ -219,6 +219,132 @@ pub fn EnterFiguresPage() -> impl IntoView {
             {areas}
             <button type="submit" class="button">"Save figures"</button>
         </form>
+        <FiguresFromCsv/>
+    }
+}
+
+/// Figures from a spreadsheet: the long-form CSV the overview downloads.
+/// Every change is listed before anything is replaced.
+#[component]
+fn FiguresFromCsv() -> impl IntoView {
+    use scrutineer_core::csv::{import_figures, FiguresImport};
+    use wasm_bindgen::JsCast;
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
+    let chosen = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        pending.set(None);
+        let name = file.name();
+        if file.size() > scrutineer_core::file_format::MAX_BYTES as f64 {
+            notices.error(format!("Could not open \u{201c}{name}\u{201d}: it is larger than 20 MB. Nothing has been changed."));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = match browser::read_text(&file).await {
+                Ok(text) => text,
+                Err(why) => {
+                    notices.error(format!(
+                        "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
+                    ));
+                    return;
+                }
+            };
+            match workspace
+                .snapshot
+                .with_untracked(|s| import_figures(s, &text))
+            {
+                Ok(result) if result.changes.is_empty() => {
+                    notices.status(format!(
+                        "\u{201c}{name}\u{201d} holds no figures that differ from those open now."
+                    ));
+                }
+                Ok(result) => pending.set(Some((name, result))),
+                Err(errors) => {
+                    const LISTED: usize = 10;
+                    let mut list: Vec<String> = errors
+                        .iter()
+                        .take(LISTED)
+                        .map(ToString::to_string)
+                        .collect();
+                    if errors.len() > LISTED {
+                        list.push(format!("and {} more", errors.len() - LISTED));
+                    }
+                    notices.error(format!(
+                        "Could not open \u{201c}{name}\u{201d}: {} {} Nothing has been changed.",
+                        if errors.len() == 1 {
+                            "1 row has a problem:".to_owned()
+                        } else {
+                            format!("{} problems:", errors.len())
+                        },
+                        list.join("; ") + "."
+                    ));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some((name, result)) = pending.get_untracked() {
+            pending.set(None);
+            let n = result.changes.len();
+            workspace.edit(
+                format!(
+                    "Opened {n} {} from \u{201c}{name}\u{201d}",
+                    if n == 1 { "figure" } else { "figures" }
+                ),
+                result.snapshot,
+            );
+        }
+    };
+    view! {
+        <h2 id="from-csv">"Or open figures from a spreadsheet"</h2>
+        <p>
+            "Use the CSV that \u{201c}Download figures (CSV)\u{201d} on the indicators page gives: one row per indicator and period, "
+            "with the columns indicator_id, period and value (numerator, denominator and missing_reason are read too). "
+            "You will see every change before anything is replaced."
+        </p>
+        <div class="form-group">
+            <label class="label" for="figures-csv">"Choose a CSV file"</label>
+            <input class="file-input" id="figures-csv" type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
+        </div>
+        {move || pending.get().map(|(name, result)| {
+            let n = result.changes.len();
+            let rows = result.changes.iter().map(|c| view! {
+                <tr>
+                    <th scope="row">{c.indicator.clone()}</th>
+                    <td>{c.period.to_string()}</td>
+                    <td class="numeric">{c.before.clone().unwrap_or_else(|| "None".to_owned())}</td>
+                    <td class="numeric">{c.after.clone()}</td>
+                </tr>
+            }).collect_view();
+            view! {
+                <section class="panel" data-testid="csv-preview">
+                    <h3 id="csv-preview-heading">{format!("\u{201c}{name}\u{201d} changes {n} {}", if n == 1 { "figure" } else { "figures" })}</h3>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Indicator"</th><th scope="col">"Period"</th>
+                                <th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="confirm-csv" on:click=confirm>"Use these figures"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })}
     }
 }
 

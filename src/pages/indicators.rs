@@ -11,6 +11,26 @@ use scrutineer_core::snapshot::count_of;
 use crate::components::EmptyState;
 use crate::state::{use_query, use_snapshot};
 
+/// Every figure as a spreadsheet: long form, one row per indicator and period.
+fn download_csv(
+    snapshot: RwSignal<scrutineer_core::snapshot::Snapshot>,
+    notices: crate::state::Notices,
+) {
+    let (name, text) = snapshot.with_untracked(|s| {
+        let stem = scrutineer_core::store::file_name(s);
+        let stem = stem.trim_end_matches(".json").to_owned();
+        (
+            format!("{stem}-figures.csv"),
+            scrutineer_core::csv::export_figures(s),
+        )
+    });
+    if crate::browser::download(&name, &text, "text/csv") {
+        notices.status(format!(
+            "Downloaded \u{201c}{name}\u{201d}: every figure, one row each, for Excel."
+        ));
+    }
+}
+
 /// Goes to the overview with `filter` in the address, so the view can be emailed.
 fn show(filter: &Filter) {
     let query = filter.to_query();
@@ -57,6 +77,7 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
     let snapshot = use_snapshot();
+    let notices = crate::state::use_notices();
     // Counts ignore the rating and direction filters, so they show the whole picture.
     let tally = Memo::new(move |_| {
         let base = filter.with(|f| Filter {
@@ -81,7 +102,12 @@ fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
         </p>
         <div class="toolbar">
             <PeriodPicker filter=filter period=period/>
-            <a class="button button--secondary" href="#/enter" data-testid="enter-figures">"Enter figures"</a>
+            <div class="button-group button-group--tight">
+                <a class="button button--secondary" href="#/enter" data-testid="enter-figures">"Enter figures"</a>
+                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download_csv(snapshot, notices)>
+                    "Download figures (CSV)"
+                </button>
+            </div>
         </div>
         <div class="count-panels">
             <section class="count-panel" aria-labelledby="targets-heading">

@@ -127,3 +127,31 @@ test('figures can be entered with the keyboard alone', async ({ app, page }) => 
   await expect(page.getByTestId('statuses')).toContainText('Entered 1 figure for Q2 2019/20.');
   await expect(page.locator('tr[data-indicator="contacts"]')).toContainText('9,800');
 });
+
+test('figures go out to a spreadsheet and come back in, with bad rows refused by row and column', async ({ app, page }) => {
+  await app.open('#/indicators');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  expect(download.suggestedFilename()).toBe('lancashire-county-council-2019-06-30-figures.csv');
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\ufeffindicator_id,indicator,service_area,good_is,unit,period,value,numerator,denominator,missing_reason,england,region,statistical_neighbours');
+  expect(csv).toContain('children-looked-after,Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)'.replace(/(.*?,)(.*)/, '$1"$2"'));
+
+  await page.goto('./#/enter');
+  const input = page.getByTestId('csv-input');
+  const bad = 'indicator_id,period,value,numerator\nchildren-looked-after,Q2 2019/20,86.8,2150\nre-referrals,Q2 2019/20,lots,\n';
+  await input.setInputFiles({ name: 'q2.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByTestId('alerts')).toContainText('Could not open “q2.csv”: 1 row has a problem: Row 3, column value: “lots” is not a number. Nothing has been changed.');
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'))).toBeNull();
+
+  const good = 'indicator_id,period,value,numerator\nchildren-looked-after,Q2 2019/20,86.8,2150\nre-referrals,Q2 2019/20,19.9,560\n';
+  await input.setInputFiles({ name: 'q2.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  const preview = page.getByTestId('csv-preview');
+  await expect(preview).toContainText('“q2.csv” changes 2 figures');
+  await expect(preview.getByRole('row', { name: /Children Looked After/ })).toContainText('2,150 / 86.8');
+  await app.expectNoAxeViolations();
+  await page.getByTestId('confirm-csv').click();
+  await expect(page.getByTestId('statuses')).toContainText('Opened 2 figures from “q2.csv”.');
+  await page.goto('./#/indicators?period=Q2%202019%2F20');
+  await expect(page.locator('tr[data-indicator="re-referrals"]')).toContainText('560 / 19.9%');
+});
