@@ -236,6 +236,38 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// One line for a table's heading: "1 on track, 2 requiring improvement; 3 improving, 1 worsening".
+    pub fn summary(&self) -> String {
+        let part = |n: usize, words: &str| (n > 0).then(|| format!("{n} {words}"));
+        let targets: Vec<String> = [
+            part(self.standing(Standing::Green), "on track"),
+            part(self.standing(Standing::Amber), "slightly below"),
+            part(self.standing(Standing::Red), "requiring improvement"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let travel: Vec<String> = [
+            part(self.travel(Travel::Improving), "improving"),
+            part(self.travel(Travel::NoChange), "no change"),
+            part(self.travel(Travel::Worsening), "worsening"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let targets = if targets.is_empty() {
+            "No targets to judge".to_owned()
+        } else {
+            targets.join(", ")
+        };
+        let travel = if travel.is_empty() {
+            "no direction of travel".to_owned()
+        } else {
+            travel.join(", ")
+        };
+        format!("{targets}; {travel}.")
+    }
+
     pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>, period: &Period) -> Tally {
         let mut tally = Tally::default();
         for indicator in indicators {
@@ -372,6 +404,8 @@ pub struct AreaTable {
     pub show_region: bool,
     pub show_neighbours: bool,
     pub rows: Vec<RowView>,
+    /// The area's counts for the chosen period.
+    pub tally: Tally,
 }
 
 /// One indicator's row.
@@ -493,7 +527,9 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
                     }
                 })
                 .collect::<Vec<_>>();
+            let tally = Tally::of(indicators.iter().copied(), period);
             Some(AreaTable {
+                tally,
                 area_id: area.id.clone(),
                 area_name: area.name.clone(),
                 show_region: rows.iter().any(|r| r.region.is_some()),
@@ -772,6 +808,28 @@ mod tests {
             cla_then.cells.last().map(|c| c.text.as_str()),
             Some("2,021 / 81.9"),
             "no later column"
+        );
+    }
+
+    #[test]
+    fn each_area_says_its_counts_in_one_line() {
+        let s = demo();
+        let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+        let lines: Vec<(&str, String)> = tables
+            .iter()
+            .map(|t| (t.area_id.as_str(), t.tally.summary()))
+            .collect();
+        let find = |id: &str| {
+            lines
+                .iter()
+                .find(|(a, _)| *a == id)
+                .map(|(_, l)| l.clone())
+                .expect(id)
+        };
+        assert_eq!(find("adoptions"), "No targets to judge; 2 worsening.");
+        assert_eq!(
+            find("highways-and-street-lighting"),
+            "3 on track, 2 requiring improvement; 4 improving, 1 worsening."
         );
     }
 

@@ -329,6 +329,7 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
         show_region,
         show_neighbours,
         rows,
+        tally,
         ..
     } = table;
     let head = columns
@@ -368,6 +369,7 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
     view! {
         <section class="area">
             <h2 id=heading.clone()>{area_name}</h2>
+            <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
             <div class="table-scroll table-scroll--sticky" tabindex="0" role="region" aria-labelledby=heading_for_region>
                 <table class="table table--indicators">
                     <thead>

@@ -12,6 +12,9 @@ test('the Q1 2019/20 overview shows the pack’s figures with comparators and di
   const counts = page.getByTestId('standing-counts');
   await expect(counts.getByRole('link', { name: '4 On track/good' })).toBeVisible();
   await expect(counts.getByRole('link', { name: '2 Requires improvement' })).toBeVisible();
+  await expect(
+    page.locator('section.area').filter({ has: page.getByRole('heading', { name: 'Street lighting and highways' }) }).getByTestId('area-summary'),
+  ).toHaveText('3 on track, 2 requiring improvement; 4 improving, 1 worsening.');
   await app.expectNoAxeViolations();
 });
 
