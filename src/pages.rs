@@ -4,6 +4,7 @@ mod complaints;
 mod data;
 mod enter;
 mod help;
+mod indicator_edit;
 mod indicators;
 mod not_found;
 mod risks;

@@ -4,6 +4,7 @@
 
 use crate::domain::indicator::Observation;
 use crate::domain::period::{Period, PeriodKind};
+use crate::domain::rag::Polarity;
 use crate::domain::value::{Value, ValueParseError};
 use crate::snapshot::Snapshot;
 
@@ -162,6 +163,230 @@ fn sentence(e: &ValueParseError) -> String {
     }
 }
 
+/// An indicator's details as typed into its edit form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorForm {
+    pub name: String,
+    /// "high", "low" or "none".
+    pub polarity: String,
+    pub definition: String,
+    pub owner: String,
+    /// Blank for no standing target.
+    pub target: String,
+    /// "directional" or "goal_post".
+    pub rule: String,
+    /// Percentage points below target that are still amber (directional),
+    /// or the amber band either side (goal post).
+    pub amber_within: String,
+    /// Goal post only: the green band either side, in percent of the target.
+    pub green_within: String,
+}
+
+impl IndicatorForm {
+    /// The form's starting values for `indicator`, with `default_amber` where it sets no tolerance.
+    pub fn of(
+        indicator: &crate::domain::indicator::Indicator,
+        default_amber: f64,
+    ) -> IndicatorForm {
+        use crate::domain::rag::TargetRule;
+        let (rule, amber, green) = match indicator.target.map(|t| t.rule) {
+            Some(TargetRule::GoalPost {
+                green_within,
+                amber_within,
+            }) => ("goal_post", amber_within, green_within),
+            Some(TargetRule::Directional { amber_within }) => ("directional", amber_within, 0.0),
+            None => ("directional", default_amber, 0.0),
+        };
+        IndicatorForm {
+            name: indicator.name.clone(),
+            polarity: match indicator.polarity {
+                Polarity::High => "high",
+                Polarity::Low => "low",
+                Polarity::None => "none",
+            }
+            .to_owned(),
+            definition: indicator.definition.clone().unwrap_or_default(),
+            owner: indicator.owner.clone().unwrap_or_default(),
+            target: indicator.target.map(|t| plain(t.value)).unwrap_or_default(),
+            rule: rule.to_owned(),
+            amber_within: plain(amber),
+            green_within: if rule == "goal_post" {
+                plain(green)
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+fn plain(n: f64) -> String {
+    let text = format!("{n}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+}
+
+fn field_number(
+    text: &str,
+    field: &'static str,
+    what: &str,
+    errors: &mut Vec<crate::snapshot::FieldError>,
+) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+        _ => {
+            errors.push(crate::snapshot::FieldError {
+                field,
+                message: format!("Enter {what} as a number, for example 5"),
+            });
+            None
+        }
+    }
+}
+
+/// The snapshot with indicator `id` changed as the form says, or every field that is wrong.
+pub fn edit_indicator(
+    snapshot: &Snapshot,
+    id: &str,
+    form: &IndicatorForm,
+) -> Result<Snapshot, Vec<crate::snapshot::FieldError>> {
+    use crate::domain::rag::{Target, TargetRule};
+    use crate::snapshot::FieldError;
+    let mut errors = vec![];
+    let name = form.name.trim();
+    if name.is_empty() {
+        errors.push(FieldError {
+            field: "name",
+            message: "Enter the indicator's name as the pack words it".to_owned(),
+        });
+    }
+    let polarity = match form.polarity.as_str() {
+        "high" => Polarity::High,
+        "low" => Polarity::Low,
+        _ => Polarity::None,
+    };
+    let target = if form.target.trim().is_empty() {
+        None
+    } else {
+        let value = field_number(&form.target, "target", "the target", &mut errors);
+        let amber = field_number(
+            &form.amber_within,
+            "amber_within",
+            "the amber tolerance",
+            &mut errors,
+        );
+        let rule = if form.rule == "goal_post" {
+            let green = field_number(
+                &form.green_within,
+                "green_within",
+                "the green band",
+                &mut errors,
+            );
+            match (green, amber) {
+                (Some(g), Some(a)) if a < g => {
+                    errors.push(FieldError {
+                        field: "amber_within",
+                        message: format!("The amber band ({a}%) must be at least as wide as the green band ({g}%)"),
+                    });
+                    None
+                }
+                (Some(green_within), Some(amber_within)) => Some(TargetRule::GoalPost {
+                    green_within,
+                    amber_within,
+                }),
+                _ => None,
+            }
+        } else {
+            if polarity == Polarity::None {
+                errors.push(FieldError {
+                    field: "rule",
+                    message: "A context-only indicator (good is neither) can only have a goal post target: choose \u{201c}Close to the target either way\u{201d}".to_owned(),
+                });
+            }
+            amber.map(|amber_within| TargetRule::Directional { amber_within })
+        };
+        match (value, rule) {
+            (Some(value), Some(rule)) => Some(Target { value, rule }),
+            _ => None,
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut next = snapshot.clone();
+    let Some(indicator) = next.indicators.iter_mut().find(|i| i.id == id) else {
+        return Err(vec![FieldError {
+            field: "name",
+            message: format!("There is no indicator with the id {id}"),
+        }]);
+    };
+    let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
+    indicator.name = name.to_owned();
+    indicator.polarity = polarity;
+    indicator.definition = text(&form.definition);
+    indicator.owner = text(&form.owner);
+    indicator.target = target;
+    Ok(next)
+}
+
+/// Sets, for one period of one indicator, a rating by hand (with its reason)
+/// or none, and the commentary (blank removes it).
+pub fn set_period_notes(
+    snapshot: &Snapshot,
+    id: &str,
+    period: Period,
+    rating: Option<(crate::domain::rag::Rag, String)>,
+    commentary: &str,
+) -> Result<Snapshot, Vec<crate::snapshot::FieldError>> {
+    use crate::domain::indicator::{Commentary, RagOverride};
+    use crate::snapshot::FieldError;
+    if let Some((_, reason)) = &rating {
+        if reason.trim().is_empty() {
+            return Err(vec![FieldError {
+                field: "reason",
+                message:
+                    "Give the reason for setting the rating by hand; it is shown with the rating"
+                        .to_owned(),
+            }]);
+        }
+    }
+    let mut next = snapshot.clone();
+    let Some(indicator) = next.indicators.iter_mut().find(|i| i.id == id) else {
+        return Err(vec![FieldError {
+            field: "period",
+            message: format!("There is no indicator with the id {id}"),
+        }]);
+    };
+    match indicator.values.iter_mut().find(|o| o.period == period) {
+        Some(o) => {
+            o.rag_override = rating.map(|(rag, reason)| RagOverride {
+                rag,
+                reason: reason.trim().to_owned(),
+            });
+        }
+        None if rating.is_some() => {
+            return Err(vec![FieldError {
+                field: "period",
+                message: format!("There is no figure for {period} to rate"),
+            }]);
+        }
+        None => {}
+    }
+    indicator.commentary.retain(|c| c.period != period);
+    if !commentary.trim().is_empty() {
+        indicator.commentary.push(Commentary {
+            period,
+            text: commentary.trim().to_owned(),
+            source: None,
+        });
+    }
+    Ok(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +519,115 @@ mod tests {
         .expect("ok");
         q4 = next;
         assert_eq!(suggested_period(&q4).to_string(), "Q1 2020/21");
+    }
+
+    #[test]
+    fn an_indicator_gets_a_target_and_its_ratings_follow() {
+        use crate::dashboard::{standing, Standing};
+        let demo = Snapshot::demo();
+        let cla = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        let mut form = IndicatorForm::of(cla, 5.0);
+        assert_eq!(
+            (
+                form.polarity.as_str(),
+                form.target.as_str(),
+                form.amber_within.as_str()
+            ),
+            ("low", "", "5")
+        );
+        form.target = "80".into();
+        let next = edit_indicator(&demo, "children-looked-after", &form).expect("valid");
+        let cla = next
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        // 84.6 against 80, lower is better: 2 - 84.6/80 = 94.25%, beyond 5 points: red.
+        assert_eq!(
+            standing(cla, &"Q1 2019/20".parse().expect("q")),
+            Standing::Red
+        );
+        // 81.9 against 80: 97.6%, within 5 points: amber.
+        assert_eq!(
+            standing(cla, &"Q1 2018/19".parse().expect("q")),
+            Standing::Amber
+        );
+        assert_eq!(IndicatorForm::of(cla, 5.0).target, "80");
+    }
+
+    #[test]
+    fn indicator_forms_are_refused_field_by_field() {
+        let demo = Snapshot::demo();
+        let contacts = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "contacts")
+            .expect("contacts");
+        let mut form = IndicatorForm::of(contacts, 5.0);
+        form.name = " ".into();
+        form.target = "9,000".into();
+        form.amber_within = "lots".into();
+        let errors = edit_indicator(&demo, "contacts", &form).expect_err("faults");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["name", "amber_within", "rule"]);
+        form.name = "Contacts".into();
+        form.rule = "goal_post".into();
+        form.green_within = "10".into();
+        form.amber_within = "5".into();
+        let errors =
+            edit_indicator(&demo, "contacts", &form).expect_err("amber narrower than green");
+        assert!(
+            errors[0].message.contains("at least as wide"),
+            "{}",
+            errors[0].message
+        );
+        form.amber_within = "15".into();
+        assert!(edit_indicator(&demo, "contacts", &form).is_ok());
+    }
+
+    #[test]
+    fn a_rating_set_by_hand_needs_a_reason_and_commentary_replaces_the_periods() {
+        use crate::dashboard::{standing, Standing};
+        use crate::domain::rag::Rag;
+        let demo = Snapshot::demo();
+        let q1: Period = "Q1 2019/20".parse().expect("q");
+        let err = set_period_notes(
+            &demo,
+            "children-looked-after",
+            q1,
+            Some((Rag::Red, " ".into())),
+            "",
+        )
+        .expect_err("no reason");
+        assert_eq!(err[0].field, "reason");
+        let next = set_period_notes(
+            &demo,
+            "children-looked-after",
+            q1,
+            Some((Rag::Red, "Highest rate since 2017".into())),
+            "Rising again.",
+        )
+        .expect("valid");
+        let cla = next
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        assert_eq!(standing(cla, &q1), Standing::Red);
+        assert_eq!(cla.commentary.iter().filter(|c| c.period == q1).count(), 1);
+        let cleared =
+            set_period_notes(&next, "children-looked-after", q1, None, "").expect("valid");
+        let cla = cleared
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        assert_eq!(standing(cla, &q1), Standing::NoTarget);
+        assert!(cla.commentary.iter().all(|c| c.period != q1));
     }
 
     #[test]

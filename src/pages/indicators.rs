@@ -533,6 +533,8 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
         })}
         {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
         {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
+        <crate::pages::indicator_edit::IndicatorEditor id=ind.id.clone()/>
+        <crate::pages::indicator_edit::PeriodNotesEditor id=ind.id.clone()/>
     }
     .into_any()
 }

@@ -158,3 +158,28 @@ test('figures go out to a spreadsheet and come back in, with bad rows refused by
   await page.goto('./#/indicators?period=Q2%202019%2F20');
   await expect(page.locator('tr[data-indicator="re-referrals"]')).toContainText('560 / 19.9%');
 });
+
+test('an officer sets a target and a rating by hand with a reason, and both show', async ({ app, page }) => {
+  await app.open('#/indicators/children-looked-after');
+  const form = page.getByTestId('indicator-form');
+  await form.getByLabel('Target (optional)').fill('80');
+  await form.getByRole('button', { name: 'Save indicator' }).click();
+  await expect(page.getByTestId('statuses')).toContainText("Saved the indicator's details.");
+  await expect(page.getByRole('row', { name: /^Q1 2019\/20/ })).toContainText('Requires improvement');
+  await expect(page.getByRole('row', { name: /^Q1 2018\/19/ })).toContainText('Slightly below desired level');
+
+  const notes = page.getByTestId('period-form');
+  await notes.getByLabel('Rating', { exact: true }).selectOption('amber');
+  await notes.getByRole('button', { name: 'Save rating and commentary' }).click();
+  await expect(notes).toContainText('Give the reason for setting the rating by hand');
+  await app.expectNoAxeViolations();
+  await notes.getByLabel('Reason for the rating').fill('Family safeguarding model starts in Q2');
+  await notes.getByLabel('Commentary').fill('The rate rose for a third quarter.');
+  await notes.getByRole('button', { name: 'Save rating and commentary' }).click();
+  await expect(page.getByRole('row', { name: /^Q1 2019\/20/ })).toContainText('Slightly below desired level (set by hand: Family safeguarding model starts in Q2)');
+  await expect(page.locator('main')).toContainText('The rate rose for a third quarter.');
+
+  await page.goto('./#/indicators');
+  const cell = page.locator('tr[data-indicator="children-looked-after"] td').filter({ hasText: '2,096' });
+  await expect(cell).toContainText('set by hand: Family safeguarding model starts in Q2');
+});
