@@ -387,6 +387,192 @@ pub fn set_period_notes(
     Ok(next)
 }
 
+/// An id for links from a name: "Children's Social Care" -> "childrens-social-care".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            continue;
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = if base.is_empty() { "item" } else { base };
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_default()
+}
+
+/// A new indicator as typed: its name, service area id, unit and polarity words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewIndicator {
+    pub name: String,
+    pub service_area: String,
+    /// A unit's key: "count", "percent", "rate_per_10000", ...
+    pub unit: String,
+    /// "high", "low" or "none".
+    pub polarity: String,
+}
+
+/// The units an officer can choose, with their words.
+pub const UNITS: [(&str, crate::domain::value::Unit); 8] = {
+    use crate::domain::value::Unit;
+    [
+        ("count", Unit::Count),
+        ("number", Unit::Number),
+        ("percent", Unit::Percent),
+        ("rate_per_1000", Unit::RatePer1000),
+        ("rate_per_10000", Unit::RatePer10000),
+        ("rate_per_100000", Unit::RatePer100000),
+        ("days", Unit::Days),
+        ("money", Unit::Money),
+    ]
+};
+
+/// Adds an indicator with an id made from its name; returns the snapshot and the id.
+pub fn add_indicator(
+    snapshot: &Snapshot,
+    new: &NewIndicator,
+) -> Result<(Snapshot, String), Vec<crate::snapshot::FieldError>> {
+    use crate::domain::indicator::Indicator;
+    use crate::snapshot::FieldError;
+    let mut errors = vec![];
+    let name = new.name.trim();
+    if name.is_empty() {
+        errors.push(FieldError {
+            field: "new-name",
+            message: "Enter the indicator's name as the pack words it".to_owned(),
+        });
+    }
+    if snapshot.service_area(&new.service_area).is_none() {
+        errors.push(FieldError {
+            field: "new-area",
+            message: "Choose the service area it belongs to".to_owned(),
+        });
+    }
+    let unit = UNITS
+        .iter()
+        .find(|(key, _)| *key == new.unit)
+        .map(|(_, u)| *u);
+    if unit.is_none() {
+        errors.push(FieldError {
+            field: "new-unit",
+            message: "Choose what the figures measure".to_owned(),
+        });
+    }
+    let polarity = match new.polarity.as_str() {
+        "high" => Some(Polarity::High),
+        "low" => Some(Polarity::Low),
+        "none" => Some(Polarity::None),
+        _ => {
+            errors.push(FieldError {
+                field: "new-polarity",
+                message: "Choose whether a high or a low figure is good, or neither".to_owned(),
+            });
+            None
+        }
+    };
+    let (Some(unit), Some(polarity), true) = (unit, polarity, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let id = unique_id(&slug(name), |id| {
+        snapshot.indicators.iter().any(|i| i.id == id)
+    });
+    let mut next = snapshot.clone();
+    // After the area's last indicator, so the tables keep the pack's order.
+    let at = next
+        .indicators
+        .iter()
+        .rposition(|i| i.service_area == new.service_area)
+        .map_or(next.indicators.len(), |i| i + 1);
+    next.indicators.insert(
+        at,
+        Indicator {
+            id: id.clone(),
+            service_area: new.service_area.clone(),
+            name: name.to_owned(),
+            group: None,
+            unit,
+            polarity,
+            compare_with: Default::default(),
+            definition: None,
+            owner: None,
+            target: None,
+            source: None,
+            values: vec![],
+            comparators: vec![],
+            commentary: vec![],
+            notes: vec![],
+        },
+    );
+    Ok((next, id))
+}
+
+/// Adds a service area, or renames one (`id` given); names must be unique.
+pub fn save_service_area(
+    snapshot: &Snapshot,
+    id: Option<&str>,
+    name: &str,
+    directorate: &str,
+) -> Result<(Snapshot, String), Vec<crate::snapshot::FieldError>> {
+    use crate::domain::indicator::ServiceArea;
+    use crate::snapshot::FieldError;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(vec![FieldError {
+            field: "area-name",
+            message: "Enter the service area's name".to_owned(),
+        }]);
+    }
+    if snapshot
+        .service_areas
+        .iter()
+        .any(|a| Some(a.id.as_str()) != id && a.name.eq_ignore_ascii_case(name))
+    {
+        return Err(vec![FieldError {
+            field: "area-name",
+            message: format!("There is already a service area called {name}"),
+        }]);
+    }
+    let directorate = (!directorate.trim().is_empty()).then(|| directorate.trim().to_owned());
+    let mut next = snapshot.clone();
+    match id {
+        Some(id) => {
+            let Some(area) = next.service_areas.iter_mut().find(|a| a.id == id) else {
+                return Err(vec![FieldError {
+                    field: "area-name",
+                    message: format!("There is no service area with the id {id}"),
+                }]);
+            };
+            area.name = name.to_owned();
+            area.directorate = directorate;
+            Ok((next, id.to_owned()))
+        }
+        None => {
+            let id = unique_id(&slug(name), |x| {
+                snapshot.service_areas.iter().any(|a| a.id == x)
+            });
+            next.service_areas.push(ServiceArea {
+                id: id.clone(),
+                name: name.to_owned(),
+                directorate,
+                commentary: vec![],
+            });
+            Ok((next, id))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -628,6 +814,50 @@ mod tests {
             .expect("CLA");
         assert_eq!(standing(cla, &q1), Standing::NoTarget);
         assert!(cla.commentary.iter().all(|c| c.period != q1));
+    }
+
+    #[test]
+    fn new_indicators_and_areas_get_ids_from_their_names() {
+        assert_eq!(slug("Children's Social Care"), "childrens-social-care");
+        assert_eq!(slug("% of A&E waits < 4 hours"), "of-a-e-waits-4-hours");
+        let demo = Snapshot::demo();
+        let (with_area, area) =
+            save_service_area(&demo, None, "Trading Standards", "Growth").expect("new area");
+        assert_eq!(area, "trading-standards");
+        let new = NewIndicator {
+            name: "Number of contacts during the year".into(),
+            service_area: "childrens-social-care".into(),
+            unit: "count".into(),
+            polarity: "none".into(),
+        };
+        let (next, id) = add_indicator(&with_area, &new).expect("valid");
+        assert_eq!(id, "number-of-contacts-during-the-year");
+        let (again, second) = add_indicator(&next, &new).expect("valid");
+        assert_eq!(second, "number-of-contacts-during-the-year-2");
+        // Placed after the area's last indicator, before the next area's.
+        let pos = again
+            .indicators
+            .iter()
+            .position(|i| i.id == second)
+            .expect("added");
+        assert_eq!(again.indicators[pos - 1].id, id);
+        assert_eq!(again.indicators[pos + 1].service_area, "adoptions");
+        assert_eq!(crate::validate::validate(&again), vec![]);
+
+        let errors = add_indicator(&demo, &NewIndicator::default()).expect_err("empty");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["new-name", "new-area", "new-unit", "new-polarity"]);
+        let dup = save_service_area(&demo, None, "adoptions", "").expect_err("duplicate name");
+        assert!(dup[0]
+            .message
+            .contains("already a service area called adoptions"));
+        let (renamed, _) =
+            save_service_area(&demo, Some("adoptions"), "Adoption and fostering", "")
+                .expect("rename");
+        assert_eq!(
+            renamed.service_area("adoptions").map(|a| a.name.as_str()),
+            Some("Adoption and fostering")
+        );
     }
 
     #[test]

@@ -220,6 +220,171 @@ pub fn EnterFiguresPage() -> impl IntoView {
             <button type="submit" class="button">"Save figures"</button>
         </form>
         <FiguresFromCsv/>
+        <AddIndicator/>
+        <ServiceAreaForm/>
+    }
+}
+
+fn first_error(
+    errors: RwSignal<Vec<scrutineer_core::snapshot::FieldError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+}
+
+/// Adds an indicator to a service area; its figures are then entered above.
+#[component]
+fn AddIndicator() -> impl IntoView {
+    use scrutineer_core::editing::{add_indicator, NewIndicator, UNITS};
+    let workspace = use_workspace();
+    let form = RwSignal::new(NewIndicator::default());
+    let errors = RwSignal::new(vec![]);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match workspace
+            .snapshot
+            .with_untracked(|s| add_indicator(s, &form.get_untracked()))
+        {
+            Ok((next, id)) => {
+                errors.set(vec![]);
+                let name = form.with_untracked(|f| f.name.trim().to_owned());
+                workspace.edit(format!("Added the indicator \u{201c}{name}\u{201d}"), next);
+                form.set(NewIndicator::default());
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().set_hash(&format!(
+                        "#/indicators/{}",
+                        scrutineer_core::route::percent_encode(&id)
+                    ));
+                }
+            }
+            Err(list) => errors.set(list),
+        }
+    };
+    let err = move |f: &'static str| first_error(errors, f);
+    let shown = |m: Option<String>| {
+        m.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })
+    };
+    view! {
+        <h2 id="add-indicator">"Add an indicator"</h2>
+        <form class="form" novalidate on:submit=add data-testid="add-indicator">
+            <div class="form-group" class:form-group--error=move || err("new-name")().is_some()>
+                <label class="label" for="new-name">"Name"</label>
+                {move || shown(err("new-name")())}
+                <input class="input" id="new-name" type="text" prop:value=move || form.with(|f| f.name.clone()) on:input=move |e| form.update(|f| f.name = event_target_value(&e))/>
+            </div>
+            <div class="form-group" class:form-group--error=move || err("new-area")().is_some()>
+                <label class="label" for="new-area">"Service area"</label>
+                {move || shown(err("new-area")())}
+                <select class="select" id="new-area" prop:value=move || form.with(|f| f.service_area.clone()) on:change=move |e| form.update(|f| f.service_area = event_target_value(&e))>
+                    <option value="">"Choose a service area"</option>
+                    {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                </select>
+            </div>
+            <div class="form-group" class:form-group--error=move || err("new-unit")().is_some()>
+                <label class="label" for="new-unit">"Measured as"</label>
+                {move || shown(err("new-unit")())}
+                <select class="select" id="new-unit" prop:value=move || form.with(|f| f.unit.clone()) on:change=move |e| form.update(|f| f.unit = event_target_value(&e))>
+                    <option value="">"Choose what the figures measure"</option>
+                    {UNITS.iter().map(|(key, unit)| view! { <option value=*key>{unit.describe()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="form-group" class:form-group--error=move || err("new-polarity")().is_some()>
+                <label class="label" for="new-polarity">"Good is"</label>
+                {move || shown(err("new-polarity")())}
+                <select class="select" id="new-polarity" prop:value=move || form.with(|f| f.polarity.clone()) on:change=move |e| form.update(|f| f.polarity = event_target_value(&e))>
+                    <option value="">"Choose"</option>
+                    <option value="high">"High: a bigger number is better"</option>
+                    <option value="low">"Low: a smaller number is better"</option>
+                    <option value="none">"Neither: context only"</option>
+                </select>
+            </div>
+            <button type="submit" class="button">"Add indicator"</button>
+        </form>
+    }
+}
+
+/// Adds a service area, or renames one.
+#[component]
+fn ServiceAreaForm() -> impl IntoView {
+    use scrutineer_core::editing::save_service_area;
+    let workspace = use_workspace();
+    let which = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let directorate = RwSignal::new(String::new());
+    let errors = RwSignal::new(vec![]);
+    let choose = move |e: leptos::ev::Event| {
+        let id = event_target_value(&e);
+        let (n, d) = workspace.snapshot.with_untracked(|s| {
+            s.service_area(&id)
+                .map(|a| (a.name.clone(), a.directorate.clone().unwrap_or_default()))
+                .unwrap_or_default()
+        });
+        which.set(id);
+        name.set(n);
+        directorate.set(d);
+        errors.set(vec![]);
+    };
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let id = which.get_untracked();
+        let id = (!id.is_empty()).then_some(id);
+        let result = workspace.snapshot.with_untracked(|s| {
+            save_service_area(
+                s,
+                id.as_deref(),
+                &name.get_untracked(),
+                &directorate.get_untracked(),
+            )
+        });
+        match result {
+            Ok((next, _)) => {
+                errors.set(vec![]);
+                let done = match id {
+                    Some(_) => format!(
+                        "Saved the service area \u{201c}{}\u{201d}",
+                        name.get_untracked().trim()
+                    ),
+                    None => format!(
+                        "Added the service area \u{201c}{}\u{201d}",
+                        name.get_untracked().trim()
+                    ),
+                };
+                workspace.edit(done, next);
+                which.set(String::new());
+                name.set(String::new());
+                directorate.set(String::new());
+            }
+            Err(list) => errors.set(list),
+        }
+    };
+    let name_error = first_error(errors, "area-name");
+    view! {
+        <h2 id="service-areas">"Add or rename a service area"</h2>
+        <form class="form" novalidate on:submit=save data-testid="area-form">
+            <div class="form-group">
+                <label class="label" for="area-which">"Service area"</label>
+                <select class="select" id="area-which" prop:value=move || which.get() on:change=choose>
+                    <option value="">"A new service area"</option>
+                    {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                </select>
+            </div>
+            <div class="form-group" class:form-group--error=move || name_error().is_some()>
+                <label class="label" for="area-name">"Name"</label>
+                {move || name_error().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                <input class="input" id="area-name" type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
+            </div>
+            <div class="form-group">
+                <label class="label" for="area-directorate">"Directorate (optional)"</label>
+                <input class="input" id="area-directorate" type="text" prop:value=move || directorate.get() on:input=move |e| directorate.set(event_target_value(&e))/>
+            </div>
+            <button type="submit" class="button">"Save service area"</button>
+        </form>
     }
 }
 

@@ -183,3 +183,31 @@ test('an officer sets a target and a rating by hand with a reason, and both show
   const cell = page.locator('tr[data-indicator="children-looked-after"] td').filter({ hasText: '2,096' });
   await expect(cell).toContainText('set by hand: Family safeguarding model starts in Q2');
 });
+
+test('an officer adds a service area and an indicator, then enters its first figure', async ({ app, page }) => {
+  await app.open('#/enter');
+  const area = page.getByTestId('area-form');
+  await area.getByRole('button', { name: 'Save service area' }).click();
+  await expect(area).toContainText("Enter the service area's name");
+  await area.getByLabel('Name').fill('Trading Standards');
+  await area.getByLabel('Directorate (optional)').fill('Growth, Environment, Transport and Community Services');
+  await area.getByRole('button', { name: 'Save service area' }).click();
+  await expect(page.getByTestId('statuses')).toContainText('Added the service area “Trading Standards”.');
+
+  const add = page.getByTestId('add-indicator');
+  await add.getByRole('button', { name: 'Add indicator' }).click();
+  await expect(add).toContainText('Choose what the figures measure');
+  await app.expectNoAxeViolations();
+  await add.getByLabel('Name').fill('Underage sales test purchases');
+  await add.getByLabel('Service area').selectOption({ label: 'Trading Standards' });
+  await add.getByLabel('Measured as').selectOption('count');
+  await add.getByLabel('Good is').selectOption('none');
+  await add.getByRole('button', { name: 'Add indicator' }).click();
+  await expect(app.heading).toHaveText('Underage sales test purchases');
+
+  await page.goto('./#/enter');
+  await page.getByLabel('Underage sales test purchases').fill('42');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  await expect(page.locator('tr[data-indicator="underage-sales-test-purchases"]')).toContainText('42');
+  await expect(page.getByRole('heading', { name: 'Trading Standards' })).toBeVisible();
+});
