@@ -206,8 +206,29 @@ mod tests {
     }
 }
 
+/// The gap kept between reference labels, in pixels (13px text).
+const LABEL_GAP: f64 = 16.0;
+
+/// Puts each reference line's label just above its line, moving labels up
+/// the fewest pixels needed so no two overlap.
+fn place_labels(mut lines: Vec<(f64, String)>) -> Vec<(f64, f64, String)> {
+    // Lowest on screen (largest y) first; each label sits above the one below it.
+    lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut placed: Vec<(f64, f64, String)> = vec![];
+    for (y, label) in lines {
+        let wanted = y - 6.0;
+        let label_y = match placed.last() {
+            Some((_, below, _)) if below - wanted < LABEL_GAP => below - LABEL_GAP,
+            _ => wanted,
+        };
+        placed.push((y, round2(label_y), label));
+    }
+    placed
+}
+
 /// A line chart of one indicator's figures of one period kind, with its
-/// England average and target as labelled reference lines.
+/// comparators (England, region, statistical neighbours) and target as
+/// labelled reference lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineChart {
     pub width: f64,
@@ -219,8 +240,9 @@ pub struct LineChart {
     pub points: Vec<(f64, f64, String)>,
     pub y_ticks: Vec<(f64, String)>,
     pub x_ticks: Vec<(f64, String)>,
-    /// Horizontal reference lines: y, label.
-    pub references: Vec<(f64, String)>,
+    /// Horizontal reference lines: the line's y, its label's y (nudged so
+    /// labels never overlap), and the label.
+    pub references: Vec<(f64, f64, String)>,
     /// What the x axis counts: "quarter", "financial year".
     pub kind: crate::domain::period::PeriodKind,
 }
@@ -265,12 +287,19 @@ impl LineChart {
             return None;
         }
         let mut references: Vec<(f64, String)> = vec![];
-        if let Some(england) = indicator.comparator(ComparatorKind::England) {
-            if let Some(v) = england.value.number() {
-                references.push((
-                    v,
-                    format!("England average {}", england.value.display(indicator.unit)),
-                ));
+        for kind in [
+            ComparatorKind::England,
+            ComparatorKind::Region,
+            ComparatorKind::StatisticalNeighbours,
+        ] {
+            if let Some(c) = indicator.comparator(kind) {
+                if let Some(v) = c.value.number() {
+                    let who = match (kind, &c.name) {
+                        (ComparatorKind::Region, Some(name)) => format!("{name} average"),
+                        _ => kind.label().to_owned(),
+                    };
+                    references.push((v, format!("{who} {}", c.value.display(indicator.unit))));
+                }
             }
         }
         if let Some(target) = &indicator.target {
@@ -332,10 +361,12 @@ impl LineChart {
                 .filter(|(i, _)| i % every == 0 || *i == values.len() - 1)
                 .map(|(i, o)| (round2(x.at(i as f64)), o.period.to_string()))
                 .collect(),
-            references: references
-                .into_iter()
-                .map(|(v, label)| (round2(y.at(v)), label))
-                .collect(),
+            references: place_labels(
+                references
+                    .into_iter()
+                    .map(|(v, label)| (round2(y.at(v)), label))
+                    .collect(),
+            ),
             kind,
         })
     }
@@ -369,9 +400,12 @@ mod chart_tests {
         );
         assert_eq!(chart.points.len(), 5);
         assert_eq!(chart.points[4].2, "2,096 / 84.6");
+        let refs: Vec<&str> = chart.references.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(refs, ["England average 64.0"]);
         assert_eq!(
-            chart.references,
-            [(chart.references[0].0, "England average 64.0".to_owned())]
+            chart.references[0].1,
+            chart.references[0].0 - 6.0,
+            "just above its line"
         );
         // Ticks 60 to 90 in fives: the England line (64.0) and every figure fit.
         let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.1.as_str()).collect();
@@ -380,6 +414,24 @@ mod chart_tests {
         assert!(chart.points.iter().all(|p| p.1 >= top && p.1 <= bottom));
         // Lower on screen is a smaller number: 81.9 sits below 85.9.
         assert!(chart.points[0].1 > chart.points[3].1);
+    }
+
+    #[test]
+    fn every_comparator_held_is_a_labelled_reference_line() {
+        let demo = crate::snapshot::Snapshot::demo();
+        let over45 = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "assessments-over-45-days")
+            .expect("over 45");
+        let chart = LineChart::for_indicator(over45, 640.0, 320.0).expect("a chart");
+        let labels: Vec<&str> = chart.references.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["North West average 16.3%", "England average 17.3%"]
+        );
+        let gap = (chart.references[0].1 - chart.references[1].1).abs();
+        assert!(gap >= 16.0, "labels {gap}px apart would overlap");
     }
 
     #[test]

@@ -454,7 +454,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             view! {
                 <tr>
                     <th scope="row">{o.period.to_string()}</th>
-                    <td class="numeric">{o.value.display(ind.unit)}</td>
+                    <td class="numeric">{with_rate_base(o.value.display(ind.unit), ind.unit, &o.value)}</td>
                     <td>{judged}</td>
                     <td>{o.note.clone().unwrap_or_default()}</td>
                     <td>{source_title(&o.source)}</td>
@@ -556,7 +556,7 @@ fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> im
                 chart
                     .references
                     .iter()
-                    .map(|r| r.1.clone())
+                    .map(|r| r.2.clone())
                     .collect::<Vec<_>>()
                     .join(" and ")
             )
@@ -588,9 +588,9 @@ fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> im
                 {chart.x_ticks.iter().map(|(x, label)| view! {
                     <text class="chart__tick" x=*x y=bottom + 22.0 text-anchor="middle">{label.clone()}</text>
                 }).collect_view()}
-                {chart.references.iter().map(|(y, label)| view! {
+                {chart.references.iter().map(|(y, label_y, label)| view! {
                     <line class="chart__reference" x1=left x2=right y1=*y y2=*y/>
-                    <text class="chart__reference-label" x=right y=*y - 6.0 text-anchor="end">{label.clone()}</text>
+                    <text class="chart__reference-label" x=right y=*label_y text-anchor="end">{label.clone()}</text>
                 }).collect_view()}
                 <path class="chart__line" d=chart.path.clone()/>
                 {chart.points.iter().map(|(x, y, label)| view! {
@@ -599,5 +599,20 @@ fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> im
                 }).collect_view()}
             </svg>
         </figure>
+    }
+}
+
+/// "1,412 / 57.5 per 10,000": a rate says what it is per, beside its number.
+fn with_rate_base(
+    shown: String,
+    unit: scrutineer_core::domain::value::Unit,
+    value: &scrutineer_core::domain::value::Value,
+) -> String {
+    match (unit.rate_base(), value.number()) {
+        (Some(base), Some(_)) => format!(
+            "{shown} per {}",
+            scrutineer_core::domain::value::group_thousands(base, 0)
+        ),
+        _ => shown,
     }
 }

@@ -69,7 +69,7 @@ test('an indicator’s page lists every figure with its rating and source', asyn
   await page.locator('tr[data-indicator="children-looked-after"] a').click();
   await expect(app.heading).toHaveText('Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)');
   const q1 = page.getByRole('row', { name: /^Q1 2019\/20/ });
-  await expect(q1).toContainText('2,096 / 84.6');
+  await expect(q1).toContainText('2,096 / 84.6 per 10,000');
   await expect(q1).toContainText('Quarterly Corporate Performance Monitoring Report – Quarter 1 2019/20');
   await expect(page.getByRole('region', { name: 'Comparators' })).toContainText('64.0');
   const chart = page.getByTestId('indicator-chart');
@@ -210,4 +210,17 @@ test('an officer adds a service area and an indicator, then enters its first fig
   await page.getByRole('button', { name: 'Save figures' }).click();
   await expect(page.locator('tr[data-indicator="underage-sales-test-purchases"]')).toContainText('42');
   await expect(page.getByRole('heading', { name: 'Trading Standards' })).toBeVisible();
+});
+
+test('a long table keeps its header row and indicator names in view as it scrolls', async ({ app, page }) => {
+  await app.open('#/indicators');
+  const box = page.getByRole('region', { name: "Children's Social Care" });
+  const header = box.locator('thead th').first();
+  await box.evaluate((el) => el.scrollTo(400, 400));
+  expect(await box.evaluate((el) => el.scrollTop), 'the table scrolls down inside its box').toBeGreaterThan(0);
+  const [boxTop, headerTop] = await Promise.all([box.boundingBox(), header.boundingBox()]);
+  expect(Math.abs(headerTop!.y - boxTop!.y), 'the header row stays at the top of the table').toBeLessThan(2);
+  const name = box.locator('tbody th').nth(5);
+  const nameBox = await name.boundingBox();
+  expect(Math.abs(nameBox!.x - boxTop!.x), 'the indicator name stays at the left').toBeLessThan(2);
 });
