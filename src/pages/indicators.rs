@@ -506,6 +506,8 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             }}</dd></div>
             <div class="summary-list__row"><dt>"Measured as"</dt><dd>{ind.unit.describe()}</dd></div>
             {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
+            {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
+            {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
             {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{scrutineer_core::domain::value::group_thousands(t.value, 2)}</dd></div> })}
         </dl>
         {chart}

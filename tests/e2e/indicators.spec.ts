@@ -224,3 +224,25 @@ test('a long table keeps its header row and indicator names in view as it scroll
   const nameBox = await name.boundingBox();
   expect(Math.abs(nameBox!.x - boxTop!.x), 'the indicator name stays at the left').toBeLessThan(2);
 });
+
+test('the overview works from the keyboard alone: period, a count, an indicator', async ({ app, page }) => {
+  await app.open('#/indicators');
+  const picker = page.getByTestId('period-picker');
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/period=Q4%202018%2F19/);
+  await expect(picker).toBeFocused();
+
+  const worsening = page.getByTestId('travel-counts').getByRole('link', { name: /Worsening/ });
+  await worsening.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/travel=worsening/);
+  await expect(page.getByTestId('results-line')).toContainText('Showing');
+
+  const first = page.locator('tr[data-indicator] a').first();
+  const name = (await first.textContent())!;
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading).toHaveText(name);
+  await expect(app.heading).toBeFocused();
+});
