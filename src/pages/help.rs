@@ -24,7 +24,7 @@ pub fn HelpPage() -> impl IntoView {
                 <dt><a href="#/risks">"Risks"</a></dt>
                 <dd>
                     "The corporate risk and opportunity register, scored by impact and likelihood "
-                    "on a 5 by 5 grid, and how each entry moved since last quarter."
+                    "on a 5 by 5 grid, quarter by quarter."
                 </dd>
             </div>
             <div class="summary-list__row">
@@ -36,7 +36,7 @@ pub fn HelpPage() -> impl IntoView {
             </div>
             <div class="summary-list__row">
                 <dt><a href="#/data">"Data"</a></dt>
-                <dd>"What is open now, and where it is kept."</dd>
+                <dd>"What is open now, downloading it as one file to email, opening a file someone sent, and where it is kept."</dd>
             </div>
         </dl>
 
@@ -69,7 +69,7 @@ pub fn HelpPage() -> impl IntoView {
         <p>
             "Everything is kept in this browser on this device. Nothing is sent to a server and "
             "there is no account. Clearing your browser's site data deletes it, and some tablets "
-            "delete a site's data after a week unused, so export a snapshot file to keep a copy."
+            "delete a site's data after a week unused, so download a copy from the Data page to keep it."
         </p>
 
         <h2 id="help-keyboard">"Using a keyboard"</h2>
