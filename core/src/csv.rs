@@ -6,6 +6,7 @@ use crate::domain::indicator::{ComparatorKind, Indicator, Observation};
 use crate::domain::period::Period;
 use crate::domain::value::{MissingReason, Value};
 use crate::snapshot::Snapshot;
+use crate::text::{plain_number, read_number};
 
 /// The columns, in order.
 pub const HEADER: [&str; 13] = [
@@ -32,16 +33,11 @@ fn quote(field: &str) -> String {
     }
 }
 
-fn plain(n: f64) -> String {
-    let text = format!("{n}");
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
-}
-
 fn comparator(indicator: &Indicator, kind: ComparatorKind) -> String {
     indicator
         .comparator(kind)
         .and_then(|c| c.value.number())
-        .map(plain)
+        .map(plain_number)
         .unwrap_or_default()
 }
 
@@ -67,8 +63,8 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
                 } => (
                     // As printed: "32.0" keeps its decimal place.
                     format!("{value:.*}", usize::from(*decimals)),
-                    numerator.map(plain).unwrap_or_default(),
-                    denominator.map(plain).unwrap_or_default(),
+                    numerator.map(plain_number).unwrap_or_default(),
+                    denominator.map(plain_number).unwrap_or_default(),
                     String::new(),
                 ),
                 Value::Missing { reason } => (
@@ -187,12 +183,6 @@ pub struct FiguresImport {
     pub changes: Vec<Change>,
 }
 
-fn number(text: &str) -> Option<f64> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
-    let cleaned = cleaned.trim_end_matches('%');
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 fn decimals(text: &str) -> u8 {
     text.trim()
         .trim_end_matches('%')
@@ -304,27 +294,19 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
                 }
             }
         } else {
-            let Some(v) = number(value_text) else {
+            let Some(v) = read_number(value_text) else {
                 fail(
                     "value",
                     format!("\u{201c}{value_text}\u{201d} is not a number"),
                 );
                 continue;
             };
-            if indicator.unit == crate::domain::value::Unit::Percent && !(0.0..=100.0).contains(&v)
-            {
-                fail(
-                    "value",
-                    format!("a percentage must be from 0 to 100, not {v}"),
-                );
-                continue;
-            }
             let mut part = |col: Option<usize>, name: &'static str| -> Result<Option<f64>, ()> {
                 let text = col.map(cell).unwrap_or("");
                 if text.is_empty() {
                     return Ok(None);
                 }
-                number(text)
+                read_number(text)
                     .map(Some)
                     .ok_or_else(|| fail(name, format!("\u{201c}{text}\u{201d} is not a number")))
             };
@@ -341,6 +323,10 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
                 denominator,
             }
         };
+        if let Some(problem) = value.range_problem(indicator.unit) {
+            fail("value", problem);
+            continue;
+        }
         let before = indicator.value_for(&period).map(|o| o.value.clone());
         if before.as_ref() == Some(&value) {
             continue;
@@ -352,21 +338,7 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
             before: before.map(|b| b.display(indicator.unit)),
             after: value.display(indicator.unit),
         });
-        match indicator.values.iter_mut().find(|o| o.period == period) {
-            Some(o) => {
-                o.value = value;
-                o.source = None;
-                o.note = None;
-            }
-            None => indicator.values.push(Observation {
-                period,
-                value,
-                target: None,
-                rag_override: None,
-                note: None,
-                source: None,
-            }),
-        }
+        indicator.set_figure(period, value);
     }
     if errors.is_empty() {
         Ok(FiguresImport {

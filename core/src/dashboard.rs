@@ -162,10 +162,15 @@ impl Standing {
 
 /// The standing of `indicator` in `period`.
 pub fn standing(indicator: &Indicator, period: &Period) -> Standing {
-    let Some(observation) = indicator.value_for(period) else {
-        return Standing::Missing;
-    };
-    match rate_observation(indicator, observation).rating {
+    match indicator.value_for(period) {
+        Some(observation) => standing_of(&rate_observation(indicator, observation).rating),
+        None => Standing::Missing,
+    }
+}
+
+/// The standing a rating puts a figure in.
+pub fn standing_of(rating: &Rating) -> Standing {
+    match *rating {
         Rating::Rated {
             rag: Rag::Green, ..
         } => Standing::Green,
@@ -271,16 +276,19 @@ impl Tally {
     pub fn of<'a>(indicators: impl IntoIterator<Item = &'a Indicator>, period: &Period) -> Tally {
         let mut tally = Tally::default();
         for indicator in indicators {
-            let s = standing(indicator, period);
-            let t = travel(indicator, period);
-            if let Some(i) = Standing::ALL.iter().position(|x| *x == s) {
-                tally.standings[i] += 1;
-            }
-            if let Some(i) = Travel::ALL.iter().position(|x| *x == t) {
-                tally.travels[i] += 1;
-            }
+            tally.add(standing(indicator, period), travel(indicator, period));
         }
         tally
+    }
+
+    /// Counts one indicator.
+    pub fn add(&mut self, s: Standing, t: Travel) {
+        if let Some(i) = Standing::ALL.iter().position(|x| *x == s) {
+            self.standings[i] += 1;
+        }
+        if let Some(i) = Travel::ALL.iter().position(|x| *x == t) {
+            self.travels[i] += 1;
+        }
     }
 
     pub fn standing(&self, s: Standing) -> usize {
@@ -414,6 +422,8 @@ pub struct RowView {
     pub id: String,
     pub name: String,
     pub polarity: Polarity,
+    /// Where it stands in the chosen period.
+    pub standing: Standing,
     /// One per column.
     pub cells: Vec<CellView>,
     /// The latest figure held for a period that is not a column (a rolling
@@ -459,7 +469,7 @@ fn cell(indicator: &Indicator, period: &Period) -> CellView {
             let rating = rate_observation(indicator, o);
             CellView {
                 text: o.value.display(indicator.unit),
-                standing: Some(standing(indicator, period)),
+                standing: Some(standing_of(&rating.rating)),
                 override_reason: rating.override_reason,
                 note: o.note.clone(),
             }
@@ -513,6 +523,7 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
                         id: i.id.clone(),
                         name: i.name.clone(),
                         polarity: i.polarity,
+                        standing: standing(i, period),
                         cells: columns.iter().map(|c| cell(i, c)).collect(),
                         latest_elsewhere,
                         england: comparator_text(i, ComparatorKind::England),
@@ -527,7 +538,10 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
                     }
                 })
                 .collect::<Vec<_>>();
-            let tally = Tally::of(indicators.iter().copied(), period);
+            let mut tally = Tally::default();
+            for row in &rows {
+                tally.add(row.standing, row.travel);
+            }
             Some(AreaTable {
                 tally,
                 area_id: area.id.clone(),

@@ -125,23 +125,13 @@ impl Builder {
     }
 
     fn ind(&mut self, area: &str, id: &str, name: &str, unit: Unit, polarity: &str) -> Row<'_> {
-        self.indicators.push(Indicator {
-            id: id.to_owned(),
-            service_area: area.to_owned(),
-            name: name.to_owned(),
-            group: None,
+        self.indicators.push(Indicator::new(
+            id,
+            area,
+            name,
             unit,
-            polarity: Polarity::parse(polarity).unwrap_or(Polarity::None),
-            compare_with: Default::default(),
-            definition: None,
-            owner: None,
-            target: None,
-            source: None,
-            values: vec![],
-            comparators: vec![],
-            commentary: vec![],
-            notes: vec![],
-        });
+            Polarity::parse(polarity).unwrap_or(Polarity::None),
+        ));
         let last = self.indicators.len() - 1;
         Row {
             ind: &mut self.indicators[last],

@@ -2,11 +2,11 @@
 //! either applies whole or is refused with every fault named at its field, so
 //! nothing is half-saved.
 
-use crate::domain::indicator::Observation;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::Polarity;
-use crate::domain::value::{Value, ValueParseError};
+use crate::domain::value::Value;
 use crate::snapshot::Snapshot;
+use crate::text::{capitalise, plain_number, read_number, slug};
 
 /// What an officer typed for one indicator in the "enter figures" form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,54 +112,26 @@ pub fn enter_figures(
             Err(e) => {
                 errors.push(EntryError {
                     indicator: entry.indicator.clone(),
-                    message: sentence(&e),
+                    message: capitalise(&e.to_string()),
                 });
                 continue;
             }
         };
-        if let Value::Figure { value: v, .. } = &value {
-            if indicator.unit == crate::domain::value::Unit::Percent && !(0.0..=100.0).contains(v) {
-                errors.push(EntryError {
-                    indicator: entry.indicator.clone(),
-                    message: format!("A percentage must be from 0 to 100, not {v}"),
-                });
-                continue;
-            }
+        if let Some(problem) = value.range_problem(indicator.unit) {
+            errors.push(EntryError {
+                indicator: entry.indicator.clone(),
+                message: capitalise(&problem),
+            });
+            continue;
         }
-        match indicator.values.iter_mut().find(|o| o.period == period) {
-            Some(existing) if existing.value == value => {}
-            Some(existing) => {
-                existing.value = value;
-                existing.source = None;
-                existing.note = None;
-                changed += 1;
-            }
-            None => {
-                indicator.values.push(Observation {
-                    period,
-                    value,
-                    target: None,
-                    rag_override: None,
-                    note: None,
-                    source: None,
-                });
-                changed += 1;
-            }
+        if indicator.set_figure(period, value) {
+            changed += 1;
         }
     }
     if errors.is_empty() {
         Ok((next, changed))
     } else {
         Err(errors)
-    }
-}
-
-fn sentence(e: &ValueParseError) -> String {
-    let text = e.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => text,
     }
 }
 
@@ -207,21 +179,19 @@ impl IndicatorForm {
             .to_owned(),
             definition: indicator.definition.clone().unwrap_or_default(),
             owner: indicator.owner.clone().unwrap_or_default(),
-            target: indicator.target.map(|t| plain(t.value)).unwrap_or_default(),
+            target: indicator
+                .target
+                .map(|t| plain_number(t.value))
+                .unwrap_or_default(),
             rule: rule.to_owned(),
-            amber_within: plain(amber),
+            amber_within: plain_number(amber),
             green_within: if rule == "goal_post" {
-                plain(green)
+                plain_number(green)
             } else {
                 String::new()
             },
         }
     }
-}
-
-fn plain(n: f64) -> String {
-    let text = format!("{n}");
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 fn field_number(
@@ -230,14 +200,8 @@ fn field_number(
     what: &str,
     errors: &mut Vec<crate::snapshot::FieldError>,
 ) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+    match read_number(text) {
+        Some(v) if v >= 0.0 => Some(v),
         _ => {
             errors.push(crate::snapshot::FieldError {
                 field,
@@ -387,21 +351,6 @@ pub fn set_period_notes(
     Ok(next)
 }
 
-/// An id for links from a name: "Children's Social Care" -> "childrens-social-care".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '\u{2019}' {
-            continue;
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
 fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = if base.is_empty() { "item" } else { base };
     if !taken(base) {
@@ -497,23 +446,7 @@ pub fn add_indicator(
         .map_or(next.indicators.len(), |i| i + 1);
     next.indicators.insert(
         at,
-        Indicator {
-            id: id.clone(),
-            service_area: new.service_area.clone(),
-            name: name.to_owned(),
-            group: None,
-            unit,
-            polarity,
-            compare_with: Default::default(),
-            definition: None,
-            owner: None,
-            target: None,
-            source: None,
-            values: vec![],
-            comparators: vec![],
-            commentary: vec![],
-            notes: vec![],
-        },
+        Indicator::new(&id, &new.service_area, name, unit, polarity),
     );
     Ok((next, id))
 }

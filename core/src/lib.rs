@@ -15,4 +15,5 @@ pub mod file_format;
 pub mod route;
 pub mod snapshot;
 pub mod store;
+pub mod text;
 pub mod validate;

@@ -193,16 +193,8 @@ pub fn plan_save(raw_now: Option<&str>, ours: u64) -> SavePlan {
 
 /// A file name for an export: "lancashire-county-council-2019-06-30.json".
 pub fn file_name(snapshot: &Snapshot) -> String {
-    let mut slug = String::new();
-    for c in snapshot.organisation.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "scrutineer" } else { slug };
+    let slug = crate::text::slug(&snapshot.organisation);
+    let slug = if slug.is_empty() { "scrutineer" } else { &slug };
     format!("{slug}-{}.json", snapshot.as_at.format("%Y-%m-%d"))
 }
 

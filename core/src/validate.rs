@@ -321,32 +321,8 @@ impl Checker {
     }
 
     fn value(&mut self, item: &str, path: &str, value: &Value, unit: Unit) {
-        let Value::Figure {
-            value, numerator, ..
-        } = value
-        else {
-            return;
-        };
-        if unit == Unit::Percent && !(0.0..=100.0).contains(value) {
-            self.push(
-                path,
-                item,
-                format!("a percentage must be from 0 to 100, not {value}"),
-            );
-        }
-        if matches!(unit, Unit::Count | Unit::Days) && *value < 0.0 {
-            self.push(
-                path,
-                item,
-                format!("a {} cannot be negative: {value}", unit.describe()),
-            );
-        }
-        if numerator.is_some_and(|n| n < 0.0) {
-            self.push(
-                path,
-                item,
-                "the number beside the rate cannot be negative".to_owned(),
-            );
+        if let Some(problem) = value.range_problem(unit) {
+            self.push(path, item, problem);
         }
     }
 

@@ -161,6 +161,59 @@ pub struct Commentary {
 }
 
 impl Indicator {
+    /// An indicator with no figures, target, comparators or notes yet.
+    pub fn new(
+        id: &str,
+        service_area: &str,
+        name: &str,
+        unit: Unit,
+        polarity: Polarity,
+    ) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            service_area: service_area.to_owned(),
+            name: name.to_owned(),
+            group: None,
+            unit,
+            polarity,
+            compare_with: CompareWith::default(),
+            definition: None,
+            owner: None,
+            target: None,
+            source: None,
+            values: vec![],
+            comparators: vec![],
+            commentary: vec![],
+            notes: vec![],
+        }
+    }
+
+    /// Sets the figure for `period` as an officer gave it: a changed figure
+    /// loses the pack's source and note (it no longer comes from the pack) but
+    /// keeps its target and any rating set by hand. Returns whether it changed.
+    pub fn set_figure(&mut self, period: Period, value: Value) -> bool {
+        match self.values.iter_mut().find(|o| o.period == period) {
+            Some(existing) if existing.value == value => false,
+            Some(existing) => {
+                existing.value = value;
+                existing.source = None;
+                existing.note = None;
+                true
+            }
+            None => {
+                self.values.push(Observation {
+                    period,
+                    value,
+                    target: None,
+                    rag_override: None,
+                    note: None,
+                    source: None,
+                });
+                true
+            }
+        }
+    }
+
     /// The council's figure for `period`, if there is one.
     pub fn value_for(&self, period: &Period) -> Option<&Observation> {
         self.values.iter().find(|o| o.period == *period)

@@ -124,6 +124,27 @@ impl Value {
         Value::Missing { reason }
     }
 
+    /// Why this figure cannot be right for `unit`, in words that start a
+    /// sentence's middle: "a percentage must be from 0 to 100, not 112".
+    pub fn range_problem(&self, unit: Unit) -> Option<String> {
+        let Value::Figure {
+            value, numerator, ..
+        } = self
+        else {
+            return None;
+        };
+        if unit == Unit::Percent && !(0.0..=100.0).contains(value) {
+            return Some(format!("a percentage must be from 0 to 100, not {value}"));
+        }
+        if matches!(unit, Unit::Count | Unit::Days) && *value < 0.0 {
+            return Some(format!("a {} cannot be negative: {value}", unit.describe()));
+        }
+        if numerator.is_some_and(|n| n < 0.0) {
+            return Some("the number beside the rate cannot be negative".to_owned());
+        }
+        None
+    }
+
     /// The headline figure, or `None` where it is missing.
     pub fn number(&self) -> Option<f64> {
         match self {

@@ -1,0 +1,70 @@
+//! Small text helpers shared by the editors, the CSV reader and file names.
+
+/// A number as plain text with no needless ".0": 5 -> "5", 84.6 -> "84.6".
+pub fn plain_number(n: f64) -> String {
+    let text = format!("{n}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+}
+
+/// Reads a number as people type it in a spreadsheet or a form: thousands
+/// commas and a trailing % are allowed. `None` for anything else.
+pub fn read_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
+    cleaned
+        .trim_end_matches('%')
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+/// The text with its first letter a capital, for a message that starts a sentence.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// An id or file name from a name: "Children's Social Care" -> "childrens-social-care".
+/// Letters and digits are kept (lower case), apostrophes dropped, anything
+/// else becomes a single hyphen.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            continue;
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_plainly_and_read_as_typed() {
+        assert_eq!(plain_number(5.0), "5");
+        assert_eq!(plain_number(84.6), "84.6");
+        assert_eq!(read_number(" 2,150 "), Some(2150.0));
+        assert_eq!(read_number("19.9%"), Some(19.9));
+        assert_eq!(read_number("lots"), None);
+        assert_eq!(read_number("inf"), None);
+    }
+
+    #[test]
+    fn slugs_and_capitals() {
+        assert_eq!(slug("Children's Social Care"), "childrens-social-care");
+        assert_eq!(slug("% of A&E waits < 4 hours"), "of-a-e-waits-4-hours");
+        assert_eq!(slug("  St. Helens\u{2019} Council!  "), "st-helens-council");
+        assert_eq!(slug("***"), "");
+        assert_eq!(capitalise("count"), "Count");
+        assert_eq!(capitalise(""), "");
+    }
+}
