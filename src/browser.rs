@@ -185,3 +185,16 @@ pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
         .as_string()
         .unwrap_or_else(|| at.to_rfc3339())
 }
+
+/// The file a person chose in the `<input type="file">` that fired `event`.
+/// The input is emptied, so choosing the same file again (after fixing it)
+/// fires again.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}

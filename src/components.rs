@@ -1,12 +1,16 @@
 //! Reusable views. None of them touches storage.
 
+mod form;
 mod messages;
 mod reminder;
 mod shell;
+mod table_region;
 
+pub use form::{message_for, ErrorSummary, TextField};
 pub use messages::MessageRegions;
 pub use reminder::ExportReminder;
 pub use shell::{SiteFooter, SiteHeader, SiteNav, SkipLink};
+pub use table_region::TableRegion;
 
 mod empty_state;
 pub use empty_state::EmptyState;

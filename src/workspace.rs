@@ -74,8 +74,7 @@ impl Meta {
 
     /// Changes no file holds yet.
     pub fn needs_export(&self) -> bool {
-        self.with(Snapshot::empty("", "", chrono::NaiveDate::MIN))
-            .needs_export()
+        store::needs_export(self.revision, self.exported_revision)
     }
 }
 
@@ -89,6 +88,9 @@ pub struct Workspace {
     pub persisted: RwSignal<Option<bool>>,
     /// The data as it was before the last import, for "undo import".
     pub before_import: RwSignal<Option<Snapshot>>,
+    /// Whether the built-in demo is on screen, unchanged: true until the
+    /// first stored data is loaded or the first change is made.
+    pub showing_demo: RwSignal<bool>,
     /// A file read and checked, waiting for the user to confirm it.
     pub pending_import: RwSignal<Option<(String, Opened)>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
@@ -110,6 +112,7 @@ impl Workspace {
             persisted: RwSignal::new(None),
             before_import: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            showing_demo: RwSignal::new(true),
             undo_stack: RwSignal::new(vec![]),
             notices,
         };
@@ -155,6 +158,7 @@ impl Workspace {
     }
 
     fn adopt(&self, stored: Stored) {
+        self.showing_demo.set(false);
         self.meta.set(Meta::of(&stored));
         self.snapshot.set(stored.snapshot);
     }
@@ -176,14 +180,10 @@ impl Workspace {
         );
     }
 
-    /// Whether the data on screen is the demo, never changed.
-    pub fn is_untouched_demo(&self) -> bool {
-        self.meta.with(|m| m.revision == 0) && self.snapshot.with(|s| *s == Snapshot::demo())
-    }
-
     /// Makes `snapshot` the working data and saves it. Returns whether it was
     /// saved; either way it is on screen and the user has been told.
     pub fn commit(&self, snapshot: Snapshot) -> bool {
+        self.showing_demo.set(false);
         self.snapshot.set(snapshot);
         self.save()
     }
@@ -338,15 +338,16 @@ impl Workspace {
             .meta
             .with_untracked(|m| m.with(self.snapshot.get_untracked()))
             .exported(now);
-        let saved = self.meta.with_untracked(|m| m.revision) > 0
+        // Record the export in storage where this tab may write; on screen either way.
+        let may_write = stored.revision > 0
             && self.health.get_untracked() == Health::Saving
             && plan_save(
                 storage::read(KEY).ok().flatten().as_deref(),
                 stored.revision,
-            ) == SavePlan::Write
-            && storage::write(KEY, &encode(&stored)).is_ok();
-        // Remember the export on screen even where it could not be stored.
-        let _ = saved;
+            ) == SavePlan::Write;
+        if may_write {
+            let _ = storage::write(KEY, &encode(&stored));
+        }
         self.meta.set(Meta::of(&stored));
     }
 

@@ -12,6 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
 
+mod common;
+use common::{fresh_root, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn storage() -> Storage {
@@ -19,23 +22,6 @@ fn storage() -> Storage {
         .local_storage()
         .expect("storage")
         .expect("local storage")
-}
-
-fn fresh_root() -> HtmlElement {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root.unchecked_into()
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .expect("selector")
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default()
 }
 
 /// Mounts the app on `hash` with `stored` under the key (or nothing).

@@ -10,29 +10,12 @@ use scrutineer::workspace::Workspace;
 use scrutineer::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+mod common;
+use common::{fresh_root, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh element in the page for one test to mount into.
-fn fresh_root() -> HtmlElement {
-    let document = document();
-    let root = document.create_element("div").expect("create div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    root.unchecked_into()
-}
-
-fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
 
 /// Sets `location.hash` before anything is mounted.
 fn set_hash(hash: &str) {

@@ -336,6 +336,25 @@ impl Filter {
         filter
     }
 
+    /// What in the address could not be read, in words, so a mistyped or
+    /// out-of-date link says so instead of silently showing something else.
+    pub fn unread(pairs: &[(String, String)]) -> Vec<String> {
+        pairs
+            .iter()
+            .filter_map(|(key, value)| {
+                let ok = match key.as_str() {
+                    "period" => value.parse::<Period>().is_ok(),
+                    "rag" => Standing::from_key(value).is_some(),
+                    "travel" => Travel::from_key(value).is_some(),
+                    "england" => value == "worse",
+                    "area" | "q" => true,
+                    _ => false,
+                };
+                (!ok).then(|| format!("{key} \u{201c}{value}\u{201d}"))
+            })
+            .collect()
+    }
+
     /// The query part of the address, without the "?"; empty with no filter.
     pub fn to_query(&self) -> String {
         use crate::route::percent_encode;
@@ -861,6 +880,28 @@ mod tests {
             .collect();
         assert_eq!(ids, ["defects-2-days", "defects-5-days"]);
         assert_eq!(tables.len(), 1);
+    }
+
+    #[test]
+    fn what_a_link_gets_wrong_is_named() {
+        let (_, pairs) = crate::route::split_query(
+            "#/indicators?period=Q9%202019%2F20&rag=purple&travel=worsening&colour=red&q=care",
+        );
+        assert_eq!(
+            Filter::unread(&pairs),
+            [
+                "period \u{201c}Q9 2019/20\u{201d}",
+                "rag \u{201c}purple\u{201d}",
+                "colour \u{201c}red\u{201d}"
+            ]
+        );
+        let good = Filter {
+            travel: Some(Travel::Improving),
+            ..Filter::default()
+        }
+        .to_query();
+        let (_, pairs) = crate::route::split_query(&format!("#/indicators?{good}"));
+        assert_eq!(Filter::unread(&pairs), Vec::<String>::new());
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Stored {
 
     /// Whether there are changes no file holds: saved since the last export.
     pub fn needs_export(&self) -> bool {
-        self.revision > 0 && self.exported_revision != Some(self.revision)
+        needs_export(self.revision, self.exported_revision)
     }
 
     /// The next revision to save `snapshot` as.
@@ -67,6 +67,11 @@ impl Stored {
             ..self.clone()
         }
     }
+}
+
+/// Whether revision `revision` holds changes that no exported file holds.
+pub fn needs_export(revision: u64, exported_revision: Option<u64>) -> bool {
+    revision > 0 && exported_revision != Some(revision)
 }
 
 #[derive(Serialize)]

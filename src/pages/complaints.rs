@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::complaints::Procedure;
 
-use crate::components::EmptyState;
+use crate::components::{EmptyState, TableRegion};
 use crate::state::use_snapshot;
 
 /// `#/complaints`: complaints received by year and procedure, and compliments.
@@ -64,7 +64,7 @@ fn FigureTable(
     view! {
         <section>
             <h2 id=heading_anchor>{heading}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
+            <TableRegion labelled_by=region_label>
                 <table class="table">
                     <thead>
                         <tr>
@@ -74,7 +74,7 @@ fn FigureTable(
                     </thead>
                     <tbody>{table}</tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }

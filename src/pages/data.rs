@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use scrutineer_core::file_format::MAX_BYTES;
 use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
-use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::components::{message_for, ErrorSummary, TextField};
 use crate::state::use_notices;
 use crate::workspace::{use_workspace, Health};
 
@@ -84,7 +84,7 @@ fn WhatIsOpen() -> impl IntoView {
                     browser::instant_label(at),
                     meta.revision
                 ),
-                None if workspace.is_untouched_demo() => {
+                None if workspace.showing_demo.get() => {
                     "This is the built-in demo data. Your changes will be saved in this browser.".to_owned()
                 }
                 None => "Not changed yet.".to_owned(),
@@ -160,17 +160,9 @@ fn OpenFile() -> impl IntoView {
     let workspace = use_workspace();
     let notices = use_notices();
     let chosen = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // Let the same file be chosen again after a fix.
-        input.set_value("");
         let name = file.name();
         if file.size() > MAX_BYTES as f64 {
             workspace.pending_import.set(None);
@@ -265,15 +257,6 @@ fn PackDetails() -> impl IntoView {
         form.set(fresh);
     });
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|list| {
-                list.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        }
-    };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let edited = workspace
@@ -300,48 +283,28 @@ fn PackDetails() -> impl IntoView {
                       kind: &'static str,
                       get: fn(&DetailsForm) -> String,
                       set: fn(&mut DetailsForm, String)| {
-        let message = error_for(id);
-        let has_error = move || message().is_some();
         view! {
-            <div class="form-group" class:form-group--error=has_error>
-                <label class="label" for=format!("details-{id}")>{label}</label>
-                {move || message().map(|m| view! {
-                    <p class="error-message" id=format!("details-{id}-error")>
-                        <span class="visually-hidden">"Error: "</span>{m}
-                    </p>
-                })}
-                <input
-                    class="input"
-                    id=format!("details-{id}")
-                    name=id
-                    type=kind
-                    aria-invalid=move || has_error().then_some("true")
-                    aria-describedby=move || has_error().then(|| format!("details-{id}-error"))
-                    prop:value=move || form.with(get)
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        form.update(|f| set(f, value));
-                    }
-                />
-            </div>
+            <TextField
+                id=format!("details-{id}")
+                label=label
+                kind=kind
+                value=Signal::derive(move || form.with(get))
+                on_input=Callback::new(move |v: String| form.update(|f| set(f, v)))
+                error=Signal::derive(message_for(errors, id))
+            />
         }
     };
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| (format!("details-{}", e.field), e.message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <h2 id="pack-details">"Pack details"</h2>
         <form class="form" novalidate on:submit=save data-testid="details-form">
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="error-summary" id="details-errors" tabindex="-1" aria-labelledby="details-errors-title">
-                    <h3 class="error-summary__title" id="details-errors-title">"There is a problem"</h3>
-                    <ul>
-                        {move || errors.get().into_iter().map(|e| view! {
-                            <li><a href=format!("#details-{}", e.field) on:click=move |ev| {
-                                ev.prevent_default();
-                                browser::focus(&format!("#details-{}", e.field));
-                            }>{e.message}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <ErrorSummary id="details-errors" errors=summary/>
             {field("organisation", "Organisation", "text", |f| f.organisation.clone(), |f, v| f.organisation = v)}
             {field("title", "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
             {field("as_at", "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}

@@ -5,6 +5,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::editing::{enter_figures, entry_period, suggested_period, Entry, EntryError};
 
 use crate::browser;
+use crate::components::{message_for, ErrorSummary, TextField};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
@@ -173,6 +174,26 @@ pub fn EnterFiguresPage() -> impl IntoView {
         })
     };
     let period_error = move || period.with(|p| p.as_ref().err().map(|e| e.0.clone()));
+    // Each refused entry, named by its indicator, linking to its box.
+    let summary = Signal::derive(move || {
+        workspace.snapshot.with(|s| {
+            errors.with(|list| {
+                list.iter()
+                    .map(|e| {
+                        let name = s
+                            .indicators
+                            .iter()
+                            .find(|i| i.id == e.indicator)
+                            .map_or(e.indicator.as_str(), |i| i.name.as_str());
+                        (
+                            format!("enter-{}", e.indicator),
+                            format!("{name}: {}", e.message),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
         <h1 tabindex="-1">"Enter figures"</h1>
@@ -181,26 +202,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
             "Leave a box empty to leave that indicator as it is. Nothing is saved until every figure can be read."
         </p>
         <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="error-summary" id="enter-errors" tabindex="-1" aria-labelledby="enter-errors-title">
-                    <h2 class="error-summary__title" id="enter-errors-title">"There is a problem"</h2>
-                    <ul>
-                        {move || {
-                            let names: HashMap<String, String> = workspace.snapshot.with(|s| s.indicators.iter().map(|i| (i.id.clone(), i.name.clone())).collect());
-                            errors.get().into_iter().map(|e| {
-                                let target = format!("enter-{}", e.indicator);
-                                let name = names.get(&e.indicator).cloned().unwrap_or_else(|| e.indicator.clone());
-                                view! {
-                                    <li><a href=format!("#{target}") on:click=move |ev| {
-                                        ev.prevent_default();
-                                        browser::focus(&format!("#{target}"));
-                                    }>{format!("{name}: {}", e.message)}</a></li>
-                                }
-                            }).collect_view()
-                        }}
-                    </ul>
-                </div>
-            </Show>
+            <ErrorSummary id="enter-errors" errors=summary/>
             <div class="form-group" class:form-group--error=move || period_error().is_some()>
                 <label class="label" for="enter-period">"Period"</label>
                 <p class="hint" id="enter-period-hint">"A quarter such as Q2 2019/20, or a financial year such as 2019/20."</p>
@@ -222,19 +224,6 @@ pub fn EnterFiguresPage() -> impl IntoView {
         <FiguresFromCsv/>
         <AddIndicator/>
         <ServiceAreaForm/>
-    }
-}
-
-fn first_error(
-    errors: RwSignal<Vec<scrutineer_core::snapshot::FieldError>>,
-    field: &'static str,
-) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        errors.with(|list| {
-            list.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
     }
 }
 
@@ -266,18 +255,20 @@ fn AddIndicator() -> impl IntoView {
             Err(list) => errors.set(list),
         }
     };
-    let err = move |f: &'static str| first_error(errors, f);
+    let err = move |f: &'static str| message_for(errors, f);
     let shown = |m: Option<String>| {
         m.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })
     };
     view! {
         <h2 id="add-indicator">"Add an indicator"</h2>
         <form class="form" novalidate on:submit=add data-testid="add-indicator">
-            <div class="form-group" class:form-group--error=move || err("new-name")().is_some()>
-                <label class="label" for="new-name">"Name"</label>
-                {move || shown(err("new-name")())}
-                <input class="input" id="new-name" type="text" prop:value=move || form.with(|f| f.name.clone()) on:input=move |e| form.update(|f| f.name = event_target_value(&e))/>
-            </div>
+            <TextField
+                id="new-name"
+                label="Name"
+                value=Signal::derive(move || form.with(|f| f.name.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| f.name = v))
+                error=Signal::derive(err("new-name"))
+            />
             <div class="form-group" class:form-group--error=move || err("new-area")().is_some()>
                 <label class="label" for="new-area">"Service area"</label>
                 {move || shown(err("new-area")())}
@@ -363,7 +354,7 @@ fn ServiceAreaForm() -> impl IntoView {
             Err(list) => errors.set(list),
         }
     };
-    let name_error = first_error(errors, "area-name");
+    let name_error = message_for(errors, "area-name");
     view! {
         <h2 id="service-areas">"Add or rename a service area"</h2>
         <form class="form" novalidate on:submit=save data-testid="area-form">
@@ -374,15 +365,20 @@ fn ServiceAreaForm() -> impl IntoView {
                     {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
                 </select>
             </div>
-            <div class="form-group" class:form-group--error=move || name_error().is_some()>
-                <label class="label" for="area-name">"Name"</label>
-                {move || name_error().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                <input class="input" id="area-name" type="text" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e))/>
-            </div>
-            <div class="form-group">
-                <label class="label" for="area-directorate">"Directorate (optional)"</label>
-                <input class="input" id="area-directorate" type="text" prop:value=move || directorate.get() on:input=move |e| directorate.set(event_target_value(&e))/>
-            </div>
+            <TextField
+                id="area-name"
+                label="Name"
+                value=Signal::derive(move || name.get())
+                on_input=Callback::new(move |v: String| name.set(v))
+                error=Signal::derive(name_error)
+            />
+            <TextField
+                id="area-directorate"
+                label="Directorate (optional)"
+                value=Signal::derive(move || directorate.get())
+                on_input=Callback::new(move |v: String| directorate.set(v))
+                error=Signal::derive(|| None)
+            />
             <button type="submit" class="button">"Save service area"</button>
         </form>
     }
@@ -393,21 +389,13 @@ fn ServiceAreaForm() -> impl IntoView {
 #[component]
 fn FiguresFromCsv() -> impl IntoView {
     use scrutineer_core::csv::{import_figures, FiguresImport};
-    use wasm_bindgen::JsCast;
     let workspace = use_workspace();
     let notices = use_notices();
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
     let chosen = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_chosen_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         pending.set(None);
         let name = file.name();
         if file.size() > scrutineer_core::file_format::MAX_BYTES as f64 {

@@ -5,66 +5,8 @@ use scrutineer_core::editing::{edit_indicator, set_period_notes, IndicatorForm};
 use scrutineer_core::snapshot::FieldError;
 
 use crate::browser;
+use crate::components::{message_for, ErrorSummary, TextField};
 use crate::workspace::use_workspace;
-
-fn message_for(
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
-) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        errors.with(|list| {
-            list.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    }
-}
-
-/// A labelled text input bound to one field of a form signal, with its error.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: Signal<String>,
-    on_input: Callback<String>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let input_id = format!("edit-{id}");
-    let hint_id = format!("edit-{id}-hint");
-    let error_id = format!("edit-{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = vec![];
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(|e| e.is_some()) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
-            <label class="label" for=input_id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|m| view! {
-                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
-            })}
-            <input
-                class="input"
-                id=input_id
-                type="text"
-                aria-describedby=described
-                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                prop:value=move || value.get()
-                on:input=move |e| on_input.run(event_target_value(&e))
-            />
-        </div>
-    }
-}
 
 /// Change an indicator's name, polarity, definition, owner and target.
 #[component]
@@ -84,6 +26,13 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         Callback::new(move |v: String| form.update(|f| set(f, v)))
     };
     let error = move |name: &'static str| Signal::derive(message_for(errors, name));
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| (format!("edit-{}", e.field), e.message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let save_id = id.clone();
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -127,31 +76,26 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
     view! {
         <h2 id="edit-indicator">"Change this indicator"</h2>
         <form class="form" novalidate on:submit=save data-testid="indicator-form">
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="error-summary" id="indicator-errors" tabindex="-1" aria-labelledby="indicator-errors-title">
-                    <h3 class="error-summary__title" id="indicator-errors-title">"There is a problem"</h3>
-                    <ul>{move || errors.get().into_iter().map(|e| view! { <li><a href=format!("#edit-{}", e.field)>{e.message}</a></li> }).collect_view()}</ul>
-                </div>
-            </Show>
-            <TextField id="name" label="Name" value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error("name")/>
+            <ErrorSummary id="indicator-errors" errors=summary/>
+            <TextField id="edit-name" label="Name" value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error("name")/>
             <fieldset class="fieldset fieldset--small">
                 <legend class="label">"Good is"</legend>
                 {radio("polarity", "high", "High: a bigger number is better", |f| f.polarity.clone(), |f, v| f.polarity = v)}
                 {radio("polarity", "low", "Low: a smaller number is better", |f| f.polarity.clone(), |f, v| f.polarity = v)}
                 {radio("polarity", "none", "Neither: context only", |f| f.polarity.clone(), |f, v| f.polarity = v)}
             </fieldset>
-            <TextField id="definition" label="Definition (optional)" value=field(|f| f.definition.clone()) on_input=setter(|f, v| f.definition = v) error=error("definition")/>
-            <TextField id="owner" label="Owner (optional)" value=field(|f| f.owner.clone()) on_input=setter(|f, v| f.owner = v) error=error("owner")/>
-            <TextField id="target" label="Target (optional)" hint="Leave empty for no target." value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
+            <TextField id="edit-definition" label="Definition (optional)" value=field(|f| f.definition.clone()) on_input=setter(|f, v| f.definition = v) error=error("definition")/>
+            <TextField id="edit-owner" label="Owner (optional)" value=field(|f| f.owner.clone()) on_input=setter(|f, v| f.owner = v) error=error("owner")/>
+            <TextField id="edit-target" label="Target (optional)" hint="Leave empty for no target." value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
             <fieldset class="fieldset fieldset--small" id="edit-rule">
                 <legend class="label">"How the target is judged"</legend>
                 {move || error("rule").get().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 {radio("rule", "directional", "Meet or beat it: amber within a tolerance below", |f| f.rule.clone(), |f, v| f.rule = v)}
                 {radio("rule", "goal_post", "Close to the target either way", |f| f.rule.clone(), |f, v| f.rule = v)}
             </fieldset>
-            <TextField id="amber_within" label="Amber tolerance" hint="Percentage points of performance below target that are still amber (for \u{201c}either way\u{201d}: percent either side)." value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
+            <TextField id="edit-amber_within" label="Amber tolerance" hint="Percentage points of performance below target that are still amber (for \u{201c}either way\u{201d}: percent either side)." value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
             <Show when=move || form.with(|f| f.rule == "goal_post")>
-                <TextField id="green_within" label="Green band" hint="Percent either side of the target that is green." value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
+                <TextField id="edit-green_within" label="Green band" hint="Percent either side of the target that is green." value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
             </Show>
             <button type="submit" class="button">"Save indicator"</button>
         </form>
@@ -255,7 +199,7 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
                     <option value="red">{Rag::Red.label()}</option>
                 </select>
             </div>
-            <TextField id="reason" label="Reason for the rating" hint="Shown with the rating wherever it appears." value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
+            <TextField id="edit-reason" label="Reason for the rating" hint="Shown with the rating wherever it appears." value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
             <div class="form-group">
                 <label class="label" for="edit-commentary">"Commentary"</label>
                 <textarea class="textarea" id="edit-commentary" rows="5" prop:value=move || commentary.get() on:input=move |e| commentary.set(event_target_value(&e))></textarea>

@@ -8,7 +8,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::snapshot::count_of;
 
-use crate::components::EmptyState;
+use crate::components::{EmptyState, TableRegion};
 use crate::state::{use_query, use_snapshot};
 
 /// Every figure as a spreadsheet: long form, one row per indicator and period.
@@ -65,8 +65,31 @@ pub fn IndicatorsPage() -> impl IntoView {
             .or_else(|| snapshot.with(default_period))
     });
     let empty = move || snapshot.with(|s| s.indicators.is_empty());
+    // A mistyped or out-of-date link says what was not understood.
+    let link_problem = move || {
+        let unread = query.with(|q| Filter::unread(q));
+        let no_figures = filter
+            .with(|f| f.period)
+            .filter(|p| snapshot.with(|s| !reporting_periods(s).contains(p)));
+        let mut parts = vec![];
+        if !unread.is_empty() {
+            parts.push(format!(
+                "This link asks for {}, which Scrutineer does not understand, so that part is ignored.",
+                unread.join(" and ")
+            ));
+        }
+        if let Some(p) = no_figures {
+            parts.push(format!(
+                "No indicator has a figure for {p}: choose another reporting period."
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    };
     view! {
         <h1 tabindex="-1">"Performance indicators"</h1>
+        {move || link_problem().map(|text| view! {
+            <div class="inset" role="note" data-testid="link-problem"><p>{text}</p></div>
+        })}
         <Show when=move || !empty() fallback=|| view! { <EmptyState what="performance indicators"/> }>
             {move || period.get().map(|p| view! { <Overview filter=filter period=p/> })}
         </Show>
@@ -370,7 +393,7 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
         <section class="area">
             <h2 id=heading.clone()>{area_name}</h2>
             <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
-            <div class="table-scroll table-scroll--sticky" tabindex="0" role="region" aria-labelledby=heading_for_region>
+            <TableRegion labelled_by=heading_for_region sticky=true>
                 <table class="table table--indicators">
                     <thead>
                         <tr>
@@ -387,7 +410,7 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }
@@ -512,7 +535,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
         </dl>
         {chart}
         <h2 id="figures">"Figures"</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="figures">
+        <TableRegion labelled_by="figures">
             <table class="table">
                 <thead><tr>
                     <th scope="col">"Period"</th><th scope="col" class="numeric">"Figure"</th>
@@ -520,10 +543,10 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableRegion>
         {has_comparators.then(|| view! {
             <h2 id="comparators">"Comparators"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="comparators">
+            <TableRegion labelled_by="comparators">
                 <table class="table">
                     <thead><tr>
                         <th scope="col">"Comparator"</th><th scope="col">"Period"</th>
@@ -531,7 +554,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
                     </tr></thead>
                     <tbody>{comparators}</tbody>
                 </table>
-            </div>
+            </TableRegion>
         })}
         {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
         {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}

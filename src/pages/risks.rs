@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::risk::EntryKind;
 
-use crate::components::EmptyState;
+use crate::components::{EmptyState, TableRegion};
 use crate::state::use_snapshot;
 
 /// `#/risks`: the register's entries with their latest scores.
@@ -60,7 +60,7 @@ fn EntryTable(
     view! {
         <section>
             <h2 id=heading_anchor>{heading}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
+            <TableRegion labelled_by=region_label>
                 <table class="table">
                     <thead>
                         <tr>
@@ -74,7 +74,7 @@ fn EntryTable(
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }

@@ -162,6 +162,14 @@ test('figures go out to a spreadsheet and come back in, with bad rows refused by
 test('an officer sets a target and a rating by hand with a reason, and both show', async ({ app, page }) => {
   await app.open('#/indicators/children-looked-after');
   const form = page.getByTestId('indicator-form');
+  await form.getByLabel('Target (optional)').fill('eighty');
+  await form.getByRole('button', { name: 'Save indicator' }).click();
+  await expect(page.locator('#indicator-errors')).toContainText('Enter the target as a number');
+  await expect(form.getByLabel('Target (optional)')).toHaveAttribute('aria-invalid', 'true');
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused form saves nothing').toBeNull();
+  await page.locator('#indicator-errors a').first().click();
+  await expect(form.getByLabel('Target (optional)'), 'the summary link moves focus, not the page').toBeFocused();
+  await expect(page).toHaveURL(/#\/indicators\/children-looked-after$/);
   await form.getByLabel('Target (optional)').fill('80');
   await form.getByRole('button', { name: 'Save indicator' }).click();
   await expect(page.getByTestId('statuses')).toContainText("Saved the indicator's details.");
@@ -170,8 +178,10 @@ test('an officer sets a target and a rating by hand with a reason, and both show
 
   const notes = page.getByTestId('period-form');
   await notes.getByLabel('Rating', { exact: true }).selectOption('amber');
+  const before = await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
   await notes.getByRole('button', { name: 'Save rating and commentary' }).click();
   await expect(notes).toContainText('Give the reason for setting the rating by hand');
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused rating saves nothing').toBe(before);
   await app.expectNoAxeViolations();
   await notes.getByLabel('Reason for the rating').fill('Family safeguarding model starts in Q2');
   await notes.getByLabel('Commentary').fill('The rate rose for a third quarter.');
@@ -189,14 +199,17 @@ test('an officer adds a service area and an indicator, then enters its first fig
   const area = page.getByTestId('area-form');
   await area.getByRole('button', { name: 'Save service area' }).click();
   await expect(area).toContainText("Enter the service area's name");
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'nothing saved').toBeNull();
   await area.getByLabel('Name').fill('Trading Standards');
   await area.getByLabel('Directorate (optional)').fill('Growth, Environment, Transport and Community Services');
   await area.getByRole('button', { name: 'Save service area' }).click();
   await expect(page.getByTestId('statuses')).toContainText('Added the service area “Trading Standards”.');
 
   const add = page.getByTestId('add-indicator');
+  const beforeAdd = await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
   await add.getByRole('button', { name: 'Add indicator' }).click();
   await expect(add).toContainText('Choose what the figures measure');
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused indicator saves nothing').toBe(beforeAdd);
   await app.expectNoAxeViolations();
   await add.getByLabel('Name').fill('Underage sales test purchases');
   await add.getByLabel('Service area').selectOption({ label: 'Trading Standards' });
@@ -245,4 +258,30 @@ test('the overview works from the keyboard alone: period, a count, an indicator'
   await page.keyboard.press('Enter');
   await expect(app.heading).toHaveText(name);
   await expect(app.heading).toBeFocused();
+});
+
+test('a period the form cannot read is refused at the field and saves nothing', async ({ app, page }) => {
+  await app.open('#/enter');
+  const period = page.getByLabel('Period', { exact: true });
+  await period.fill('June 2019');
+  await period.press('Tab');
+  await expect(page.locator('#enter-period-error')).toContainText('Figures are entered for a quarter such as Q2 2019/20 or a financial year such as 2019/20, not a month');
+  await expect(period).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Number of contacts during the year').fill('9,800');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  await expect(period).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'))).toBeNull();
+  await app.expectNoAxeViolations();
+});
+
+test('a mistyped link says what it did not understand', async ({ app, page }) => {
+  await app.open('#/indicators?period=Q9%202019%2F20&rag=purple');
+  await expect(page.getByTestId('link-problem')).toHaveText(
+    'This link asks for period “Q9 2019/20” and rag “purple”, which Scrutineer does not understand, so that part is ignored.',
+  );
+  await expect(page.getByTestId('period-picker')).toHaveValue('Q1 2019/20');
+  await page.goto('./#/indicators?period=Q1%202030%2F31');
+  await expect(page.getByTestId('link-problem')).toHaveText('No indicator has a figure for Q1 2030/31: choose another reporting period.');
+  await page.goto('./#/indicators');
+  await expect(page.getByTestId('link-problem')).toHaveCount(0);
 });

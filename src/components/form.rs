@@ -1,0 +1,101 @@
+//! Form parts shared by every editor: a field's error, and a labelled input.
+
+use leptos::prelude::*;
+use scrutineer_core::snapshot::FieldError;
+
+/// The message for `field` among `errors`, as a reactive closure.
+pub fn message_for(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        errors.with(|list| {
+            list.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+}
+
+/// A labelled input with its hint and error, GOV.UK shaped: the error is
+/// read out with the field, and the field is marked invalid.
+#[component]
+pub fn TextField(
+    /// The input's id; the hint and error take it with "-hint" and "-error".
+    #[prop(into)]
+    id: String,
+    label: &'static str,
+    /// The input's type: "text" unless given ("date", "search").
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let input_id = id.clone();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = vec![];
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(|e| e.is_some()) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
+            <label class="label" for=input_id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error.get().map(|m| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <input
+                class="input"
+                id=input_id
+                type=kind.unwrap_or("text")
+                aria-describedby=described
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                prop:value=move || value.get()
+                on:input=move |e| on_input.run(event_target_value(&e))
+            />
+        </div>
+    }
+}
+
+/// "There is a problem": every error of a form, each a link that moves focus
+/// to its field. The form focuses it (by `id`) after a refused save.
+#[component]
+pub fn ErrorSummary(
+    /// The summary's id, to focus it.
+    id: &'static str,
+    /// Each fault as (the field's element id, the message).
+    #[prop(into)]
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let title = format!("{id}-title");
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="error-summary" id=id tabindex="-1" aria-labelledby=title.clone()>
+                <h2 class="error-summary__title" id=title.clone()>"There is a problem"</h2>
+                <ul>
+                    {move || errors.get().into_iter().map(|(target, message)| {
+                        let href = format!("#{target}");
+                        view! {
+                            <li><a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                crate::browser::focus(&format!("#{target}"));
+                            }>{message}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
