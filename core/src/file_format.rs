@@ -4,7 +4,7 @@
 //! ```json
 //! {
 //!   "type": "scrutineer-snapshot",
-//!   "version": 2,
+//!   "version": 3,
 //!   "exported_at": "2019-07-02T09:30:00Z",
 //!   "app_version": "0.1.0",
 //!   "snapshot": { ... }
@@ -31,7 +31,7 @@ pub const SNAPSHOT_TYPE: &str = "scrutineer-snapshot";
 /// The `type` of the record kept in browser storage.
 pub const STORE_TYPE: &str = "scrutineer-store";
 /// The format version this build writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// The largest file accepted: 20 MB.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// How many problems an error message lists before "and N more".
@@ -268,6 +268,8 @@ pub fn migrate(mut raw: Json, version: u64) -> Json {
     for from in version..VERSION {
         raw = match from {
             1 => v1_to_v2(raw),
+            // Version 3 adds each register entry's optional `history` of
+            // changes with their reasons; a version 2 file needs no change.
             _ => raw,
         };
     }
@@ -403,7 +405,7 @@ mod tests {
             [
                 "{",
                 "  \"type\": \"scrutineer-snapshot\",",
-                "  \"version\": 2,",
+                "  \"version\": 3,",
                 "  \"exported_at\": \"2019-07-02T09:30:00Z\",",
                 "  \"app_version\": \"0.1.0\","
             ]
@@ -426,6 +428,26 @@ mod tests {
             opened.snapshot.settings,
             crate::snapshot::Settings::default()
         );
+    }
+
+    #[test]
+    fn a_version_2_file_opens_unchanged_as_version_3_and_an_entry_history_survives_a_round_trip() {
+        let mut demo = Snapshot::demo();
+        let v2 = export(&demo, when(), "0.2.0").replacen("\"version\": 3", "\"version\": 2", 1);
+        let opened = import(&v2).expect("opens");
+        assert_eq!(opened.from_version, 2);
+        assert_eq!(opened.snapshot, demo);
+        demo.register[0]
+            .history
+            .push(crate::domain::register::HistoryNote {
+                on: chrono::NaiveDate::from_ymd_opt(2019, 10, 1).expect("date"),
+                period: "Q2 2019/20".parse().expect("quarter"),
+                change: "Residual score moved from 16 to 12".into(),
+                reason: "Restructure agreed".into(),
+            });
+        let text = export(&demo, when(), "0.3.0");
+        assert!(text.contains("\"reason\": \"Restructure agreed\""));
+        assert_eq!(import(&text).expect("opens").snapshot, demo);
     }
 
     #[test]

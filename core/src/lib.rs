@@ -12,6 +12,8 @@ pub mod demo;
 pub mod domain;
 pub mod editing;
 pub mod file_format;
+pub mod register;
+pub mod register_edit;
 pub mod route;
 pub mod snapshot;
 pub mod store;

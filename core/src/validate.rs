@@ -215,6 +215,17 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             }
             refs.source(&item, &format!("{path}.source"), a.source.as_deref());
         }
+        for (j, note) in entry.history.iter().enumerate() {
+            let path = format!("{at}.history[{j}]");
+            refs.v.date(&item, &format!("{path}.on"), note.on);
+            if note.reason.trim().is_empty() {
+                refs.v.push(
+                    &format!("{path}.reason"),
+                    &item,
+                    "every change in its history needs the reason it was made".to_owned(),
+                );
+            }
+        }
         if let Some(r) = &entry.retired {
             if r.reason.trim().is_empty() {
                 refs.v.push(
@@ -442,6 +453,7 @@ mod tests {
                 source: None,
             }],
             retired: None,
+            history: vec![],
         });
         s
     }

@@ -16,7 +16,7 @@ use scrutineer_core::domain::indicator::{
 };
 use scrutineer_core::domain::period::{Period, YearMonth};
 use scrutineer_core::domain::rag::{Polarity, Rag, Target, TargetRule};
-use scrutineer_core::domain::register::{Assessment, RegisterEntry, Retirement};
+use scrutineer_core::domain::register::{Assessment, HistoryNote, RegisterEntry, Retirement};
 use scrutineer_core::domain::risk::{EntryKind, Score, POSSIBLE_SCORES};
 use scrutineer_core::domain::value::{MissingReason, Unit, Value};
 use scrutineer_core::file_format::{export, import};
@@ -304,6 +304,18 @@ fn snapshot(r: &mut Rng) -> Snapshot {
                     },
                     reason: r.text(),
                 }),
+                history: (0..r.below(3))
+                    .map(|_| HistoryNote {
+                        on: NaiveDate::from_ymd_opt(r.range(2015, 2030) as i32, 6, 1)
+                            .expect("date"),
+                        period: Period::Quarter {
+                            start_year: r.range(2015, 2030) as i32,
+                            quarter: r.range(1, 4) as u8,
+                        },
+                        change: r.text(),
+                        reason: r.text(),
+                    })
+                    .collect(),
             }
         })
         .collect();

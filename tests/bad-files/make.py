@@ -7,7 +7,7 @@ import copy, json
 
 GOOD = {
     "type": "scrutineer-snapshot",
-    "version": 2,
+    "version": 3,
     "exported_at": "2019-07-02T09:30:00Z",
     "app_version": "0.1.0",
     "snapshot": {
@@ -65,7 +65,7 @@ text("08-a-string.json", '"scrutineer"\n', "not an object with a \u201ctype\u201
 edit("09-no-type.json", lambda d: d.pop("type"), "not an object with a \u201ctype\u201d")
 edit("10-someone-elses-file.json", lambda d: d.update(type="excalidraw"), "its \u201ctype\u201d is \u201cexcalidraw\u201d", "not \u201cscrutineer-snapshot\u201d")
 edit("11-browser-store-copy.json", lambda d: d.update(type="scrutineer-store"), "\u201cscrutineer-store\u201d, not \u201cscrutineer-snapshot\u201d")
-edit("12-newer-version.json", lambda d: d.update(version=3), "format version 3, made by a newer Scrutineer", "reads versions 1 to 2")
+edit("12-newer-version.json", lambda d: d.update(version=4), "format version 4, made by a newer Scrutineer", "reads versions 1 to 3")
 edit("13-version-as-text.json", lambda d: d.update(version="2"), "no usable \u201cversion\u201d (found \u201c2\u201d)")
 edit("14-version-zero.json", lambda d: d.update(version=0), "no usable \u201cversion\u201d (found 0)")
 edit("15-no-snapshot.json", lambda d: d.pop("snapshot"), "no \u201csnapshot\u201d object")

@@ -23,6 +23,24 @@ pub struct RegisterEntry {
     /// Set when the entry has left the register; it is kept for history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retired: Option<Retirement>,
+    /// Changes made in Scrutineer with the reason given, oldest first: a
+    /// marker dragged to another cell, a retirement, an edit with a reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryNote>,
+}
+
+/// One change to an entry and why it was made, as its history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryNote {
+    /// The day the change was made.
+    pub on: NaiveDate,
+    /// The quarter whose assessment changed.
+    pub period: Period,
+    /// What changed, e.g. "Residual score moved from 12 (Major/Possible) to 8 (Major/Unlikely)".
+    pub change: String,
+    /// Why, in the words of whoever made it.
+    pub reason: String,
 }
 
 /// What the register said about an entry in one quarter.
@@ -84,6 +102,20 @@ impl RegisterEntry {
         self.assessments.iter().find(|a| a.period == *period)
     }
 
+    /// Whether the entry was on the register in `period`: assessed then, and
+    /// not retired by then.
+    pub fn on_register(&self, period: &Period) -> Option<&Assessment> {
+        let retired = self
+            .retired
+            .as_ref()
+            .is_some_and(|r| r.period.timeline_cmp(period).is_le());
+        if retired {
+            None
+        } else {
+            self.assessment(period)
+        }
+    }
+
     /// The most recent assessment.
     pub fn latest(&self) -> Option<&Assessment> {
         self.assessments
@@ -126,6 +158,7 @@ mod tests {
                 assessment("Q2 2018/19", "Recruit and retain", "16"),
             ],
             retired: None,
+            history: vec![],
         };
         assert_eq!(
             entry.latest().map(|a| a.title.as_str()),

@@ -106,11 +106,21 @@ impl Score {
         }
     }
 
-    /// The grid cell, where impact and likelihood are known.
+    /// The grid cell as (impact, likelihood), where it is known: rated, or a
+    /// printed product that only one cell gives (1, 9, 16, 25). 12 could be
+    /// 3 x 4 or 4 x 3, so it has no cell.
     pub fn cell(&self) -> Option<(u8, u8)> {
         match *self {
             Score::Rated { impact, likelihood } => Some((impact, likelihood)),
-            Score::Printed { .. } => None,
+            Score::Printed { value } => {
+                let mut cells = (1..=5u8)
+                    .flat_map(|i| (1..=5u8).map(move |l| (i, l)))
+                    .filter(|(i, l)| i * l == value);
+                match (cells.next(), cells.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -383,6 +393,14 @@ mod tests {
         assert_eq!(score, Score::Printed { value: 20 });
         assert_eq!(score.cell(), None);
         assert_eq!(score.label(EntryKind::Risk), "20");
+        assert_eq!(Score::Printed { value: 12 }.cell(), None, "3 x 4 or 4 x 3");
+        assert_eq!(
+            Score::Printed { value: 16 }.cell(),
+            Some((4, 4)),
+            "only 4 x 4"
+        );
+        assert_eq!(Score::Printed { value: 25 }.cell(), Some((5, 5)));
+        assert_eq!(Score::Printed { value: 9 }.cell(), Some((3, 3)));
     }
 
     #[test]

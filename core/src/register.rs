@@ -1,0 +1,1322 @@
+//! The register as the app shows it: its quarters, the table's filters and
+//! sort, the 5 x 5 matrix with its arrows and appetite line, and what changed
+//! between two quarters. Edits live in [`crate::register_edit`].
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::domain::period::Period;
+use crate::domain::register::{Assessment, RegisterEntry};
+use crate::domain::risk::{impact_label, likelihood_label, Band, EntryKind, Score, ScoreBands};
+use crate::route::percent_encode;
+use crate::snapshot::Snapshot;
+
+/// The quarters the register has assessments for, earliest first.
+pub fn quarters(snapshot: &Snapshot) -> Vec<Period> {
+    let mut list: Vec<Period> = snapshot
+        .register
+        .iter()
+        .flat_map(|e| e.assessments.iter().map(|a| a.period))
+        .collect();
+    list.sort_by(Period::timeline_cmp);
+    list.dedup();
+    list
+}
+
+/// The register quarter before `quarter`, if there is one.
+pub fn previous_quarter(snapshot: &Snapshot, quarter: &Period) -> Option<Period> {
+    quarters(snapshot)
+        .into_iter()
+        .filter(|q| q.timeline_cmp(quarter).is_lt())
+        .next_back()
+}
+
+/// The quarter after `period`: Q4 2018/19 is followed by Q1 2019/20.
+pub fn next_quarter(period: &Period) -> Option<Period> {
+    match *period {
+        Period::Quarter {
+            start_year,
+            quarter: 4,
+        } => Some(Period::Quarter {
+            start_year: start_year + 1,
+            quarter: 1,
+        }),
+        Period::Quarter {
+            start_year,
+            quarter,
+        } => Some(Period::Quarter {
+            start_year,
+            quarter: quarter + 1,
+        }),
+        _ => None,
+    }
+}
+
+/// Which score the matrix places entries by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Inherent,
+    #[default]
+    Residual,
+    Target,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 3] = [Layer::Inherent, Layer::Residual, Layer::Target];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Layer::Inherent => "inherent",
+            Layer::Residual => "residual",
+            Layer::Target => "target",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// "Inherent": the score before mitigating actions.
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Inherent => "Inherent",
+            Layer::Residual => "Residual",
+            Layer::Target => "Target",
+        }
+    }
+
+    /// What the score means, for a hint.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Layer::Inherent => "before mitigating actions",
+            Layer::Residual => "after mitigating actions: the current position",
+            Layer::Target => "what the owner aims for",
+        }
+    }
+
+    pub fn score(self, assessment: &Assessment) -> Option<Score> {
+        match self {
+            Layer::Inherent => assessment.inherent,
+            Layer::Residual => assessment.residual,
+            Layer::Target => assessment.target,
+        }
+    }
+}
+
+/// How the register table is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Highest score first, then by id.
+    #[default]
+    Score,
+    Id,
+    Owner,
+    /// Earliest next review first; none last.
+    Review,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Score, Sort::Id, Sort::Owner, Sort::Review];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Score => "score",
+            Sort::Id => "id",
+            Sort::Owner => "owner",
+            Sort::Review => "review",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Score => "Highest score first",
+            Sort::Id => "Reference (CR1, CR2 ...)",
+            Sort::Owner => "Owner",
+            Sort::Review => "Next review, soonest first",
+        }
+    }
+}
+
+/// Orders references as people read them: CR2 before CR10, CR1 before CR1.2.
+pub fn id_cmp(a: &str, b: &str) -> Ordering {
+    fn chunks(text: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = vec![];
+        for c in text.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, s)) if *d == digit => s.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (left, right) = (chunks(a), chunks(b));
+    for (x, y) in left.iter().zip(&right) {
+        let order = match (x, y) {
+            ((true, p), (true, q)) => p
+                .parse::<u64>()
+                .unwrap_or(u64::MAX)
+                .cmp(&q.parse::<u64>().unwrap_or(u64::MAX)),
+            ((_, p), (_, q)) => p.to_lowercase().cmp(&q.to_lowercase()),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    left.len().cmp(&right.len())
+}
+
+/// The register's filters, as held in the address so a view can be emailed:
+/// `#/risks?quarter=Q2%202019%2F20&show=inherent&band=High&cell=4-3&q=data`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegisterFilter {
+    pub quarter: Option<Period>,
+    pub layer: Layer,
+    /// A band's name, as the settings spell it.
+    pub band: Option<String>,
+    pub owner: Option<String>,
+    pub risk_type: Option<String>,
+    pub overdue: bool,
+    /// One matrix cell, as (impact, likelihood).
+    pub cell: Option<(u8, u8)>,
+    pub text: String,
+    pub sort: Sort,
+}
+
+fn read_cell(text: &str) -> Option<(u8, u8)> {
+    let (i, l) = text.split_once('-')?;
+    let (i, l) = (i.trim().parse().ok()?, l.trim().parse().ok()?);
+    ((1..=5).contains(&i) && (1..=5).contains(&l)).then_some((i, l))
+}
+
+impl RegisterFilter {
+    /// Reads the query pairs of an address; what cannot be read is ignored
+    /// here and reported by [`RegisterFilter::unread`].
+    pub fn from_query(pairs: &[(String, String)]) -> RegisterFilter {
+        let mut filter = RegisterFilter::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key.as_str() {
+                "quarter" => filter.quarter = value.parse().ok(),
+                "show" => filter.layer = Layer::from_key(value).unwrap_or_default(),
+                "band" if !value.is_empty() => filter.band = Some(value.to_owned()),
+                "owner" if !value.is_empty() => filter.owner = Some(value.to_owned()),
+                "type" if !value.is_empty() => filter.risk_type = Some(value.to_owned()),
+                "overdue" => filter.overdue = value == "yes",
+                "cell" => filter.cell = read_cell(value),
+                "q" => filter.text = value.to_owned(),
+                "sort" => filter.sort = Sort::from_key(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// What in the address could not be read, in words.
+    pub fn unread(pairs: &[(String, String)]) -> Vec<String> {
+        pairs
+            .iter()
+            .filter_map(|(key, value)| {
+                let ok = match key.as_str() {
+                    "quarter" => value.parse::<Period>().is_ok(),
+                    "show" => Layer::from_key(value).is_some(),
+                    "overdue" => value == "yes",
+                    "cell" => read_cell(value).is_some(),
+                    "sort" => Sort::from_key(value).is_some(),
+                    "band" | "owner" | "type" | "q" => true,
+                    _ => false,
+                };
+                (!ok).then(|| format!("{key} \u{201c}{value}\u{201d}"))
+            })
+            .collect()
+    }
+
+    /// The query part of the address, without the "?".
+    pub fn to_query(&self) -> String {
+        let mut parts = vec![];
+        if let Some(q) = &self.quarter {
+            parts.push(format!("quarter={}", percent_encode(&q.to_string())));
+        }
+        if self.layer != Layer::default() {
+            parts.push(format!("show={}", self.layer.key()));
+        }
+        for (key, value) in [
+            ("band", &self.band),
+            ("owner", &self.owner),
+            ("type", &self.risk_type),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{key}={}", percent_encode(v)));
+            }
+        }
+        if self.overdue {
+            parts.push("overdue=yes".to_owned());
+        }
+        if let Some((i, l)) = self.cell {
+            parts.push(format!("cell={i}-{l}"));
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.key()));
+        }
+        parts.join("&")
+    }
+
+    /// Whether anything narrows the list (the quarter, view and order do not).
+    pub fn narrows(&self) -> bool {
+        self.band.is_some()
+            || self.owner.is_some()
+            || self.risk_type.is_some()
+            || self.overdue
+            || self.cell.is_some()
+            || !self.text.is_empty()
+    }
+
+    /// The same filter without what narrows the list.
+    pub fn cleared(&self) -> RegisterFilter {
+        RegisterFilter {
+            quarter: self.quarter,
+            layer: self.layer,
+            sort: self.sort,
+            ..RegisterFilter::default()
+        }
+    }
+}
+
+/// Whether a next review date has passed on `today`.
+pub fn is_overdue(assessment: &Assessment, today: NaiveDate) -> bool {
+    assessment.next_review.is_some_and(|d| d < today)
+}
+
+/// One line of the register table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub kind: EntryKind,
+    pub title: String,
+    pub risk_type: Option<String>,
+    pub owner: Option<String>,
+    pub inherent: Option<Score>,
+    pub residual: Option<Score>,
+    pub target: Option<Score>,
+    /// The score of the layer the filter shows.
+    pub shown: Option<Score>,
+    /// The band of the shown score.
+    pub band: Option<Band>,
+    pub next_review: Option<NaiveDate>,
+    pub overdue: bool,
+    pub direction: Option<String>,
+}
+
+impl Row {
+    fn of(
+        entry: &RegisterEntry,
+        a: &Assessment,
+        layer: Layer,
+        bands: &ScoreBands,
+        today: NaiveDate,
+    ) -> Row {
+        let shown = layer.score(a);
+        Row {
+            id: entry.id.clone(),
+            kind: entry.kind,
+            title: a.title.clone(),
+            risk_type: a.risk_type.clone(),
+            owner: a.owner.clone(),
+            inherent: a.inherent,
+            residual: a.residual,
+            target: a.target,
+            shown,
+            band: shown.and_then(|s| bands.band_of(s.value()).cloned()),
+            next_review: a.next_review,
+            overdue: is_overdue(a, today),
+            direction: a.direction.clone(),
+        }
+    }
+
+    /// The shown score as the packs write it, or why there is none.
+    pub fn shown_label(&self) -> String {
+        score_text(self.shown, self.kind)
+    }
+}
+
+/// "16 (Major/Likely)", or "Not scored" where the pack gives none.
+pub fn score_text(score: Option<Score>, kind: EntryKind) -> String {
+    score
+        .map(|s| s.label(kind))
+        .unwrap_or_else(|| "Not scored".to_owned())
+}
+
+fn matches(filter: &RegisterFilter, row: &Row, ignore_cell: bool) -> bool {
+    let same = |want: &Option<String>, have: &Option<String>| {
+        want.as_deref().is_none_or(|w| {
+            have.as_deref()
+                .is_some_and(|h| h.trim().eq_ignore_ascii_case(w.trim()))
+        })
+    };
+    if !same(&filter.owner, &row.owner) || !same(&filter.risk_type, &row.risk_type) {
+        return false;
+    }
+    if let Some(band) = &filter.band {
+        if !row
+            .band
+            .as_ref()
+            .is_some_and(|b| b.name.eq_ignore_ascii_case(band))
+        {
+            return false;
+        }
+    }
+    if filter.overdue && !row.overdue {
+        return false;
+    }
+    if !ignore_cell {
+        if let Some(cell) = filter.cell {
+            if row.shown.and_then(|s| s.cell()) != Some(cell) {
+                return false;
+            }
+        }
+    }
+    if !filter.text.is_empty() {
+        let needle = filter.text.to_lowercase();
+        let hay = [
+            Some(row.id.as_str()),
+            Some(row.title.as_str()),
+            row.owner.as_deref(),
+            row.risk_type.as_deref(),
+            row.direction.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+        if !hay.contains(&needle) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The entries on the register in `quarter` that pass `filter`, in its order.
+/// With `ignore_cell`, a chosen matrix cell does not narrow them (the matrix
+/// itself shows every cell).
+pub fn rows(
+    snapshot: &Snapshot,
+    filter: &RegisterFilter,
+    quarter: &Period,
+    today: NaiveDate,
+    ignore_cell: bool,
+) -> Vec<Row> {
+    let bands = &snapshot.settings.score_bands;
+    let mut list: Vec<Row> = snapshot
+        .register
+        .iter()
+        .filter_map(|e| {
+            e.on_register(quarter)
+                .map(|a| Row::of(e, a, filter.layer, bands, today))
+        })
+        .filter(|row| matches(filter, row, ignore_cell))
+        .collect();
+    let by_id = |a: &Row, b: &Row| id_cmp(&a.id, &b.id);
+    match filter.sort {
+        Sort::Score => list.sort_by(|a, b| {
+            let score = |r: &Row| r.shown.map_or(0, |s| s.value());
+            score(b).cmp(&score(a)).then_with(|| by_id(a, b))
+        }),
+        Sort::Id => list.sort_by(by_id),
+        Sort::Owner => list.sort_by(|a, b| {
+            let owner = |r: &Row| r.owner.clone().unwrap_or_default().to_lowercase();
+            match (a.owner.is_some(), b.owner.is_some()) {
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                _ => owner(a).cmp(&owner(b)),
+            }
+            .then_with(|| by_id(a, b))
+        }),
+        Sort::Review => list.sort_by(|a, b| match (a.next_review, b.next_review) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_id(a, b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => by_id(a, b),
+        }),
+    }
+    list
+}
+
+/// The distinct owners and types on the register in `quarter`, for the filter lists.
+pub fn choices(snapshot: &Snapshot, quarter: &Period) -> (Vec<String>, Vec<String>) {
+    let mut owners = vec![];
+    let mut types = vec![];
+    for a in snapshot
+        .register
+        .iter()
+        .filter_map(|e| e.on_register(quarter))
+    {
+        for (list, value) in [(&mut owners, &a.owner), (&mut types, &a.risk_type)] {
+            if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                if !list.iter().any(|x: &String| x.eq_ignore_ascii_case(v)) {
+                    list.push(v.to_owned());
+                }
+            }
+        }
+    }
+    owners.sort_by_key(|s| s.to_lowercase());
+    types.sort_by_key(|s| s.to_lowercase());
+    (owners, types)
+}
+
+/// One square of the matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatrixCell {
+    pub impact: u8,
+    pub likelihood: u8,
+    pub band: Option<Band>,
+    /// The ids of the entries placed here, in reference order.
+    pub entries: Vec<String>,
+}
+
+impl MatrixCell {
+    pub fn score(&self) -> u8 {
+        self.impact * self.likelihood
+    }
+
+    /// "12 (Major/Possible)".
+    pub fn label(&self, kind: EntryKind) -> String {
+        Score::Rated {
+            impact: self.impact,
+            likelihood: self.likelihood,
+        }
+        .label(kind)
+    }
+}
+
+/// A 5 x 5 matrix of one kind of entry, impact 5 in the top row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matrix {
+    pub kind: EntryKind,
+    /// Five rows of five cells: impact 5 down to 1, likelihood 1 to 5 across.
+    pub rows: Vec<Vec<MatrixCell>>,
+    /// Entries whose score the pack printed as a bare product with more than
+    /// one possible cell (12 is 3 x 4 or 4 x 3), with that score.
+    pub unplaced: Vec<(String, Score)>,
+    /// Entries with no score of this layer.
+    pub unscored: Vec<String>,
+}
+
+impl Matrix {
+    /// Places `rows` (of every kind; only `kind` is kept) by their shown score.
+    pub fn build(rows: &[Row], kind: EntryKind, bands: &ScoreBands) -> Matrix {
+        let mut grid: Vec<Vec<MatrixCell>> = (1..=5u8)
+            .rev()
+            .map(|impact| {
+                (1..=5u8)
+                    .map(|likelihood| MatrixCell {
+                        impact,
+                        likelihood,
+                        band: bands.band_of(impact * likelihood).cloned(),
+                        entries: vec![],
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut unplaced = vec![];
+        let mut unscored = vec![];
+        let mut sorted: Vec<&Row> = rows.iter().filter(|r| r.kind == kind).collect();
+        sorted.sort_by(|a, b| id_cmp(&a.id, &b.id));
+        for row in sorted {
+            match row.shown {
+                None => unscored.push(row.id.clone()),
+                Some(score) => match score.cell() {
+                    Some((i, l)) => grid[usize::from(5 - i)][usize::from(l - 1)]
+                        .entries
+                        .push(row.id.clone()),
+                    None => unplaced.push((row.id.clone(), score)),
+                },
+            }
+        }
+        Matrix {
+            kind,
+            rows: grid,
+            unplaced,
+            unscored,
+        }
+    }
+
+    pub fn placed(&self) -> usize {
+        self.rows.iter().flatten().map(|c| c.entries.len()).sum()
+    }
+
+    pub fn cell(&self, impact: u8, likelihood: u8) -> Option<&MatrixCell> {
+        self.rows
+            .get(usize::from(5u8.checked_sub(impact)?))?
+            .get(usize::from(likelihood.checked_sub(1)?))
+    }
+}
+
+/// The words for an axis step, e.g. "4 Major", "3 Possible".
+pub fn impact_step(kind: EntryKind, impact: u8) -> String {
+    format!("{impact} {}", impact_label(kind, impact).unwrap_or("?"))
+}
+
+pub fn likelihood_step(likelihood: u8) -> String {
+    format!(
+        "{likelihood} {}",
+        likelihood_label(likelihood).unwrap_or("?")
+    )
+}
+
+/// An arrow on the matrix from one cell to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrow {
+    pub id: String,
+    /// (impact, likelihood)
+    pub from: (u8, u8),
+    pub to: (u8, u8),
+}
+
+/// Arrows from each entry's inherent cell to its residual cell, where both
+/// are known and differ.
+pub fn mitigation_arrows(rows: &[Row], kind: EntryKind) -> Vec<Arrow> {
+    rows.iter()
+        .filter(|r| r.kind == kind)
+        .filter_map(|r| {
+            let from = r.inherent?.cell()?;
+            let to = r.residual?.cell()?;
+            (from != to).then(|| Arrow {
+                id: r.id.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+/// Arrows from last quarter's residual cell to this quarter's, for entries
+/// that continue (see [`Changes`]) and whose cell changed.
+pub fn movement_arrows(changes: &Changes, rows: &[Row], kind: EntryKind) -> Vec<Arrow> {
+    changes
+        .continuing
+        .iter()
+        .filter(|c| c.kind == kind && rows.iter().any(|r| r.id == c.id))
+        .filter_map(|c| {
+            let from = c.was_residual?.cell()?;
+            let to = c.residual?.cell()?;
+            (from != to).then(|| Arrow {
+                id: c.id.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
+}
+
+/// The matrix drawing is 500 x 500 units: cells of 100, impact 5 at the top.
+pub const CELL: f64 = 100.0;
+
+/// The centre of a cell in drawing units.
+pub fn cell_centre((impact, likelihood): (u8, u8)) -> (f64, f64) {
+    (
+        (f64::from(likelihood) - 0.5) * CELL,
+        (5.5 - f64::from(impact)) * CELL,
+    )
+}
+
+/// The line of the `nth` of `count` arrows, as (x1, y1, x2, y2): arrows
+/// that share a start and end are spread apart, and each stops short of the
+/// cell centres so it does not cover a score.
+pub fn arrow_line(arrow: &Arrow, nth: usize, count: usize) -> (f64, f64, f64, f64) {
+    let (x1, y1) = cell_centre(arrow.from);
+    let (x2, y2) = cell_centre(arrow.to);
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let length = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (ux, uy) = (dx / length, dy / length);
+    let spread = 10.0;
+    let offset = (nth as f64 - (count.max(1) as f64 - 1.0) / 2.0) * spread;
+    let (px, py) = (-uy * offset, ux * offset);
+    let trim = 24.0_f64.min(length / 3.0);
+    (
+        x1 + ux * trim + px,
+        y1 + uy * trim + py,
+        x2 - ux * trim + px,
+        y2 - uy * trim + py,
+    )
+}
+
+/// Every arrow's line, spreading those that share both ends.
+pub fn arrow_lines(arrows: &[Arrow]) -> Vec<(String, (f64, f64, f64, f64))> {
+    arrows
+        .iter()
+        .map(|a| {
+            let same: Vec<&Arrow> = arrows
+                .iter()
+                .filter(|b| b.from == a.from && b.to == a.to)
+                .collect();
+            let nth = same.iter().position(|b| b.id == a.id).unwrap_or(0);
+            (a.id.clone(), arrow_line(a, nth, same.len()))
+        })
+        .collect()
+}
+
+/// The risk appetite as a stepped line between the cells at or under it and
+/// those above, as SVG path data in drawing units. `None` for no appetite or
+/// one that no cell exceeds.
+pub fn appetite_path(appetite: Option<u8>) -> Option<String> {
+    let appetite = appetite.filter(|a| *a < 25)?;
+    // For each likelihood column, the height (in cells from the bottom)
+    // of the cells within appetite.
+    let heights: Vec<u8> = (1..=5u8)
+        .map(|l| (1..=5u8).filter(|i| i * l <= appetite).count() as u8)
+        .collect();
+    let y = |h: u8| (5.0 - f64::from(h)) * CELL;
+    let mut path = format!("M 0 {}", y(heights[0]));
+    for (col, h) in heights.iter().enumerate() {
+        let x_end = (col as f64 + 1.0) * CELL;
+        path.push_str(&format!(" H {x_end}"));
+        if let Some(next) = heights.get(col + 1) {
+            if next != h {
+                path.push_str(&format!(" V {}", y(*next)));
+            }
+        }
+    }
+    Some(path)
+}
+
+/// An entry on both registers being compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Continuing {
+    pub id: String,
+    /// Its reference last quarter, where it was renumbered.
+    pub was_id: Option<String>,
+    pub kind: EntryKind,
+    pub title: String,
+    pub was_residual: Option<Score>,
+    pub residual: Option<Score>,
+}
+
+impl Continuing {
+    /// Up or down by residual score, where both quarters give one.
+    pub fn moved(&self) -> Option<Ordering> {
+        Some(self.residual?.value().cmp(&self.was_residual?.value())).filter(|o| o.is_ne())
+    }
+}
+
+/// An entry on one register only, or one whose reference now means another thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub id: String,
+    pub kind: EntryKind,
+    pub title: String,
+    /// For a re-worked entry, last quarter's title; for one that left, the reason where given.
+    pub detail: Option<String>,
+}
+
+/// What changed on the register between two quarters, as the quarterly
+/// cover report lists it.
+///
+/// Entries are matched by title first, so an entry that was renumbered
+/// (CR5 became CR6) continues; then by reference, where the reference now
+/// carries a new title ("re-worked"). What is left is new, or has left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Changes {
+    pub from: Period,
+    pub to: Period,
+    pub new: Vec<Listed>,
+    pub reworked: Vec<Listed>,
+    pub left: Vec<Listed>,
+    pub continuing: Vec<Continuing>,
+}
+
+/// Titles match whatever their spacing, case and closing full stop.
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(['.', ',', ';', ':'])
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+impl Changes {
+    pub fn between(snapshot: &Snapshot, from: Period, to: Period) -> Changes {
+        let before: Vec<(&RegisterEntry, &Assessment)> = snapshot
+            .register
+            .iter()
+            .filter_map(|e| e.on_register(&from).map(|a| (e, a)))
+            .collect();
+        let mut after: Vec<(&RegisterEntry, &Assessment)> = snapshot
+            .register
+            .iter()
+            .filter_map(|e| e.on_register(&to).map(|a| (e, a)))
+            .collect();
+        let kind_order = |k: EntryKind| k == EntryKind::Opportunity;
+        after.sort_by(|a, b| {
+            kind_order(a.0.kind)
+                .cmp(&kind_order(b.0.kind))
+                .then_with(|| id_cmp(&a.0.id, &b.0.id))
+        });
+        let mut used = vec![false; before.len()];
+        let mut continuing = vec![];
+        let mut unmatched = vec![];
+        for (entry, now) in &after {
+            let found = before
+                .iter()
+                .enumerate()
+                .filter(|(i, (e, was))| {
+                    !used[*i] && e.kind == entry.kind && same_title(&was.title, &now.title)
+                })
+                // The same reference first, where two share a title.
+                .min_by_key(|(_, (e, _))| e.id != entry.id)
+                .map(|(i, _)| i);
+            match found {
+                Some(i) => {
+                    used[i] = true;
+                    let (was_entry, was) = before[i];
+                    continuing.push(Continuing {
+                        id: entry.id.clone(),
+                        was_id: (was_entry.id != entry.id).then(|| was_entry.id.clone()),
+                        kind: entry.kind,
+                        title: now.title.clone(),
+                        was_residual: was.residual,
+                        residual: now.residual,
+                    });
+                }
+                None => unmatched.push((*entry, *now)),
+            }
+        }
+        let mut new = vec![];
+        let mut reworked = vec![];
+        for (entry, now) in unmatched {
+            let same_id = before
+                .iter()
+                .enumerate()
+                .find(|(i, (e, _))| !used[*i] && e.id == entry.id && e.kind == entry.kind)
+                .map(|(i, _)| i);
+            let listed = |detail| Listed {
+                id: entry.id.clone(),
+                kind: entry.kind,
+                title: now.title.clone(),
+                detail,
+            };
+            match same_id {
+                Some(i) => {
+                    used[i] = true;
+                    reworked.push(listed(Some(before[i].1.title.clone())));
+                }
+                None => new.push(listed(None)),
+            }
+        }
+        let mut left: Vec<Listed> = before
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|((entry, was), _)| Listed {
+                id: entry.id.clone(),
+                kind: entry.kind,
+                title: was.title.clone(),
+                detail: entry
+                    .retired
+                    .as_ref()
+                    .filter(|r| r.period.timeline_cmp(&to).is_le())
+                    .map(|r| r.reason.clone()),
+            })
+            .collect();
+        left.sort_by(|a, b| {
+            kind_order(a.kind)
+                .cmp(&kind_order(b.kind))
+                .then_with(|| id_cmp(&a.id, &b.id))
+        });
+        Changes {
+            from,
+            to,
+            new,
+            reworked,
+            left,
+            continuing,
+        }
+    }
+
+    /// Continuing entries whose residual score went `way` (Greater: up).
+    pub fn moved(&self, way: Ordering) -> Vec<&Continuing> {
+        self.continuing
+            .iter()
+            .filter(|c| c.moved() == Some(way))
+            .collect()
+    }
+
+    /// Continuing entries that were renumbered.
+    pub fn renumbered(&self) -> Vec<&Continuing> {
+        self.continuing
+            .iter()
+            .filter(|c| c.was_id.is_some())
+            .collect()
+    }
+
+    /// "2 new, 4 re-worked, 2 left, 1 score up, 3 down", for a heading.
+    pub fn summary(&self) -> String {
+        let up = self.moved(Ordering::Greater).len();
+        let down = self.moved(Ordering::Less).len();
+        format!(
+            "{} new, {} re-worked, {} no longer on the register, {} {} up, {} down",
+            self.new.len(),
+            self.reworked.len(),
+            self.left.len(),
+            up,
+            if up == 1 { "score" } else { "scores" },
+            down
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn demo_snapshot() -> Snapshot {
+        Snapshot::demo()
+    }
+    use crate::domain::risk::ScoreBands;
+
+    fn q(label: &str) -> Period {
+        label.parse().expect("quarter")
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("date")
+    }
+
+    fn ids(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn quarters_come_from_the_assessments_in_time_order() {
+        let s = demo_snapshot();
+        assert_eq!(quarters(&s), vec![q("Q2 2018/19"), q("Q2 2019/20")]);
+        assert_eq!(
+            previous_quarter(&s, &q("Q2 2019/20")),
+            Some(q("Q2 2018/19"))
+        );
+        assert_eq!(previous_quarter(&s, &q("Q2 2018/19")), None);
+        assert_eq!(next_quarter(&q("Q4 2018/19")), Some(q("Q1 2019/20")));
+        assert_eq!(next_quarter(&q("Q2 2019/20")), Some(q("Q3 2019/20")));
+        assert_eq!(next_quarter(&q("2019/20")), None);
+    }
+
+    #[test]
+    fn references_sort_as_people_read_them() {
+        let mut list = vec!["CR10", "CO2", "CR1.2", "CR2", "CR1", "cr1.10"];
+        list.sort_by(|a, b| id_cmp(a, b));
+        assert_eq!(list, vec!["CO2", "CR1", "CR1.2", "cr1.10", "CR2", "CR10"]);
+    }
+
+    #[test]
+    fn the_filter_round_trips_through_the_address_and_names_what_it_cannot_read() {
+        let filter = RegisterFilter {
+            quarter: Some(q("Q2 2019/20")),
+            layer: Layer::Inherent,
+            band: Some("High".into()),
+            owner: Some("Director of Children's Services".into()),
+            risk_type: None,
+            overdue: true,
+            cell: Some((4, 3)),
+            text: "data & systems".into(),
+            sort: Sort::Review,
+        };
+        let query = filter.to_query();
+        let pairs = crate::route::split_query(&format!("#/risks?{query}")).1;
+        assert_eq!(RegisterFilter::from_query(&pairs), filter);
+        assert_eq!(RegisterFilter::default().to_query(), "");
+        let odd =
+            crate::route::split_query("#/risks?cell=6-1&show=sideways&colour=red&overdue=yes").1;
+        assert_eq!(
+            RegisterFilter::unread(&odd),
+            vec![
+                "cell \u{201c}6-1\u{201d}",
+                "show \u{201c}sideways\u{201d}",
+                "colour \u{201c}red\u{201d}"
+            ]
+        );
+        assert!(filter.narrows());
+        assert!(!filter.cleared().narrows());
+        assert_eq!(filter.cleared().layer, Layer::Inherent);
+    }
+
+    #[test]
+    fn rows_filter_by_band_owner_cell_search_and_sort_by_score() {
+        let s = demo_snapshot();
+        let now = q("Q2 2019/20");
+        let today = day("2019-09-30");
+        let all = rows(&s, &RegisterFilter::default(), &now, today, false);
+        assert_eq!(all.len(), 16);
+        // Highest residual first: 16s (CR1, CR4, CR10, CO1), then 15 (CO2, CO4).
+        assert_eq!(
+            ids(&all[..6]),
+            vec!["CO1", "CR1", "CR4", "CR10", "CO2", "CO4"]
+        );
+
+        let high = RegisterFilter {
+            band: Some("high".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&rows(&s, &high, &now, today, false)),
+            vec!["CO1", "CR1", "CR4", "CR10", "CO2", "CO4"]
+        );
+        let cell = RegisterFilter {
+            cell: Some((4, 4)),
+            sort: Sort::Id,
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&rows(&s, &cell, &now, today, false)),
+            vec!["CO1", "CR1", "CR4", "CR10"]
+        );
+        assert_eq!(
+            rows(&s, &cell, &now, today, true).len(),
+            16,
+            "the matrix ignores the cell"
+        );
+        let owner = RegisterFilter {
+            owner: Some("director of children's services".into()),
+            sort: Sort::Id,
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&rows(&s, &owner, &now, today, false)),
+            vec!["CR2", "CR3", "CR4"]
+        );
+        let search = RegisterFilter {
+            text: "ICT".into(),
+            ..Default::default()
+        };
+        assert_eq!(ids(&rows(&s, &search, &now, today, false)), vec!["CR11"]);
+        let inherent = RegisterFilter {
+            layer: Layer::Inherent,
+            ..Default::default()
+        };
+        let by_inherent = rows(&s, &inherent, &now, today, false);
+        assert_eq!(by_inherent[0].id, "CR9", "inherent 25");
+        assert_eq!(by_inherent[0].shown_label(), "25");
+    }
+
+    #[test]
+    fn overdue_reviews_are_judged_against_the_day_given() {
+        let mut s = demo_snapshot();
+        let now = q("Q2 2019/20");
+        let entry = s.register.iter_mut().find(|e| e.id == "CR2").expect("CR2");
+        let a = entry
+            .assessments
+            .iter_mut()
+            .find(|a| a.period == now)
+            .expect("held");
+        a.next_review = Some(day("2019-10-31"));
+        let overdue = RegisterFilter {
+            overdue: true,
+            ..Default::default()
+        };
+        assert!(
+            rows(&s, &overdue, &now, day("2019-10-31"), false).is_empty(),
+            "due today is not overdue"
+        );
+        assert_eq!(
+            ids(&rows(&s, &overdue, &now, day("2019-11-01"), false)),
+            vec!["CR2"]
+        );
+        let by_review = RegisterFilter {
+            sort: Sort::Review,
+            ..Default::default()
+        };
+        assert_eq!(
+            rows(&s, &by_review, &now, day("2019-11-01"), false)[0].id,
+            "CR2"
+        );
+    }
+
+    #[test]
+    fn retired_entries_leave_the_register_from_their_quarter() {
+        let mut s = demo_snapshot();
+        let entry = s.register.iter_mut().find(|e| e.id == "CR2").expect("CR2");
+        entry.retired = Some(crate::domain::register::Retirement {
+            period: q("Q2 2019/20"),
+            reason: "Merged into CR3".into(),
+        });
+        let all = RegisterFilter::default();
+        let now = rows(&s, &all, &q("Q2 2019/20"), day("2019-09-30"), false);
+        assert!(!now.iter().any(|r| r.id == "CR2"));
+        let then = rows(&s, &all, &q("Q2 2018/19"), day("2019-09-30"), false);
+        assert!(then.iter().any(|r| r.id == "CR2"), "still there in history");
+    }
+
+    #[test]
+    fn the_matrix_places_rated_and_unambiguous_scores_and_lists_the_rest() {
+        let s = demo_snapshot();
+        let list = rows(
+            &s,
+            &RegisterFilter::default(),
+            &q("Q2 2019/20"),
+            day("2019-09-30"),
+            true,
+        );
+        let bands = ScoreBands::three();
+        let risks = Matrix::build(&list, EntryKind::Risk, &bands);
+        let cell = risks.cell(4, 3).expect("cell");
+        assert_eq!(cell.score(), 12);
+        assert_eq!(cell.label(EntryKind::Risk), "12 (Major/Possible)");
+        assert_eq!(cell.band.as_ref().map(|b| b.name.as_str()), Some("Medium"));
+        assert_eq!(
+            cell.entries,
+            vec!["CR2", "CR3", "CR5", "CR7", "CR8", "CR9", "CR12"]
+        );
+        assert_eq!(
+            risks.cell(4, 4).expect("cell").entries,
+            vec!["CR1", "CR4", "CR10"]
+        );
+        assert_eq!(risks.unscored, vec!["CR6", "CR11"]);
+        assert_eq!(risks.placed(), 10);
+        assert_eq!(risks.rows[0][0].impact, 5, "impact 5 is the top row");
+        assert_eq!(
+            risks.rows[4][4].likelihood, 5,
+            "likelihood 5 is the right column"
+        );
+        let opportunities = Matrix::build(&list, EntryKind::Opportunity, &bands);
+        assert_eq!(
+            opportunities.cell(5, 3).expect("cell").entries,
+            vec!["CO2", "CO4"]
+        );
+        assert_eq!(
+            opportunities
+                .cell(5, 3)
+                .expect("cell")
+                .label(EntryKind::Opportunity),
+            "15 (Outstanding/Possible)"
+        );
+        assert_eq!(opportunities.unscored, vec!["CO3"]);
+
+        let inherent = RegisterFilter {
+            layer: Layer::Inherent,
+            ..Default::default()
+        };
+        let list = rows(&s, &inherent, &q("Q2 2019/20"), day("2019-09-30"), true);
+        let by_inherent = Matrix::build(&list, EntryKind::Risk, &bands);
+        assert_eq!(
+            by_inherent.cell(5, 5).expect("cell").entries,
+            vec!["CR9"],
+            "printed 25 is only 5 x 5"
+        );
+        assert!(by_inherent
+            .unplaced
+            .contains(&("CR1".to_owned(), Score::Printed { value: 20 })));
+    }
+
+    #[test]
+    fn cells_follow_whichever_bands_the_settings_hold() {
+        let s = demo_snapshot();
+        let list = rows(
+            &s,
+            &RegisterFilter::default(),
+            &q("Q2 2019/20"),
+            day("2019-09-30"),
+            true,
+        );
+        let three = Matrix::build(&list, EntryKind::Risk, &ScoreBands::three());
+        let four = Matrix::build(&list, EntryKind::Risk, &ScoreBands::four());
+        let band = |m: &Matrix, i, l| m.cell(i, l).and_then(|c| c.band.clone()).map(|b| b.name);
+        assert_eq!(band(&three, 2, 2).as_deref(), Some("Low"));
+        assert_eq!(band(&four, 2, 2).as_deref(), Some("Medium"));
+        assert_eq!(band(&three, 4, 3).as_deref(), Some("Medium"));
+        assert_eq!(band(&four, 4, 3).as_deref(), Some("High"));
+        assert_eq!(band(&four, 5, 5).as_deref(), Some("Very high"));
+        let high = RegisterFilter {
+            band: Some("High".into()),
+            sort: Sort::Id,
+            ..Default::default()
+        };
+        let mut four_bands = s.clone();
+        four_bands.settings.score_bands = ScoreBands::four();
+        let now = q("Q2 2019/20");
+        assert_eq!(
+            ids(&rows(&four_bands, &high, &now, day("2019-09-30"), false)),
+            vec!["CR2", "CR3", "CR5", "CR7", "CR8", "CR9", "CR12"],
+            "under four bands, 12 is High and 15-16 are Very high"
+        );
+    }
+
+    #[test]
+    fn the_appetite_line_steps_between_cells_within_and_above_it() {
+        assert_eq!(appetite_path(None), None);
+        assert_eq!(appetite_path(Some(25)), None);
+        // Appetite 12: column 1 holds impact 1-5 (5), column 2 up to 5 (10),
+        // column 3 up to 4, column 4 up to 3, column 5 up to 2.
+        assert_eq!(
+            appetite_path(Some(12)).as_deref(),
+            Some("M 0 0 H 100 H 200 V 100 H 300 V 200 H 400 V 300 H 500")
+        );
+        assert_eq!(
+            appetite_path(Some(4)).as_deref(),
+            Some("M 0 100 H 100 V 300 H 200 V 400 H 300 H 400 V 500 H 500")
+        );
+    }
+
+    #[test]
+    fn arrows_join_cell_centres_stopping_short_and_spreading_when_shared() {
+        assert_eq!(cell_centre((5, 1)), (50.0, 50.0));
+        assert_eq!(cell_centre((1, 5)), (450.0, 450.0));
+        let arrow = Arrow {
+            id: "CR2".into(),
+            from: (4, 4),
+            to: (4, 3),
+        };
+        let (x1, y1, x2, y2) = arrow_line(&arrow, 0, 1);
+        assert_eq!((x1, y1, x2, y2), (326.0, 150.0, 274.0, 150.0));
+        let twin = Arrow {
+            id: "CR3".into(),
+            ..arrow.clone()
+        };
+        let lines = arrow_lines(&[arrow, twin]);
+        // Going left, the first of two sits below the centre line, the second above.
+        assert_eq!(lines[0].1 .1, 155.0);
+        assert_eq!(lines[1].1 .1, 145.0);
+    }
+
+    #[test]
+    fn the_change_list_matches_the_seed_registers_cover_report() {
+        let s = demo_snapshot();
+        let changes = Changes::between(&s, q("Q2 2018/19"), q("Q2 2019/20"));
+        let id_list = |list: &[Listed]| list.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+        // CR5 (recruitment, now authority-wide), CR11 (ICT) and CO4 (health
+        // partners) are new titles under references no longer in use.
+        assert_eq!(id_list(&changes.new), vec!["CR5", "CR11", "CO4"]);
+        // CR1 "replaces the previous risk on delivering the operational plan".
+        assert_eq!(
+            id_list(&changes.reworked),
+            vec!["CR1", "CR4", "CR12", "CO3"]
+        );
+        assert_eq!(
+            changes.reworked[0]
+                .detail
+                .as_deref()
+                .map(|t| t.starts_with("Delivering the Operational Plan")),
+            Some(true)
+        );
+        // Hospital discharge and adult social care provision are not on the 2019 register.
+        assert_eq!(id_list(&changes.left), vec!["CR9", "CR10"]);
+        let renumbered: Vec<(String, String)> = changes
+            .renumbered()
+            .iter()
+            .map(|c| (c.was_id.clone().unwrap_or_default(), c.id.clone()))
+            .collect();
+        assert_eq!(
+            renumbered,
+            vec![
+                ("CR5".to_owned(), "CR6".to_owned()),
+                ("CR6".to_owned(), "CR7".to_owned()),
+                ("CR7".to_owned(), "CR8".to_owned()),
+                ("CR8".to_owned(), "CR9".to_owned()),
+                ("CR11".to_owned(), "CR10".to_owned()),
+            ]
+        );
+        let moved = |way| {
+            changes
+                .moved(way)
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}->{}",
+                        c.id,
+                        c.was_residual.map_or(0, |s| s.value()),
+                        c.residual.map_or(0, |s| s.value())
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(moved(Ordering::Less), vec!["CR2 16->12", "CR9 16->12"]);
+        assert!(
+            moved(Ordering::Greater).is_empty(),
+            "{:?}",
+            moved(Ordering::Greater)
+        );
+        assert_eq!(
+            changes.summary(),
+            "3 new, 4 re-worked, 2 no longer on the register, 0 scores up, 2 down"
+        );
+        // CR2 moved from 4 x 4 (16 printed: only one cell) to 4 x 3.
+        let list = rows(
+            &s,
+            &RegisterFilter::default(),
+            &q("Q2 2019/20"),
+            day("2019-09-30"),
+            true,
+        );
+        let arrows = movement_arrows(&changes, &list, EntryKind::Risk);
+        assert_eq!(
+            arrows,
+            vec![
+                Arrow {
+                    id: "CR2".into(),
+                    from: (4, 4),
+                    to: (4, 3)
+                },
+                Arrow {
+                    id: "CR9".into(),
+                    from: (4, 4),
+                    to: (4, 3)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_retired_entry_is_listed_with_its_reason_and_scores_moving_up_are_found() {
+        let mut s = demo_snapshot();
+        let entry = s.register.iter_mut().find(|e| e.id == "CR3").expect("CR3");
+        entry.retired = Some(crate::domain::register::Retirement {
+            period: q("Q2 2019/20"),
+            reason: "Covered by CR2".into(),
+        });
+        let co1 = s.register.iter_mut().find(|e| e.id == "CO1").expect("CO1");
+        let a = co1
+            .assessments
+            .iter_mut()
+            .find(|a| a.period == q("Q2 2019/20"))
+            .expect("held");
+        a.residual = Some(Score::Rated {
+            impact: 5,
+            likelihood: 4,
+        });
+        let changes = Changes::between(&s, q("Q2 2018/19"), q("Q2 2019/20"));
+        let gone = changes.left.iter().find(|l| l.id == "CR3").expect("listed");
+        assert_eq!(gone.detail.as_deref(), Some("Covered by CR2"));
+        let up: Vec<&str> = changes
+            .moved(Ordering::Greater)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(up, vec!["CO1"]);
+    }
+
+    #[test]
+    fn mitigation_arrows_need_both_cells() {
+        let s = demo_snapshot();
+        let list = rows(
+            &s,
+            &RegisterFilter::default(),
+            &q("Q2 2019/20"),
+            day("2019-09-30"),
+            true,
+        );
+        // CR12: inherent 4 x 4, residual 4 x 3; CR3, CR5 and CR8 print an
+        // inherent 16 (only 4 x 4) and CR9 25 (only 5 x 5). CR4's printed 16
+        // and residual 4 x 4 share a cell: no arrow. CR1's printed 20 has no cell.
+        let arrows = mitigation_arrows(&list, EntryKind::Risk);
+        let ids: Vec<&str> = arrows.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["CR3", "CR5", "CR8", "CR9", "CR12"]);
+    }
+}
