@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::pages::{
     ComplaintsPage, DataPage, EnterFiguresPage, HelpPage, IndicatorPage, IndicatorsPage,
-    NotFoundPage, RisksPage,
+    NewRiskEntryPage, NotFoundPage, RiskEntryPage, RisksPage, ScoreBandsPage,
 };
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
@@ -80,6 +80,9 @@ fn page_for(route: Route) -> AnyView {
         Route::Indicator { id } => view! { <IndicatorPage id=id/> }.into_any(),
         Route::EnterFigures => view! { <EnterFiguresPage/> }.into_any(),
         Route::Risks => view! { <RisksPage/> }.into_any(),
+        Route::RiskEntry { id } => view! { <RiskEntryPage id=id/> }.into_any(),
+        Route::NewRiskEntry => view! { <NewRiskEntryPage/> }.into_any(),
+        Route::ScoreBands => view! { <ScoreBandsPage/> }.into_any(),
         Route::Complaints => view! { <ComplaintsPage/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Help => view! { <HelpPage/> }.into_any(),

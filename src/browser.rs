@@ -198,3 +198,21 @@ pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// The matrix cell under a point on screen, read from the `data-cell`
+/// ("impact-likelihood") of the cell element there, for dragging.
+pub fn cell_at(x: f64, y: f64) -> Option<(u8, u8)> {
+    let document = web_sys::window()?.document()?;
+    let element = document.element_from_point(x as f32, y as f32)?;
+    let cell = element.closest("[data-cell]").ok().flatten()?;
+    let value = cell.get_attribute("data-cell")?;
+    let (impact, likelihood) = value.split_once('-')?;
+    Some((impact.parse().ok()?, likelihood.parse().ok()?))
+}
+
+/// Goes to `hash` (such as "#/risks?cell=4-3").
+pub fn go(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}

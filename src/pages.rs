@@ -7,6 +7,8 @@ mod help;
 mod indicator_edit;
 mod indicators;
 mod not_found;
+mod risk_entry;
+mod risk_matrix;
 mod risks;
 
 pub use complaints::ComplaintsPage;
@@ -15,4 +17,5 @@ pub use enter::EnterFiguresPage;
 pub use help::HelpPage;
 pub use indicators::{IndicatorPage, IndicatorsPage};
 pub use not_found::NotFoundPage;
+pub use risk_entry::{NewRiskEntryPage, RiskEntryPage, ScoreBandsPage};
 pub use risks::RisksPage;

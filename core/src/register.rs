@@ -28,8 +28,7 @@ pub fn quarters(snapshot: &Snapshot) -> Vec<Period> {
 pub fn previous_quarter(snapshot: &Snapshot, quarter: &Period) -> Option<Period> {
     quarters(snapshot)
         .into_iter()
-        .filter(|q| q.timeline_cmp(quarter).is_lt())
-        .next_back()
+        .rfind(|q| q.timeline_cmp(quarter).is_lt())
 }
 
 /// The quarter after `period`: Q4 2018/19 is followed by Q1 2019/20.
@@ -182,10 +181,27 @@ pub struct RegisterFilter {
     pub owner: Option<String>,
     pub risk_type: Option<String>,
     pub overdue: bool,
+    /// Risks only, or opportunities only (set with a cell, by tapping it).
+    pub kind: Option<EntryKind>,
     /// One matrix cell, as (impact, likelihood).
     pub cell: Option<(u8, u8)>,
     pub text: String,
     pub sort: Sort,
+}
+
+fn kind_key(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Risk => "risk",
+        EntryKind::Opportunity => "opportunity",
+    }
+}
+
+fn read_kind(text: &str) -> Option<EntryKind> {
+    match text {
+        "risk" => Some(EntryKind::Risk),
+        "opportunity" => Some(EntryKind::Opportunity),
+        _ => None,
+    }
 }
 
 fn read_cell(text: &str) -> Option<(u8, u8)> {
@@ -208,6 +224,7 @@ impl RegisterFilter {
                 "owner" if !value.is_empty() => filter.owner = Some(value.to_owned()),
                 "type" if !value.is_empty() => filter.risk_type = Some(value.to_owned()),
                 "overdue" => filter.overdue = value == "yes",
+                "kind" => filter.kind = read_kind(value),
                 "cell" => filter.cell = read_cell(value),
                 "q" => filter.text = value.to_owned(),
                 "sort" => filter.sort = Sort::from_key(value).unwrap_or_default(),
@@ -226,6 +243,7 @@ impl RegisterFilter {
                     "quarter" => value.parse::<Period>().is_ok(),
                     "show" => Layer::from_key(value).is_some(),
                     "overdue" => value == "yes",
+                    "kind" => read_kind(value).is_some(),
                     "cell" => read_cell(value).is_some(),
                     "sort" => Sort::from_key(value).is_some(),
                     "band" | "owner" | "type" | "q" => true,
@@ -257,6 +275,9 @@ impl RegisterFilter {
         if self.overdue {
             parts.push("overdue=yes".to_owned());
         }
+        if let Some(kind) = self.kind {
+            parts.push(format!("kind={}", kind_key(kind)));
+        }
         if let Some((i, l)) = self.cell {
             parts.push(format!("cell={i}-{l}"));
         }
@@ -275,6 +296,7 @@ impl RegisterFilter {
             || self.owner.is_some()
             || self.risk_type.is_some()
             || self.overdue
+            || self.kind.is_some()
             || self.cell.is_some()
             || !self.text.is_empty()
     }
@@ -377,6 +399,9 @@ fn matches(filter: &RegisterFilter, row: &Row, ignore_cell: bool) -> bool {
         return false;
     }
     if !ignore_cell {
+        if filter.kind.is_some_and(|k| k != row.kind) {
+            return false;
+        }
         if let Some(cell) = filter.cell {
             if row.shown.and_then(|s| s.cell()) != Some(cell) {
                 return false;
@@ -405,8 +430,8 @@ fn matches(filter: &RegisterFilter, row: &Row, ignore_cell: bool) -> bool {
 }
 
 /// The entries on the register in `quarter` that pass `filter`, in its order.
-/// With `ignore_cell`, a chosen matrix cell does not narrow them (the matrix
-/// itself shows every cell).
+/// With `ignore_cell`, a chosen matrix cell (and the kind chosen with it) does
+/// not narrow them: the matrices show every cell.
 pub fn rows(
     snapshot: &Snapshot,
     filter: &RegisterFilter,
@@ -926,6 +951,7 @@ mod tests {
             owner: Some("Director of Children's Services".into()),
             risk_type: None,
             overdue: true,
+            kind: Some(EntryKind::Risk),
             cell: Some((4, 3)),
             text: "data & systems".into(),
             sort: Sort::Review,
@@ -978,6 +1004,15 @@ mod tests {
         assert_eq!(
             ids(&rows(&s, &cell, &now, today, false)),
             vec!["CO1", "CR1", "CR4", "CR10"]
+        );
+        let risk_cell = RegisterFilter {
+            kind: Some(EntryKind::Risk),
+            ..cell.clone()
+        };
+        assert_eq!(
+            ids(&rows(&s, &risk_cell, &now, today, false)),
+            vec!["CR1", "CR4", "CR10"],
+            "a tap on the risks matrix shows its risks only"
         );
         assert_eq!(
             rows(&s, &cell, &now, today, true).len(),

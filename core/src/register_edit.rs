@@ -214,6 +214,13 @@ pub fn save_entry(
                 "id",
                 "A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2",
             ));
+        } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
+            errors.push(field(
+                "id",
+                format!(
+                    "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
+                ),
+            ));
         } else if snapshot
             .register
             .iter()

@@ -69,6 +69,14 @@ pub enum Route {
     /// `#/enter`: an officer enters a period's figures for many indicators.
     EnterFigures,
     Risks,
+    /// `#/risks/CR1`: one entry, every quarter, its history and its forms.
+    RiskEntry {
+        id: String,
+    },
+    /// `#/risks/new`: add a risk or opportunity.
+    NewRiskEntry,
+    /// `#/risks/bands`: the score bands and risk appetite.
+    ScoreBands,
     Complaints,
     Data,
     Help,
@@ -107,6 +115,11 @@ impl Route {
             },
             ["enter"] => Route::EnterFigures,
             ["risks"] => Route::Risks,
+            ["risks", "new"] => Route::NewRiskEntry,
+            ["risks", "bands"] => Route::ScoreBands,
+            ["risks", id] if !id.is_empty() => Route::RiskEntry {
+                id: (*id).to_owned(),
+            },
             ["complaints"] => Route::Complaints,
             ["data"] => Route::Data,
             ["help"] => Route::Help,
@@ -121,6 +134,9 @@ impl Route {
         match self {
             Route::Indicator { id } => format!("#/indicators/{}", percent_encode(id)),
             Route::EnterFigures => "#/enter".to_owned(),
+            Route::RiskEntry { id } => format!("#/risks/{}", percent_encode(id)),
+            Route::NewRiskEntry => "#/risks/new".to_owned(),
+            Route::ScoreBands => "#/risks/bands".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
                     .trim_start_matches('/')
@@ -142,7 +158,9 @@ impl Route {
             Route::Indicators | Route::Indicator { .. } | Route::EnterFigures => {
                 Some(Section::Indicators)
             }
-            Route::Risks => Some(Section::Risks),
+            Route::Risks | Route::RiskEntry { .. } | Route::NewRiskEntry | Route::ScoreBands => {
+                Some(Section::Risks)
+            }
             Route::Complaints => Some(Section::Complaints),
             Route::Data => Some(Section::Data),
             Route::Help => Some(Section::Help),
@@ -157,6 +175,9 @@ impl Route {
             Route::Indicator { id } => format!("Indicator {id}"),
             Route::EnterFigures => "Enter figures".to_owned(),
             Route::Risks => "Risks and opportunities".to_owned(),
+            Route::RiskEntry { id } => format!("Register entry {id}"),
+            Route::NewRiskEntry => "Add a risk or opportunity".to_owned(),
+            Route::ScoreBands => "Score bands and risk appetite".to_owned(),
             Route::Complaints => "Complaints and compliments".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
             Route::Help => "Help".to_owned(),
@@ -246,6 +267,12 @@ mod tests {
     fn trailing_slashes_and_missing_leading_slash_are_forgiven() {
         assert_eq!(Route::from_hash("#/risks/"), Route::Risks);
         assert_eq!(Route::from_hash("#risks"), Route::Risks);
+        assert_eq!(Route::from_hash("#/risks/new"), Route::NewRiskEntry);
+        assert_eq!(Route::from_hash("#/risks/bands/"), Route::ScoreBands);
+        let entry = Route::from_hash("#/risks/CR1.2?quarter=Q2%202019%2F20");
+        assert_eq!(entry, Route::RiskEntry { id: "CR1.2".into() });
+        assert_eq!(entry.href(), "#/risks/CR1.2");
+        assert_eq!(entry.section(), Some(Section::Risks));
         assert_eq!(Route::from_hash("#/help//"), Route::Help);
     }
 

@@ -1,80 +1,482 @@
 use leptos::prelude::*;
-use scrutineer_core::domain::risk::EntryKind;
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::domain::risk::{Band, EntryKind};
+use scrutineer_core::register::{
+    choices, previous_quarter, quarters, rows, score_text, Changes, Continuing, Layer, Listed,
+    RegisterFilter, Row, Sort,
+};
+use scrutineer_core::register_edit::tone_key;
+use scrutineer_core::route::Route;
+use scrutineer_core::snapshot::count_of;
 
+use super::risk_matrix::MatrixView;
+use crate::browser;
 use crate::components::{EmptyState, TableRegion};
-use crate::state::use_snapshot;
+use crate::state::{use_query, use_snapshot};
 
-/// `#/risks`: the register's entries with their latest scores.
+/// The register's address with `filter` in it.
+pub fn register_href(filter: &RegisterFilter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        "#/risks".to_owned()
+    } else {
+        format!("#/risks?{query}")
+    }
+}
+
+/// "Risk" or "Opportunity", and its plural.
+pub fn kind_words(kind: EntryKind) -> (&'static str, &'static str) {
+    match kind {
+        EntryKind::Risk => ("risk", "risks"),
+        EntryKind::Opportunity => ("opportunity", "opportunities"),
+    }
+}
+
+/// A band's name with its colour, never colour alone.
+#[component]
+pub fn BandTag(band: Option<Band>) -> impl IntoView {
+    match band {
+        Some(b) => {
+            let class = format!("band-tag band-tag--{}", tone_key(b.tone));
+            view! { <span class=class>{b.name}</span> }.into_any()
+        }
+        None => view! { <span class="band-tag band-tag--none">"No band"</span> }.into_any(),
+    }
+}
+
+/// `#/risks`: the matrix, what changed, and the register, for one quarter.
 #[component]
 pub fn RisksPage() -> impl IntoView {
     let snapshot = use_snapshot();
+    let query = use_query();
+    let filter = Memo::new(move |_| query.with(|q| RegisterFilter::from_query(q)));
+    let quarter = Memo::new(move |_| {
+        let held = snapshot.with(quarters);
+        filter
+            .with(|f| f.quarter)
+            .filter(|q| held.contains(q))
+            .or_else(|| held.last().copied())
+    });
     let empty = move || snapshot.with(|s| s.register.is_empty());
+    let link_problem = move || {
+        let unread = query.with(|q| RegisterFilter::unread(q));
+        let missing = filter
+            .with(|f| f.quarter)
+            .filter(|q| snapshot.with(|s| !quarters(s).contains(q)));
+        let mut parts = vec![];
+        if !unread.is_empty() {
+            parts.push(format!(
+                "This link asks for {}, which Scrutineer does not understand, so that part is ignored.",
+                unread.join(" and ")
+            ));
+        }
+        if let Some(q) = missing {
+            parts.push(format!(
+                "The register has no assessments for {q}: showing the latest quarter instead."
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    };
     view! {
         <h1 tabindex="-1">"Risks and opportunities"</h1>
         <p class="lede">
-            "The corporate risk and opportunity register: each entry scored by impact and likelihood."
+            "The corporate risk and opportunity register: each entry scored by impact and likelihood, quarter by quarter."
         </p>
-        <Show when=move || !empty() fallback=|| view! { <EmptyState what="risks or opportunities"/> }>
-            <EntryTable kind=EntryKind::Risk heading="Risks"/>
-            <EntryTable kind=EntryKind::Opportunity heading="Opportunities"/>
+        {move || link_problem().map(|text| view! {
+            <div class="inset" role="note" data-testid="link-problem"><p>{text}</p></div>
+        })}
+        <Show
+            when=move || !empty()
+            fallback=|| view! {
+                <EmptyState what="risks or opportunities"/>
+                <p><a class="button" href="#/risks/new">"Add a risk or opportunity"</a></p>
+            }
+        >
+            {move || quarter.get().map(|q| view! { <Register filter=filter quarter=q/> })}
         </Show>
     }
 }
 
-/// The entries of one kind, each with its latest quarter's scores.
 #[component]
-fn EntryTable(
-    /// Risks or opportunities.
-    kind: EntryKind,
-    /// The section heading.
-    heading: &'static str,
-) -> impl IntoView {
+fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let snapshot = use_snapshot();
-    let id = format!("register-{}", heading.to_lowercase());
-    let (heading_anchor, region_label) = (id.clone(), id);
-    let rows = move || {
-        snapshot.with(|s| {
-            s.register
-                .iter()
-                .filter(|e| e.kind == kind)
-                .filter_map(|e| e.latest().map(|a| (e.id.clone(), a.clone())))
-                .map(|(id, a)| {
-                    let score = |s: Option<scrutineer_core::domain::risk::Score>| {
-                        s.map(|s| s.label(kind))
-                            .unwrap_or_else(|| "Not printed".to_owned())
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{id}</th>
-                            <td>{a.title.clone()}</td>
-                            <td>{a.period.to_string()}</td>
-                            <td>{score(a.inherent)}</td>
-                            <td>{score(a.residual)}</td>
-                            <td>{a.owner.clone().unwrap_or_default()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+    let today = browser::today();
+    let all_rows =
+        Memo::new(move |_| snapshot.with(|s| filter.with(|f| rows(s, f, &quarter, today, true))));
+    let listed =
+        Memo::new(move |_| snapshot.with(|s| filter.with(|f| rows(s, f, &quarter, today, false))));
+    let changes = Memo::new(move |_| {
+        snapshot.with(|s| previous_quarter(s, &quarter).map(|p| Changes::between(s, p, quarter)))
+    });
+    let arrows = RwSignal::new(String::from("none"));
+    let layer = move || filter.with(|f| f.layer);
+    view! {
+        <div class="toolbar">
+            <QuarterPicker filter=filter quarter=quarter/>
+            <div class="button-group button-group--tight">
+                <a class="button button--secondary" href=Route::NewRiskEntry.href() data-testid="add-entry">"Add a risk or opportunity"</a>
+                <a class="button button--secondary" href=Route::ScoreBands.href()>"Score bands and appetite"</a>
+            </div>
+        </div>
+        <section aria-labelledby="matrix-heading">
+            <h2 id="matrix-heading">{format!("The matrix, {quarter}")}</h2>
+            <div class="matrix-controls">
+                <fieldset class="fieldset fieldset--small">
+                    <legend class="label">"Place entries by their"</legend>
+                    <div class="segmented" data-testid="layer-switch">
+                        {Layer::ALL.into_iter().map(|l| {
+                            let href = move || register_href(&filter.with(|f| RegisterFilter { layer: l, quarter: Some(quarter), ..f.clone() }));
+                            view! {
+                                <a class="segmented__option" href=href aria-current=move || (layer() == l).then_some("true")>
+                                    {format!("{} score", l.label())}
+                                </a>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <p class="hint">{move || format!("{} score: {}.", layer().label(), layer().meaning())}</p>
+                </fieldset>
+                <div class="form-group form-group--inline">
+                    <label class="label" for="arrows">"Arrows"</label>
+                    <select class="select" id="arrows" data-testid="arrows" on:change=move |e| arrows.set(event_target_value(&e))>
+                        <option value="none">"None"</option>
+                        <option value="mitigation">"From inherent to residual score"</option>
+                        {move || changes.with(|c| c.as_ref().map(|c| view! {
+                            <option value="movement">{format!("Residual score since {}", c.from)}</option>
+                        }))}
+                    </select>
+                </div>
+            </div>
+            <div class="matrices">
+                {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|kind| view! {
+                    <MatrixView kind=kind quarter=quarter filter=filter rows=all_rows changes=changes arrows=arrows.read_only()/>
+                }).collect_view()}
+            </div>
+        </section>
+        {move || changes.get().map(|c| view! { <ChangesPanel changes=c/> })}
+        <section aria-labelledby="register-heading">
+            <h2 id="register-heading">{format!("The register, {quarter}")}</h2>
+            <FilterForm filter=filter quarter=quarter/>
+            <p class="results-line" role="status" data-testid="register-results">
+                {move || {
+                    let shown = listed.with(|l| l.len());
+                    let total = all_rows.with(|_| snapshot.with(|s| s.register.iter().filter(|e| e.on_register(&quarter).is_some()).count()));
+                    format!("Showing {} of {total}.", count_of(shown, "entry", "entries"))
+                }}
+                " "
+                <Show when=move || filter.with(|f| f.narrows())>
+                    <a href=move || register_href(&filter.with(|f| RegisterFilter { quarter: Some(quarter), ..f.cleared() }))>"Clear filters"</a>
+                </Show>
+            </p>
+            {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|kind| view! {
+                <EntryTable kind=kind rows=listed layer=Signal::derive(layer)/>
+            }).collect_view()}
+            <RetiredList/>
+        </section>
+    }
+}
+
+#[component]
+fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let change = move |event: leptos::ev::Event| {
+        let chosen: Option<Period> = event_target_value(&event).parse().ok();
+        let next = filter.with_untracked(|f| RegisterFilter {
+            quarter: chosen,
+            cell: None,
+            kind: None,
+            ..f.clone()
+        });
+        browser::go(&register_href(&next));
+    };
+    view! {
+        <div class="form-group form-group--inline">
+            <label class="label" for="quarter-picker">"Quarter"</label>
+            <select class="select" id="quarter-picker" data-testid="quarter-picker" on:change=change>
+                {move || snapshot.with(quarters).into_iter().rev().map(|p| {
+                    let label = p.to_string();
+                    view! { <option value=label.clone() selected=p == quarter>{label.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The first `words` words of `text`, with an ellipsis where cut.
+fn shorten(text: &str, words: usize) -> String {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    if all.len() <= words {
+        all.join(" ")
+    } else {
+        format!("{}\u{2026}", all[..words].join(" "))
+    }
+}
+
+/// An entry's page at one quarter.
+fn entry_href(id: &str, quarter: Period) -> String {
+    format!(
+        "{}?quarter={}",
+        Route::RiskEntry { id: id.to_owned() }.href(),
+        scrutineer_core::route::percent_encode(&quarter.to_string())
+    )
+}
+
+/// What changed since the quarter before, as the cover report lists it.
+#[component]
+fn ChangesPanel(changes: Changes) -> impl IntoView {
+    let up = changes
+        .moved(std::cmp::Ordering::Greater)
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>();
+    let down = changes
+        .moved(std::cmp::Ordering::Less)
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>();
+    let renumbered = changes
+        .renumbered()
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>();
+    let from = changes.from;
+    let to = changes.to;
+    let listed = move |items: Vec<Listed>, detail_prefix: &'static str, at: Period| {
+        items
+            .into_iter()
+            .map(|l| {
+                let href = entry_href(&l.id, at);
+                let detail = l.detail.map(|d| shorten(&d, 12));
+                view! {
+                    <li>
+                        <a href=href>{l.id.clone()}</a>" "{l.title.clone()}
+                        {detail.map(|d| view! { <span class="secondary">{format!(" ({detail_prefix}{d})")}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let moved = |items: Vec<Continuing>, word: &'static str| {
+        items
+            .into_iter()
+            .map(|c| {
+                let href = Route::RiskEntry { id: c.id.clone() }.href();
+                let text = format!(
+                    " {}: {word} from {} to {}",
+                    c.title,
+                    score_text(c.was_residual, c.kind),
+                    score_text(c.residual, c.kind)
+                );
+                view! { <li><a href=href>{c.id.clone()}</a>{text}</li> }
+            })
+            .collect_view()
+    };
+    let group = |title: String, count: usize, test: &'static str, body: AnyView| {
+        view! {
+            <div class="changes__group" data-testid=test>
+                <h3 class="changes__title">{format!("{title} ({count})")}</h3>
+                {if count == 0 { view! { <p class="secondary">"None."</p> }.into_any() } else { view! { <ul class="changes__list">{body}</ul> }.into_any() }}
+            </div>
+        }
+    };
+    view! {
+        <section class="panel changes" aria-labelledby="changes-heading" data-testid="changes">
+            <h2 class="panel__title" id="changes-heading">{format!("What changed since {from}")}</h2>
+            <p>{changes.summary()}"."</p>
+            <div class="changes__groups">
+                {group("New entries".into(), changes.new.len(), "changes-new", listed(changes.new.clone(), "", to).into_any())}
+                {group("Re-worked: same reference, new wording".into(), changes.reworked.len(), "changes-reworked", listed(changes.reworked.clone(), "was: ", to).into_any())}
+                {group("No longer on the register".into(), changes.left.len(), "changes-left", listed(changes.left.clone(), "reason: ", from).into_any())}
+                {group("Residual score went up".into(), up.len(), "changes-up", moved(up, "up").into_any())}
+                {group("Residual score went down".into(), down.len(), "changes-down", moved(down, "down").into_any())}
+                {group("Renumbered".into(), renumbered.len(), "changes-renumbered", renumbered.into_iter().map(|c| {
+                    let href = Route::RiskEntry { id: c.id.clone() }.href();
+                    view! { <li><a href=href>{c.id.clone()}</a>{format!(" was {}: {}", c.was_id.clone().unwrap_or_default(), c.title)}</li> }
+                }).collect_view().into_any())}
+            </div>
+            <p class="hint">{format!("Entries are matched by title, so one renumbered since {from} still counts as the same entry.")}</p>
+        </section>
+    }
+}
+
+#[component]
+fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let text = RwSignal::new(String::new());
+    let band = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let risk_type = RwSignal::new(String::new());
+    let overdue = RwSignal::new(false);
+    let sort = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        filter.with(|f| {
+            text.set(f.text.clone());
+            band.set(f.band.clone().unwrap_or_default());
+            owner.set(f.owner.clone().unwrap_or_default());
+            risk_type.set(f.risk_type.clone().unwrap_or_default());
+            overdue.set(f.overdue);
+            sort.set(f.sort.key().to_owned());
+        });
+    });
+    let (owners, types) = snapshot.with_untracked(|s| choices(s, &quarter));
+    let bands = snapshot.with_untracked(|s| s.settings.score_bands.0.clone());
+    let some = |v: String| Some(v).filter(|v| !v.trim().is_empty());
+    let apply = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let next = filter.with_untracked(|f| RegisterFilter {
+            quarter: Some(quarter),
+            text: text.get_untracked().trim().to_owned(),
+            band: some(band.get_untracked()),
+            owner: some(owner.get_untracked()),
+            risk_type: some(risk_type.get_untracked()),
+            overdue: overdue.get_untracked(),
+            sort: Sort::from_key(&sort.get_untracked()).unwrap_or_default(),
+            ..f.clone()
+        });
+        browser::go(&register_href(&next));
+    };
+    let select = |id: &'static str,
+                  label: &'static str,
+                  all: &'static str,
+                  options: Vec<String>,
+                  value: RwSignal<String>| {
+        view! {
+            <div class="form-group">
+                <label class="label" for=id>{label}</label>
+                <select class="select" id=id on:change=move |e| value.set(event_target_value(&e)) prop:value=move || value.get()>
+                    <option value="">{all}</option>
+                    {options.into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <form class="filters" on:submit=apply data-testid="register-filters" aria-label="Filter the register">
+            <div class="form-group">
+                <label class="label" for="register-search">"Search"</label>
+                <input class="input" id="register-search" type="search" prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))/>
+            </div>
+            {select("filter-band", "Band", "All bands", bands.iter().map(|b| b.name.clone()).collect(), band)}
+            {select("filter-owner", "Owner", "All owners", owners, owner)}
+            {select("filter-type", "Type", "All types", types, risk_type)}
+            <div class="form-group">
+                <label class="label" for="register-sort">"Order"</label>
+                <select class="select" id="register-sort" on:change=move |e| sort.set(event_target_value(&e)) prop:value=move || sort.get()>
+                    {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="form-group">
+                <div class="checkbox">
+                    <input class="checkbox__input" type="checkbox" id="filter-overdue" prop:checked=move || overdue.get() on:change=move |e| overdue.set(event_target_checked(&e))/>
+                    <label class="checkbox__label" for="filter-overdue">"Review overdue"</label>
+                </div>
+            </div>
+            <div class="form-group">
+                <button class="button" type="submit">"Apply filters"</button>
+            </div>
+        </form>
+        {move || filter.with(|f| f.cell.map(|c| (c, f.kind))).map(|((i, l), kind)| {
+            let clear = register_href(&filter.with(|f| RegisterFilter { cell: None, kind: None, ..f.clone() }));
+            let which = kind.map_or("entries", |k| kind_words(k).1);
+            view! {
+                <p class="inset" data-testid="cell-filter">
+                    {format!("Showing only {which} in the cell impact {i}, likelihood {l} (score {}). ", i * l)}
+                    <a href=clear>"Show every cell"</a>
+                </p>
+            }
+        })}
+    }
+}
+
+/// The entries of one kind that pass the filters.
+#[component]
+fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> impl IntoView {
+    let (_, plural) = kind_words(kind);
+    let heading = if kind == EntryKind::Risk {
+        "Risks"
+    } else {
+        "Opportunities"
+    };
+    let id = format!("register-{plural}");
+    let (anchor, region) = (id.clone(), id.clone());
+    let mine = move || {
+        rows.with(|r| {
+            r.iter()
+                .filter(|r| r.kind == kind)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {
-        <section>
-            <h2 id=heading_anchor>{heading}</h2>
-            <TableRegion labelled_by=region_label>
-                <table class="table">
+        <h3 id=anchor>{heading}</h3>
+        <Show when=move || !mine().is_empty() fallback=move || view! { <p>{format!("No {plural} match these filters.")}</p> }>
+            <TableRegion labelled_by=region.clone()>
+                <table class="table table--register" data-testid=format!("table-{plural}")>
                     <thead>
                         <tr>
-                            <th scope="col">"Id"</th>
+                            <th scope="col">"Ref"</th>
                             <th scope="col">"Title"</th>
-                            <th scope="col">"Latest quarter"</th>
-                            <th scope="col">"Score"</th>
-                            <th scope="col">"Residual score"</th>
+                            <th scope="col">{move || format!("{} score", layer.get().label())}</th>
+                            <th scope="col">"Inherent"</th>
+                            <th scope="col">"Residual"</th>
+                            <th scope="col">"Target"</th>
                             <th scope="col">"Owner"</th>
+                            <th scope="col">"Next review"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        {move || mine().into_iter().map(|r| {
+                            let href = Route::RiskEntry { id: r.id.clone() }.href();
+                            let review = r.next_review.map(scrutineer_core::dates::long_date).unwrap_or_else(|| "Not set".to_owned());
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=href>{r.id.clone()}</a></th>
+                                    <td>{r.title.clone()}{r.risk_type.clone().map(|t| view! { <br/><span class="secondary">{t}</span> })}</td>
+                                    <td class="nowrap">{r.shown_label()}" "<BandTag band=r.band.clone()/></td>
+                                    <td>{score_text(r.inherent, r.kind)}</td>
+                                    <td>{score_text(r.residual, r.kind)}</td>
+                                    <td>{score_text(r.target, r.kind)}</td>
+                                    <td>{r.owner.clone().unwrap_or_else(|| "Not given".to_owned())}</td>
+                                    <td>{review}{r.overdue.then(|| view! { " " <strong class="tag tag--red">"Overdue"</strong> })}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
                 </table>
             </TableRegion>
-        </section>
+        </Show>
+    }
+}
+
+/// Entries that have left (or are to leave) the register, kept with their reasons.
+#[component]
+fn RetiredList() -> impl IntoView {
+    let snapshot = use_snapshot();
+    let retired = move || {
+        snapshot.with(|s| {
+            s.register
+                .iter()
+                .filter_map(|e| {
+                    let r = e.retired.as_ref()?;
+                    Some((
+                        e.id.clone(),
+                        e.latest().map(|a| a.title.clone()).unwrap_or_default(),
+                        r.period,
+                        r.reason.clone(),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !retired().is_empty()>
+            <h3>"Retired entries"</h3>
+            <p class="hint">"Kept for their history. Open one to restore it."</p>
+            <ul class="list" data-testid="retired">
+                {move || retired().into_iter().map(|(id, title, from, reason)| {
+                    let href = Route::RiskEntry { id: id.clone() }.href();
+                    view! { <li><a href=href>{id}</a>{format!(" {title}: off the register from {from}. Reason: {reason}")}</li> }
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }

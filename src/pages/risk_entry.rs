@@ -1,0 +1,520 @@
+//! One register entry (`#/risks/CR1`), adding one (`#/risks/new`), and the
+//! score bands (`#/risks/bands`).
+
+use leptos::prelude::*;
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::domain::register::RegisterEntry;
+use scrutineer_core::domain::risk::EntryKind;
+use scrutineer_core::register::{quarters, score_text, RegisterFilter};
+use scrutineer_core::register_edit::{
+    bands_form, restore_entry, retire_entry, save_bands, save_entry, suggested_retirement, BandRow,
+    EntryForm, BAND_FIELDS, MAX_BANDS,
+};
+use scrutineer_core::route::Route;
+use scrutineer_core::snapshot::FieldError;
+
+use super::risks::{kind_words, register_href, BandTag};
+use crate::browser;
+use crate::components::{message_for, ErrorSummary, TableRegion, TextField};
+use crate::state::use_query;
+use crate::workspace::use_workspace;
+
+fn summary_of(
+    errors: RwSignal<Vec<FieldError>>,
+    prefix: &'static str,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| (format!("{prefix}{}", e.field), e.message.clone()))
+                .collect()
+        })
+    })
+}
+
+/// `#/risks/CR1`: every quarter of one entry, its history, and its forms.
+#[component]
+pub fn RiskEntryPage(id: String) -> impl IntoView {
+    let workspace = use_workspace();
+    let snapshot = workspace.snapshot;
+    let query = use_query();
+    let lookup = id.clone();
+    let entry =
+        Memo::new(move |_| snapshot.with(|s| s.register.iter().find(|e| e.id == lookup).cloned()));
+    let quarter = Memo::new(move |_| {
+        let asked = query.with(|q| RegisterFilter::from_query(q).quarter);
+        entry.with(|e| {
+            let e = e.as_ref()?;
+            asked
+                .filter(|q| e.assessment(q).is_some())
+                .or_else(|| e.latest().map(|a| a.period))
+        })
+    });
+    let missing = id.clone();
+    view! {
+        {move || match (entry.get(), quarter.get()) {
+            (Some(e), Some(q)) => view! { <EntryDetail entry=e quarter=q/> }.into_any(),
+            _ => view! {
+                <h1 tabindex="-1">"Entry not found"</h1>
+                <p>{format!("The register has no entry \u{201c}{missing}\u{201d}. It may have been renamed, or the snapshot you have open is a different one.")}</p>
+                <p><a href="#/risks">"Go to the register"</a></p>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
+    let kind = entry.kind;
+    let (single, _) = kind_words(kind);
+    let a = entry.assessment(&quarter).cloned();
+    let title = a.as_ref().map(|a| a.title.clone()).unwrap_or_default();
+    let bands = use_workspace()
+        .snapshot
+        .with_untracked(|s| s.settings.score_bands.clone());
+    let row = |label: &'static str, value: Option<String>| {
+        view! {
+            <div class="summary-list__row">
+                <dt>{label}</dt>
+                <dd>{value.unwrap_or_else(|| "Not given".to_owned())}</dd>
+            </div>
+        }
+    };
+    let score_row = |label: &'static str, score: Option<scrutineer_core::domain::risk::Score>| {
+        let band = score.and_then(|s| bands.band_of(s.value()).cloned());
+        view! {
+            <div class="summary-list__row">
+                <dt>{label}</dt>
+                <dd>{score_text(score, kind)}" "{score.map(|_| view! { <BandTag band=band/> })}</dd>
+            </div>
+        }
+    };
+    let is_consequence = if kind == EntryKind::Risk {
+        "Possible consequences"
+    } else {
+        "Possible benefits"
+    };
+    let controls = if kind == EntryKind::Risk {
+        "Current controls"
+    } else {
+        "Progress to date"
+    };
+    let actions = if kind == EntryKind::Risk {
+        "Mitigating actions"
+    } else {
+        "Maximising actions"
+    };
+    let mut assessed: Vec<_> = entry.assessments.clone();
+    assessed.sort_by(|x, y| y.period.timeline_cmp(&x.period));
+    let other_quarters: Vec<Period> = assessed
+        .iter()
+        .map(|a| a.period)
+        .filter(|p| *p != quarter)
+        .collect();
+    let id = entry.id.clone();
+    view! {
+        <p class="breadcrumb"><a href=register_href(&RegisterFilter { quarter: Some(quarter), ..RegisterFilter::default() })>"Risks and opportunities"</a></p>
+        <h1 tabindex="-1"><span class="caption">{format!("{} {}, {quarter}", capital(single), entry.id)}</span>{title}</h1>
+        {entry.retired.as_ref().map(|r| view! {
+            <div class="inset" data-testid="retired-note"><p>{format!("Retired: off the register from {}. Reason: {}", r.period, r.reason)}</p></div>
+        })}
+        {(!other_quarters.is_empty()).then(|| view! {
+            <p>"Other quarters: "
+                {other_quarters.into_iter().map(|p| {
+                    let href = format!("{}?quarter={}", Route::RiskEntry { id: id.clone() }.href(), scrutineer_core::route::percent_encode(&p.to_string()));
+                    view! { <a class="inline-link" href=href>{p.to_string()}</a> }
+                }).collect_view()}
+            </p>
+        })}
+        {a.map(|a| view! {
+            <dl class="summary-list" data-testid="entry-details">
+                {row("Description", a.description.clone())}
+                {row("Type", a.risk_type.clone())}
+                {row(is_consequence, a.consequences.clone())}
+                {row(controls, a.controls.clone())}
+                {score_row("Inherent score", a.inherent)}
+                {row(actions, a.actions.clone())}
+                {score_row("Residual score", a.residual)}
+                {score_row("Target score", a.target)}
+                {row("Owner", a.owner.clone())}
+                {row("Direction of travel", a.direction.clone())}
+                {row("Next review", a.next_review.map(scrutineer_core::dates::long_date))}
+                {(!a.notes.is_empty()).then(|| row("Notes", Some(a.notes.join(" "))))}
+            </dl>
+        })}
+        <h2 id="by-quarter">"Scores by quarter"</h2>
+        <TableRegion labelled_by="by-quarter".to_owned()>
+            <table class="table" data-testid="entry-quarters">
+                <thead><tr><th scope="col">"Quarter"</th><th scope="col">"Title"</th><th scope="col">"Inherent"</th><th scope="col">"Residual"</th><th scope="col">"Target"</th></tr></thead>
+                <tbody>
+                    {assessed.iter().map(|a| view! {
+                        <tr>
+                            <th scope="row">{a.period.to_string()}</th>
+                            <td>{a.title.clone()}</td>
+                            <td>{score_text(a.inherent, kind)}</td>
+                            <td>{score_text(a.residual, kind)}</td>
+                            <td>{score_text(a.target, kind)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableRegion>
+        <h2>"History of changes"</h2>
+        {if entry.history.is_empty() {
+            view! { <p data-testid="history">"No changes have been made in Scrutineer yet."</p> }.into_any()
+        } else {
+            view! {
+                <ol class="history" data-testid="history">
+                    {entry.history.iter().rev().map(|h| view! {
+                        <li>
+                            <strong>{scrutineer_core::dates::long_date(h.on)}</strong>
+                            {format!(" ({}): {}. ", h.period, h.change)}
+                            <span>{format!("Reason: {}", h.reason)}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+        <EntryEditor entry=entry.clone() quarter=quarter/>
+        <RetireForm entry=entry/>
+    }
+}
+
+fn capital(word: &str) -> String {
+    scrutineer_core::text::capitalise(word)
+}
+
+/// The fields of an assessment, shared by the add and edit forms.
+#[component]
+fn AssessmentFields(
+    form: RwSignal<EntryForm>,
+    errors: RwSignal<Vec<FieldError>>,
+    prefix: &'static str,
+    kind: Signal<EntryKind>,
+) -> impl IntoView {
+    let field = move |get: fn(&EntryForm) -> String| Signal::derive(move || form.with(get));
+    let set = move |put: fn(&mut EntryForm, String)| {
+        Callback::new(move |v: String| form.update(|f| put(f, v)))
+    };
+    let error = move |name: &'static str| Signal::derive(message_for(errors, name));
+    let area = move |name: &'static str,
+                     label: &'static str,
+                     get: fn(&EntryForm) -> String,
+                     put: fn(&mut EntryForm, String)| {
+        let id = format!("{prefix}{name}");
+        view! {
+            <div class="form-group">
+                <label class="label" for=id.clone()>{label}</label>
+                <textarea class="textarea" id=id rows="3" prop:value=move || form.with(get) on:input=move |e| form.update(|f| put(f, event_target_value(&e)))></textarea>
+            </div>
+        }
+    };
+    let opportunity = move || kind.get() == EntryKind::Opportunity;
+    const SCORE_HINT: &str = "As the pack writes it, for example 16 (Major/Likely), 4x4, or 16 where only the score is printed";
+    view! {
+        <TextField id=format!("{prefix}quarter") label="Quarter" hint="For example Q3 2019/20" value=field(|f| f.quarter.clone()) on_input=set(|f, v| f.quarter = v) error=error("quarter")/>
+        <TextField id=format!("{prefix}title") label="Title" value=field(|f| f.title.clone()) on_input=set(|f, v| f.title = v) error=error("title")/>
+        {area("description", "Description", |f| f.description.clone(), |f, v| f.description = v)}
+        <TextField id=format!("{prefix}risk_type") label="Type" hint="For example Economic, Social, Legal/Political, People/Organisational" value=field(|f| f.risk_type.clone()) on_input=set(|f, v| f.risk_type = v) error=error("risk_type")/>
+        {move || if opportunity() {
+            area("consequences", "Possible benefits", |f| f.consequences.clone(), |f, v| f.consequences = v).into_any()
+        } else {
+            area("consequences", "Possible consequences", |f| f.consequences.clone(), |f, v| f.consequences = v).into_any()
+        }}
+        {move || area("controls", if opportunity() { "Progress to date" } else { "Current controls" }, |f| f.controls.clone(), |f, v| f.controls = v)}
+        <TextField id=format!("{prefix}inherent") label="Inherent score (before actions)" hint=SCORE_HINT value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error("inherent")/>
+        {move || area("actions", if opportunity() { "Maximising actions" } else { "Mitigating actions" }, |f| f.actions.clone(), |f, v| f.actions = v)}
+        <TextField id=format!("{prefix}residual") label="Residual score (after actions)" hint=SCORE_HINT value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error("residual")/>
+        <TextField id=format!("{prefix}target") label="Target score" hint=SCORE_HINT value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error("target")/>
+        <TextField id=format!("{prefix}owner") label="Owner" value=field(|f| f.owner.clone()) on_input=set(|f, v| f.owner = v) error=error("owner")/>
+        {area("direction", "Direction of travel and commentary", |f| f.direction.clone(), |f, v| f.direction = v)}
+        <TextField id=format!("{prefix}next_review") label="Next review" kind="date" hint="For example 31/10/2019" value=field(|f| f.next_review.clone()) on_input=set(|f, v| f.next_review = v) error=error("next_review")/>
+        <TextField id=format!("{prefix}reason") label="Reason for the change" hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error("reason")/>
+    }
+}
+
+#[component]
+fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
+    let workspace = use_workspace();
+    let form = RwSignal::new(EntryForm::of(&entry, &quarter));
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let id = entry.id.clone();
+    let kind = entry.kind;
+    let next_quarter = scrutineer_core::register::next_quarter(&quarter);
+    let save = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let result = workspace.snapshot.with_untracked(|s| {
+                save_entry(s, Some(&id), &form.get_untracked(), browser::today())
+            });
+            match result {
+                Ok(saved) => {
+                    errors.set(vec![]);
+                    form.update(|f| f.reason.clear());
+                    if workspace.snapshot.with_untracked(|s| *s != saved.snapshot) {
+                        workspace.edit(saved.done, saved.snapshot);
+                    }
+                }
+                Err(list) => {
+                    errors.set(list);
+                    request_animation_frame(|| browser::focus("#entry-errors"));
+                }
+            }
+        }
+    };
+    let start_next = {
+        let entry = entry.clone();
+        move |_| {
+            if let Some(next) = next_quarter {
+                form.set(EntryForm::of(&entry, &next));
+                browser::focus("#edit-quarter");
+            }
+        }
+    };
+    view! {
+        <h2 id="change-heading">"Change this entry"</h2>
+        <p>{format!("Edits the {quarter} assessment. To record a new quarter, change the quarter below (or start from this one) and save: the other quarters stay as they were.")}</p>
+        {next_quarter.map(|n| view! {
+            <p><button type="button" class="button button--secondary" on:click=start_next>{format!("Start {n} from this quarter")}</button></p>
+        })}
+        <form class="form" on:submit=save data-testid="entry-form" novalidate>
+            <ErrorSummary id="entry-errors" errors=summary_of(errors, "edit-")/>
+            <AssessmentFields form=form errors=errors prefix="edit-" kind=Signal::derive(move || kind)/>
+            <button class="button" type="submit">"Save changes"</button>
+        </form>
+    }
+}
+
+#[component]
+fn RetireForm(entry: RegisterEntry) -> impl IntoView {
+    let workspace = use_workspace();
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let from = RwSignal::new(
+        suggested_retirement(&entry)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    );
+    let reason = RwSignal::new(String::new());
+    let id = entry.id.clone();
+    let retired = entry.retired.is_some();
+    let error = move |name: &'static str| Signal::derive(message_for(errors, name));
+    let submit = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let today = browser::today();
+            let result = workspace.snapshot.with_untracked(|s| {
+                if retired {
+                    restore_entry(s, &id, &reason.get_untracked(), today)
+                } else {
+                    retire_entry(
+                        s,
+                        &id,
+                        &from.get_untracked(),
+                        &reason.get_untracked(),
+                        today,
+                    )
+                }
+            });
+            match result {
+                Ok(next) => {
+                    errors.set(vec![]);
+                    reason.set(String::new());
+                    let done = if retired {
+                        format!("Restored {id} to the register")
+                    } else {
+                        format!("Retired {id}")
+                    };
+                    workspace.edit(done, next);
+                }
+                Err(list) => {
+                    errors.set(list);
+                    request_animation_frame(|| browser::focus("#retire-errors"));
+                }
+            }
+        }
+    };
+    view! {
+        <h2>{if retired { "Restore to the register" } else { "Retire this entry" }}</h2>
+        <p>{if retired { "It returns to the register from the quarter it left." } else { "It leaves the register from the quarter you give and is kept, with its history. You can restore it later." }}</p>
+        <form class="form" on:submit=submit data-testid="retire-form" novalidate>
+            <ErrorSummary id="retire-errors" errors=summary_of(errors, "")/>
+            {(!retired).then(|| view! {
+                <TextField id="retire_from" label="Off the register from" hint="The first quarter it is no longer on the register, for example Q3 2019/20" value=Signal::derive(move || from.get()) on_input=Callback::new(move |v| from.set(v)) error=error("retire_from")/>
+            })}
+            {if retired {
+                view! { <TextField id="restore_reason" label="Reason" value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=error("restore_reason")/> }.into_any()
+            } else {
+                view! { <TextField id="retire_reason" label="Reason" value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=error("retire_reason")/> }.into_any()
+            }}
+            <button class=if retired { "button" } else { "button button--warning" } type="submit">{if retired { format!("Restore {id}") } else { format!("Retire {id}") }}</button>
+        </form>
+    }
+}
+
+/// `#/risks/new`: add a risk or an opportunity.
+#[component]
+pub fn NewRiskEntryPage() -> impl IntoView {
+    let workspace = use_workspace();
+    let latest = workspace
+        .snapshot
+        .with_untracked(|s| quarters(s).last().copied());
+    let form = RwSignal::new(EntryForm::blank(EntryKind::Risk, latest));
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let kind = Signal::derive(move || {
+        if form.with(|f| f.kind == "opportunity") {
+            EntryKind::Opportunity
+        } else {
+            EntryKind::Risk
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = workspace
+            .snapshot
+            .with_untracked(|s| save_entry(s, None, &form.get_untracked(), browser::today()));
+        match result {
+            Ok(saved) => {
+                errors.set(vec![]);
+                let href = Route::RiskEntry {
+                    id: saved.id.clone(),
+                }
+                .href();
+                if workspace.edit(saved.done, saved.snapshot) {
+                    browser::go(&href);
+                }
+            }
+            Err(list) => {
+                errors.set(list);
+                request_animation_frame(|| browser::focus("#new-entry-errors"));
+            }
+        }
+    };
+    let radio = move |value: &'static str, label: &'static str| {
+        let id = format!("new-kind-{value}");
+        view! {
+            <div class="radio">
+                <input class="radio__input" type="radio" name="kind" id=id.clone() value=value
+                    prop:checked=move || form.with(|f| f.kind == value)
+                    on:change=move |_| form.update(|f| f.kind = value.to_owned())/>
+                <label class="radio__label" for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
+        <h1 tabindex="-1">"Add a risk or opportunity"</h1>
+        <form class="form" on:submit=save data-testid="new-entry-form" novalidate>
+            <ErrorSummary id="new-entry-errors" errors=summary_of(errors, "new-")/>
+            <fieldset class="fieldset fieldset--small" id="new-kind">
+                <legend class="label">"Risk or opportunity"</legend>
+                {radio("risk", "Risk: a high score is bad")}
+                {radio("opportunity", "Opportunity: a high score is good")}
+            </fieldset>
+            <TextField id="new-id" label="Reference" hint="As the pack numbers it, for example CR13 or CO5" value=Signal::derive(move || form.with(|f| f.id.clone())) on_input=Callback::new(move |v| form.update(|f| f.id = v)) error=Signal::derive(message_for(errors, "id"))/>
+            <AssessmentFields form=form errors=errors prefix="new-" kind=kind/>
+            <button class="button" type="submit">"Add to the register"</button>
+        </form>
+    }
+}
+
+/// `#/risks/bands`: the score bands and risk appetite.
+#[component]
+pub fn ScoreBandsPage() -> impl IntoView {
+    let workspace = use_workspace();
+    let (start, start_appetite) = workspace.snapshot.with_untracked(bands_form);
+    let rows = RwSignal::new(start);
+    let appetite = RwSignal::new(start_appetite);
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let count = Memo::new(move |_| rows.with(|r| r.len()));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = workspace
+            .snapshot
+            .with_untracked(|s| save_bands(s, &rows.get_untracked(), &appetite.get_untracked()));
+        match result {
+            Ok(next) => {
+                errors.set(vec![]);
+                if workspace.snapshot.with_untracked(|s| *s != next) {
+                    workspace.edit("Saved the score bands", next);
+                }
+            }
+            Err(list) => {
+                errors.set(list);
+                request_animation_frame(|| browser::focus("#bands-errors"));
+            }
+        }
+    };
+    let preset = move |rows_now: Vec<BandRow>| rows.set(rows_now);
+    let four = move |_| {
+        let b = |n: &str, lo: &str, hi: &str, t: &str| BandRow {
+            name: n.into(),
+            min: lo.into(),
+            max: hi.into(),
+            tone: t.into(),
+        };
+        preset(vec![
+            b("Low", "1", "3", "green"),
+            b("Medium", "4", "6", "yellow"),
+            b("High", "8", "12", "amber"),
+            b("Very high", "15", "25", "red"),
+        ]);
+    };
+    let three = move |_| {
+        let b = |n: &str, lo: &str, hi: &str, t: &str| BandRow {
+            name: n.into(),
+            min: lo.into(),
+            max: hi.into(),
+            tone: t.into(),
+        };
+        preset(vec![
+            b("Low", "1", "6", "green"),
+            b("Medium", "8", "12", "amber"),
+            b("High", "15", "25", "red"),
+        ]);
+    };
+    view! {
+        <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
+        <h1 tabindex="-1">"Score bands and risk appetite"</h1>
+        <p class="lede">"How scores from 1 to 25 are grouped. Every matrix, table and filter follows these bands. Councils differ: two published schemes are below."</p>
+        <div class="button-group">
+            <button type="button" class="button button--secondary" on:click=three>"Use 1-6, 8-12, 15-25"</button>
+            <button type="button" class="button button--secondary" on:click=four>"Use 1-3, 4-6, 8-12, 15-25"</button>
+        </div>
+        <form class="form form--wide" on:submit=save data-testid="bands-form" novalidate>
+            <ErrorSummary id="bands-errors" errors=summary_of(errors, "")/>
+            {move || (0..count.get()).map(|i| {
+                let [name_f, min_f, max_f, tone_f] = BAND_FIELDS[i];
+                let err = move |f: &'static str| Signal::derive(message_for(errors, f));
+                let get = move |read: fn(&BandRow) -> String| Signal::derive(move || rows.with(|r| r.get(i).map(read).unwrap_or_default()));
+                let put = move |edit: fn(&mut BandRow, String)| Callback::new(move |v: String| rows.update(|r| if let Some(row) = r.get_mut(i) { edit(row, v) }));
+                let remove = move |_| rows.update(|r| { if r.len() > 1 { r.remove(i); } });
+                view! {
+                    <fieldset class="fieldset fieldset--small band-row">
+                        <legend class="label">{format!("Band {}", i + 1)}</legend>
+                        <div class="band-row__fields">
+                            <TextField id=name_f label="Name" value=get(|b| b.name.clone()) on_input=put(|r, v| r.name = v) error=err(name_f)/>
+                            <TextField id=min_f label="From score" value=get(|b| b.min.clone()) on_input=put(|r, v| r.min = v) error=err(min_f)/>
+                            <TextField id=max_f label="To score" value=get(|b| b.max.clone()) on_input=put(|r, v| r.max = v) error=err(max_f)/>
+                            <div class="form-group">
+                                <label class="label" for=tone_f>"Colour"</label>
+                                <select class="select" id=tone_f prop:value=get(|b| b.tone.clone()) on:change=move |e| rows.update(|r| if let Some(row) = r.get_mut(i) { row.tone = event_target_value(&e) })>
+                                    {["green", "yellow", "amber", "red"].into_iter().map(|t| view! {
+                                        <option value=t>{capital(t)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="button" class="button button--secondary" on:click=remove aria-label=format!("Remove band {}", i + 1)>"Remove"</button>
+                        </div>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <Show when=move || rows.with(|r| r.len() < MAX_BANDS)>
+                <p><button type="button" class="button button--secondary" on:click=move |_| rows.update(|r| r.push(BandRow { tone: "amber".into(), ..BandRow::default() }))>"Add a band"</button></p>
+            </Show>
+            <TextField id="appetite" label="Risk appetite (optional)" hint="The highest residual score the council will carry, from 1 to 25. The matrix draws a line above it." value=Signal::derive(move || appetite.get()) on_input=Callback::new(move |v| appetite.set(v)) error=Signal::derive(message_for(errors, "appetite"))/>
+            <button class="button" type="submit">"Save bands"</button>
+        </form>
+    }
+}

@@ -1,0 +1,195 @@
+import { test, expect } from './fixtures';
+import type { Page, Locator } from '@playwright/test';
+
+const risks = (page: Page) => page.getByTestId('matrix-risks');
+const cell = (page: Page, at: string) => risks(page).locator(`.matrix__grid [data-cell="${at}"]`);
+const marker = (page: Page, id: string) => risks(page).locator(`.matrix__grid [data-entry="${id}"]`);
+
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags `from` onto `to` the way this device would: a finger on a tablet, a mouse on a desktop. */
+async function drag(page: Page, from: Locator, to: Locator, touch: boolean) {
+  await from.scrollIntoViewIfNeeded();
+  const a = await centre(from);
+  const b = await centre(to);
+  const steps = 8;
+  if (touch) {
+    const cdp = await page.context().newCDPSession(page);
+    const point = (x: number, y: number) => [{ x: Math.round(x), y: Math.round(y), id: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(a.x, a.y) });
+    for (let i = 1; i <= steps; i++) {
+      const x = a.x + ((b.x - a.x) * i) / steps;
+      const y = a.y + ((b.y - a.y) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } else {
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps });
+    await page.mouse.up();
+  }
+}
+
+test('the register opens on Q2 2019/20 with its matrices, changes and register, and passes axe', async ({ app, page }) => {
+  await app.open('#/risks');
+  await expect(page.getByTestId('quarter-picker')).toHaveValue('Q2 2019/20');
+  // Residual scores: seven risks at 12 (Major/Possible), three at 16 (Major/Likely).
+  await expect(cell(page, '4-3').locator('.matrix__count')).toHaveText('7');
+  await expect(cell(page, '4-3').getByRole('link', { name: /score 12, Medium\. 7 risks/ })).toBeVisible();
+  await expect(cell(page, '4-4').locator('[data-entry]')).toHaveText(['CR1', 'CR4', 'CR10']);
+  await expect(page.getByTestId('matrix-opportunities').locator('[data-cell="5-3"] [data-entry]')).toHaveText(['CO2', 'CO4']);
+  await expect(risks(page).getByTestId('unscored')).toHaveText('No residual score: CR6, CR11.');
+  const changes = page.getByTestId('changes');
+  await expect(changes.getByRole('heading', { name: 'What changed since Q2 2018/19' })).toBeVisible();
+  await expect(changes.getByTestId('changes-down')).toContainText('CR2 Protect and safeguard children: down from 16 to 12 (Major/Possible)');
+  await expect(changes.getByTestId('changes-new').getByRole('listitem')).toHaveCount(3);
+  await expect(changes.getByTestId('changes-left')).toContainText('CR9 Discharge of patients from hospital');
+  await expect(changes.getByTestId('changes-renumbered')).toContainText('CR6 was CR5: Managing our data well');
+  await expect(page.getByTestId('register-results')).toHaveText('Showing 16 entries of 16.');
+  await app.expectNoAxeViolations();
+});
+
+test('the matrix has a table of the same entries, and the inherent view moves every marker', async ({ app, page }) => {
+  await app.open('#/risks');
+  await risks(page).getByText('The risks matrix as a table').click();
+  const table = page.getByTestId('matrix-table-risks');
+  const row = table.getByRole('row', { name: /4 Major/ });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('12 Medium: CR2, CR3, CR5, CR7, CR8, CR9, CR12');
+  await page.getByTestId('layer-switch').getByRole('link', { name: 'Inherent score' }).click();
+  await expect(page).toHaveURL(/show=inherent/);
+  await expect(cell(page, '5-5').locator('[data-entry]')).toHaveText(['CR9']);
+  await expect(risks(page).getByTestId('unplaced')).toContainText('CR1 (20)');
+  await page.getByLabel('Arrows').selectOption('mitigation');
+  await expect(risks(page).locator('line.matrix__arrow')).toHaveCount(5);
+  await app.expectNoAxeViolations();
+});
+
+test('dragging a marker to a new cell asks why, moves it, records the reason, and can be undone', async ({ app, page }, testInfo) => {
+  const touch = !!testInfo.project.use.hasTouch;
+  await app.open('#/risks');
+  await drag(page, marker(page, 'CR1'), cell(page, '4-2'), touch);
+  const panel = page.getByTestId('move-panel-risks');
+  await expect(panel.getByRole('heading')).toHaveText('Move CR1 from 16 (Major/Likely) to 8 (Major/Unlikely)?');
+  await expect(page.getByLabel('Reason for the move')).toBeFocused();
+  await panel.getByRole('button', { name: 'Move CR1' }).click();
+  await expect(panel.locator('.error-message')).toContainText('Say why CR1 moved');
+  await expect(cell(page, '4-4').locator('[data-entry]'), 'nothing moved yet').toHaveText(['CR1', 'CR4', 'CR10']);
+  await page.getByLabel('Reason for the move').fill('New workforce plan agreed by Cabinet');
+  await panel.getByRole('button', { name: 'Move CR1' }).click();
+  await expect(cell(page, '4-2').locator('[data-entry]')).toHaveText(['CR1']);
+  await expect(cell(page, '4-4').locator('[data-entry]')).toHaveText(['CR4', 'CR10']);
+  const status = page.getByRole('status').filter({ hasText: 'Moved CR1 to 8 (Major/Unlikely).' });
+  await expect(status).toBeVisible();
+  await expect(page.getByTestId('table-risks').getByRole('row', { name: /CR1 / })).toContainText('8 (Major/Unlikely)');
+
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await expect(cell(page, '4-4').locator('[data-entry]')).toHaveText(['CR1', 'CR4', 'CR10']);
+  await expect(cell(page, '4-2').locator('[data-entry]')).toHaveCount(0);
+  await page.reload();
+  await expect(cell(page, '4-4').locator('[data-entry]'), 'the undo was saved').toHaveText(['CR1', 'CR4', 'CR10']);
+});
+
+test('a marker moves by keyboard, and the reason lands in the entry’s history', async ({ app, page }) => {
+  await app.open('#/risks');
+  await marker(page, 'CR10').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  await expect(cell(page, '3-3')).toHaveClass(/matrix__cell--target/);
+  await page.keyboard.press('Escape');
+  await expect(cell(page, '3-3')).not.toHaveClass(/matrix__cell--target/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('move-panel-risks').getByRole('heading')).toHaveText('Move CR10 from 16 (Major/Likely) to 12 (Moderate/Likely)?');
+  await expect(page.getByLabel('Reason for the move')).toBeFocused();
+  await page.keyboard.type('Troubled Families funding confirmed');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '3-4').locator('[data-entry]')).toHaveText(['CR10']);
+  await expect(marker(page, 'CR10')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/risks\/CR10$/);
+  await expect(page.getByTestId('history')).toContainText('Residual score moved from 16 (Major/Likely) to 12 (Moderate/Likely). Reason: Troubled Families funding confirmed');
+  await app.expectNoAxeViolations();
+});
+
+test('tapping a cell filters the register to it, and a full cell lists every entry', async ({ app, page }) => {
+  await app.open('#/risks');
+  await cell(page, '4-4').getByRole('link', { name: /score 16/ }).click();
+  await expect(page).toHaveURL(/kind=risk&cell=4-4/);
+  await expect(page.getByTestId('register-results')).toContainText('Showing 3 entries of 16.');
+  await expect(page.getByTestId('table-risks').locator('tbody th')).toHaveText(['CR1', 'CR4', 'CR10']);
+  await expect(page.getByTestId('cell-filter')).toContainText('risks in the cell impact 4, likelihood 4');
+  await cell(page, '4-3').getByRole('link', { name: '4 more in this cell: show them all' }).click();
+  await expect(page.getByTestId('chosen-cell-risks').locator('[data-entry]')).toHaveText(['CR2', 'CR3', 'CR5', 'CR7', 'CR8', 'CR9', 'CR12']);
+  await expect(page.getByTestId('register-results')).toContainText('Showing 7 entries of 16.');
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('register-results')).toHaveText('Showing 16 entries of 16.');
+});
+
+test('the register filters by owner and words, and sorts by reference', async ({ app, page }) => {
+  await app.open('#/risks');
+  await page.getByLabel('Owner').selectOption("Director of Children's Services");
+  await page.getByLabel('Order').selectOption('id');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByTestId('table-risks').locator('tbody th')).toHaveText(['CR2', 'CR3', 'CR4']);
+  await page.getByLabel('Owner').selectOption('');
+  await page.getByLabel('Search').fill('ICT');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByTestId('table-risks').locator('tbody th')).toHaveText(['CR11']);
+  await expect(page).toHaveURL(/q=ICT/);
+});
+
+test('four bands instead of three: every view follows, and a gap is refused at its field', async ({ app, page }) => {
+  await app.open('#/risks/bands');
+  await page.getByRole('button', { name: 'Use 1-3, 4-6, 8-12, 15-25' }).click();
+  await page.locator('#appetite').fill('12');
+  await page.getByRole('button', { name: 'Save bands' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the score bands.' })).toBeVisible();
+  await page.locator('#band-2-min').fill('5');
+  await page.getByRole('button', { name: 'Save bands' }).click();
+  const summary = page.locator('#bands-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Score 4 is in no band');
+  await app.open('#/risks');
+  await expect(cell(page, '4-3').locator('.matrix__band')).toHaveText('High');
+  await expect(cell(page, '2-2').locator('.matrix__band')).toHaveText('Medium');
+  await expect(risks(page).locator('path.matrix__appetite')).toHaveCount(1);
+  await expect(risks(page).getByText('Risk appetite: residual score 12.')).toBeVisible();
+});
+
+test('an entry is added with checks at each field, then retired and kept in history', async ({ app, page }) => {
+  await app.open('#/risks');
+  await page.getByTestId('add-entry').click();
+  await expect(app.heading).toHaveText('Add a risk or opportunity');
+  await page.getByLabel('Reference').fill('CR2');
+  await page.getByLabel('Title', { exact: true }).fill('Cyber attack on council systems');
+  await page.getByLabel('Residual score (after actions)').fill('16 (Major/Possible)');
+  await page.getByRole('button', { name: 'Add to the register' }).click();
+  const summary = page.locator('#new-entry-errors');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('CR2 is already on the register');
+  await expect(summary).toContainText('says 16, but 4 x 3 is 12');
+  await summary.getByRole('link', { name: /says 16/ }).click();
+  await expect(page.getByLabel('Residual score (after actions)')).toBeFocused();
+  await page.getByLabel('Residual score (after actions)').fill('12 (Major/Possible)');
+  await page.getByLabel('Reference').fill('CR13');
+  await page.getByLabel('Owner').fill('Director of Digital');
+  await page.getByRole('button', { name: 'Add to the register' }).click();
+  await expect(page).toHaveURL(/#\/risks\/CR13$/);
+  await expect(app.heading).toContainText('Cyber attack on council systems');
+
+  await page.getByLabel('Reason', { exact: true }).fill('Replaced by CR7');
+  await page.getByRole('button', { name: 'Retire CR13' }).click();
+  await expect(page.getByTestId('retired-note')).toContainText('off the register from Q3 2019/20. Reason: Replaced by CR7');
+  await expect(page.getByTestId('history')).toContainText('Retired: off the register from Q3 2019/20');
+  await app.open('#/risks');
+  await expect(page.getByTestId('table-risks').locator('tbody th'), 'still on the Q2 2019/20 register').toContainText(['CR13']);
+  await expect(page.getByTestId('retired')).toContainText('CR13 Cyber attack on council systems: off the register from Q3 2019/20. Reason: Replaced by CR7');
+  await page.getByTestId('quarter-picker').selectOption('Q2 2018/19');
+  await expect(page.getByTestId('table-risks').locator('tbody th')).not.toContainText(['CR13']);
+  await app.expectNoAxeViolations();
+});
