@@ -64,6 +64,17 @@ pub fn HelpPage() -> impl IntoView {
             <li>"Impact: Insignificant 1, Minor 2, Moderate 3, Major 4, Catastrophic 5 (for opportunities, Outstanding 5)."</li>
             <li>"Likelihood: Rare 1, Unlikely 2, Possible 3, Likely 4, Certain 5."</li>
         </ul>
+        <p>
+            "Scores are grouped into bands (for example Low 1-6, Medium 8-12, High 15-25). Each "
+            "matrix cell shows its score and band name as well as its colour. The council's own "
+            "bands and risk appetite are set on the Risks page under \u{201c}Score bands and appetite\u{201d}."
+        </p>
+        <p>
+            "On the matrix, impact goes up and likelihood across. Tap a cell to list its entries in "
+            "the register. To change a residual score, drag a marker to another cell, or focus it and "
+            "use the arrow keys then Enter; you are asked for a one-line reason, kept in the entry's "
+            "history, and every move can be undone."
+        </p>
 
         <h2 id="help-data">"Where your data lives"</h2>
         <p>
