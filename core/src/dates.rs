@@ -30,6 +30,14 @@ pub fn long_date(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), month, date.year())
 }
 
+/// Reads a date as a date input gives it (2019-10-31) or as people type it (31/10/2019).
+pub fn read_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,8 @@
 //! compiler enforces that, and every module is tested natively with
 //! `cargo test -p scrutineer-core`.
 
+pub mod calendar;
+pub mod cases;
 pub mod charts;
 pub mod csv;
 pub mod dashboard;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use crate::dates::read_date;
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, HistoryNote, RegisterEntry, Retirement};
 use crate::domain::risk::{Band, BandTone, BandsError, EntryKind, Score, ScoreBands};
@@ -165,14 +166,6 @@ fn kind_key(kind: EntryKind) -> &'static str {
         EntryKind::Risk => "risk",
         EntryKind::Opportunity => "opportunity",
     }
-}
-
-/// Reads a date as a date input gives it (2019-10-31) or as people type it (31/10/2019).
-pub fn read_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
-        .ok()
 }
 
 fn optional(text: &str) -> Option<String> {
