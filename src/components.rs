@@ -6,11 +6,13 @@ mod reminder;
 mod shell;
 mod table_region;
 
-pub use form::{message_for, ErrorSummary, TextField};
+pub use form::{message_for, settle, ErrorSummary, TextField};
 pub use messages::MessageRegions;
 pub use reminder::ExportReminder;
 pub use shell::{SiteFooter, SiteHeader, SiteNav, SkipLink};
 pub use table_region::TableRegion;
 
 mod empty_state;
+mod notes;
 pub use empty_state::EmptyState;
+pub use notes::{LinkNote, SummaryRow};

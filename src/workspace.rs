@@ -206,6 +206,17 @@ impl Workspace {
         saved
     }
 
+    /// [`Workspace::edit`] when `snapshot` differs from what is open; otherwise
+    /// says so and saves nothing.
+    pub fn edit_if_changed(&self, done: impl Into<String>, snapshot: Snapshot) -> bool {
+        if self.snapshot.with_untracked(|s| *s == snapshot) {
+            self.notices
+                .status("Nothing has changed, so there was nothing to save.");
+            return false;
+        }
+        self.edit(done, snapshot)
+    }
+
     /// Puts back the data as it was before the latest edit.
     pub fn undo_edit(&self) {
         let Some((done, before)) = self.undo_stack.try_update(|stack| stack.pop()).flatten() else {

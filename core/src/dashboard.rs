@@ -339,20 +339,26 @@ impl Filter {
     /// What in the address could not be read, in words, so a mistyped or
     /// out-of-date link says so instead of silently showing something else.
     pub fn unread(pairs: &[(String, String)]) -> Vec<String> {
-        pairs
-            .iter()
-            .filter_map(|(key, value)| {
-                let ok = match key.as_str() {
-                    "period" => value.parse::<Period>().is_ok(),
-                    "rag" => Standing::from_key(value).is_some(),
-                    "travel" => Travel::from_key(value).is_some(),
-                    "england" => value == "worse",
-                    "area" | "q" => true,
-                    _ => false,
-                };
-                (!ok).then(|| format!("{key} \u{201c}{value}\u{201d}"))
-            })
-            .collect()
+        crate::route::unread_parts(pairs, |key, value| match key {
+            "period" => value.parse::<Period>().is_ok(),
+            "rag" => Standing::from_key(value).is_some(),
+            "travel" => Travel::from_key(value).is_some(),
+            "england" => value == "worse",
+            "area" | "q" => true,
+            _ => false,
+        })
+    }
+
+    /// What the overview says about its link: parts not understood, and a
+    /// period with no figures.
+    pub fn link_problem(snapshot: &Snapshot, pairs: &[(String, String)]) -> Option<String> {
+        let no_figures = Filter::from_query(pairs)
+            .period
+            .filter(|p| !reporting_periods(snapshot).contains(p))
+            .map(|p| {
+                format!("No indicator has a figure for {p}: choose another reporting period.")
+            });
+        crate::route::link_note(&Filter::unread(pairs), no_figures)
     }
 
     /// The query part of the address, without the "?"; empty with no filter.
@@ -902,6 +908,13 @@ mod tests {
         .to_query();
         let (_, pairs) = crate::route::split_query(&format!("#/indicators?{good}"));
         assert_eq!(Filter::unread(&pairs), Vec::<String>::new());
+        let demo = Snapshot::demo();
+        assert_eq!(Filter::link_problem(&demo, &pairs), None);
+        let (_, empty_period) = crate::route::split_query("#/indicators?period=Q4%202030%2F31");
+        assert_eq!(
+            Filter::link_problem(&demo, &empty_period).as_deref(),
+            Some("No indicator has a figure for Q4 2030/31: choose another reporting period.")
+        );
     }
 
     #[test]

@@ -189,21 +189,6 @@ pub struct RegisterFilter {
     pub sort: Sort,
 }
 
-fn kind_key(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Risk => "risk",
-        EntryKind::Opportunity => "opportunity",
-    }
-}
-
-fn read_kind(text: &str) -> Option<EntryKind> {
-    match text {
-        "risk" => Some(EntryKind::Risk),
-        "opportunity" => Some(EntryKind::Opportunity),
-        _ => None,
-    }
-}
-
 fn read_cell(text: &str) -> Option<(u8, u8)> {
     let (i, l) = text.split_once('-')?;
     let (i, l) = (i.trim().parse().ok()?, l.trim().parse().ok()?);
@@ -224,7 +209,7 @@ impl RegisterFilter {
                 "owner" if !value.is_empty() => filter.owner = Some(value.to_owned()),
                 "type" if !value.is_empty() => filter.risk_type = Some(value.to_owned()),
                 "overdue" => filter.overdue = value == "yes",
-                "kind" => filter.kind = read_kind(value),
+                "kind" => filter.kind = EntryKind::from_key(value),
                 "cell" => filter.cell = read_cell(value),
                 "q" => filter.text = value.to_owned(),
                 "sort" => filter.sort = Sort::from_key(value).unwrap_or_default(),
@@ -236,22 +221,30 @@ impl RegisterFilter {
 
     /// What in the address could not be read, in words.
     pub fn unread(pairs: &[(String, String)]) -> Vec<String> {
-        pairs
-            .iter()
-            .filter_map(|(key, value)| {
-                let ok = match key.as_str() {
-                    "quarter" => value.parse::<Period>().is_ok(),
-                    "show" => Layer::from_key(value).is_some(),
-                    "overdue" => value == "yes",
-                    "kind" => read_kind(value).is_some(),
-                    "cell" => read_cell(value).is_some(),
-                    "sort" => Sort::from_key(value).is_some(),
-                    "band" | "owner" | "type" | "q" => true,
-                    _ => false,
-                };
-                (!ok).then(|| format!("{key} \u{201c}{value}\u{201d}"))
-            })
-            .collect()
+        crate::route::unread_parts(pairs, |key, value| match key {
+            "quarter" => value.parse::<Period>().is_ok(),
+            "show" => Layer::from_key(value).is_some(),
+            "overdue" => value == "yes",
+            "kind" => EntryKind::from_key(value).is_some(),
+            "cell" => read_cell(value).is_some(),
+            "sort" => Sort::from_key(value).is_some(),
+            "band" | "owner" | "type" | "q" => true,
+            _ => false,
+        })
+    }
+
+    /// What the register says about its link: parts not understood, and a
+    /// quarter it has no assessments for.
+    pub fn link_problem(snapshot: &Snapshot, pairs: &[(String, String)]) -> Option<String> {
+        let missing = RegisterFilter::from_query(pairs)
+            .quarter
+            .filter(|q| !quarters(snapshot).contains(q))
+            .map(|q| {
+                format!(
+                    "The register has no assessments for {q}: showing the latest quarter instead."
+                )
+            });
+        crate::route::link_note(&RegisterFilter::unread(pairs), missing)
     }
 
     /// The query part of the address, without the "?".
@@ -276,7 +269,7 @@ impl RegisterFilter {
             parts.push("overdue=yes".to_owned());
         }
         if let Some(kind) = self.kind {
-            parts.push(format!("kind={}", kind_key(kind)));
+            parts.push(format!("kind={}", kind.key()));
         }
         if let Some((i, l)) = self.cell {
             parts.push(format!("cell={i}-{l}"));
@@ -366,6 +359,30 @@ impl Row {
     /// The shown score as the packs write it, or why there is none.
     pub fn shown_label(&self) -> String {
         score_text(self.shown, self.kind)
+    }
+}
+
+/// The register's words for the fields that differ between risks and
+/// opportunities, as the pack heads its columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wording {
+    pub consequences: &'static str,
+    pub controls: &'static str,
+    pub actions: &'static str,
+}
+
+pub fn wording(kind: EntryKind) -> Wording {
+    match kind {
+        EntryKind::Risk => Wording {
+            consequences: "Possible consequences",
+            controls: "Current controls",
+            actions: "Mitigating actions",
+        },
+        EntryKind::Opportunity => Wording {
+            consequences: "Possible benefits",
+            controls: "Progress to date",
+            actions: "Maximising actions",
+        },
     }
 }
 
@@ -475,6 +492,44 @@ pub fn rows(
     list
 }
 
+/// How many entries were on the register in `quarter`.
+pub fn on_register_count(snapshot: &Snapshot, quarter: &Period) -> usize {
+    snapshot
+        .register
+        .iter()
+        .filter(|e| e.on_register(quarter).is_some())
+        .count()
+}
+
+/// An entry that has left (or is to leave) the register.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    pub id: String,
+    /// Its latest title.
+    pub title: String,
+    pub from: Period,
+    pub reason: String,
+}
+
+/// Every retired entry, in reference order, kept with its reason.
+pub fn retired(snapshot: &Snapshot) -> Vec<Retired> {
+    let mut list: Vec<Retired> = snapshot
+        .register
+        .iter()
+        .filter_map(|e| {
+            let r = e.retired.as_ref()?;
+            Some(Retired {
+                id: e.id.clone(),
+                title: e.latest().map(|a| a.title.clone()).unwrap_or_default(),
+                from: r.period,
+                reason: r.reason.clone(),
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| id_cmp(&a.id, &b.id));
+    list
+}
+
 /// The distinct owners and types on the register in `quarter`, for the filter lists.
 pub fn choices(snapshot: &Snapshot, quarter: &Period) -> (Vec<String>, Vec<String>) {
     let mut owners = vec![];
@@ -510,6 +565,24 @@ pub struct MatrixCell {
 impl MatrixCell {
     pub fn score(&self) -> u8 {
         self.impact * self.likelihood
+    }
+
+    /// What the cell says to a screen reader, and holds: "Impact 4 Major,
+    /// likelihood 3 Possible: score 12, Medium. 7 risks."
+    pub fn describe(&self, kind: EntryKind) -> String {
+        let band = self.band.as_ref().map_or("no band", |b| b.name.as_str());
+        let count = self.entries.len();
+        let noun = if count == 1 {
+            kind.key()
+        } else {
+            kind.plural()
+        };
+        format!(
+            "Impact {}, likelihood {}: score {}, {band}. {count} {noun}.",
+            impact_step(kind, self.impact),
+            likelihood_step(self.likelihood),
+            self.score()
+        )
     }
 
     /// "12 (Major/Possible)".
@@ -606,20 +679,25 @@ pub struct Arrow {
     pub to: (u8, u8),
 }
 
+impl Arrow {
+    /// An arrow from one score's cell to another's, where both have a cell
+    /// and they differ.
+    fn between(id: &str, from: Option<Score>, to: Option<Score>) -> Option<Arrow> {
+        let (from, to) = (from?.cell()?, to?.cell()?);
+        (from != to).then(|| Arrow {
+            id: id.to_owned(),
+            from,
+            to,
+        })
+    }
+}
+
 /// Arrows from each entry's inherent cell to its residual cell, where both
 /// are known and differ.
 pub fn mitigation_arrows(rows: &[Row], kind: EntryKind) -> Vec<Arrow> {
     rows.iter()
         .filter(|r| r.kind == kind)
-        .filter_map(|r| {
-            let from = r.inherent?.cell()?;
-            let to = r.residual?.cell()?;
-            (from != to).then(|| Arrow {
-                id: r.id.clone(),
-                from,
-                to,
-            })
-        })
+        .filter_map(|r| Arrow::between(&r.id, r.inherent, r.residual))
         .collect()
 }
 
@@ -630,16 +708,48 @@ pub fn movement_arrows(changes: &Changes, rows: &[Row], kind: EntryKind) -> Vec<
         .continuing
         .iter()
         .filter(|c| c.kind == kind && rows.iter().any(|r| r.id == c.id))
-        .filter_map(|c| {
-            let from = c.was_residual?.cell()?;
-            let to = c.residual?.cell()?;
-            (from != to).then(|| Arrow {
-                id: c.id.clone(),
-                from,
-                to,
-            })
-        })
+        .filter_map(|c| Arrow::between(&c.id, c.was_residual, c.residual))
         .collect()
+}
+
+/// Which arrows the matrix draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArrowSet {
+    #[default]
+    None,
+    /// From each entry's inherent score to its residual score.
+    Mitigation,
+    /// From last quarter's residual score to this quarter's.
+    SinceLastQuarter,
+}
+
+impl ArrowSet {
+    pub const ALL: [ArrowSet; 3] = [
+        ArrowSet::None,
+        ArrowSet::Mitigation,
+        ArrowSet::SinceLastQuarter,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ArrowSet::None => "none",
+            ArrowSet::Mitigation => "mitigation",
+            ArrowSet::SinceLastQuarter => "movement",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ArrowSet> {
+        ArrowSet::ALL.into_iter().find(|a| a.key() == key)
+    }
+
+    /// The arrows of this set for `kind`; `changes` is needed for movement.
+    pub fn arrows(self, rows: &[Row], changes: Option<&Changes>, kind: EntryKind) -> Vec<Arrow> {
+        match (self, changes) {
+            (ArrowSet::Mitigation, _) => mitigation_arrows(rows, kind),
+            (ArrowSet::SinceLastQuarter, Some(c)) => movement_arrows(c, rows, kind),
+            _ => vec![],
+        }
+    }
 }
 
 /// The matrix drawing is 500 x 500 units: cells of 100, impact 5 at the top.
@@ -726,6 +836,21 @@ pub struct Continuing {
 }
 
 impl Continuing {
+    /// "Protect and safeguard children: down from 16 to 12 (Major/Possible)".
+    pub fn movement(&self) -> String {
+        let way = match self.moved() {
+            Some(Ordering::Greater) => "up",
+            Some(Ordering::Less) => "down",
+            _ => "unchanged",
+        };
+        format!(
+            "{}: {way} from {} to {}",
+            self.title,
+            score_text(self.was_residual, self.kind),
+            score_text(self.residual, self.kind)
+        )
+    }
+
     /// Up or down by residual score, where both quarters give one.
     pub fn moved(&self) -> Option<Ordering> {
         Some(self.residual?.value().cmp(&self.was_residual?.value())).filter(|o| o.is_ne())
@@ -936,6 +1061,16 @@ mod tests {
     }
 
     #[test]
+    fn opportunities_use_their_own_column_words() {
+        assert_eq!(wording(EntryKind::Risk).actions, "Mitigating actions");
+        assert_eq!(
+            wording(EntryKind::Opportunity).consequences,
+            "Possible benefits"
+        );
+        assert_eq!(wording(EntryKind::Opportunity).controls, "Progress to date");
+    }
+
+    #[test]
     fn references_sort_as_people_read_them() {
         let mut list = vec!["CR10", "CO2", "CR1.2", "CR2", "CR1", "cr1.10"];
         list.sort_by(|a, b| id_cmp(a, b));
@@ -970,6 +1105,13 @@ mod tests {
                 "colour \u{201c}red\u{201d}"
             ]
         );
+        let s = Snapshot::demo();
+        let stale = crate::route::split_query("#/risks?quarter=Q4%202020%2F21&show=sideways").1;
+        assert_eq!(
+            RegisterFilter::link_problem(&s, &stale).as_deref(),
+            Some("This link asks for show \u{201c}sideways\u{201d}, which Scrutineer does not understand, so that part is ignored. The register has no assessments for Q4 2020/21: showing the latest quarter instead.")
+        );
+        assert_eq!(RegisterFilter::link_problem(&s, &pairs), None);
         assert!(filter.narrows());
         assert!(!filter.cleared().narrows());
         assert_eq!(filter.cleared().layer, Layer::Inherent);
@@ -1105,6 +1247,14 @@ mod tests {
         let cell = risks.cell(4, 3).expect("cell");
         assert_eq!(cell.score(), 12);
         assert_eq!(cell.label(EntryKind::Risk), "12 (Major/Possible)");
+        assert_eq!(
+            cell.describe(EntryKind::Risk),
+            "Impact 4 Major, likelihood 3 Possible: score 12, Medium. 7 risks."
+        );
+        assert_eq!(
+            risks.cell(5, 5).expect("cell").describe(EntryKind::Risk),
+            "Impact 5 Catastrophic, likelihood 5 Certain: score 25, High. 0 risks."
+        );
         assert_eq!(cell.band.as_ref().map(|b| b.name.as_str()), Some("Medium"));
         assert_eq!(
             cell.entries,
@@ -1273,6 +1423,10 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(moved(Ordering::Less), vec!["CR2 16->12", "CR9 16->12"]);
+        assert_eq!(
+            changes.moved(Ordering::Less)[0].movement(),
+            "Protect and safeguard children: down from 16 to 12 (Major/Possible)"
+        );
         assert!(
             moved(Ordering::Greater).is_empty(),
             "{:?}",
@@ -1290,7 +1444,20 @@ mod tests {
             day("2019-09-30"),
             true,
         );
-        let arrows = movement_arrows(&changes, &list, EntryKind::Risk);
+        assert_eq!(
+            ArrowSet::from_key("movement"),
+            Some(ArrowSet::SinceLastQuarter)
+        );
+        assert!(
+            ArrowSet::SinceLastQuarter
+                .arrows(&list, None, EntryKind::Risk)
+                .is_empty(),
+            "no earlier quarter"
+        );
+        assert!(ArrowSet::None
+            .arrows(&list, Some(&changes), EntryKind::Risk)
+            .is_empty());
+        let arrows = ArrowSet::SinceLastQuarter.arrows(&list, Some(&changes), EntryKind::Risk);
         assert_eq!(
             arrows,
             vec![
@@ -1329,6 +1496,17 @@ mod tests {
         let changes = Changes::between(&s, q("Q2 2018/19"), q("Q2 2019/20"));
         let gone = changes.left.iter().find(|l| l.id == "CR3").expect("listed");
         assert_eq!(gone.detail.as_deref(), Some("Covered by CR2"));
+        assert_eq!(
+            retired(&s),
+            vec![Retired {
+                id: "CR3".into(),
+                title: "Complying with statutory requirements and duties relating to children looked after, children in need and children leaving care".into(),
+                from: q("Q2 2019/20"),
+                reason: "Covered by CR2".into(),
+            }]
+        );
+        assert_eq!(on_register_count(&s, &q("Q2 2019/20")), 15);
+        assert_eq!(on_register_count(&s, &q("Q2 2018/19")), 15);
         let up: Vec<&str> = changes
             .moved(Ordering::Greater)
             .iter()

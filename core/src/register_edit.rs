@@ -120,7 +120,7 @@ impl EntryForm {
     /// A new entry's form for `quarter`.
     pub fn blank(kind: EntryKind, quarter: Option<Period>) -> EntryForm {
         EntryForm {
-            kind: kind_key(kind).to_owned(),
+            kind: kind.key().to_owned(),
             quarter: quarter.map(|q| q.to_string()).unwrap_or_default(),
             ..EntryForm::default()
         }
@@ -139,7 +139,7 @@ impl EntryForm {
         let kind = entry.kind;
         let mut form = EntryForm {
             id: entry.id.clone(),
-            kind: kind_key(kind).to_owned(),
+            kind: kind.key().to_owned(),
             quarter: quarter.to_string(),
             ..EntryForm::default()
         };
@@ -158,13 +158,6 @@ impl EntryForm {
             form.next_review = a.next_review.map(|d| d.to_string()).unwrap_or_default();
         }
         form
-    }
-}
-
-fn kind_key(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Risk => "risk",
-        EntryKind::Opportunity => "opportunity",
     }
 }
 
@@ -227,17 +220,16 @@ pub fn save_entry(
     }
     let kind = match existing {
         Some(e) => Some(e.kind),
-        None => match form.kind.as_str() {
-            "risk" => Some(EntryKind::Risk),
-            "opportunity" => Some(EntryKind::Opportunity),
-            _ => {
+        None => {
+            let kind = EntryKind::from_key(&form.kind);
+            if kind.is_none() {
                 errors.push(field(
                     "kind",
                     "Choose whether this is a risk or an opportunity",
                 ));
-                None
             }
-        },
+            kind
+        }
     };
     let quarter = match form.quarter.trim().parse::<Period>() {
         Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Some(p),
@@ -573,11 +565,9 @@ fn tone_from_key(key: &str) -> Option<BandTone> {
     .find(|t| tone_key(*t) == key)
 }
 
-/// The settings form's starting rows and appetite.
-pub fn bands_form(snapshot: &Snapshot) -> (Vec<BandRow>, String) {
-    let rows = snapshot
-        .settings
-        .score_bands
+/// Bands as the settings form shows them.
+pub fn band_rows(bands: &ScoreBands) -> Vec<BandRow> {
+    bands
         .0
         .iter()
         .map(|b| BandRow {
@@ -586,7 +576,12 @@ pub fn bands_form(snapshot: &Snapshot) -> (Vec<BandRow>, String) {
             max: b.max.to_string(),
             tone: tone_key(b.tone).to_owned(),
         })
-        .collect();
+        .collect()
+}
+
+/// The settings form's starting rows and appetite.
+pub fn bands_form(snapshot: &Snapshot) -> (Vec<BandRow>, String) {
+    let rows = band_rows(&snapshot.settings.score_bands);
     let appetite = snapshot
         .settings
         .risk_appetite
@@ -989,6 +984,11 @@ mod tests {
             row("High", "8", "12", "amber"),
             row("Very high", "15", "25", "red"),
         ];
+        assert_eq!(
+            band_rows(&ScoreBands::four()),
+            four,
+            "the preset fills the form the same"
+        );
         let next = save_bands(&s, &four, "12").expect("saved");
         assert_eq!(next.settings.score_bands, ScoreBands::four());
         assert_eq!(next.settings.risk_appetite, Some(12));

@@ -186,6 +186,33 @@ impl Route {
     }
 }
 
+/// The parts of an address's query that `readable` rejects, each as
+/// `key "value"`, so a mistyped or out-of-date link can say what it ignored.
+pub fn unread_parts(
+    pairs: &[(String, String)],
+    readable: impl Fn(&str, &str) -> bool,
+) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(key, value)| !readable(key, value))
+        .map(|(key, value)| format!("{key} \u{201c}{value}\u{201d}"))
+        .collect()
+}
+
+/// What a page says about its link: the parts not understood, then
+/// `also` (a part understood but not honoured), or nothing.
+pub fn link_note(unread: &[String], also: Option<String>) -> Option<String> {
+    let mut parts = vec![];
+    if !unread.is_empty() {
+        parts.push(format!(
+            "This link asks for {}, which Scrutineer does not understand, so that part is ignored.",
+            unread.join(" and ")
+        ));
+    }
+    parts.extend(also);
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// Splits `#/path?query` into the path part and the query pairs, decoded.
 pub fn split_query(hash: &str) -> (&str, Vec<(String, String)>) {
     match hash.split_once('?') {
@@ -331,6 +358,27 @@ mod tests {
         );
         assert_eq!(nf.section(), None);
         assert_eq!(Route::from_hash(&nf.href()), nf);
+    }
+
+    #[test]
+    fn what_a_link_asked_and_was_not_understood_is_said_in_one_sentence() {
+        let pairs = split_query("#/risks?cell=6-1&q=ict&colour=red").1;
+        let unread = unread_parts(&pairs, |key, value| {
+            key == "q" || (key == "cell" && value != "6-1")
+        });
+        assert_eq!(
+            unread,
+            vec!["cell \u{201c}6-1\u{201d}", "colour \u{201c}red\u{201d}"]
+        );
+        assert_eq!(
+            link_note(&unread, Some("And more.".into())).as_deref(),
+            Some("This link asks for cell \u{201c}6-1\u{201d} and colour \u{201c}red\u{201d}, which Scrutineer does not understand, so that part is ignored. And more.")
+        );
+        assert_eq!(link_note(&[], None), None);
+        assert_eq!(
+            link_note(&[], Some("Only this.".into())).as_deref(),
+            Some("Only this.")
+        );
     }
 
     #[test]

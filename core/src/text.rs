@@ -44,6 +44,16 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// The first `words` words of `text`, with an ellipsis where it was cut.
+pub fn first_words(text: &str, words: usize) -> String {
+    let all: Vec<&str> = text.split_whitespace().collect();
+    if all.len() <= words {
+        all.join(" ")
+    } else {
+        format!("{}\u{2026}", all[..words].join(" "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +76,10 @@ mod tests {
         assert_eq!(slug("***"), "");
         assert_eq!(capitalise("count"), "Count");
         assert_eq!(capitalise(""), "");
+        assert_eq!(
+            first_words("Delivering  the Operational Plan", 2),
+            "Delivering the\u{2026}"
+        );
+        assert_eq!(first_words("Delivering the Plan", 3), "Delivering the Plan");
     }
 }

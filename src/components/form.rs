@@ -3,6 +3,27 @@
 use leptos::prelude::*;
 use scrutineer_core::snapshot::FieldError;
 
+/// Settles a form's result: on success its errors are cleared and the value
+/// given back; on refusal every error is shown and focus moves to the error
+/// summary `summary` (a selector) once it has appeared, so it is read out.
+pub fn settle<T, E: Send + Sync + 'static>(
+    errors: RwSignal<Vec<E>>,
+    summary: &'static str,
+    result: Result<T, Vec<E>>,
+) -> Option<T> {
+    match result {
+        Ok(value) => {
+            errors.set(vec![]);
+            Some(value)
+        }
+        Err(list) => {
+            errors.set(list);
+            request_animation_frame(move || crate::browser::focus(summary));
+            None
+        }
+    }
+}
+
 /// The message for `field` among `errors`, as a reactive closure.
 pub fn message_for(
     errors: RwSignal<Vec<FieldError>>,

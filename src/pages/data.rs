@@ -3,7 +3,7 @@ use scrutineer_core::file_format::MAX_BYTES;
 use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
 
 use crate::browser;
-use crate::components::{message_for, ErrorSummary, TextField};
+use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TextField};
 use crate::state::use_notices;
 use crate::workspace::{use_workspace, Health};
 
@@ -23,22 +23,6 @@ pub fn DataPage() -> impl IntoView {
         <PackDetails/>
         <StartAgain/>
         <Sources/>
-    }
-}
-
-/// One row of a summary list.
-#[component]
-fn Row(
-    /// What the row is.
-    label: &'static str,
-    /// Its value.
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div class="summary-list__row">
-            <dt>{label}</dt>
-            <dd>{children()}</dd>
-        </div>
     }
 }
 
@@ -114,18 +98,18 @@ fn WhatIsOpen() -> impl IntoView {
     view! {
         <h2 id="open-now">"What is open now"</h2>
         <dl class="summary-list" data-testid="what-is-open">
-            <Row label="Organisation">{move || summary.with(|s| s.organisation.clone())}</Row>
-            <Row label="Pack">{move || summary.with(|s| s.title.clone())}</Row>
-            <Row label="Figures">{move || summary.with(|s| s.as_at.clone())}</Row>
-            <Row label="Prepared by">
+            <SummaryRow label="Organisation">{move || summary.with(|s| s.organisation.clone())}</SummaryRow>
+            <SummaryRow label="Pack">{move || summary.with(|s| s.title.clone())}</SummaryRow>
+            <SummaryRow label="Figures">{move || summary.with(|s| s.as_at.clone())}</SummaryRow>
+            <SummaryRow label="Prepared by">
                 {move || workspace.snapshot.with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
-            </Row>
-            <Row label="Contents">{move || summary.with(contents)}</Row>
-            <Row label="Saved">
+            </SummaryRow>
+            <SummaryRow label="Contents">{move || summary.with(contents)}</SummaryRow>
+            <SummaryRow label="Saved">
                 <span data-testid="saved-state">{saved}</span>
                 {persisted}
-            </Row>
-            <Row label="Last copy downloaded">{exported}</Row>
+            </SummaryRow>
+            <SummaryRow label="Last copy downloaded">{exported}</SummaryRow>
         </dl>
     }
 }
@@ -221,11 +205,11 @@ fn ImportPreview() -> impl IntoView {
                 <section class="panel" aria-labelledby="preview-heading" data-testid="import-preview">
                     <h3 id="preview-heading">{format!("Check \u{201c}{name}\u{201d} before opening it")}</h3>
                     <dl class="summary-list">
-                        <Row label="Organisation">{organisation}</Row>
-                        <Row label="Pack">{title}</Row>
-                        <Row label="Figures">{as_at}</Row>
-                        <Row label="Contents">{held}</Row>
-                        <Row label="Saved from Scrutineer">{exported}</Row>
+                        <SummaryRow label="Organisation">{organisation}</SummaryRow>
+                        <SummaryRow label="Pack">{title}</SummaryRow>
+                        <SummaryRow label="Figures">{as_at}</SummaryRow>
+                        <SummaryRow label="Contents">{held}</SummaryRow>
+                        <SummaryRow label="Saved from Scrutineer">{exported}</SummaryRow>
                     </dl>
                     {migrated}
                     <p class="warning-text">
@@ -249,7 +233,6 @@ fn ImportPreview() -> impl IntoView {
 #[component]
 fn PackDetails() -> impl IntoView {
     let workspace = use_workspace();
-    let notices = use_notices();
     let form = RwSignal::new(workspace.snapshot.with_untracked(|s| s.details_form()));
     // Follow the data when it is replaced (import, another tab, start again).
     Effect::new(move |_| {
@@ -262,20 +245,8 @@ fn PackDetails() -> impl IntoView {
         let edited = workspace
             .snapshot
             .with_untracked(|s| s.with_details(&form.get_untracked()));
-        match edited {
-            Ok(snapshot) => {
-                errors.set(vec![]);
-                if workspace.snapshot.with_untracked(|s| *s == snapshot) {
-                    notices.status("The pack details are unchanged.");
-                } else {
-                    workspace.edit("Saved the pack details", snapshot);
-                }
-            }
-            Err(list) => {
-                errors.set(list);
-                // The summary appears on the next frame; focus it so it is read out.
-                request_animation_frame(|| browser::focus("#details-errors"));
-            }
+        if let Some(snapshot) = settle(errors, "#details-errors", edited) {
+            workspace.edit_if_changed("Saved the pack details", snapshot);
         }
     };
     let field = move |id: &'static str,

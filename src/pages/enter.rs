@@ -5,7 +5,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::editing::{enter_figures, entry_period, suggested_period, Entry, EntryError};
 
 use crate::browser;
-use crate::components::{message_for, ErrorSummary, TextField};
+use crate::components::{message_for, settle, ErrorSummary, TextField};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
@@ -70,16 +70,13 @@ pub fn EnterFiguresPage() -> impl IntoView {
             .with_untracked(|s| s.indicators.iter().map(|i| i.id.clone()).collect());
         let mut entries = entries;
         entries.sort_by_key(|e| order.iter().position(|id| *id == e.indicator));
-        match workspace
+        let result = workspace
             .snapshot
-            .with_untracked(|s| enter_figures(s, p, &entries))
-        {
-            Ok((_, 0)) => {
-                errors.set(vec![]);
-                notices.status(format!("No figures for {p} were changed."));
-            }
-            Ok((next, changed)) => {
-                errors.set(vec![]);
+            .with_untracked(|s| enter_figures(s, p, &entries));
+        match settle(errors, "#enter-errors", result) {
+            None => {}
+            Some((_, 0)) => notices.status(format!("No figures for {p} were changed.")),
+            Some((next, changed)) => {
                 let noun = if changed == 1 { "figure" } else { "figures" };
                 workspace.edit(format!("Entered {changed} {noun} for {p}"), next);
                 let query = scrutineer_core::dashboard::Filter {
@@ -87,13 +84,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
                     ..Default::default()
                 }
                 .to_query();
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(&format!("#/indicators?{query}"));
-                }
-            }
-            Err(list) => {
-                errors.set(list);
-                request_animation_frame(|| browser::focus("#enter-errors"));
+                browser::go(&format!("#/indicators?{query}"));
             }
         }
     };

@@ -4,8 +4,7 @@ use scrutineer_core::domain::rag::Rag;
 use scrutineer_core::editing::{edit_indicator, set_period_notes, IndicatorForm};
 use scrutineer_core::snapshot::FieldError;
 
-use crate::browser;
-use crate::components::{message_for, ErrorSummary, TextField};
+use crate::components::{message_for, settle, ErrorSummary, TextField};
 use crate::workspace::use_workspace;
 
 /// Change an indicator's name, polarity, definition, owner and target.
@@ -39,17 +38,8 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| edit_indicator(s, &save_id, &form.get_untracked()));
-        match result {
-            Ok(next) => {
-                errors.set(vec![]);
-                if workspace.snapshot.with_untracked(|s| *s != next) {
-                    workspace.edit("Saved the indicator's details", next);
-                }
-            }
-            Err(list) => {
-                errors.set(list);
-                request_animation_frame(|| browser::focus("#indicator-errors"));
-            }
+        if let Some(next) = settle(errors, "#indicator-errors", result) {
+            workspace.edit_if_changed("Saved the indicator's details", next);
         }
     };
     let radio = move |name: &'static str,

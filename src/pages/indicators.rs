@@ -8,7 +8,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::snapshot::count_of;
 
-use crate::components::{EmptyState, TableRegion};
+use crate::components::{EmptyState, LinkNote, TableRegion};
 use crate::state::{use_query, use_snapshot};
 
 /// Every figure as a spreadsheet: long form, one row per indicator and period.
@@ -66,30 +66,11 @@ pub fn IndicatorsPage() -> impl IntoView {
     });
     let empty = move || snapshot.with(|s| s.indicators.is_empty());
     // A mistyped or out-of-date link says what was not understood.
-    let link_problem = move || {
-        let unread = query.with(|q| Filter::unread(q));
-        let no_figures = filter
-            .with(|f| f.period)
-            .filter(|p| snapshot.with(|s| !reporting_periods(s).contains(p)));
-        let mut parts = vec![];
-        if !unread.is_empty() {
-            parts.push(format!(
-                "This link asks for {}, which Scrutineer does not understand, so that part is ignored.",
-                unread.join(" and ")
-            ));
-        }
-        if let Some(p) = no_figures {
-            parts.push(format!(
-                "No indicator has a figure for {p}: choose another reporting period."
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join(" "))
-    };
+    let link_problem =
+        Signal::derive(move || snapshot.with(|s| query.with(|q| Filter::link_problem(s, q))));
     view! {
         <h1 tabindex="-1">"Performance indicators"</h1>
-        {move || link_problem().map(|text| view! {
-            <div class="inset" role="note" data-testid="link-problem"><p>{text}</p></div>
-        })}
+        <LinkNote text=link_problem/>
         <Show when=move || !empty() fallback=|| view! { <EmptyState what="performance indicators"/> }>
             {move || period.get().map(|p| view! { <Overview filter=filter period=p/> })}
         </Show>

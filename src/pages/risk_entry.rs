@@ -4,18 +4,19 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::register::RegisterEntry;
-use scrutineer_core::domain::risk::EntryKind;
-use scrutineer_core::register::{quarters, score_text, RegisterFilter};
+use scrutineer_core::domain::risk::{EntryKind, ScoreBands};
+use scrutineer_core::register::{quarters, score_text, wording, RegisterFilter, Wording};
 use scrutineer_core::register_edit::{
-    bands_form, restore_entry, retire_entry, save_bands, save_entry, suggested_retirement, BandRow,
-    EntryForm, BAND_FIELDS, MAX_BANDS,
+    band_rows, bands_form, restore_entry, retire_entry, save_bands, save_entry,
+    suggested_retirement, BandRow, EntryForm, BAND_FIELDS, MAX_BANDS,
 };
 use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::FieldError;
+use scrutineer_core::text::capitalise;
 
-use super::risks::{kind_words, register_href, BandTag};
+use super::risks::{register_href, BandTag};
 use crate::browser;
-use crate::components::{message_for, ErrorSummary, TableRegion, TextField};
+use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TableRegion, TextField};
 use crate::state::use_query;
 use crate::workspace::use_workspace;
 
@@ -66,44 +67,21 @@ pub fn RiskEntryPage(id: String) -> impl IntoView {
 #[component]
 fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     let kind = entry.kind;
-    let (single, _) = kind_words(kind);
     let a = entry.assessment(&quarter).cloned();
     let title = a.as_ref().map(|a| a.title.clone()).unwrap_or_default();
     let bands = use_workspace()
         .snapshot
         .with_untracked(|s| s.settings.score_bands.clone());
     let row = |label: &'static str, value: Option<String>| {
-        view! {
-            <div class="summary-list__row">
-                <dt>{label}</dt>
-                <dd>{value.unwrap_or_else(|| "Not given".to_owned())}</dd>
-            </div>
-        }
+        view! { <SummaryRow label=label>{value.unwrap_or_else(|| "Not given".to_owned())}</SummaryRow> }
     };
     let score_row = |label: &'static str, score: Option<scrutineer_core::domain::risk::Score>| {
         let band = score.and_then(|s| bands.band_of(s.value()).cloned());
         view! {
-            <div class="summary-list__row">
-                <dt>{label}</dt>
-                <dd>{score_text(score, kind)}" "{score.map(|_| view! { <BandTag band=band/> })}</dd>
-            </div>
+            <SummaryRow label=label>{score_text(score, kind)}" "{score.map(|_| view! { <BandTag band=band/> })}</SummaryRow>
         }
     };
-    let is_consequence = if kind == EntryKind::Risk {
-        "Possible consequences"
-    } else {
-        "Possible benefits"
-    };
-    let controls = if kind == EntryKind::Risk {
-        "Current controls"
-    } else {
-        "Progress to date"
-    };
-    let actions = if kind == EntryKind::Risk {
-        "Mitigating actions"
-    } else {
-        "Maximising actions"
-    };
+    let words = wording(kind);
     let mut assessed: Vec<_> = entry.assessments.clone();
     assessed.sort_by(|x, y| y.period.timeline_cmp(&x.period));
     let other_quarters: Vec<Period> = assessed
@@ -114,7 +92,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     let id = entry.id.clone();
     view! {
         <p class="breadcrumb"><a href=register_href(&RegisterFilter { quarter: Some(quarter), ..RegisterFilter::default() })>"Risks and opportunities"</a></p>
-        <h1 tabindex="-1"><span class="caption">{format!("{} {}, {quarter}", capital(single), entry.id)}</span>{title}</h1>
+        <h1 tabindex="-1"><span class="caption">{format!("{} {}, {quarter}", capitalise(kind.key()), entry.id)}</span>{title}</h1>
         {entry.retired.as_ref().map(|r| view! {
             <div class="inset" data-testid="retired-note"><p>{format!("Retired: off the register from {}. Reason: {}", r.period, r.reason)}</p></div>
         })}
@@ -130,10 +108,10 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
             <dl class="summary-list" data-testid="entry-details">
                 {row("Description", a.description.clone())}
                 {row("Type", a.risk_type.clone())}
-                {row(is_consequence, a.consequences.clone())}
-                {row(controls, a.controls.clone())}
+                {row(words.consequences, a.consequences.clone())}
+                {row(words.controls, a.controls.clone())}
                 {score_row("Inherent score", a.inherent)}
-                {row(actions, a.actions.clone())}
+                {row(words.actions, a.actions.clone())}
                 {score_row("Residual score", a.residual)}
                 {score_row("Target score", a.target)}
                 {row("Owner", a.owner.clone())}
@@ -180,10 +158,6 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     }
 }
 
-fn capital(word: &str) -> String {
-    scrutineer_core::text::capitalise(word)
-}
-
 /// The fields of an assessment, shared by the add and edit forms.
 #[component]
 fn AssessmentFields(
@@ -198,7 +172,7 @@ fn AssessmentFields(
     };
     let error = move |name: &'static str| Signal::derive(message_for(errors, name));
     let area = move |name: &'static str,
-                     label: &'static str,
+                     label: Signal<&'static str>,
                      get: fn(&EntryForm) -> String,
                      put: fn(&mut EntryForm, String)| {
         let id = format!("{prefix}{name}");
@@ -209,25 +183,23 @@ fn AssessmentFields(
             </div>
         }
     };
-    let opportunity = move || kind.get() == EntryKind::Opportunity;
+    // The words follow the risk/opportunity choice without rebuilding the fields.
+    let words =
+        move |pick: fn(Wording) -> &'static str| Signal::derive(move || pick(wording(kind.get())));
     const SCORE_HINT: &str = "As the pack writes it, for example 16 (Major/Likely), 4x4, or 16 where only the score is printed";
     view! {
         <TextField id=format!("{prefix}quarter") label="Quarter" hint="For example Q3 2019/20" value=field(|f| f.quarter.clone()) on_input=set(|f, v| f.quarter = v) error=error("quarter")/>
         <TextField id=format!("{prefix}title") label="Title" value=field(|f| f.title.clone()) on_input=set(|f, v| f.title = v) error=error("title")/>
-        {area("description", "Description", |f| f.description.clone(), |f, v| f.description = v)}
+        {area("description", Signal::stored("Description"), |f| f.description.clone(), |f, v| f.description = v)}
         <TextField id=format!("{prefix}risk_type") label="Type" hint="For example Economic, Social, Legal/Political, People/Organisational" value=field(|f| f.risk_type.clone()) on_input=set(|f, v| f.risk_type = v) error=error("risk_type")/>
-        {move || if opportunity() {
-            area("consequences", "Possible benefits", |f| f.consequences.clone(), |f, v| f.consequences = v).into_any()
-        } else {
-            area("consequences", "Possible consequences", |f| f.consequences.clone(), |f, v| f.consequences = v).into_any()
-        }}
-        {move || area("controls", if opportunity() { "Progress to date" } else { "Current controls" }, |f| f.controls.clone(), |f, v| f.controls = v)}
+        {area("consequences", words(|w| w.consequences), |f| f.consequences.clone(), |f, v| f.consequences = v)}
+        {area("controls", words(|w| w.controls), |f| f.controls.clone(), |f, v| f.controls = v)}
         <TextField id=format!("{prefix}inherent") label="Inherent score (before actions)" hint=SCORE_HINT value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error("inherent")/>
-        {move || area("actions", if opportunity() { "Maximising actions" } else { "Mitigating actions" }, |f| f.actions.clone(), |f, v| f.actions = v)}
+        {area("actions", words(|w| w.actions), |f| f.actions.clone(), |f, v| f.actions = v)}
         <TextField id=format!("{prefix}residual") label="Residual score (after actions)" hint=SCORE_HINT value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error("residual")/>
         <TextField id=format!("{prefix}target") label="Target score" hint=SCORE_HINT value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error("target")/>
         <TextField id=format!("{prefix}owner") label="Owner" value=field(|f| f.owner.clone()) on_input=set(|f, v| f.owner = v) error=error("owner")/>
-        {area("direction", "Direction of travel and commentary", |f| f.direction.clone(), |f, v| f.direction = v)}
+        {area("direction", Signal::stored("Direction of travel and commentary"), |f| f.direction.clone(), |f, v| f.direction = v)}
         <TextField id=format!("{prefix}next_review") label="Next review" kind="date" hint="For example 31/10/2019" value=field(|f| f.next_review.clone()) on_input=set(|f, v| f.next_review = v) error=error("next_review")/>
         <TextField id=format!("{prefix}reason") label="Reason for the change" hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error("reason")/>
     }
@@ -248,18 +220,9 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
             let result = workspace.snapshot.with_untracked(|s| {
                 save_entry(s, Some(&id), &form.get_untracked(), browser::today())
             });
-            match result {
-                Ok(saved) => {
-                    errors.set(vec![]);
-                    form.update(|f| f.reason.clear());
-                    if workspace.snapshot.with_untracked(|s| *s != saved.snapshot) {
-                        workspace.edit(saved.done, saved.snapshot);
-                    }
-                }
-                Err(list) => {
-                    errors.set(list);
-                    request_animation_frame(|| browser::focus("#entry-errors"));
-                }
+            if let Some(saved) = settle(errors, "#entry-errors", result) {
+                form.update(|f| f.reason.clear());
+                workspace.edit_if_changed(saved.done, saved.snapshot);
             }
         }
     };
@@ -317,21 +280,14 @@ fn RetireForm(entry: RegisterEntry) -> impl IntoView {
                     )
                 }
             });
-            match result {
-                Ok(next) => {
-                    errors.set(vec![]);
-                    reason.set(String::new());
-                    let done = if retired {
-                        format!("Restored {id} to the register")
-                    } else {
-                        format!("Retired {id}")
-                    };
-                    workspace.edit(done, next);
-                }
-                Err(list) => {
-                    errors.set(list);
-                    request_animation_frame(|| browser::focus("#retire-errors"));
-                }
+            if let Some(next) = settle(errors, "#retire-errors", result) {
+                reason.set(String::new());
+                let done = if retired {
+                    format!("Restored {id} to the register")
+                } else {
+                    format!("Retired {id}")
+                };
+                workspace.edit(done, next);
             }
         }
     };
@@ -374,20 +330,10 @@ pub fn NewRiskEntryPage() -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| save_entry(s, None, &form.get_untracked(), browser::today()));
-        match result {
-            Ok(saved) => {
-                errors.set(vec![]);
-                let href = Route::RiskEntry {
-                    id: saved.id.clone(),
-                }
-                .href();
-                if workspace.edit(saved.done, saved.snapshot) {
-                    browser::go(&href);
-                }
-            }
-            Err(list) => {
-                errors.set(list);
-                request_animation_frame(|| browser::focus("#new-entry-errors"));
+        if let Some(saved) = settle(errors, "#new-entry-errors", result) {
+            let href = Route::RiskEntry { id: saved.id }.href();
+            if workspace.edit(saved.done, saved.snapshot) {
+                browser::go(&href);
             }
         }
     };
@@ -433,54 +379,21 @@ pub fn ScoreBandsPage() -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| save_bands(s, &rows.get_untracked(), &appetite.get_untracked()));
-        match result {
-            Ok(next) => {
-                errors.set(vec![]);
-                if workspace.snapshot.with_untracked(|s| *s != next) {
-                    workspace.edit("Saved the score bands", next);
-                }
-            }
-            Err(list) => {
-                errors.set(list);
-                request_animation_frame(|| browser::focus("#bands-errors"));
-            }
+        if let Some(next) = settle(errors, "#bands-errors", result) {
+            workspace.edit_if_changed("Saved the score bands", next);
         }
-    };
-    let preset = move |rows_now: Vec<BandRow>| rows.set(rows_now);
-    let four = move |_| {
-        let b = |n: &str, lo: &str, hi: &str, t: &str| BandRow {
-            name: n.into(),
-            min: lo.into(),
-            max: hi.into(),
-            tone: t.into(),
-        };
-        preset(vec![
-            b("Low", "1", "3", "green"),
-            b("Medium", "4", "6", "yellow"),
-            b("High", "8", "12", "amber"),
-            b("Very high", "15", "25", "red"),
-        ]);
-    };
-    let three = move |_| {
-        let b = |n: &str, lo: &str, hi: &str, t: &str| BandRow {
-            name: n.into(),
-            min: lo.into(),
-            max: hi.into(),
-            tone: t.into(),
-        };
-        preset(vec![
-            b("Low", "1", "6", "green"),
-            b("Medium", "8", "12", "amber"),
-            b("High", "15", "25", "red"),
-        ]);
     };
     view! {
         <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
         <h1 tabindex="-1">"Score bands and risk appetite"</h1>
         <p class="lede">"How scores from 1 to 25 are grouped. Every matrix, table and filter follows these bands. Councils differ: two published schemes are below."</p>
         <div class="button-group">
-            <button type="button" class="button button--secondary" on:click=three>"Use 1-6, 8-12, 15-25"</button>
-            <button type="button" class="button button--secondary" on:click=four>"Use 1-3, 4-6, 8-12, 15-25"</button>
+            {ScoreBands::published().into_iter().map(|scheme| {
+                let label = format!("Use {}", scheme.ranges());
+                view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| rows.set(band_rows(&scheme))>{label}</button>
+                }
+            }).collect_view()}
         </div>
         <form class="form form--wide" on:submit=save data-testid="bands-form" novalidate>
             <ErrorSummary id="bands-errors" errors=summary_of(errors, "")/>
@@ -501,7 +414,7 @@ pub fn ScoreBandsPage() -> impl IntoView {
                                 <label class="label" for=tone_f>"Colour"</label>
                                 <select class="select" id=tone_f prop:value=get(|b| b.tone.clone()) on:change=move |e| rows.update(|r| if let Some(row) = r.get_mut(i) { row.tone = event_target_value(&e) })>
                                     {["green", "yellow", "amber", "red"].into_iter().map(|t| view! {
-                                        <option value=t>{capital(t)}</option>
+                                        <option value=t>{capitalise(t)}</option>
                                     }).collect_view()}
                                 </select>
                             </div>

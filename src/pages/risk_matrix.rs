@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::{EntryKind, Score};
 use scrutineer_core::register::{
-    appetite_path, arrow_lines, impact_step, likelihood_step, mitigation_arrows, movement_arrows,
-    score_text, Changes, Layer, Matrix, MatrixCell, RegisterFilter, Row,
+    appetite_path, arrow_lines, impact_step, likelihood_step, score_text, ArrowSet, Changes, Layer,
+    Matrix, MatrixCell, RegisterFilter, Row,
 };
 use scrutineer_core::register_edit::{move_residual, tone_key};
 use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::count_of;
 
-use super::risks::{kind_words, register_href, BandTag};
+use super::risks::{register_href, BandTag};
 use crate::browser;
 use crate::workspace::use_workspace;
 
@@ -77,13 +77,9 @@ impl MoveState {
             from: self.residual_of(id),
             to,
         }));
-        let kind = kind_key(self.kind);
+        let kind = self.kind.plural();
         request_animation_frame(move || browser::focus(&format!("#move-reason-{kind}")));
     }
-}
-
-fn kind_key(kind: EntryKind) -> &'static str {
-    kind_words(kind).1
 }
 
 /// One kind's matrix, its key, its moves and its table equivalent.
@@ -95,17 +91,11 @@ pub fn MatrixView(
     /// Every entry on the register this quarter, with the shown score.
     rows: Memo<Vec<Row>>,
     changes: Memo<Option<Changes>>,
-    /// "none", "mitigation" or "movement".
-    arrows: ReadSignal<String>,
+    arrows: ReadSignal<ArrowSet>,
 ) -> impl IntoView {
     let workspace = use_workspace();
     let snapshot = workspace.snapshot;
-    let (single, plural) = kind_words(kind);
-    let heading = if kind == EntryKind::Risk {
-        "Risks"
-    } else {
-        "Opportunities"
-    };
+    let (single, plural, heading) = (kind.key(), kind.plural(), kind.heading());
     let matrix = Memo::new(move |_| {
         snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.score_bands)))
     });
@@ -122,19 +112,10 @@ pub fn MatrixView(
         announce: RwSignal::new(String::new()),
         rows,
     };
-    let lines = move || {
-        let which = arrows.get();
-        let list = match which.as_str() {
-            "mitigation" => rows.with(|r| mitigation_arrows(r, kind)),
-            "movement" => changes.with(|c| {
-                c.as_ref()
-                    .map(|c| rows.with(|r| movement_arrows(c, r, kind)))
-                    .unwrap_or_default()
-            }),
-            _ => vec![],
-        };
-        arrow_lines(&list)
-    };
+    let lines = Memo::new(move |_| {
+        let set = arrows.get();
+        arrow_lines(&rows.with(|r| changes.with(|c| set.arrows(r, c.as_ref(), kind))))
+    });
     let appetite = move || {
         snapshot
             .with(|s| s.settings.risk_appetite)
@@ -181,7 +162,7 @@ pub fn MatrixView(
                         {move || appetite_path(appetite()).map(|d| view! { <path class="matrix__appetite" d=d vector-effect="non-scaling-stroke"/> })}
                         {move || {
                             let arrow_ref = arrow_ref.clone();
-                            lines().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
+                            lines.get().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
                                 <line class="matrix__arrow" data-arrow=id x1=x1 y1=y1 x2=x2 y2=y2 marker-end=arrow_ref.clone() vector-effect="non-scaling-stroke"/>
                             }).collect_view()
                         }}
@@ -197,7 +178,7 @@ pub fn MatrixView(
             <MovePanel state=state/>
             <OffGrid matrix=matrix layer=Signal::derive(layer)/>
             {move || {
-                let shown = lines().len();
+                let shown = lines.with(Vec::len);
                 (shown > 0).then(|| view! {
                     <p class="hint" data-testid=format!("arrow-count-{plural}")>{format!("{} drawn.", count_of(shown, "arrow", "arrows"))}</p>
                 })
@@ -237,7 +218,6 @@ fn CellView(
     state: MoveState,
     help: String,
 ) -> impl IntoView {
-    let (_, plural) = kind_words(kind);
     let at = (cell.impact, cell.likelihood);
     let tone = cell.band.as_ref().map_or("none", |b| tone_key(b.tone));
     let band_name = cell
@@ -258,14 +238,7 @@ fn CellView(
             }
         }))
     };
-    let label = format!(
-        "Impact {}, likelihood {}: score {}, {band_name}. {}. {}",
-        impact_step(kind, cell.impact),
-        likelihood_step(cell.likelihood),
-        cell.score(),
-        count_of(count, kind_words(kind).0, plural),
-        "Show them in the register"
-    );
+    let label = format!("{} Show them in the register", cell.describe(kind));
     let shown: Vec<String> = if count > SHOWN_IN_CELL {
         cell.entries
             .iter()
@@ -505,7 +478,7 @@ fn ChosenCell(
     state: MoveState,
 ) -> impl IntoView {
     let kind = state.kind;
-    let (_, plural) = kind_words(kind);
+    let plural = kind.plural();
     let chosen = move || {
         let at = filter.with(|f| f.cell.filter(|_| f.kind == Some(kind)))?;
         matrix
@@ -519,7 +492,7 @@ fn ChosenCell(
             let help = help.clone();
             view! {
                 <div class="chosen-cell" data-testid=format!("chosen-cell-{plural}")>
-                    <p class="chosen-cell__title">{format!("{}: all {}", cell.label(kind), count_of(cell.entries.len(), kind_words(kind).0, plural))}</p>
+                    <p class="chosen-cell__title">{format!("{}: all {}", cell.label(kind), count_of(cell.entries.len(), kind.key(), plural))}</p>
                     <div class="matrix__markers" data-cell=format!("{}-{}", at.0, at.1)>
                         {cell.entries.iter().map(|id| view! { <Marker id=id.clone() from=at state=state help=help.clone()/> }).collect_view()}
                     </div>
@@ -536,7 +509,7 @@ fn MovePanel(state: MoveState) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let kind = state.kind;
-    let key = kind_key(kind);
+    let key = kind.plural();
     let input_id = format!("move-reason-{key}");
     let error_id = format!("move-reason-{key}-error");
     let cancel = move || {
@@ -642,7 +615,7 @@ fn OffGrid(matrix: Memo<Matrix>, layer: Signal<Layer>) -> impl IntoView {
 #[component]
 fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoView {
     view! {
-        <table class="table table--matrix" data-testid=format!("matrix-table-{}", kind_key(kind))>
+        <table class="table table--matrix" data-testid=format!("matrix-table-{}", kind.plural())>
             <caption class="visually-hidden">"Entries by impact (rows) and likelihood (columns)"</caption>
             <thead>
                 <tr>

@@ -2,16 +2,17 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::{Band, EntryKind};
 use scrutineer_core::register::{
-    choices, previous_quarter, quarters, rows, score_text, Changes, Continuing, Layer, Listed,
-    RegisterFilter, Row, Sort,
+    choices, on_register_count, previous_quarter, quarters, retired, rows, score_text, ArrowSet,
+    Changes, Continuing, Layer, Listed, RegisterFilter, Row, Sort,
 };
 use scrutineer_core::register_edit::tone_key;
 use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::count_of;
+use scrutineer_core::text::first_words;
 
 use super::risk_matrix::MatrixView;
 use crate::browser;
-use crate::components::{EmptyState, TableRegion};
+use crate::components::{EmptyState, LinkNote, TableRegion};
 use crate::state::{use_query, use_snapshot};
 
 /// The register's address with `filter` in it.
@@ -21,14 +22,6 @@ pub fn register_href(filter: &RegisterFilter) -> String {
         "#/risks".to_owned()
     } else {
         format!("#/risks?{query}")
-    }
-}
-
-/// "Risk" or "Opportunity", and its plural.
-pub fn kind_words(kind: EntryKind) -> (&'static str, &'static str) {
-    match kind {
-        EntryKind::Risk => ("risk", "risks"),
-        EntryKind::Opportunity => ("opportunity", "opportunities"),
     }
 }
 
@@ -58,33 +51,15 @@ pub fn RisksPage() -> impl IntoView {
             .or_else(|| held.last().copied())
     });
     let empty = move || snapshot.with(|s| s.register.is_empty());
-    let link_problem = move || {
-        let unread = query.with(|q| RegisterFilter::unread(q));
-        let missing = filter
-            .with(|f| f.quarter)
-            .filter(|q| snapshot.with(|s| !quarters(s).contains(q)));
-        let mut parts = vec![];
-        if !unread.is_empty() {
-            parts.push(format!(
-                "This link asks for {}, which Scrutineer does not understand, so that part is ignored.",
-                unread.join(" and ")
-            ));
-        }
-        if let Some(q) = missing {
-            parts.push(format!(
-                "The register has no assessments for {q}: showing the latest quarter instead."
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join(" "))
-    };
+    let link_problem = Signal::derive(move || {
+        snapshot.with(|s| query.with(|q| RegisterFilter::link_problem(s, q)))
+    });
     view! {
         <h1 tabindex="-1">"Risks and opportunities"</h1>
         <p class="lede">
             "The corporate risk and opportunity register: each entry scored by impact and likelihood, quarter by quarter."
         </p>
-        {move || link_problem().map(|text| view! {
-            <div class="inset" role="note" data-testid="link-problem"><p>{text}</p></div>
-        })}
+        <LinkNote text=link_problem/>
         <Show
             when=move || !empty()
             fallback=|| view! {
@@ -108,7 +83,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let changes = Memo::new(move |_| {
         snapshot.with(|s| previous_quarter(s, &quarter).map(|p| Changes::between(s, p, quarter)))
     });
-    let arrows = RwSignal::new(String::from("none"));
+    let arrows = RwSignal::new(ArrowSet::None);
     let layer = move || filter.with(|f| f.layer);
     view! {
         <div class="toolbar">
@@ -137,11 +112,11 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                 </fieldset>
                 <div class="form-group form-group--inline">
                     <label class="label" for="arrows">"Arrows"</label>
-                    <select class="select" id="arrows" data-testid="arrows" on:change=move |e| arrows.set(event_target_value(&e))>
-                        <option value="none">"None"</option>
-                        <option value="mitigation">"From inherent to residual score"</option>
+                    <select class="select" id="arrows" data-testid="arrows" on:change=move |e| arrows.set(ArrowSet::from_key(&event_target_value(&e)).unwrap_or_default())>
+                        <option value=ArrowSet::None.key()>"None"</option>
+                        <option value=ArrowSet::Mitigation.key()>"From inherent to residual score"</option>
                         {move || changes.with(|c| c.as_ref().map(|c| view! {
-                            <option value="movement">{format!("Residual score since {}", c.from)}</option>
+                            <option value=ArrowSet::SinceLastQuarter.key()>{format!("Residual score since {}", c.from)}</option>
                         }))}
                     </select>
                 </div>
@@ -159,7 +134,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
             <p class="results-line" role="status" data-testid="register-results">
                 {move || {
                     let shown = listed.with(|l| l.len());
-                    let total = all_rows.with(|_| snapshot.with(|s| s.register.iter().filter(|e| e.on_register(&quarter).is_some()).count()));
+                    let total = snapshot.with(|s| on_register_count(s, &quarter));
                     format!("Showing {} of {total}.", count_of(shown, "entry", "entries"))
                 }}
                 " "
@@ -201,16 +176,6 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
     }
 }
 
-/// The first `words` words of `text`, with an ellipsis where cut.
-fn shorten(text: &str, words: usize) -> String {
-    let all: Vec<&str> = text.split_whitespace().collect();
-    if all.len() <= words {
-        all.join(" ")
-    } else {
-        format!("{}\u{2026}", all[..words].join(" "))
-    }
-}
-
 /// An entry's page at one quarter.
 fn entry_href(id: &str, quarter: Period) -> String {
     format!(
@@ -245,7 +210,7 @@ fn ChangesPanel(changes: Changes) -> impl IntoView {
             .into_iter()
             .map(|l| {
                 let href = entry_href(&l.id, at);
-                let detail = l.detail.map(|d| shorten(&d, 12));
+                let detail = l.detail.map(|d| first_words(&d, 12));
                 view! {
                     <li>
                         <a href=href>{l.id.clone()}</a>" "{l.title.clone()}
@@ -255,18 +220,12 @@ fn ChangesPanel(changes: Changes) -> impl IntoView {
             })
             .collect_view()
     };
-    let moved = |items: Vec<Continuing>, word: &'static str| {
+    let moved = |items: Vec<Continuing>| {
         items
             .into_iter()
             .map(|c| {
                 let href = Route::RiskEntry { id: c.id.clone() }.href();
-                let text = format!(
-                    " {}: {word} from {} to {}",
-                    c.title,
-                    score_text(c.was_residual, c.kind),
-                    score_text(c.residual, c.kind)
-                );
-                view! { <li><a href=href>{c.id.clone()}</a>{text}</li> }
+                view! { <li><a href=href>{c.id.clone()}</a>{format!(" {}", c.movement())}</li> }
             })
             .collect_view()
     };
@@ -286,8 +245,8 @@ fn ChangesPanel(changes: Changes) -> impl IntoView {
                 {group("New entries".into(), changes.new.len(), "changes-new", listed(changes.new.clone(), "", to).into_any())}
                 {group("Re-worked: same reference, new wording".into(), changes.reworked.len(), "changes-reworked", listed(changes.reworked.clone(), "was: ", to).into_any())}
                 {group("No longer on the register".into(), changes.left.len(), "changes-left", listed(changes.left.clone(), "reason: ", from).into_any())}
-                {group("Residual score went up".into(), up.len(), "changes-up", moved(up, "up").into_any())}
-                {group("Residual score went down".into(), down.len(), "changes-down", moved(down, "down").into_any())}
+                {group("Residual score went up".into(), up.len(), "changes-up", moved(up).into_any())}
+                {group("Residual score went down".into(), down.len(), "changes-down", moved(down).into_any())}
                 {group("Renumbered".into(), renumbered.len(), "changes-renumbered", renumbered.into_iter().map(|c| {
                     let href = Route::RiskEntry { id: c.id.clone() }.href();
                     view! { <li><a href=href>{c.id.clone()}</a>{format!(" was {}: {}", c.was_id.clone().unwrap_or_default(), c.title)}</li> }
@@ -317,8 +276,18 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
             sort.set(f.sort.key().to_owned());
         });
     });
-    let (owners, types) = snapshot.with_untracked(|s| choices(s, &quarter));
-    let bands = snapshot.with_untracked(|s| s.settings.score_bands.0.clone());
+    // Follow edits: a new owner or band appears in the lists at once.
+    let lists = Memo::new(move |_| snapshot.with(|s| choices(s, &quarter)));
+    let bands = Memo::new(move |_| {
+        snapshot.with(|s| {
+            s.settings
+                .score_bands
+                .0
+                .iter()
+                .map(|b| b.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let some = |v: String| Some(v).filter(|v| !v.trim().is_empty());
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -337,14 +306,14 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let select = |id: &'static str,
                   label: &'static str,
                   all: &'static str,
-                  options: Vec<String>,
+                  options: Signal<Vec<String>>,
                   value: RwSignal<String>| {
         view! {
             <div class="form-group">
                 <label class="label" for=id>{label}</label>
                 <select class="select" id=id on:change=move |e| value.set(event_target_value(&e)) prop:value=move || value.get()>
                     <option value="">{all}</option>
-                    {options.into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                    {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
             </div>
         }
@@ -355,9 +324,9 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                 <label class="label" for="register-search">"Search"</label>
                 <input class="input" id="register-search" type="search" prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))/>
             </div>
-            {select("filter-band", "Band", "All bands", bands.iter().map(|b| b.name.clone()).collect(), band)}
-            {select("filter-owner", "Owner", "All owners", owners, owner)}
-            {select("filter-type", "Type", "All types", types, risk_type)}
+            {select("filter-band", "Band", "All bands", bands.into(), band)}
+            {select("filter-owner", "Owner", "All owners", Signal::derive(move || lists.with(|l| l.0.clone())), owner)}
+            {select("filter-type", "Type", "All types", Signal::derive(move || lists.with(|l| l.1.clone())), risk_type)}
             <div class="form-group">
                 <label class="label" for="register-sort">"Order"</label>
                 <select class="select" id="register-sort" on:change=move |e| sort.set(event_target_value(&e)) prop:value=move || sort.get()>
@@ -376,7 +345,7 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
         </form>
         {move || filter.with(|f| f.cell.map(|c| (c, f.kind))).map(|((i, l), kind)| {
             let clear = register_href(&filter.with(|f| RegisterFilter { cell: None, kind: None, ..f.clone() }));
-            let which = kind.map_or("entries", |k| kind_words(k).1);
+            let which = kind.map_or("entries", EntryKind::plural);
             view! {
                 <p class="inset" data-testid="cell-filter">
                     {format!("Showing only {which} in the cell impact {i}, likelihood {l} (score {}). ", i * l)}
@@ -390,25 +359,20 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
 /// The entries of one kind that pass the filters.
 #[component]
 fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> impl IntoView {
-    let (_, plural) = kind_words(kind);
-    let heading = if kind == EntryKind::Risk {
-        "Risks"
-    } else {
-        "Opportunities"
-    };
+    let (plural, heading) = (kind.plural(), kind.heading());
     let id = format!("register-{plural}");
     let (anchor, region) = (id.clone(), id.clone());
-    let mine = move || {
+    let mine = Memo::new(move |_| {
         rows.with(|r| {
             r.iter()
                 .filter(|r| r.kind == kind)
                 .cloned()
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <h3 id=anchor>{heading}</h3>
-        <Show when=move || !mine().is_empty() fallback=move || view! { <p>{format!("No {plural} match these filters.")}</p> }>
+        <Show when=move || mine.with(|m| !m.is_empty()) fallback=move || view! { <p>{format!("No {plural} match these filters.")}</p> }>
             <TableRegion labelled_by=region.clone()>
                 <table class="table table--register" data-testid=format!("table-{plural}")>
                     <thead>
@@ -424,7 +388,7 @@ fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> im
                         </tr>
                     </thead>
                     <tbody>
-                        {move || mine().into_iter().map(|r| {
+                        {move || mine.get().into_iter().map(|r| {
                             let href = Route::RiskEntry { id: r.id.clone() }.href();
                             let review = r.next_review.map(scrutineer_core::dates::long_date).unwrap_or_else(|| "Not set".to_owned());
                             view! {
@@ -451,30 +415,15 @@ fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> im
 #[component]
 fn RetiredList() -> impl IntoView {
     let snapshot = use_snapshot();
-    let retired = move || {
-        snapshot.with(|s| {
-            s.register
-                .iter()
-                .filter_map(|e| {
-                    let r = e.retired.as_ref()?;
-                    Some((
-                        e.id.clone(),
-                        e.latest().map(|a| a.title.clone()).unwrap_or_default(),
-                        r.period,
-                        r.reason.clone(),
-                    ))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let list = Memo::new(move |_| snapshot.with(retired));
     view! {
-        <Show when=move || !retired().is_empty()>
+        <Show when=move || list.with(|l| !l.is_empty())>
             <h3>"Retired entries"</h3>
             <p class="hint">"Kept for their history. Open one to restore it."</p>
             <ul class="list" data-testid="retired">
-                {move || retired().into_iter().map(|(id, title, from, reason)| {
-                    let href = Route::RiskEntry { id: id.clone() }.href();
-                    view! { <li><a href=href>{id}</a>{format!(" {title}: off the register from {from}. Reason: {reason}")}</li> }
+                {move || list.get().into_iter().map(|r| {
+                    let href = Route::RiskEntry { id: r.id.clone() }.href();
+                    view! { <li><a href=href>{r.id}</a>{format!(" {}: off the register from {}. Reason: {}", r.title, r.from, r.reason)}</li> }
                 }).collect_view()}
             </ul>
         </Show>

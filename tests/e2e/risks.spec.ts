@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
 
+const stored = (page: Page) => page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
 const risks = (page: Page) => page.getByTestId('matrix-risks');
 const cell = (page: Page, at: string) => risks(page).locator(`.matrix__grid [data-cell="${at}"]`);
 const marker = (page: Page, id: string) => risks(page).locator(`.matrix__grid [data-entry="${id}"]`);
@@ -78,6 +79,7 @@ test('dragging a marker to a new cell asks why, moves it, records the reason, an
   await expect(page.getByLabel('Reason for the move')).toBeFocused();
   await panel.getByRole('button', { name: 'Move CR1' }).click();
   await expect(panel.locator('.error-message')).toContainText('Say why CR1 moved');
+  expect(await stored(page), 'a move without a reason saves nothing').toBeNull();
   await expect(cell(page, '4-4').locator('[data-entry]'), 'nothing moved yet').toHaveText(['CR1', 'CR4', 'CR10']);
   await page.getByLabel('Reason for the move').fill('New workforce plan agreed by Cabinet');
   await panel.getByRole('button', { name: 'Move CR1' }).click();
@@ -149,11 +151,14 @@ test('four bands instead of three: every view follows, and a gap is refused at i
   await page.locator('#appetite').fill('12');
   await page.getByRole('button', { name: 'Save bands' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the score bands.' })).toBeVisible();
+  const saved = await stored(page);
+  expect(saved, 'the four bands were saved').toContain('"Very high"');
   await page.locator('#band-2-min').fill('5');
   await page.getByRole('button', { name: 'Save bands' }).click();
   const summary = page.locator('#bands-errors');
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Score 4 is in no band');
+  expect(await stored(page), 'a refused band setting leaves storage as it was').toBe(saved);
   await app.open('#/risks');
   await expect(cell(page, '4-3').locator('.matrix__band')).toHaveText('High');
   await expect(cell(page, '2-2').locator('.matrix__band')).toHaveText('Medium');
@@ -173,6 +178,7 @@ test('an entry is added with checks at each field, then retired and kept in hist
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('CR2 is already on the register');
   await expect(summary).toContainText('says 16, but 4 x 3 is 12');
+  expect(await stored(page), 'a refused entry saves nothing').toBeNull();
   await summary.getByRole('link', { name: /says 16/ }).click();
   await expect(page.getByLabel('Residual score (after actions)')).toBeFocused();
   await page.getByLabel('Residual score (after actions)').fill('12 (Major/Possible)');
@@ -192,4 +198,13 @@ test('an entry is added with checks at each field, then retired and kept in hist
   await page.getByTestId('quarter-picker').selectOption('Q2 2018/19');
   await expect(page.getByTestId('table-risks').locator('tbody th')).not.toContainText(['CR13']);
   await app.expectNoAxeViolations();
+});
+
+test('a mistyped or out-of-date register link says what it ignored', async ({ app, page }) => {
+  await app.open('#/risks?quarter=Q4%202020%2F21&show=sideways&band=High');
+  await expect(page.getByTestId('link-problem')).toHaveText(
+    'This link asks for show “sideways”, which Scrutineer does not understand, so that part is ignored. The register has no assessments for Q4 2020/21: showing the latest quarter instead.',
+  );
+  await expect(page.getByTestId('quarter-picker')).toHaveValue('Q2 2019/20');
+  await expect(page.getByTestId('register-results')).toContainText('Showing 6 entries of 16.');
 });

@@ -14,6 +14,38 @@ pub enum EntryKind {
     Opportunity,
 }
 
+impl EntryKind {
+    pub const ALL: [EntryKind; 2] = [EntryKind::Risk, EntryKind::Opportunity];
+
+    /// As the address and the forms write it: "risk", "opportunity".
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::Risk => "risk",
+            EntryKind::Opportunity => "opportunity",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// "risks", "opportunities": also ids and test hooks.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntryKind::Risk => "risks",
+            EntryKind::Opportunity => "opportunities",
+        }
+    }
+
+    /// "Risks", "Opportunities": a heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            EntryKind::Risk => "Risks",
+            EntryKind::Opportunity => "Opportunities",
+        }
+    }
+}
+
 /// The words for impact 1 to 5. Opportunities call 5 "Outstanding".
 pub fn impact_label(kind: EntryKind, impact: u8) -> Option<&'static str> {
     Some(match (impact, kind) {
@@ -312,6 +344,20 @@ impl ScoreBands {
             .find(|band| (band.min..=band.max).contains(&score))
     }
 
+    /// The published schemes, for presets.
+    pub fn published() -> [ScoreBands; 2] {
+        [ScoreBands::three(), ScoreBands::four()]
+    }
+
+    /// The ranges alone: "1-6, 8-12, 15-25".
+    pub fn ranges(&self) -> String {
+        self.0
+            .iter()
+            .map(|b| format!("{}-{}", b.min, b.max))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// For the legend: "Low 1-6, Medium 8-12, High 15-25".
     pub fn legend(&self) -> String {
         self.0
@@ -337,6 +383,15 @@ impl fmt::Display for Score {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_read_back_from_their_keys() {
+        for kind in EntryKind::ALL {
+            assert_eq!(EntryKind::from_key(kind.key()), Some(kind));
+        }
+        assert_eq!(EntryKind::from_key("Risk"), None);
+        assert_eq!(EntryKind::Opportunity.plural(), "opportunities");
+    }
 
     #[test]
     fn exactly_fourteen_products_exist_on_the_grid() {
@@ -463,6 +518,7 @@ mod tests {
             ScoreBands::four().legend(),
             "Low 1-3, Medium 4-6, High 8-12, Very high 15-25"
         );
+        assert_eq!(ScoreBands::three().ranges(), "1-6, 8-12, 15-25");
     }
 
     #[test]
