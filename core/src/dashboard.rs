@@ -361,6 +361,11 @@ impl Filter {
         crate::route::link_note(&Filter::unread(pairs), no_figures)
     }
 
+    /// The overview's address with this filter.
+    pub fn href(&self) -> String {
+        crate::route::Route::Indicators.href_with(&self.to_query())
+    }
+
     /// The query part of the address, without the "?"; empty with no filter.
     pub fn to_query(&self) -> String {
         use crate::route::percent_encode;

@@ -247,6 +247,11 @@ impl RegisterFilter {
         crate::route::link_note(&RegisterFilter::unread(pairs), missing)
     }
 
+    /// The register's address with this filter.
+    pub fn href(&self) -> String {
+        crate::route::Route::Risks.href_with(&self.to_query())
+    }
+
     /// The query part of the address, without the "?".
     pub fn to_query(&self) -> String {
         let mut parts = vec![];
@@ -303,6 +308,15 @@ impl RegisterFilter {
             ..RegisterFilter::default()
         }
     }
+}
+
+/// An entry's page at one quarter.
+pub fn entry_href(id: &str, quarter: Period) -> String {
+    let at = RegisterFilter {
+        quarter: Some(quarter),
+        ..RegisterFilter::default()
+    };
+    crate::route::Route::RiskEntry { id: id.to_owned() }.href_with(&at.to_query())
 }
 
 /// Whether a next review date has passed on `today`.
@@ -1095,6 +1109,11 @@ mod tests {
         let pairs = crate::route::split_query(&format!("#/risks?{query}")).1;
         assert_eq!(RegisterFilter::from_query(&pairs), filter);
         assert_eq!(RegisterFilter::default().to_query(), "");
+        assert_eq!(RegisterFilter::default().href(), "#/risks");
+        assert_eq!(
+            entry_href("CR1", q("Q2 2019/20")),
+            "#/risks/CR1?quarter=Q2%202019%2F20"
+        );
         let odd =
             crate::route::split_query("#/risks?cell=6-1&show=sideways&colour=red&overdue=yes").1;
         assert_eq!(

@@ -152,6 +152,15 @@ impl Route {
         }
     }
 
+    /// The fragment with a query (without its "?"), or none where it is empty.
+    pub fn href_with(&self, query: &str) -> String {
+        if query.is_empty() {
+            self.href()
+        } else {
+            format!("{}?{query}", self.href())
+        }
+    }
+
     /// The section whose navigation link is current for this route.
     pub fn section(&self) -> Option<Section> {
         match self {
@@ -299,6 +308,8 @@ mod tests {
         let entry = Route::from_hash("#/risks/CR1.2?quarter=Q2%202019%2F20");
         assert_eq!(entry, Route::RiskEntry { id: "CR1.2".into() });
         assert_eq!(entry.href(), "#/risks/CR1.2");
+        assert_eq!(entry.href_with("quarter=Q2"), "#/risks/CR1.2?quarter=Q2");
+        assert_eq!(Route::Risks.href_with(""), "#/risks");
         assert_eq!(entry.section(), Some(Section::Risks));
         assert_eq!(Route::from_hash("#/help//"), Route::Help);
     }

@@ -31,28 +31,6 @@ fn download_csv(
     }
 }
 
-/// Goes to the overview with `filter` in the address, so the view can be emailed.
-fn show(filter: &Filter) {
-    let query = filter.to_query();
-    let hash = if query.is_empty() {
-        "#/indicators".to_owned()
-    } else {
-        format!("#/indicators?{query}")
-    };
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&hash);
-    }
-}
-
-fn href(filter: &Filter) -> String {
-    let query = filter.to_query();
-    if query.is_empty() {
-        "#/indicators".to_owned()
-    } else {
-        format!("#/indicators?{query}")
-    }
-}
-
 /// `#/indicators`: the quarter's performance at a glance, with filters in the address.
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
@@ -127,7 +105,7 @@ fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
                         let current = move || filter.with(|f| f.standing == Some(s));
                         view! {
                             <li>
-                                <a class="count-link" href=move || href(&target()) aria-current=move || current().then_some("true")>
+                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true")>
                                     <span class="count-link__number">{count}</span>
                                     " "
                                     <StandingBadge standing=s/>
@@ -152,7 +130,7 @@ fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
                         let current = move || filter.with(|f| f.travel == Some(t));
                         view! {
                             <li>
-                                <a class="count-link" href=move || href(&target()) aria-current=move || current().then_some("true")>
+                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true")>
                                     <span class="count-link__number">{count}</span>
                                     " "
                                     <TravelBadge travel=t/>
@@ -170,7 +148,7 @@ fn Overview(filter: Memo<Filter>, period: Period) -> impl IntoView {
             {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), total())}
             " "
             <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
-                <a href=move || href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
+                <a href=move || Filter::href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
             </Show>
         </p>
         <RagKey/>
@@ -188,7 +166,7 @@ fn PeriodPicker(filter: Memo<Filter>, period: Period) -> impl IntoView {
             period: chosen,
             ..f.clone()
         });
-        show(&next);
+        crate::browser::go(&next.href());
     };
     view! {
         <div class="form-group form-group--inline">
@@ -226,7 +204,7 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
             text: text.get_untracked().trim().to_owned(),
             ..f.clone()
         });
-        show(&next);
+        crate::browser::go(&next.href());
     };
     view! {
         <form class="filters" on:submit=apply data-testid="filters" aria-label="Filter indicators">

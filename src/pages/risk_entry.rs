@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::register::RegisterEntry;
 use scrutineer_core::domain::risk::{EntryKind, ScoreBands};
-use scrutineer_core::register::{quarters, score_text, wording, RegisterFilter, Wording};
+use scrutineer_core::register::{
+    entry_href, quarters, score_text, wording, RegisterFilter, Wording,
+};
 use scrutineer_core::register_edit::{
     band_rows, bands_form, restore_entry, retire_entry, save_bands, save_entry,
     suggested_retirement, BandRow, EntryForm, BAND_FIELDS, MAX_BANDS,
@@ -14,7 +16,7 @@ use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::FieldError;
 use scrutineer_core::text::capitalise;
 
-use super::risks::{register_href, BandTag};
+use super::risks::BandTag;
 use crate::browser;
 use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TableRegion, TextField};
 use crate::state::use_query;
@@ -91,7 +93,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
         .collect();
     let id = entry.id.clone();
     view! {
-        <p class="breadcrumb"><a href=register_href(&RegisterFilter { quarter: Some(quarter), ..RegisterFilter::default() })>"Risks and opportunities"</a></p>
+        <p class="breadcrumb"><a href=RegisterFilter::href(&RegisterFilter { quarter: Some(quarter), ..RegisterFilter::default() })>"Risks and opportunities"</a></p>
         <h1 tabindex="-1"><span class="caption">{format!("{} {}, {quarter}", capitalise(kind.key()), entry.id)}</span>{title}</h1>
         {entry.retired.as_ref().map(|r| view! {
             <div class="inset" data-testid="retired-note"><p>{format!("Retired: off the register from {}. Reason: {}", r.period, r.reason)}</p></div>
@@ -99,7 +101,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
         {(!other_quarters.is_empty()).then(|| view! {
             <p>"Other quarters: "
                 {other_quarters.into_iter().map(|p| {
-                    let href = format!("{}?quarter={}", Route::RiskEntry { id: id.clone() }.href(), scrutineer_core::route::percent_encode(&p.to_string()));
+                    let href = entry_href(&id, p);
                     view! { <a class="inline-link" href=href>{p.to_string()}</a> }
                 }).collect_view()}
             </p>

@@ -13,7 +13,7 @@ use scrutineer_core::register_edit::{move_residual, tone_key};
 use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::count_of;
 
-use super::risks::{register_href, BandTag};
+use super::risks::BandTag;
 use crate::browser;
 use crate::workspace::use_workspace;
 
@@ -228,7 +228,7 @@ fn CellView(
     let count = cell.entries.len();
     let chosen = move || filter.with(|f| f.cell == Some(at) && f.kind == Some(kind));
     let href = move || {
-        register_href(&filter.with(|f| {
+        RegisterFilter::href(&filter.with(|f| {
             let same = f.cell == Some(at) && f.kind == Some(kind);
             RegisterFilter {
                 cell: (!same).then_some(at),

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::{Band, EntryKind};
 use scrutineer_core::register::{
-    choices, on_register_count, previous_quarter, quarters, retired, rows, score_text, ArrowSet,
-    Changes, Continuing, Layer, Listed, RegisterFilter, Row, Sort,
+    choices, entry_href, on_register_count, previous_quarter, quarters, retired, rows, score_text,
+    ArrowSet, Changes, Continuing, Layer, Listed, RegisterFilter, Row, Sort,
 };
 use scrutineer_core::register_edit::tone_key;
 use scrutineer_core::route::Route;
@@ -14,16 +14,6 @@ use super::risk_matrix::MatrixView;
 use crate::browser;
 use crate::components::{EmptyState, LinkNote, TableRegion};
 use crate::state::{use_query, use_snapshot};
-
-/// The register's address with `filter` in it.
-pub fn register_href(filter: &RegisterFilter) -> String {
-    let query = filter.to_query();
-    if query.is_empty() {
-        "#/risks".to_owned()
-    } else {
-        format!("#/risks?{query}")
-    }
-}
 
 /// A band's name with its colour, never colour alone.
 #[component]
@@ -100,7 +90,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                     <legend class="label">"Place entries by their"</legend>
                     <div class="segmented" data-testid="layer-switch">
                         {Layer::ALL.into_iter().map(|l| {
-                            let href = move || register_href(&filter.with(|f| RegisterFilter { layer: l, quarter: Some(quarter), ..f.clone() }));
+                            let href = move || RegisterFilter::href(&filter.with(|f| RegisterFilter { layer: l, quarter: Some(quarter), ..f.clone() }));
                             view! {
                                 <a class="segmented__option" href=href aria-current=move || (layer() == l).then_some("true")>
                                     {format!("{} score", l.label())}
@@ -139,7 +129,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                 }}
                 " "
                 <Show when=move || filter.with(|f| f.narrows())>
-                    <a href=move || register_href(&filter.with(|f| RegisterFilter { quarter: Some(quarter), ..f.cleared() }))>"Clear filters"</a>
+                    <a href=move || RegisterFilter::href(&filter.with(|f| RegisterFilter { quarter: Some(quarter), ..f.cleared() }))>"Clear filters"</a>
                 </Show>
             </p>
             {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|kind| view! {
@@ -161,7 +151,7 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
             kind: None,
             ..f.clone()
         });
-        browser::go(&register_href(&next));
+        browser::go(&RegisterFilter::href(&next));
     };
     view! {
         <div class="form-group form-group--inline">
@@ -174,15 +164,6 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
             </select>
         </div>
     }
-}
-
-/// An entry's page at one quarter.
-fn entry_href(id: &str, quarter: Period) -> String {
-    format!(
-        "{}?quarter={}",
-        Route::RiskEntry { id: id.to_owned() }.href(),
-        scrutineer_core::route::percent_encode(&quarter.to_string())
-    )
 }
 
 /// What changed since the quarter before, as the cover report lists it.
@@ -301,7 +282,7 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
             sort: Sort::from_key(&sort.get_untracked()).unwrap_or_default(),
             ..f.clone()
         });
-        browser::go(&register_href(&next));
+        browser::go(&RegisterFilter::href(&next));
     };
     let select = |id: &'static str,
                   label: &'static str,
@@ -344,7 +325,7 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
             </div>
         </form>
         {move || filter.with(|f| f.cell.map(|c| (c, f.kind))).map(|((i, l), kind)| {
-            let clear = register_href(&filter.with(|f| RegisterFilter { cell: None, kind: None, ..f.clone() }));
+            let clear = RegisterFilter::href(&filter.with(|f| RegisterFilter { cell: None, kind: None, ..f.clone() }));
             let which = kind.map_or("entries", EntryKind::plural);
             view! {
                 <p class="inset" data-testid="cell-filter">
