@@ -6,6 +6,9 @@
 
 use std::fmt::Write as _;
 
+pub mod bars;
+pub mod lines;
+
 /// A linear map from data values to screen coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
@@ -112,7 +115,7 @@ pub fn line_path(points: &[Option<(f64, f64)>]) -> String {
     d
 }
 
-fn round2(v: f64) -> f64 {
+pub(crate) fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 

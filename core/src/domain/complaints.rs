@@ -30,6 +30,30 @@ impl Procedure {
         Procedure::Corporate,
     ];
 
+    /// The procedure's name in a sentence: "adult social care".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Procedure::AdultSocialCare => "adult social care",
+            Procedure::ChildrenStatutory => "children's social care",
+            Procedure::ChildrenNonStatutory => "children's non-statutory",
+            Procedure::Corporate => "corporate",
+        }
+    }
+
+    /// The name used in files and addresses: "adult_social_care".
+    pub fn key(self) -> &'static str {
+        match self {
+            Procedure::AdultSocialCare => "adult_social_care",
+            Procedure::ChildrenStatutory => "children_statutory",
+            Procedure::ChildrenNonStatutory => "children_non_statutory",
+            Procedure::Corporate => "corporate",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Procedure> {
+        Procedure::ALL.into_iter().find(|p| p.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Procedure::AdultSocialCare => "Adult social care (statutory)",
@@ -191,6 +215,18 @@ mod tests {
             serde_json::from_str::<ComplaintsYear>(&json).expect("parses"),
             year
         );
+    }
+
+    #[test]
+    fn a_procedure_key_reads_back_and_matches_the_file_name() {
+        for p in Procedure::ALL {
+            assert_eq!(Procedure::from_key(p.key()), Some(p));
+            assert_eq!(
+                serde_json::to_string(&p).expect("serialises"),
+                format!("\"{}\"", p.key())
+            );
+        }
+        assert_eq!(Procedure::from_key("adults"), None);
     }
 
     #[test]
