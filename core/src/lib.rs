@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod charts;
+pub mod complaints_edit;
 pub mod complaints_report;
 pub mod csv;
 pub mod dashboard;
