@@ -8,8 +8,9 @@ use crate::components::{
     ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
 use crate::pages::{
-    ComplaintsPage, DataPage, EnterFiguresPage, HelpPage, IndicatorPage, IndicatorsPage,
-    NewRiskEntryPage, NotFoundPage, RiskEntryPage, RisksPage, ScoreBandsPage,
+    ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage, DataPage, EnterFiguresPage,
+    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, RiskEntryPage,
+    RisksPage, ScoreBandsPage,
 };
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
@@ -84,6 +85,8 @@ fn page_for(route: Route) -> AnyView {
         Route::NewRiskEntry => view! { <NewRiskEntryPage/> }.into_any(),
         Route::ScoreBands => view! { <ScoreBandsPage/> }.into_any(),
         Route::Complaints => view! { <ComplaintsPage/> }.into_any(),
+        Route::ComplaintsFigures => view! { <ComplaintsFiguresPage/> }.into_any(),
+        Route::ComplaintsCases => view! { <ComplaintsCasesPage/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::NotFound { path } => view! { <NotFoundPage path=path/> }.into_any(),

@@ -186,6 +186,35 @@ pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
         .unwrap_or_else(|| at.to_rfc3339())
 }
 
+/// Reads the file chosen in the `<input type="file">` that fired `event`
+/// and gives `then` its name and text, or why it could not be read (too
+/// large, or unreadable). Nothing happens when no file was chosen.
+pub fn read_chosen(
+    event: &web_sys::Event,
+    then: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    use scrutineer_core::file_format::MAX_BYTES;
+    let Some(file) = take_chosen_file(event) else {
+        return;
+    };
+    let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        then(
+            name,
+            Err(format!(
+                "it is {:.0} MB, and the largest Scrutineer opens is {} MB",
+                file.size() / (1024.0 * 1024.0),
+                MAX_BYTES / (1024 * 1024)
+            )),
+        );
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = read_text(&file).await;
+        then(name, text);
+    });
+}
+
 /// The file a person chose in the `<input type="file">` that fired `event`.
 /// The input is emptied, so choosing the same file again (after fixing it)
 /// fires again.

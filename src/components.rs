@@ -6,7 +6,7 @@ mod reminder;
 mod shell;
 mod table_region;
 
-pub use form::{message_for, settle, ErrorSummary, TextField};
+pub use form::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
 pub use messages::MessageRegions;
 pub use reminder::ExportReminder;
 pub use shell::{SiteFooter, SiteHeader, SiteNav, SkipLink};
@@ -16,3 +16,6 @@ mod empty_state;
 mod notes;
 pub use empty_state::EmptyState;
 pub use notes::{LinkNote, SummaryRow};
+
+mod chart;
+pub use chart::{ChartKind, FigureBlock, FigureTable};

@@ -1,6 +1,8 @@
 //! One view per route.
 
 mod complaints;
+mod complaints_cases;
+mod complaints_figures;
 mod data;
 mod enter;
 mod help;
@@ -12,6 +14,8 @@ mod risk_matrix;
 mod risks;
 
 pub use complaints::ComplaintsPage;
+pub use complaints_cases::ComplaintsCasesPage;
+pub use complaints_figures::ComplaintsFiguresPage;
 pub use data::DataPage;
 pub use enter::EnterFiguresPage;
 pub use help::HelpPage;

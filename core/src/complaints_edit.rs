@@ -694,7 +694,7 @@ pub fn remove_year(
     next.complaints.remove(at);
     Some((
         next,
-        format!("Removed the {year} figures for {}.", procedure.label()),
+        format!("Removed the {year} figures for {}", procedure.label()),
     ))
 }
 
@@ -821,7 +821,7 @@ mod tests {
         let (next, done) = save_year(&s, Some(adult_2017()), &form).expect("saves");
         assert_eq!(
             done,
-            "Saved the 2017/18 figures for Adult social care (statutory)."
+            "Saved the 2017/18 figures for Adult social care (statutory)"
         );
         let c = find(&next, fy("2017/18"), Procedure::AdultSocialCare).expect("held");
         assert_eq!(c.compliments, Some(620));
@@ -977,7 +977,7 @@ mod tests {
         let (next, done) = save_year(&s, None, &form).expect("adds");
         assert_eq!(
             done,
-            "Added the 2019/20 figures for Corporate (non-statutory)."
+            "Added the 2019/20 figures for Corporate (non-statutory)"
         );
         assert_eq!(next.complaints.len(), s.complaints.len() + 1);
         assert_eq!(

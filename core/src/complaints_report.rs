@@ -12,6 +12,7 @@ use crate::domain::period::Period;
 use crate::domain::value::group_thousands;
 use crate::route::{link_note, unread_parts};
 use crate::snapshot::Snapshot;
+use crate::text::capitalise;
 
 /// Below this base a percentage says more than the numbers can bear.
 pub const SMALL_BASE: u32 = 20;
@@ -188,6 +189,32 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// Drops the years at the start where neither the chart nor its table
+    /// has a figure, keeping the last year: a chart starts where its
+    /// figures do.
+    fn starting_at_first_figure(mut self) -> Figure {
+        let charted = |i: usize| {
+            self.series
+                .iter()
+                .any(|s| s.values.get(i).is_some_and(Option::is_some))
+        };
+        let tabled = |i: usize| {
+            self.table
+                .rows
+                .get(i)
+                .is_some_and(|row| row.iter().skip(1).any(|c| c != "Not given"))
+        };
+        let first = (0..self.labels.len())
+            .find(|i| charted(*i) || tabled(*i))
+            .unwrap_or(self.labels.len().saturating_sub(1));
+        self.labels.drain(..first);
+        for s in &mut self.series {
+            s.values.drain(..first.min(s.values.len()));
+        }
+        self.table.rows.drain(..first.min(self.table.rows.len()));
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.series
             .iter()
@@ -226,12 +253,14 @@ fn change(before: u32, after: u32, from: Period, to: Period) -> String {
     )
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+/// How one procedure's received count moved into `year` from the year
+/// before: "rose 13% from 479 in 2016/17 to 540 in 2017/18". `None` without
+/// both counts.
+pub fn received_change(snapshot: &Snapshot, procedure: Procedure, year: Period) -> Option<String> {
+    let now = find(snapshot, year, procedure)?.received?;
+    let before_year = Choice { procedure, year }.previous(snapshot)?;
+    let before = find(snapshot, before_year, procedure)?.received?;
+    Some(change(before, now, before_year, year))
 }
 
 /// How one procedure's received count moved into `year`, as a sentence.
@@ -241,21 +270,14 @@ pub fn received_sentence(
     year: Period,
 ) -> Option<String> {
     let now = find(snapshot, year, procedure)?.received?;
-    let choice = Choice { procedure, year };
     let who = capitalise(procedure.noun());
-    match choice
-        .previous(snapshot)
-        .and_then(|p| find(snapshot, p, procedure)?.received.map(|r| (p, r)))
-    {
-        Some((before_year, before)) => Some(format!(
-            "{who} complaints {}.",
-            change(before, now, before_year, year)
-        )),
-        None => Some(format!(
+    Some(match received_change(snapshot, procedure, year) {
+        Some(moved) => format!("{who} complaints {moved}."),
+        None => format!(
             "{who}: {} complaints in {year}, with no figure for the year before to compare.",
             n(now)
-        )),
-    }
+        ),
+    })
 }
 
 /// Graph 1 of the report: complaints received each year, every procedure.
@@ -323,6 +345,7 @@ pub fn trend(snapshot: &Snapshot, choice: &Choice) -> Figure {
         summary,
         note: None,
     }
+    .starting_at_first_figure()
 }
 
 fn per_year(
@@ -414,6 +437,7 @@ pub fn compliments(snapshot: &Snapshot, choice: &Choice) -> Figure {
             ],
         ),
     }
+    .starting_at_first_figure()
 }
 
 fn stage_name(stage: u8) -> String {
@@ -482,6 +506,7 @@ pub fn stages(snapshot: &Snapshot, choice: &Choice) -> Figure {
         note: None,
         table: table_by_year(&window, &named),
     }
+    .starting_at_first_figure()
 }
 
 /// Outcomes of complaints, stacked per year, with the base of closed complaints.
@@ -549,6 +574,7 @@ pub fn outcomes(snapshot: &Snapshot, choice: &Choice) -> Figure {
         note: None,
         table: table_by_year(&window, &table_columns),
     }
+    .starting_at_first_figure()
 }
 
 /// Complaints by service or category: the chosen year against the year before.
@@ -747,6 +773,7 @@ pub fn timeliness(snapshot: &Snapshot, choice: &Choice) -> Figure {
         note: small_base_note(&bases),
         table,
     }
+    .starting_at_first_figure()
 }
 
 /// The Ombudsman's upheld decisions (upheld or partly upheld) and the base
@@ -856,6 +883,99 @@ pub fn ombudsman(snapshot: &Snapshot, choice: &Choice) -> Figure {
         note: small_base_note(&bases),
         table,
     }
+    .starting_at_first_figure()
+}
+
+/// A headline figure: what it counts, the number, and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    pub label: &'static str,
+    pub value: String,
+    pub detail: Option<String>,
+}
+
+fn pounds(amount: f64) -> String {
+    let decimals = if amount.fract() == 0.0 { 0 } else { 2 };
+    format!("£{}", group_thousands(amount, decimals))
+}
+
+/// The chosen year at a glance: up to four headline figures (received,
+/// compliments, beyond the timescale, upheld by the Ombudsman), then every
+/// other figure held, as (label, value).
+pub fn glance(
+    snapshot: &Snapshot,
+    choice: &Choice,
+) -> (Vec<Headline>, Vec<(&'static str, String)>) {
+    let Some(c) = find(snapshot, choice.year, choice.procedure) else {
+        return (vec![], vec![]);
+    };
+    let mut headline = vec![];
+    if let Some(r) = c.received {
+        headline.push(Headline {
+            label: "Complaints received",
+            value: n(r),
+            detail: received_change(snapshot, choice.procedure, choice.year)
+                .map(|t| capitalise(&t)),
+        });
+    }
+    if let Some(v) = c.compliments {
+        headline.push(Headline {
+            label: "Compliments received",
+            value: n(v),
+            detail: None,
+        });
+    }
+    if let (Some(over), Some(base)) = (c.exceeded_timescale, c.received) {
+        headline.push(Headline {
+            label: "Answered beyond the timescale",
+            value: n(over),
+            detail: Some(match percent(over, base) {
+                Some(p) => format!("{p}% of {} received", n(base)),
+                None => format!("Of {} received", n(base)),
+            }),
+        });
+    }
+    if let Some((upheld, base)) = ombudsman_upheld(c) {
+        let of = if c.ombudsman.as_ref().is_some_and(|o| o.decisions.is_some()) {
+            "decided"
+        } else {
+            "investigated"
+        };
+        headline.push(Headline {
+            label: "Upheld by the Ombudsman",
+            value: n(upheld),
+            detail: Some(match percent(upheld, base) {
+                Some(p) => format!("{p}% of {} {of}", n(base)),
+                None => format!("Of {} {of}", n(base)),
+            }),
+        });
+    }
+    let mut more: Vec<(&'static str, String)> = vec![];
+    let mut put = |label: &'static str, value: Option<String>| {
+        if let Some(v) = value {
+            more.push((label, v));
+        }
+    };
+    put("Closed with an outcome recorded", c.closed.map(n));
+    put("Joint complaints with the NHS", c.joint_with_nhs.map(n));
+    if let Some(o) = &c.ombudsman {
+        put("Ombudsman enquiries", o.enquiries.map(n));
+        put("Ombudsman detailed investigations", o.investigations.map(n));
+        put("Ombudsman decisions", o.decisions.map(n));
+        put("Local settlements paid", o.settlements_paid.map(pounds));
+    }
+    put(
+        "Cost of independent investigations",
+        c.investigation_cost.map(pounds),
+    );
+    put(
+        "Source",
+        c.source
+            .as_ref()
+            .and_then(|id| snapshot.source(id))
+            .map(|src| src.title.clone()),
+    );
+    (headline, more)
 }
 
 /// Figures of one year that do not add up: questions for a councillor to ask.
@@ -998,7 +1118,8 @@ mod tests {
     fn the_trend_shows_five_years_and_says_what_moved() {
         let s = demo();
         let f = trend(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
-        assert_eq!(f.labels, ["2014/15", "2015/16", "2016/17", "2017/18"]);
+        // The years before the first count are left off the chart.
+        assert_eq!(f.labels, ["2016/17", "2017/18"]);
         assert_eq!(
             f.series.len(),
             3,
@@ -1026,11 +1147,27 @@ mod tests {
             "{}",
             f.summary
         );
-        assert_eq!(f.table.rows[3][1], "540");
-        assert_eq!(f.table.rows[0][1], "Not given");
+        assert_eq!(f.table.rows[1][1], "540");
+        assert_eq!(
+            received_change(&s, Procedure::AdultSocialCare, fy("2017/18")).as_deref(),
+            Some("rose 13% from 479 in 2016/17 to 540 in 2017/18")
+        );
+        assert_eq!(
+            received_change(&s, Procedure::Corporate, fy("2018/19")),
+            None
+        );
+        assert_eq!(
+            received_sentence(&s, Procedure::Corporate, fy("2018/19")).as_deref(),
+            Some("Corporate: 1,188 complaints in 2018/19, with no figure for the year before to compare.")
+        );
+        assert_eq!(f.table.rows[0][3], "93");
         let later = trend(&s, &choose(Procedure::AdultSocialCare, "2018/19"));
-        assert_eq!(later.labels.len(), 5);
-        assert_eq!(later.labels[0], "2014/15");
+        assert_eq!(later.labels, ["2016/17", "2017/18", "2018/19"]);
+        assert_eq!(
+            later.table.rows[2][4], "1,188",
+            "corporate has only 2018/19"
+        );
+        assert_eq!(later.table.rows[0][4], "Not given");
     }
 
     #[test]
@@ -1045,7 +1182,7 @@ mod tests {
             f.table.head,
             ["Year", "Complaints received", "Compliments received"]
         );
-        assert_eq!(f.table.rows[2], ["2016/17", "479", "538"]);
+        assert_eq!(f.table.rows[0], ["2016/17", "479", "538"]);
     }
 
     #[test]
@@ -1156,6 +1293,11 @@ mod tests {
             f.summary,
             "In 2017/18 the Ombudsman upheld 19 of 37 (51%) adult social care complaints it investigated."
         );
+        assert_eq!(
+            f.table.rows[0][..3],
+            ["2014/15", "Not given", "27"],
+            "investigations before any uphold count are kept"
+        );
         let row = f.table.rows.last().expect("2017/18");
         assert_eq!(row[5], "51% of 37");
         assert_eq!(row[6], "£630,958.48");
@@ -1164,6 +1306,42 @@ mod tests {
             earlier.summary,
             "In 2016/17 the Ombudsman investigated 30 adult social care complaints; how many it upheld is not given."
         );
+    }
+
+    #[test]
+    fn the_year_at_a_glance_leads_with_four_figures() {
+        let s = demo();
+        let (headline, more) = glance(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
+        let shown: Vec<(&str, &str, Option<&str>)> = headline
+            .iter()
+            .map(|h| (h.label, h.value.as_str(), h.detail.as_deref()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "Complaints received",
+                    "540",
+                    Some("Rose 13% from 479 in 2016/17 to 540 in 2017/18")
+                ),
+                ("Compliments received", "615", None),
+                (
+                    "Answered beyond the timescale",
+                    "11",
+                    Some("2% of 540 received")
+                ),
+                (
+                    "Upheld by the Ombudsman",
+                    "19",
+                    Some("51% of 37 investigated")
+                ),
+            ]
+        );
+        assert!(more.contains(&("Local settlements paid", "£630,958.48".to_owned())));
+        assert!(more.contains(&("Cost of independent investigations", "£0".to_owned())));
+        assert_eq!(more.last().map(|m| m.0), Some("Source"));
+        let none = glance(&s, &choose(Procedure::Corporate, "2016/17"));
+        assert_eq!(none, (vec![], vec![]));
     }
 
     #[test]

@@ -78,6 +78,11 @@ pub enum Route {
     /// `#/risks/bands`: the score bands and risk appetite.
     ScoreBands,
     Complaints,
+    /// `#/complaints/figures?procedure=…&year=…`: change a year's figures
+    /// (or, without a year held, add one).
+    ComplaintsFigures,
+    /// `#/complaints/cases`: sum a case list into the yearly figures.
+    ComplaintsCases,
     Data,
     Help,
     /// A fragment that names no view; `path` is what was asked for, decoded.
@@ -121,6 +126,8 @@ impl Route {
                 id: (*id).to_owned(),
             },
             ["complaints"] => Route::Complaints,
+            ["complaints", "figures"] => Route::ComplaintsFigures,
+            ["complaints", "cases"] => Route::ComplaintsCases,
             ["data"] => Route::Data,
             ["help"] => Route::Help,
             _ => Route::NotFound {
@@ -137,6 +144,8 @@ impl Route {
             Route::RiskEntry { id } => format!("#/risks/{}", percent_encode(id)),
             Route::NewRiskEntry => "#/risks/new".to_owned(),
             Route::ScoreBands => "#/risks/bands".to_owned(),
+            Route::ComplaintsFigures => "#/complaints/figures".to_owned(),
+            Route::ComplaintsCases => "#/complaints/cases".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
                     .trim_start_matches('/')
@@ -170,7 +179,9 @@ impl Route {
             Route::Risks | Route::RiskEntry { .. } | Route::NewRiskEntry | Route::ScoreBands => {
                 Some(Section::Risks)
             }
-            Route::Complaints => Some(Section::Complaints),
+            Route::Complaints | Route::ComplaintsFigures | Route::ComplaintsCases => {
+                Some(Section::Complaints)
+            }
             Route::Data => Some(Section::Data),
             Route::Help => Some(Section::Help),
             Route::NotFound { .. } => None,
@@ -188,6 +199,8 @@ impl Route {
             Route::NewRiskEntry => "Add a risk or opportunity".to_owned(),
             Route::ScoreBands => "Score bands and risk appetite".to_owned(),
             Route::Complaints => "Complaints and compliments".to_owned(),
+            Route::ComplaintsFigures => "A year's complaints figures".to_owned(),
+            Route::ComplaintsCases => "Bring in a complaints case list".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
@@ -312,6 +325,18 @@ mod tests {
         assert_eq!(Route::Risks.href_with(""), "#/risks");
         assert_eq!(entry.section(), Some(Section::Risks));
         assert_eq!(Route::from_hash("#/help//"), Route::Help);
+    }
+
+    #[test]
+    fn the_complaints_pages_round_trip_and_highlight_complaints() {
+        for route in [Route::ComplaintsFigures, Route::ComplaintsCases] {
+            assert_eq!(Route::from_hash(&route.href()), route);
+            assert_eq!(route.section(), Some(Section::Complaints));
+        }
+        assert_eq!(
+            Route::from_hash("#/complaints/figures?procedure=corporate&year=2018%2F19"),
+            Route::ComplaintsFigures
+        );
     }
 
     #[test]

@@ -38,6 +38,67 @@ pub fn message_for(
     }
 }
 
+/// A form's errors for its [`ErrorSummary`]: each field's element id (the
+/// field's key after `prefix`) and its message.
+pub fn summary_of(
+    errors: RwSignal<Vec<FieldError>>,
+    prefix: &'static str,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| (format!("{prefix}{}", e.field), e.message.clone()))
+                .collect()
+        })
+    })
+}
+
+/// A labelled text area with its hint and error, shaped like [`TextField`].
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] rows: Option<u8>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = vec![];
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(|e| e.is_some()) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
+            <label class="label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error.get().map(|m| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <textarea
+                class="textarea"
+                id=id
+                rows=rows.unwrap_or(4)
+                aria-describedby=described
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                prop:value=move || value.get()
+                on:input=move |e| on_input.run(event_target_value(&e))
+            ></textarea>
+        </div>
+    }
+}
+
 /// A labelled input with its hint and error, GOV.UK shaped: the error is
 /// read out with the field, and the field is marked invalid.
 #[component]

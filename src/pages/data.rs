@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use scrutineer_core::file_format::MAX_BYTES;
 use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
 
 use crate::browser;
 use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TextField};
-use crate::state::use_notices;
+
 use crate::workspace::{use_workspace, Health};
 
 /// `#/data`: what is open, saving and sharing a copy, opening a file, the
@@ -142,25 +141,8 @@ fn SaveCopy() -> impl IntoView {
 #[component]
 fn OpenFile() -> impl IntoView {
     let workspace = use_workspace();
-    let notices = use_notices();
     let chosen = move |event: leptos::ev::Event| {
-        let Some(file) = browser::take_chosen_file(&event) else {
-            return;
-        };
-        let name = file.name();
-        if file.size() > MAX_BYTES as f64 {
-            workspace.pending_import.set(None);
-            notices.error(format!(
-                "Could not open \u{201c}{name}\u{201d}: it is {:.0} MB, and the largest Scrutineer opens is {} MB. Nothing has been changed.",
-                file.size() / (1024.0 * 1024.0),
-                MAX_BYTES / (1024 * 1024)
-            ));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let text = browser::read_text(&file).await;
-            workspace.check_file(name, text);
-        });
+        browser::read_chosen(&event, move |name, text| workspace.check_file(name, text));
     };
     view! {
         <h2 id="open-file">"Open a snapshot file"</h2>

@@ -384,17 +384,9 @@ fn FiguresFromCsv() -> impl IntoView {
     let notices = use_notices();
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
     let chosen = move |event: leptos::ev::Event| {
-        let Some(file) = browser::take_chosen_file(&event) else {
-            return;
-        };
         pending.set(None);
-        let name = file.name();
-        if file.size() > scrutineer_core::file_format::MAX_BYTES as f64 {
-            notices.error(format!("Could not open \u{201c}{name}\u{201d}: it is larger than 20 MB. Nothing has been changed."));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let text = match browser::read_text(&file).await {
+        browser::read_chosen(&event, move |name, text| {
+            let text = match text {
                 Ok(text) => text,
                 Err(why) => {
                     notices.error(format!(

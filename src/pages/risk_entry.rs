@@ -18,22 +18,11 @@ use scrutineer_core::text::capitalise;
 
 use super::risks::BandTag;
 use crate::browser;
-use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TableRegion, TextField};
+use crate::components::{
+    message_for, settle, summary_of, ErrorSummary, SummaryRow, TableRegion, TextField,
+};
 use crate::state::use_query;
 use crate::workspace::use_workspace;
-
-fn summary_of(
-    errors: RwSignal<Vec<FieldError>>,
-    prefix: &'static str,
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        errors.with(|list| {
-            list.iter()
-                .map(|e| (format!("{prefix}{}", e.field), e.message.clone()))
-                .collect()
-        })
-    })
-}
 
 /// `#/risks/CR1`: every quarter of one entry, its history, and its forms.
 #[component]

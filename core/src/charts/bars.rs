@@ -82,6 +82,9 @@ pub struct ColumnChart {
     pub bars: Vec<Bar>,
 }
 
+/// What a chart prints where the report gives no figure.
+pub const NOT_GIVEN: &str = "Not given";
+
 /// The height a label needs inside a bar (13px text with room above and below).
 const INSIDE_HEIGHT: f64 = 18.0;
 /// Labels beside a stack are kept this far apart.
@@ -248,11 +251,27 @@ impl ColumnChart {
                     let each = group / n;
                     let bar_width = each * 0.85;
                     for (k, s) in series.iter().enumerate() {
-                        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
-                            continue;
-                        };
                         let left =
                             centre(i) - group / 2.0 + each * k as f64 + (each - bar_width) / 2.0;
+                        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
+                            // A lone series says where a figure is missing, so a
+                            // gap is never read as zero.
+                            if series.len() == 1 {
+                                bars.push(Bar {
+                                    series: k,
+                                    x: round2(left),
+                                    y: plot.3,
+                                    width: round2(bar_width),
+                                    height: 0.0,
+                                    label: NOT_GIVEN.into(),
+                                    label_x: round2(left + bar_width / 2.0),
+                                    label_y: plot.3 - 6.0,
+                                    place: LabelPlace::Outside,
+                                    leader_y: None,
+                                });
+                            }
+                            continue;
+                        };
                         let top = y.at(d.value.max(0.0));
                         bars.push(Bar {
                             series: k,
@@ -332,10 +351,22 @@ impl RowChart {
             let top = i as f64 * row_height;
             row_labels.push((round2(top + 15.0), name.clone()));
             for (k, s) in series.iter().enumerate() {
+                let bar_top = top + ROW_LABEL + ROW_BAR * k as f64;
                 let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
+                    bars.push(Bar {
+                        series: k,
+                        x: left,
+                        y: round2(bar_top + 2.0),
+                        width: 0.0,
+                        height: ROW_BAR - 4.0,
+                        label: format!("{}: {NOT_GIVEN}", s.name),
+                        label_x: left,
+                        label_y: round2(bar_top + ROW_BAR / 2.0 + 4.5),
+                        place: LabelPlace::Outside,
+                        leader_y: None,
+                    });
                     continue;
                 };
-                let bar_top = top + ROW_LABEL + ROW_BAR * k as f64;
                 let end = x.at(d.value.max(0.0));
                 bars.push(Bar {
                     series: k,
@@ -527,6 +558,29 @@ mod tests {
         let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.1.as_str()).collect();
         assert_eq!(ticks, ["0%", "25%", "50%", "75%", "100%"]);
         assert_eq!(chart.bars[0].label, "98%");
+        // A lone series marks a missing year instead of leaving a gap.
+        let chart = ColumnChart::layout(
+            &years(2),
+            &[Series {
+                name: "Within".into(),
+                values: vec![
+                    None,
+                    Some(Datum {
+                        value: 50.0,
+                        label: "50%".into(),
+                    }),
+                ],
+            }],
+            Arrangement::Grouped,
+            true,
+            400.0,
+            300.0,
+        )
+        .expect("a chart");
+        assert_eq!(
+            (chart.bars[0].label.as_str(), chart.bars[0].height),
+            (NOT_GIVEN, 0.0)
+        );
     }
 
     #[test]
@@ -540,7 +594,12 @@ mod tests {
             600.0,
         )
         .expect("a chart");
-        assert_eq!(chart.bars.len(), 3);
+        assert_eq!(chart.bars.len(), 4);
+        assert_eq!(
+            chart.bars[0].label, "2016/17: Not given",
+            "a missing figure is said, not drawn as zero"
+        );
+        assert_eq!(chart.bars[0].width, 0.0);
         assert_eq!(chart.row_labels[0].1, "Care Provision");
         let longest = chart.bars.iter().map(|b| b.x + b.width).fold(0.0, f64::max);
         assert!((longest - chart.right).abs() < 0.01);
@@ -549,8 +608,8 @@ mod tests {
             .iter()
             .all(|b| b.label_x + b.label.len() as f64 * CHAR_WIDTH <= 600.0));
         // The second row's bars sit below the first row's.
-        assert!(chart.bars[1].y > chart.bars[0].y);
-        assert!(chart.row_labels[1].0 > chart.bars[0].y + chart.bars[0].height);
+        assert!(chart.bars[2].y > chart.bars[1].y);
+        assert!(chart.row_labels[1].0 > chart.bars[1].y + chart.bars[1].height);
         assert_eq!(RowChart::layout(&[], &[], 600.0), None);
     }
 }

@@ -33,6 +33,44 @@ pub struct LinesChart {
     pub lines: Vec<Line>,
 }
 
+/// A series' marker as SVG path data centred on (x, y): a circle, square,
+/// triangle or diamond in turn, so lines differ by shape as well as colour.
+pub fn marker(series: usize, x: f64, y: f64) -> String {
+    let r = 5.0;
+    let (x, y) = (round2(x), round2(y));
+    match series % 4 {
+        0 => format!(
+            "M{} {y} a{r} {r} 0 1 0 {} 0 a{r} {r} 0 1 0 -{} 0 Z",
+            x - r,
+            2.0 * r,
+            2.0 * r
+        ),
+        1 => format!(
+            "M{} {} h{} v{} h-{} Z",
+            x - r + 0.5,
+            y - r + 0.5,
+            2.0 * r - 1.0,
+            2.0 * r - 1.0,
+            2.0 * r - 1.0
+        ),
+        2 => format!(
+            "M{x} {} L{} {} L{} {} Z",
+            y - r - 1.0,
+            x + r + 1.0,
+            y + r,
+            x - r - 1.0,
+            y + r
+        ),
+        _ => format!(
+            "M{x} {} L{} {y} L{x} {} L{} {y} Z",
+            y - r - 1.0,
+            x + r + 1.0,
+            y + r + 1.0,
+            x - r - 1.0
+        ),
+    }
+}
+
 /// Value labels in one column stay this far apart (13px text).
 const GAP: f64 = 15.0;
 
@@ -192,6 +230,16 @@ mod tests {
             chart.lines[1].points[1].label_y,
             chart.lines[1].points[1].y - 10.0
         );
+    }
+
+    #[test]
+    fn each_series_has_its_own_marker_shape_centred_on_its_point() {
+        let shapes: std::collections::BTreeSet<String> =
+            (0..4).map(|k| marker(k, 0.0, 0.0)).collect();
+        assert_eq!(shapes.len(), 4);
+        assert_eq!(marker(1, 10.0, 20.0), "M5.5 15.5 h9 v9 h-9 Z");
+        assert_eq!(marker(2, 10.0, 20.0), "M10 14 L16 25 L4 25 Z");
+        assert_eq!(marker(4, 1.0, 1.0), marker(0, 1.0, 1.0));
     }
 
     #[test]
