@@ -676,7 +676,7 @@ pub fn save_year(
     let verb = if editing.is_some() { "Saved" } else { "Added" };
     Ok((
         next,
-        format!("{verb} the {year} figures for {}.", procedure.label()),
+        format!("{verb} the {year} figures for {}", procedure.label()),
     ))
 }
 
