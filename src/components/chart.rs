@@ -69,7 +69,7 @@ pub fn FigureBlock(figure: Figure, kind: ChartKind) -> impl IntoView {
     let note = figure.note.clone().filter(|_| !empty);
     let table = figure.table.clone();
     view! {
-        <section class="chart-section" aria-labelledby=heading_id.clone()>
+        <section class="chart-section">
             <h2 id=heading_id.clone() tabindex="-1">{figure.title.clone()}</h2>
             <p class="chart__summary" data-testid=format!("summary-{}", figure.id)>{figure.summary.clone()}</p>
             {chart}

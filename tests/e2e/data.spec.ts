@@ -203,7 +203,8 @@ test('the demo holds the seed packs’ figures on every section', async ({ app, 
   await expect(page.getByRole('row', { name: /^CR9 / })).toContainText('12 (Major/Possible)');
 
   await page.goto('./#/complaints');
-  const year = page.getByRole('region', { name: 'Complaints received' }).getByRole('row', { name: /^2017\/18/ });
-  await expect(year).toContainText('540');
-  await expect(page.getByRole('region', { name: 'Complaints received' }).getByRole('row', { name: /^2018\/19/ })).toContainText('1,188');
+  await page.getByText('Show the figures as a table').first().click();
+  const trend = page.getByRole('region', { name: 'Complaints received each year, by procedure' });
+  await expect(trend.getByRole('row', { name: /^2017\/18/ })).toContainText('540');
+  await expect(trend.getByRole('row', { name: /^2018\/19/ })).toContainText('1,188');
 });
