@@ -76,6 +76,24 @@ pub fn HelpPage() -> impl IntoView {
             "history, and every move can be undone."
         </p>
 
+        <h2 id="help-complaints">"Reading the complaints charts"</h2>
+        <p>
+            "Choose a procedure and a year at the top of the Complaints page; the address keeps the "
+            "choice, so you can send a link to it. Each chart says in one sentence what it shows, "
+            "prints every figure on the chart, and has the same figures as a table under "
+            "\u{201c}Show the figures as a table\u{201d}. \u{201c}Not given\u{201d} means the report gives "
+            "no figure; it is never counted as zero. Where fewer than 20 complaints are counted, "
+            "the chart gives the counts rather than a percentage."
+        </p>
+        <p>
+            "Timescales are counted in working days, leaving out weekends and the bank holidays of "
+            "England and Wales: children's statutory stage 1 within 10 working days (up to 20) and "
+            "stage 2 within 25 (up to 65); other complaints stage 1 within 10 and stage 2 within 20; "
+            "adult social care within 6 months. Officers change a year's figures with "
+            "\u{201c}Change the figures\u{201d}, or bring in a case list (one row per complaint) to have "
+            "them counted."
+        </p>
+
         <h2 id="help-data">"Where your data lives"</h2>
         <p>
             "Everything is kept in this browser on this device. Nothing is sent to a server and "
