@@ -107,6 +107,19 @@ impl Notices {
     }
 
     /// Removes every error, once what they were about is resolved.
+    /// Reads the file chosen in the input that fired `event` and gives
+    /// `then` its name and text; a file too large or unreadable is reported
+    /// here, and nothing else happens.
+    pub fn read_chosen(&self, event: &web_sys::Event, then: impl FnOnce(String, String) + 'static) {
+        let notices = *self;
+        crate::browser::read_chosen(event, move |name, text| match text {
+            Ok(text) => then(name, text),
+            Err(why) => notices.error(format!(
+                "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
+            )),
+        });
+    }
+
     pub fn clear_errors(&self) {
         self.list
             .update(|list| list.retain(|notice| notice.kind != NoticeKind::Error));

@@ -9,31 +9,12 @@ use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::store::{decode, KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 mod common;
-use common::{fresh_root, text_of};
+use common::{fresh_root, storage, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn storage() -> web_sys::Storage {
-    window()
-        .local_storage()
-        .expect("storage")
-        .expect("local storage")
-}
-
-fn type_into(root: &HtmlElement, selector: &str, text: &str) {
-    let input: HtmlInputElement = root
-        .query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no field {selector}"))
-        .unchecked_into();
-    input.set_value(text);
-    input
-        .dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
-}
 
 #[wasm_bindgen_test]
 async fn the_charts_print_their_values_and_sentences() {

@@ -8,19 +8,12 @@ use scrutineer::App;
 use scrutineer_core::store::{decode, KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 mod common;
-use common::{fresh_root, text_of};
+use common::{fresh_root, storage, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn storage() -> web_sys::Storage {
-    window()
-        .local_storage()
-        .expect("storage")
-        .expect("local storage")
-}
 
 fn press(target: &Element, key: &str) {
     let init = KeyboardEventInit::new();
@@ -98,15 +91,7 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
         "a refused move stores nothing"
     );
 
-    let reason: HtmlInputElement = root
-        .query_selector("#move-reason-risks")
-        .expect("selector")
-        .expect("reason field")
-        .unchecked_into();
-    reason.set_value("Funding confirmed");
-    reason
-        .dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
+    type_into(&root, "#move-reason-risks", "Funding confirmed");
     submit.click();
     tick().await;
 

@@ -402,6 +402,33 @@ fn read_new_key(
     Some((year, procedure))
 }
 
+/// The record of `procedure` in `year`, added (empty, in order: by
+/// procedure, then year) when there is none.
+fn record_mut(snapshot: &mut Snapshot, year: Period, procedure: Procedure) -> &mut ComplaintsYear {
+    let at = match snapshot
+        .complaints
+        .iter()
+        .position(|c| c.year == year && c.procedure == procedure)
+    {
+        Some(i) => i,
+        None => {
+            let at = snapshot
+                .complaints
+                .iter()
+                .position(|c| {
+                    (c.procedure, c.year.timeline_cmp(&year))
+                        > (procedure, std::cmp::Ordering::Equal)
+                })
+                .unwrap_or(snapshot.complaints.len());
+            snapshot
+                .complaints
+                .insert(at, ComplaintsYear::new(year, procedure));
+            at
+        }
+    };
+    &mut snapshot.complaints[at]
+}
+
 /// Saves the form: the year `editing` changed, or a new year and procedure
 /// from the form. Gives the new snapshot and what was done, or every fault.
 pub fn save_year(
@@ -606,26 +633,7 @@ pub fn save_year(
         return Err(errors);
     };
     let mut next = snapshot.clone();
-    let record = match next
-        .complaints
-        .iter_mut()
-        .position(|c| c.year == year && c.procedure == procedure)
-    {
-        Some(i) => &mut next.complaints[i],
-        None => {
-            let at = next
-                .complaints
-                .iter()
-                .position(|c| {
-                    (c.procedure, c.year.timeline_cmp(&year))
-                        > (procedure, std::cmp::Ordering::Equal)
-                })
-                .unwrap_or(next.complaints.len());
-            next.complaints
-                .insert(at, ComplaintsYear::new(year, procedure));
-            &mut next.complaints[at]
-        }
-    };
+    let record = record_mut(&mut next, year, procedure);
     record.received = received;
     record.closed = closed;
     record.exceeded_timescale = get("exceeded");
@@ -722,27 +730,7 @@ pub fn apply_cases(snapshot: &Snapshot, summed: &[ComplaintsYear]) -> (Snapshot,
     let mut changes = vec![];
     for s in summed {
         let before = find(snapshot, s.year, s.procedure).and_then(|c| c.received);
-        let at = match next
-            .complaints
-            .iter()
-            .position(|c| c.year == s.year && c.procedure == s.procedure)
-        {
-            Some(i) => i,
-            None => {
-                let at = next
-                    .complaints
-                    .iter()
-                    .position(|c| {
-                        (c.procedure, c.year.timeline_cmp(&s.year))
-                            > (s.procedure, std::cmp::Ordering::Equal)
-                    })
-                    .unwrap_or(next.complaints.len());
-                next.complaints
-                    .insert(at, ComplaintsYear::new(s.year, s.procedure));
-                at
-            }
-        };
-        let record = &mut next.complaints[at];
+        let record = record_mut(&mut next, s.year, s.procedure);
         record.received = s.received;
         record.stages = s.stages.clone();
         record.closed = s.closed;

@@ -384,6 +384,32 @@ fn table_by_year(window: &[Period], columns: &[(&str, Vec<Option<u32>>)]) -> Tab
     }
 }
 
+/// A figure of counts per year: a series per column, the same columns in
+/// its table, then `extra` columns in the table only (a base).
+fn counts_by_year(
+    id: &'static str,
+    title: String,
+    window: &[Period],
+    columns: &[(&str, Vec<Option<u32>>)],
+    extra: &[(&str, Vec<Option<u32>>)],
+    summary: String,
+) -> Figure {
+    let tabled: Vec<(&str, Vec<Option<u32>>)> = columns.iter().chain(extra).cloned().collect();
+    Figure {
+        id,
+        title,
+        labels: label_of(window),
+        series: columns
+            .iter()
+            .map(|(name, v)| count_series(name, v))
+            .collect(),
+        summary,
+        note: None,
+        table: table_by_year(window, &tabled),
+    }
+    .starting_at_first_figure()
+}
+
 /// Compliments beside complaints, year by year, for the chosen procedure.
 pub fn compliments(snapshot: &Snapshot, choice: &Choice) -> Figure {
     let window = choice.window(snapshot);
@@ -416,28 +442,20 @@ pub fn compliments(snapshot: &Snapshot, choice: &Choice) -> Figure {
             choice.year
         ),
     };
-    Figure {
-        id: "compliments",
-        title: format!(
+    counts_by_year(
+        "compliments",
+        format!(
             "Compliments and complaints each year: {}",
             choice.procedure.label()
         ),
-        labels: label_of(&window),
-        series: vec![
-            count_series("Complaints received", &received),
-            count_series("Compliments received", &compliments),
+        &window,
+        &[
+            ("Complaints received", received),
+            ("Compliments received", compliments),
         ],
+        &[],
         summary,
-        note: None,
-        table: table_by_year(
-            &window,
-            &[
-                ("Complaints received", received.clone()),
-                ("Compliments received", compliments.clone()),
-            ],
-        ),
-    }
-    .starting_at_first_figure()
+    )
 }
 
 fn stage_name(stage: u8) -> String {
@@ -491,22 +509,17 @@ pub fn stages(snapshot: &Snapshot, choice: &Choice) -> Figure {
         .iter()
         .map(|(name, v)| (name.as_str(), v.clone()))
         .collect();
-    Figure {
-        id: "stages",
-        title: format!(
+    counts_by_year(
+        "stages",
+        format!(
             "Complaints by stage each year: {}",
             choice.procedure.label()
         ),
-        labels: label_of(&window),
-        series: columns
-            .iter()
-            .map(|(name, v)| count_series(name, v))
-            .collect(),
+        &window,
+        &named,
+        &[],
         summary,
-        note: None,
-        table: table_by_year(&window, &named),
-    }
-    .starting_at_first_figure()
+    )
 }
 
 /// Outcomes of complaints, stacked per year, with the base of closed complaints.
@@ -557,24 +570,17 @@ pub fn outcomes(snapshot: &Snapshot, choice: &Choice) -> Figure {
             choice.year
         ),
     };
-    let mut table_columns = columns.clone();
-    table_columns.push(("Closed (the base)", closed));
-    Figure {
-        id: "outcomes",
-        title: format!(
+    counts_by_year(
+        "outcomes",
+        format!(
             "Outcomes of complaints each year: {}",
             choice.procedure.label()
         ),
-        labels: label_of(&window),
-        series: columns
-            .iter()
-            .map(|(name, v)| count_series(name, v))
-            .collect(),
+        &window,
+        &columns,
+        &[("Closed (the base)", closed)],
         summary,
-        note: None,
-        table: table_by_year(&window, &table_columns),
-    }
-    .starting_at_first_figure()
+    )
 }
 
 /// Complaints by service or category: the chosen year against the year before.

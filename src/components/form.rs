@@ -53,6 +53,22 @@ pub fn summary_of(
     })
 }
 
+/// A field's `aria-describedby`: its hint (where it has one) and its error
+/// (while it shows one).
+fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> {
+    move || {
+        let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+        if error.with(|e| e.is_some()) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled text area with its hint and error, shaped like [`TextField`].
 #[component]
 pub fn TextArea(
@@ -66,19 +82,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = vec![];
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(|e| e.is_some()) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
             <label class="label" for=id.clone()>{label}</label>
@@ -118,19 +122,7 @@ pub fn TextField(
     let input_id = id.clone();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = vec![];
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(|e| e.is_some()) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
             <label class="label" for=input_id.clone()>{label}</label>

@@ -36,33 +36,22 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
     let chosen = move |event: leptos::ev::Event| {
         pending.set(None);
         refused.set(None);
-        browser::read_chosen(&event, move |name, text| {
-            let text = match text {
-                Ok(text) => text,
-                Err(why) => {
-                    notices.error(format!(
-                        "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
-                    ));
-                    return;
-                }
-            };
-            match read_cases(&text) {
-                Ok(cases) => {
-                    let summed = aggregate(&cases);
-                    let (snapshot, years) = workspace
-                        .snapshot
-                        .with_untracked(|s| apply_cases(s, &summed));
-                    pending.set(Some(Pending {
-                        name,
-                        cases: cases.len(),
-                        snapshot,
-                        years,
-                    }));
-                }
-                Err(errors) => {
-                    refused.set(Some((name, errors)));
-                    request_animation_frame(|| browser::focus("#case-errors"));
-                }
+        notices.read_chosen(&event, move |name, text| match read_cases(&text) {
+            Ok(cases) => {
+                let summed = aggregate(&cases);
+                let (snapshot, years) = workspace
+                    .snapshot
+                    .with_untracked(|s| apply_cases(s, &summed));
+                pending.set(Some(Pending {
+                    name,
+                    cases: cases.len(),
+                    snapshot,
+                    years,
+                }));
+            }
+            Err(errors) => {
+                refused.set(Some((name, errors)));
+                request_animation_frame(|| browser::focus("#case-errors"));
             }
         });
     };

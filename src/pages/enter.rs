@@ -385,16 +385,7 @@ fn FiguresFromCsv() -> impl IntoView {
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
     let chosen = move |event: leptos::ev::Event| {
         pending.set(None);
-        browser::read_chosen(&event, move |name, text| {
-            let text = match text {
-                Ok(text) => text,
-                Err(why) => {
-                    notices.error(format!(
-                        "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
-                    ));
-                    return;
-                }
-            };
+        notices.read_chosen(&event, move |name, text| {
             match workspace
                 .snapshot
                 .with_untracked(|s| import_figures(s, &text))
