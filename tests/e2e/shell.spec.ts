@@ -109,8 +109,26 @@ test('every link and button in the shell is at least 44 by 44 px', async ({ app,
   }
 });
 
+test('every control on the complaints page is at least 44 by 44 px', async ({ app, page }) => {
+  await app.open('#/complaints?procedure=adult_social_care&year=2017/18');
+  const targets = page.locator('main .button, main button, main select, main summary, main .contents__list a');
+  const count = await targets.count();
+  expect(count).toBeGreaterThanOrEqual(15);
+  for (let i = 0; i < count; i++) {
+    const box = await targets.nth(i).boundingBox();
+    expect(box, `target ${i} is visible`).not.toBeNull();
+    expect(box!.height, `height of ${await targets.nth(i).textContent()}`).toBeGreaterThanOrEqual(44);
+    expect(box!.width, `width of ${await targets.nth(i).textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+});
+
 test('the page does not scroll sideways', async ({ app, page }) => {
-  for (const route of routes) {
+  const more = [
+    '#/complaints?procedure=children_statutory&year=2017/18',
+    '#/complaints/figures?procedure=adult_social_care&year=2017/18',
+    '#/complaints/cases',
+  ].map((fragment) => ({ fragment }));
+  for (const route of [...routes, ...more]) {
     await app.open(route.fragment);
     // clientWidth, not innerWidth: a mobile browser widens innerWidth to fit overflowing content.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
