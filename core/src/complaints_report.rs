@@ -849,8 +849,10 @@ pub fn ombudsman(snapshot: &Snapshot, choice: &Choice) -> Figure {
         ],
     );
     table.head.push("Uphold rate".into());
+    table.head.push("Other decisions".into());
     table.head.push("Settlements paid".into());
     for ((row, r), y) in table.rows.iter_mut().zip(&rate).zip(&window) {
+        let held = find(snapshot, *y, choice.procedure).and_then(|c| c.ombudsman.as_ref());
         row.push(match r {
             Some((u, b)) => match percent(*u, *b) {
                 Some(p) => format!("{p}% of {}", n(*b)),
@@ -858,15 +860,20 @@ pub fn ombudsman(snapshot: &Snapshot, choice: &Choice) -> Figure {
             },
             None => "Not given".into(),
         });
+        let others: Vec<String> = held
+            .into_iter()
+            .flat_map(|o| o.outcomes.iter())
+            .filter(|x| !matches!(x.outcome, Outcome::Upheld | Outcome::PartlyUpheld))
+            .map(|x| format!("{} {}", n(x.count), x.outcome.label().to_lowercase()))
+            .collect();
+        row.push(if others.is_empty() {
+            "Not given".into()
+        } else {
+            others.join(", ")
+        });
         row.push(
-            find(snapshot, *y, choice.procedure)
-                .and_then(|c| c.ombudsman.as_ref()?.settlements_paid)
-                .map(|p| {
-                    format!(
-                        "£{}",
-                        group_thousands(p, if p.fract() == 0.0 { 0 } else { 2 })
-                    )
-                })
+            held.and_then(|o| o.settlements_paid)
+                .map(pounds)
                 .unwrap_or_else(|| "Not given".into()),
         );
     }
@@ -963,6 +970,16 @@ pub fn glance(
         }
     };
     put("Closed with an outcome recorded", c.closed.map(n));
+    put(
+        "Compliments by service",
+        (!c.compliments_by_service.is_empty()).then(|| {
+            c.compliments_by_service
+                .iter()
+                .map(|x| format!("{}: {}", x.label, n(x.count)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+    );
     put("Joint complaints with the NHS", c.joint_with_nhs.map(n));
     if let Some(o) = &c.ombudsman {
         put("Ombudsman enquiries", o.enquiries.map(n));
@@ -1306,7 +1323,15 @@ mod tests {
         );
         let row = f.table.rows.last().expect("2017/18");
         assert_eq!(row[5], "51% of 37");
-        assert_eq!(row[6], "£630,958.48");
+        assert_eq!(
+            row[6], "Not given",
+            "the report gives the other outcomes as percentages only"
+        );
+        assert_eq!(row[7], "£630,958.48");
+        let children = ombudsman(&s, &choose(Procedure::ChildrenStatutory, "2017/18"));
+        let row = children.table.rows.last().expect("2017/18");
+        assert_eq!(row[6], "2 not upheld, 14 not investigated");
+        assert_eq!(row[5], "30% of 23");
         let earlier = ombudsman(&s, &choose(Procedure::AdultSocialCare, "2016/17"));
         assert_eq!(
             earlier.summary,
@@ -1344,6 +1369,10 @@ mod tests {
             ]
         );
         assert!(more.contains(&("Local settlements paid", "£630,958.48".to_owned())));
+        assert!(more.contains(&(
+            "Compliments by service",
+            "Day care provision: 165".to_owned()
+        )));
         assert!(more.contains(&("Cost of independent investigations", "£0".to_owned())));
         assert_eq!(more.last().map(|m| m.0), Some("Source"));
         let none = glance(&s, &choose(Procedure::Corporate, "2016/17"));
