@@ -21,5 +21,6 @@ pub mod register_edit;
 pub mod route;
 pub mod snapshot;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
