@@ -6,7 +6,7 @@
 //! a base under [`SMALL_BASE`] gives the counts instead.
 
 use crate::cases::timescale;
-use crate::charts::bars::{Datum, Series};
+use crate::charts::bars::{Datum, Series, NOT_GIVEN};
 use crate::domain::complaints::{ComplaintsYear, Outcome, Procedure};
 use crate::domain::period::Period;
 use crate::domain::value::group_thousands;
@@ -202,7 +202,7 @@ impl Figure {
             self.table
                 .rows
                 .get(i)
-                .is_some_and(|row| row.iter().skip(1).any(|c| c != "Not given"))
+                .is_some_and(|row| row.iter().skip(1).any(|c| c != NOT_GIVEN))
         };
         let first = (0..self.labels.len())
             .find(|i| charted(*i) || tabled(*i))
@@ -223,7 +223,7 @@ impl Figure {
 }
 
 fn cell(value: Option<u32>) -> String {
-    value.map(n).unwrap_or_else(|| "Not given".into())
+    value.map(n).unwrap_or_else(|| NOT_GIVEN.into())
 }
 
 fn label_of(years: &[Period]) -> Vec<String> {
@@ -694,14 +694,8 @@ pub fn categories(snapshot: &Snapshot, choice: &Choice) -> Figure {
 /// A share for a chart: its percentage, or its counts when the base is small.
 fn share_datum(part: u32, base: u32) -> Datum {
     match percent(part, base) {
-        Some(p) => Datum {
-            value: f64::from(p),
-            label: format!("{p}%"),
-        },
-        None => Datum {
-            value: 0.0,
-            label: format!("{} of {}", n(part), n(base)),
-        },
+        Some(p) => Datum::new(f64::from(p), format!("{p}%")),
+        None => Datum::label_only(format!("{} of {}", n(part), n(base))),
     }
 }
 
@@ -756,7 +750,7 @@ pub fn timeliness(snapshot: &Snapshot, choice: &Choice) -> Figure {
         row.push(match (w, r) {
             (Some(w), Some(r)) => percent(*w, *r)
                 .map_or_else(|| "Too few for a percentage".into(), |p| format!("{p}%")),
-            _ => "Not given".into(),
+            _ => NOT_GIVEN.into(),
         });
     }
     let bases: Vec<Option<u32>> = within
@@ -858,7 +852,7 @@ pub fn ombudsman(snapshot: &Snapshot, choice: &Choice) -> Figure {
                 Some(p) => format!("{p}% of {}", n(*b)),
                 None => format!("{} of {}", n(*u), n(*b)),
             },
-            None => "Not given".into(),
+            None => NOT_GIVEN.into(),
         });
         let others: Vec<String> = held
             .into_iter()
@@ -867,14 +861,14 @@ pub fn ombudsman(snapshot: &Snapshot, choice: &Choice) -> Figure {
             .map(|x| format!("{} {}", n(x.count), x.outcome.label().to_lowercase()))
             .collect();
         row.push(if others.is_empty() {
-            "Not given".into()
+            NOT_GIVEN.into()
         } else {
             others.join(", ")
         });
         row.push(
             held.and_then(|o| o.settlements_paid)
                 .map(pounds)
-                .unwrap_or_else(|| "Not given".into()),
+                .unwrap_or_else(|| NOT_GIVEN.into()),
         );
     }
     let bases: Vec<Option<u32>> = rate.iter().map(|r| r.map(|(_, b)| b)).collect();
@@ -1301,6 +1295,7 @@ mod tests {
             .flatten()
             .expect("2017/18");
         assert_eq!(last.label, "9 of 12");
+        assert!(last.label_only, "a small base is printed, not drawn");
         assert!(f
             .note
             .as_deref()

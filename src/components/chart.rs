@@ -4,7 +4,7 @@
 //! The geometry is computed in the core; these views only draw it.
 
 use leptos::prelude::*;
-use scrutineer_core::charts::bars::{ColumnChart, LabelPlace, RowChart};
+use scrutineer_core::charts::bars::{Bar, ColumnChart, LabelPlace, RowChart};
 use scrutineer_core::charts::lines::{marker, LinesChart};
 use scrutineer_core::complaints_report::{Figure, Table};
 
@@ -144,28 +144,30 @@ fn LinesSvg(chart: LinesChart, label: String) -> impl IntoView {
     }
 }
 
+/// One bar (or segment) with its label, placed and styled as the core laid it out.
+fn bar(b: &Bar) -> impl IntoView {
+    let k = b.series % 6;
+    let class = match b.place {
+        LabelPlace::Inside => format!("chart__value series-text-{k}"),
+        LabelPlace::Muted { .. } => "chart__value chart__value--missing".to_owned(),
+        LabelPlace::Above | LabelPlace::Beside => "chart__value".to_owned(),
+    };
+    let leader = b.leader_y.map(|y| view! {
+        <line class="chart__leader" x1=b.x + b.width x2=b.label_x - 2.0 y1=y y2=b.label_y - 4.0/>
+    });
+    view! {
+        <rect class=format!("chart__bar series-{k}") x=b.x y=b.y width=b.width height=b.height/>
+        {leader}
+        <text class=class x=b.label_x y=b.label_y text-anchor=b.place.anchor()>{b.label.clone()}</text>
+    }
+}
+
 #[component]
 fn ColumnsSvg(chart: ColumnChart, label: String) -> impl IntoView {
     view! {
         <svg class="chart__svg" viewBox=format!("0 0 {} {}", chart.width, chart.height) role="img" aria-label=label>
             {axes(chart.plot, &chart.y_ticks, &chart.x_labels)}
-            {chart.bars.iter().map(|b| {
-                let k = b.series % 6;
-                let (anchor, class) = match b.place {
-                    LabelPlace::Inside => ("middle", format!("chart__value series-text-{k}")),
-                    LabelPlace::Outside if b.leader_y.is_some() || b.label_x > b.x + b.width => ("start", "chart__value".to_owned()),
-                    LabelPlace::Outside if b.height == 0.0 => ("middle", "chart__value chart__value--missing".to_owned()),
-                    LabelPlace::Outside => ("middle", "chart__value".to_owned()),
-                };
-                let leader = b.leader_y.map(|y| view! {
-                    <line class="chart__leader" x1=b.x + b.width x2=b.label_x - 2.0 y1=y y2=b.label_y - 4.0/>
-                });
-                view! {
-                    <rect class=format!("chart__bar series-{k}") x=b.x y=b.y width=b.width height=b.height/>
-                    {leader}
-                    <text class=class x=b.label_x y=b.label_y text-anchor=anchor>{b.label.clone()}</text>
-                }
-            }).collect_view()}
+            {chart.bars.iter().map(bar).collect_view()}
         </svg>
     }
 }
@@ -177,10 +179,7 @@ fn RowsSvg(chart: RowChart, label: String) -> impl IntoView {
             {chart.row_labels.iter().map(|(y, name)| view! {
                 <text class="chart__row-label" x=chart.left y=*y>{name.clone()}</text>
             }).collect_view()}
-            {chart.bars.iter().map(|b| view! {
-                <rect class=format!("chart__bar series-{}", b.series % 6) x=b.x y=b.y width=b.width height=b.height/>
-                <text class="chart__value" class:chart__value--missing=b.width == 0.0 x=b.label_x y=b.label_y>{b.label.clone()}</text>
-            }).collect_view()}
+            {chart.bars.iter().map(bar).collect_view()}
         </svg>
     }
 }

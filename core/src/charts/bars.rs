@@ -11,15 +11,32 @@ use crate::domain::value::group_thousands;
 pub struct Datum {
     pub value: f64,
     pub label: String,
+    /// Printed without a bar: counts given where a percentage would say
+    /// more than the numbers can bear.
+    pub label_only: bool,
 }
 
 impl Datum {
+    pub fn new(value: f64, label: impl Into<String>) -> Datum {
+        Datum {
+            value,
+            label: label.into(),
+            label_only: false,
+        }
+    }
+
+    /// Words printed at the axis in place of a bar.
+    pub fn label_only(label: impl Into<String>) -> Datum {
+        Datum {
+            value: 0.0,
+            label: label.into(),
+            label_only: true,
+        }
+    }
+
     /// A count labelled with thousands grouped.
     pub fn count(n: u32) -> Datum {
-        Datum {
-            value: f64::from(n),
-            label: group_thousands(f64::from(n), 0),
-        }
+        Datum::new(f64::from(n), group_thousands(f64::from(n), 0))
     }
 }
 
@@ -40,13 +57,28 @@ pub enum Arrangement {
     Grouped,
 }
 
-/// Where a bar's label sits and how it is anchored.
+/// Where a bar's label sits, which says how it is anchored and styled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LabelPlace {
-    /// Inside the bar, in the bar's text colour.
+    /// Centred inside the bar, in the bar's text colour.
     Inside,
-    /// Outside the bar, in the page's text colour.
-    Outside,
+    /// Centred above a column.
+    Above,
+    /// Starting just beside the bar (a thin stacked segment, or a row bar's end).
+    Beside,
+    /// Where a figure is missing or too few for a percentage: centred or
+    /// beside as the chart lays it out, in muted text.
+    Muted { beside: bool },
+}
+
+impl LabelPlace {
+    /// The label's SVG `text-anchor`.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            LabelPlace::Beside | LabelPlace::Muted { beside: true } => "start",
+            _ => "middle",
+        }
+    }
 }
 
 /// One drawn bar (or stacked segment).
@@ -231,7 +263,7 @@ impl ColumnChart {
                             place: if inside {
                                 LabelPlace::Inside
                             } else {
-                                LabelPlace::Outside
+                                LabelPlace::Beside
                             },
                             leader_y: None,
                         });
@@ -266,7 +298,7 @@ impl ColumnChart {
                                     label: NOT_GIVEN.into(),
                                     label_x: round2(left + bar_width / 2.0),
                                     label_y: plot.3 - 6.0,
-                                    place: LabelPlace::Outside,
+                                    place: LabelPlace::Muted { beside: false },
                                     leader_y: None,
                                 });
                             }
@@ -282,7 +314,11 @@ impl ColumnChart {
                             label: d.label.clone(),
                             label_x: round2(left + bar_width / 2.0),
                             label_y: round2(top - 6.0),
-                            place: LabelPlace::Outside,
+                            place: if d.label_only {
+                                LabelPlace::Muted { beside: false }
+                            } else {
+                                LabelPlace::Above
+                            },
                             leader_y: None,
                         });
                     }
@@ -362,7 +398,7 @@ impl RowChart {
                         label: format!("{}: {NOT_GIVEN}", s.name),
                         label_x: left,
                         label_y: round2(bar_top + ROW_BAR / 2.0 + 4.5),
-                        place: LabelPlace::Outside,
+                        place: LabelPlace::Muted { beside: true },
                         leader_y: None,
                     });
                     continue;
@@ -377,7 +413,7 @@ impl RowChart {
                     label: d.label.clone(),
                     label_x: round2(end + 6.0),
                     label_y: round2(bar_top + ROW_BAR / 2.0 + 4.5),
-                    place: LabelPlace::Outside,
+                    place: LabelPlace::Beside,
                     leader_y: None,
                 });
             }
@@ -477,7 +513,7 @@ mod tests {
         let outside: Vec<&Bar> = chart
             .bars
             .iter()
-            .filter(|b| b.place == LabelPlace::Outside)
+            .filter(|b| b.place == LabelPlace::Beside)
             .collect();
         assert_eq!(outside.len(), 3);
         for pair in outside.windows(2) {
@@ -544,10 +580,7 @@ mod tests {
             &years(1),
             &[Series {
                 name: "Within timescale".into(),
-                values: vec![Some(Datum {
-                    value: 98.0,
-                    label: "98%".into(),
-                })],
+                values: vec![Some(Datum::new(98.0, "98%"))],
             }],
             Arrangement::Grouped,
             true,
@@ -563,13 +596,7 @@ mod tests {
             &years(2),
             &[Series {
                 name: "Within".into(),
-                values: vec![
-                    None,
-                    Some(Datum {
-                        value: 50.0,
-                        label: "50%".into(),
-                    }),
-                ],
+                values: vec![None, Some(Datum::new(50.0, "50%"))],
             }],
             Arrangement::Grouped,
             true,
@@ -578,9 +605,16 @@ mod tests {
         )
         .expect("a chart");
         assert_eq!(
-            (chart.bars[0].label.as_str(), chart.bars[0].height),
-            (NOT_GIVEN, 0.0)
+            (
+                chart.bars[0].label.as_str(),
+                chart.bars[0].height,
+                chart.bars[0].place
+            ),
+            (NOT_GIVEN, 0.0, LabelPlace::Muted { beside: false })
         );
+        assert_eq!(chart.bars[1].place, LabelPlace::Above);
+        assert_eq!(LabelPlace::Beside.anchor(), "start");
+        assert_eq!(LabelPlace::Above.anchor(), "middle");
     }
 
     #[test]
