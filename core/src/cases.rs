@@ -69,6 +69,21 @@ pub fn timescale(procedure: Procedure, stage: u8) -> Option<Timescale> {
     }
 }
 
+/// A procedure's timescales in words: "6 months" where every stage has the
+/// same, otherwise each stage's: "stage 1: 10 working days (up to 20);
+/// stage 2: 25 working days (up to 65)".
+pub fn timescales_text(procedure: Procedure) -> String {
+    let (first, second) = (timescale(procedure, 1), timescale(procedure, 2));
+    match (first, second) {
+        (Some(a), Some(b)) if a == b => a.describe(),
+        _ => [(1, first), (2, second)]
+            .into_iter()
+            .filter_map(|(stage, t)| t.map(|t| format!("stage {stage}: {}", t.describe())))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// One complaint from a case list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
@@ -396,6 +411,19 @@ A-002,adult social care,2019-04-01,1,Home care,upheld,,2019-10-02
 A-003,Adult Social Care,2019-03-29,1,Residential care,,,
 K-001,corporate,02/04/2019,0,Highways,early resolution,02/04/2019,03/04/2019
 ";
+
+    #[test]
+    fn each_procedure_says_its_timescales_in_words() {
+        assert_eq!(timescales_text(Procedure::AdultSocialCare), "6 months");
+        assert_eq!(
+            timescales_text(Procedure::ChildrenStatutory),
+            "stage 1: 10 working days (up to 20); stage 2: 25 working days (up to 65)"
+        );
+        assert_eq!(
+            timescales_text(Procedure::Corporate),
+            "stage 1: 10 working days; stage 2: 20 working days"
+        );
+    }
 
     #[test]
     fn timescales_follow_each_procedure() {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::complaints_report::{find, COMPLAINT_OUTCOMES, OMBUDSMAN_OUTCOMES};
+use crate::complaints_report::{find, Choice, COMPLAINT_OUTCOMES, OMBUDSMAN_OUTCOMES};
 use crate::domain::complaints::{
     ComplaintsYear, LabelledCount, Ombudsman, Outcome, OutcomeCount, Procedure, StageCount,
 };
@@ -429,13 +429,44 @@ fn record_mut(snapshot: &mut Snapshot, year: Period, procedure: Procedure) -> &m
     &mut snapshot.complaints[at]
 }
 
+/// A saved year: the new snapshot, what was done, and the year and
+/// procedure saved (for the page to show next).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedYear {
+    pub snapshot: Snapshot,
+    pub done: String,
+    pub choice: Choice,
+}
+
+/// The year and procedure an address (`procedure=…&year=…`) asks to
+/// change, where both are held; otherwise `None`, with the procedure asked
+/// for (if it reads) to start a new year with.
+pub fn editing_of(
+    snapshot: &Snapshot,
+    query: &[(String, String)],
+) -> (Option<(Period, Procedure)>, Option<Procedure>) {
+    let asked = |key: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    let procedure = asked("procedure").and_then(Procedure::from_key);
+    let year = asked("year").and_then(|y| y.parse::<Period>().ok());
+    match (year, procedure) {
+        (Some(y), Some(p)) if find(snapshot, y, p).is_some() => (Some((y, p)), Some(p)),
+        _ => (None, procedure),
+    }
+}
+
 /// Saves the form: the year `editing` changed, or a new year and procedure
-/// from the form. Gives the new snapshot and what was done, or every fault.
+/// from the form. Gives the new snapshot, what was done and which year it
+/// was, or every fault.
 pub fn save_year(
     snapshot: &Snapshot,
     editing: Option<(Period, Procedure)>,
     form: &YearForm,
-) -> Result<(Snapshot, String), Vec<FieldError>> {
+) -> Result<SavedYear, Vec<FieldError>> {
     let mut errors = vec![];
     let key = match editing {
         Some((year, procedure)) => {
@@ -682,10 +713,11 @@ pub fn save_year(
     record.investigation_cost = money.get("cost").copied();
     record.notes = notes;
     let verb = if editing.is_some() { "Saved" } else { "Added" };
-    Ok((
-        next,
-        format!("{verb} the {year} figures for {}", procedure.label()),
-    ))
+    Ok(SavedYear {
+        snapshot: next,
+        done: format!("{verb} the {year} figures for {}", procedure.label()),
+        choice: Choice { procedure, year },
+    })
 }
 
 /// Removes the figures of `procedure` in `year`.
@@ -777,7 +809,9 @@ mod tests {
         let s = Snapshot::demo();
         for c in &s.complaints {
             let key = (c.year, c.procedure);
-            let (next, _) = save_year(&s, Some(key), &YearForm::of(c)).expect("saves as it is");
+            let next = save_year(&s, Some(key), &YearForm::of(c))
+                .expect("saves as it is")
+                .snapshot;
             assert_eq!(
                 find(&next, c.year, c.procedure),
                 Some(c),
@@ -806,7 +840,15 @@ mod tests {
         let s = Snapshot::demo();
         let mut form = form_of(&s, adult_2017());
         form.figures.insert("compliments", "620".into());
-        let (next, done) = save_year(&s, Some(adult_2017()), &form).expect("saves");
+        let saved = save_year(&s, Some(adult_2017()), &form).expect("saves");
+        assert_eq!(
+            saved.choice,
+            Choice {
+                procedure: Procedure::AdultSocialCare,
+                year: fy("2017/18")
+            }
+        );
+        let (next, done) = (saved.snapshot, saved.done);
         assert_eq!(
             done,
             "Saved the 2017/18 figures for Adult social care (statutory)"
@@ -915,7 +957,9 @@ mod tests {
         form.figures.insert("stage-1", "12".into());
         form.figures.insert("cost", "£1,234".into());
         form.compliments_by_service = "Day care provision 165\nHome care,\t20".into();
-        let (next, _) = save_year(&s, Some(adult_2017()), &form).expect("saves");
+        let next = save_year(&s, Some(adult_2017()), &form)
+            .expect("saves")
+            .snapshot;
         let c = find(&next, fy("2017/18"), Procedure::AdultSocialCare).expect("held");
         assert_eq!(c.compliments, Some(1000));
         assert_eq!(c.investigation_cost, Some(1234.0));
@@ -962,7 +1006,15 @@ mod tests {
         assert_eq!(fields_of(&errors), ["procedure"]);
         form.procedure = "corporate".into();
         form.figures.insert("received", "1,150".into());
-        let (next, done) = save_year(&s, None, &form).expect("adds");
+        let saved = save_year(&s, None, &form).expect("adds");
+        assert_eq!(
+            saved.choice,
+            Choice {
+                procedure: Procedure::Corporate,
+                year: fy("2019/20")
+            }
+        );
+        let (next, done) = (saved.snapshot, saved.done);
         assert_eq!(
             done,
             "Added the 2019/20 figures for Corporate (non-statutory)"
@@ -976,7 +1028,7 @@ mod tests {
         let mut adult = YearForm::blank(Procedure::AdultSocialCare);
         adult.year = "2013/14".into();
         adult.figures.insert("received", "400".into());
-        let (next, _) = save_year(&s, None, &adult).expect("adds");
+        let next = save_year(&s, None, &adult).expect("adds").snapshot;
         assert_eq!(next.complaints[0].year, fy("2013/14"));
         // Nothing is changed by a refusal: the input snapshot is borrowed, and the
         // record removed in another tab is said.
@@ -985,6 +1037,30 @@ mod tests {
         let errors =
             save_year(&gone, Some(adult_2017()), &form_of(&s, adult_2017())).expect_err("refused");
         assert!(errors[0].message.contains("another tab"));
+    }
+
+    #[test]
+    fn an_address_names_the_year_to_change_only_where_it_is_held() {
+        let s = Snapshot::demo();
+        let q = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).into(), (*v).into()))
+                .collect()
+        };
+        assert_eq!(
+            editing_of(
+                &s,
+                &q(&[("procedure", "adult_social_care"), ("year", "2017/18")])
+            ),
+            (Some(adult_2017()), Some(Procedure::AdultSocialCare))
+        );
+        assert_eq!(
+            editing_of(&s, &q(&[("procedure", "corporate"), ("year", "2016/17")])),
+            (None, Some(Procedure::Corporate)),
+            "a year not held is added, for the procedure asked"
+        );
+        assert_eq!(editing_of(&s, &q(&[("procedure", "adults")])), (None, None));
     }
 
     #[test]

@@ -73,6 +73,14 @@ pub fn years(snapshot: &Snapshot) -> Vec<Period> {
     years
 }
 
+/// The procedures with any figures held, in the report's order.
+pub fn procedures(snapshot: &Snapshot) -> Vec<Procedure> {
+    Procedure::ALL
+        .into_iter()
+        .filter(|p| snapshot.complaints.iter().any(|c| c.procedure == *p))
+        .collect()
+}
+
 /// The figures of `procedure` in `year`, if any are held.
 pub fn find(snapshot: &Snapshot, year: Period, procedure: Procedure) -> Option<&ComplaintsYear> {
     snapshot
@@ -100,14 +108,11 @@ impl Choice {
                 .map(|(_, v)| v.as_str())
         };
         let held = years(snapshot);
+        let held_procedures = procedures(snapshot);
         let procedure = asked("procedure")
             .and_then(Procedure::from_key)
-            .filter(|p| snapshot.complaints.iter().any(|c| c.procedure == *p))
-            .or_else(|| {
-                Procedure::ALL
-                    .into_iter()
-                    .find(|p| snapshot.complaints.iter().any(|c| c.procedure == *p))
-            })?;
+            .filter(|p| held_procedures.contains(p))
+            .or_else(|| held_procedures.first().copied())?;
         let latest = held
             .iter()
             .rev()
@@ -1121,6 +1126,11 @@ mod tests {
             "{note}"
         );
         assert_eq!(Choice::link_problem(&s, &q(&[("year", "2017/18")])), None);
+        assert_eq!(
+            procedures(&s),
+            Procedure::ALL,
+            "the demo holds every procedure"
+        );
         assert_eq!(
             Choice::from_query(&Snapshot::empty(&s.organisation, &s.title, s.as_at), &[]),
             None

@@ -111,13 +111,9 @@ fn Picker(choice: Choice) -> impl IntoView {
             <div class="form-group form-group--inline">
                 <label class="label" for="procedure-picker">"Procedure"</label>
                 <select class="select" id="procedure-picker" data-testid="procedure-picker" on:change=pick_procedure>
-                    {move || snapshot.with(|s| {
-                        Procedure::ALL
-                            .into_iter()
-                            .filter(|p| s.complaints.iter().any(|c| c.procedure == *p))
-                            .map(|p| view! { <option value=p.key() selected=p == choice.procedure>{p.label()}</option> })
-                            .collect_view()
-                    })}
+                    {move || snapshot.with(report::procedures).into_iter().map(|p| view! {
+                        <option value=p.key() selected=p == choice.procedure>{p.label()}</option>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="form-group form-group--inline">

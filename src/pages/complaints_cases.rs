@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use scrutineer_core::cases::{aggregate, read_cases, timescale};
+use scrutineer_core::cases::{aggregate, read_cases, timescales_text};
 use scrutineer_core::complaints_edit::{apply_cases, CaseYear};
 use scrutineer_core::complaints_report::Choice;
 use scrutineer_core::csv::CsvError;
@@ -87,10 +87,8 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
         </ul>
         <p>"Dates may be written 16/12/2019 or 2019-12-16. Working days leave out weekends and the bank holidays of England and Wales, Good Friday and Christmas Day among them. The timescales used are:"</p>
         <ul class="list--bullet">
-            {Procedure::ALL.into_iter().map(|p| {
-                let first = timescale(p, 1).map(|t| t.describe()).unwrap_or_default();
-                let second = timescale(p, 2).filter(|_| p != Procedure::AdultSocialCare).map(|t| format!("; stage 2: {}", t.describe())).unwrap_or_default();
-                view! { <li>{format!("{}: {}{second}", p.label(), if p == Procedure::AdultSocialCare { first } else { format!("stage 1: {first}") })}</li> }
+            {Procedure::ALL.into_iter().map(|p| view! {
+                <li>{format!("{}: {}", p.label(), timescales_text(p))}</li>
             }).collect_view()}
         </ul>
         <p>"For each year and procedure the file covers, its counts replace the complaints received, stages, outcomes, categories and timeliness held now. Compliments, the Ombudsman's figures and costs are kept. You will see what changes before anything is replaced, and can undo it."</p>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
-use scrutineer_core::complaints_edit::{fields, remove_year, save_year, Group, YearForm};
+use scrutineer_core::complaints_edit::{
+    editing_of, fields, remove_year, save_year, Group, YearForm,
+};
 use scrutineer_core::complaints_report::{find, Choice};
 use scrutineer_core::domain::complaints::Procedure;
-use scrutineer_core::domain::period::Period;
 use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::FieldError;
 
@@ -10,25 +11,6 @@ use crate::browser;
 use crate::components::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
 use crate::state::use_query;
 use crate::workspace::use_workspace;
-
-/// The year and procedure an address asks to change, where both are held.
-fn editing_of(
-    snapshot: &scrutineer_core::snapshot::Snapshot,
-    query: &[(String, String)],
-) -> (Option<(Period, Procedure)>, Option<Procedure>) {
-    let asked = |key: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
-    let procedure = asked("procedure").and_then(Procedure::from_key);
-    let year = asked("year").and_then(|y| y.parse::<Period>().ok());
-    match (year, procedure) {
-        (Some(y), Some(p)) if find(snapshot, y, p).is_some() => (Some((y, p)), Some(p)),
-        _ => (None, procedure),
-    }
-}
 
 fn hint_of(group: Group) -> Option<&'static str> {
     match group {
@@ -65,20 +47,9 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
             let result = workspace
                 .snapshot
                 .with_untracked(|s| form.with_untracked(|f| save_year(s, editing, f)));
-            if let Some((next, done)) = settle(errors, "#figures-errors", result) {
-                // Show the year saved: the one changed, or the one the form added.
-                let saved = editing.or_else(|| {
-                    form.with_untracked(|f| {
-                        Some((
-                            f.year.trim().parse().ok()?,
-                            Procedure::from_key(&f.procedure)?,
-                        ))
-                    })
-                });
-                workspace.edit_if_changed(done, next);
-                if let Some((year, procedure)) = saved {
-                    browser::go(&Choice { procedure, year }.href());
-                }
+            if let Some(saved) = settle(errors, "#figures-errors", result) {
+                workspace.edit_if_changed(saved.done, saved.snapshot);
+                browser::go(&saved.choice.href());
             }
         }
     };
