@@ -143,17 +143,12 @@ pub fn fields() -> impl Iterator<Item = &'static FigureField> {
 }
 
 fn outcome_key(prefix: &str, outcome: Outcome) -> String {
-    let name = serde_json::to_value(outcome)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    format!("{prefix}-{name}")
+    format!("{prefix}-{}", outcome.key())
 }
 
-fn static_key(key: &str) -> &'static str {
-    fields()
-        .find(|f| f.key == key)
-        .map_or("received", |f| f.key)
+/// The form's own key for `key`, where the form has such a field.
+fn static_key(key: &str) -> Option<&'static str> {
+    fields().find(|f| f.key == key).map(|f| f.key)
 }
 
 /// What the officer typed: every figure as text, and the lists one per line.
@@ -199,8 +194,10 @@ impl YearForm {
     pub fn of(c: &ComplaintsYear) -> YearForm {
         let mut figures: BTreeMap<&'static str, String> = BTreeMap::new();
         let mut put = |key: &str, value: Option<u32>| {
-            if let Some(v) = value {
-                figures.insert(static_key(key), v.to_string());
+            // A figure the form has no field for (an outcome it does not
+            // list) is kept by the save, not shown here.
+            if let (Some(key), Some(v)) = (static_key(key), value) {
+                figures.insert(key, v.to_string());
             }
         };
         put("received", c.received);
@@ -348,6 +345,28 @@ fn read_lines(key: &'static str, what: &str, text: &str) -> Result<Vec<LabelledC
         });
     }
     Ok(list)
+}
+
+/// How parts given sit against the whole they are shares of.
+enum Fit {
+    /// No parts, or parts within the whole.
+    Fits,
+    /// Parts given, but not the whole.
+    NoBase,
+    Over {
+        total: u32,
+        base: u32,
+    },
+}
+
+fn fit(parts: &[u32], base: Option<u32>) -> Fit {
+    let total: u32 = parts.iter().sum();
+    match base {
+        _ if parts.is_empty() => Fit::Fits,
+        None => Fit::NoBase,
+        Some(base) if total > base => Fit::Over { total, base },
+        Some(_) => Fit::Fits,
+    }
 }
 
 fn n(count: u32) -> String {
@@ -548,7 +567,7 @@ pub fn save_year(
         ] {
             if let Some(part) = get(key).filter(|p| *p > received) {
                 errors.push(fault(
-                    static_key(key),
+                    static_key(key).unwrap_or("received"),
                     format!(
                         "{what} ({}) cannot be more than complaints received ({})",
                         n(part),
@@ -579,47 +598,41 @@ pub fn save_year(
         .filter(|o| **o != Outcome::StillOpen)
         .filter_map(|o| get(&outcome_key("outcome", *o)))
         .collect();
-    if !ended.is_empty() {
-        let total: u32 = ended.iter().sum();
-        match closed {
-            None => errors.push(fault(
-                "closed",
-                "Enter how many complaints were closed: the outcomes are shares of it",
-            )),
-            Some(closed) if total > closed => errors.push(fault(
-                "outcome-upheld",
-                format!(
-                    "The outcomes of closed complaints add up to {}, more than the {} closed",
-                    n(total),
-                    n(closed)
-                ),
-            )),
-            Some(_) => {}
-        }
+    match fit(&ended, closed) {
+        Fit::NoBase => errors.push(fault(
+            "closed",
+            "Enter how many complaints were closed: the outcomes are shares of it",
+        )),
+        Fit::Over { total, base } => errors.push(fault(
+            "outcome-upheld",
+            format!(
+                "The outcomes of closed complaints add up to {}, more than the {} closed",
+                n(total),
+                n(base)
+            ),
+        )),
+        Fit::Fits => {}
     }
     let decided: Vec<u32> = OMBUDSMAN_OUTCOMES
         .iter()
         .filter_map(|o| get(&outcome_key("omb", *o)))
         .collect();
     let base = get("omb-decisions").or(get("omb-investigations"));
-    if !decided.is_empty() {
-        let total: u32 = decided.iter().sum();
-        match base {
-            None => errors.push(fault(
-                "omb-decisions",
-                "Enter the Ombudsman's decisions (or its investigations): the decisions by outcome are shares of it",
-            )),
-            Some(base) if total > base => errors.push(fault(
-                "omb-upheld",
-                format!(
-                    "The Ombudsman's decisions by outcome add up to {}, more than the {} {}",
-                    n(total),
-                    n(base),
-                    if get("omb-decisions").is_some() { "decisions made" } else { "investigations" }
-                ),
-            )),
-            Some(_) => {}
-        }
+    match fit(&decided, base) {
+        Fit::NoBase => errors.push(fault(
+            "omb-decisions",
+            "Enter the Ombudsman's decisions (or its investigations): the decisions by outcome are shares of it",
+        )),
+        Fit::Over { total, base } => errors.push(fault(
+            "omb-upheld",
+            format!(
+                "The Ombudsman's decisions by outcome add up to {}, more than the {} {}",
+                n(total),
+                n(base),
+                if get("omb-decisions").is_some() { "decisions made" } else { "investigations" }
+            ),
+        )),
+        Fit::Fits => {}
     }
     if let (Some(enquiries), Some(investigations)) =
         (get("omb-enquiries"), get("omb-investigations"))
@@ -691,6 +704,7 @@ pub fn save_year(
     outcomes.extend(COMPLAINT_OUTCOMES.iter().filter_map(|o| {
         get(&outcome_key("outcome", *o)).map(|count| OutcomeCount { outcome: *o, count })
     }));
+    outcomes.sort_by_key(|o| o.outcome);
     record.outcomes = outcomes;
     record.categories = categories;
     record.compliments_by_service = by_service;
@@ -707,6 +721,7 @@ pub fn save_year(
     decisions.extend(OMBUDSMAN_OUTCOMES.iter().filter_map(|o| {
         get(&outcome_key("omb", *o)).map(|count| OutcomeCount { outcome: *o, count })
     }));
+    decisions.sort_by_key(|o| o.outcome);
     ombudsman.outcomes = decisions;
     ombudsman.settlements_paid = money.get("omb-settlements").copied();
     record.ombudsman = (ombudsman != Ombudsman::default()).then_some(ombudsman);
@@ -820,6 +835,31 @@ mod tests {
                 c.procedure
             );
         }
+    }
+
+    #[test]
+    fn an_outcome_the_form_does_not_list_is_kept_and_touches_no_other_field() {
+        let mut s = Snapshot::demo();
+        let adult = s
+            .complaints
+            .iter_mut()
+            .find(|c| c.year == fy("2017/18") && c.procedure == Procedure::AdultSocialCare)
+            .expect("adult 2017/18");
+        adult.outcomes.push(OutcomeCount {
+            outcome: Outcome::NotInvestigated,
+            count: 3,
+        });
+        // Saved outcomes are in the one order of the outcomes, as the packs list them.
+        adult.outcomes.sort_by_key(|o| o.outcome);
+        let form = form_of(&s, adult_2017());
+        assert_eq!(form.text("received"), "540");
+        let next = save_year(&s, Some(adult_2017()), &form)
+            .expect("saves")
+            .snapshot;
+        assert_eq!(
+            find(&next, fy("2017/18"), Procedure::AdultSocialCare),
+            find(&s, fy("2017/18"), Procedure::AdultSocialCare)
+        );
     }
 
     #[test]

@@ -80,6 +80,19 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The name used in files: "partly_upheld".
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Upheld => "upheld",
+            Outcome::PartlyUpheld => "partly_upheld",
+            Outcome::NotUpheld => "not_upheld",
+            Outcome::Withdrawn => "withdrawn",
+            Outcome::EarlyResolution => "early_resolution",
+            Outcome::NotInvestigated => "not_investigated",
+            Outcome::StillOpen => "still_open",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Upheld => "Upheld",
@@ -227,6 +240,25 @@ mod tests {
             );
         }
         assert_eq!(Procedure::from_key("adults"), None);
+    }
+
+    #[test]
+    fn an_outcome_key_is_its_name_in_files() {
+        use Outcome::*;
+        for o in [
+            Upheld,
+            PartlyUpheld,
+            NotUpheld,
+            Withdrawn,
+            EarlyResolution,
+            NotInvestigated,
+            StillOpen,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&o).expect("serialises"),
+                format!("\"{}\"", o.key())
+            );
+        }
     }
 
     #[test]
