@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use crate::domain::indicator::{ComparatorKind, CompareWith, Indicator, Observation};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::{direction, rate, Direction, Polarity, Rag, Rating};
+use crate::html::Html;
 use crate::snapshot::Snapshot;
 
 /// The periods a councillor can choose between: every quarter and financial
@@ -158,6 +159,17 @@ impl Standing {
     pub fn from_key(key: &str) -> Option<Standing> {
         Standing::ALL.into_iter().find(|s| s.key() == key)
     }
+
+    /// The badge's class and its shape, so colour is never the only cue.
+    pub fn badge(self) -> (&'static str, &'static str) {
+        match self {
+            Standing::Green => ("rag rag--green", "\u{25cf}"),
+            Standing::Amber => ("rag rag--amber", "\u{25b2}"),
+            Standing::Red => ("rag rag--red", "\u{25a0}"),
+            Standing::NoTarget => ("rag rag--none", "\u{25cb}"),
+            Standing::Missing => ("rag rag--none", "\u{2013}"),
+        }
+    }
 }
 
 /// The standing of `indicator` in `period`.
@@ -221,6 +233,25 @@ impl Travel {
 
     pub fn from_key(key: &str) -> Option<Travel> {
         Travel::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// The arrow's class and the arrow itself.
+    pub fn badge(self) -> (&'static str, &'static str) {
+        match self {
+            Travel::Improving => ("travel travel--better", "\u{2191}"),
+            Travel::NoChange => ("travel", "\u{2192}"),
+            Travel::Worsening => ("travel travel--worse", "\u{2193}"),
+            Travel::NotComparable => ("travel", "\u{00b7}"),
+        }
+    }
+}
+
+/// "Good is" in a table: high, low, or a dash where neither is better.
+pub fn polarity_words(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::High => "High",
+        Polarity::Low => "Low",
+        Polarity::None => "\u{2013}",
     }
 }
 
@@ -351,10 +382,11 @@ impl Filter {
 
     /// What the overview says about its link: parts not understood, and a
     /// period with no figures.
-    pub fn link_problem(snapshot: &Snapshot, pairs: &[(String, String)]) -> Option<String> {
+    /// `periods` are the snapshot's [`reporting_periods`], worked out once by the caller.
+    pub fn link_problem(periods: &[Period], pairs: &[(String, String)]) -> Option<String> {
         let no_figures = Filter::from_query(pairs)
             .period
-            .filter(|p| !reporting_periods(snapshot).contains(p))
+            .filter(|p| !periods.contains(p))
             .map(|p| {
                 format!("No indicator has a figure for {p}: choose another reporting period.")
             });
@@ -446,6 +478,63 @@ pub struct AreaTable {
     pub tally: Tally,
 }
 
+impl AreaTable {
+    /// Whether any row has a figure for a period outside the columns, so the
+    /// table needs a "Latest other period" column.
+    pub fn any_elsewhere(&self) -> bool {
+        self.rows.iter().any(|r| r.latest_elsewhere.is_some())
+    }
+
+    /// The table's body rows as HTML, every value escaped (see [`crate::html`]).
+    pub fn rows_html(&self) -> String {
+        let any_elsewhere = self.any_elsewhere();
+        let mut html = Html::with_capacity(self.rows.len() * 900);
+        for row in &self.rows {
+            let link = format!("#/indicators/{}", crate::route::percent_encode(&row.id));
+            html.open("tr", &[("data-indicator", &row.id)])
+                .raw("<th scope=\"row\" class=\"indicator-name\">")
+                .element("a", &[("href", &link)], &row.name)
+                .raw("</th>")
+                .element("td", &[], polarity_words(row.polarity));
+            for cell in &row.cells {
+                cell.write_html(&mut html);
+            }
+            let numeric = |html: &mut Html, text: Option<&str>| {
+                html.element("td", &[("class", "numeric")], text.unwrap_or_default());
+            };
+            if any_elsewhere {
+                let elsewhere = row
+                    .latest_elsewhere
+                    .as_ref()
+                    .map(|(p, v)| format!("{v} ({p})"));
+                numeric(&mut html, elsewhere.as_deref());
+            }
+            numeric(&mut html, row.england.as_deref());
+            if self.show_region {
+                numeric(&mut html, row.region.as_deref());
+            }
+            if self.show_neighbours {
+                numeric(&mut html, row.neighbours.as_deref());
+            }
+            let (class, arrow) = row.travel.badge();
+            html.raw("<td class=\"travel-cell\">")
+                .element("span", &[("class", class), ("aria-hidden", "true")], arrow)
+                .text(" ")
+                .text(row.travel.label())
+                .raw("</td><td class=\"trend-cell\">");
+            let trend = crate::charts::sparkline(&row.trend, 60.0, 20.0);
+            if !trend.is_empty() {
+                html.raw("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\">")
+                    .raw("<path")
+                    .attr("d", &trend)
+                    .raw(" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></path></svg>");
+            }
+            html.raw("</td></tr>");
+        }
+        html.finish()
+    }
+}
+
 /// One indicator's row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowView {
@@ -476,6 +565,45 @@ pub struct CellView {
     pub standing: Option<Standing>,
     pub override_reason: Option<String>,
     pub note: Option<String>,
+}
+
+impl CellView {
+    /// The words a screen reader hears after the figure: its rating, and why
+    /// it was set by hand. Empty where there is no rating.
+    pub fn rating_words(&self) -> String {
+        match (self.standing, &self.override_reason) {
+            (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), Some(reason)) => {
+                format!("{} (set by hand: {reason})", s.label())
+            }
+            (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), None) => {
+                s.label().to_owned()
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn write_html(&self, html: &mut Html) {
+        html.raw("<td class=\"numeric\"");
+        if let Some(note) = &self.note {
+            html.attr("title", note);
+        }
+        html.raw(">").text(&self.text);
+        let words = self.rating_words();
+        if let (false, Some(standing)) = (words.is_empty(), self.standing) {
+            let (class, shape) = standing.badge();
+            html.text(" ")
+                .element("span", &[("class", class), ("aria-hidden", "true")], shape)
+                .element(
+                    "span",
+                    &[("class", "visually-hidden")],
+                    &format!(" {words}"),
+                );
+        }
+        if self.override_reason.is_some() {
+            html.raw("<span class=\"override-mark\" aria-hidden=\"true\">*</span>");
+        }
+        html.raw("</td>");
+    }
 }
 
 fn comparator_text(indicator: &Indicator, kind: ComparatorKind) -> Option<String> {
@@ -855,6 +983,94 @@ mod tests {
         );
     }
 
+    /// The text of each `<td>` of one row of `html`, without markup.
+    fn row_cells(html: &str, id: &str) -> Vec<String> {
+        let start = html
+            .find(&format!("<tr data-indicator=\"{id}\">"))
+            .expect(id);
+        let row = &html[start..start + html[start..].find("</tr>").expect("row end")];
+        let mut cells = Vec::new();
+        for part in row.split("<td").skip(1) {
+            let mut text = String::new();
+            let mut in_tag = true;
+            for c in part.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            cells.push(text);
+        }
+        cells
+    }
+
+    #[test]
+    fn rows_html_writes_one_row_per_indicator_with_every_column() {
+        let s = demo();
+        let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+        let csc = &tables[0];
+        let html = csc.rows_html();
+        assert_eq!(html.matches("<tr ").count(), csc.rows.len());
+        assert_eq!(html.matches("</tr>").count(), csc.rows.len());
+        assert!(html.contains(
+            "<th scope=\"row\" class=\"indicator-name\"><a href=\"#/indicators/children-looked-after\">"
+        ));
+        let cells = row_cells(&html, "children-looked-after");
+        // Good is, six period columns, England, North West, direction, trend.
+        assert_eq!(cells.len(), 1 + csc.columns.len() + 2 + 2, "{cells:?}");
+        assert_eq!(cells[0], "Low");
+        assert_eq!(cells[6], "2,096 / 84.6", "no target: no rating words");
+        assert_eq!(cells[5], "Not reported");
+        assert_eq!(cells[7], "64.0");
+        assert_eq!(cells[9], "\u{2191} Improving");
+        assert_eq!(cells[10], "", "the sparkline has no text");
+        assert!(
+            html.contains("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M"),
+            "the trend is drawn"
+        );
+        assert!(html.contains("stroke-width=\"1.5\"></path></svg></td></tr>"));
+    }
+
+    #[test]
+    fn rows_html_gives_ratings_in_words_and_escapes_what_a_file_holds() {
+        let mut s = demo();
+        let q1 = period("Q1 2019/20");
+        let tables = overview(&s, &Filter::default(), &q1);
+        let (area, row) = tables
+            .iter()
+            .find_map(|t| {
+                t.rows
+                    .iter()
+                    .find(|r| r.standing == Standing::Red)
+                    .map(|r| (t.area_id.clone(), r.id.clone()))
+            })
+            .expect("a red indicator");
+        let html = overview(&s, &Filter::default(), &q1)
+            .into_iter()
+            .find(|t| t.area_id == area)
+            .expect("area")
+            .rows_html();
+        let cells = row_cells(&html, &row);
+        assert!(
+            cells
+                .iter()
+                .any(|c| c.ends_with("% \u{25a0} Requires improvement")),
+            "the shape and the words go with the colour: {cells:?}"
+        );
+
+        let hostile = s.indicators.iter_mut().find(|i| i.id == row).expect("row");
+        hostile.name = "<img src=x onerror=alert(1)> & \"more\"".to_owned();
+        let html = overview(&s, &Filter::default(), &q1)
+            .into_iter()
+            .find(|t| t.area_id == area)
+            .expect("area")
+            .rows_html();
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;more&quot;"));
+        assert!(!html.contains("<img"));
+    }
+
     #[test]
     fn each_area_says_its_counts_in_one_line() {
         let s = demo();
@@ -914,10 +1130,13 @@ mod tests {
         let (_, pairs) = crate::route::split_query(&format!("#/indicators?{good}"));
         assert_eq!(Filter::unread(&pairs), Vec::<String>::new());
         let demo = Snapshot::demo();
-        assert_eq!(Filter::link_problem(&demo, &pairs), None);
+        assert_eq!(
+            Filter::link_problem(&reporting_periods(&demo), &pairs),
+            None
+        );
         let (_, empty_period) = crate::route::split_query("#/indicators?period=Q4%202030%2F31");
         assert_eq!(
-            Filter::link_problem(&demo, &empty_period).as_deref(),
+            Filter::link_problem(&reporting_periods(&demo), &empty_period).as_deref(),
             Some("No indicator has a figure for Q4 2030/31: choose another reporting period.")
         );
     }

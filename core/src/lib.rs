@@ -16,6 +16,7 @@ pub mod demo;
 pub mod domain;
 pub mod editing;
 pub mod file_format;
+pub mod html;
 pub mod register;
 pub mod register_edit;
 pub mod route;

@@ -1,0 +1,88 @@
+//! Native timings of the pure work behind the benchmarks' browser figures, to
+//! show where a slow figure's time goes without a browser profiler:
+//! `cargo run --release -p scrutineer-core --example timings`
+//! Each line is the median of 7 runs on the large synthetic snapshot.
+
+use std::time::Instant;
+
+use scrutineer_core::dashboard::{overview, reporting_periods, Filter, Tally};
+use scrutineer_core::file_format;
+use scrutineer_core::synthetic::{snapshot, Size};
+
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..7)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[3]
+}
+
+fn main() {
+    let large = snapshot(2026, Size::LARGE);
+    let text = file_format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+    println!(
+        "large snapshot: {:.1} MB, {} indicators",
+        text.len() as f64 / 1e6,
+        large.indicators.len()
+    );
+    let line = |what: &str, ms: f64| println!("{ms:9.2} ms  {what}");
+
+    line(
+        "serde_json::from_str to a JSON tree",
+        median_ms(|| {
+            let _: serde_json::Value = serde_json::from_str(&text).expect("json");
+        }),
+    );
+    line(
+        "file_format::import (tree, model, validate)",
+        median_ms(|| {
+            file_format::import(&text).expect("import");
+        }),
+    );
+    line(
+        "validate",
+        median_ms(|| {
+            assert!(scrutineer_core::validate::validate(&large).is_empty());
+        }),
+    );
+    line(
+        "export (pretty file text)",
+        median_ms(|| {
+            file_format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+        }),
+    );
+    let periods = reporting_periods(&large);
+    let period = *periods.last().expect("a period");
+    let filter = Filter::default();
+    line(
+        "reporting_periods",
+        median_ms(|| {
+            reporting_periods(&large);
+        }),
+    );
+    line(
+        "overview of 1,000 indicators, one period",
+        median_ms(|| {
+            overview(&large, &filter, &period);
+        }),
+    );
+    let tables = overview(&large, &filter, &period);
+    line(
+        "rows_html of every area",
+        median_ms(|| {
+            for t in &tables {
+                t.rows_html();
+            }
+        }),
+    );
+    line(
+        "tally of 1,000 indicators",
+        median_ms(|| {
+            Tally::of(large.indicators.iter(), &period);
+        }),
+    );
+}
