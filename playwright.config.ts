@@ -1,19 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium, started as the machine allows: no browser download, no
-// background connections (the network is closed).
-const launchOptions = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { executablePath, args } from './tests/chromium.mjs';
+
+const launchOptions = { executablePath, args };
 
 const port = 4173;
 // Served from a sub-path, as on a council intranet, so relative asset URLs are proven.
