@@ -250,9 +250,10 @@ impl Snapshot {
     }
 }
 
-/// Counts with their noun: "1 indicator", "55 indicators".
+/// Counts with their noun: "1 indicator", "55 indicators", "1,000 indicators".
 pub fn count_of(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
+    let figure = crate::domain::value::group_thousands(count as f64, 0);
+    format!("{figure} {}", if count == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -328,5 +329,6 @@ mod tests {
         assert_eq!(count_of(1, "indicator", "indicators"), "1 indicator");
         assert_eq!(count_of(0, "indicator", "indicators"), "0 indicators");
         assert_eq!(count_of(55, "risk", "risks"), "55 risks");
+        assert_eq!(count_of(20_000, "case", "cases"), "20,000 cases");
     }
 }

@@ -3,6 +3,7 @@ use scrutineer_core::dashboard::{
     default_period, overview, reporting_periods, AreaTable, Filter, Standing, Tally, Travel,
 };
 use scrutineer_core::domain::period::Period;
+use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::snapshot::count_of;
 
@@ -145,7 +146,7 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
         </div>
         <FilterForm filter=filter period=period/>
         <p class="results-line" data-testid="results-line" role="status">
-            {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), total())}
+            {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), group_thousands(total() as f64, 0))}
             " "
             <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
                 <a href=move || Filter::href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
@@ -417,7 +418,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
             {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
             {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
-            {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{scrutineer_core::domain::value::group_thousands(t.value, 2)}</dd></div> })}
+            {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{group_thousands(t.value, 2)}</dd></div> })}
         </dl>
         {chart}
         <h2 id="figures">"Figures"</h2>
@@ -522,7 +523,7 @@ fn with_rate_base(
     match (unit.rate_base(), value.number()) {
         (Some(base), Some(_)) => format!(
             "{shown} per {}",
-            scrutineer_core::domain::value::group_thousands(base, 0)
+            group_thousands(base, 0)
         ),
         _ => shown,
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::{Band, EntryKind};
+use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::register::{
     choices, entry_href, on_register_count, previous_quarter, quarters, retired, rows, score_text,
     ArrowSet, Changes, Continuing, Layer, Listed, RegisterFilter, Row, Sort,
@@ -125,7 +126,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                 {move || {
                     let shown = listed.with(|l| l.len());
                     let total = snapshot.with(|s| on_register_count(s, &quarter));
-                    format!("Showing {} of {total}.", count_of(shown, "entry", "entries"))
+                    format!("Showing {} of {}.", count_of(shown, "entry", "entries"), group_thousands(total as f64, 0))
                 }}
                 " "
                 <Show when=move || filter.with(|f| f.narrows())>
