@@ -147,7 +147,7 @@ pub fn MatrixView(
             <div class="matrix">
                 <div class="matrix__y-title" aria-hidden="true">"Impact"</div>
                 {(1..=5u8).rev().enumerate().map(|(row, impact)| view! {
-                    <div class="matrix__y-step" style=format!("grid-row: {}", row + 1) aria-hidden="true">{impact_step(kind, impact)}</div>
+                    <div class=format!("matrix__y-step matrix__row-{}", row + 1) aria-hidden="true">{impact_step(kind, impact)}</div>
                 }).collect_view()}
                 <div class="matrix__grid" role="group" aria-label=grid_label>
                     {move || matrix.get().rows.into_iter().flatten().map(|cell| view! {
@@ -169,7 +169,7 @@ pub fn MatrixView(
                     </svg>
                 </div>
                 {(1..=5u8).map(|l| view! {
-                    <div class="matrix__x-step" style=format!("grid-column: {}", l + 1) aria-hidden="true">{likelihood_step(l)}</div>
+                    <div class=format!("matrix__x-step matrix__column-{}", l + 1) aria-hidden="true">{likelihood_step(l)}</div>
                 }).collect_view()}
                 <div class="matrix__x-title" aria-hidden="true">"Likelihood"</div>
             </div>

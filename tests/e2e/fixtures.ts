@@ -35,8 +35,12 @@ export class Scrutineer {
   }
 }
 
-/** Every test gets the app, and fails if the page logged an error or threw. */
-export const test = base.extend<{ app: Scrutineer; consoleErrors: string[] }>({
+/**
+ * Every test gets the app, and fails if the page logged an error or threw
+ * (a breach of the Content-Security-Policy is logged as an error), or if
+ * anything in the browser asked another origin for anything.
+ */
+export const test = base.extend<{ app: Scrutineer; consoleErrors: string[]; otherOrigins: string[] }>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -46,8 +50,20 @@ export const test = base.extend<{ app: Scrutineer; consoleErrors: string[] }>({
     await use(errors);
     expect(errors, 'console errors').toEqual([]);
   },
-  app: async ({ page, consoleErrors }, use) => {
+  otherOrigins: async ({ context, baseURL }, use) => {
+    const home = new URL(baseURL!).origin;
+    const elsewhere: string[] = [];
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      const local = url.origin === home || ['data:', 'blob:', 'about:'].includes(url.protocol);
+      if (!local) elsewhere.push(request.url());
+    });
+    await use(elsewhere);
+    expect(elsewhere, 'requests to other origins').toEqual([]);
+  },
+  app: async ({ page, consoleErrors, otherOrigins }, use) => {
     void consoleErrors;
+    void otherOrigins;
     await use(new Scrutineer(page));
   },
 });

@@ -1,0 +1,69 @@
+// trunk's post-build hook (see Trunk.toml): finishes dist/ before trunk moves
+// it into place.
+//
+// 1. trunk writes the code that starts the wasm as an inline <script> in
+//    index.html. The Content-Security-Policy in index.html forbids inline
+//    script, so the same code goes to its own hashed file, loaded with an
+//    integrity check like every other asset.
+// 2. The service worker (sw/sw.js) gets the list of files it keeps for use
+//    offline and a version made from their contents, so a new build is a new
+//    service worker and the app can offer to reload into it.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run this through trunk build.');
+  process.exit(1);
+}
+
+const digest = (algorithm, bytes, encoding) => createHash(algorithm).update(bytes).digest(encoding);
+
+// 1. The starter script, out of the page.
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (!found) {
+  console.error('post-build: trunk\'s inline start-up script was not found in index.html.');
+  process.exit(1);
+}
+const starter = found[1].trim() + '\n';
+const starterName = `start-${digest('sha256', starter, 'hex').slice(0, 16)}.js`;
+writeFileSync(join(staging, starterName), starter);
+const integrity = `sha384-${digest('sha384', starter, 'base64')}`;
+html = html.replace(
+  inline,
+  `<script type="module" src="./${starterName}" integrity="${integrity}" crossorigin="anonymous"></script>`,
+);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('post-build: index.html still holds an inline script, which the Content-Security-Policy would block.');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// 2. The service worker, with every file of this build.
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(staging, path).split(sep).join('/'));
+  }
+};
+walk(staging);
+const kept = files.filter((f) => f !== 'sw.js');
+const version = createHash('sha256');
+for (const file of kept) version.update(file).update(readFileSync(join(staging, file)));
+const template = readFileSync(join(source, 'sw', 'sw.js'), 'utf8');
+const worker = template
+  .replace("const VERSION = 'development';", `const VERSION = '${version.digest('hex').slice(0, 16)}';`)
+  .replace('const FILES = [];', `const FILES = ${JSON.stringify(kept.map((f) => `./${f}`), null, 2)};`);
+if (worker === template) {
+  console.error('post-build: sw/sw.js lacks the VERSION and FILES lines this script fills in.');
+  process.exit(1);
+}
+writeFileSync(join(staging, 'sw.js'), worker);
+console.log(`post-build: ${starterName} out of index.html; sw.js keeps ${kept.length} files for use offline.`);
