@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use scrutineer_core::route::Route;
 
 use crate::browser;
+use crate::offline::{UpdateBanner, UpdateReady};
 use crate::components::{
     ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
@@ -15,10 +16,17 @@ use crate::pages::{
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
 
-/// The whole app. Mount it once per page (or once per test).
+/// The whole app. Mount it once per page (or once per test). `offline`
+/// registers the service worker that keeps the app for use offline (the built
+/// app only: tests that mount the app have no `sw.js` to register).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
     let notices = Notices::new();
+    let update_ready = RwSignal::new(false);
+    provide_context(UpdateReady(update_ready));
+    if offline {
+        crate::offline::register(update_ready);
+    }
     let workspace = Workspace::open(notices);
     let (route, set_route) = signal(Route::from_hash(&browser::location_hash()));
     let (query, set_query) = signal(query_of(&browser::location_hash()));
@@ -62,6 +70,7 @@ pub fn App() -> impl IntoView {
         <SiteNav/>
         <div class="page">
             <MessageRegions/>
+            <UpdateBanner/>
             <ExportReminder/>
             <main id="main" tabindex="-1">
                 {move || page_for(route.get())}

@@ -3,18 +3,21 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod offline;
 pub mod pages;
 pub mod state;
 pub mod storage;
 pub mod workspace;
 
 pub use app::App;
+use leptos::prelude::*;
 
 /// Mounts the app into `#app`, replacing the loading message there
-/// (or onto `<body>` when the page has no `#app`).
+/// (or onto `<body>` when the page has no `#app`), with the offline service
+/// worker, which only the built app has.
 pub fn start() {
     match browser::take_mount_point() {
-        Some(root) => leptos::mount::mount_to(root, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+        Some(root) => leptos::mount::mount_to(root, || view! { <App offline=true/> }).forget(),
+        None => leptos::mount::mount_to_body(|| view! { <App offline=true/> }),
     }
 }

@@ -24,7 +24,7 @@ async fn the_charts_print_their_values_and_sentences() {
         .set_hash("#/complaints?procedure=adult_social_care&year=2017/18")
         .expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     assert!(text_of(&root, "[data-testid=summary-trend]").starts_with(
@@ -72,7 +72,7 @@ async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
         .set_hash("#/complaints/figures?procedure=children_statutory&year=2017/18")
         .expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     type_into(&root, "#fig-closed", "300");

@@ -41,7 +41,7 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
     storage().clear().expect("clear");
     window().location().set_hash("#/risks").expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     assert_eq!(

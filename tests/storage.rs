@@ -32,7 +32,7 @@ async fn mount_with(stored: Option<&str>, hash: &str) -> (HtmlElement, impl Drop
     }
     window().location().set_hash(hash).expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
     (root, handle)
 }

@@ -40,7 +40,7 @@ async fn go_to(hash: &str) {
 async fn the_shell_mounts_with_header_navigation_and_footer() {
     set_hash("#/indicators");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     assert_eq!(
@@ -79,7 +79,7 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
 async fn navigation_follows_the_fragment_and_unknown_routes_say_so() {
     set_hash("#/indicators");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), App);
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     go_to("#/risks").await;
@@ -142,6 +142,33 @@ async fn errors_are_alerts_and_confirmations_are_statuses() {
     dismiss.click();
     tick().await;
     assert_eq!(text_of(&root, "[role=alert]"), "");
+
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_waiting_new_version_is_offered_with_a_reload_button() {
+    use scrutineer::offline::{UpdateBanner, UpdateReady};
+    let root = fresh_root();
+    let ready = RwSignal::new(false);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(UpdateReady(ready));
+        view! { <UpdateBanner/> }
+    });
+    tick().await;
+    let region = root
+        .query_selector("[role=status]")
+        .expect("selector")
+        .expect("the status region is in the page before anything is announced");
+    assert_eq!(region.text_content().unwrap_or_default(), "");
+
+    ready.set(true);
+    tick().await;
+    let offer = text_of(&root, "[data-testid=update-ready]");
+    assert!(offer.contains("A new version of Scrutineer is ready"), "{offer}");
+    assert!(offer.contains("Your data stays as it is"), "{offer}");
+    assert_eq!(text_of(&root, "[data-testid=update-ready] button"), "Reload now");
 
     drop(handle);
     root.remove();
