@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::pages::{
     ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage, DataPage, EnterFiguresPage,
-    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, RiskEntryPage,
+    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, PackPage, RiskEntryPage,
     RisksPage, ScoreBandsPage,
 };
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
@@ -96,6 +96,7 @@ fn page_for(route: Route) -> AnyView {
         Route::Complaints => view! { <ComplaintsPage/> }.into_any(),
         Route::ComplaintsFigures => view! { <ComplaintsFiguresPage/> }.into_any(),
         Route::ComplaintsCases => view! { <ComplaintsCasesPage/> }.into_any(),
+        Route::Pack => view! { <PackPage/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::NotFound { path } => view! { <NotFoundPage path=path/> }.into_any(),

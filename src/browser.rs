@@ -60,6 +60,13 @@ fn file_of(name: &str, text: &str, mime: &str) -> Option<web_sys::File> {
     web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
 }
 
+/// Opens the browser's print dialogue (where "Save as PDF" is one printer).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Saves `text` as a download named `name`. Returns false where the browser refused.
 pub fn download(name: &str, text: &str, mime: &str) -> bool {
     let Some(file) = file_of(name, text, mime) else {

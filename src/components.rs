@@ -18,4 +18,4 @@ pub use empty_state::EmptyState;
 pub use notes::{LinkNote, SummaryRow};
 
 mod chart;
-pub use chart::{ChartKind, FigureBlock, FigureTable};
+pub use chart::{ChartKind, FigureBlock, FigureTable, InPack};

@@ -58,7 +58,7 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
         .collect();
     assert_eq!(
         labels,
-        ["Indicators", "Risks", "Complaints", "Data", "Help"]
+        ["Indicators", "Risks", "Complaints", "Print pack", "Data", "Help"]
     );
     assert_eq!(text_of(&root, "[aria-current=page]"), "Indicators");
     assert!(text_of(&root, "footer").contains("Your data stays in this browser"));

@@ -593,9 +593,11 @@ impl CellView {
             let (class, shape) = standing.badge();
             html.text(" ")
                 .element("span", &[("class", class), ("aria-hidden", "true")], shape)
+                // Heard, not seen, on screen (the shape and colour show it);
+                // printed as words, since a pack may be copied in black and white.
                 .element(
                     "span",
-                    &[("class", "visually-hidden")],
+                    &[("class", "visually-hidden rating-words")],
                     &format!(" {words}"),
                 );
         }

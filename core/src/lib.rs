@@ -17,6 +17,7 @@ pub mod domain;
 pub mod editing;
 pub mod file_format;
 pub mod html;
+pub mod pack;
 pub mod register;
 pub mod register_edit;
 pub mod route;

@@ -11,16 +11,18 @@ pub enum Section {
     Indicators,
     Risks,
     Complaints,
+    Pack,
     Data,
     Help,
 }
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Indicators,
         Section::Risks,
         Section::Complaints,
+        Section::Pack,
         Section::Data,
         Section::Help,
     ];
@@ -31,6 +33,7 @@ impl Section {
             Section::Indicators => "Indicators",
             Section::Risks => "Risks",
             Section::Complaints => "Complaints",
+            Section::Pack => "Print pack",
             Section::Data => "Data",
             Section::Help => "Help",
         }
@@ -42,6 +45,7 @@ impl Section {
             Section::Indicators => "indicators",
             Section::Risks => "risks",
             Section::Complaints => "complaints",
+            Section::Pack => "pack",
             Section::Data => "data",
             Section::Help => "help",
         }
@@ -53,6 +57,7 @@ impl Section {
             Section::Indicators => Route::Indicators,
             Section::Risks => Route::Risks,
             Section::Complaints => Route::Complaints,
+            Section::Pack => Route::Pack,
             Section::Data => Route::Data,
             Section::Help => Route::Help,
         }
@@ -83,6 +88,8 @@ pub enum Route {
     ComplaintsFigures,
     /// `#/complaints/cases`: sum a case list into the yearly figures.
     ComplaintsCases,
+    /// `#/pack`: the committee pack, set out for printing.
+    Pack,
     Data,
     Help,
     /// A fragment that names no view; `path` is what was asked for, decoded.
@@ -128,6 +135,7 @@ impl Route {
             ["complaints"] => Route::Complaints,
             ["complaints", "figures"] => Route::ComplaintsFigures,
             ["complaints", "cases"] => Route::ComplaintsCases,
+            ["pack"] => Route::Pack,
             ["data"] => Route::Data,
             ["help"] => Route::Help,
             _ => Route::NotFound {
@@ -182,6 +190,7 @@ impl Route {
             Route::Complaints | Route::ComplaintsFigures | Route::ComplaintsCases => {
                 Some(Section::Complaints)
             }
+            Route::Pack => Some(Section::Pack),
             Route::Data => Some(Section::Data),
             Route::Help => Some(Section::Help),
             Route::NotFound { .. } => None,
@@ -201,6 +210,7 @@ impl Route {
             Route::Complaints => "Complaints and compliments".to_owned(),
             Route::ComplaintsFigures => "A year's complaints figures".to_owned(),
             Route::ComplaintsCases => "Bring in a complaints case list".to_owned(),
+            Route::Pack => "Committee pack".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),

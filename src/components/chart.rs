@@ -25,14 +25,31 @@ pub enum ChartKind {
     Rows,
 }
 
+/// Where a figure sits in the printed pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InPack {
+    /// Keeps its ids apart from another report's.
+    pub prefix: String,
+    /// The report it belongs to, named in its table's caption.
+    pub report: String,
+}
+
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 300.0;
 
 /// A figure with its heading, sentence, key, chart, note and table.
+///
+/// In the printed pack the heading sits one level under the report's, and
+/// the table is always shown: paper cannot open a "show" switch.
 #[component]
-pub fn FigureBlock(figure: Figure, kind: ChartKind) -> impl IntoView {
-    let heading_id = format!("chart-{}", figure.id);
-    let table_id = format!("chart-{}-table", figure.id);
+pub fn FigureBlock(
+    figure: Figure,
+    kind: ChartKind,
+    #[prop(optional)] pack: Option<InPack>,
+) -> impl IntoView {
+    let prefix = pack.as_ref().map(|p| format!("{}-", p.prefix)).unwrap_or_default();
+    let heading_id = format!("{prefix}chart-{}", figure.id);
+    let table_id = format!("{prefix}chart-{}-table", figure.id);
     let described = format!("{}. {}", figure.title, figure.summary);
     let empty = figure.is_empty();
     let chart = (!empty).then(|| {
@@ -68,17 +85,33 @@ pub fn FigureBlock(figure: Figure, kind: ChartKind) -> impl IntoView {
     });
     let note = figure.note.clone().filter(|_| !empty);
     let table = figure.table.clone();
+    let in_pack = pack.is_some();
+    let heading = if in_pack {
+        view! { <h4 id=heading_id>{figure.title.clone()}</h4> }.into_any()
+    } else {
+        view! { <h2 id=heading_id tabindex="-1">{figure.title.clone()}</h2> }.into_any()
+    };
+    // One page of the pack holds several reports whose charts share titles.
+    let caption = match &pack {
+        Some(p) => format!("{}: {}", figure.title, p.report),
+        None => figure.title.clone(),
+    };
     view! {
         <section class="chart-section">
-            <h2 id=heading_id.clone() tabindex="-1">{figure.title.clone()}</h2>
+            {heading}
             <p class="chart__summary" data-testid=format!("summary-{}", figure.id)>{figure.summary.clone()}</p>
             {chart}
             {note.map(|n| view! { <p class="hint">{n}</p> })}
-            {(!empty).then(|| view! {
-                <details class="details">
-                    <summary class="details__summary">"Show the figures as a table"</summary>
-                    <FigureTable table=table id=table_id caption=figure.title.clone()/>
-                </details>
+            {(!empty).then(|| if in_pack {
+                view! { <FigureTable table=table id=table_id caption=caption/> }.into_any()
+            } else {
+                view! {
+                    <details class="details">
+                        <summary class="details__summary">"Show the figures as a table"</summary>
+                        <FigureTable table=table id=table_id caption=caption/>
+                    </details>
+                }
+                .into_any()
             })}
         </section>
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use scrutineer_core::complaints_report::{self as report, checks, find, Choice};
+use scrutineer_core::complaints_report::{self as report, checks, find, Choice, Figure};
+use scrutineer_core::snapshot::Snapshot;
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::route::Route;
 
@@ -35,22 +36,23 @@ pub fn ComplaintsPage() -> impl IntoView {
     }
 }
 
+/// The report's seven figures in order, each with how it is drawn.
+pub(crate) fn figures(s: &Snapshot, choice: &Choice) -> [(Figure, ChartKind); 7] {
+    [
+        (report::trend(s, choice), ChartKind::Lines),
+        (report::compliments(s, choice), ChartKind::Grouped),
+        (report::stages(s, choice), ChartKind::Stacked),
+        (report::outcomes(s, choice), ChartKind::Stacked),
+        (report::categories(s, choice), ChartKind::Rows),
+        (report::timeliness(s, choice), ChartKind::Percent),
+        (report::ombudsman(s, choice), ChartKind::Percent),
+    ]
+}
+
 #[component]
 fn Report(choice: Choice) -> impl IntoView {
     let snapshot = use_snapshot();
-    let figures = Memo::new(move |_| {
-        snapshot.with(|s| {
-            [
-                (report::trend(s, &choice), ChartKind::Lines),
-                (report::compliments(s, &choice), ChartKind::Grouped),
-                (report::stages(s, &choice), ChartKind::Stacked),
-                (report::outcomes(s, &choice), ChartKind::Stacked),
-                (report::categories(s, &choice), ChartKind::Rows),
-                (report::timeliness(s, &choice), ChartKind::Percent),
-                (report::ombudsman(s, &choice), ChartKind::Percent),
-            ]
-        })
-    });
+    let figures = Memo::new(move |_| snapshot.with(|s| figures(s, &choice)));
     let edit = Route::ComplaintsFigures.href_with(&format!(
         "procedure={}&year={}",
         choice.procedure.key(),

@@ -232,7 +232,7 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
 }
 
 #[component]
-fn RagKey() -> impl IntoView {
+pub(crate) fn RagKey() -> impl IntoView {
     view! {
         <ul class="rag-key rag-key--inline" aria-label="Key">
             <li><StandingBadge standing=Standing::Green/>" On track/good"</li>
@@ -256,8 +256,13 @@ fn TravelBadge(travel: Travel) -> impl IntoView {
     view! { <span class=class aria-hidden="true">{arrow}</span> }
 }
 
+/// One service area's table; `pack` sets its heading one level down, under the pack's section.
 #[component]
-fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
+pub(crate) fn AreaTableView(
+    table: AreaTable,
+    period: Period,
+    #[prop(optional)] pack: bool,
+) -> impl IntoView {
     let heading = format!("area-{}", table.area_id);
     let heading_for_region = heading.clone();
     let any_elsewhere = table.any_elsewhere();
@@ -278,7 +283,11 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
         .collect_view();
     view! {
         <section class="area">
-            <h2 id=heading.clone()>{area_name}</h2>
+            {if pack {
+                view! { <h3 id=heading.clone()>{area_name}</h3> }.into_any()
+            } else {
+                view! { <h2 id=heading.clone()>{area_name}</h2> }.into_any()
+            }}
             <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
             <TableRegion labelled_by=heading_for_region sticky=true>
                 <table class="table table--indicators">
@@ -292,7 +301,7 @@ fn AreaTableView(table: AreaTable, period: Period) -> impl IntoView {
                             {show_region.then(|| view! { <th scope="col" class="numeric">"North West"</th> })}
                             {show_neighbours.then(|| view! { <th scope="col" class="numeric">"Statistical neighbours"</th> })}
                             <th scope="col">{format!("Direction ({period})")}</th>
-                            <th scope="col"><span class="visually-hidden">"Trend"</span></th>
+                            <th scope="col" class="trend-cell"><span class="visually-hidden">"Trend"</span></th>
                         </tr>
                     </thead>
                     <tbody inner_html=body></tbody>

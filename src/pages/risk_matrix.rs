@@ -613,7 +613,7 @@ fn OffGrid(matrix: Memo<Matrix>, layer: Signal<Layer>) -> impl IntoView {
 
 /// The grid as a data table: impact by likelihood, with each cell's entries.
 #[component]
-fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoView {
+pub(crate) fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoView {
     view! {
         <table class="table table--matrix" data-testid=format!("matrix-table-{}", kind.plural())>
             <caption class="visually-hidden">"Entries by impact (rows) and likelihood (columns)"</caption>
@@ -632,7 +632,8 @@ fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoView {
                             {row.into_iter().map(|c| {
                                 let band = c.band.as_ref().map(|b| b.name.clone()).unwrap_or_default();
                                 let ids = if c.entries.is_empty() { "none".to_owned() } else { c.entries.join(", ") };
-                                view! { <td>{format!("{} {band}: {ids}", c.score())}</td> }
+                                let tone = c.band.as_ref().map_or("none", |b| tone_key(b.tone));
+                                view! { <td class=format!("matrix-table__cell cell--{tone}")>{format!("{} {band}: {ids}", c.score())}</td> }
                             }).collect_view()}
                         </tr>
                     }

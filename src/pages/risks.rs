@@ -169,7 +169,7 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
 
 /// What changed since the quarter before, as the cover report lists it.
 #[component]
-fn ChangesPanel(changes: Changes) -> impl IntoView {
+pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
     let up = changes
         .moved(std::cmp::Ordering::Greater)
         .into_iter()
@@ -340,7 +340,7 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
 
 /// The entries of one kind that pass the filters.
 #[component]
-fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> impl IntoView {
+pub(crate) fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> impl IntoView {
     let (plural, heading) = (kind.plural(), kind.heading());
     let id = format!("register-{plural}");
     let (anchor, region) = (id.clone(), id.clone());

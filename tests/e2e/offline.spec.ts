@@ -31,6 +31,7 @@ const routes = [
   ['#/complaints', 'Complaints and compliments'],
   ['#/complaints/figures', null],
   ['#/complaints/cases', null],
+  ['#/pack', 'Committee pack'],
   ['#/data', 'Data: open, save and share'],
   ['#/help', 'Help'],
 ] as const;

@@ -1,0 +1,96 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { test, expect } from './fixtures';
+
+/** The text of each page of a PDF, its runs of white space made single spaces. */
+async function pagesOf(pdf: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    const text = content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('');
+    pages.push(text.replace(/\s+/g, ' ').trim());
+  }
+  await doc.destroy();
+  return pages;
+}
+
+test('the pack prints as a committee pack: cover, sections on new pages, ratings in words, numbered pages', async ({ app, page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a PDF is the same at any window size');
+  await app.open('#/pack');
+  await expect(app.heading).toHaveText('Committee pack');
+  const pages = await pagesOf(await page.pdf({ format: 'A4', printBackground: true }));
+  const total = pages.length;
+  expect(total, 'a cover and three sections, each over pages of its own').toBeGreaterThan(8);
+
+  const [cover] = pages;
+  expect(cover).toContain('Lancashire County Council');
+  expect(cover).toContain('Cabinet Committee on Performance Improvement');
+  expect(cover).toContain('as at 30 June 2019');
+  expect(cover).toContain('Contents');
+  expect(cover).toContain('1. Performance indicators, Q1 2019/20');
+  expect(cover).toContain(`Page 1 of ${total}`);
+  // No navigation, buttons or notes about using the app.
+  for (const page of pages) {
+    for (const control of ['Skip to main content', 'Print pack', 'Download a copy', 'Show the figures as a table', 'Your data stays in this browser']) {
+      expect(page, control).not.toContain(control);
+    }
+  }
+
+  // Each section starts a page (its heading comes first), and every page is numbered.
+  // The page number (a margin box) comes first in a page's text; the page's own text follows.
+  const starting = (heading: string) =>
+    pages.findIndex((text) => text.replace(/^Page \d+ of \d+ /, '').startsWith(heading));
+  const indicators = starting('1. Performance indicators, Q1 2019/20');
+  const risks = starting('2. Risks and opportunities, Q2 2019/20');
+  const complaints = starting('3. Complaints and compliments, 2017/18 and 2018/19');
+  expect([indicators, risks, complaints].every((i) => i > 0), `sections found at pages ${indicators + 1}, ${risks + 1}, ${complaints + 1}`).toBe(true);
+  expect(indicators).toBe(1);
+  expect(risks).toBeGreaterThan(indicators);
+  expect(complaints).toBeGreaterThan(risks);
+  pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${total}`));
+
+  const section = (from: number, to: number) => pages.slice(from, to).join(' ');
+  const indicatorPages = section(indicators, risks);
+  expect(indicatorPages).toContain('Street lighting and highways');
+  // The street lighting repair time: each figure with its rating in words, not colour alone.
+  expect(indicatorPages).toMatch(/4\.6 ● On track\/good 7 ■ Requires improvement 7\.61 ■ Requires improvement/);
+  expect(indicatorPages).toContain('Slightly below desired level');
+
+  const riskPages = section(risks, complaints);
+  expect(riskPages).toContain('Risks matrix, Q2 2019/20');
+  expect(riskPages).toContain('Opportunities matrix, Q2 2019/20');
+  expect(riskPages).toMatch(/16 High: CR1, CR4, CR10/);
+  expect(riskPages).toContain('What changed since Q2 2018/19');
+  expect(riskPages).toContain('CR1 Reshaping the County Council');
+
+  const complaintPages = section(complaints, total);
+  expect(complaintPages).toContain('Adult social care (statutory), 2018/19');
+  expect(complaintPages).toContain('Adult social care complaints fell 0% from 540 in 2017/18 to 538 in 2018/19.');
+  expect(complaintPages).toContain('Complaints received each year, by procedure');
+  expect(complaintPages).toContain('Corporate (non-statutory), 2018/19');
+  // Every chart comes with its table: the table's caption repeats the chart's title.
+  const titles = complaintPages.match(/Complaints received each year, by procedure/g) ?? [];
+  expect(titles.length, 'four procedures, each with the trend chart and its table').toBe(8);
+});
+
+test('the pack on screen: a preview with one button that prints it, reached from the navigation', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await app.navLink('Print pack').click();
+  await expect(app.heading).toHaveText('Committee pack');
+  await expect(app.navLink('Print pack')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('pack-cover')).toContainText('Cabinet Committee on Performance Improvement');
+  await app.expectNoAxeViolations();
+
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print pack' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  // The contents list moves to its section.
+  await page.getByTestId('pack-cover').getByRole('link', { name: '2. Risks and opportunities, Q2 2019/20' }).click();
+  await expect(page.locator('#pack-risks')).toBeFocused();
+});
