@@ -6,7 +6,7 @@ use scrutineer_core::route::Route;
 use crate::browser;
 use crate::offline::{UpdateBanner, UpdateReady};
 use crate::components::{
-    ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
+    CopyLink, ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
 use crate::pages::{
     ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage, DataPage, EnterFiguresPage,
@@ -69,6 +69,7 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
         <SiteHeader/>
         <SiteNav/>
         <div class="page">
+            <CopyLink/>
             <MessageRegions/>
             <UpdateBanner/>
             <ExportReminder/>

@@ -10,6 +10,27 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The page's whole address, view and all: what a copied link holds.
+pub fn location_href() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Puts `text` on the clipboard. False where the browser has no clipboard
+/// here (not a secure context) or refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(navigator) = navigator() else {
+        return false;
+    };
+    if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
 /// Sets the tab's title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

@@ -9,7 +9,7 @@ mod table_region;
 pub use form::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
 pub use messages::MessageRegions;
 pub use reminder::ExportReminder;
-pub use shell::{SiteFooter, SiteHeader, SiteNav, SkipLink};
+pub use shell::{CopyLink, SiteFooter, SiteHeader, SiteNav, SkipLink};
 pub use table_region::TableRegion;
 
 mod empty_state;

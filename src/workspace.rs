@@ -308,16 +308,19 @@ impl Workspace {
     }
 
     /// Downloads the data as a snapshot file.
-    pub fn download_copy(&self) {
+    /// Downloads the snapshot file; false where the browser refused.
+    pub fn download_copy(&self) -> bool {
         let (name, text) = self.export_file();
         if browser::download(&name, &text, "application/json") {
             self.mark_exported();
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
             ));
+            true
         } else {
             self.notices
                 .error("The browser refused the download. Try again, or use another browser.");
+            false
         }
     }
 
@@ -338,7 +341,9 @@ impl Workspace {
                         .status(format!("Shared \u{201c}{name}\u{201d}."));
                 }
                 browser::Shared::Cancelled => {}
-                browser::Shared::Refused => workspace.download_copy(),
+                browser::Shared::Refused => {
+                    workspace.download_copy();
+                }
             }
         });
     }

@@ -21,6 +21,7 @@ pub mod pack;
 pub mod register;
 pub mod register_edit;
 pub mod route;
+pub mod share;
 pub mod snapshot;
 pub mod store;
 pub mod synthetic;

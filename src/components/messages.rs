@@ -62,7 +62,9 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                                 notices.dismiss(id);
                             }
                             match action {
-                                NoticeAction::DownloadCopy => workspace.download_copy(),
+                                NoticeAction::DownloadCopy => {
+                                    workspace.download_copy();
+                                }
                                 NoticeAction::DownloadUnreadable => workspace.download_unreadable(),
                                 NoticeAction::DiscardUnreadable => workspace.discard_unreadable(),
                                 NoticeAction::UndoImport => workspace.undo_import(),

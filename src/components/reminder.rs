@@ -15,7 +15,7 @@ pub fn ExportReminder() -> impl IntoView {
                     <strong>"Changes only in this browser. "</strong>
                     "Download a copy to keep them safe and to share them: browsers can delete data after a week unused."
                 </p>
-                <button type="button" class="button button--secondary" on:click=move |_| workspace.download_copy()>
+                <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
                     "Download a copy"
                 </button>
             </section>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use scrutineer_core::route::Section;
 
 use crate::browser;
-use crate::state::{use_route, use_snapshot};
+use crate::state::{use_notices, use_route, use_snapshot};
 
 /// "Skip to main content": the first thing a keyboard user reaches. It moves
 /// focus itself, because an `href="#main"` would be read as a route.
@@ -91,5 +91,33 @@ pub fn SiteFooter() -> impl IntoView {
                 "Scrutineer " {env!("CARGO_PKG_VERSION")}
             </p>
         </footer>
+    }
+}
+
+/// "Copy link": the address of the view on screen, filters and all, for an
+/// email or a chat. It opens the same view for anyone with the same data open.
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let notices = use_notices();
+    let copy = move |_| {
+        let link = browser::location_href();
+        leptos::task::spawn_local(async move {
+            if browser::copy_text(&link).await {
+                notices.status(format!(
+                    "Link copied: {link} It opens this view for anyone with the same data open in Scrutineer."
+                ));
+            } else {
+                notices.status(format!(
+                    "This browser would not copy the link. Select it here and copy it: {link}"
+                ));
+            }
+        });
+    };
+    view! {
+        <div class="page-tools">
+            <button type="button" class="button button--secondary button--small" data-testid="copy-link" on:click=copy>
+                "Copy link to this view"
+            </button>
+        </div>
     }
 }

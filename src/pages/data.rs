@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use scrutineer_core::share::{app_address, Draft};
 use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
 
 use crate::browser;
@@ -118,6 +119,18 @@ fn SaveCopy() -> impl IntoView {
     let workspace = use_workspace();
     let can_share = browser::can_share_files();
     let name = move || workspace.snapshot.with(scrutineer_core::store::file_name);
+    // Without a share sheet (office PCs): a download, then a mail draft to attach it to.
+    let draft = RwSignal::new(None::<(String, String)>);
+    let email = move |_| {
+        if workspace.download_copy() {
+            let app = browser::location_href();
+            let mailto = workspace
+                .snapshot
+                .with_untracked(|s| Draft::of(s, app_address(&app)).mailto());
+            draft.set(Some((name(), mailto)));
+            request_animation_frame(|| browser::focus("#email-draft-heading"));
+        }
+    };
     view! {
         <h2 id="save-copy">"Save or share a copy"</h2>
         <p>
@@ -126,15 +139,33 @@ fn SaveCopy() -> impl IntoView {
             ", holding everything on screen. Email it to colleagues; anyone can open it in Scrutineer."
         </p>
         <div class="button-group">
-            <button type="button" class="button" data-testid="download" on:click=move |_| workspace.download_copy()>
+            <button type="button" class="button" data-testid="download" on:click=move |_| { workspace.download_copy(); }>
                 "Download a copy"
             </button>
-            {can_share.then(|| view! {
-                <button type="button" class="button button--secondary" data-testid="share" on:click=move |_| workspace.share_copy()>
-                    "Share\u{2026}"
-                </button>
-            })}
+            {if can_share {
+                view! {
+                    <button type="button" class="button button--secondary" data-testid="share" on:click=move |_| workspace.share_copy()>
+                        "Share\u{2026}"
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--secondary" data-testid="email" on:click=email>
+                        "Email a copy"
+                    </button>
+                }.into_any()
+            }}
         </div>
+        {move || draft.get().map(|(file, mailto)| view! {
+            <section class="panel" aria-labelledby="email-draft-heading" data-testid="email-draft">
+                <h3 id="email-draft-heading" tabindex="-1">"Now attach it to an email"</h3>
+                <p>
+                    {format!("\u{201c}{file}\u{201d} is in your downloads. Open a draft, attach the file, and send it: ")}
+                    "the draft tells the recipient how to open it."
+                </p>
+                <a class="button button--secondary" href=mailto data-testid="email-draft-link">"Open an email draft"</a>
+            </section>
+        })}
     }
 }
 
@@ -310,7 +341,7 @@ fn StartAgain() -> impl IntoView {
                         "Download a copy first if you may want it again."
                     </p>
                     <div class="button-group">
-                        <button type="button" class="button button--secondary" on:click=move |_| workspace.download_copy()>
+                        <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
                             "Download a copy first"
                         </button>
                         <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=move |_| confirm(choice)>
