@@ -4,14 +4,14 @@ use leptos::prelude::*;
 use scrutineer_core::route::Route;
 
 use crate::browser;
-use crate::offline::{UpdateBanner, UpdateReady};
 use crate::components::{
     CopyLink, ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
+use crate::offline::{UpdateBanner, UpdateReady};
 use crate::pages::{
     ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage, DataPage, EnterFiguresPage,
-    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, PackPage, RiskEntryPage,
-    RisksPage, ScoreBandsPage,
+    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, PackPage,
+    RiskEntryPage, RisksPage, ScoreBandsPage,
 };
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;

@@ -11,11 +11,19 @@ const FILES = [];
 const CACHE = `scrutineer-${VERSION}`;
 const SCOPE = new URL(self.registration.scope).pathname;
 
+// A file whose name carries its content's hash (trunk's) can come from the
+// browser's HTTP cache: the page has just downloaded it, and it cannot be
+// stale. Any other file is checked with the server, so the shell kept is
+// this build's own.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })))),
+      .then((cache) =>
+        cache.addAll(FILES.map((file) => new Request(file, { cache: HASHED.test(file) ? 'default' : 'no-cache' }))),
+      ),
   );
 });
 

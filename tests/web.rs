@@ -58,7 +58,14 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
         .collect();
     assert_eq!(
         labels,
-        ["Indicators", "Risks", "Complaints", "Print pack", "Data", "Help"]
+        [
+            "Indicators",
+            "Risks",
+            "Complaints",
+            "Print pack",
+            "Data",
+            "Help"
+        ]
     );
     assert_eq!(text_of(&root, "[aria-current=page]"), "Indicators");
     assert!(text_of(&root, "footer").contains("Your data stays in this browser"));
@@ -166,9 +173,15 @@ async fn a_waiting_new_version_is_offered_with_a_reload_button() {
     ready.set(true);
     tick().await;
     let offer = text_of(&root, "[data-testid=update-ready]");
-    assert!(offer.contains("A new version of Scrutineer is ready"), "{offer}");
+    assert!(
+        offer.contains("A new version of Scrutineer is ready"),
+        "{offer}"
+    );
     assert!(offer.contains("Your data stays as it is"), "{offer}");
-    assert_eq!(text_of(&root, "[data-testid=update-ready] button"), "Reload now");
+    assert_eq!(
+        text_of(&root, "[data-testid=update-ready] button"),
+        "Reload now"
+    );
 
     drop(handle);
     root.remove();

@@ -5,8 +5,8 @@
 
 use crate::complaints_report::{procedures, Choice};
 use crate::dashboard::{default_period, Tally};
-use crate::domain::period::Period;
 use crate::domain::complaints::Procedure;
+use crate::domain::period::Period;
 use crate::register::quarters;
 use crate::snapshot::Snapshot;
 
@@ -57,11 +57,17 @@ impl Pack {
         [
             Section {
                 id: "pack-indicators",
-                title: with_period("1. Performance indicators", self.period.map(|p| p.to_string())),
+                title: with_period(
+                    "1. Performance indicators",
+                    self.period.map(|p| p.to_string()),
+                ),
             },
             Section {
                 id: "pack-risks",
-                title: with_period("2. Risks and opportunities", self.quarter.map(|q| q.to_string())),
+                title: with_period(
+                    "2. Risks and opportunities",
+                    self.quarter.map(|q| q.to_string()),
+                ),
             },
             Section {
                 id: "pack-complaints",
@@ -106,8 +112,14 @@ mod tests {
     fn the_demo_pack_covers_the_latest_quarter_register_and_complaints_year() {
         let demo = Snapshot::demo();
         let pack = Pack::of(&demo);
-        assert_eq!(pack.period.map(|p| p.to_string()).as_deref(), Some("Q1 2019/20"));
-        assert_eq!(pack.quarter.map(|p| p.to_string()).as_deref(), Some("Q2 2019/20"));
+        assert_eq!(
+            pack.period.map(|p| p.to_string()).as_deref(),
+            Some("Q1 2019/20")
+        );
+        assert_eq!(
+            pack.quarter.map(|p| p.to_string()).as_deref(),
+            Some("Q2 2019/20")
+        );
         let reports: Vec<String> = pack.complaints.iter().map(complaints_heading).collect();
         assert_eq!(
             reports,
@@ -127,8 +139,13 @@ mod tests {
                 "3. Complaints and compliments, 2017/18 and 2018/19",
             ]
         );
-        let summary = pack.indicators_summary(&demo).expect("the demo has figures");
-        assert_eq!(summary, Tally::of(&demo.indicators, &"Q1 2019/20".parse().unwrap()).summary());
+        let summary = pack
+            .indicators_summary(&demo)
+            .expect("the demo has figures");
+        assert_eq!(
+            summary,
+            Tally::of(&demo.indicators, &"Q1 2019/20".parse().unwrap()).summary()
+        );
     }
 
     #[test]
@@ -138,11 +155,22 @@ mod tests {
         empty.register.clear();
         empty.complaints.clear();
         let pack = Pack::of(&empty);
-        assert_eq!(pack, Pack { period: None, quarter: None, complaints: vec![] });
+        assert_eq!(
+            pack,
+            Pack {
+                period: None,
+                quarter: None,
+                complaints: vec![]
+            }
+        );
         let titles: Vec<String> = pack.sections().into_iter().map(|s| s.title).collect();
         assert_eq!(
             titles,
-            ["1. Performance indicators", "2. Risks and opportunities", "3. Complaints and compliments"]
+            [
+                "1. Performance indicators",
+                "2. Risks and opportunities",
+                "3. Complaints and compliments"
+            ]
         );
         assert_eq!(pack.indicators_summary(&empty), None);
     }
@@ -167,10 +195,20 @@ mod tests {
         let reports: Vec<String> = pack.complaints.iter().map(complaints_heading).collect();
         assert_eq!(
             reports,
-            ["Adult social care (statutory), 2018/19", "Corporate (non-statutory), 2019/20"]
+            [
+                "Adult social care (statutory), 2018/19",
+                "Corporate (non-statutory), 2019/20"
+            ]
         );
-        assert_eq!(pack.sections()[2].title, "3. Complaints and compliments, 2018/19 and 2019/20");
-        let prefixes: Vec<String> = pack.complaints.iter().map(|c| id_prefix(c.procedure)).collect();
+        assert_eq!(
+            pack.sections()[2].title,
+            "3. Complaints and compliments, 2018/19 and 2019/20"
+        );
+        let prefixes: Vec<String> = pack
+            .complaints
+            .iter()
+            .map(|c| id_prefix(c.procedure))
+            .collect();
         assert_eq!(prefixes, ["pack-adult_social_care", "pack-corporate"]);
     }
 }

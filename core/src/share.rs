@@ -19,7 +19,12 @@ impl Draft {
     /// recipient opens Scrutineer at (this page's, without its `#` view).
     pub fn of(snapshot: &Snapshot, app: &str) -> Draft {
         let file = file_name(snapshot);
-        let what = format!("{}, {} {}", snapshot.organisation, snapshot.title, snapshot.as_at_label());
+        let what = format!(
+            "{}, {} {}",
+            snapshot.organisation,
+            snapshot.title,
+            snapshot.as_at_label()
+        );
         let subject = format!("Scrutineer pack: {what}");
         let body = [
             format!("Attached is {file}, a Scrutineer snapshot: {what}."),
@@ -63,9 +68,15 @@ mod tests {
             draft.subject,
             "Scrutineer pack: Lancashire County Council, Cabinet Committee on Performance Improvement as at 30 June 2019"
         );
-        assert!(draft.body.starts_with("Attached is lancashire-county-council-2019-06-30.json, a Scrutineer snapshot"));
-        assert!(draft.body.contains("go to https://intranet.example.gov.uk/scrutineer/ in a web browser"));
-        assert!(draft.body.contains("Choose Data, then \"Open a snapshot file\""));
+        assert!(draft.body.starts_with(
+            "Attached is lancashire-county-council-2019-06-30.json, a Scrutineer snapshot"
+        ));
+        assert!(draft
+            .body
+            .contains("go to https://intranet.example.gov.uk/scrutineer/ in a web browser"));
+        assert!(draft
+            .body
+            .contains("Choose Data, then \"Open a snapshot file\""));
     }
 
     #[test]
@@ -92,7 +103,13 @@ mod tests {
 
     #[test]
     fn the_app_address_drops_the_view() {
-        assert_eq!(app_address("https://x.gov.uk/scrutineer/#/risks?band=High"), "https://x.gov.uk/scrutineer/");
-        assert_eq!(app_address("https://x.gov.uk/scrutineer/"), "https://x.gov.uk/scrutineer/");
+        assert_eq!(
+            app_address("https://x.gov.uk/scrutineer/#/risks?band=High"),
+            "https://x.gov.uk/scrutineer/"
+        );
+        assert_eq!(
+            app_address("https://x.gov.uk/scrutineer/"),
+            "https://x.gov.uk/scrutineer/"
+        );
     }
 }

@@ -47,7 +47,10 @@ pub fn FigureBlock(
     kind: ChartKind,
     #[prop(optional)] pack: Option<InPack>,
 ) -> impl IntoView {
-    let prefix = pack.as_ref().map(|p| format!("{}-", p.prefix)).unwrap_or_default();
+    let prefix = pack
+        .as_ref()
+        .map(|p| format!("{}-", p.prefix))
+        .unwrap_or_default();
     let heading_id = format!("{prefix}chart-{}", figure.id);
     let table_id = format!("{prefix}chart-{}-table", figure.id);
     let described = format!("{}. {}", figure.title, figure.summary);

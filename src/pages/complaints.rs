@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use scrutineer_core::complaints_report::{self as report, checks, find, Choice, Figure};
-use scrutineer_core::snapshot::Snapshot;
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::route::Route;
+use scrutineer_core::snapshot::Snapshot;
 
 use crate::browser;
 use crate::components::{ChartKind, EmptyState, FigureBlock, LinkNote};

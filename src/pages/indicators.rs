@@ -3,8 +3,8 @@ use scrutineer_core::dashboard::{
     default_period, overview, reporting_periods, AreaTable, Filter, Standing, Tally, Travel,
 };
 use scrutineer_core::domain::period::Period;
-use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::domain::rag::Polarity;
+use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::snapshot::count_of;
 
 use crate::components::{EmptyState, LinkNote, TableRegion};
@@ -530,10 +530,7 @@ fn with_rate_base(
     value: &scrutineer_core::domain::value::Value,
 ) -> String {
     match (unit.rate_base(), value.number()) {
-        (Some(base), Some(_)) => format!(
-            "{shown} per {}",
-            group_thousands(base, 0)
-        ),
+        (Some(base), Some(_)) => format!("{shown} per {}", group_thousands(base, 0)),
         _ => shown,
     }
 }

@@ -83,16 +83,20 @@ fn Cover(pack: Pack) -> impl IntoView {
     }
 }
 
-/// A section's heading, from the pack's own list, so the cover and the pages agree.
-fn section_heading(pack: &Pack, index: usize) -> impl IntoView {
+/// A section of the pack, headed from the pack's own list, so the cover and the pages agree.
+fn pack_section(pack: &Pack, index: usize, body: AnyView) -> impl IntoView {
     let section = pack.sections()[index].clone();
-    view! { <h2 class="pack-section__title" id=section.id tabindex="-1">{section.title}</h2> }
+    view! {
+        <section class="pack-section" aria-labelledby=section.id>
+            <h2 class="pack-section__title" id=section.id tabindex="-1">{section.title}</h2>
+            {body}
+        </section>
+    }
 }
 
 #[component]
 fn IndicatorsSection(pack: Pack) -> impl IntoView {
     let snapshot = use_snapshot();
-    let heading = section_heading(&pack, 0);
     let body = match pack.period {
         None => view! { <EmptyState what="performance indicators"/> }.into_any(),
         Some(period) => {
@@ -110,18 +114,12 @@ fn IndicatorsSection(pack: Pack) -> impl IntoView {
             .into_any()
         }
     };
-    view! {
-        <section class="pack-section" aria-labelledby="pack-indicators">
-            {heading}
-            {body}
-        </section>
-    }
+    pack_section(&pack, 0, body)
 }
 
 #[component]
 fn RisksSection(pack: Pack) -> impl IntoView {
     let snapshot = use_snapshot();
-    let heading = section_heading(&pack, 1);
     let body = match pack.quarter {
         None => view! { <EmptyState what="risks or opportunities"/> }.into_any(),
         Some(quarter) => {
@@ -161,18 +159,12 @@ fn RisksSection(pack: Pack) -> impl IntoView {
             .into_any()
         }
     };
-    view! {
-        <section class="pack-section" aria-labelledby="pack-risks">
-            {heading}
-            {body}
-        </section>
-    }
+    pack_section(&pack, 1, body)
 }
 
 #[component]
 fn ComplaintsSection(pack: Pack) -> impl IntoView {
     let snapshot = use_snapshot();
-    let heading = section_heading(&pack, 2);
     let body = if pack.complaints.is_empty() {
         view! { <EmptyState what="complaints or compliments figures"/> }.into_any()
     } else {
@@ -195,10 +187,5 @@ fn ComplaintsSection(pack: Pack) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    view! {
-        <section class="pack-section" aria-labelledby="pack-complaints">
-            {heading}
-            {body}
-        </section>
-    }
+    pack_section(&pack, 2, body)
 }

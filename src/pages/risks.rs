@@ -340,7 +340,11 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
 
 /// The entries of one kind that pass the filters.
 #[component]
-pub(crate) fn EntryTable(kind: EntryKind, rows: Memo<Vec<Row>>, layer: Signal<Layer>) -> impl IntoView {
+pub(crate) fn EntryTable(
+    kind: EntryKind,
+    rows: Memo<Vec<Row>>,
+    layer: Signal<Layer>,
+) -> impl IntoView {
     let (plural, heading) = (kind.plural(), kind.heading());
     let id = format!("register-{plural}");
     let (anchor, region) = (id.clone(), id.clone());
