@@ -235,9 +235,9 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
 pub(crate) fn RagKey() -> impl IntoView {
     view! {
         <ul class="rag-key rag-key--inline" aria-label="Key">
-            <li><StandingBadge standing=Standing::Green/>" On track/good"</li>
-            <li><StandingBadge standing=Standing::Amber/>" Slightly below desired level"</li>
-            <li><StandingBadge standing=Standing::Red/>" Requires improvement"</li>
+            {[Standing::Green, Standing::Amber, Standing::Red].into_iter().map(|s| view! {
+                <li><StandingBadge standing=s/>{format!(" {}", s.label())}</li>
+            }).collect_view()}
             <li>"No mark: no target, or no figure"</li>
         </ul>
     }

@@ -19,7 +19,6 @@ use crate::state::use_snapshot;
 #[component]
 pub fn PackPage() -> impl IntoView {
     let snapshot = use_snapshot();
-    let pack = Memo::new(move |_| snapshot.with(Pack::of));
     view! {
         <div class="pack-intro">
             <h1 tabindex="-1">"Committee pack"</h1>
@@ -37,8 +36,10 @@ pub fn PackPage() -> impl IntoView {
                 "What follows is the pack as it will print."
             </p>
         </div>
+        // Drawn again whenever the data changes (another tab, an import), not only
+        // when the pack's periods do: the sections read the data as they are built.
         {move || {
-            let pack = pack.get();
+            let pack = snapshot.with(Pack::of);
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>

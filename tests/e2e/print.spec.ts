@@ -94,3 +94,16 @@ test('the pack on screen: a preview with one button that prints it, reached from
   await page.getByTestId('pack-cover').getByRole('link', { name: '2. Risks and opportunities, Q2 2019/20' }).click();
   await expect(page.locator('#pack-risks')).toBeFocused();
 });
+
+test('the pack follows the data: a change saved in another tab shows on its cover and in its tables', async ({ app, page, context }) => {
+  await app.open('#/pack');
+  await expect(page.getByTestId('pack-cover')).toContainText('Lancashire County Council');
+  const officer = await context.newPage();
+  await officer.goto('./#/data');
+  await officer.getByLabel('Organisation', { exact: true }).fill('Northshire County Council');
+  await officer.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(officer.getByTestId('organisation')).toHaveText('Northshire County Council');
+
+  await expect(page.getByTestId('pack-cover')).toContainText('Northshire County Council');
+  await expect(page.getByTestId('pack-cover')).not.toContainText('Lancashire County Council');
+});
