@@ -63,6 +63,18 @@ test('copy link: any view, filters and all, goes to the clipboard', async ({ app
   await expect(other.getByTestId('register-results')).toHaveText(await page.getByTestId('register-results').textContent() ?? '');
 });
 
+test('where the browser will not copy, the link is shown to copy by hand', async ({ app, page }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Denied', 'NotAllowedError'));
+  });
+  await app.open('#/complaints');
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  await expect(page.getByTestId('statuses')).toContainText(
+    `This browser would not copy the link. Select it here and copy it: ${baseURL}#/complaints`,
+  );
+  await expect(page.getByTestId('statuses')).not.toContainText('Link copied');
+});
+
 test('a full journey asks no other origin for anything, and the page forbids inline script', async ({ app, page, context, consoleErrors }) => {
   const asked: string[] = [];
   context.on('request', (request) => asked.push(request.url()));
