@@ -5,7 +5,7 @@ use scrutineer_core::route::Route;
 
 use crate::browser;
 use crate::components::{
-    CopyLink, ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
+    ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
 use crate::offline::{UpdateBanner, UpdateReady};
 use crate::pages::{
@@ -69,7 +69,6 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
         <SiteHeader/>
         <SiteNav/>
         <div class="page">
-            <CopyLink/>
             <MessageRegions/>
             <UpdateBanner/>
             <ExportReminder/>

@@ -273,3 +273,84 @@ pub fn go(hash: &str) {
         let _ = window.location().set_hash(hash);
     }
 }
+
+thread_local! {
+    /// The input that focus has just reached by a press, whose selection
+    /// the press's release must not undo.
+    static JUST_FOCUSED: std::cell::RefCell<Option<web_sys::HtmlInputElement>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Selects a figure box's whole text as focus reaches it, so that what the
+/// person types replaces the figure instead of being added to its end (a
+/// tap puts the caret at the end). Tapping again places the caret to edit.
+pub fn select_on_focus(event: web_sys::FocusEvent) {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    select_all(&input);
+    JUST_FOCUSED.with(|f| *f.borrow_mut() = Some(input.clone()));
+    // A tap's mouse events come after focus, and may move the caret.
+    leptos::prelude::set_timeout(
+        move || {
+            if is_focused(&input) {
+                select_all(&input);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// The release of the press that focused a box would put the caret back
+/// (WebKit and Blink do): keep the selection [`select_on_focus`] made.
+pub fn keep_focus_selection(event: web_sys::MouseEvent) {
+    let just = JUST_FOCUSED.with(|f| f.borrow_mut().take());
+    let same = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .zip(just)
+        .is_some_and(|(target, just)| target == just);
+    if same {
+        event.prevent_default();
+    }
+}
+
+fn select_all(input: &web_sys::HtmlInputElement) {
+    let end = input.value().encode_utf16().count() as u32;
+    // setSelectionRange rather than select(): iPadOS Safari ignores select() here.
+    let _ = input.set_selection_range(0, end);
+}
+
+fn is_focused(element: &web_sys::HtmlInputElement) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| active == ***element)
+}
+
+/// Once the view has redrawn (after the address change a link or form just
+/// made), scrolls the element matching `selector` to the top of the screen
+/// and moves focus to it, so that a tap's result is where the person looks
+/// and a screen reader reads it.
+pub fn reveal_after_render(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::request_animation_frame(move || reveal(selector));
+    });
+}
+
+fn reveal(selector: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}

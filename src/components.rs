@@ -7,14 +7,14 @@ mod shell;
 mod table_region;
 
 pub use form::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
-pub use messages::MessageRegions;
+pub use messages::{MessageRegions, NoticesHere};
 pub use reminder::ExportReminder;
 pub use shell::{CopyLink, SiteFooter, SiteHeader, SiteNav, SkipLink};
 pub use table_region::TableRegion;
 
 mod empty_state;
 mod notes;
-pub use empty_state::EmptyState;
+pub use empty_state::{EmptyState, GettingStarted};
 pub use notes::{LinkNote, SummaryRow};
 
 mod chart;

@@ -42,6 +42,8 @@ pub enum NoticeAction {
     UndoEdit,
     /// Show the newer data another tab saved.
     LoadNewer,
+    /// Go to the pack just opened: its indicators.
+    GoToPack,
     /// Save this tab's data over the other tab's.
     KeepMine,
 }
@@ -55,6 +57,7 @@ impl NoticeAction {
             NoticeAction::UndoImport => "Undo import",
             NoticeAction::UndoEdit => "Undo",
             NoticeAction::LoadNewer => "Show the newer data",
+            NoticeAction::GoToPack => "Go to the pack",
             NoticeAction::KeepMine => "Keep this tab's data",
         }
     }
@@ -67,6 +70,9 @@ pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     pub actions: Vec<NoticeAction>,
+    /// The id of the part of the page the message is about, where it is
+    /// shown (see `NoticesHere`); `None`: at the top of every page.
+    pub near: Option<&'static str>,
 }
 
 /// Messages to the user, shown in `role="alert"` and `role="status"` regions.
@@ -84,14 +90,20 @@ impl Notices {
         }
     }
 
-    /// Tells the user something went wrong; stays until dismissed.
+    /// Tells the user something went wrong; stays until dismissed or
+    /// replaced by the next message.
     pub fn error(&self, text: impl Into<String>) {
-        self.push(NoticeKind::Error, text.into(), vec![]);
+        self.push(NoticeKind::Error, text.into(), vec![], None);
     }
 
-    /// An error with things the user can do about it.
+    /// An error shown beside `near`, the part of the page that caused it.
+    pub fn error_at(&self, near: &'static str, text: impl Into<String>) {
+        self.push(NoticeKind::Error, text.into(), vec![], Some(near));
+    }
+
+    /// An error with things the user can do about it: it stays until they do.
     pub fn error_with(&self, text: impl Into<String>, actions: Vec<NoticeAction>) {
-        self.push(NoticeKind::Error, text.into(), actions);
+        self.push(NoticeKind::Error, text.into(), actions, None);
     }
 
     /// Confirms that something worked; replaces the previous confirmation.
@@ -101,25 +113,40 @@ impl Notices {
 
     /// A confirmation with a follow-up action, such as "Undo import".
     pub fn status_with(&self, text: impl Into<String>, actions: Vec<NoticeAction>) {
-        self.list
-            .update(|list| list.retain(|notice| notice.kind != NoticeKind::Status));
-        self.push(NoticeKind::Status, text.into(), actions);
+        self.push(NoticeKind::Status, text.into(), actions, None);
     }
 
-    /// Removes every error, once what they were about is resolved.
+    /// A confirmation shown beside `near`, the part of the page that caused it.
+    pub fn status_at(
+        &self,
+        near: &'static str,
+        text: impl Into<String>,
+        actions: Vec<NoticeAction>,
+    ) {
+        self.push(NoticeKind::Status, text.into(), actions, Some(near));
+    }
+
     /// Reads the file chosen in the input that fired `event` and gives
     /// `then` its name and text; a file too large or unreadable is reported
     /// here, and nothing else happens.
-    pub fn read_chosen(&self, event: &web_sys::Event, then: impl FnOnce(String, String) + 'static) {
+    /// A failure is shown beside `near`, the file input's part of the page.
+    pub fn read_chosen(
+        &self,
+        event: &web_sys::Event,
+        near: &'static str,
+        then: impl FnOnce(String, String) + 'static,
+    ) {
         let notices = *self;
         crate::browser::read_chosen(event, move |name, text| match text {
             Ok(text) => then(name, text),
-            Err(why) => notices.error(format!(
-                "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
-            )),
+            Err(why) => notices.error_at(
+                near,
+                format!("Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."),
+            ),
         });
     }
 
+    /// Removes every error, once what they were about is resolved.
     pub fn clear_errors(&self) {
         self.list
             .update(|list| list.retain(|notice| notice.kind != NoticeKind::Error));
@@ -130,25 +157,37 @@ impl Notices {
             .update(|list| list.retain(|notice| notice.id != id));
     }
 
-    /// The messages of one kind, oldest first.
-    pub fn of_kind(&self, kind: NoticeKind) -> Vec<Notice> {
+    /// The messages of one kind shown `near` a part of the page (or, for
+    /// `None`, at the top), oldest first.
+    pub fn of_kind(&self, kind: NoticeKind, near: Option<&'static str>) -> Vec<Notice> {
         self.list.with(|list| {
             list.iter()
-                .filter(|notice| notice.kind == kind)
+                .filter(|notice| notice.kind == kind && notice.near == near)
                 .cloned()
                 .collect()
         })
     }
 
-    fn push(&self, kind: NoticeKind, text: String, actions: Vec<NoticeAction>) {
+    /// Adds a message. A new message replaces the ones before it, so that
+    /// refusals never pile up; only errors that wait for a decision (those
+    /// with actions, such as unreadable saved data) stay until it is made.
+    fn push(
+        &self,
+        kind: NoticeKind,
+        text: String,
+        actions: Vec<NoticeAction>,
+        near: Option<&'static str>,
+    ) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.list.update(|list| {
+            list.retain(|n| n.kind == NoticeKind::Error && !n.actions.is_empty());
             list.push(Notice {
                 id,
                 kind,
                 text,
                 actions,
+                near,
             })
         });
     }

@@ -77,3 +77,22 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .remove_item(key)
         .map_err(|e| StorageError::Failed(error_name(&e).unwrap_or_default()))
 }
+
+/// Where this device remembers that "Edit positions" is on (the matrix's
+/// markers can be moved). Absent means off: a copy is read-only by default.
+pub const EDIT_POSITIONS_KEY: &str = "scrutineer.edit-positions";
+
+/// Whether this device has "Edit positions" on.
+pub fn edit_positions() -> bool {
+    matches!(read(EDIT_POSITIONS_KEY), Ok(Some(v)) if v == "on")
+}
+
+/// Remembers "Edit positions"; where storage refuses, the switch still
+/// works for this visit, and is off at the next.
+pub fn set_edit_positions(on: bool) {
+    let _ = if on {
+        write(EDIT_POSITIONS_KEY, "on")
+    } else {
+        remove(EDIT_POSITIONS_KEY)
+    };
+}

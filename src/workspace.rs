@@ -98,6 +98,10 @@ pub struct Workspace {
     notices: Notices,
 }
 
+/// The id of the Data page's "Open a snapshot file" part, where what
+/// happens to a chosen file is said.
+pub const OPEN_FILE: &str = "open-file";
+
 pub fn use_workspace() -> Workspace {
     expect_context::<Workspace>()
 }
@@ -190,7 +194,16 @@ impl Workspace {
 
     /// An officer's edit: applied, saved, confirmed as `done`, and undoable.
     pub fn edit(&self, done: impl Into<String>, snapshot: Snapshot) -> bool {
-        let done = done.into();
+        self.edit_near(None, done.into(), snapshot)
+    }
+
+    /// [`Workspace::edit`], confirmed beside `near`, the part of the page
+    /// the person used (see `NoticesHere`).
+    pub fn edit_at(&self, near: &'static str, done: impl Into<String>, snapshot: Snapshot) -> bool {
+        self.edit_near(Some(near), done.into(), snapshot)
+    }
+
+    fn edit_near(&self, near: Option<&'static str>, done: String, snapshot: Snapshot) -> bool {
         let before = self.snapshot.get_untracked();
         let saved = self.commit(snapshot);
         self.undo_stack.update(|stack| {
@@ -200,8 +213,13 @@ impl Workspace {
             }
         });
         if saved {
-            self.notices
-                .status_with(format!("{done}."), vec![NoticeAction::UndoEdit]);
+            let text = format!("{done}.");
+            match near {
+                Some(near) => self
+                    .notices
+                    .status_at(near, text, vec![NoticeAction::UndoEdit]),
+                None => self.notices.status_with(text, vec![NoticeAction::UndoEdit]),
+            }
         }
         saved
     }
@@ -209,12 +227,34 @@ impl Workspace {
     /// [`Workspace::edit`] when `snapshot` differs from what is open; otherwise
     /// says so and saves nothing.
     pub fn edit_if_changed(&self, done: impl Into<String>, snapshot: Snapshot) -> bool {
+        self.edit_if_changed_near(None, done.into(), snapshot)
+    }
+
+    /// [`Workspace::edit_if_changed`], answered beside `near`.
+    pub fn edit_if_changed_at(
+        &self,
+        near: &'static str,
+        done: impl Into<String>,
+        snapshot: Snapshot,
+    ) -> bool {
+        self.edit_if_changed_near(Some(near), done.into(), snapshot)
+    }
+
+    fn edit_if_changed_near(
+        &self,
+        near: Option<&'static str>,
+        done: String,
+        snapshot: Snapshot,
+    ) -> bool {
         if self.snapshot.with_untracked(|s| *s == snapshot) {
-            self.notices
-                .status("Nothing has changed, so there was nothing to save.");
+            let text = "Nothing has changed, so there was nothing to save.";
+            match near {
+                Some(near) => self.notices.status_at(near, text, vec![]),
+                None => self.notices.status(text),
+            }
             return false;
         }
-        self.edit(done, snapshot)
+        self.edit_near(near, done, snapshot)
     }
 
     /// Puts back the data as it was before the latest edit.
@@ -373,17 +413,30 @@ impl Workspace {
         let text = match text {
             Ok(text) => text,
             Err(why) => {
-                self.notices.error(format!(
-                    "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
-                ));
+                self.notices.error_at(
+                    OPEN_FILE,
+                    format!(
+                        "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
+                    ),
+                );
                 return;
             }
         };
+        if let Some(elsewhere) = scrutineer_core::file_format::not_a_snapshot(&name, &text) {
+            self.notices.error_at(
+                OPEN_FILE,
+                format!(
+                    "Could not open \u{201c}{name}\u{201d}: {elsewhere} Nothing has been changed."
+                ),
+            );
+            return;
+        }
         match scrutineer_core::file_format::import(&text) {
             Ok(opened) => self.pending_import.set(Some((name, opened))),
-            Err(e) => self.notices.error(format!(
-                "Could not open \u{201c}{name}\u{201d}. {e} Nothing has been changed."
-            )),
+            Err(e) => self.notices.error_at(
+                OPEN_FILE,
+                format!("Could not open \u{201c}{name}\u{201d}. {e} Nothing has been changed."),
+            ),
         }
     }
 
@@ -396,7 +449,7 @@ impl Workspace {
         if self.health.get_untracked() == Health::Saving {
             let before = self.meta.with_untracked(|m| m.with(previous.clone()));
             if let Err(e) = storage::write(BEFORE_IMPORT_KEY, &encode(&before)) {
-                self.notices.error(format!(
+                self.notices.error_at(OPEN_FILE, format!(
                     "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
                 ));
                 return;
@@ -414,12 +467,16 @@ impl Workspace {
             String::new()
         };
         self.commit(opened.snapshot);
-        self.notices.status_with(
+        // What is open now is exactly what a file holds: no reminder to
+        // download a copy of the file just opened.
+        self.mark_exported();
+        self.notices.status_at(
+            OPEN_FILE,
             format!(
                 "Opened \u{201c}{name}\u{201d}: {}, {}.{migrated}",
                 summary.organisation, summary.as_at
             ),
-            vec![NoticeAction::UndoImport],
+            vec![NoticeAction::GoToPack, NoticeAction::UndoImport],
         );
     }
 
@@ -436,16 +493,11 @@ impl Workspace {
             .status(format!("Import undone: {organisation}'s data is back."));
     }
 
-    /// Replaces the data with an empty workspace.
-    pub fn start_empty(&self) {
-        let (organisation, title) = self
-            .snapshot
-            .with_untracked(|s| (s.organisation.clone(), s.title.clone()));
-        let empty = Snapshot::empty(&organisation, &title, browser::today());
-        self.commit(empty);
-        self.notices.status(
-            "Started an empty workspace. Set the pack details below, then add figures or open a snapshot file.",
-        );
+    /// Replaces the data with `fresh`, an empty workspace for a new pack
+    /// (see [`Snapshot::fresh`]). The page that asked says what to do next.
+    pub fn start_empty(&self, fresh: Snapshot) {
+        self.commit(fresh);
+        self.notices.clear_errors();
     }
 
     /// Replaces the data with the built-in demo.

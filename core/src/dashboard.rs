@@ -469,9 +469,12 @@ pub const COLUMNS: usize = 6;
 pub struct AreaTable {
     pub area_id: String,
     pub area_name: String,
-    /// Quarters and years, oldest first, ending at the chosen period.
+    /// Quarters and years, oldest first, ending at the chosen period (which
+    /// always has its column, filled or not).
     pub columns: Vec<Period>,
     pub show_region: bool,
+    /// The region the regional comparators are of ("North West"), as they name it.
+    pub region_name: Option<String>,
     pub show_neighbours: bool,
     pub rows: Vec<RowView>,
     /// The area's counts for the chosen period.
@@ -485,7 +488,17 @@ impl AreaTable {
         self.rows.iter().any(|r| r.latest_elsewhere.is_some())
     }
 
-    /// The table's body rows as HTML, every value escaped (see [`crate::html`]).
+    /// The columns in the order the table shows them: the chosen period
+    /// first, beside the indicator's name, then the earlier ones, newest
+    /// first, so that at tablet widths what is being judged never needs a
+    /// sideways swipe and only the history scrolls.
+    pub fn shown_columns(&self) -> Vec<Period> {
+        self.columns.iter().rev().copied().collect()
+    }
+
+    /// The table's body rows as HTML, every value escaped (see [`crate::html`]),
+    /// in the order of [`AreaTable::shown_columns`]: name, the chosen period's
+    /// figure, direction, trend, polarity, earlier figures, comparators.
     pub fn rows_html(&self) -> String {
         let any_elsewhere = self.any_elsewhere();
         let mut html = Html::with_capacity(self.rows.len() * 900);
@@ -494,9 +507,27 @@ impl AreaTable {
             html.open("tr", &[("data-indicator", &row.id)])
                 .raw("<th scope=\"row\" class=\"indicator-name\">")
                 .element("a", &[("href", &link)], &row.name)
-                .raw("</th>")
+                .raw("</th>");
+            let mut cells = row.cells.iter().rev();
+            if let Some(chosen) = cells.next() {
+                chosen.write_html(&mut html);
+            }
+            let (class, arrow) = row.travel.badge();
+            html.raw("<td class=\"travel-cell\">")
+                .element("span", &[("class", class), ("aria-hidden", "true")], arrow)
+                .text(" ")
+                .text(row.travel.label())
+                .raw("</td><td class=\"trend-cell\">");
+            let trend = crate::charts::sparkline(&row.trend, 60.0, 20.0);
+            if !trend.is_empty() {
+                html.raw("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\">")
+                    .raw("<path")
+                    .attr("d", &trend)
+                    .raw(" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></path></svg>");
+            }
+            html.raw("</td>")
                 .element("td", &[], polarity_words(row.polarity));
-            for cell in &row.cells {
+            for cell in cells {
                 cell.write_html(&mut html);
             }
             let numeric = |html: &mut Html, text: Option<&str>| {
@@ -516,20 +547,7 @@ impl AreaTable {
             if self.show_neighbours {
                 numeric(&mut html, row.neighbours.as_deref());
             }
-            let (class, arrow) = row.travel.badge();
-            html.raw("<td class=\"travel-cell\">")
-                .element("span", &[("class", class), ("aria-hidden", "true")], arrow)
-                .text(" ")
-                .text(row.travel.label())
-                .raw("</td><td class=\"trend-cell\">");
-            let trend = crate::charts::sparkline(&row.trend, 60.0, 20.0);
-            if !trend.is_empty() {
-                html.raw("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\">")
-                    .raw("<path")
-                    .attr("d", &trend)
-                    .raw(" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></path></svg>");
-            }
-            html.raw("</td></tr>");
+            html.raw("</tr>");
         }
         html.finish()
     }
@@ -662,8 +680,12 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
             // As the packs print them: a year after the quarter that ends it.
             columns.sort_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
             columns.dedup();
-            let skip = columns.len().saturating_sub(COLUMNS);
-            let columns: Vec<Period> = columns.into_iter().skip(skip).collect();
+            // The chosen period always has its column, last, even where none
+            // of the area's indicators has a figure for it yet.
+            columns.retain(|p| p != period);
+            let skip = columns.len().saturating_sub(COLUMNS - 1);
+            let mut columns: Vec<Period> = columns.into_iter().skip(skip).collect();
+            columns.push(*period);
             let rows = indicators
                 .iter()
                 .map(|i| {
@@ -707,6 +729,10 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
                 area_id: area.id.clone(),
                 area_name: area.name.clone(),
                 show_region: rows.iter().any(|r| r.region.is_some()),
+                region_name: indicators
+                    .iter()
+                    .filter_map(|i| i.comparator(ComparatorKind::Region))
+                    .find_map(|c| c.name.clone()),
                 show_neighbours: rows.iter().any(|r| r.neighbours.is_some()),
                 columns,
                 rows,
@@ -959,11 +985,13 @@ mod tests {
             .iter()
             .find(|t| t.area_id == "youth-offending")
             .expect("YOT");
-        assert!(
-            yot.columns.is_empty(),
-            "YOT figures are rolling years, not quarters"
+        assert_eq!(
+            yot.columns,
+            [q1],
+            "YOT figures are rolling years, not quarters: only the chosen period's column, empty"
         );
         let fte = &yot.rows[0];
+        assert_eq!(fte.cells[0].text, "");
         assert_eq!(
             fte.latest_elsewhere
                 .as_ref()
@@ -1020,19 +1048,33 @@ mod tests {
             "<th scope=\"row\" class=\"indicator-name\"><a href=\"#/indicators/children-looked-after\">"
         ));
         let cells = row_cells(&html, "children-looked-after");
-        // Good is, six period columns, England, North West, direction, trend.
-        assert_eq!(cells.len(), 1 + csc.columns.len() + 2 + 2, "{cells:?}");
-        assert_eq!(cells[0], "Low");
-        assert_eq!(cells[6], "2,096 / 84.6", "no target: no rating words");
-        assert_eq!(cells[5], "Not reported");
-        assert_eq!(cells[7], "64.0");
-        assert_eq!(cells[9], "\u{2191} Improving");
-        assert_eq!(cells[10], "", "the sparkline has no text");
+        // The chosen period, direction, trend, good is, five earlier periods, England, North West.
+        assert_eq!(
+            cells.len(),
+            1 + 2 + 1 + (csc.columns.len() - 1) + 2,
+            "{cells:?}"
+        );
+        assert_eq!(csc.shown_columns()[0], period("Q1 2019/20"), "chosen first");
+        assert_eq!(
+            csc.shown_columns()[1..],
+            csc.columns[..csc.columns.len() - 1]
+                .iter()
+                .rev()
+                .copied()
+                .collect::<Vec<_>>(),
+            "then earlier ones, newest first"
+        );
+        assert_eq!(cells[0], "2,096 / 84.6", "no target: no rating words");
+        assert_eq!(cells[1], "\u{2191} Improving");
+        assert_eq!(cells[2], "", "the sparkline has no text");
+        assert_eq!(cells[3], "Low");
+        assert_eq!(cells[4], "Not reported", "the period before");
+        assert_eq!(cells[cells.len() - 2], "64.0", "England");
         assert!(
             html.contains("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M"),
             "the trend is drawn"
         );
-        assert!(html.contains("stroke-width=\"1.5\"></path></svg></td></tr>"));
+        assert!(html.contains("stroke-width=\"1.5\"></path></svg></td><td>Low</td>"));
     }
 
     #[test]

@@ -147,8 +147,10 @@ pub struct IndicatorForm {
     pub target: String,
     /// "directional" or "goal_post".
     pub rule: String,
-    /// Percentage points below target that are still amber (directional),
-    /// or the amber band either side (goal post).
+    /// The amber tolerance as a percentage of the target: how far short of
+    /// the target (or over it, where less is better) a figure can be and
+    /// still be amber (directional); or the amber band either side of the
+    /// target (goal post). 5 with a target of 50 makes 47.5 to 50 amber.
     pub amber_within: String,
     /// Goal post only: the green band either side, in percent of the target.
     pub green_within: String,
@@ -348,6 +350,377 @@ pub fn set_period_notes(
             source: None,
         });
     }
+    Ok(next)
+}
+
+/// Decimal places as typed: "50" has 0, "47.50" has 2.
+fn typed_decimals(text: &str) -> u8 {
+    text.trim()
+        .trim_end_matches('%')
+        .split_once('.')
+        .map_or(0, |(_, f)| u8::try_from(f.trim().len()).unwrap_or(0))
+}
+
+/// The fewest decimal places from `at_least` (up to two more) that show `x` exactly.
+fn exact_decimals(x: f64, at_least: u8) -> u8 {
+    (at_least..=at_least.saturating_add(2))
+        .find(|&d| {
+            let scale = 10f64.powi(i32::from(d));
+            ((x * scale).round() / scale - x).abs() <= 1e-9 * x.abs().max(1.0)
+        })
+        .unwrap_or(at_least.saturating_add(2))
+}
+
+/// Words a worked example of how the target in `form` rates figures of
+/// `indicator`, as the officer types, in the indicator's unit:
+///
+/// "With a target of 50.0% and a tolerance of 5%: 50.0% or more is on track;
+/// from 47.5% up to 50.0% is slightly below; below 47.5% requires improvement."
+///
+/// The tolerance is a percentage of the target, as [`crate::domain::rag::rate`]
+/// applies it. Figures show with the decimal places the indicator's figures
+/// (or the typed target) have, and more where a boundary needs them. `None`
+/// where the target or a tolerance cannot be read, or a context-only
+/// indicator has a "meet or beat" rule (which [`edit_indicator`] refuses).
+pub fn tolerance_example(
+    indicator: &crate::domain::indicator::Indicator,
+    form: &IndicatorForm,
+) -> Option<String> {
+    use crate::domain::value::Unit;
+    let number = |t: &str| read_number(t).filter(|v| *v >= 0.0);
+    let target = number(&form.target)?;
+    let amber = number(&form.amber_within)?;
+    let unit = indicator.unit;
+    let figure_decimals = indicator
+        .values
+        .iter()
+        .filter_map(|o| match o.value {
+            Value::Figure { decimals, .. } => Some(decimals),
+            Value::Missing { .. } => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let places = figure_decimals.max(typed_decimals(&form.target));
+    let show = |x: f64| Value::figure(x, exact_decimals(x, places)).display(unit);
+    let t = show(target);
+    let percent = |x: f64| format!("{}%", plain_number(x));
+    if form.rule == "goal_post" {
+        let green = number(&form.green_within)?;
+        if amber < green {
+            return None;
+        }
+        if target == 0.0 {
+            return Some(format!(
+                "With a target of {t}: exactly {t} is on track; any other figure requires improvement."
+            ));
+        }
+        // Distances are of the figure itself: percentage points for a percentage.
+        let distance = |x: f64| {
+            let shown = crate::domain::value::group_thousands(x, exact_decimals(x, places));
+            match unit {
+                Unit::Percent => format!("{shown} percentage points"),
+                Unit::Money => format!("\u{a3}{shown}"),
+                _ => shown,
+            }
+        };
+        let floor = |x: f64| match unit {
+            Unit::Number | Unit::Money => x,
+            _ => x.max(0.0),
+        };
+        let band = |within: f64| {
+            let d = target * within / 100.0;
+            format!(
+                "within {} of the target either way ({} to {})",
+                distance(d),
+                show(floor(target - d)),
+                show(target + d)
+            )
+        };
+        let on_track = if green == 0.0 {
+            format!("exactly {t} is on track")
+        } else {
+            format!("{} is on track", band(green))
+        };
+        let slightly_below = if amber > green {
+            format!("; {} is slightly below", band(amber))
+        } else {
+            String::new()
+        };
+        return Some(format!(
+            "With a target of {t}, green within {} and amber within {} of it: {on_track}{slightly_below}; further away requires improvement.",
+            percent(green),
+            percent(amber)
+        ));
+    }
+    let high = match form.polarity.as_str() {
+        "high" => true,
+        "low" => false,
+        _ => return None,
+    };
+    let (better, worse, more, less) = if high {
+        ("or more", "below", "from", "up to")
+    } else {
+        ("or less", "above", "above", "up to")
+    };
+    if target == 0.0 {
+        return Some(format!(
+            "With a target of {t}: {t} {better} is on track; {worse} {t} requires improvement."
+        ));
+    }
+    if amber == 0.0 {
+        return Some(format!(
+            "With a target of {t} and no tolerance: {t} {better} is on track; {worse} {t} requires improvement."
+        ));
+    }
+    let edge = if high {
+        target * (100.0 - amber) / 100.0
+    } else {
+        target * (100.0 + amber) / 100.0
+    };
+    let e = show(edge);
+    let amber_band = if high {
+        format!("{more} {e} {less} {t}")
+    } else {
+        format!("{more} {t} {less} {e}")
+    };
+    Some(format!(
+        "With a target of {t} and a tolerance of {}: {t} {better} is on track; {amber_band} is slightly below; {worse} {e} requires improvement.",
+        percent(amber)
+    ))
+}
+
+/// What a comparator is called, with its period: "England average
+/// (2017/18)", "North West average (period not stated)".
+pub fn comparator_label(
+    kind: crate::domain::indicator::ComparatorKind,
+    name: Option<&str>,
+    period: Option<&Period>,
+) -> String {
+    use crate::domain::indicator::ComparatorKind;
+    let who = match (kind, name) {
+        (ComparatorKind::Region, Some(name)) if !name.trim().is_empty() => {
+            format!("{} average", name.trim())
+        }
+        _ => kind.label().to_owned(),
+    };
+    match period {
+        Some(p) => format!("{who} ({p})"),
+        None => format!("{who} (period not stated)"),
+    }
+}
+
+/// The region's name other indicators give their regional comparators (the
+/// most used, the first met where two are used as often): what a new
+/// regional comparator is prefilled with.
+pub fn usual_region_name(snapshot: &Snapshot) -> Option<String> {
+    use crate::domain::indicator::ComparatorKind;
+    let mut counts: Vec<(&str, usize)> = vec![];
+    for c in snapshot.indicators.iter().flat_map(|i| &i.comparators) {
+        let Some(name) = c.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        if c.kind != ComparatorKind::Region {
+            continue;
+        }
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, c)| *c).max()?;
+    counts
+        .iter()
+        .find(|(_, c)| *c == most)
+        .map(|(n, _)| (*n).to_owned())
+}
+
+/// A comparator as typed into an indicator's "Comparators" form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComparatorForm {
+    /// "england", "region" or "statistical_neighbours".
+    pub kind: String,
+    /// The region's name, e.g. "North West"; read for a regional comparator only.
+    pub name: String,
+    /// As the pack prints it: "2017/18", "Q1 2018/19", "Apr 17 - Mar 18"; blank where it does not say.
+    pub period: String,
+    /// As the pack prints it: "17.3%", "64.0", "1,412 / 57.5", "-".
+    pub value: String,
+}
+
+impl ComparatorForm {
+    /// An empty form, with the region's name other indicators use.
+    pub fn new(snapshot: &Snapshot) -> ComparatorForm {
+        ComparatorForm {
+            name: usual_region_name(snapshot).unwrap_or_default(),
+            ..ComparatorForm::default()
+        }
+    }
+}
+
+/// The comparator kinds an officer can choose, with their form keys.
+pub const COMPARATOR_KINDS: [(&str, crate::domain::indicator::ComparatorKind); 3] = {
+    use crate::domain::indicator::ComparatorKind;
+    [
+        ("england", ComparatorKind::England),
+        ("region", ComparatorKind::Region),
+        (
+            "statistical_neighbours",
+            ComparatorKind::StatisticalNeighbours,
+        ),
+    ]
+};
+
+fn example_figure(unit: crate::domain::value::Unit) -> &'static str {
+    use crate::domain::value::Unit;
+    match unit {
+        Unit::Percent => "17.3%",
+        Unit::Money => "\u{a3}2,300",
+        Unit::Count => "1,412",
+        _ => "64.0",
+    }
+}
+
+/// The snapshot with the form's comparator added to indicator `id`, or
+/// replacing the one held of the same kind and period (the last listed,
+/// where several are). A figure typed by hand has no source. An unchanged
+/// figure and name leave the snapshot as it is. Every fault is named at its
+/// field ("kind", "name", "period", "value") and nothing changes.
+pub fn save_comparator(
+    snapshot: &Snapshot,
+    id: &str,
+    form: &ComparatorForm,
+) -> Result<Snapshot, Vec<crate::snapshot::FieldError>> {
+    use crate::domain::indicator::{Comparator, ComparatorKind};
+    use crate::snapshot::FieldError;
+    let Some(indicator) = snapshot.indicators.iter().find(|i| i.id == id) else {
+        return Err(vec![FieldError {
+            field: "kind",
+            message: format!("There is no indicator with the id {id}"),
+        }]);
+    };
+    let mut errors = vec![];
+    let kind = COMPARATOR_KINDS
+        .iter()
+        .find(|(key, _)| *key == form.kind)
+        .map(|(_, k)| *k);
+    if kind.is_none() {
+        errors.push(FieldError {
+            field: "kind",
+            message: "Choose whose figure this is: England, the region or statistical neighbours"
+                .to_owned(),
+        });
+    }
+    let name = form.name.trim();
+    if kind == Some(ComparatorKind::Region) && name.is_empty() {
+        errors.push(FieldError {
+            field: "name",
+            message: "Enter the region's name as the pack heads its column, for example North West"
+                .to_owned(),
+        });
+    }
+    let period_text = form.period.trim();
+    let period = if period_text.is_empty() {
+        None
+    } else {
+        match period_text.parse::<Period>() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                errors.push(FieldError {
+                    field: "period",
+                    message: capitalise(&e.to_string()),
+                });
+                None
+            }
+        }
+    };
+    let value_text = form.value.trim();
+    let value = if value_text.is_empty() {
+        errors.push(FieldError {
+            field: "value",
+            message: format!(
+                "Enter the figure as the pack prints it, for example {}, or - where it shows none",
+                example_figure(indicator.unit)
+            ),
+        });
+        None
+    } else {
+        match Value::parse(value_text, indicator.unit) {
+            Ok(v) => match v.range_problem(indicator.unit) {
+                Some(problem) => {
+                    errors.push(FieldError {
+                        field: "value",
+                        message: capitalise(&problem),
+                    });
+                    None
+                }
+                None => Some(v),
+            },
+            Err(e) => {
+                errors.push(FieldError {
+                    field: "value",
+                    message: capitalise(&e.to_string()),
+                });
+                None
+            }
+        }
+    };
+    let (Some(kind), Some(value), true) = (kind, value, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let name = (kind == ComparatorKind::Region).then(|| name.to_owned());
+    let mut next = snapshot.clone();
+    let Some(indicator) = next.indicators.iter_mut().find(|i| i.id == id) else {
+        return Err(errors);
+    };
+    let same = indicator
+        .comparators
+        .iter()
+        .rposition(|c| c.kind == kind && c.period == period);
+    match same {
+        Some(j) => {
+            let held = &mut indicator.comparators[j];
+            if held.value != value || held.name != name {
+                held.value = value;
+                held.name = name;
+                held.source = None;
+            }
+        }
+        None => indicator.comparators.push(Comparator {
+            kind,
+            name,
+            period,
+            value,
+            source: None,
+        }),
+    }
+    Ok(next)
+}
+
+/// The snapshot without `held`, one of indicator `id`'s comparators (the
+/// first equal to it), or why it cannot be removed.
+pub fn remove_comparator(
+    snapshot: &Snapshot,
+    id: &str,
+    held: &crate::domain::indicator::Comparator,
+) -> Result<Snapshot, Vec<crate::snapshot::FieldError>> {
+    use crate::snapshot::FieldError;
+    let mut next = snapshot.clone();
+    let Some(indicator) = next.indicators.iter_mut().find(|i| i.id == id) else {
+        return Err(vec![FieldError {
+            field: "kind",
+            message: format!("There is no indicator with the id {id}"),
+        }]);
+    };
+    let Some(at) = indicator.comparators.iter().position(|c| c == held) else {
+        return Err(vec![FieldError {
+            field: "kind",
+            message: format!(
+                "The {} is no longer held, so there is nothing to remove",
+                comparator_label(held.kind, held.name.as_deref(), held.period.as_ref())
+            ),
+        }]);
+    };
+    indicator.comparators.remove(at);
     Ok(next)
 }
 
@@ -665,12 +1038,13 @@ mod tests {
             .iter()
             .find(|i| i.id == "children-looked-after")
             .expect("CLA");
-        // 84.6 against 80, lower is better: 2 - 84.6/80 = 94.25%, beyond 5 points: red.
+        // 84.6 against 80, lower is better: 2 - 84.6/80 = 94.25%, more than
+        // 5% of the target over it (84.0): red.
         assert_eq!(
             standing(cla, &"Q1 2019/20".parse().expect("q")),
             Standing::Red
         );
-        // 81.9 against 80: 97.6%, within 5 points: amber.
+        // 81.9 against 80: 97.6%, within 5% of the target over it: amber.
         assert_eq!(
             standing(cla, &"Q1 2018/19".parse().expect("q")),
             Standing::Amber
@@ -791,6 +1165,408 @@ mod tests {
             renamed.service_area("adoptions").map(|a| a.name.as_str()),
             Some("Adoption and fostering")
         );
+    }
+
+    fn percent_indicator(
+        polarity: Polarity,
+        unit: crate::domain::value::Unit,
+    ) -> crate::domain::indicator::Indicator {
+        let mut ind = crate::domain::indicator::Indicator::new("x", "a", "X", unit, polarity);
+        ind.set_figure("Q1 2019/20".parse().expect("q"), Value::figure(47.6, 1));
+        ind
+    }
+
+    fn tolerance_form(
+        polarity: &str,
+        target: &str,
+        rule: &str,
+        amber: &str,
+        green: &str,
+    ) -> IndicatorForm {
+        IndicatorForm {
+            name: "X".into(),
+            polarity: polarity.into(),
+            target: target.into(),
+            rule: rule.into(),
+            amber_within: amber.into(),
+            green_within: green.into(),
+            ..IndicatorForm::default()
+        }
+    }
+
+    /// The rating `rate` gives `actual` against the target the form sets.
+    fn rag_for(form: &IndicatorForm, actual: f64) -> crate::domain::rag::Rag {
+        use crate::domain::rag::{rate, Rating};
+        let next = edit_indicator(
+            &Snapshot::demo(),
+            "contacts",
+            &IndicatorForm {
+                polarity: form.polarity.clone(),
+                ..form.clone()
+            },
+        )
+        .expect("a valid form");
+        let ind = next
+            .indicators
+            .iter()
+            .find(|i| i.id == "contacts")
+            .expect("contacts");
+        match rate(&Value::figure(actual, 3), ind.target.as_ref(), ind.polarity) {
+            Rating::Rated { rag, .. } => rag,
+            other => panic!("{actual}: {other:?}"),
+        }
+    }
+
+    /// The figures in a sentence: "47.5%" -> 47.5, "£2,300" -> 2300.
+    fn figures_in(text: &str) -> Vec<f64> {
+        text.split([' ', '(', ')', ';', ':'])
+            .filter_map(|w| read_number(w.trim_start_matches('\u{a3}')))
+            .collect()
+    }
+
+    #[test]
+    fn the_tolerance_is_a_percentage_of_the_target_and_the_example_says_so() {
+        use crate::domain::rag::Rag;
+        use crate::domain::value::Unit;
+        let high = tolerance_form("high", "50", "directional", "5", "");
+        let ind = percent_indicator(Polarity::High, Unit::Percent);
+        assert_eq!(
+            tolerance_example(&ind, &high).as_deref(),
+            Some("With a target of 50.0% and a tolerance of 5%: 50.0% or more is on track; from 47.5% up to 50.0% is slightly below; below 47.5% requires improvement.")
+        );
+        for (actual, rag) in [
+            (50.0, Rag::Green),
+            (49.9, Rag::Amber),
+            (47.6, Rag::Amber),
+            (47.5, Rag::Amber),
+            (47.4, Rag::Red),
+            // 5 points of the figure below the target: not amber.
+            (45.2, Rag::Red),
+        ] {
+            assert_eq!(rag_for(&high, actual), rag, "{actual}");
+        }
+
+        let low = tolerance_form("low", "50", "directional", "5", "");
+        let ind = percent_indicator(Polarity::Low, Unit::Number);
+        assert_eq!(
+            tolerance_example(&ind, &low).as_deref(),
+            Some("With a target of 50.0 and a tolerance of 5%: 50.0 or less is on track; above 50.0 up to 52.5 is slightly below; above 52.5 requires improvement.")
+        );
+        for (actual, rag) in [
+            (50.0, Rag::Green),
+            (50.1, Rag::Amber),
+            (52.5, Rag::Amber),
+            (52.6, Rag::Red),
+        ] {
+            assert_eq!(rag_for(&low, actual), rag, "{actual}");
+        }
+
+        let post = tolerance_form("none", "50", "goal_post", "10", "5");
+        let ind = percent_indicator(Polarity::None, Unit::Percent);
+        assert_eq!(
+            tolerance_example(&ind, &post).as_deref(),
+            Some("With a target of 50.0%, green within 5% and amber within 10% of it: within 2.5 percentage points of the target either way (47.5% to 52.5%) is on track; within 5.0 percentage points of the target either way (45.0% to 55.0%) is slightly below; further away requires improvement.")
+        );
+        for (actual, rag) in [
+            (47.5, Rag::Green),
+            (52.5, Rag::Green),
+            (47.4, Rag::Amber),
+            (55.0, Rag::Amber),
+            (45.0, Rag::Amber),
+            (44.9, Rag::Red),
+            (55.1, Rag::Red),
+        ] {
+            assert_eq!(rag_for(&post, actual), rag, "{actual}");
+        }
+    }
+
+    #[test]
+    fn every_example_boundary_is_where_the_rating_changes() {
+        use crate::domain::rag::Rag;
+        use crate::domain::value::Unit;
+        let nudge = 1e-6;
+        for (target, amber) in [
+            ("50", "5"),
+            ("84.6", "5"),
+            ("80", "5"),
+            ("20", "10"),
+            ("9,000", "2.5"),
+            ("33.3", "7"),
+        ] {
+            let high = tolerance_form("high", target, "directional", amber, "");
+            let text = tolerance_example(&percent_indicator(Polarity::High, Unit::Number), &high)
+                .expect("readable");
+            // "With a target of T and a tolerance of A%: T or more ...; from E up to T ...; below E ..."
+            let n = figures_in(&text);
+            let (t, edge) = (n[0], n[3]);
+            assert_eq!(n[5], edge, "{text}");
+            assert_eq!(rag_for(&high, t), Rag::Green, "{text}");
+            assert_eq!(rag_for(&high, t - nudge), Rag::Amber, "{text}");
+            assert_eq!(rag_for(&high, edge), Rag::Amber, "{text}");
+            assert_eq!(rag_for(&high, edge - nudge * 10.0), Rag::Red, "{text}");
+
+            let low = tolerance_form("low", target, "directional", amber, "");
+            let text = tolerance_example(&percent_indicator(Polarity::Low, Unit::Number), &low)
+                .expect("readable");
+            // "... T or less ...; above T up to E ...; above E ..."
+            let n = figures_in(&text);
+            let edge = n[4];
+            assert_eq!(n[5], edge, "{text}");
+            assert_eq!(rag_for(&low, t), Rag::Green, "{text}");
+            assert_eq!(rag_for(&low, t + nudge), Rag::Amber, "{text}");
+            assert_eq!(rag_for(&low, edge), Rag::Amber, "{text}");
+            assert_eq!(rag_for(&low, edge + nudge * 10.0), Rag::Red, "{text}");
+
+            let post = tolerance_form("none", target, "goal_post", amber, "1");
+            let text = tolerance_example(&percent_indicator(Polarity::None, Unit::Number), &post)
+                .expect("readable");
+            // "... green within 1% and amber within A% of it: within G ... (L1 to H1) ...; within A ... (L2 to H2) ..."
+            let n = figures_in(&text);
+            let (low1, high1, low2, high2) = (n[4], n[5], n[7], n[8]);
+            for (edge, inside, outside) in [
+                (low1, Rag::Green, Rag::Amber),
+                (high1, Rag::Green, Rag::Amber),
+                (low2, Rag::Amber, Rag::Red),
+                (high2, Rag::Amber, Rag::Red),
+            ] {
+                let out = if edge < t { -1.0 } else { 1.0 } * nudge * 10.0;
+                assert_eq!(rag_for(&post, edge), inside, "{edge} in {text}");
+                assert_eq!(rag_for(&post, edge + out), outside, "{edge} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_example_needs_a_target_and_tolerances_it_can_read() {
+        use crate::domain::value::Unit;
+        let ind = percent_indicator(Polarity::High, Unit::Percent);
+        let example = |f: IndicatorForm| tolerance_example(&ind, &f);
+        assert_eq!(
+            example(tolerance_form("high", "", "directional", "5", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("high", "fifty", "directional", "5", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "directional", "lots", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "directional", "", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("none", "50", "directional", "5", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "goal_post", "5", "")),
+            None
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "goal_post", "5", "10")),
+            None,
+            "amber narrower than green"
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "directional", "0", "")).as_deref(),
+            Some("With a target of 50.0% and no tolerance: 50.0% or more is on track; below 50.0% requires improvement.")
+        );
+        assert_eq!(
+            example(tolerance_form("low", "0", "directional", "5", "")).as_deref(),
+            Some(
+                "With a target of 0.0%: 0.0% or less is on track; above 0.0% requires improvement."
+            )
+        );
+        assert_eq!(
+            example(tolerance_form("high", "50", "goal_post", "5", "5")).as_deref(),
+            Some("With a target of 50.0%, green within 5% and amber within 5% of it: within 2.5 percentage points of the target either way (47.5% to 52.5%) is on track; further away requires improvement.")
+        );
+        let money =
+            crate::domain::indicator::Indicator::new("m", "a", "M", Unit::Money, Polarity::Low);
+        assert_eq!(
+            tolerance_example(&money, &tolerance_form("low", "2,000", "directional", "10", "")).as_deref(),
+            Some("With a target of \u{a3}2,000 and a tolerance of 10%: \u{a3}2,000 or less is on track; above \u{a3}2,000 up to \u{a3}2,200 is slightly below; above \u{a3}2,200 requires improvement.")
+        );
+    }
+
+    fn comparator_form(kind: &str, name: &str, period: &str, value: &str) -> ComparatorForm {
+        ComparatorForm {
+            kind: kind.into(),
+            name: name.into(),
+            period: period.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn a_comparator_is_added_or_replaces_the_one_of_its_kind_and_period() {
+        use crate::domain::indicator::ComparatorKind;
+        let demo = Snapshot::demo();
+        assert_eq!(usual_region_name(&demo).as_deref(), Some("North West"));
+        assert_eq!(ComparatorForm::new(&demo).name, "North West");
+        let cla = |s: &Snapshot| {
+            s.indicators
+                .iter()
+                .find(|i| i.id == "children-looked-after")
+                .expect("CLA")
+                .comparators
+                .clone()
+        };
+        let held = cla(&demo).len();
+        let next = save_comparator(
+            &demo,
+            "children-looked-after",
+            &comparator_form("region", " North West ", "2018/19", "88.1"),
+        )
+        .expect("valid");
+        let added = cla(&next);
+        assert_eq!(added.len(), held + 1);
+        let region = added.last().expect("added");
+        assert_eq!(
+            (
+                region.kind,
+                region.name.as_deref(),
+                region.period,
+                region
+                    .value
+                    .display(crate::domain::value::Unit::RatePer10000),
+                region.source.as_deref()
+            ),
+            (
+                ComparatorKind::Region,
+                Some("North West"),
+                Some("2018/19".parse().expect("y")),
+                "88.1".to_owned(),
+                None
+            )
+        );
+        assert_eq!(
+            comparator_label(region.kind, region.name.as_deref(), region.period.as_ref()),
+            "North West average (2018/19)"
+        );
+        assert_eq!(crate::validate::validate(&next), vec![]);
+
+        // The same kind and period again replaces it; the same figure changes nothing.
+        let replaced = save_comparator(
+            &next,
+            "children-looked-after",
+            &comparator_form("region", "North West", "2018/19", "88.3"),
+        )
+        .expect("valid");
+        assert_eq!(cla(&replaced).len(), held + 1);
+        assert_eq!(
+            cla(&replaced).last().and_then(|c| c.value.number()),
+            Some(88.3)
+        );
+        let same = save_comparator(
+            &replaced,
+            "children-looked-after",
+            &comparator_form("region", "North West", "2018/19", "88.3"),
+        )
+        .expect("valid");
+        assert_eq!(same, replaced);
+
+        // Of the two England averages stating no period, the later is replaced,
+        // and a name typed for England is not kept.
+        let england = save_comparator(
+            &demo,
+            "children-looked-after",
+            &comparator_form("england", "North West", "", "65.0"),
+        )
+        .expect("valid");
+        let figures: Vec<(Option<f64>, Option<String>)> = cla(&england)
+            .iter()
+            .filter(|c| c.kind == ComparatorKind::England)
+            .map(|c| (c.value.number(), c.name.clone()))
+            .collect();
+        assert_eq!(figures, [(Some(62.0), None), (Some(65.0), None)]);
+
+        // Removing takes out that one only; it cannot be removed twice.
+        let first = cla(&demo)[0].clone();
+        let removed = remove_comparator(&demo, "children-looked-after", &first).expect("held");
+        assert_eq!(cla(&removed), cla(&demo)[1..]);
+        let again = remove_comparator(&removed, "children-looked-after", &first)
+            .expect_err("no longer held");
+        assert_eq!(
+            again[0].message,
+            "The England average (period not stated) is no longer held, so there is nothing to remove"
+        );
+        assert!(remove_comparator(&demo, "nobody", &first).is_err());
+    }
+
+    #[test]
+    fn comparator_forms_are_refused_field_by_field_and_nothing_changes() {
+        let demo = Snapshot::demo();
+        let fields = |id: &str, form: ComparatorForm| -> Vec<(&'static str, String)> {
+            save_comparator(&demo, id, &form)
+                .expect_err("refused")
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect()
+        };
+        assert_eq!(
+            fields("children-looked-after", comparator_form("", "", "", "")),
+            [
+                ("kind", "Choose whose figure this is: England, the region or statistical neighbours".to_owned()),
+                ("value", "Enter the figure as the pack prints it, for example 64.0, or - where it shows none".to_owned()),
+            ]
+        );
+        let three = fields(
+            "children-looked-after",
+            comparator_form("region", " ", "Q9 2019/20", "abc"),
+        );
+        let named: Vec<&str> = three.iter().map(|(f, _)| *f).collect();
+        assert_eq!(named, ["name", "period", "value"]);
+        assert_eq!(
+            three[0].1,
+            "Enter the region's name as the pack heads its column, for example North West"
+        );
+        assert!(
+            three[1]
+                .1
+                .starts_with("\u{201c}Q9 2019/20\u{201d} is not a period Scrutineer recognises"),
+            "{}",
+            three[1].1
+        );
+        assert!(
+            three[2]
+                .1
+                .starts_with("\u{201c}abc\u{201d} is not a figure."),
+            "{}",
+            three[2].1
+        );
+        assert_eq!(
+            fields(
+                "re-referrals",
+                comparator_form("england", "", "2018/19", "140%")
+            ),
+            [(
+                "value",
+                "A percentage must be from 0 to 100, not 140".to_owned()
+            )]
+        );
+        assert_eq!(
+            fields("children-looked-after", comparator_form("statistical_neighbours", "", "", "57%")),
+            [("value", "\u{201c}57%\u{201d} has a % sign but this measure is rate per 10,000, not a percentage".to_owned())]
+        );
+        assert_eq!(
+            fields("nobody", comparator_form("england", "", "", "1")),
+            [(
+                "kind",
+                "There is no indicator with the id nobody".to_owned()
+            )]
+        );
+        // Any period the packs print is taken, and "-" keeps a comparator the pack shows as missing.
+        let next = save_comparator(
+            &demo,
+            "re-referrals",
+            &comparator_form("statistical_neighbours", "", "Apr 17 - Mar 18", "-"),
+        )
+        .expect("valid");
+        assert_eq!(crate::validate::validate(&next), vec![]);
     }
 
     #[test]

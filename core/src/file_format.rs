@@ -168,6 +168,32 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Where a file chosen as a snapshot is plainly something else, which page
+/// reads it: a spreadsheet of figures or cases chosen here by mistake. By its
+/// name (".csv", ".xlsx", ".txt") or, whatever its name, by its text: a first
+/// line that is not JSON but has commas, semicolons or tabs between words.
+pub fn not_a_snapshot(name: &str, text: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    let looks_json = first.starts_with('{') || first.starts_with('[');
+    let first_line = first.lines().next().unwrap_or("");
+    let separated = first_line.contains([',', ';', '\t']);
+    let spreadsheet = lower.ends_with(".csv")
+        || lower.ends_with(".tsv")
+        || (!looks_json && separated && !lower.ends_with(".json"));
+    if spreadsheet {
+        return Some(
+            "it is a spreadsheet (CSV), not a Scrutineer snapshot. Indicator figures from a spreadsheet are opened on the Enter figures page (Indicators, then Enter figures); a complaints case list on the Complaints page, under Bring in a case list.".to_owned(),
+        );
+    }
+    if lower.ends_with(".xlsx") || lower.ends_with(".xls") {
+        return Some(
+            "it is an Excel workbook, not a Scrutineer snapshot. Save the sheet as CSV in Excel, then open it on the Enter figures page (Indicators, then Enter figures).".to_owned(),
+        );
+    }
+    None
+}
+
 /// Reads a snapshot file, migrating older versions.
 pub fn import(text: &str) -> Result<Opened, ImportError> {
     let (mut object, version) = open_envelope(text, SNAPSHOT_TYPE)?;
@@ -375,6 +401,27 @@ fn plain_serde(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spreadsheet_chosen_as_a_snapshot_says_which_page_reads_it() {
+        let csv = "indicator_id,period,value\nx,Q1 2019/20,1\n";
+        let by_name = not_a_snapshot("q2-figures.CSV", "{}").expect("a CSV by name");
+        assert!(by_name.contains("Enter figures page"), "{by_name}");
+        let by_text = not_a_snapshot("figures", csv).expect("a CSV by its text");
+        assert!(by_text.contains("spreadsheet (CSV)"), "{by_text}");
+        assert!(not_a_snapshot("cases.tsv", "a\tb").is_some());
+        assert!(not_a_snapshot("pack.xlsx", "PK")
+            .expect("a workbook")
+            .contains("Excel"));
+        // A snapshot, or JSON that is not one (refused later, with its own reason), passes.
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z")
+            .expect("time")
+            .to_utc();
+        let ours = export(&Snapshot::demo(), at, "0.1.0");
+        assert_eq!(not_a_snapshot("lancashire.json", &ours), None);
+        assert_eq!(not_a_snapshot("notes.json", "a, b"), None);
+        assert_eq!(not_a_snapshot("other", "{\"a\": 1}"), None);
+    }
 
     fn when() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2019-07-02T09:30:00Z")

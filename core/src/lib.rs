@@ -15,6 +15,7 @@ pub mod dates;
 pub mod demo;
 pub mod domain;
 pub mod editing;
+pub mod figure_entry;
 pub mod file_format;
 pub mod html;
 pub mod pack;

@@ -837,67 +837,41 @@ pub fn appetite_path(appetite: Option<u8>) -> Option<String> {
     Some(path)
 }
 
-/// An entry on both registers being compared.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Continuing {
-    pub id: String,
-    /// Its reference last quarter, where it was renumbered.
-    pub was_id: Option<String>,
-    pub kind: EntryKind,
-    pub title: String,
-    pub was_residual: Option<Score>,
-    pub residual: Option<Score>,
-}
+/// Words left out when comparing titles for rewording, besides single letters
+/// (the "s" of "Children's"): they say nothing about what an entry is.
+pub const STOP_WORDS: [&str; 22] = [
+    "across", "an", "and", "are", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of",
+    "on", "or", "our", "the", "their", "to", "with", "within",
+];
 
-impl Continuing {
-    /// "Protect and safeguard children: down from 16 to 12 (Major/Possible)".
-    pub fn movement(&self) -> String {
-        let way = match self.moved() {
-            Some(Ordering::Greater) => "up",
-            Some(Ordering::Less) => "down",
-            _ => "unchanged",
-        };
-        format!(
-            "{}: {way} from {} to {}",
-            self.title,
-            score_text(self.was_residual, self.kind),
-            score_text(self.residual, self.kind)
-        )
-    }
-
-    /// Up or down by residual score, where both quarters give one.
-    pub fn moved(&self) -> Option<Ordering> {
-        Some(self.residual?.value().cmp(&self.was_residual?.value())).filter(|o| o.is_ne())
-    }
-}
-
-/// An entry on one register only, or one whose reference now means another thing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Listed {
-    pub id: String,
-    pub kind: EntryKind,
-    pub title: String,
-    /// For a re-worked entry, last quarter's title; for one that left, the reason where given.
-    pub detail: Option<String>,
-}
-
-/// What changed on the register between two quarters, as the quarterly
-/// cover report lists it.
+/// How [`Changes::between`] decides that an entry on one register is the
+/// same as one on the other, in plain English, for the change list to print.
 ///
-/// Entries are matched by title first, so an entry that was renumbered
-/// (CR5 became CR6) continues; then by reference, where the reference now
-/// carries a new title ("re-worked"). What is left is new, or has left.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Changes {
-    pub from: Period,
-    pub to: Period,
-    pub new: Vec<Listed>,
-    pub reworked: Vec<Listed>,
-    pub left: Vec<Listed>,
-    pub continuing: Vec<Continuing>,
+/// The "more than half" threshold is chosen on the seed registers: the old
+/// CR4 "Recruit and retain experienced staff within Children's Services" and
+/// the new CR5 "Recruit and retain experienced staff across the organisation"
+/// share 4 of the shorter title's 5 significant words, and the old CR1
+/// "Delivering the Operational Plan to ensure a strong and sustainable County
+/// Council" and the new CR1 "Reshaping the County Council" 2 of 3. At "half
+/// or more", the unrelated new CR11 "Future provision of ICT services" would
+/// be taken for the old CR10 "Adult social care provision is adequate ...
+/// future demand" (2 of 4); the old and new CO3 share 1 of 5.
+pub fn matching_rule() -> String {
+    format!(
+        "How entries are matched, in this order (a risk only ever matches a risk, and an opportunity \
+         an opportunity): 1. The same entry: the titles match, ignoring case, spacing and a full stop, \
+         comma, colon or semicolon at the end, under the same reference or, failing that, another one \
+         (renumbered). 2. Re-worked: of the entries left, more than half the significant words of the \
+         shorter title are in the other, under the same reference or, failing that, another one (the \
+         pair sharing the largest part of the shorter title first). A word is a run of letters and \
+         digits; single letters and these words do not count: {}. 3. Anything else this quarter is \
+         new, and anything left over from the earlier quarter is no longer on the register.",
+        STOP_WORDS.join(", ")
+    )
 }
 
-/// Titles match whatever their spacing, case and closing full stop.
+/// Titles match whatever their spacing, case and closing full stop (or
+/// comma, colon or semicolon).
 fn same_title(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.split_whitespace()
@@ -909,76 +883,267 @@ fn same_title(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// A title's significant words, lower case, each once.
+fn significant_words(title: &str) -> Vec<String> {
+    let mut words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Where one title is a rewording of the other (more than half the shorter
+/// title's significant words are in the other): how many words they share,
+/// and how many the shorter has.
+fn rewording(a: &str, b: &str) -> Option<(usize, usize)> {
+    let (a, b) = (significant_words(a), significant_words(b));
+    let shorter = a.len().min(b.len());
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    (shared * 2 > shorter).then_some((shared, shorter))
+}
+
+/// An entry on both registers being compared: the same title (perhaps
+/// renumbered), or a re-worded one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Continuing {
+    pub id: String,
+    /// Its reference on the earlier register, where it was renumbered.
+    pub was_id: Option<String>,
+    pub kind: EntryKind,
+    pub title: String,
+    /// Its title on the earlier register, where it was reworded ("re-worked").
+    pub was_title: Option<String>,
+    pub was_residual: Option<Score>,
+    pub residual: Option<Score>,
+}
+
+impl Continuing {
+    /// "Protect and safeguard children: down from 16 to 12 (Major/Possible)".
+    pub fn movement(&self) -> String {
+        format!("{}: {}", self.title, self.change())
+    }
+
+    /// "down from 16 to 12 (Major/Possible)".
+    fn change(&self) -> String {
+        let way = match self.moved() {
+            Some(Ordering::Greater) => "up",
+            Some(Ordering::Less) => "down",
+            _ => "unchanged",
+        };
+        format!(
+            "{way} from {} to {}",
+            score_text(self.was_residual, self.kind),
+            score_text(self.residual, self.kind)
+        )
+    }
+
+    /// Up or down by residual score, where both quarters give one.
+    pub fn moved(&self) -> Option<Ordering> {
+        Some(self.residual?.value().cmp(&self.was_residual?.value())).filter(|o| o.is_ne())
+    }
+
+    /// "CR9, was CR8" where renumbered, else "CR9".
+    pub fn reference(&self) -> String {
+        match &self.was_id {
+            Some(was) => format!("{}, was {was}", self.id),
+            None => self.id.clone(),
+        }
+    }
+
+    /// Where only one of the two quarters gives a residual score, what is known.
+    fn score_note(&self) -> Option<String> {
+        match (self.was_residual, self.residual) {
+            (Some(was), None) => Some(format!(
+                "no residual score now (was {})",
+                score_text(Some(was), self.kind)
+            )),
+            (None, Some(now)) => Some(format!(
+                "residual score now {}, none before",
+                score_text(Some(now), self.kind)
+            )),
+            _ => None,
+        }
+    }
+
+    /// The entry as the change list words it, starting with its reference:
+    /// "CR9, was CR8: Delivering a statutory service ...: down from 16 to 12
+    /// (Major/Possible)"; a re-worked one gives its earlier title, "CR1
+    /// Reshaping the County Council (previously “Delivering the Operational
+    /// Plan ...”)".
+    pub fn line(&self) -> String {
+        let head = match &self.was_id {
+            Some(_) => format!("{}:", self.reference()),
+            None => self.id.clone(),
+        };
+        let mut line = match &self.was_title {
+            Some(was) => {
+                let mut text = format!("{head} {} (previously \u{201c}{was}\u{201d})", self.title);
+                if self.moved().is_some() {
+                    text.push_str(&format!(", {}", self.change()));
+                }
+                text
+            }
+            None if self.moved().is_some() => format!("{head} {}", self.movement()),
+            None => format!("{head} {}", self.title),
+        };
+        if let Some(note) = self.score_note() {
+            line.push_str(&format!("; {note}"));
+        }
+        line
+    }
+}
+
+/// An entry on one register only: new on the later, or no longer on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub id: String,
+    pub kind: EntryKind,
+    /// Its title on the register it is on.
+    pub title: String,
+    /// For one no longer on the register, the reason given when it was retired.
+    pub reason: Option<String>,
+}
+
+impl Listed {
+    /// "CR4 Increase in demand, ...".
+    pub fn line(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
+
+    /// "CR9 in Q2 2018/19: Discharge of patients from hospital ...": for an
+    /// entry that has left, whose reference may now mean another entry.
+    pub fn line_in(&self, quarter: Period) -> String {
+        format!("{} in {quarter}: {}", self.id, self.title)
+    }
+}
+
+/// What changed on the register between two quarters, as the quarterly
+/// cover report lists it. Entries are matched as [`matching_rule`] says;
+/// every entry of either register is in exactly one of [`Changes::new`],
+/// [`Changes::left`], [`Changes::reworked`], [`Changes::moved`] (up or
+/// down), [`Changes::renumbered`] and [`Changes::unchanged`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Changes {
+    pub from: Period,
+    pub to: Period,
+    /// On the later register only, in its order.
+    pub new: Vec<Listed>,
+    /// On the earlier register only, in its order.
+    pub left: Vec<Listed>,
+    /// On both, by title or re-worded title, in the later register's order.
+    pub continuing: Vec<Continuing>,
+}
+
 impl Changes {
     pub fn between(snapshot: &Snapshot, from: Period, to: Period) -> Changes {
-        let before: Vec<(&RegisterEntry, &Assessment)> = snapshot
-            .register
-            .iter()
-            .filter_map(|e| e.on_register(&from).map(|a| (e, a)))
-            .collect();
-        let mut after: Vec<(&RegisterEntry, &Assessment)> = snapshot
-            .register
-            .iter()
-            .filter_map(|e| e.on_register(&to).map(|a| (e, a)))
-            .collect();
         let kind_order = |k: EntryKind| k == EntryKind::Opportunity;
-        after.sort_by(|a, b| {
-            kind_order(a.0.kind)
-                .cmp(&kind_order(b.0.kind))
-                .then_with(|| id_cmp(&a.0.id, &b.0.id))
-        });
-        let mut used = vec![false; before.len()];
-        let mut continuing = vec![];
-        let mut unmatched = vec![];
-        for (entry, now) in &after {
-            let found = before
+        let on = |period: &Period| {
+            let mut list: Vec<(&RegisterEntry, &Assessment)> = snapshot
+                .register
                 .iter()
-                .enumerate()
-                .filter(|(i, (e, was))| {
-                    !used[*i] && e.kind == entry.kind && same_title(&was.title, &now.title)
-                })
-                // The same reference first, where two share a title.
-                .min_by_key(|(_, (e, _))| e.id != entry.id)
-                .map(|(i, _)| i);
-            match found {
-                Some(i) => {
+                .filter_map(|e| e.on_register(period).map(|a| (e, a)))
+                .collect();
+            list.sort_by(|a, b| {
+                kind_order(a.0.kind)
+                    .cmp(&kind_order(b.0.kind))
+                    .then_with(|| id_cmp(&a.0.id, &b.0.id))
+            });
+            list
+        };
+        let (before, after) = (on(&from), on(&to));
+        // For each entry of `after`, the entry of `before` it continues, and
+        // whether it was reworded.
+        let mut matched: Vec<Option<(usize, bool)>> = vec![None; after.len()];
+        let mut used = vec![false; before.len()];
+        // The same title: under the same reference first, then any.
+        for same_reference in [true, false] {
+            for (j, (entry, now)) in after.iter().enumerate() {
+                if matched[j].is_some() {
+                    continue;
+                }
+                let found = before.iter().enumerate().position(|(i, (e, was))| {
+                    !used[i]
+                        && e.kind == entry.kind
+                        && (!same_reference || e.id == entry.id)
+                        && same_title(&was.title, &now.title)
+                });
+                if let Some(i) = found {
                     used[i] = true;
-                    let (was_entry, was) = before[i];
+                    matched[j] = Some((i, false));
+                }
+            }
+        }
+        // A reworded title under the same reference.
+        for (j, (entry, now)) in after.iter().enumerate() {
+            if matched[j].is_some() {
+                continue;
+            }
+            let found = before.iter().enumerate().position(|(i, (e, was))| {
+                !used[i]
+                    && e.kind == entry.kind
+                    && e.id == entry.id
+                    && rewording(&was.title, &now.title).is_some()
+            });
+            if let Some(i) = found {
+                used[i] = true;
+                matched[j] = Some((i, true));
+            }
+        }
+        // A reworded title under another reference: the pairs sharing the
+        // largest part of the shorter title first, then the most words.
+        let mut pairs: Vec<(usize, usize, (usize, usize))> = vec![];
+        for (j, (entry, now)) in after.iter().enumerate() {
+            for (i, (e, was)) in before.iter().enumerate() {
+                if matched[j].is_none() && !used[i] && e.kind == entry.kind {
+                    if let Some(overlap) = rewording(&was.title, &now.title) {
+                        pairs.push((j, i, overlap));
+                    }
+                }
+            }
+        }
+        pairs.sort_by(|(ja, ia, (sa, na)), (jb, ib, (sb, nb))| {
+            (sb * na)
+                .cmp(&(sa * nb))
+                .then(sb.cmp(sa))
+                .then(ja.cmp(jb))
+                .then(ia.cmp(ib))
+        });
+        for (j, i, _) in pairs {
+            if matched[j].is_none() && !used[i] {
+                used[i] = true;
+                matched[j] = Some((i, true));
+            }
+        }
+
+        let mut new = vec![];
+        let mut continuing = vec![];
+        for ((entry, now), found) in after.iter().zip(&matched) {
+            match found {
+                Some((i, reworded)) => {
+                    let (was_entry, was) = before[*i];
                     continuing.push(Continuing {
                         id: entry.id.clone(),
                         was_id: (was_entry.id != entry.id).then(|| was_entry.id.clone()),
                         kind: entry.kind,
                         title: now.title.clone(),
+                        was_title: reworded.then(|| was.title.clone()),
                         was_residual: was.residual,
                         residual: now.residual,
                     });
                 }
-                None => unmatched.push((*entry, *now)),
+                None => new.push(Listed {
+                    id: entry.id.clone(),
+                    kind: entry.kind,
+                    title: now.title.clone(),
+                    reason: None,
+                }),
             }
         }
-        let mut new = vec![];
-        let mut reworked = vec![];
-        for (entry, now) in unmatched {
-            let same_id = before
-                .iter()
-                .enumerate()
-                .find(|(i, (e, _))| !used[*i] && e.id == entry.id && e.kind == entry.kind)
-                .map(|(i, _)| i);
-            let listed = |detail| Listed {
-                id: entry.id.clone(),
-                kind: entry.kind,
-                title: now.title.clone(),
-                detail,
-            };
-            match same_id {
-                Some(i) => {
-                    used[i] = true;
-                    reworked.push(listed(Some(before[i].1.title.clone())));
-                }
-                None => new.push(listed(None)),
-            }
-        }
-        let mut left: Vec<Listed> = before
+        let left: Vec<Listed> = before
             .iter()
             .zip(&used)
             .filter(|(_, used)| !**used)
@@ -986,56 +1151,72 @@ impl Changes {
                 id: entry.id.clone(),
                 kind: entry.kind,
                 title: was.title.clone(),
-                detail: entry
+                reason: entry
                     .retired
                     .as_ref()
                     .filter(|r| r.period.timeline_cmp(&to).is_le())
                     .map(|r| r.reason.clone()),
             })
             .collect();
-        left.sort_by(|a, b| {
-            kind_order(a.kind)
-                .cmp(&kind_order(b.kind))
-                .then_with(|| id_cmp(&a.id, &b.id))
-        });
         Changes {
             from,
             to,
             new,
-            reworked,
             left,
             continuing,
         }
     }
 
-    /// Continuing entries whose residual score went `way` (Greater: up).
+    /// Continuing entries whose title was reworded, whether or not they were
+    /// renumbered or their score moved.
+    pub fn reworked(&self) -> Vec<&Continuing> {
+        self.continuing
+            .iter()
+            .filter(|c| c.was_title.is_some())
+            .collect()
+    }
+
+    /// Entries under the same title whose residual score went `way`
+    /// (Greater: up), whether or not they were renumbered.
     pub fn moved(&self, way: Ordering) -> Vec<&Continuing> {
         self.continuing
             .iter()
-            .filter(|c| c.moved() == Some(way))
+            .filter(|c| c.was_title.is_none() && c.moved() == Some(way))
             .collect()
     }
 
-    /// Continuing entries that were renumbered.
+    /// Entries under the same title and a new reference whose score did not
+    /// move (or cannot be compared, one quarter giving none).
     pub fn renumbered(&self) -> Vec<&Continuing> {
         self.continuing
             .iter()
-            .filter(|c| c.was_id.is_some())
+            .filter(|c| c.was_title.is_none() && c.was_id.is_some() && c.moved().is_none())
             .collect()
     }
 
-    /// "2 new, 4 re-worked, 2 left, 1 score up, 3 down", for a heading.
+    /// Entries under the same reference and title whose score did not move
+    /// (or cannot be compared).
+    pub fn unchanged(&self) -> Vec<&Continuing> {
+        self.continuing
+            .iter()
+            .filter(|c| c.was_title.is_none() && c.was_id.is_none() && c.moved().is_none())
+            .collect()
+    }
+
+    /// "5 new, 2 re-worked, 4 no longer on the register, 0 scores up, 2
+    /// down, 4 renumbered, 3 unchanged": one count per list, for a heading.
     pub fn summary(&self) -> String {
         let up = self.moved(Ordering::Greater).len();
-        let down = self.moved(Ordering::Less).len();
         format!(
-            "{} new, {} re-worked, {} no longer on the register, {} {} up, {} down",
+            "{} new, {} re-worked, {} no longer on the register, {} {} up, {} down, {} renumbered, {} unchanged",
             self.new.len(),
-            self.reworked.len(),
+            self.reworked().len(),
             self.left.len(),
             up,
             if up == 1 { "score" } else { "scores" },
-            down
+            self.moved(Ordering::Less).len(),
+            self.renumbered().len(),
+            self.unchanged().len()
         )
     }
 }
@@ -1390,28 +1571,140 @@ mod tests {
         assert_eq!(lines[1].1 .1, 145.0);
     }
 
+    /// Which list each entry of either quarter is in, as (list, quarter,
+    /// reference); an entry on both registers counts once for each quarter.
+    fn accounted(c: &Changes) -> Vec<(&'static str, Period, String)> {
+        let mut all = vec![];
+        for l in &c.new {
+            all.push(("new", c.to, l.id.clone()));
+        }
+        for l in &c.left {
+            all.push(("left", c.from, l.id.clone()));
+        }
+        let lists = [
+            ("reworked", c.reworked()),
+            ("up", c.moved(Ordering::Greater)),
+            ("down", c.moved(Ordering::Less)),
+            ("renumbered", c.renumbered()),
+            ("unchanged", c.unchanged()),
+        ];
+        for (name, list) in lists {
+            for e in list {
+                all.push((name, c.to, e.id.clone()));
+                all.push((name, c.from, e.was_id.clone().unwrap_or(e.id.clone())));
+            }
+        }
+        all
+    }
+
+    /// Every entry on either register is in exactly one list.
+    fn assert_each_entry_once(s: &Snapshot, c: &Changes) {
+        let all = accounted(c);
+        let mut seen: Vec<(Period, String)> =
+            all.iter().map(|(_, p, id)| (*p, id.clone())).collect();
+        seen.sort_by(|a, b| a.0.timeline_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let count = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "an entry in two lists: {all:?}");
+        let mut held: Vec<(Period, String)> = [c.from, c.to]
+            .iter()
+            .flat_map(|p| {
+                s.register
+                    .iter()
+                    .filter(|e| e.on_register(p).is_some())
+                    .map(|e| (*p, e.id.clone()))
+            })
+            .collect();
+        held.sort_by(|a, b| a.0.timeline_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        assert_eq!(seen, held, "every entry of both quarters: {all:?}");
+        let total = c.new.len()
+            + c.left.len()
+            + 2 * (c.reworked().len()
+                + c.moved(Ordering::Greater).len()
+                + c.moved(Ordering::Less).len()
+                + c.renumbered().len()
+                + c.unchanged().len());
+        assert_eq!(total, held.len());
+    }
+
+    /// The references in one list, as of the quarter it describes.
+    fn list_of(c: &Changes, name: &str) -> Vec<String> {
+        let quarter = if name == "left" { c.from } else { c.to };
+        accounted(c)
+            .into_iter()
+            .filter(|(list, p, _)| *list == name && *p == quarter)
+            .map(|(_, _, id)| id)
+            .collect()
+    }
+
     #[test]
     fn the_change_list_matches_the_seed_registers_cover_report() {
         let s = demo_snapshot();
         let changes = Changes::between(&s, q("Q2 2018/19"), q("Q2 2019/20"));
-        let id_list = |list: &[Listed]| list.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
-        // CR5 (recruitment, now authority-wide), CR11 (ICT) and CO4 (health
-        // partners) are new titles under references no longer in use.
-        assert_eq!(id_list(&changes.new), vec!["CR5", "CR11", "CO4"]);
-        // CR1 "replaces the previous risk on delivering the operational plan".
+        assert_each_entry_once(&s, &changes);
+        assert_eq!(on_register_count(&s, &q("Q2 2018/19")), 15);
+        assert_eq!(on_register_count(&s, &q("Q2 2019/20")), 16);
+        // New titles sharing at most 1 significant word with anything left
+        // over: demand (CR4), ICT (CR11), intermediate care (CR12), Fair
+        // Funding (CO3, which shares only "retention" with the old CO3) and
+        // health partners (CO4).
         assert_eq!(
-            id_list(&changes.reworked),
-            vec!["CR1", "CR4", "CR12", "CO3"]
+            list_of(&changes, "new"),
+            vec!["CR4", "CR11", "CR12", "CO3", "CO4"]
+        );
+        // CR1 "Reshaping the County Council" replaces the operational plan
+        // (2 of its 3 significant words); recruitment and retention went from
+        // Children's Services (CR4) to the whole organisation (CR5: 4 of 5).
+        let reworked: Vec<(&str, Option<&str>, &str)> = changes
+            .reworked()
+            .iter()
+            .map(|c| {
+                (
+                    c.id.as_str(),
+                    c.was_id.as_deref(),
+                    c.was_title.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            reworked,
+            vec![
+                (
+                    "CR1",
+                    None,
+                    "Delivering the Operational Plan to ensure a strong and sustainable County Council"
+                ),
+                (
+                    "CR5",
+                    Some("CR4"),
+                    "Recruit and retain experienced staff within Children's Services"
+                ),
+            ]
         );
         assert_eq!(
-            changes.reworked[0]
-                .detail
-                .as_deref()
-                .map(|t| t.starts_with("Delivering the Operational Plan")),
-            Some(true)
+            changes.reworked()[1].line(),
+            "CR5, was CR4: Recruit and retain experienced staff across the organisation \
+             (previously \u{201c}Recruit and retain experienced staff within Children's Services\u{201d}), \
+             down from 16 to 12 (Major/Possible)"
         );
-        // Hospital discharge and adult social care provision are not on the 2019 register.
-        assert_eq!(id_list(&changes.left), vec!["CR9", "CR10"]);
+        assert_eq!(
+            changes.reworked()[0].line(),
+            "CR1 Reshaping the County Council (previously \u{201c}Delivering the Operational Plan \
+             to ensure a strong and sustainable County Council\u{201d})"
+        );
+        // Hospital discharge, adult social care provision, data breaches and
+        // the recruitment opportunity are not on the 2019 register, though
+        // their references are, for other entries.
+        assert_eq!(
+            list_of(&changes, "left"),
+            vec!["CR9", "CR10", "CR12", "CO3"]
+        );
+        assert_eq!(
+            changes.left[0].line_in(changes.from),
+            "CR9 in Q2 2018/19: Discharge of patients from hospital into their own home or \
+             enablement/short term care in a safe and timely manner"
+        );
+        assert!(changes.left.iter().all(|l| l.reason.is_none()));
         let renumbered: Vec<(String, String)> = changes
             .renumbered()
             .iter()
@@ -1423,9 +1716,19 @@ mod tests {
                 ("CR5".to_owned(), "CR6".to_owned()),
                 ("CR6".to_owned(), "CR7".to_owned()),
                 ("CR7".to_owned(), "CR8".to_owned()),
-                ("CR8".to_owned(), "CR9".to_owned()),
                 ("CR11".to_owned(), "CR10".to_owned()),
             ]
+        );
+        // CR6 has no residual score in 2019: it cannot have moved, and says so.
+        assert_eq!(
+            changes.renumbered()[0].line(),
+            "CR6, was CR5: Managing our data well and producing effective management information; \
+             no residual score now (was 12)"
+        );
+        assert_eq!(
+            changes.renumbered()[3].line(),
+            "CR10, was CR11: Supporting disadvantaged families to fulfil their potential \
+             (Troubled Families Programme)"
         );
         let moved = |way| {
             changes
@@ -1434,28 +1737,50 @@ mod tests {
                 .map(|c| {
                     format!(
                         "{} {}->{}",
-                        c.id,
+                        c.reference(),
                         c.was_residual.map_or(0, |s| s.value()),
                         c.residual.map_or(0, |s| s.value())
                     )
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(moved(Ordering::Less), vec!["CR2 16->12", "CR9 16->12"]);
+        // The new CR9 is the old CR8 (special educational needs), not the old
+        // CR9, which has left: renumbered and moved, it is only listed as down.
+        assert_eq!(
+            moved(Ordering::Less),
+            vec!["CR2 16->12", "CR9, was CR8 16->12"]
+        );
+        assert_eq!(
+            changes.moved(Ordering::Less)[0].line(),
+            "CR2 Protect and safeguard children: down from 16 to 12 (Major/Possible)"
+        );
         assert_eq!(
             changes.moved(Ordering::Less)[0].movement(),
             "Protect and safeguard children: down from 16 to 12 (Major/Possible)"
+        );
+        assert_eq!(
+            changes.moved(Ordering::Less)[1].line(),
+            "CR9, was CR8: Delivering a statutory service for children and young people with \
+             special educational needs and/or disabilities: down from 16 to 12 (Major/Possible)"
         );
         assert!(
             moved(Ordering::Greater).is_empty(),
             "{:?}",
             moved(Ordering::Greater)
         );
+        // CR3 lost only its closing full stop; the opportunities kept their titles and scores.
+        assert_eq!(list_of(&changes, "unchanged"), vec!["CR3", "CO1", "CO2"]);
         assert_eq!(
             changes.summary(),
-            "3 new, 4 re-worked, 2 no longer on the register, 0 scores up, 2 down"
+            "5 new, 2 re-worked, 4 no longer on the register, 0 scores up, 2 down, 4 renumbered, 3 unchanged"
         );
-        // CR2 moved from 4 x 4 (16 printed: only one cell) to 4 x 3.
+        // The rule the panel prints names every word it leaves out.
+        let rule = matching_rule();
+        assert!(rule.contains(&format!("do not count: {}. 3.", STOP_WORDS.join(", "))));
+        assert!(rule.contains("more than half the significant words of the shorter title"));
+        // CR2 moved from 4 x 4 (16 printed: only one cell) to 4 x 3, and so
+        // did the re-worked CR5 (was CR4) and CR9 (was CR8). CR1 and CR10
+        // stayed at 4 x 4; CR7 and CR8 printed a 12, which has two cells.
         let list = rows(
             &s,
             &RegisterFilter::default(),
@@ -1477,21 +1802,15 @@ mod tests {
             .arrows(&list, Some(&changes), EntryKind::Risk)
             .is_empty());
         let arrows = ArrowSet::SinceLastQuarter.arrows(&list, Some(&changes), EntryKind::Risk);
-        assert_eq!(
-            arrows,
-            vec![
-                Arrow {
-                    id: "CR2".into(),
-                    from: (4, 4),
-                    to: (4, 3)
-                },
-                Arrow {
-                    id: "CR9".into(),
-                    from: (4, 4),
-                    to: (4, 3)
-                },
-            ]
-        );
+        let arrow = |id: &str| Arrow {
+            id: id.into(),
+            from: (4, 4),
+            to: (4, 3),
+        };
+        assert_eq!(arrows, vec![arrow("CR2"), arrow("CR5"), arrow("CR9")]);
+        assert!(ArrowSet::SinceLastQuarter
+            .arrows(&list, Some(&changes), EntryKind::Opportunity)
+            .is_empty());
     }
 
     #[test]
@@ -1513,8 +1832,9 @@ mod tests {
             likelihood: 4,
         });
         let changes = Changes::between(&s, q("Q2 2018/19"), q("Q2 2019/20"));
+        assert_each_entry_once(&s, &changes);
         let gone = changes.left.iter().find(|l| l.id == "CR3").expect("listed");
-        assert_eq!(gone.detail.as_deref(), Some("Covered by CR2"));
+        assert_eq!(gone.reason.as_deref(), Some("Covered by CR2"));
         assert_eq!(
             retired(&s),
             vec![Retired {
@@ -1532,6 +1852,314 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         assert_eq!(up, vec!["CO1"]);
+        assert_eq!(
+            changes.moved(Ordering::Greater)[0].line(),
+            "CO1 Delivering growth and prosperity for the whole of Lancashire: up from 16 to 20 (Outstanding/Likely)"
+        );
+        assert_eq!(list_of(&changes, "unchanged"), vec!["CO2"]);
+    }
+
+    fn held(period: &str, title: &str, residual: Option<u8>) -> Assessment {
+        Assessment {
+            period: q(period),
+            title: title.into(),
+            description: None,
+            risk_type: None,
+            consequences: None,
+            controls: None,
+            inherent: None,
+            actions: None,
+            residual: residual.map(|value| Score::Printed { value }),
+            target: None,
+            owner: None,
+            direction: None,
+            next_review: None,
+            notes: vec![],
+            source: None,
+        }
+    }
+
+    const BEFORE: &str = "Q1 2019/20";
+    const AFTER: &str = "Q2 2019/20";
+
+    fn entry(id: &str, assessments: Vec<Assessment>) -> RegisterEntry {
+        RegisterEntry {
+            id: id.into(),
+            kind: if id.starts_with("CO") {
+                EntryKind::Opportunity
+            } else {
+                EntryKind::Risk
+            },
+            assessments,
+            retired: None,
+            history: vec![],
+        }
+    }
+
+    /// The changes between two quarters of a made-up register, checked to
+    /// list every entry once.
+    fn changes_of(register: Vec<RegisterEntry>) -> Changes {
+        let mut s = demo_snapshot();
+        s.register = register;
+        let changes = Changes::between(&s, q(BEFORE), q(AFTER));
+        assert_each_entry_once(&s, &changes);
+        changes
+    }
+
+    /// Each list's lines, by name.
+    fn lines(c: &Changes) -> Vec<(&'static str, Vec<String>)> {
+        let of = |list: Vec<&Continuing>| list.iter().map(|e| e.line()).collect::<Vec<_>>();
+        vec![
+            ("new", c.new.iter().map(Listed::line).collect()),
+            ("reworked", of(c.reworked())),
+            ("left", c.left.iter().map(|l| l.line_in(c.from)).collect()),
+            ("up", of(c.moved(Ordering::Greater))),
+            ("down", of(c.moved(Ordering::Less))),
+            ("renumbered", of(c.renumbered())),
+            ("unchanged", of(c.unchanged())),
+        ]
+        .into_iter()
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+    }
+
+    #[test]
+    fn the_same_title_under_a_new_reference_is_renumbered() {
+        let changes = changes_of(vec![
+            entry("CR1", vec![held(BEFORE, "Flooding", Some(12))]),
+            entry(
+                "CR2",
+                vec![
+                    held(BEFORE, "Cyber attack", Some(12)),
+                    held(AFTER, "  flooding. ", Some(12)),
+                ],
+            ),
+            entry("CR3", vec![held(AFTER, "Cyber Attack", Some(16))]),
+        ]);
+        assert_eq!(
+            lines(&changes),
+            vec![
+                (
+                    "up",
+                    vec!["CR3, was CR2: Cyber Attack: up from 12 to 16".to_owned()]
+                ),
+                ("renumbered", vec!["CR2, was CR1:   flooding. ".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reworded_title_under_the_same_reference_is_re_worked() {
+        let changes = changes_of(vec![entry(
+            "CR1",
+            vec![
+                held(BEFORE, "Delivering the budget for the council", Some(16)),
+                held(AFTER, "Delivering a balanced budget", Some(16)),
+            ],
+        )]);
+        // "delivering", "budget" of "delivering, balanced, budget": 2 of 3.
+        assert_eq!(
+            lines(&changes),
+            vec![(
+                "reworked",
+                vec!["CR1 Delivering a balanced budget (previously \u{201c}Delivering the budget for the council\u{201d})".to_owned()]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_reworded_title_under_a_new_reference_is_re_worked_and_renumbered() {
+        let changes = changes_of(vec![
+            entry(
+                "CR4",
+                vec![
+                    held(
+                        BEFORE,
+                        "Recruit and retain experienced staff within Children's Services",
+                        Some(16),
+                    ),
+                    held(
+                        AFTER,
+                        "Increase in demand for Children's Services",
+                        Some(16),
+                    ),
+                ],
+            ),
+            entry(
+                "CR5",
+                vec![held(
+                    AFTER,
+                    "Recruit and retain experienced staff across the organisation",
+                    Some(12),
+                )],
+            ),
+        ]);
+        // The new CR4 shares "children" and "services" with the old: 2 of 5.
+        assert_eq!(
+            lines(&changes),
+            vec![
+                ("new", vec!["CR4 Increase in demand for Children's Services".to_owned()]),
+                (
+                    "reworked",
+                    vec!["CR5, was CR4: Recruit and retain experienced staff across the organisation \
+                          (previously \u{201c}Recruit and retain experienced staff within Children's Services\u{201d}), \
+                          down from 16 to 12".to_owned()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unrelated_entry_under_the_same_reference_is_new_and_the_old_one_has_left() {
+        let changes = changes_of(vec![entry(
+            "CO3",
+            vec![
+                held(BEFORE, "Develop and implement improved recruitment and retention practices to address increasing challenges", Some(16)),
+                held(AFTER, "Fair Funding and Business Rate Retention", None),
+            ],
+        )]);
+        assert_eq!(
+            lines(&changes),
+            vec![
+                ("new", vec!["CO3 Fair Funding and Business Rate Retention".to_owned()]),
+                (
+                    "left",
+                    vec!["CO3 in Q1 2019/20: Develop and implement improved recruitment and retention practices to address increasing challenges".to_owned()]
+                ),
+            ]
+        );
+        // Half the shorter title's words is not enough: "future" and
+        // "provision" are 2 of "future, provision, ict, services".
+        assert_eq!(
+            rewording(
+                "Adult social care provision is adequate and responsive to meet current and future demand",
+                "Future provision of ICT services"
+            ),
+            None
+        );
+        assert_eq!(
+            rewording(
+                "Reshaping the County Council",
+                "Delivering the Operational Plan to ensure a strong and sustainable County Council"
+            ),
+            Some((2, 3))
+        );
+    }
+
+    #[test]
+    fn a_retired_entry_has_left_with_its_reason() {
+        let mut gone = entry("CR7", vec![held(BEFORE, "Brexit", Some(9))]);
+        gone.retired = Some(crate::domain::register::Retirement {
+            period: q(AFTER),
+            reason: "The UK has left the EU".into(),
+        });
+        let changes = changes_of(vec![
+            gone,
+            entry("CR8", vec![held(BEFORE, "Storms", Some(9))]),
+        ]);
+        assert_eq!(
+            lines(&changes),
+            vec![(
+                "left",
+                vec![
+                    "CR7 in Q1 2019/20: Brexit".to_owned(),
+                    "CR8 in Q1 2019/20: Storms".to_owned()
+                ]
+            )]
+        );
+        let reasons: Vec<Option<&str>> = changes.left.iter().map(|l| l.reason.as_deref()).collect();
+        assert_eq!(reasons, vec![Some("The UK has left the EU"), None]);
+    }
+
+    #[test]
+    fn a_risk_never_matches_an_opportunity() {
+        let changes = changes_of(vec![
+            entry("CR1", vec![held(BEFORE, "Digital services", Some(12))]),
+            entry("CO1", vec![held(AFTER, "Digital services", Some(12))]),
+            entry(
+                "CR2",
+                vec![held(BEFORE, "Growth of the local economy", Some(8))],
+            ),
+            entry(
+                "CO2",
+                vec![held(
+                    AFTER,
+                    "Growth of the local economy across Lancashire",
+                    Some(8),
+                )],
+            ),
+        ]);
+        assert_eq!(
+            lines(&changes),
+            vec![
+                (
+                    "new",
+                    vec![
+                        "CO1 Digital services".to_owned(),
+                        "CO2 Growth of the local economy across Lancashire".to_owned()
+                    ]
+                ),
+                (
+                    "left",
+                    vec![
+                        "CR1 in Q1 2019/20: Digital services".to_owned(),
+                        "CR2 in Q1 2019/20: Growth of the local economy".to_owned()
+                    ]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn entries_sharing_a_title_keep_their_own_references() {
+        // Two old entries and two new ones all called "Winter pressures":
+        // CR2 and CR3 continue under their own references, whichever comes first.
+        let changes = changes_of(vec![
+            entry("CR1", vec![held(AFTER, "Winter pressures", Some(9))]),
+            entry(
+                "CR2",
+                vec![
+                    held(BEFORE, "Winter pressures", Some(12)),
+                    held(AFTER, "Winter pressures", Some(8)),
+                ],
+            ),
+            entry("CR3", vec![held(BEFORE, "Winter pressures", Some(16))]),
+        ]);
+        assert_eq!(
+            lines(&changes),
+            vec![(
+                "down",
+                vec![
+                    "CR1, was CR3: Winter pressures: down from 16 to 9".to_owned(),
+                    "CR2 Winter pressures: down from 12 to 8".to_owned(),
+                ]
+            ),]
+        );
+        // Re-worded titles go to the closest of the entries left over.
+        let changes = changes_of(vec![
+            entry(
+                "CR1",
+                vec![held(BEFORE, "Roads and bridges maintenance", Some(9))],
+            ),
+            entry(
+                "CR2",
+                vec![held(
+                    BEFORE,
+                    "Roads bridges and street lighting maintenance",
+                    Some(9),
+                )],
+            ),
+            entry(
+                "CR3",
+                vec![held(
+                    AFTER,
+                    "Maintenance of roads, bridges and street lighting",
+                    Some(9),
+                )],
+            ),
+        ]);
+        assert_eq!(changes.reworked()[0].reference(), "CR3, was CR2");
+        assert_eq!(list_of(&changes, "left"), vec!["CR1"]);
     }
 
     #[test]

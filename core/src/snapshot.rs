@@ -50,8 +50,8 @@ pub struct Settings {
     /// The highest residual score the council is willing to carry, if it sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_appetite: Option<u8>,
-    /// Amber tolerance, in percentage points of performance below target,
-    /// for targets that do not set their own.
+    /// Amber tolerance, as a percentage of the target (5: a figure up to 5%
+    /// of the target short of it is amber), for targets that do not set their own.
     #[serde(default = "default_amber_within")]
     pub amber_within: f64,
 }
@@ -192,6 +192,13 @@ impl Snapshot {
         }
     }
 
+    /// A new, empty workspace for the pack the form names, or every field
+    /// that is wrong: nothing of the data open before (its council's name,
+    /// title or settings) carries over to the new pack.
+    pub fn fresh(form: &DetailsForm, today: NaiveDate) -> Result<Snapshot, Vec<FieldError>> {
+        Snapshot::empty("", "", today).with_details(form)
+    }
+
     /// This snapshot with the form's details, or every field that is wrong.
     pub fn with_details(&self, form: &DetailsForm) -> Result<Snapshot, Vec<FieldError>> {
         let mut errors = vec![];
@@ -266,6 +273,37 @@ mod tests {
             "Overview and Scrutiny",
             NaiveDate::from_ymd_opt(2024, 3, 31).expect("date"),
         )
+    }
+
+    #[test]
+    fn a_fresh_workspace_takes_its_details_from_the_form_and_nothing_from_before() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let blank = DetailsForm {
+            as_at: "2026-12-01".into(),
+            ..DetailsForm::default()
+        };
+        let fields: Vec<&str> = Snapshot::fresh(&blank, today)
+            .expect_err("needs a name and title")
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["organisation", "title"]);
+        let form = DetailsForm {
+            organisation: "Anytown Borough Council".into(),
+            title: "Overview and Scrutiny".into(),
+            as_at: "2026-09-30".into(),
+            prepared_by: String::new(),
+        };
+        let fresh = Snapshot::fresh(&form, today).expect("valid");
+        assert!(fresh.is_empty());
+        assert_eq!(fresh.organisation, "Anytown Borough Council");
+        assert_eq!(fresh.title, "Overview and Scrutiny");
+        assert_eq!(
+            fresh.as_at,
+            NaiveDate::from_ymd_opt(2026, 9, 30).expect("date")
+        );
+        assert_eq!(fresh.settings, Settings::default());
+        assert_eq!(crate::validate::validate(&fresh), vec![]);
     }
 
     #[test]

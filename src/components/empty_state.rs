@@ -1,6 +1,11 @@
-use leptos::prelude::*;
+//! What a section shows when there is nothing in it yet, and the steps that
+//! lead a new council from an empty workspace to its first pack.
 
-/// What a section shows when the open snapshot holds nothing for it.
+use leptos::prelude::*;
+use scrutineer_core::route::Route;
+
+/// What a section shows when the open snapshot holds nothing for it: never
+/// a dead end, it lists the ways to fill it.
 #[component]
 pub fn EmptyState(
     /// What is missing, in plain words, e.g. "performance indicators".
@@ -10,11 +15,46 @@ pub fn EmptyState(
         <div class="panel panel--empty" data-testid="empty-state">
             <h2 class="panel__title">"Nothing to show yet"</h2>
             <p>"The open snapshot holds no " {what} "."</p>
-            <p>
-                "The "
-                <a href="#/data">"Data"</a>
-                " page says what is open now and where it is kept."
-            </p>
+            <GettingStarted/>
         </div>
+    }
+}
+
+/// The steps of setting up a pack, each a link to where it is done.
+#[component]
+pub fn GettingStarted() -> impl IntoView {
+    let steps = [
+        (
+            Route::Data,
+            "Check the pack details",
+            "your council's name, the pack's title and its date",
+        ),
+        (
+            Route::EnterFigures,
+            "Add service areas and indicators",
+            "then enter each quarter's figures, or open them from a spreadsheet (CSV)",
+        ),
+        (
+            Route::NewRiskEntry,
+            "Add risks and opportunities",
+            "with their scores, owners and controls",
+        ),
+        (
+            Route::ComplaintsFigures,
+            "Add a year's complaints figures",
+            "or bring in a case list",
+        ),
+        (
+            Route::Data,
+            "Or open a snapshot file",
+            "that someone sent you",
+        ),
+    ];
+    view! {
+        <ol class="steps" data-testid="getting-started">
+            {steps.into_iter().map(|(route, label, detail)| view! {
+                <li><a href=route.href()>{label}</a>{format!(": {detail}.")}</li>
+            }).collect_view()}
+        </ol>
     }
 }

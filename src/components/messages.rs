@@ -13,7 +13,7 @@ pub fn MessageRegions() -> impl IntoView {
     let list = move |kind: NoticeKind| {
         move || {
             notices
-                .of_kind(kind)
+                .of_kind(kind, None)
                 .into_iter()
                 .map(|notice| view! { <MessageItem notice=notice/> })
                 .collect_view()
@@ -27,6 +27,42 @@ pub fn MessageRegions() -> impl IntoView {
             <div role="status" class="messages__status" data-testid="statuses">
                 {list(NoticeKind::Status)}
             </div>
+        </div>
+    }
+}
+
+/// The messages about one part of a page (`at`, the id given to
+/// [`crate::state::Notices::error_at`] and `status_at`), shown there rather than at the
+/// top, where the person is looking. Its regions are live, so they are
+/// announced too, and a new error takes focus, as a GOV.UK error summary does.
+#[component]
+pub fn NoticesHere(at: &'static str) -> impl IntoView {
+    let notices = use_notices();
+    let list = move |kind: NoticeKind| {
+        move || {
+            notices
+                .of_kind(kind, Some(at))
+                .into_iter()
+                .map(|notice| view! { <MessageItem notice=notice/> })
+                .collect_view()
+        }
+    };
+    Effect::new(move |shown: Option<Option<u64>>| {
+        let latest = notices
+            .of_kind(NoticeKind::Error, Some(at))
+            .last()
+            .map(|n| n.id);
+        if latest.is_some() && shown.is_some_and(|s| s != latest) {
+            if let Some(id) = latest {
+                request_animation_frame(move || crate::browser::focus(&format!("#notice-{id}")));
+            }
+        }
+        latest
+    });
+    view! {
+        <div class="messages messages--here" data-testid=format!("notices-{at}")>
+            <div role="alert" class="messages__errors">{list(NoticeKind::Error)}</div>
+            <div role="status" class="messages__status">{list(NoticeKind::Status)}</div>
         </div>
     }
 }
@@ -46,7 +82,7 @@ fn MessageItem(notice: Notice) -> impl IntoView {
         NoticeKind::Status => "Done: ",
     };
     view! {
-        <div class=class>
+        <div class=class id=format!("notice-{id}") tabindex="-1">
             <p class="message__text">
                 <strong>{prefix}</strong>
                 {notice.text}
@@ -71,6 +107,7 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                                 NoticeAction::UndoEdit => workspace.undo_edit(),
                                 NoticeAction::LoadNewer => workspace.load_newer(),
                                 NoticeAction::KeepMine => workspace.keep_mine(),
+                                NoticeAction::GoToPack => crate::browser::go(&scrutineer_core::route::Route::Indicators.href()),
                             }
                         };
                         view! {

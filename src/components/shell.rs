@@ -52,7 +52,9 @@ pub fn SiteHeader() -> impl IntoView {
 pub fn SiteNav() -> impl IntoView {
     let route = use_route();
     view! {
-        <nav class="site-nav" aria-label="Sections">
+        <div class="site-nav">
+        <div class="site-nav__inner">
+        <nav aria-label="Sections">
             <ul class="site-nav__list">
                 {Section::ALL
                     .into_iter()
@@ -73,6 +75,9 @@ pub fn SiteNav() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+        <CopyLink/>
+        </div>
+        </div>
     }
 }
 
@@ -116,7 +121,7 @@ pub fn CopyLink() -> impl IntoView {
     view! {
         <div class="page-tools">
             <button type="button" class="button button--secondary button--small" data-testid="copy-link" on:click=copy>
-                "Copy link to this view"
+                "Copy link"<span class="visually-hidden">" to this view"</span>
             </button>
         </div>
     }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::components::NoticesHere;
 use scrutineer_core::cases::{aggregate, read_cases, timescales_text};
 use scrutineer_core::complaints_edit::{apply_cases, CaseYear};
 use scrutineer_core::complaints_report::Choice;
@@ -36,22 +38,24 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
     let chosen = move |event: leptos::ev::Event| {
         pending.set(None);
         refused.set(None);
-        notices.read_chosen(&event, move |name, text| match read_cases(&text) {
-            Ok(cases) => {
-                let summed = aggregate(&cases);
-                let (snapshot, years) = workspace
-                    .snapshot
-                    .with_untracked(|s| apply_cases(s, &summed));
-                pending.set(Some(Pending {
-                    name,
-                    cases: cases.len(),
-                    snapshot,
-                    years,
-                }));
-            }
-            Err(errors) => {
-                refused.set(Some((name, errors)));
-                request_animation_frame(|| browser::focus("#case-errors"));
+        notices.read_chosen(&event, "case-list", move |name, text| {
+            match read_cases(&text) {
+                Ok(cases) => {
+                    let summed = aggregate(&cases);
+                    let (snapshot, years) = workspace
+                        .snapshot
+                        .with_untracked(|s| apply_cases(s, &summed));
+                    pending.set(Some(Pending {
+                        name,
+                        cases: cases.len(),
+                        snapshot,
+                        years,
+                    }));
+                }
+                Err(errors) => {
+                    refused.set(Some((name, errors)));
+                    request_animation_frame(|| browser::focus("#case-errors"));
+                }
             }
         });
     };
@@ -62,7 +66,8 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
                 procedure: y.procedure,
                 year: y.year,
             });
-            workspace.edit(
+            workspace.edit_at(
+                "case-list",
                 format!(
                     "Summed {} complaints from \u{201c}{}\u{201d}",
                     group_thousands(p.cases as f64, 0),
@@ -96,6 +101,7 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
             <label class="label" for="cases-csv">"Choose a case list (.csv)"</label>
             <input class="file-input" id="cases-csv" type="file" accept=".csv,text/csv" data-testid="cases-input" on:change=chosen/>
         </div>
+        <NoticesHere at="case-list"/>
         {move || refused.get().map(|(name, errors)| {
             let more = errors.len().saturating_sub(LISTED);
             view! {

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 use scrutineer_core::share::{app_address, Draft};
-use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Summary};
+use scrutineer_core::snapshot::{count_of, DetailsForm, FieldError, Snapshot, Summary};
 
 use crate::browser;
-use crate::components::{message_for, settle, ErrorSummary, SummaryRow, TextField};
+use crate::components::{
+    message_for, settle, summary_of, ErrorSummary, GettingStarted, NoticesHere, SummaryRow,
+    TextField,
+};
 
-use crate::workspace::{use_workspace, Health};
+use crate::workspace::{use_workspace, Health, OPEN_FILE};
 
 /// `#/data`: what is open, saving and sharing a copy, opening a file, the
 /// pack details, starting again, and where the figures came from.
@@ -192,6 +195,7 @@ fn OpenFile() -> impl IntoView {
                 on:change=chosen
             />
         </div>
+        <NoticesHere at=OPEN_FILE/>
         <ImportPreview/>
     }
 }
@@ -259,7 +263,7 @@ fn PackDetails() -> impl IntoView {
             .snapshot
             .with_untracked(|s| s.with_details(&form.get_untracked()));
         if let Some(snapshot) = settle(errors, "#details-errors", edited) {
-            workspace.edit_if_changed("Saved the pack details", snapshot);
+            workspace.edit_if_changed_at("pack-details", "Saved the pack details", snapshot);
         }
     };
     let field = move |id: &'static str,
@@ -295,6 +299,7 @@ fn PackDetails() -> impl IntoView {
             {field("prepared_by", "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
             <button type="submit" class="button">"Save pack details"</button>
         </form>
+        <NoticesHere at="pack-details"/>
     }
 }
 
@@ -309,50 +314,115 @@ enum Replace {
 fn StartAgain() -> impl IntoView {
     let workspace = use_workspace();
     let asking: RwSignal<Option<Replace>> = RwSignal::new(None);
-    let confirm = move |choice: Replace| {
-        asking.set(None);
-        match choice {
-            Replace::Empty => workspace.start_empty(),
-            Replace::Demo => workspace.restore_demo(),
+    let started: RwSignal<Option<String>> = RwSignal::new(None);
+    let details = RwSignal::new(DetailsForm::default());
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let ask = move |choice: Replace| {
+        started.set(None);
+        errors.set(vec![]);
+        details.set(DetailsForm {
+            as_at: browser::today().format("%Y-%m-%d").to_string(),
+            ..DetailsForm::default()
+        });
+        asking.set(Some(choice));
+    };
+    let start_empty = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let fresh = Snapshot::fresh(&details.get_untracked(), browser::today());
+        if let Some(snapshot) = settle(errors, "#empty-errors", fresh) {
+            let organisation = snapshot.organisation.clone();
+            asking.set(None);
+            workspace.start_empty(snapshot);
+            started.set(Some(organisation));
+            request_animation_frame(|| browser::focus("#started-heading"));
         }
     };
+    let restore_demo = move |_| {
+        asking.set(None);
+        workspace.restore_demo();
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      hint: &'static str,
+                      get: fn(&DetailsForm) -> String,
+                      set: fn(&mut DetailsForm, String)| {
+        view! {
+            <TextField
+                id=format!("empty-{id}")
+                label=label
+                kind=kind
+                hint=hint
+                value=Signal::derive(move || details.with(get))
+                on_input=Callback::new(move |v: String| details.update(|f| set(f, v)))
+                error=Signal::derive(message_for(errors, id))
+            />
+        }
+    };
+    let summary = summary_of(errors, "empty-");
     view! {
         <h2 id="start-again">"Start again"</h2>
-        <p>"Clear the figures to start your own pack, or bring back the demo data."</p>
+        <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>
         <div class="button-group">
-            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| asking.set(Some(Replace::Empty))>
+            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| ask(Replace::Empty)>
                 "Start with an empty workspace"
             </button>
-            <button type="button" class="button button--secondary" on:click=move |_| asking.set(Some(Replace::Demo))>
+            <button type="button" class="button button--secondary" on:click=move |_| ask(Replace::Demo)>
                 "Restore the demo data"
             </button>
         </div>
         {move || asking.get().map(|choice| {
             let what = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
-            let (heading, button) = match choice {
-                Replace::Empty => ("Clear every figure?", "Clear and start empty"),
-                Replace::Demo => ("Replace the data with the demo?", "Replace with the demo"),
+            let warning = view! {
+                <p>
+                    {format!("This removes {what} from this browser. ")}
+                    "Download a copy first if you may want it again."
+                </p>
             };
-            view! {
-                <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
-                    <h3 id="confirm-heading">{heading}</h3>
-                    <p>
-                        {format!("This removes {what} from this browser. ")}
-                        "Download a copy first if you may want it again."
-                    </p>
-                    <div class="button-group">
-                        <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
-                            "Download a copy first"
-                        </button>
-                        <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=move |_| confirm(choice)>
-                            {button}
-                        </button>
-                        <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>
-                            "Cancel"
-                        </button>
-                    </div>
-                </section>
+            let cancel = view! {
+                <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
+                    "Download a copy first"
+                </button>
+            };
+            match choice {
+                Replace::Empty => view! {
+                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+                        <h3 id="confirm-heading">"Clear every figure and start your own pack?"</h3>
+                        {warning}
+                        <form class="form" novalidate on:submit=start_empty data-testid="empty-form">
+                            <ErrorSummary id="empty-errors" errors=summary/>
+                            {field("organisation", "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+                            {field("title", "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
+                            {field("as_at", "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+                            {field("prepared_by", "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+                            <div class="button-group">
+                                {cancel}
+                                <button type="submit" class="button button--warning" data-testid="confirm-replace-button">"Clear and start empty"</button>
+                                <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
+                            </div>
+                        </form>
+                    </section>
+                }.into_any(),
+                Replace::Demo => view! {
+                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+                        <h3 id="confirm-heading">"Replace the data with the demo?"</h3>
+                        {warning}
+                        <div class="button-group">
+                            {cancel}
+                            <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=restore_demo>
+                                "Replace with the demo"
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
+                        </div>
+                    </section>
+                }.into_any(),
             }
+        })}
+        {move || started.get().map(|organisation| view! {
+            <section class="panel panel--success" aria-labelledby="started-heading" data-testid="started-empty">
+                <h3 id="started-heading" tabindex="-1">{format!("Started an empty workspace for {organisation}")}</h3>
+                <GettingStarted/>
+            </section>
         })}
     }
 }

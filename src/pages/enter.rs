@@ -1,31 +1,28 @@
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
-use scrutineer_core::editing::{enter_figures, entry_period, suggested_period, Entry, EntryError};
+use scrutineer_core::editing::{enter_figures, entry_period, suggested_period, EntryError};
+use scrutineer_core::figure_entry::{
+    entries_in_order, held_figures, pending_changes, shown_text, PendingChange,
+};
+use scrutineer_core::snapshot::count_of;
+use scrutineer_core::text::capitalise;
 
 use crate::browser;
-use crate::components::{message_for, settle, ErrorSummary, TextField};
+use crate::components::{message_for, settle, ErrorSummary, NoticesHere, TextField};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
-/// The figures already held for `period`, as the inputs start.
-fn held_for(
-    snapshot: &scrutineer_core::snapshot::Snapshot,
-    period: &Period,
-) -> HashMap<String, String> {
-    snapshot
-        .indicators
-        .iter()
-        .filter_map(|i| {
-            i.value_for(period)
-                .map(|o| (i.id.clone(), o.value.display(i.unit)))
-        })
-        .collect()
-}
+/// Where the figures-from-a-spreadsheet part of the page says what happened.
+const FROM_CSV: &str = "from-csv";
 
 /// `#/enter`: one period's figures for many indicators, as an officer
-/// prepares the pack. Saved all together or not at all; undoable.
+/// prepares the pack. Each box shows the figure held for the period as soon
+/// as the period can be read; what the officer types replaces it (a box's
+/// text is selected when it is focused), and every change is listed against
+/// the held figure before it is saved. Saved all together or not at all;
+/// undoable.
 #[component]
 pub fn EnterFiguresPage() -> impl IntoView {
     let workspace = use_workspace();
@@ -33,20 +30,24 @@ pub fn EnterFiguresPage() -> impl IntoView {
     let suggested = workspace.snapshot.with_untracked(suggested_period);
     let period_text = RwSignal::new(suggested.to_string());
     let period = Memo::new(move |_| period_text.with(|t| entry_period(t)));
-    let texts: RwSignal<HashMap<String, String>> = RwSignal::new(
-        workspace
+    // What the officer typed, by indicator; every other box shows the held figure.
+    let typed: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
+    let held = Memo::new(move |_| match period.get() {
+        Ok(p) => workspace.snapshot.with(|s| held_figures(s, &p)),
+        Err(_) => BTreeMap::new(),
+    });
+    let pending = Memo::new(move |_| match period.get() {
+        Ok(p) => workspace
             .snapshot
-            .with_untracked(|s| held_for(s, &suggested)),
-    );
+            .with(|s| typed.with(|t| pending_changes(s, &p, t))),
+        Err(_) => vec![],
+    });
     let errors: RwSignal<Vec<EntryError>> = RwSignal::new(vec![]);
-    // A new valid period starts from what is already held for it.
+    // Errors belong to the period they were found for.
     Effect::new(move |previous: Option<Option<Period>>| {
         let current = period.with(|p| p.as_ref().ok().copied());
         if previous.is_some_and(|prev| prev != current) {
-            if let Some(p) = current {
-                texts.set(workspace.snapshot.with_untracked(|s| held_for(s, &p)));
-                errors.set(vec![]);
-            }
+            errors.set(vec![]);
         }
         current
     });
@@ -56,29 +57,16 @@ pub fn EnterFiguresPage() -> impl IntoView {
             browser::focus("#enter-period");
             return;
         };
-        let entries: Vec<Entry> = texts.with_untracked(|t| {
-            t.iter()
-                .map(|(id, text)| Entry {
-                    indicator: id.clone(),
-                    text: text.clone(),
-                })
-                .collect()
+        let result = workspace.snapshot.with_untracked(|s| {
+            typed.with_untracked(|t| enter_figures(s, p, &entries_in_order(s, t)))
         });
-        // Entries in the form's order, so errors are listed as they appear.
-        let order: Vec<String> = workspace
-            .snapshot
-            .with_untracked(|s| s.indicators.iter().map(|i| i.id.clone()).collect());
-        let mut entries = entries;
-        entries.sort_by_key(|e| order.iter().position(|id| *id == e.indicator));
-        let result = workspace
-            .snapshot
-            .with_untracked(|s| enter_figures(s, p, &entries));
         match settle(errors, "#enter-errors", result) {
             None => {}
             Some((_, 0)) => notices.status(format!("No figures for {p} were changed.")),
             Some((next, changed)) => {
                 let noun = if changed == 1 { "figure" } else { "figures" };
                 workspace.edit(format!("Entered {changed} {noun} for {p}"), next);
+                typed.set(BTreeMap::new());
                 let query = scrutineer_core::dashboard::Filter {
                     period: Some(p),
                     ..Default::default()
@@ -109,11 +97,23 @@ pub fn EnterFiguresPage() -> impl IntoView {
                         .map(|i| {
                             let id = i.id.clone();
                             let input_id = format!("enter-{id}");
+                            let unit = capitalise(i.unit.describe());
                             let latest = i
                                 .latest()
-                                .map(|o| format!("Latest held: {} ({})", o.value.display(i.unit), o.period))
-                                .unwrap_or_else(|| "No figure held yet".to_owned());
-                            let hint = format!("{}. {latest}.", capitalise(i.unit.describe()));
+                                .map(|o| format!("Latest held: {} ({})", o.value.display(i.unit), o.period));
+                            let hint = {
+                                let id = id.clone();
+                                move || {
+                                    let shown_period = period.with(|p| p.as_ref().ok().copied());
+                                    let held_now = held.with(|h| h.get(&id).cloned());
+                                    match (shown_period, held_now, &latest) {
+                                        (Some(p), Some(h), _) => format!("{unit}. Held for {p}: {h}."),
+                                        (Some(p), None, Some(l)) => format!("{unit}. None held for {p}. {l}."),
+                                        (_, _, Some(l)) => format!("{unit}. {l}."),
+                                        (_, _, None) => format!("{unit}. No figure held yet."),
+                                    }
+                                }
+                            };
                             let message = error_for(id.clone());
                             let has_error = {
                                 let message = message.clone();
@@ -121,13 +121,24 @@ pub fn EnterFiguresPage() -> impl IntoView {
                             };
                             let has_error_aria = has_error.clone();
                             let has_error_class = has_error.clone();
+                            let change = {
+                                let id = id.clone();
+                                move || pending.with(|list| list.iter().find(|c| c.indicator == id).map(PendingChange::describe))
+                            };
                             let value_id = id.clone();
                             let set_id = id.clone();
                             let hint_id = format!("{input_id}-hint");
                             let error_id = format!("{input_id}-error");
+                            let change_id = format!("{input_id}-change");
                             let described = {
-                                let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-                                move || if has_error() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+                                let (hint_id, error_id, change_id) = (hint_id.clone(), error_id.clone(), change_id.clone());
+                                let change = change.clone();
+                                move || {
+                                    let mut ids = vec![hint_id.clone()];
+                                    if change().is_some() { ids.push(change_id.clone()); }
+                                    if has_error() { ids.push(error_id.clone()); }
+                                    ids.join(" ")
+                                }
                             };
                             view! {
                                 <div class="form-group" class:form-group--error=has_error_class>
@@ -144,12 +155,17 @@ pub fn EnterFiguresPage() -> impl IntoView {
                                         autocomplete="off"
                                         aria-describedby=described
                                         aria-invalid=move || has_error_aria().then_some("true")
-                                        prop:value=move || texts.with(|t| t.get(&value_id).cloned().unwrap_or_default())
+                                        prop:value=move || held.with(|h| typed.with(|t| shown_text(h, t, &value_id)))
+                                        on:focus=browser::select_on_focus
+                                        on:mouseup=browser::keep_focus_selection
                                         on:input=move |e| {
                                             let v = event_target_value(&e);
-                                            texts.update(|t| { t.insert(set_id.clone(), v); });
+                                            typed.update(|t| { t.insert(set_id.clone(), v); });
                                         }
                                     />
+                                    {move || change().map(|c| view! {
+                                        <p class="change-note" id=change_id.clone() data-testid="pending-change">{c}</p>
+                                    })}
                                 </div>
                             }
                         })
@@ -185,11 +201,28 @@ pub fn EnterFiguresPage() -> impl IntoView {
             })
         })
     });
+    let no_indicators = move || workspace.snapshot.with(|s| s.indicators.is_empty());
     view! {
         <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
         <h1 tabindex="-1">"Enter figures"</h1>
+        <Show when=no_indicators>
+            <div class="panel" data-testid="enter-empty">
+                <h2 class="panel__title">"There are no indicators to enter figures for yet"</h2>
+                <p>
+                    "Add a service area, then its indicators, below; or bring them in from the spreadsheet "
+                    "\u{201c}Download figures (CSV)\u{201d} writes."
+                </p>
+                <ul class="list">
+                    <li><a href="#service-areas" on:click=move |e| { e.prevent_default(); browser::focus("#area-name"); }>"Add a service area"</a></li>
+                    <li><a href="#add-indicator" on:click=move |e| { e.prevent_default(); browser::focus("#new-name"); }>"Add an indicator"</a></li>
+                    <li><a href="#from-csv" on:click=move |e| { e.prevent_default(); browser::focus("#figures-csv"); }>"Open figures from a spreadsheet"</a></li>
+                </ul>
+            </div>
+        </Show>
+        <Show when=move || !no_indicators()>
         <p class="lede">
             "Type each figure as the pack prints it: 1,412, 57.5%, 1,412 / 57.5, or - where there is none. "
+            "Each box shows the figure held for the period; what you type replaces it. "
             "Leave a box empty to leave that indicator as it is. Nothing is saved until every figure can be read."
         </p>
         <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
@@ -206,15 +239,40 @@ pub fn EnterFiguresPage() -> impl IntoView {
                     aria-describedby=move || if period_error().is_some() { "enter-period-hint enter-period-error" } else { "enter-period-hint" }
                     aria-invalid=move || period_error().is_some().then_some("true")
                     prop:value=move || period_text.get()
-                    on:change=move |e| period_text.set(event_target_value(&e))
+                    on:input=move |e| period_text.set(event_target_value(&e))
                 />
             </div>
             {areas}
+            <PendingSummary pending=pending/>
             <button type="submit" class="button">"Save figures"</button>
         </form>
+        </Show>
         <FiguresFromCsv/>
         <AddIndicator/>
         <ServiceAreaForm/>
+    }
+}
+
+/// The figures the form will change, listed by the save button so the
+/// officer checks them against those held before saving.
+#[component]
+fn PendingSummary(pending: Memo<Vec<PendingChange>>) -> impl IntoView {
+    view! {
+        <div class="panel panel--changes" data-testid="pending-changes" aria-live="polite">
+            {move || pending.with(|list| {
+                if list.is_empty() {
+                    view! { <p class="secondary">"No figure will change yet."</p> }.into_any()
+                } else {
+                    let n = list.len();
+                    view! {
+                        <h2 class="panel__title">{format!("Saving will change {}", count_of(n, "figure", "figures"))}</h2>
+                        <ul class="list">
+                            {list.iter().map(|c| view! { <li><strong>{c.name.clone()}</strong>": "{c.describe()}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+        </div>
     }
 }
 
@@ -385,15 +443,22 @@ fn FiguresFromCsv() -> impl IntoView {
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
     let chosen = move |event: leptos::ev::Event| {
         pending.set(None);
-        notices.read_chosen(&event, move |name, text| {
+        notices.read_chosen(&event, FROM_CSV, move |name, text| {
             match workspace
                 .snapshot
                 .with_untracked(|s| import_figures(s, &text))
             {
                 Ok(result) if result.changes.is_empty() => {
-                    notices.status(format!(
-                        "\u{201c}{name}\u{201d} holds no figures that differ from those open now."
-                    ));
+                    let not_read = result.not_read.join(" ");
+                    notices.status_at(
+                        FROM_CSV,
+                        format!(
+                            "\u{201c}{name}\u{201d} holds no figures or comparators that differ from those open now. {not_read}"
+                        )
+                        .trim_end()
+                        .to_owned(),
+                        vec![],
+                    );
                 }
                 Ok(result) => pending.set(Some((name, result))),
                 Err(errors) => {
@@ -406,7 +471,7 @@ fn FiguresFromCsv() -> impl IntoView {
                     if errors.len() > LISTED {
                         list.push(format!("and {} more", errors.len() - LISTED));
                     }
-                    notices.error(format!(
+                    notices.error_at(FROM_CSV, format!(
                         "Could not open \u{201c}{name}\u{201d}: {} {} Nothing has been changed.",
                         if errors.len() == 1 {
                             "1 row has a problem:".to_owned()
@@ -422,12 +487,9 @@ fn FiguresFromCsv() -> impl IntoView {
     let confirm = move |_| {
         if let Some((name, result)) = pending.get_untracked() {
             pending.set(None);
-            let n = result.changes.len();
-            workspace.edit(
-                format!(
-                    "Opened {n} {} from \u{201c}{name}\u{201d}",
-                    if n == 1 { "figure" } else { "figures" }
-                ),
+            workspace.edit_at(
+                FROM_CSV,
+                format!("Opened {} from \u{201c}{name}\u{201d}", result.counted()),
                 result.snapshot,
             );
         }
@@ -436,15 +498,23 @@ fn FiguresFromCsv() -> impl IntoView {
         <h2 id="from-csv">"Or open figures from a spreadsheet"</h2>
         <p>
             "Use the CSV that \u{201c}Download figures (CSV)\u{201d} on the indicators page gives: one row per indicator and period, "
-            "with the columns indicator_id, period and value (numerator, denominator and missing_reason are read too). "
+            "with the columns indicator_id, period and value (numerator, denominator and missing_reason are read too), "
+            "and the comparators england, region and statistical_neighbours, each with its period in england_period, region_period "
+            "and statistical_neighbours_period and the region's name in region_name. "
             "You will see every change before anything is replaced."
         </p>
         <div class="form-group">
             <label class="label" for="figures-csv">"Choose a CSV file"</label>
             <input class="file-input" id="figures-csv" type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
         </div>
+        <NoticesHere at=FROM_CSV/>
         {move || pending.get().map(|(name, result)| {
-            let n = result.changes.len();
+            let counted = result.counted();
+            let not_read = (!result.not_read.is_empty()).then(|| view! {
+                <div class="warning-text" data-testid="csv-not-read">
+                    {result.not_read.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
+                </div>
+            });
             let rows = result.changes.iter().map(|c| view! {
                 <tr>
                     <th scope="row">{c.indicator.clone()}</th>
@@ -455,11 +525,12 @@ fn FiguresFromCsv() -> impl IntoView {
             }).collect_view();
             view! {
                 <section class="panel" data-testid="csv-preview">
-                    <h3 id="csv-preview-heading">{format!("\u{201c}{name}\u{201d} changes {n} {}", if n == 1 { "figure" } else { "figures" })}</h3>
+                    <h3 id="csv-preview-heading">{format!("\u{201c}{name}\u{201d} changes {counted}")}</h3>
+                    {not_read}
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
                         <table class="table">
                             <thead><tr>
-                                <th scope="col">"Indicator"</th><th scope="col">"Period"</th>
+                                <th scope="col">"Indicator"</th><th scope="col">"Period, or comparator"</th>
                                 <th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
@@ -472,13 +543,5 @@ fn FiguresFromCsv() -> impl IntoView {
                 </section>
             }
         })}
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
     }
 }

@@ -1,11 +1,80 @@
 use leptos::prelude::*;
+use scrutineer_core::domain::indicator::{Comparator, ComparatorKind};
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Rag;
-use scrutineer_core::editing::{edit_indicator, set_period_notes, IndicatorForm};
+use scrutineer_core::domain::value::Unit;
+use scrutineer_core::editing::{
+    comparator_label, edit_indicator, remove_comparator, save_comparator, set_period_notes,
+    tolerance_example, ComparatorForm, IndicatorForm, COMPARATOR_KINDS,
+};
 use scrutineer_core::snapshot::FieldError;
 
-use crate::components::{message_for, settle, ErrorSummary, TextField};
+use crate::components::{message_for, settle, ErrorSummary, TableRegion, TextField};
 use crate::workspace::use_workspace;
+
+/// A labelled input shaped like [`TextField`], for what a browser should not
+/// fill from memory: figures (`figure` brings up the number keys on a
+/// tablet), periods, names. `note` is live text under the input, such as a
+/// worked example, read out as it changes and with the field.
+#[component]
+fn Field(
+    /// The input's id; the hint, note and error take it with "-hint", "-note" and "-error".
+    #[prop(into)]
+    id: String,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// A figure: the decimal keypad.
+    #[prop(optional)]
+    figure: bool,
+    #[prop(optional)] note: Option<Signal<Option<String>>>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let input_id = id.clone();
+    let hint_id = format!("{id}-hint");
+    let note_id = format!("{id}-note");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, note_id, error_id) = (hint_id.clone(), note_id.clone(), error_id.clone());
+        move || {
+            let mut ids: Vec<String> = vec![];
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if note.is_some_and(|n| n.with(|t| t.is_some())) {
+                ids.push(note_id.clone());
+            }
+            if error.with(|e| e.is_some()) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
+            <label class="label" for=input_id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error.get().map(|m| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <input
+                class="input"
+                id=input_id
+                type="text"
+                autocomplete="off"
+                inputmode=figure.then_some("decimal")
+                aria-describedby=described
+                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                prop:value=move || value.get()
+                on:input=move |e| on_input.run(event_target_value(&e))
+            />
+            {note.map(|note| view! {
+                <p class="hint" id=note_id.clone() aria-live="polite">{move || note.get().unwrap_or_default()}</p>
+            })}
+        </div>
+    }
+}
 
 /// Change an indicator's name, polarity, definition, owner and target.
 #[component]
@@ -30,6 +99,15 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
             list.iter()
                 .map(|e| (format!("edit-{}", e.field), e.message.clone()))
                 .collect::<Vec<_>>()
+        })
+    });
+    let example_id = id.clone();
+    let example = Signal::derive(move || {
+        workspace.snapshot.with(|s| {
+            s.indicators
+                .iter()
+                .find(|i| i.id == example_id)
+                .and_then(|i| form.with(|f| tolerance_example(i, f)))
         })
     });
     let save_id = id.clone();
@@ -76,18 +154,197 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
             </fieldset>
             <TextField id="edit-definition" label="Definition (optional)" value=field(|f| f.definition.clone()) on_input=setter(|f, v| f.definition = v) error=error("definition")/>
             <TextField id="edit-owner" label="Owner (optional)" value=field(|f| f.owner.clone()) on_input=setter(|f, v| f.owner = v) error=error("owner")/>
-            <TextField id="edit-target" label="Target (optional)" hint="Leave empty for no target." value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
+            <Field id="edit-target" label="Target (optional)" hint="In the indicator's unit, as the pack prints its figures. Leave empty for no target." figure=true value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
             <fieldset class="fieldset fieldset--small" id="edit-rule">
                 <legend class="label">"How the target is judged"</legend>
                 {move || error("rule").get().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 {radio("rule", "directional", "Meet or beat it: amber within a tolerance below", |f| f.rule.clone(), |f, v| f.rule = v)}
                 {radio("rule", "goal_post", "Close to the target either way", |f| f.rule.clone(), |f, v| f.rule = v)}
             </fieldset>
-            <TextField id="edit-amber_within" label="Amber tolerance" hint="Percentage points of performance below target that are still amber (for \u{201c}either way\u{201d}: percent either side)." value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
             <Show when=move || form.with(|f| f.rule == "goal_post")>
-                <TextField id="edit-green_within" label="Green band" hint="Percent either side of the target that is green." value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
+                <Field id="edit-green_within" label="Green band (% of the target)" hint="A percentage of the target: how far either side of it a figure is still on track." figure=true value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
             </Show>
+            <Field id="edit-amber_within" label="Amber tolerance (% of the target)" hint="A percentage of the target, not points of the figure: how far short of the target (or over it, where less is better) a figure can be and still be slightly below rather than requiring improvement. For \u{201c}either way\u{201d}: how far either side of the target is amber." figure=true note=example value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
             <button type="submit" class="button">"Save indicator"</button>
+        </form>
+    }
+}
+
+/// What to type for a comparator's figure, by the indicator's unit.
+fn figure_hint(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "As the pack prints it, for example 17.3%, or - where it shows none.",
+        Unit::Money => "As the pack prints it, for example \u{a3}2,300, or - where it shows none.",
+        Unit::RatePer1000 | Unit::RatePer10000 | Unit::RatePer100000 => {
+            "As the pack prints it, for example 64.0 or 1,412 / 57.5, or - where it shows none."
+        }
+        _ => "As the pack prints it, for example 1,412, or - where it shows none.",
+    }
+}
+
+/// The England, regional and statistical neighbour figures held for an
+/// indicator, each with a Remove button, and a form to add one or replace the
+/// one of the same kind and period.
+#[component]
+pub fn ComparatorsEditor(id: String) -> impl IntoView {
+    let workspace = use_workspace();
+    let form = RwSignal::new(workspace.snapshot.with_untracked(ComparatorForm::new));
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let unit = {
+        let id = id.clone();
+        workspace.snapshot.with_untracked(|s| {
+            s.indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map_or(Unit::Number, |i| i.unit)
+        })
+    };
+    let held = {
+        let id = id.clone();
+        move || {
+            workspace.snapshot.with(|s| {
+                s.indicators
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map(|i| i.comparators.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let remove_id = id.clone();
+    let remove = move |c: Comparator| {
+        let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
+        let result = workspace
+            .snapshot
+            .with_untracked(|s| remove_comparator(s, &remove_id, &c));
+        match result {
+            Ok(next) => {
+                errors.set(vec![]);
+                workspace.edit(format!("Removed the {label}"), next);
+            }
+            Err(list) => errors.set(list),
+        }
+    };
+    let table = move || {
+        let list = held();
+        if list.is_empty() {
+            return view! { <p data-testid="no-comparators">"No comparators are held for this indicator yet."</p> }.into_any();
+        }
+        let rows = list
+            .into_iter()
+            .map(|c| {
+                let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
+                let remove = remove.clone();
+                let gone = c.clone();
+                view! {
+                    <tr>
+                        <th scope="row">{c.kind.label()}</th>
+                        <td>{c.name.clone().unwrap_or_default()}</td>
+                        <td>{c.period.map(|p| p.to_string()).unwrap_or_else(|| "Not stated".to_owned())}</td>
+                        <td class="numeric">{c.value.display(unit)}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="button button--secondary button--small"
+                                aria-label=format!("Remove the {label}")
+                                on:click=move |_| remove(gone.clone())
+                            >"Remove"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <TableRegion labelled_by="edit-comparators">
+                <table class="table" data-testid="comparator-table">
+                    <thead><tr>
+                        <th scope="col">"Whose"</th><th scope="col">"Name"</th><th scope="col">"Period"</th>
+                        <th scope="col" class="numeric">"Figure"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+        }
+        .into_any()
+    };
+    let field = move |get: fn(&ComparatorForm) -> String| Signal::derive(move || form.with(get));
+    let setter = move |set: fn(&mut ComparatorForm, String)| {
+        Callback::new(move |v: String| form.update(|f| set(f, v)))
+    };
+    let error = move |name: &'static str| Signal::derive(message_for(errors, name));
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| {
+                    let target = match e.field {
+                        "kind" => "comparator-kind-england".to_owned(),
+                        other => format!("comparator-{other}"),
+                    };
+                    (target, e.message.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let save_id = id.clone();
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = form.get_untracked();
+        let result = workspace
+            .snapshot
+            .with_untracked(|s| save_comparator(s, &save_id, &typed));
+        if let Some(next) = settle(errors, "#comparator-errors", result) {
+            let kind = COMPARATOR_KINDS
+                .iter()
+                .find(|(key, _)| *key == typed.kind)
+                .map_or(ComparatorKind::England, |(_, k)| *k);
+            let name = (kind == ComparatorKind::Region).then(|| typed.name.trim());
+            let period = typed.period.trim().parse::<Period>().ok();
+            let label = comparator_label(kind, name, period.as_ref());
+            workspace.edit_if_changed(format!("Saved the {label}"), next);
+        }
+    };
+    let kind_error = error("kind");
+    let radios = COMPARATOR_KINDS
+        .iter()
+        .map(|&(key, kind)| {
+            let input_id = format!("comparator-kind-{key}");
+            view! {
+                <div class="radio">
+                    <input
+                        class="radio__input"
+                        type="radio"
+                        id=input_id.clone()
+                        name="comparator-kind"
+                        value=key
+                        autocomplete="off"
+                        aria-describedby=move || kind_error.with(|e| e.is_some()).then_some("comparator-kind-error")
+                        prop:checked=move || form.with(|f| f.kind == key)
+                        on:change=move |_| form.update(|f| f.kind = key.to_owned())
+                    />
+                    <label class="radio__label" for=input_id>{kind.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="edit-comparators">"Add or remove a comparator"</h2>
+        <p>"England, regional and statistical neighbour figures, as the pack prints them beside the council's own. A comparator of the same kind and period as one held replaces it."</p>
+        {table}
+        <form class="form" novalidate on:submit=save data-testid="comparator-form">
+            <ErrorSummary id="comparator-errors" errors=summary/>
+            <div class="form-group" class:form-group--error=move || kind_error.with(|e| e.is_some())>
+                <fieldset class="fieldset fieldset--small">
+                    <legend class="label">"Whose figure"</legend>
+                    {move || kind_error.get().map(|m| view! { <p class="error-message" id="comparator-kind-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                    {radios}
+                </fieldset>
+            </div>
+            <Show when=move || form.with(|f| f.kind == "region")>
+                <Field id="comparator-name" label="Name of the region" hint="As the pack heads its column, for example North West." value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error("name")/>
+            </Show>
+            <Field id="comparator-period" label="Period (optional)" hint="The period the comparator describes, as the pack prints it: 2017/18, Q1 2018/19, Apr 17 - Mar 18. Leave empty where the pack does not say." value=field(|f| f.period.clone()) on_input=setter(|f, v| f.period = v) error=error("period")/>
+            <Field id="comparator-value" label="Figure" hint=figure_hint(unit) figure=true value=field(|f| f.value.clone()) on_input=setter(|f, v| f.value = v) error=error("value")/>
+            <button type="submit" class="button">"Save comparator"</button>
         </form>
     }
 }

@@ -78,12 +78,10 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
     let tables = Memo::new(move |_| snapshot.with(|s| filter.with(|f| overview(s, f, &period))));
     let shown = move || tables.with(|t| t.iter().map(|a| a.rows.len()).sum::<usize>());
     let total = move || snapshot.with(|s| s.indicators.len());
+    // A tapped count filters the tables: bring the person to the result.
+    let show_results = move |_| crate::browser::reveal_after_render("#indicator-results");
     view! {
-        <p class="lede">
-            "How the council is doing in " <strong>{period.to_string()}</strong>
-            ": against its targets, and against the period before."
-        </p>
-        <div class="toolbar">
+        <div class="toolbar toolbar--compact">
             <PeriodPicker filter=filter period=period periods=periods/>
             <div class="button-group button-group--tight">
                 <a class="button button--secondary" href="#/enter" data-testid="enter-figures">"Enter figures"</a>
@@ -92,10 +90,10 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
                 </button>
             </div>
         </div>
-        <div class="count-panels">
-            <section class="count-panel" aria-labelledby="targets-heading">
-                <h2 id="targets-heading" class="count-panel__title">"Are we achieving our targets?"</h2>
-                <ul class="count-list" data-testid="standing-counts">
+        <div class="count-bar">
+            <section class="count-group" aria-labelledby="targets-heading">
+                <h2 id="targets-heading" class="count-group__title">{format!("Are we achieving our targets? ({period})")}</h2>
+                <ul class="count-chips" data-testid="standing-counts">
                     {Standing::ALL.into_iter().map(|s| {
                         let count = move || tally.with(|t| t.standing(s));
                         let target = move || filter.with(|f| Filter {
@@ -106,7 +104,7 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
                         let current = move || filter.with(|f| f.standing == Some(s));
                         view! {
                             <li>
-                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true")>
+                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true") on:click=show_results>
                                     <span class="count-link__number">{count}</span>
                                     " "
                                     <StandingBadge standing=s/>
@@ -118,9 +116,9 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
                     }).collect_view()}
                 </ul>
             </section>
-            <section class="count-panel" aria-labelledby="better-heading">
-                <h2 id="better-heading" class="count-panel__title">"Are we getting better?"</h2>
-                <ul class="count-list" data-testid="travel-counts">
+            <section class="count-group" aria-labelledby="better-heading">
+                <h2 id="better-heading" class="count-group__title">"Are we getting better?"</h2>
+                <ul class="count-chips" data-testid="travel-counts">
                     {Travel::ALL.into_iter().map(|t| {
                         let count = move || tally.with(|x| x.travel(t));
                         let target = move || filter.with(|f| Filter {
@@ -131,7 +129,7 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
                         let current = move || filter.with(|f| f.travel == Some(t));
                         view! {
                             <li>
-                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true")>
+                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true") on:click=show_results>
                                     <span class="count-link__number">{count}</span>
                                     " "
                                     <TravelBadge travel=t/>
@@ -145,7 +143,7 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
             </section>
         </div>
         <FilterForm filter=filter period=period/>
-        <p class="results-line" data-testid="results-line" role="status">
+        <p class="results-line" id="indicator-results" tabindex="-1" data-testid="results-line" role="status">
             {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), group_thousands(total() as f64, 0))}
             " "
             <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
@@ -205,6 +203,7 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
             ..f.clone()
         });
         crate::browser::go(&next.href());
+        crate::browser::reveal_after_render("#indicator-results");
     };
     view! {
         <form class="filters" on:submit=apply data-testid="filters" aria-label="Filter indicators">
@@ -269,18 +268,24 @@ pub(crate) fn AreaTableView(
     // The rows are static: written as one piece of escaped HTML (see core's
     // `html` module), a 1,000-row pack draws in one DOM call, not 30,000.
     let body = table.rows_html();
+    let shown = table.shown_columns();
+    let mut shown = shown.into_iter();
+    let chosen_head = shown
+        .next()
+        .map(|c| view! { <th scope="col" class="numeric chosen-period">{c.to_string()}</th> });
+    let earlier_head = shown
+        .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
+        .collect_view();
     let AreaTable {
         area_name,
-        columns,
         show_region,
+        region_name,
         show_neighbours,
         tally,
         ..
     } = table;
-    let head = columns
-        .iter()
-        .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
-        .collect_view();
+    let region_heading =
+        region_name.map_or_else(|| "Regional average".to_owned(), |n| format!("{n} average"));
     view! {
         <section class="area">
             {if pack {
@@ -294,14 +299,15 @@ pub(crate) fn AreaTableView(
                     <thead>
                         <tr>
                             <th scope="col" class="indicator-name">"Indicator"</th>
+                            {chosen_head}
+                            <th scope="col">{format!("Direction ({period})")}</th>
+                            <th scope="col" class="trend-cell">"Trend"</th>
                             <th scope="col">"Good is"</th>
-                            {head}
+                            {earlier_head}
                             {any_elsewhere.then(|| view! { <th scope="col" class="numeric">"Latest other period"</th> })}
                             <th scope="col" class="numeric">"England average"</th>
-                            {show_region.then(|| view! { <th scope="col" class="numeric">"North West"</th> })}
+                            {show_region.then(|| view! { <th scope="col" class="numeric">{region_heading}</th> })}
                             {show_neighbours.then(|| view! { <th scope="col" class="numeric">"Statistical neighbours"</th> })}
-                            <th scope="col">{format!("Direction ({period})")}</th>
-                            <th scope="col" class="trend-cell"><span class="visually-hidden">"Trend"</span></th>
                         </tr>
                     </thead>
                     <tbody inner_html=body></tbody>
@@ -455,6 +461,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
         {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
         {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
         <crate::pages::indicator_edit::IndicatorEditor id=ind.id.clone()/>
+        <crate::pages::indicator_edit::ComparatorsEditor id=ind.id.clone()/>
         <crate::pages::indicator_edit::PeriodNotesEditor id=ind.id.clone()/>
     }
     .into_any()

@@ -92,6 +92,9 @@ pub fn MatrixView(
     rows: Memo<Vec<Row>>,
     changes: Memo<Option<Changes>>,
     arrows: ReadSignal<ArrowSet>,
+    /// Whether "Edit positions" is on: markers move only then, so reading
+    /// (a swipe that starts on a marker) never moves a risk.
+    editing: Signal<bool>,
 ) -> impl IntoView {
     let workspace = use_workspace();
     let snapshot = workspace.snapshot;
@@ -99,7 +102,8 @@ pub fn MatrixView(
     let matrix = Memo::new(move |_| {
         snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.score_bands)))
     });
-    let movable = Signal::derive(move || filter.with(|f| f.layer == Layer::Residual));
+    let residual = move || filter.with(|f| f.layer == Layer::Residual);
+    let movable = Signal::derive(move || editing.get() && residual());
     let state = MoveState {
         kind,
         quarter,
@@ -131,10 +135,12 @@ pub fn MatrixView(
     let help_id = format!("move-help-{plural}");
     let help_text = move || {
         if movable.get() {
-            format!("Drag a marker to another cell, or focus it and use the arrow keys then Enter, to change its residual score; Escape cancels. Select a marker to open the {single}.")
-        } else {
+            format!("Editing positions: drag a marker to another cell, or focus it and use the arrow keys then Enter, to change its residual score; Escape cancels. Select a marker to open the {single}.")
+        } else if editing.get() {
             "Markers move only in the residual score view. Select a marker to open its entry."
                 .to_owned()
+        } else {
+            format!("Select a marker to open the {single}. Markers stay where they are while you read; to change a residual score, turn on \u{201c}Edit positions\u{201d}.")
         }
     };
     let arrow_id = format!("arrowhead-{plural}");
@@ -144,7 +150,7 @@ pub fn MatrixView(
             <h3 id=format!("matrix-{plural}")>{heading}</h3>
             <MatrixKey kind=kind appetite=Signal::derive(appetite)/>
             <p class="hint" id=help_id.clone()>{help_text}</p>
-            <div class="matrix">
+            <div class="matrix" class:matrix--editing=move || movable.get()>
                 <div class="matrix__y-title" aria-hidden="true">"Impact"</div>
                 {(1..=5u8).rev().enumerate().map(|(row, impact)| view! {
                     <div class=format!("matrix__y-step matrix__row-{}", row + 1) aria-hidden="true">{impact_step(kind, impact)}</div>
@@ -270,7 +276,7 @@ fn CellView(
             class:matrix__cell--target=is_target
             data-cell=format!("{}-{}", cell.impact, cell.likelihood)
         >
-            <a class="matrix__cell-link" href=href aria-label=label aria-current=move || chosen().then_some("true")>
+            <a class="matrix__cell-link" href=href aria-label=label aria-current=move || chosen().then_some("true") on:click=move |_| if !chosen() { browser::reveal_after_render("#register-results") }>
                 <span class="matrix__score">{cell.score()}</span>
                 <span class="matrix__band">{band_name.clone()}</span>
                 {(count > 0).then(|| view! { <span class="matrix__count">{format!("{count}")}</span> })}
@@ -393,9 +399,10 @@ fn Marker(id: String, from: (u8, u8), state: MoveState, help: String) -> impl In
             };
             if let Some((di, dl)) = step {
                 if !state.movable.get_untracked() {
-                    state
-                        .announce
-                        .set("Switch to the residual score view to move markers.".to_owned());
+                    state.announce.set(
+                        "To move markers, turn on Edit positions in the residual score view."
+                            .to_owned(),
+                    );
                     return;
                 }
                 ev.prevent_default();

@@ -47,9 +47,6 @@ pub fn RisksPage() -> impl IntoView {
     });
     view! {
         <h1 tabindex="-1">"Risks and opportunities"</h1>
-        <p class="lede">
-            "The corporate risk and opportunity register: each entry scored by impact and likelihood, quarter by quarter."
-        </p>
         <LinkNote text=link_problem/>
         <Show
             when=move || !empty()
@@ -75,9 +72,10 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
         snapshot.with(|s| previous_quarter(s, &quarter).map(|p| Changes::between(s, p, quarter)))
     });
     let arrows = RwSignal::new(ArrowSet::None);
+    let editing = RwSignal::new(crate::storage::edit_positions());
     let layer = move || filter.with(|f| f.layer);
     view! {
-        <div class="toolbar">
+        <div class="toolbar toolbar--compact">
             <QuarterPicker filter=filter quarter=quarter/>
             <div class="button-group button-group--tight">
                 <a class="button button--secondary" href=Route::NewRiskEntry.href() data-testid="add-entry">"Add a risk or opportunity"</a>
@@ -111,10 +109,11 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                         }))}
                     </select>
                 </div>
+                <EditPositions editing=editing/>
             </div>
             <div class="matrices">
                 {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|kind| view! {
-                    <MatrixView kind=kind quarter=quarter filter=filter rows=all_rows changes=changes arrows=arrows.read_only()/>
+                    <MatrixView kind=kind quarter=quarter filter=filter rows=all_rows changes=changes arrows=arrows.read_only() editing=editing.into()/>
                 }).collect_view()}
             </div>
         </section>
@@ -122,7 +121,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
         <section aria-labelledby="register-heading">
             <h2 id="register-heading">{format!("The register, {quarter}")}</h2>
             <FilterForm filter=filter quarter=quarter/>
-            <p class="results-line" role="status" data-testid="register-results">
+            <p class="results-line" id="register-results" tabindex="-1" role="status" data-testid="register-results">
                 {move || {
                     let shown = listed.with(|l| l.len());
                     let total = snapshot.with(|s| on_register_count(s, &quarter));
@@ -167,51 +166,84 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
     }
 }
 
-/// What changed since the quarter before, as the cover report lists it.
+/// The switch that lets markers be moved: off unless this device turned it
+/// on (remembered), so a councillor reading the matrix never moves a risk.
+#[component]
+fn EditPositions(editing: RwSignal<bool>) -> impl IntoView {
+    let toggle = move |_| {
+        let on = !editing.get_untracked();
+        editing.set(on);
+        crate::storage::set_edit_positions(on);
+    };
+    view! {
+        <div class="edit-switch">
+            <button
+                type="button"
+                class="switch"
+                role="switch"
+                id="edit-positions"
+                aria-checked=move || if editing.get() { "true" } else { "false" }
+                aria-describedby="edit-positions-hint"
+                data-testid="edit-positions"
+                on:click=toggle
+            >
+                <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
+                <span class="switch__label">"Edit positions"</span>
+                <span class="switch__state">{move || if editing.get() { "On" } else { "Off" }}</span>
+            </button>
+            <p class="hint" id="edit-positions-hint">"For officers: markers can then be dragged, or moved with the arrow keys. Remembered on this device."</p>
+        </div>
+    }
+}
+
+/// What changed since the quarter before, as the cover report lists it:
+/// every entry of either quarter in exactly one list, matched as the rule
+/// printed under the lists says.
 #[component]
 pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
-    let up = changes
-        .moved(std::cmp::Ordering::Greater)
-        .into_iter()
-        .cloned()
-        .collect::<Vec<_>>();
-    let down = changes
-        .moved(std::cmp::Ordering::Less)
-        .into_iter()
-        .cloned()
-        .collect::<Vec<_>>();
-    let renumbered = changes
-        .renumbered()
-        .into_iter()
-        .cloned()
-        .collect::<Vec<_>>();
     let from = changes.from;
     let to = changes.to;
-    let listed = move |items: Vec<Listed>, detail_prefix: &'static str, at: Period| {
-        items
-            .into_iter()
-            .map(|l| {
-                let href = entry_href(&l.id, at);
-                let detail = l.detail.map(|d| first_words(&d, 12));
-                view! {
-                    <li>
-                        <a href=href>{l.id.clone()}</a>" "{l.title.clone()}
-                        {detail.map(|d| view! { <span class="secondary">{format!(" ({detail_prefix}{d})")}</span> })}
-                    </li>
-                }
-            })
-            .collect_view()
+    // The reference links to the entry at the quarter the words describe;
+    // the rest of the line follows it.
+    let item = |id: &str, at: Period, line: String, reason: Option<String>| {
+        let rest = line.strip_prefix(id).map(str::to_owned).unwrap_or(line);
+        let href = entry_href(id, at);
+        let reason = reason.map(|d| first_words(&d, 12));
+        view! {
+            <li>
+                <a href=href>{id.to_owned()}</a>{rest}
+                {reason.map(|d| view! { <span class="secondary">{format!(" (reason: {d})")}</span> })}
+            </li>
+        }
     };
-    let moved = |items: Vec<Continuing>| {
-        items
+    let continuing = move |items: Vec<&Continuing>| {
+        let count = items.len();
+        let body = items
             .into_iter()
-            .map(|c| {
-                let href = Route::RiskEntry { id: c.id.clone() }.href();
-                view! { <li><a href=href>{c.id.clone()}</a>{format!(" {}", c.movement())}</li> }
-            })
+            .map(|c| item(&c.id, to, c.line(), None))
             .collect_view()
+            .into_any();
+        (count, body)
     };
-    let group = |title: String, count: usize, test: &'static str, body: AnyView| {
+    let new = |items: &[Listed]| {
+        let body = items
+            .iter()
+            .map(|l| item(&l.id, to, l.line(), None))
+            .collect_view()
+            .into_any();
+        (items.len(), body)
+    };
+    // An entry that has left is named with its quarter: its reference may
+    // now belong to another entry.
+    let left = |items: &[Listed]| {
+        let body = items
+            .iter()
+            .map(|l| item(&l.id, from, l.line_in(from), l.reason.clone()))
+            .collect_view()
+            .into_any();
+        (items.len(), body)
+    };
+    let group = |title: &str, test: &'static str, (count, body): (usize, AnyView)| {
         view! {
             <div class="changes__group" data-testid=test>
                 <h3 class="changes__title">{format!("{title} ({count})")}</h3>
@@ -224,17 +256,15 @@ pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
             <h2 class="panel__title" id="changes-heading">{format!("What changed since {from}")}</h2>
             <p>{changes.summary()}"."</p>
             <div class="changes__groups">
-                {group("New entries".into(), changes.new.len(), "changes-new", listed(changes.new.clone(), "", to).into_any())}
-                {group("Re-worked: same reference, new wording".into(), changes.reworked.len(), "changes-reworked", listed(changes.reworked.clone(), "was: ", to).into_any())}
-                {group("No longer on the register".into(), changes.left.len(), "changes-left", listed(changes.left.clone(), "reason: ", from).into_any())}
-                {group("Residual score went up".into(), up.len(), "changes-up", moved(up).into_any())}
-                {group("Residual score went down".into(), down.len(), "changes-down", moved(down).into_any())}
-                {group("Renumbered".into(), renumbered.len(), "changes-renumbered", renumbered.into_iter().map(|c| {
-                    let href = Route::RiskEntry { id: c.id.clone() }.href();
-                    view! { <li><a href=href>{c.id.clone()}</a>{format!(" was {}: {}", c.was_id.clone().unwrap_or_default(), c.title)}</li> }
-                }).collect_view().into_any())}
+                {group("New entries", "changes-new", new(&changes.new))}
+                {group("Re-worked: title reworded", "changes-reworked", continuing(changes.reworked()))}
+                {group("No longer on the register", "changes-left", left(&changes.left))}
+                {group("Residual score went up", "changes-up", continuing(changes.moved(std::cmp::Ordering::Greater)))}
+                {group("Residual score went down", "changes-down", continuing(changes.moved(std::cmp::Ordering::Less)))}
+                {group("Renumbered: same title, new reference", "changes-renumbered", continuing(changes.renumbered()))}
+                {group("Unchanged: same reference and title", "changes-unchanged", continuing(changes.unchanged()))}
             </div>
-            <p class="hint">{format!("Entries are matched by title, so one renumbered since {from} still counts as the same entry.")}</p>
+            <p class="hint" data-testid="changes-rule">{scrutineer_core::register::matching_rule()}</p>
         </section>
     }
 }

@@ -62,6 +62,8 @@ test('the pack prints as a committee pack: cover, sections on new pages, ratings
   expect(riskPages).toMatch(/16 High: CR1, CR4, CR10/);
   expect(riskPages).toContain('What changed since Q2 2018/19');
   expect(riskPages).toContain('CR1 Reshaping the County Council');
+  // An entry that has left is named with its quarter: today's CR9 is another risk.
+  expect(riskPages).toContain('CR9 in Q2 2018/19: Discharge of patients from hospital');
 
   const complaintPages = section(complaints, total);
   expect(complaintPages).toContain('Adult social care (statutory), 2018/19');

@@ -47,11 +47,76 @@ test('the register opens on Q2 2019/20 with its matrices, changes and register, 
   await expect(risks(page).getByTestId('unscored')).toHaveText('No residual score: CR6, CR11.');
   const changes = page.getByTestId('changes');
   await expect(changes.getByRole('heading', { name: 'What changed since Q2 2018/19' })).toBeVisible();
-  await expect(changes.getByTestId('changes-down')).toContainText('CR2 Protect and safeguard children: down from 16 to 12 (Major/Possible)');
-  await expect(changes.getByTestId('changes-new').getByRole('listitem')).toHaveCount(3);
-  await expect(changes.getByTestId('changes-left')).toContainText('CR9 Discharge of patients from hospital');
-  await expect(changes.getByTestId('changes-renumbered')).toContainText('CR6 was CR5: Managing our data well');
+  await expect(changes.getByTestId('changes-down').getByRole('listitem')).toHaveText([
+    'CR2 Protect and safeguard children: down from 16 to 12 (Major/Possible)',
+    'CR9, was CR8: Delivering a statutory service for children and young people with special educational needs and/or disabilities: down from 16 to 12 (Major/Possible)',
+  ]);
+  await expect(changes.getByTestId('changes-new').getByRole('link')).toHaveText(['CR4', 'CR11', 'CR12', 'CO3', 'CO4']);
+  await expect(changes.getByTestId('changes-reworked').getByRole('listitem')).toHaveText([
+    'CR1 Reshaping the County Council (previously “Delivering the Operational Plan to ensure a strong and sustainable County Council”)',
+    'CR5, was CR4: Recruit and retain experienced staff across the organisation (previously “Recruit and retain experienced staff within Children\'s Services”), down from 16 to 12 (Major/Possible)',
+  ]);
+  await expect(changes.getByTestId('changes-left').getByRole('link')).toHaveText(['CR9', 'CR10', 'CR12', 'CO3']);
+  await expect(changes.getByTestId('changes-left')).toContainText('CR9 in Q2 2018/19: Discharge of patients from hospital');
+  await expect(changes.getByTestId('changes-renumbered').getByRole('link')).toHaveText(['CR6', 'CR7', 'CR8', 'CR10']);
+  await expect(changes.getByTestId('changes-renumbered')).toContainText('CR6, was CR5: Managing our data well');
   await expect(page.getByTestId('register-results')).toHaveText('Showing 16 entries of 16.');
+  await app.expectNoAxeViolations();
+});
+
+test('what changed lists every entry once, and says how entries are matched', async ({ app, page }) => {
+  await app.open('#/risks');
+  const changes = page.getByTestId('changes');
+  await expect(changes.getByRole('heading', { name: 'What changed since Q2 2018/19' })).toBeVisible();
+  const lists = ['changes-new', 'changes-reworked', 'changes-left', 'changes-up', 'changes-down', 'changes-renumbered', 'changes-unchanged'];
+  const refs = (list: string) => changes.getByTestId(list).getByRole('link');
+  // The new CR4 and CR9 are other risks than the old CR4 and CR9: the old CR4 is the re-worked CR5,
+  // the old CR8 is the new CR9, and the old CR9 (hospital discharge) has left.
+  await expect(refs('changes-new')).toHaveText(['CR4', 'CR11', 'CR12', 'CO3', 'CO4']);
+  await expect(refs('changes-reworked')).toHaveText(['CR1', 'CR5']);
+  await expect(refs('changes-left')).toHaveText(['CR9', 'CR10', 'CR12', 'CO3']);
+  await expect(refs('changes-up')).toHaveCount(0);
+  await expect(changes.getByTestId('changes-up')).toContainText('None.');
+  await expect(refs('changes-down')).toHaveText(['CR2', 'CR9']);
+  await expect(refs('changes-renumbered')).toHaveText(['CR6', 'CR7', 'CR8', 'CR10']);
+  await expect(refs('changes-unchanged')).toHaveText(['CR3', 'CO1', 'CO2']);
+  await expect(changes).toContainText('5 new, 2 re-worked, 4 no longer on the register, 0 scores up, 2 down, 4 renumbered, 3 unchanged.');
+
+  // Every entry of Q2 2019/20 is in exactly one list other than "no longer on the register".
+  const now: string[] = [];
+  for (const list of lists.filter((l) => l !== 'changes-left')) now.push(...(await refs(list).allTextContents()));
+  expect([...now].sort()).toEqual(
+    ['CR1', 'CR2', 'CR3', 'CR4', 'CR5', 'CR6', 'CR7', 'CR8', 'CR9', 'CR10', 'CR11', 'CR12', 'CO1', 'CO2', 'CO3', 'CO4'].sort(),
+  );
+  // A reference in two lists is only ever today's entry and one that has left, named with its quarter.
+  const gone = await refs('changes-left').allTextContents();
+  const twice = now.filter((ref) => gone.includes(ref));
+  expect(twice.sort()).toEqual(['CO3', 'CR10', 'CR12', 'CR9']);
+  const leftItems = changes.getByTestId('changes-left').getByRole('listitem');
+  await expect(leftItems).toHaveText([
+    'CR9 in Q2 2018/19: Discharge of patients from hospital into their own home or enablement/short term care in a safe and timely manner',
+    'CR10 in Q2 2018/19: Adult social care provision is adequate and responsive to meet current and future demand',
+    /^CR12 in Q2 2018\/19: Unlawful disclosure of personal or commercial data/,
+    'CO3 in Q2 2018/19: Develop and implement improved recruitment and retention practices to address increasing challenges',
+  ]);
+  for (const list of lists.filter((l) => l !== 'changes-left')) {
+    await expect(changes.getByTestId(list), `${list} names no entry as of Q2 2018/19`).not.toContainText('in Q2 2018/19:');
+  }
+
+  // The rule is printed as the code applies it.
+  const rule = changes.getByTestId('changes-rule');
+  await expect(rule).toContainText('a risk only ever matches a risk, and an opportunity an opportunity');
+  await expect(rule).toContainText(
+    '1. The same entry: the titles match, ignoring case, spacing and a full stop, comma, colon or semicolon at the end, under the same reference or, failing that, another one (renumbered).',
+  );
+  await expect(rule).toContainText('2. Re-worked: of the entries left, more than half the significant words of the shorter title are in the other');
+  await expect(rule).toContainText('single letters and these words do not count: across, an, and, are,');
+
+  // An entry that has left opens at its own quarter, not as today's entry under that reference.
+  await refs('changes-left').filter({ hasText: 'CR9' }).click();
+  await expect(page).toHaveURL(/#\/risks\/CR9\?quarter=Q2%202018%2F19$/);
+  await expect(app.heading).toContainText('Risk CR9, Q2 2018/19');
+  await expect(app.heading).toContainText('Discharge of patients from hospital');
   await app.expectNoAxeViolations();
 });
 

@@ -4,6 +4,12 @@
 //! performance = actual / target; where less is better, 2 - actual / target.
 //! Green at 100% or more, amber within the tolerance below that, red beyond.
 //! Some councils rate "within +/- a tolerance of target" instead (goal post).
+//!
+//! Every tolerance is a percentage of the target, never points of the
+//! figure itself: with a target of 50% and a tolerance of 5, amber runs from
+//! 47.5% (95% of the target) up to 50%, so 47.6% is amber and 47.4% red; where
+//! less is better, from 50% up to 52.5%. (Points of performance below 100%
+//! and percent of the target are the same thing.)
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -81,11 +87,14 @@ impl Rag {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TargetRule {
-    /// Meet or beat the target in the indicator's good direction; amber within
-    /// `amber_within` percentage points of performance below 100%.
+    /// Meet or beat the target in the indicator's good direction; amber while
+    /// the figure falls short of it by no more than `amber_within` percent of
+    /// the target (performance of at least 100 - `amber_within`%): target 50,
+    /// 5 -> amber from 47.5 (or, where less is better, up to 52.5).
     Directional { amber_within: f64 },
     /// Be close to the target either way: green within `green_within` percent
-    /// of it, amber within `amber_within`, red beyond.
+    /// of the target, amber within `amber_within` percent, red beyond: target
+    /// 50, 5 and 10 -> green from 47.5 to 52.5, amber from 45 to 55.
     GoalPost {
         green_within: f64,
         amber_within: f64,
