@@ -293,10 +293,12 @@ pub fn select_on_focus(event: web_sys::FocusEvent) {
     };
     select_all(&input);
     JUST_FOCUSED.with(|f| *f.borrow_mut() = Some(input.clone()));
-    // A tap's mouse events come after focus, and may move the caret.
+    // A tap's mouse events come after focus, and may move the caret: select
+    // again once they are done, unless the person has already typed.
+    let at_focus = input.value();
     leptos::prelude::set_timeout(
         move || {
-            if is_focused(&input) {
+            if is_focused(&input) && input.value() == at_focus {
                 select_all(&input);
             }
         },

@@ -58,6 +58,40 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
         .expect("selector")
         .expect("CR10 marker")
         .unchecked_into();
+    // Read-only until "Edit positions" is on: the arrow keys point nowhere.
+    marker.focus().expect("focus");
+    press(&marker, "ArrowDown");
+    tick().await;
+    assert!(
+        root.query_selector(".matrix__cell--target")
+            .expect("selector")
+            .is_none(),
+        "no move while reading"
+    );
+    let switch: HtmlElement = root
+        .query_selector("[data-testid=edit-positions]")
+        .expect("selector")
+        .expect("the switch")
+        .unchecked_into();
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    switch.click();
+    tick().await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        storage()
+            .get_item("scrutineer.edit-positions")
+            .expect("read")
+            .as_deref(),
+        Some("on"),
+        "remembered on this device"
+    );
+
     marker.focus().expect("focus");
     press(&marker, "ArrowDown");
     tick().await;

@@ -739,12 +739,20 @@ fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NewIndicator {
     pub name: String,
+    /// A service area's id, or [`NEW_AREA`] to add the one named in `new_area`.
     pub service_area: String,
+    /// The name of a service area to add with the indicator.
+    pub new_area: String,
     /// A unit's key: "count", "percent", "rate_per_10000", ...
     pub unit: String,
     /// "high", "low" or "none".
     pub polarity: String,
+    /// A standing target, as typed ("50%", "4.5"); empty for none.
+    pub target: String,
 }
+
+/// The service-area choice that adds a new area with the indicator.
+pub const NEW_AREA: &str = "+new";
 
 /// The units an officer can choose, with their words.
 pub const UNITS: [(&str, crate::domain::value::Unit); 8] = {
@@ -776,10 +784,24 @@ pub fn add_indicator(
             message: "Enter the indicator's name as the pack words it".to_owned(),
         });
     }
-    if snapshot.service_area(&new.service_area).is_none() {
+    // A new service area from the same form: checked as the area form checks it.
+    let mut base = snapshot.clone();
+    let mut area = new.service_area.clone();
+    if new.service_area == NEW_AREA {
+        match save_service_area(snapshot, None, &new.new_area, "") {
+            Ok((with_area, id)) => {
+                base = with_area;
+                area = id;
+            }
+            Err(area_errors) => errors.extend(area_errors.into_iter().map(|e| FieldError {
+                field: "new-area-name",
+                message: e.message,
+            })),
+        }
+    } else if snapshot.service_area(&new.service_area).is_none() {
         errors.push(FieldError {
             field: "new-area",
-            message: "Choose the service area it belongs to".to_owned(),
+            message: "Choose the service area it belongs to, or add a new one".to_owned(),
         });
     }
     let unit = UNITS
@@ -804,23 +826,48 @@ pub fn add_indicator(
             None
         }
     };
+    let target = if new.target.trim().is_empty() {
+        None
+    } else {
+        match (read_number(&new.target), polarity) {
+            (_, Some(Polarity::None)) => {
+                errors.push(FieldError {
+                    field: "new-target",
+                    message: "An indicator that is context only (good is neither) has no target to meet: leave the target empty, or set one close to which it should stay on its page afterwards".to_owned(),
+                });
+                None
+            }
+            (Some(value), _) if value >= 0.0 => Some(crate::domain::rag::Target {
+                value,
+                rule: crate::domain::rag::TargetRule::Directional {
+                    amber_within: snapshot.settings.amber_within,
+                },
+            }),
+            _ => {
+                errors.push(FieldError {
+                    field: "new-target",
+                    message:
+                        "Enter the target as a number, for example 50% or 4.5, or leave it empty"
+                            .to_owned(),
+                });
+                None
+            }
+        }
+    };
     let (Some(unit), Some(polarity), true) = (unit, polarity, errors.is_empty()) else {
         return Err(errors);
     };
-    let id = unique_id(&slug(name), |id| {
-        snapshot.indicators.iter().any(|i| i.id == id)
-    });
-    let mut next = snapshot.clone();
+    let id = unique_id(&slug(name), |id| base.indicators.iter().any(|i| i.id == id));
+    let mut next = base;
     // After the area's last indicator, so the tables keep the pack's order.
     let at = next
         .indicators
         .iter()
-        .rposition(|i| i.service_area == new.service_area)
+        .rposition(|i| i.service_area == area)
         .map_or(next.indicators.len(), |i| i + 1);
-    next.indicators.insert(
-        at,
-        Indicator::new(&id, &new.service_area, name, unit, polarity),
-    );
+    let mut indicator = Indicator::new(&id, &area, name, unit, polarity);
+    indicator.target = target;
+    next.indicators.insert(at, indicator);
     Ok((next, id))
 }
 
@@ -1136,6 +1183,7 @@ mod tests {
             service_area: "childrens-social-care".into(),
             unit: "count".into(),
             polarity: "none".into(),
+            ..NewIndicator::default()
         };
         let (next, id) = add_indicator(&with_area, &new).expect("valid");
         assert_eq!(id, "number-of-contacts-during-the-year");
@@ -1164,6 +1212,68 @@ mod tests {
         assert_eq!(
             renamed.service_area("adoptions").map(|a| a.name.as_str()),
             Some("Adoption and fostering")
+        );
+    }
+
+    #[test]
+    fn an_indicator_brings_its_new_service_area_and_its_target() {
+        let empty = Snapshot::empty(
+            "Anytown",
+            "Scrutiny",
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 30).expect("date"),
+        );
+        let new = NewIndicator {
+            name: "Household waste recycled".into(),
+            service_area: NEW_AREA.into(),
+            new_area: "Waste".into(),
+            unit: "percent".into(),
+            polarity: "high".into(),
+            target: "50%".into(),
+        };
+        let (next, id) = add_indicator(&empty, &new).expect("valid");
+        assert_eq!(next.service_areas.len(), 1);
+        assert_eq!(next.service_areas[0].name, "Waste");
+        let added = next.indicators.iter().find(|i| i.id == id).expect("added");
+        assert_eq!(added.service_area, "waste");
+        let target = added.target.expect("a target");
+        assert_eq!(target.value, 50.0);
+        assert_eq!(
+            target.rule,
+            crate::domain::rag::TargetRule::Directional {
+                amber_within: empty.settings.amber_within
+            }
+        );
+        assert_eq!(crate::validate::validate(&next), vec![]);
+
+        // Each fault at its own field, and nothing added.
+        let bad = NewIndicator {
+            new_area: " ".into(),
+            target: "lots".into(),
+            ..new.clone()
+        };
+        let fields: Vec<_> = add_indicator(&empty, &bad)
+            .expect_err("refused")
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["new-area-name", "new-target"]);
+        let context_only = NewIndicator {
+            polarity: "none".into(),
+            ..new.clone()
+        };
+        let refused = add_indicator(&empty, &context_only).expect_err("no target to meet");
+        assert_eq!(refused[0].field, "new-target");
+        let taken = NewIndicator {
+            new_area: "waste".into(),
+            ..new
+        };
+        let again = add_indicator(&next, &taken).expect_err("the area exists");
+        assert!(
+            again[0]
+                .message
+                .contains("already a service area called waste"),
+            "{:?}",
+            again
         );
     }
 

@@ -115,6 +115,9 @@ pub fn TextField(
     #[prop(optional)]
     kind: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
+    /// The on-screen keyboard to offer: "decimal" for figures, "numeric" for counts.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     value: Signal<String>,
     on_input: Callback<String>,
     error: Signal<Option<String>>,
@@ -134,6 +137,8 @@ pub fn TextField(
                 class="input"
                 id=input_id
                 type=kind.unwrap_or("text")
+                inputmode=inputmode
+                autocomplete="off"
                 aria-describedby=described
                 aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
                 prop:value=move || value.get()

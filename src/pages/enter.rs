@@ -10,12 +10,14 @@ use scrutineer_core::snapshot::count_of;
 use scrutineer_core::text::capitalise;
 
 use crate::browser;
-use crate::components::{message_for, settle, ErrorSummary, NoticesHere, TextField};
+use crate::components::{message_for, settle, summary_of, ErrorSummary, NoticesHere, TextField};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
 /// Where the figures-from-a-spreadsheet part of the page says what happened.
 const FROM_CSV: &str = "from-csv";
+/// Where adding an indicator says what happened.
+const ADD_INDICATOR: &str = "add-indicator";
 
 /// `#/enter`: one period's figures for many indicators, as an officer
 /// prepares the pack. Each box shows the figure held for the period as soon
@@ -276,41 +278,53 @@ fn PendingSummary(pending: Memo<Vec<PendingChange>>) -> impl IntoView {
     }
 }
 
-/// Adds an indicator to a service area; its figures are then entered above.
+/// Adds an indicator to a service area (or to a new one, named here), with
+/// a target if it has one; its figures are then entered above. The form
+/// stays, keeping the area, unit and polarity, so the next is quick to add.
 #[component]
 fn AddIndicator() -> impl IntoView {
-    use scrutineer_core::editing::{add_indicator, NewIndicator, UNITS};
+    use scrutineer_core::editing::{add_indicator, NewIndicator, NEW_AREA, UNITS};
     let workspace = use_workspace();
     let form = RwSignal::new(NewIndicator::default());
     let errors = RwSignal::new(vec![]);
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match workspace
+        let result = workspace
             .snapshot
-            .with_untracked(|s| add_indicator(s, &form.get_untracked()))
-        {
-            Ok((next, id)) => {
-                errors.set(vec![]);
-                let name = form.with_untracked(|f| f.name.trim().to_owned());
-                workspace.edit(format!("Added the indicator \u{201c}{name}\u{201d}"), next);
-                form.set(NewIndicator::default());
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(&format!(
-                        "#/indicators/{}",
-                        scrutineer_core::route::percent_encode(&id)
-                    ));
-                }
-            }
-            Err(list) => errors.set(list),
+            .with_untracked(|s| add_indicator(s, &form.get_untracked()));
+        if let Some((next, id)) = settle(errors, "#add-indicator-errors", result) {
+            let name = form.with_untracked(|f| f.name.trim().to_owned());
+            let area = next
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .and_then(|i| next.service_area(&i.service_area))
+                .map(|a| (a.id.clone(), a.name.clone()));
+            let (area_id, area_name) = area.unwrap_or_default();
+            workspace.edit_at(
+                ADD_INDICATOR,
+                format!("Added \u{201c}{name}\u{201d} to {area_name}. Add the next one here, or enter its figures above"),
+                next,
+            );
+            form.update(|f| {
+                f.name.clear();
+                f.target.clear();
+                f.new_area.clear();
+                f.service_area = area_id;
+            });
+            request_animation_frame(|| browser::focus("#new-name"));
         }
     };
     let err = move |f: &'static str| message_for(errors, f);
     let shown = |m: Option<String>| {
         m.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })
     };
+    let adding_area = move || form.with(|f| f.service_area == NEW_AREA);
+    let summary = summary_of(errors, "");
     view! {
         <h2 id="add-indicator">"Add an indicator"</h2>
         <form class="form" novalidate on:submit=add data-testid="add-indicator">
+            <ErrorSummary id="add-indicator-errors" errors=summary/>
             <TextField
                 id="new-name"
                 label="Name"
@@ -324,8 +338,18 @@ fn AddIndicator() -> impl IntoView {
                 <select class="select" id="new-area" prop:value=move || form.with(|f| f.service_area.clone()) on:change=move |e| form.update(|f| f.service_area = event_target_value(&e))>
                     <option value="">"Choose a service area"</option>
                     {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                    <option value=NEW_AREA>"A new service area\u{2026}"</option>
                 </select>
             </div>
+            <Show when=adding_area>
+                <TextField
+                    id="new-area-name"
+                    label="Name of the new service area"
+                    value=Signal::derive(move || form.with(|f| f.new_area.clone()))
+                    on_input=Callback::new(move |v: String| form.update(|f| f.new_area = v))
+                    error=Signal::derive(err("new-area-name"))
+                />
+            </Show>
             <div class="form-group" class:form-group--error=move || err("new-unit")().is_some()>
                 <label class="label" for="new-unit">"Measured as"</label>
                 {move || shown(err("new-unit")())}
@@ -344,8 +368,18 @@ fn AddIndicator() -> impl IntoView {
                     <option value="none">"Neither: context only"</option>
                 </select>
             </div>
+            <TextField
+                id="new-target"
+                label="Target (optional)"
+                hint="As the pack prints it, for example 50% or 4.5. Tolerances and goal posts are set on the indicator's page."
+                inputmode="decimal"
+                value=Signal::derive(move || form.with(|f| f.target.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| f.target = v))
+                error=Signal::derive(err("new-target"))
+            />
             <button type="submit" class="button">"Add indicator"</button>
         </form>
+        <NoticesHere at=ADD_INDICATOR/>
     }
 }
 

@@ -5,6 +5,7 @@ use scrutineer_core::dashboard::{
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::domain::value::group_thousands;
+use scrutineer_core::route::Route;
 use scrutineer_core::snapshot::count_of;
 
 use crate::components::{EmptyState, LinkNote, TableRegion};
@@ -81,14 +82,8 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
     // A tapped count filters the tables: bring the person to the result.
     let show_results = move |_| crate::browser::reveal_after_render("#indicator-results");
     view! {
-        <div class="toolbar toolbar--compact">
+        <div class="toolbar toolbar--compact toolbar--head">
             <PeriodPicker filter=filter period=period periods=periods/>
-            <div class="button-group button-group--tight">
-                <a class="button button--secondary" href="#/enter" data-testid="enter-figures">"Enter figures"</a>
-                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download_csv(snapshot, notices)>
-                    "Download figures (CSV)"
-                </button>
-            </div>
         </div>
         <div class="count-bar">
             <section class="count-group" aria-labelledby="targets-heading">
@@ -143,14 +138,22 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
             </section>
         </div>
         <FilterForm filter=filter period=period/>
-        <p class="results-line" id="indicator-results" tabindex="-1" data-testid="results-line" role="status">
-            {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), group_thousands(total() as f64, 0))}
-            " "
-            <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
-                <a href=move || Filter::href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
-            </Show>
-        </p>
-        <RagKey/>
+        <div class="results-bar">
+            <p class="results-line" id="indicator-results" tabindex="-1" data-testid="results-line" role="status">
+                {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), group_thousands(total() as f64, 0))}
+                " "
+                <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
+                    <a href=move || Filter::href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
+                </Show>
+            </p>
+            <div class="button-group button-group--tight">
+                <a class="button button--secondary" href=Route::EnterFigures.href() data-testid="enter-figures">"Enter figures"</a>
+                <button type="button" class="button button--secondary" data-testid="download-csv" on:click=move |_| download_csv(snapshot, notices)>
+                    "Download figures (CSV)"
+                </button>
+            </div>
+        </div>
+        // The count chips above are the key: each shape with its words.
         {move || tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()}
     }
 }
@@ -206,6 +209,8 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
         crate::browser::reveal_after_render("#indicator-results");
     };
     view! {
+        <details class="filters-details" prop:open=move || filter.with(|f| f.area.is_some() || f.worse_than_england || !f.text.is_empty())>
+        <summary class="filters-details__summary" data-testid="filters-toggle">"Filter by service area, words or England"</summary>
         <form class="filters" on:submit=apply data-testid="filters" aria-label="Filter indicators">
             <div class="form-group">
                 <label class="label" for="filter-area">"Service area"</label>
@@ -223,10 +228,11 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
             </div>
             <div class="form-group checkbox">
                 <input class="checkbox__input" id="filter-england" type="checkbox" prop:checked=move || worse.get() on:change=move |e| worse.set(event_target_checked(&e))/>
-                <label class="checkbox__label" for="filter-england">"Only those worse than the England average"</label>
+                <label class="checkbox__label" for="filter-england">"Worse than England only"</label>
             </div>
             <button type="submit" class="button">"Apply filters"</button>
         </form>
+        </details>
     }
 }
 
@@ -288,19 +294,21 @@ pub(crate) fn AreaTableView(
         region_name.map_or_else(|| "Regional average".to_owned(), |n| format!("{n} average"));
     view! {
         <section class="area">
-            {if pack {
-                view! { <h3 id=heading.clone()>{area_name}</h3> }.into_any()
-            } else {
-                view! { <h2 id=heading.clone()>{area_name}</h2> }.into_any()
-            }}
-            <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
+            <div class="area__head">
+                {if pack {
+                    view! { <h3 id=heading.clone()>{area_name}</h3> }.into_any()
+                } else {
+                    view! { <h2 id=heading.clone()>{area_name}</h2> }.into_any()
+                }}
+                <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
+            </div>
             <TableRegion labelled_by=heading_for_region sticky=true>
                 <table class="table table--indicators">
                     <thead>
                         <tr>
                             <th scope="col" class="indicator-name">"Indicator"</th>
                             {chosen_head}
-                            <th scope="col">{format!("Direction ({period})")}</th>
+                            <th scope="col">"Direction"<span class="visually-hidden">{format!(", {period} against the period before")}</span></th>
                             <th scope="col" class="trend-cell">"Trend"</th>
                             <th scope="col">"Good is"</th>
                             {earlier_head}

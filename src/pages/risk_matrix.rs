@@ -140,15 +140,17 @@ pub fn MatrixView(
             "Markers move only in the residual score view. Select a marker to open its entry."
                 .to_owned()
         } else {
-            format!("Select a marker to open the {single}. Markers stay where they are while you read; to change a residual score, turn on \u{201c}Edit positions\u{201d}.")
+            format!("Select a marker to open the {single}. Markers stay put while you read: to move them, turn on \u{201c}Edit positions\u{201d} (remembered on this device).")
         }
     };
     let arrow_id = format!("arrowhead-{plural}");
     let arrow_ref = format!("url(#{arrow_id})");
     view! {
         <section class="matrix-block" aria-label=format!("{heading} matrix") data-testid=format!("matrix-{plural}")>
-            <h3 id=format!("matrix-{plural}")>{heading}</h3>
-            <MatrixKey kind=kind appetite=Signal::derive(appetite)/>
+            <div class="matrix-block__head">
+                <h3 id=format!("matrix-{plural}")>{heading}</h3>
+                <MatrixKey kind=kind appetite=Signal::derive(appetite)/>
+            </div>
             <p class="hint" id=help_id.clone()>{help_text}</p>
             <div class="matrix" class:matrix--editing=move || movable.get()>
                 <div class="matrix__y-title" aria-hidden="true">"Impact"</div>

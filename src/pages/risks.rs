@@ -75,12 +75,8 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let editing = RwSignal::new(crate::storage::edit_positions());
     let layer = move || filter.with(|f| f.layer);
     view! {
-        <div class="toolbar toolbar--compact">
+        <div class="toolbar toolbar--compact toolbar--head">
             <QuarterPicker filter=filter quarter=quarter/>
-            <div class="button-group button-group--tight">
-                <a class="button button--secondary" href=Route::NewRiskEntry.href() data-testid="add-entry">"Add a risk or opportunity"</a>
-                <a class="button button--secondary" href=Route::ScoreBands.href()>"Score bands and appetite"</a>
-            </div>
         </div>
         <section aria-labelledby="matrix-heading">
             <h2 id="matrix-heading">{format!("The matrix, {quarter}")}</h2>
@@ -99,6 +95,7 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                     </div>
                     <p class="hint">{move || format!("{} score: {}.", layer().label(), layer().meaning())}</p>
                 </fieldset>
+                <EditPositions editing=editing/>
                 <div class="form-group form-group--inline">
                     <label class="label" for="arrows">"Arrows"</label>
                     <select class="select" id="arrows" data-testid="arrows" on:change=move |e| arrows.set(ArrowSet::from_key(&event_target_value(&e)).unwrap_or_default())>
@@ -109,7 +106,6 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
                         }))}
                     </select>
                 </div>
-                <EditPositions editing=editing/>
             </div>
             <div class="matrices">
                 {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|kind| view! {
@@ -119,7 +115,13 @@ fn Register(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
         </section>
         {move || changes.get().map(|c| view! { <ChangesPanel changes=c/> })}
         <section aria-labelledby="register-heading">
-            <h2 id="register-heading">{format!("The register, {quarter}")}</h2>
+            <div class="toolbar">
+                <h2 id="register-heading">{format!("The register, {quarter}")}</h2>
+                <div class="button-group button-group--tight">
+                    <a class="button button--secondary" href=Route::NewRiskEntry.href() data-testid="add-entry">"Add a risk or opportunity"</a>
+                    <a class="button button--secondary" href=Route::ScoreBands.href()>"Score bands and appetite"</a>
+                </div>
+            </div>
             <FilterForm filter=filter quarter=quarter/>
             <p class="results-line" id="register-results" tabindex="-1" role="status" data-testid="register-results">
                 {move || {
@@ -183,7 +185,7 @@ fn EditPositions(editing: RwSignal<bool>) -> impl IntoView {
                 role="switch"
                 id="edit-positions"
                 aria-checked=move || if editing.get() { "true" } else { "false" }
-                aria-describedby="edit-positions-hint"
+                aria-describedby="move-help-risks"
                 data-testid="edit-positions"
                 on:click=toggle
             >
@@ -191,7 +193,6 @@ fn EditPositions(editing: RwSignal<bool>) -> impl IntoView {
                 <span class="switch__label">"Edit positions"</span>
                 <span class="switch__state">{move || if editing.get() { "On" } else { "Off" }}</span>
             </button>
-            <p class="hint" id="edit-positions-hint">"For officers: markers can then be dragged, or moved with the arrow keys. Remembered on this device."</p>
         </div>
     }
 }

@@ -46,7 +46,7 @@ test('a good file is previewed, opened, and the import can be undone', async ({ 
 
   await page.getByTestId('confirm-import').click();
   await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
-  await expect(page.getByTestId('statuses')).toContainText('Opened “anytown.json”: Anytown Borough Council, as at 30 June 2019.');
+  await expect(page.getByTestId('notices-open-file')).toContainText('Opened “anytown.json”: Anytown Borough Council, as at 30 June 2019.');
   await expect(page.getByTestId('what-is-open')).toContainText('2 indicators in 1 service area');
 
   await page.reload();
@@ -66,7 +66,8 @@ test('every bad file is refused with its message, and storage stays byte-identic
   const before = await storageState(page);
   expect(before[KEY], 'the edit was saved').toContain('Keep Me Council');
 
-  const alerts = page.getByTestId('alerts');
+  // Each refusal is said beside the file input, replacing the one before.
+  const alerts = page.getByTestId('notices-open-file');
   for (const [name, words] of Object.entries(expected)) {
     await chooseFile(page, name, readFileSync(join(corpus, name)));
     const message = alerts.locator('.message').last();
@@ -85,7 +86,7 @@ test('a file over 20 MB is refused before it is read', async ({ app, page }) => 
   await app.open('#/data');
   const before = await storageState(page);
   await chooseFile(page, 'huge.json', Buffer.alloc(21 * 1024 * 1024, 0x20));
-  await expect(page.getByTestId('alerts')).toContainText(
+  await expect(page.getByTestId('notices-open-file')).toContainText(
     'Could not open “huge.json”: it is 21 MB, and the largest Scrutineer opens is 20 MB. Nothing has been changed.',
   );
   expect(await storageState(page)).toEqual(before);
@@ -110,7 +111,10 @@ test('export, start empty, then re-import gives the data back; the file fits the
   await page.getByTestId('start-empty').click();
   await expect(page.getByTestId('confirm-replace')).toContainText('This removes Lancashire County Council, as at 30 June 2019');
   await app.expectNoAxeViolations();
+  await page.locator('#empty-organisation').fill('Anytown Borough Council');
+  await page.locator('#empty-title').fill('Overview and Scrutiny');
   await page.getByTestId('confirm-replace-button').click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
   await expect(page.getByTestId('what-is-open')).toContainText('0 indicators in 0 service areas, 0 risks, 0 opportunities, no complaints figures');
   await expect(page.getByTestId('export-reminder')).toBeVisible();
 

@@ -36,6 +36,13 @@ async function drag(page: Page, from: Locator, to: Locator, touch: boolean) {
   }
 }
 
+/** An officer turns on "Edit positions", without which no marker moves. */
+async function editPositions(page: Page) {
+  const switcher = page.getByTestId('edit-positions');
+  await switcher.click();
+  await expect(switcher).toHaveAttribute('aria-checked', 'true');
+}
+
 test('the register opens on Q2 2019/20 with its matrices, changes and register, and passes axe', async ({ app, page }) => {
   await app.open('#/risks');
   await expect(page.getByTestId('quarter-picker')).toHaveValue('Q2 2019/20');
@@ -138,6 +145,7 @@ test('the matrix has a table of the same entries, and the inherent view moves ev
 test('dragging a marker to a new cell asks why, moves it, records the reason, and can be undone', async ({ app, page }, testInfo) => {
   const touch = !!testInfo.project.use.hasTouch;
   await app.open('#/risks');
+  await editPositions(page);
   await drag(page, marker(page, 'CR1'), cell(page, '4-2'), touch);
   const panel = page.getByTestId('move-panel-risks');
   await expect(panel.getByRole('heading')).toHaveText('Move CR1 from 16 (Major/Likely) to 8 (Major/Unlikely)?');
@@ -163,6 +171,7 @@ test('dragging a marker to a new cell asks why, moves it, records the reason, an
 
 test('a marker moves by keyboard, and the reason lands in the entry’s history', async ({ app, page }) => {
   await app.open('#/risks');
+  await editPositions(page);
   await marker(page, 'CR10').focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowLeft');
