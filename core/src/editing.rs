@@ -371,6 +371,23 @@ fn exact_decimals(x: f64, at_least: u8) -> u8 {
         .unwrap_or(at_least.saturating_add(2))
 }
 
+/// The indicator's standing target as its figures print: "50.0%" for a
+/// percentage whose figures have one decimal place, "4.5 days", "1,200":
+/// never "50.00". `None` where it has no target.
+pub fn target_text(indicator: &crate::domain::indicator::Indicator) -> Option<String> {
+    let target = indicator.target?.value;
+    let decimals = indicator
+        .values
+        .iter()
+        .filter_map(|o| match o.value {
+            Value::Figure { decimals, .. } => Some(decimals),
+            Value::Missing { .. } => None,
+        })
+        .max()
+        .unwrap_or(0);
+    Some(Value::figure(target, exact_decimals(target, decimals)).display(indicator.unit))
+}
+
 /// Words a worked example of how the target in `form` rates figures of
 /// `indicator`, as the officer types, in the indicator's unit:
 ///
@@ -1213,6 +1230,34 @@ mod tests {
             renamed.service_area("adoptions").map(|a| a.name.as_str()),
             Some("Adoption and fostering")
         );
+    }
+
+    #[test]
+    fn a_target_prints_in_the_indicators_unit_and_decimals() {
+        use crate::domain::rag::{Target, TargetRule};
+        use crate::domain::value::Unit;
+        let rule = TargetRule::Directional { amber_within: 5.0 };
+        let mut ind = percent_indicator(Polarity::High, Unit::Percent);
+        assert_eq!(target_text(&ind), None);
+        ind.target = Some(Target { value: 50.0, rule });
+        assert_eq!(
+            target_text(&ind).as_deref(),
+            Some("50.0%"),
+            "as its figures: one decimal place"
+        );
+        ind.target = Some(Target { value: 47.25, rule });
+        assert_eq!(
+            target_text(&ind).as_deref(),
+            Some("47.25%"),
+            "more places where the target needs them"
+        );
+        let mut count =
+            crate::domain::indicator::Indicator::new("c", "a", "C", Unit::Count, Polarity::Low);
+        count.target = Some(Target {
+            value: 1200.0,
+            rule,
+        });
+        assert_eq!(target_text(&count).as_deref(), Some("1,200"));
     }
 
     #[test]

@@ -470,11 +470,16 @@ pub fn rows(
     today: NaiveDate,
     ignore_cell: bool,
 ) -> Vec<Row> {
-    let bands = &snapshot.settings.score_bands;
+    let risk_bands = snapshot.settings.bands_for(EntryKind::Risk);
+    let opportunity_bands = snapshot.settings.bands_for(EntryKind::Opportunity);
     let mut list: Vec<Row> = snapshot
         .register
         .iter()
         .filter_map(|e| {
+            let bands = match e.kind {
+                EntryKind::Risk => &risk_bands,
+                EntryKind::Opportunity => &opportunity_bands,
+            };
             e.on_register(quarter)
                 .map(|a| Row::of(e, a, filter.layer, bands, today))
         })

@@ -579,9 +579,9 @@ pub fn band_rows(bands: &ScoreBands) -> Vec<BandRow> {
         .collect()
 }
 
-/// The settings form's starting rows and appetite.
-pub fn bands_form(snapshot: &Snapshot) -> (Vec<BandRow>, String) {
-    let rows = band_rows(&snapshot.settings.score_bands);
+/// The settings form's starting rows (for `kind`'s bands) and appetite.
+pub fn bands_form(snapshot: &Snapshot, kind: EntryKind) -> (Vec<BandRow>, String) {
+    let rows = band_rows(&snapshot.settings.bands_for(kind));
     let appetite = snapshot
         .settings
         .risk_appetite
@@ -590,9 +590,11 @@ pub fn bands_form(snapshot: &Snapshot) -> (Vec<BandRow>, String) {
     (rows, appetite)
 }
 
-/// The snapshot with new score bands and appetite, or every field that is wrong.
+/// The snapshot with new score bands for `kind` (and, for risks, the
+/// appetite), or every field that is wrong.
 pub fn save_bands(
     snapshot: &Snapshot,
+    kind: EntryKind,
     rows: &[BandRow],
     appetite: &str,
 ) -> Result<Snapshot, Vec<FieldError>> {
@@ -641,7 +643,9 @@ pub fn save_bands(
             ));
         }
     }
-    let appetite_value = if appetite.trim().is_empty() {
+    let appetite_value = if kind == EntryKind::Opportunity {
+        snapshot.settings.risk_appetite
+    } else if appetite.trim().is_empty() {
         None
     } else {
         match appetite.trim().parse::<u8>() {
@@ -678,14 +682,96 @@ pub fn save_bands(
         return Err(errors);
     }
     let mut next = snapshot.clone();
-    next.settings.score_bands = candidate;
+    match kind {
+        EntryKind::Risk => next.settings.score_bands = candidate,
+        EntryKind::Opportunity => next.settings.opportunity_bands = Some(candidate),
+    }
     next.settings.risk_appetite = appetite_value;
     Ok(next)
+}
+
+/// The cell (impact, likelihood) a score typed in a form gives, for the
+/// form's impact and likelihood pickers; `None` while it gives no one cell.
+pub fn score_cell(text: &str) -> Option<(u8, u8)> {
+    Score::parse(text).ok()?.cell()
+}
+
+/// The form's text for a score chosen with the pickers, as packs write it:
+/// "16 (Major/Likely)".
+pub fn chosen_score(impact: u8, likelihood: u8, kind: EntryKind) -> Option<String> {
+    Score::rated(impact, likelihood).ok().map(|s| s.label(kind))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opportunities_are_coloured_so_high_is_good_until_the_council_sets_their_own() {
+        use crate::domain::risk::BandTone;
+        let s = Snapshot::demo();
+        let risk = s.settings.bands_for(EntryKind::Risk);
+        let opportunity = s.settings.bands_for(EntryKind::Opportunity);
+        let high = |b: &ScoreBands| b.band_of(16).map(|b| (b.name.clone(), b.tone));
+        assert_eq!(high(&risk), Some(("High".to_owned(), BandTone::Red)));
+        assert_eq!(
+            high(&opportunity),
+            Some(("High".to_owned(), BandTone::Green)),
+            "not the risks' red"
+        );
+        assert_eq!(opportunity.band_of(2).map(|b| b.tone), Some(BandTone::Red));
+        assert_eq!(opportunity.check(), Ok(()));
+
+        // The council's own: saved for opportunities only, the risks' bands and appetite untouched.
+        let (mut rows, _) = bands_form(&s, EntryKind::Opportunity);
+        for row in &mut rows {
+            row.tone = if row.name == "High" {
+                "green".into()
+            } else {
+                "yellow".into()
+            };
+        }
+        let next = save_bands(&s, EntryKind::Opportunity, &rows, "25").expect("saved");
+        assert_eq!(next.settings.score_bands, s.settings.score_bands);
+        assert_eq!(
+            next.settings.risk_appetite, s.settings.risk_appetite,
+            "the appetite is for risks"
+        );
+        let own = next.settings.bands_for(EntryKind::Opportunity);
+        assert_eq!(own.band_of(2).map(|b| b.tone), Some(BandTone::Yellow));
+        assert_eq!(crate::validate::validate(&next), vec![]);
+        let text = crate::file_format::export(&next, chrono::DateTime::UNIX_EPOCH, "0.1.0");
+        let opened = crate::file_format::import(&text).expect("reads back");
+        assert_eq!(
+            opened.snapshot.settings.opportunity_bands,
+            next.settings.opportunity_bands
+        );
+    }
+
+    #[test]
+    fn score_pickers_and_typed_scores_agree() {
+        assert_eq!(
+            chosen_score(4, 4, EntryKind::Risk).as_deref(),
+            Some("16 (Major/Likely)")
+        );
+        assert_eq!(
+            chosen_score(5, 3, EntryKind::Opportunity).as_deref(),
+            Some("15 (Outstanding/Possible)")
+        );
+        assert_eq!(chosen_score(6, 1, EntryKind::Risk), None);
+        for typed in ["16 (Major/Likely)", "4x4", "4 x 4"] {
+            assert_eq!(score_cell(typed), Some((4, 4)), "{typed}");
+        }
+        assert_eq!(score_cell("25"), Some((5, 5)), "only one cell gives 25");
+        assert_eq!(score_cell("12"), None, "12 is 3 x 4 or 4 x 3");
+        assert_eq!(score_cell("lots"), None);
+        let text = chosen_score(3, 2, EntryKind::Risk).expect("valid");
+        assert_eq!(
+            score_cell(&text),
+            Some((3, 2)),
+            "what the pickers write reads back as the same cell"
+        );
+    }
     use crate::register::{rows, Matrix, RegisterFilter};
 
     fn q(label: &str) -> Period {
@@ -975,7 +1061,7 @@ mod tests {
     #[test]
     fn bands_can_be_changed_to_the_four_band_scheme_and_every_view_follows() {
         let s = Snapshot::demo();
-        let (rows_now, appetite) = bands_form(&s);
+        let (rows_now, appetite) = bands_form(&s, EntryKind::Risk);
         assert_eq!(rows_now.len(), 3);
         assert_eq!(appetite, "");
         let four = [
@@ -989,7 +1075,7 @@ mod tests {
             four,
             "the preset fills the form the same"
         );
-        let next = save_bands(&s, &four, "12").expect("saved");
+        let next = save_bands(&s, EntryKind::Risk, &four, "12").expect("saved");
         assert_eq!(next.settings.score_bands, ScoreBands::four());
         assert_eq!(next.settings.risk_appetite, Some(12));
         let now = q("Q2 2019/20");
@@ -1014,19 +1100,19 @@ mod tests {
     fn bad_bands_are_refused_at_the_field_with_the_reason() {
         let s = Snapshot::demo();
         let gap = [row("Low", "1", "6", "green"), row("High", "9", "25", "red")];
-        let errors = save_bands(&s, &gap, "").expect_err("gap");
+        let errors = save_bands(&s, EntryKind::Risk, &gap, "").expect_err("gap");
         assert_eq!(
             errors[0].message,
             "Score 8 is in no band: bands must cover every score from 1 to 25"
         );
         let overlap = [row("Low", "1", "8", "green"), row("High", "8", "25", "red")];
-        let errors = save_bands(&s, &overlap, "").expect_err("overlap");
+        let errors = save_bands(&s, EntryKind::Risk, &overlap, "").expect_err("overlap");
         assert_eq!(errors[0].field, "band-2-min");
         assert!(errors[0]
             .message
             .contains("both \u{201c}Low\u{201d} and \u{201c}High\u{201d}"));
         let typed = [row("", "one", "30", "purple")];
-        let errors = save_bands(&s, &typed, "26").expect_err("typing");
+        let errors = save_bands(&s, EntryKind::Risk, &typed, "26").expect_err("typing");
         assert_eq!(
             errors.iter().map(|e| e.field).collect::<Vec<_>>(),
             vec![

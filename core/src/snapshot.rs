@@ -47,6 +47,11 @@ pub struct Settings {
     /// How risk scores are banded, lowest band first.
     #[serde(default)]
     pub score_bands: ScoreBands,
+    /// How opportunity scores are banded, where the council sets its own;
+    /// otherwise the risks' bands with their colours mirrored (see
+    /// [`Settings::bands_for`]), since a high opportunity is good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunity_bands: Option<ScoreBands>,
     /// The highest residual score the council is willing to carry, if it sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_appetite: Option<u8>,
@@ -54,6 +59,19 @@ pub struct Settings {
     /// of the target short of it is amber), for targets that do not set their own.
     #[serde(default = "default_amber_within")]
     pub amber_within: f64,
+}
+
+impl Settings {
+    /// The bands scores of `kind` are shown in.
+    pub fn bands_for(&self, kind: crate::domain::risk::EntryKind) -> ScoreBands {
+        match kind {
+            crate::domain::risk::EntryKind::Risk => self.score_bands.clone(),
+            crate::domain::risk::EntryKind::Opportunity => self
+                .opportunity_bands
+                .clone()
+                .unwrap_or_else(|| self.score_bands.mirrored()),
+        }
+    }
 }
 
 fn default_amber_within() -> f64 {
@@ -64,6 +82,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             score_bands: ScoreBands::default(),
+            opportunity_bands: None,
             risk_appetite: None,
             amber_within: default_amber_within(),
         }

@@ -49,6 +49,18 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
     if let Err(e) = snapshot.settings.score_bands.check() {
         v.push("settings.score_bands", "settings", e.to_string());
     }
+    if let Some(Err(e)) = snapshot
+        .settings
+        .opportunity_bands
+        .as_ref()
+        .map(|b| b.check())
+    {
+        v.push(
+            "settings.opportunity_bands",
+            "settings",
+            format!("the opportunities' bands: {e}"),
+        );
+    }
     if let Some(appetite) = snapshot.settings.risk_appetite {
         if !(1..=25).contains(&appetite) {
             v.push(

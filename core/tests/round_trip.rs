@@ -387,6 +387,8 @@ fn snapshot(r: &mut Rng) -> Snapshot {
         prepared_by: r.opt(Rng::text),
         settings: Settings {
             score_bands: scrutineer_core::domain::risk::ScoreBands::four(),
+            opportunity_bands: r
+                .opt(|_| scrutineer_core::domain::risk::ScoreBands::three().mirrored()),
             risk_appetite: r.opt(|r| *r.pick(&POSSIBLE_SCORES)),
             amber_within: r.below(50) as f64 / 2.0,
         },

@@ -78,6 +78,7 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
             <TextField
                 id=format!("fig-{key}")
                 label=label
+                inputmode="decimal"
                 value=Signal::derive(move || form.with(|f| f.figures.get(key).cloned().unwrap_or_default()))
                 on_input=Callback::new(move |v: String| form.update(|f| { f.figures.insert(key, v); }))
                 error=Signal::derive(message_for(errors, key))

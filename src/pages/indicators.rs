@@ -441,7 +441,7 @@ fn indicator_detail(s: &scrutineer_core::snapshot::Snapshot, id: &str) -> AnyVie
             {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
             {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
             {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
-            {ind.target.map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{group_thousands(t.value, 2)}</dd></div> })}
+            {scrutineer_core::editing::target_text(ind).map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{t}</dd></div> })}
         </dl>
         {chart}
         <h2 id="figures">"Figures"</h2>

@@ -134,7 +134,7 @@ fn RisksSection(pack: Pack) -> impl IntoView {
                 (
                     rows(s, &filter, &quarter, today, true),
                     previous_quarter(s, &quarter).map(|p| Changes::between(s, p, quarter)),
-                    s.settings.score_bands.clone(),
+                    s.settings.clone(),
                 )
             });
             let kinds = [EntryKind::Risk, EntryKind::Opportunity];
@@ -144,7 +144,7 @@ fn RisksSection(pack: Pack) -> impl IntoView {
                 {kinds.into_iter().map(|kind| {
                     let matrix = Memo::new({
                         let bands = bands.clone();
-                        move |_| listed.with(|r| Matrix::build(r, kind, &bands))
+                        move |_| listed.with(|r| Matrix::build(r, kind, &bands.bands_for(kind)))
                     });
                     view! {
                         <h3>{format!("{} matrix, {quarter}", kind.heading())}</h3>

@@ -19,8 +19,11 @@ use scrutineer_core::text::capitalise;
 use super::risks::BandTag;
 use crate::browser;
 use crate::components::{
-    message_for, settle, summary_of, ErrorSummary, SummaryRow, TableRegion, TextField,
+    message_for, settle, summary_of, ErrorSummary, NoticesHere, SummaryRow, TableRegion, TextField,
 };
+
+/// Where saving the bands says what happened.
+const BANDS_SAVED: &str = "bands-saved";
 use crate::state::use_query;
 use crate::workspace::use_workspace;
 
@@ -62,7 +65,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     let title = a.as_ref().map(|a| a.title.clone()).unwrap_or_default();
     let bands = use_workspace()
         .snapshot
-        .with_untracked(|s| s.settings.score_bands.clone());
+        .with_untracked(|s| s.settings.bands_for(kind));
     let row = |label: &'static str, value: Option<String>| {
         view! { <SummaryRow label=label>{value.unwrap_or_else(|| "Not given".to_owned())}</SummaryRow> }
     };
@@ -177,7 +180,6 @@ fn AssessmentFields(
     // The words follow the risk/opportunity choice without rebuilding the fields.
     let words =
         move |pick: fn(Wording) -> &'static str| Signal::derive(move || pick(wording(kind.get())));
-    const SCORE_HINT: &str = "As the pack writes it, for example 16 (Major/Likely), 4x4, or 16 where only the score is printed";
     view! {
         <TextField id=format!("{prefix}quarter") label="Quarter" hint="For example Q3 2019/20" value=field(|f| f.quarter.clone()) on_input=set(|f, v| f.quarter = v) error=error("quarter")/>
         <TextField id=format!("{prefix}title") label="Title" value=field(|f| f.title.clone()) on_input=set(|f, v| f.title = v) error=error("title")/>
@@ -185,14 +187,106 @@ fn AssessmentFields(
         <TextField id=format!("{prefix}risk_type") label="Type" hint="For example Economic, Social, Legal/Political, People/Organisational" value=field(|f| f.risk_type.clone()) on_input=set(|f, v| f.risk_type = v) error=error("risk_type")/>
         {area("consequences", words(|w| w.consequences), |f| f.consequences.clone(), |f, v| f.consequences = v)}
         {area("controls", words(|w| w.controls), |f| f.controls.clone(), |f, v| f.controls = v)}
-        <TextField id=format!("{prefix}inherent") label="Inherent score (before actions)" hint=SCORE_HINT value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error("inherent")/>
+        <ScoreField id=format!("{prefix}inherent") label="Inherent score (before actions)" kind=kind value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error("inherent")/>
         {area("actions", words(|w| w.actions), |f| f.actions.clone(), |f, v| f.actions = v)}
-        <TextField id=format!("{prefix}residual") label="Residual score (after actions)" hint=SCORE_HINT value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error("residual")/>
-        <TextField id=format!("{prefix}target") label="Target score" hint=SCORE_HINT value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error("target")/>
+        <ScoreField id=format!("{prefix}residual") label="Residual score (after actions)" kind=kind value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error("residual")/>
+        <ScoreField id=format!("{prefix}target") label="Target score" kind=kind value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error("target")/>
         <TextField id=format!("{prefix}owner") label="Owner" value=field(|f| f.owner.clone()) on_input=set(|f, v| f.owner = v) error=error("owner")/>
         {area("direction", Signal::stored("Direction of travel and commentary"), |f| f.direction.clone(), |f, v| f.direction = v)}
         <TextField id=format!("{prefix}next_review") label="Next review" kind="date" hint="For example 31/10/2019" value=field(|f| f.next_review.clone()) on_input=set(|f, v| f.next_review = v) error=error("next_review")/>
-        <TextField id=format!("{prefix}reason") label="Reason for the change" hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error("reason")/>
+        // A new entry has no earlier score to explain.
+        {(prefix != "new-").then(|| view! {
+            <TextField id=format!("{prefix}reason") label="Reason for the change" hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error("reason")/>
+        })}
+    }
+}
+
+/// A score chosen by impact and likelihood, or typed as the pack prints it
+/// ("16 (Major/Likely)", "4x4", or "16" where only the score is printed):
+/// the pickers and the text always agree.
+#[component]
+fn ScoreField(
+    /// The text box's id; the pickers take it with "-impact" and "-likelihood".
+    id: String,
+    label: &'static str,
+    kind: Signal<EntryKind>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    use scrutineer_core::register::{impact_step, likelihood_step};
+    use scrutineer_core::register_edit::{chosen_score, score_cell};
+    // A half-made choice (impact chosen, likelihood not yet) is kept here.
+    let picked: RwSignal<(u8, u8)> =
+        RwSignal::new(score_cell(&value.get_untracked()).unwrap_or((0, 0)));
+    Effect::new(move |_| {
+        if let Some(cell) = score_cell(&value.get()) {
+            picked.set(cell);
+        }
+    });
+    let choose = move |impact: Option<u8>, likelihood: Option<u8>| {
+        let (i, l) = picked.get_untracked();
+        let next = (impact.unwrap_or(i), likelihood.unwrap_or(l));
+        picked.set(next);
+        if let Some(text) = chosen_score(next.0, next.1, kind.get_untracked()) {
+            on_input.run(text);
+        }
+    };
+    let (impact_id, likelihood_id, hint_id, error_id) = (
+        format!("{id}-impact"),
+        format!("{id}-likelihood"),
+        format!("{id}-hint"),
+        format!("{id}-error"),
+    );
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error.with(|e| e.is_some()) {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <fieldset class="fieldset fieldset--small score-field" class:form-group--error=move || error.with(|e| e.is_some())>
+            <legend class="label">{label}</legend>
+            {move || error.get().map(|m| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <div class="score-field__pickers">
+                <div class="form-group">
+                    <label class="label label--small" for=impact_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Impact"</label>
+                    <select class="select" id=impact_id prop:value=move || picked.with(|p| if p.0 == 0 { String::new() } else { p.0.to_string() })
+                        on:change=move |e| choose(event_target_value(&e).parse().ok(), None)>
+                        <option value="">"Choose"</option>
+                        {move || (1..=5u8).rev().map(|n| view! { <option value=n.to_string()>{impact_step(kind.get(), n)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="label label--small" for=likelihood_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Likelihood"</label>
+                    <select class="select" id=likelihood_id prop:value=move || picked.with(|p| if p.1 == 0 { String::new() } else { p.1.to_string() })
+                        on:change=move |e| choose(None, event_target_value(&e).parse().ok())>
+                        <option value="">"Choose"</option>
+                        {(1..=5u8).map(|n| view! { <option value=n.to_string()>{likelihood_step(n)}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="form-group">
+                <label class="label label--small" for=id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Score, as the pack prints it"</label>
+                <p class="hint" id=hint_id>"Set by the choices above, or type it: 16 (Major/Likely), 4x4, or 16 where only the score is printed."</p>
+                <input
+                    class="input input--score"
+                    id=id
+                    type="text"
+                    autocomplete="off"
+                    aria-describedby=described
+                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                    prop:value=move || value.get()
+                    on:input=move |e| on_input.run(event_target_value(&e))
+                />
+            </div>
+        </fieldset>
     }
 }
 
@@ -359,32 +453,78 @@ pub fn NewRiskEntryPage() -> impl IntoView {
 /// `#/risks/bands`: the score bands and risk appetite.
 #[component]
 pub fn ScoreBandsPage() -> impl IntoView {
+    let query = use_query();
+    let kind = Memo::new(move |_| {
+        query.with(|q| {
+            if q.iter().any(|(k, v)| k == "for" && v == "opportunities") {
+                EntryKind::Opportunity
+            } else {
+                EntryKind::Risk
+            }
+        })
+    });
+    view! {
+        <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
+        <h1 tabindex="-1">"Score bands and risk appetite"</h1>
+        <p class="lede">"How scores from 1 to 25 are grouped and coloured. Every matrix, table and filter follows these bands. Opportunities have their own, since a high opportunity is good."</p>
+        <nav class="segmented" aria-label="Whose bands" data-testid="bands-for">
+            {[EntryKind::Risk, EntryKind::Opportunity].into_iter().map(|k| {
+                let href = match k {
+                    EntryKind::Risk => Route::ScoreBands.href(),
+                    EntryKind::Opportunity => Route::ScoreBands.href_with("for=opportunities"),
+                };
+                view! {
+                    <a class="segmented__option" href=href aria-current=move || (kind.get() == k).then_some("page")>
+                        {format!("For {}", k.plural())}
+                    </a>
+                }
+            }).collect_view()}
+        </nav>
+        {move || view! { <BandsForm kind=kind.get()/> }}
+    }
+}
+
+/// One kind's bands (and, for risks, the appetite), checked whole.
+#[component]
+fn BandsForm(kind: EntryKind) -> impl IntoView {
     let workspace = use_workspace();
-    let (start, start_appetite) = workspace.snapshot.with_untracked(bands_form);
+    let (start, start_appetite) = workspace.snapshot.with_untracked(|s| bands_form(s, kind));
     let rows = RwSignal::new(start);
     let appetite = RwSignal::new(start_appetite);
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
     let count = Memo::new(move |_| rows.with(|r| r.len()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = workspace
-            .snapshot
-            .with_untracked(|s| save_bands(s, &rows.get_untracked(), &appetite.get_untracked()));
+        let result = workspace.snapshot.with_untracked(|s| {
+            save_bands(s, kind, &rows.get_untracked(), &appetite.get_untracked())
+        });
         if let Some(next) = settle(errors, "#bands-errors", result) {
-            workspace.edit_if_changed("Saved the score bands", next);
+            workspace.edit_if_changed_at(
+                BANDS_SAVED,
+                format!("Saved the {} score bands", kind.key()),
+                next,
+            );
         }
     };
+    let mirrored = move |_| {
+        let risk = workspace
+            .snapshot
+            .with_untracked(|s| s.settings.score_bands.mirrored());
+        rows.set(band_rows(&risk));
+    };
     view! {
-        <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
-        <h1 tabindex="-1">"Score bands and risk appetite"</h1>
-        <p class="lede">"How scores from 1 to 25 are grouped. Every matrix, table and filter follows these bands. Councils differ: two published schemes are below."</p>
+        <h2>{format!("Bands for {}", kind.plural())}</h2>
         <div class="button-group">
             {ScoreBands::published().into_iter().map(|scheme| {
+                let scheme = if kind == EntryKind::Opportunity { scheme.mirrored() } else { scheme };
                 let label = format!("Use {}", scheme.ranges());
                 view! {
                     <button type="button" class="button button--secondary" on:click=move |_| rows.set(band_rows(&scheme))>{label}</button>
                 }
             }).collect_view()}
+            {(kind == EntryKind::Opportunity).then(|| view! {
+                <button type="button" class="button button--secondary" on:click=mirrored>"Use the risks' bands, colours mirrored"</button>
+            })}
         </div>
         <form class="form form--wide" on:submit=save data-testid="bands-form" novalidate>
             <ErrorSummary id="bands-errors" errors=summary_of(errors, "")/>
@@ -417,8 +557,11 @@ pub fn ScoreBandsPage() -> impl IntoView {
             <Show when=move || rows.with(|r| r.len() < MAX_BANDS)>
                 <p><button type="button" class="button button--secondary" on:click=move |_| rows.update(|r| r.push(BandRow { tone: "amber".into(), ..BandRow::default() }))>"Add a band"</button></p>
             </Show>
-            <TextField id="appetite" label="Risk appetite (optional)" hint="The highest residual score the council will carry, from 1 to 25. The matrix draws a line above it." value=Signal::derive(move || appetite.get()) on_input=Callback::new(move |v| appetite.set(v)) error=Signal::derive(message_for(errors, "appetite"))/>
-            <button class="button" type="submit">"Save bands"</button>
+            {(kind == EntryKind::Risk).then(|| view! {
+                <TextField id="appetite" label="Risk appetite (optional)" hint="The highest residual score the council will carry, from 1 to 25. The matrix draws a line above it." value=Signal::derive(move || appetite.get()) on_input=Callback::new(move |v| appetite.set(v)) error=Signal::derive(message_for(errors, "appetite"))/>
+            })}
+            <button class="button" type="submit">{format!("Save the {} bands", kind.key())}</button>
         </form>
+        <NoticesHere at=BANDS_SAVED/>
     }
 }

@@ -100,7 +100,7 @@ pub fn MatrixView(
     let snapshot = workspace.snapshot;
     let (single, plural, heading) = (kind.key(), kind.plural(), kind.heading());
     let matrix = Memo::new(move |_| {
-        snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.score_bands)))
+        snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.bands_for(kind))))
     });
     let residual = move || filter.with(|f| f.layer == Layer::Residual);
     let movable = Signal::derive(move || editing.get() && residual());
@@ -203,7 +203,7 @@ pub fn MatrixView(
 #[component]
 fn MatrixKey(kind: EntryKind, appetite: Signal<Option<u8>>) -> impl IntoView {
     let snapshot = use_workspace().snapshot;
-    let bands = move || snapshot.with(|s| s.settings.score_bands.0.clone());
+    let bands = move || snapshot.with(|s| s.settings.bands_for(kind).0);
     view! {
         <ul class="matrix-key" aria-label="Key">
             {move || bands().into_iter().map(|b| {

@@ -293,12 +293,16 @@ fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let lists = Memo::new(move |_| snapshot.with(|s| choices(s, &quarter)));
     let bands = Memo::new(move |_| {
         snapshot.with(|s| {
-            s.settings
-                .score_bands
-                .0
-                .iter()
-                .map(|b| b.name.clone())
-                .collect::<Vec<_>>()
+            // Both kinds' band names, each once (opportunities may name their own).
+            let mut names: Vec<String> = vec![];
+            for kind in [EntryKind::Risk, EntryKind::Opportunity] {
+                for band in s.settings.bands_for(kind).0 {
+                    if !names.contains(&band.name) {
+                        names.push(band.name);
+                    }
+                }
+            }
+            names
         })
     });
     let some = |v: String| Some(v).filter(|v| !v.trim().is_empty());

@@ -52,8 +52,11 @@ test('the pack prints as a committee pack: cover, sections on new pages, ratings
   const section = (from: number, to: number) => pages.slice(from, to).join(' ');
   const indicatorPages = section(indicators, risks);
   expect(indicatorPages).toContain('Street lighting and highways');
-  // The street lighting repair time: each figure with its rating in words, not colour alone.
-  expect(indicatorPages).toMatch(/4\.6 ● On track\/good 7 ■ Requires improvement 7\.61 ■ Requires improvement/);
+  // The street lighting repair time: each figure with its rating in words, not colour alone;
+  // the chosen quarter first with its direction, then the earlier ones, newest first.
+  expect(indicatorPages).toMatch(
+    /4\.79 ● On track\/good ↑ Improving Low 6\.34 ■ Requires improvement 7\.61 ■ Requires improvement 7 ■ Requires improvement 4\.6 ● On track\/good/,
+  );
   expect(indicatorPages).toContain('Slightly below desired level');
 
   const riskPages = section(risks, complaints);

@@ -223,12 +223,12 @@ test('four bands instead of three: every view follows, and a gap is refused at i
   await app.open('#/risks/bands');
   await page.getByRole('button', { name: 'Use 1-3, 4-6, 8-12, 15-25' }).click();
   await page.locator('#appetite').fill('12');
-  await page.getByRole('button', { name: 'Save bands' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the score bands.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save the risk bands' }).click();
+  await expect(page.getByTestId('notices-bands-saved')).toContainText('Saved the risk score bands.');
   const saved = await stored(page);
   expect(saved, 'the four bands were saved').toContain('"Very high"');
   await page.locator('#band-2-min').fill('5');
-  await page.getByRole('button', { name: 'Save bands' }).click();
+  await page.getByRole('button', { name: 'Save the risk bands' }).click();
   const summary = page.locator('#bands-errors');
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Score 4 is in no band');
@@ -240,13 +240,40 @@ test('four bands instead of three: every view follows, and a gap is refused at i
   await expect(risks(page).getByText('Risk appetite: residual score 12.')).toBeVisible();
 });
 
+test('opportunities are coloured so that high is good, and take bands of their own', async ({ app, page }) => {
+  await app.open('#/risks');
+  const opportunities = page.getByTestId('matrix-opportunities');
+  const risk = (at: string) => cell(page, at);
+  const opportunity = (at: string) => opportunities.locator(`.matrix__grid [data-cell="${at}"]`);
+  await expect(risk('4-4'), 'a high risk is red').toHaveClass(/cell--red/);
+  await expect(opportunity('4-4'), 'a high opportunity is not the risks’ red').toHaveClass(/cell--green/);
+  await expect(opportunity('4-4').locator('.matrix__band')).toHaveText('High');
+  await expect(opportunities.locator('.matrix-key')).toContainText('High scores 15 to 25');
+
+  await app.open('#/risks/bands?for=opportunities');
+  await expect(page.getByRole('heading', { name: 'Bands for opportunities' })).toBeVisible();
+  await expect(page.locator('#appetite'), 'the appetite is for risks').toHaveCount(0);
+  await page.locator('#band-1-tone').selectOption('yellow');
+  await page.getByRole('button', { name: 'Save the opportunity bands' }).click();
+  await expect(page.getByTestId('notices-bands-saved')).toContainText('Saved the opportunity score bands.');
+  const saved = JSON.parse((await stored(page))!);
+  expect(saved.snapshot.settings.opportunity_bands[0].tone).toBe('yellow');
+  await app.expectNoAxeViolations();
+
+  await app.open('#/risks');
+  await expect(opportunity('1-2')).toHaveClass(/cell--yellow/);
+  await expect(risk('1-2'), 'the risks keep theirs').toHaveClass(/cell--green/);
+});
+
 test('an entry is added with checks at each field, then retired and kept in history', async ({ app, page }) => {
   await app.open('#/risks');
   await page.getByTestId('add-entry').click();
   await expect(app.heading).toHaveText('Add a risk or opportunity');
   await page.getByLabel('Reference').fill('CR2');
   await page.getByLabel('Title', { exact: true }).fill('Cyber attack on council systems');
-  await page.getByLabel('Residual score (after actions)').fill('16 (Major/Possible)');
+  const residual = page.getByRole('textbox', { name: /^Residual score \(after actions\)/ });
+  await expect(page.getByLabel('Reason for the change'), 'a new entry has no change to explain').toHaveCount(0);
+  await residual.fill('16 (Major/Possible)');
   await page.getByRole('button', { name: 'Add to the register' }).click();
   const summary = page.locator('#new-entry-errors');
   await expect(summary).toBeFocused();
@@ -254,8 +281,11 @@ test('an entry is added with checks at each field, then retired and kept in hist
   await expect(summary).toContainText('says 16, but 4 x 3 is 12');
   expect(await stored(page), 'a refused entry saves nothing').toBeNull();
   await summary.getByRole('link', { name: /says 16/ }).click();
-  await expect(page.getByLabel('Residual score (after actions)')).toBeFocused();
-  await page.getByLabel('Residual score (after actions)').fill('12 (Major/Possible)');
+  await expect(residual).toBeFocused();
+  // Choosing impact and likelihood writes the score as packs print it.
+  await page.getByRole('combobox', { name: 'Residual score (after actions): Impact' }).selectOption({ label: '4 Major' });
+  await page.getByRole('combobox', { name: 'Residual score (after actions): Likelihood' }).selectOption({ label: '3 Possible' });
+  await expect(residual).toHaveValue('12 (Major/Possible)');
   await page.getByLabel('Reference').fill('CR13');
   await page.getByLabel('Owner').fill('Director of Digital');
   await page.getByRole('button', { name: 'Add to the register' }).click();

@@ -301,6 +301,20 @@ impl ScoreBands {
         ])
     }
 
+    /// The same bands with their colours in the other order, so that the
+    /// highest band of an opportunity (where high is good) is green, not the
+    /// risks' red: what opportunities use until the council sets their own.
+    pub fn mirrored(&self) -> ScoreBands {
+        let tones: Vec<BandTone> = self.0.iter().rev().map(|b| b.tone).collect();
+        ScoreBands(
+            self.0
+                .iter()
+                .zip(tones)
+                .map(|(b, tone)| Band { tone, ..b.clone() })
+                .collect(),
+        )
+    }
+
     /// Every possible score must fall in exactly one band.
     pub fn check(&self) -> Result<(), BandsError> {
         if self.0.is_empty() {
