@@ -11,7 +11,7 @@ const sizes = [
 ];
 // Each route, and the content whose top edge is measured (CSS selectors).
 const probes = {
-  '#/indicators': { 'first table': 'table.table--indicators', 'count panels': '.count-panels', 'chosen period of first row': 'table.table--indicators tbody tr:first-child td:nth-child(2)' },
+  '#/indicators': { 'first table': 'table.table--indicators', 'counts': '.count-bar', 'chosen period of first row': 'table.table--indicators tbody tr:first-child td:nth-child(2)' },
   '#/risks': { 'risk matrix': '[data-testid="matrix-risks"] .matrix__grid', 'what changed': '[data-testid="changes"]', register: '#register-heading' },
   '#/complaints': { 'first chart': 'figure, .chart' },
 };

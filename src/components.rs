@@ -6,7 +6,10 @@ mod reminder;
 mod shell;
 mod table_region;
 
-pub use form::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
+pub use form::{
+    described_by, described_by_with, message_for, settle, summary_of, ErrorSummary, TextArea,
+    TextField,
+};
 pub use messages::{MessageRegions, NoticesHere};
 pub use reminder::ExportReminder;
 pub use shell::{CopyLink, SiteFooter, SiteHeader, SiteNav, SkipLink};

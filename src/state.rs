@@ -168,9 +168,10 @@ impl Notices {
         })
     }
 
-    /// Adds a message. A new message replaces the ones before it, so that
-    /// refusals never pile up; only errors that wait for a decision (those
-    /// with actions, such as unreadable saved data) stay until it is made.
+    /// Adds a message. A new message replaces the ones before it in the same
+    /// place, so that refusals never pile up; errors that wait for a decision
+    /// (those with actions, such as unreadable saved data) stay until it is
+    /// made, and the same one is never shown twice.
     fn push(
         &self,
         kind: NoticeKind,
@@ -181,7 +182,10 @@ impl Notices {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.list.update(|list| {
-            list.retain(|n| n.kind == NoticeKind::Error && !n.actions.is_empty());
+            list.retain(|n| {
+                let waits = n.kind == NoticeKind::Error && !n.actions.is_empty();
+                (n.near != near || waits) && !(n.kind == kind && n.text == text)
+            });
             list.push(Notice {
                 id,
                 kind,
@@ -190,6 +194,21 @@ impl Notices {
                 near,
             })
         });
+    }
+
+    /// Removes the errors that offer `action`, once what they warned of is over
+    /// (storage has room again).
+    pub fn resolve(&self, action: NoticeAction) {
+        self.list.update(|list| {
+            list.retain(|n| !(n.kind == NoticeKind::Error && n.actions.contains(&action)))
+        });
+    }
+
+    /// Removes the plain messages (those waiting for no decision) everywhere:
+    /// what they said no longer applies, as when the data is replaced.
+    pub fn clear_plain(&self) {
+        self.list
+            .update(|list| list.retain(|n| n.kind == NoticeKind::Error && !n.actions.is_empty()));
     }
 }
 

@@ -135,7 +135,10 @@ impl Workspace {
             Ok(raw) => raw,
             Err(e) => {
                 workspace.health.set(Health::Unavailable);
-                notices.error(format!("The saved data could not be read: {e}. Showing the demo data; nothing has been changed."));
+                notices.error_with(
+                    format!("The saved data could not be read: {e}. Showing the demo data; nothing has been changed."),
+                    vec![NoticeAction::DownloadCopy],
+                );
                 return workspace;
             }
         };
@@ -303,6 +306,8 @@ impl Workspace {
                 self.meta.set(Meta::of(&next));
                 self.health.set(Health::Saving);
                 if recovered {
+                    // The "could not be saved" warning no longer holds.
+                    self.notices.resolve(NoticeAction::DownloadCopy);
                     self.notices
                         .status("Saved: there is room in this browser again.");
                 }
@@ -389,7 +394,12 @@ impl Workspace {
     }
 
     fn mark_exported(&self) {
-        let now = browser::now();
+        self.mark_exported_at(browser::now());
+    }
+
+    /// Records that a file written at `at` holds the data on screen.
+    fn mark_exported_at(&self, at: DateTime<Utc>) {
+        let now = at;
         let stored = self
             .meta
             .with_untracked(|m| m.with(self.snapshot.get_untracked()))
@@ -467,9 +477,9 @@ impl Workspace {
             String::new()
         };
         self.commit(opened.snapshot);
-        // What is open now is exactly what a file holds: no reminder to
-        // download a copy of the file just opened.
-        self.mark_exported();
+        // What is open now is exactly what a file holds (written when it says):
+        // no reminder to download a copy of the file just opened.
+        self.mark_exported_at(opened.exported_at.unwrap_or_else(browser::now));
         self.notices.status_at(
             OPEN_FILE,
             format!(
@@ -494,10 +504,14 @@ impl Workspace {
     }
 
     /// Replaces the data with `fresh`, an empty workspace for a new pack
-    /// (see [`Snapshot::fresh`]). The page that asked says what to do next.
-    pub fn start_empty(&self, fresh: Snapshot) {
-        self.commit(fresh);
-        self.notices.clear_errors();
+    /// (see [`Snapshot::fresh`]), and says whether it was saved. The old
+    /// pack's messages and undo steps go (an Undo would bring it back); a
+    /// warning that saving failed stays, with what to do about it. The page
+    /// that asked says what to do next.
+    pub fn start_empty(&self, fresh: Snapshot) -> bool {
+        self.notices.clear_plain();
+        self.undo_stack.set(vec![]);
+        self.commit(fresh)
     }
 
     /// Replaces the data with the built-in demo.

@@ -599,8 +599,33 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
                         continue;
                     }
                 },
-                None => period.as_ref().ok().copied(),
+                // Without a period column the file gives one figure of each
+                // kind per indicator, as the old form did: the latest held.
+                None => match indicator.comparator(kind) {
+                    Some(held) => held.period,
+                    None => period.as_ref().ok().copied(),
+                },
             };
+            if period_col.is_none() {
+                let earlier = incoming
+                    .iter()
+                    .find(|c: &&Incoming| c.indicator == at && c.kind == kind);
+                match earlier {
+                    Some(c) if c.value == value => continue,
+                    Some(c) => {
+                        let (first, shown) = (c.row, c.value.display(indicator.unit));
+                        fail(
+                            column,
+                            format!(
+                                "row {first} already gives {id} the {} {shown}; without a {column}_period column a file gives one such figure for each indicator",
+                                kind.label()
+                            ),
+                        );
+                        continue;
+                    }
+                    None => {}
+                }
+            }
             let name = (kind == ComparatorKind::Region)
                 .then(|| {
                     region_name_col.map(|c| {
@@ -990,6 +1015,66 @@ mod tests {
     }
 
     #[test]
+    fn without_period_columns_a_changed_comparator_replaces_the_latest_once() {
+        let demo = Snapshot::demo();
+        let held = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .and_then(|i| i.comparator(ComparatorKind::England).cloned())
+            .expect("CLA has an England average");
+        let csv = "indicator_id,period,value,england\n\
+                   children-looked-after,Q4 2018/19,,65\n\
+                   children-looked-after,Q1 2019/20,,65\n";
+        let imported = import_figures(&demo, csv).expect("reads");
+        let changed: Vec<(&str, Option<&str>, &str)> = imported
+            .changes
+            .iter()
+            .map(|c| (c.period.as_str(), c.before.as_deref(), c.after.as_str()))
+            .collect();
+        assert_eq!(changed.len(), 1, "one figure, not one per row: {changed:?}");
+        assert_eq!(
+            changed[0].1,
+            Some(
+                held.value
+                    .display(crate::domain::value::Unit::RatePer10000)
+                    .as_str()
+            )
+        );
+        let cla = |s: &Snapshot| {
+            s.indicators
+                .iter()
+                .find(|i| i.id == "children-looked-after")
+                .map(|i| i.comparators.len())
+        };
+        assert_eq!(cla(&imported.snapshot), cla(&demo), "replaced, none added");
+        let after = imported
+            .snapshot
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .and_then(|i| i.comparator(ComparatorKind::England).cloned())
+            .expect("still there");
+        assert_eq!(
+            (after.period, after.value.number()),
+            (held.period, Some(65.0))
+        );
+
+        let two = "indicator_id,period,value,england\n\
+                   children-looked-after,Q4 2018/19,,65\n\
+                   children-looked-after,Q1 2019/20,,66\n";
+        let errors = import_figures(&demo, two).expect_err("two different figures");
+        assert_eq!((errors[0].row, errors[0].column), (3, Some("england")));
+        assert!(
+            errors[0]
+                .message
+                .contains("row 2 already gives children-looked-after"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
     fn export_then_import_changes_nothing() {
         let demo = Snapshot::demo();
         let imported = import_figures(&demo, &export_figures(&demo)).expect("reads");
@@ -1121,9 +1206,10 @@ mod tests {
     #[test]
     fn a_file_with_only_the_england_column_filled_adds_that_comparator() {
         let demo = Snapshot::demo();
-        let csv = "indicator_id,period,value,england\n\
-                   repeat-child-protection,2018/19,,5.9%\n\
-                   repeat-child-protection,,,6.0\n";
+        // Each comparator with its own period, or none stated.
+        let csv = "indicator_id,period,value,england,england_period\n\
+                   repeat-child-protection,2018/19,,5.9%,2018/19\n\
+                   repeat-child-protection,,,6.0,\n";
         let imported = import_figures(&demo, csv).expect("reads");
         assert_eq!(
             shown(&imported.changes),

@@ -53,15 +53,31 @@ pub fn summary_of(
     })
 }
 
-/// A field's `aria-describedby`: its hint (where it has one) and its error
-/// (while it shows one).
-fn described_by(
+/// A field's `aria-describedby`: its hint (where it has one), its error
+/// (while it shows one) and any other parts while they show (a live note,
+/// a pending change), each by id.
+pub fn described_by(
     hint_id: Option<String>,
     error_id: String,
     error: Signal<Option<String>>,
 ) -> impl Fn() -> Option<String> {
+    described_by_with(hint_id, error_id, error, vec![])
+}
+
+/// [`described_by`] with `more`: (an element's id, whether it shows now).
+pub fn described_by_with(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+    more: Vec<(String, Signal<bool>)>,
+) -> impl Fn() -> Option<String> {
     move || {
         let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+        for (id, shown) in &more {
+            if shown.get() {
+                ids.push(id.clone());
+            }
+        }
         if error.with(|e| e.is_some()) {
             ids.push(error_id.clone());
         }
@@ -118,6 +134,10 @@ pub fn TextField(
     /// The on-screen keyboard to offer: "decimal" for figures, "numeric" for counts.
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// Live text under the input, such as a worked example: read out as it
+    /// changes, and with the field. Its id is the field's with "-note".
+    #[prop(optional)]
+    note: Option<Signal<Option<String>>>,
     value: Signal<String>,
     on_input: Callback<String>,
     error: Signal<Option<String>>,
@@ -125,7 +145,16 @@ pub fn TextField(
     let input_id = id.clone();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
+    let note_id = format!("{id}-note");
+    let more = note
+        .map(|n| {
+            vec![(
+                note_id.clone(),
+                Signal::derive(move || n.with(|t| t.is_some())),
+            )]
+        })
+        .unwrap_or_default();
+    let described = described_by_with(hint.map(|_| hint_id.clone()), error_id.clone(), error, more);
     view! {
         <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
             <label class="label" for=input_id.clone()>{label}</label>
@@ -144,6 +173,9 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |e| on_input.run(event_target_value(&e))
             />
+            {note.map(|note| view! {
+                <p class="hint" id=note_id.clone() aria-live="polite">{move || note.get().unwrap_or_default()}</p>
+            })}
         </div>
     }
 }

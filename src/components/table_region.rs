@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
-/// A wide table that scrolls inside itself, never the page: a keyboard can
-/// reach it (to scroll), and it is a region named by its heading.
+/// A wide table that scrolls sideways inside itself, never the page: a
+/// keyboard can reach it (to scroll), and it is a region named by its
+/// heading. It never scrolls down inside itself (that would trap a swipe on
+/// a tablet): the page does.
 #[component]
 pub fn TableRegion(
     /// The id of the heading that names the table.
     #[prop(into)]
     labelled_by: String,
-    /// Keep the header row and first column in view (tall pack tables).
+    /// Keep the first column (the indicator's name) in view as it scrolls sideways.
     #[prop(optional)]
     sticky: bool,
     children: Children,

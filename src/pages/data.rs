@@ -112,7 +112,7 @@ fn WhatIsOpen() -> impl IntoView {
                 <span data-testid="saved-state">{saved}</span>
                 {persisted}
             </SummaryRow>
-            <SummaryRow label="Last copy downloaded">{exported}</SummaryRow>
+            <SummaryRow label="Last copy in a file">{exported}</SummaryRow>
         </dl>
     }
 }
@@ -314,7 +314,8 @@ enum Replace {
 fn StartAgain() -> impl IntoView {
     let workspace = use_workspace();
     let asking: RwSignal<Option<Replace>> = RwSignal::new(None);
-    let started: RwSignal<Option<String>> = RwSignal::new(None);
+    // The new pack's name, and whether it could be saved.
+    let started: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
     let details = RwSignal::new(DetailsForm::default());
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
     let ask = move |choice: Replace| {
@@ -332,8 +333,8 @@ fn StartAgain() -> impl IntoView {
         if let Some(snapshot) = settle(errors, "#empty-errors", fresh) {
             let organisation = snapshot.organisation.clone();
             asking.set(None);
-            workspace.start_empty(snapshot);
-            started.set(Some(organisation));
+            let saved = workspace.start_empty(snapshot);
+            started.set(Some((organisation, saved)));
             request_animation_frame(|| browser::focus("#started-heading"));
         }
     };
@@ -418,9 +419,13 @@ fn StartAgain() -> impl IntoView {
                 }.into_any(),
             }
         })}
-        {move || started.get().map(|organisation| view! {
-            <section class="panel panel--success" aria-labelledby="started-heading" data-testid="started-empty">
-                <h3 id="started-heading" tabindex="-1">{format!("Started an empty workspace for {organisation}")}</h3>
+        {move || started.get().map(|(organisation, saved)| view! {
+            <section class="panel" class:panel--success=saved class:panel--warning=!saved aria-labelledby="started-heading" data-testid="started-empty">
+                <h3 id="started-heading" tabindex="-1">{if saved {
+                    format!("Started an empty workspace for {organisation}")
+                } else {
+                    format!("Started an empty workspace for {organisation}, in this tab only: it could not be saved (see the message at the top of the page)")
+                }}</h3>
                 <GettingStarted/>
             </section>
         })}

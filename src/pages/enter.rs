@@ -10,7 +10,9 @@ use scrutineer_core::snapshot::count_of;
 use scrutineer_core::text::capitalise;
 
 use crate::browser;
-use crate::components::{message_for, settle, summary_of, ErrorSummary, NoticesHere, TextField};
+use crate::components::{
+    described_by_with, message_for, settle, summary_of, ErrorSummary, NoticesHere, TextField,
+};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
@@ -133,14 +135,13 @@ pub fn EnterFiguresPage() -> impl IntoView {
                             let error_id = format!("{input_id}-error");
                             let change_id = format!("{input_id}-change");
                             let described = {
-                                let (hint_id, error_id, change_id) = (hint_id.clone(), error_id.clone(), change_id.clone());
                                 let change = change.clone();
-                                move || {
-                                    let mut ids = vec![hint_id.clone()];
-                                    if change().is_some() { ids.push(change_id.clone()); }
-                                    if has_error() { ids.push(error_id.clone()); }
-                                    ids.join(" ")
-                                }
+                                described_by_with(
+                                    Some(hint_id.clone()),
+                                    error_id.clone(),
+                                    Signal::derive(message.clone()),
+                                    vec![(change_id.clone(), Signal::derive(move || change().is_some()))],
+                                )
                             };
                             view! {
                                 <div class="form-group" class:form-group--error=has_error_class>
@@ -214,11 +215,11 @@ pub fn EnterFiguresPage() -> impl IntoView {
                     "Add a service area, then its indicators, below; or bring them in from the spreadsheet "
                     "\u{201c}Download figures (CSV)\u{201d} writes."
                 </p>
-                <ul class="list">
-                    <li><a href="#service-areas" on:click=move |e| { e.prevent_default(); browser::focus("#area-name"); }>"Add a service area"</a></li>
-                    <li><a href="#add-indicator" on:click=move |e| { e.prevent_default(); browser::focus("#new-name"); }>"Add an indicator"</a></li>
-                    <li><a href="#from-csv" on:click=move |e| { e.prevent_default(); browser::focus("#figures-csv"); }>"Open figures from a spreadsheet"</a></li>
-                </ul>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#new-name")>"Add an indicator"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#area-name")>"Add a service area"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#figures-csv")>"Open figures from a spreadsheet"</button>
+                </div>
             </div>
         </Show>
         <Show when=move || !no_indicators()>

@@ -9,72 +9,8 @@ use scrutineer_core::editing::{
 };
 use scrutineer_core::snapshot::FieldError;
 
-use crate::components::{message_for, settle, ErrorSummary, TableRegion, TextField};
+use crate::components::{message_for, settle, summary_of, ErrorSummary, TableRegion, TextField};
 use crate::workspace::use_workspace;
-
-/// A labelled input shaped like [`TextField`], for what a browser should not
-/// fill from memory: figures (`figure` brings up the number keys on a
-/// tablet), periods, names. `note` is live text under the input, such as a
-/// worked example, read out as it changes and with the field.
-#[component]
-fn Field(
-    /// The input's id; the hint, note and error take it with "-hint", "-note" and "-error".
-    #[prop(into)]
-    id: String,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    /// A figure: the decimal keypad.
-    #[prop(optional)]
-    figure: bool,
-    #[prop(optional)] note: Option<Signal<Option<String>>>,
-    value: Signal<String>,
-    on_input: Callback<String>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let input_id = id.clone();
-    let hint_id = format!("{id}-hint");
-    let note_id = format!("{id}-note");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, note_id, error_id) = (hint_id.clone(), note_id.clone(), error_id.clone());
-        move || {
-            let mut ids: Vec<String> = vec![];
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if note.is_some_and(|n| n.with(|t| t.is_some())) {
-                ids.push(note_id.clone());
-            }
-            if error.with(|e| e.is_some()) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
-            <label class="label" for=input_id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|m| view! {
-                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
-            })}
-            <input
-                class="input"
-                id=input_id
-                type="text"
-                autocomplete="off"
-                inputmode=figure.then_some("decimal")
-                aria-describedby=described
-                aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                prop:value=move || value.get()
-                on:input=move |e| on_input.run(event_target_value(&e))
-            />
-            {note.map(|note| view! {
-                <p class="hint" id=note_id.clone() aria-live="polite">{move || note.get().unwrap_or_default()}</p>
-            })}
-        </div>
-    }
-}
 
 /// Change an indicator's name, polarity, definition, owner and target.
 #[component]
@@ -94,13 +30,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         Callback::new(move |v: String| form.update(|f| set(f, v)))
     };
     let error = move |name: &'static str| Signal::derive(message_for(errors, name));
-    let summary = Signal::derive(move || {
-        errors.with(|list| {
-            list.iter()
-                .map(|e| (format!("edit-{}", e.field), e.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary = summary_of(errors, "edit-");
     let example_id = id.clone();
     let example = Signal::derive(move || {
         workspace.snapshot.with(|s| {
@@ -154,7 +84,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
             </fieldset>
             <TextField id="edit-definition" label="Definition (optional)" value=field(|f| f.definition.clone()) on_input=setter(|f, v| f.definition = v) error=error("definition")/>
             <TextField id="edit-owner" label="Owner (optional)" value=field(|f| f.owner.clone()) on_input=setter(|f, v| f.owner = v) error=error("owner")/>
-            <Field id="edit-target" label="Target (optional)" hint="In the indicator's unit, as the pack prints its figures. Leave empty for no target." figure=true value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
+            <TextField id="edit-target" label="Target (optional)" hint="In the indicator's unit, as the pack prints its figures. Leave empty for no target." inputmode="decimal" value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error("target")/>
             <fieldset class="fieldset fieldset--small" id="edit-rule">
                 <legend class="label">"How the target is judged"</legend>
                 {move || error("rule").get().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
@@ -162,9 +92,9 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
                 {radio("rule", "goal_post", "Close to the target either way", |f| f.rule.clone(), |f, v| f.rule = v)}
             </fieldset>
             <Show when=move || form.with(|f| f.rule == "goal_post")>
-                <Field id="edit-green_within" label="Green band (% of the target)" hint="A percentage of the target: how far either side of it a figure is still on track." figure=true value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
+                <TextField id="edit-green_within" label="Green band (% of the target)" hint="A percentage of the target: how far either side of it a figure is still on track." inputmode="decimal" value=field(|f| f.green_within.clone()) on_input=setter(|f, v| f.green_within = v) error=error("green_within")/>
             </Show>
-            <Field id="edit-amber_within" label="Amber tolerance (% of the target)" hint="A percentage of the target, not points of the figure: how far short of the target (or over it, where less is better) a figure can be and still be slightly below rather than requiring improvement. For \u{201c}either way\u{201d}: how far either side of the target is amber." figure=true note=example value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
+            <TextField id="edit-amber_within" label="Amber tolerance (% of the target)" hint="A percentage of the target, not points of the figure: how far short of the target (or over it, where less is better) a figure can be and still be slightly below rather than requiring improvement. For \u{201c}either way\u{201d}: how far either side of the target is amber." inputmode="decimal" note=example value=field(|f| f.amber_within.clone()) on_input=setter(|f, v| f.amber_within = v) error=error("amber_within")/>
             <button type="submit" class="button">"Save indicator"</button>
         </form>
     }
@@ -340,10 +270,10 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
                 </fieldset>
             </div>
             <Show when=move || form.with(|f| f.kind == "region")>
-                <Field id="comparator-name" label="Name of the region" hint="As the pack heads its column, for example North West." value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error("name")/>
+                <TextField id="comparator-name" label="Name of the region" hint="As the pack heads its column, for example North West." value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error("name")/>
             </Show>
-            <Field id="comparator-period" label="Period (optional)" hint="The period the comparator describes, as the pack prints it: 2017/18, Q1 2018/19, Apr 17 - Mar 18. Leave empty where the pack does not say." value=field(|f| f.period.clone()) on_input=setter(|f, v| f.period = v) error=error("period")/>
-            <Field id="comparator-value" label="Figure" hint=figure_hint(unit) figure=true value=field(|f| f.value.clone()) on_input=setter(|f, v| f.value = v) error=error("value")/>
+            <TextField id="comparator-period" label="Period (optional)" hint="The period the comparator describes, as the pack prints it: 2017/18, Q1 2018/19, Apr 17 - Mar 18. Leave empty where the pack does not say." value=field(|f| f.period.clone()) on_input=setter(|f, v| f.period = v) error=error("period")/>
+            <TextField id="comparator-value" label="Figure" hint=figure_hint(unit) inputmode="decimal" value=field(|f| f.value.clone()) on_input=setter(|f, v| f.value = v) error=error("value")/>
             <button type="submit" class="button">"Save comparator"</button>
         </form>
     }

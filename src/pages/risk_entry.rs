@@ -219,19 +219,22 @@ fn ScoreField(
     // A half-made choice (impact chosen, likelihood not yet) is kept here.
     let picked: RwSignal<(u8, u8)> =
         RwSignal::new(score_cell(&value.get_untracked()).unwrap_or((0, 0)));
-    Effect::new(move |_| {
-        if let Some(cell) = score_cell(&value.get()) {
-            picked.set(cell);
-        }
-    });
+    // Typed text that gives no one cell ("12", a typo) leaves both unchosen.
+    Effect::new(move |_| picked.set(score_cell(&value.get()).unwrap_or((0, 0))));
+    // A picker set to "Choose" (0) clears the score; both chosen write it.
     let choose = move |impact: Option<u8>, likelihood: Option<u8>| {
         let (i, l) = picked.get_untracked();
         let next = (impact.unwrap_or(i), likelihood.unwrap_or(l));
         picked.set(next);
         if let Some(text) = chosen_score(next.0, next.1, kind.get_untracked()) {
             on_input.run(text);
+        } else if next.0 == 0 || next.1 == 0 {
+            if score_cell(&value.get_untracked()).is_some() {
+                on_input.run(String::new());
+            }
         }
     };
+    let picked_of = |text: String| -> u8 { text.parse().unwrap_or(0) };
     let (impact_id, likelihood_id, hint_id, error_id) = (
         format!("{id}-impact"),
         format!("{id}-likelihood"),
@@ -258,7 +261,7 @@ fn ScoreField(
                 <div class="form-group">
                     <label class="label label--small" for=impact_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Impact"</label>
                     <select class="select" id=impact_id prop:value=move || picked.with(|p| if p.0 == 0 { String::new() } else { p.0.to_string() })
-                        on:change=move |e| choose(event_target_value(&e).parse().ok(), None)>
+                        on:change=move |e| choose(Some(picked_of(event_target_value(&e))), None)>
                         <option value="">"Choose"</option>
                         {move || (1..=5u8).rev().map(|n| view! { <option value=n.to_string()>{impact_step(kind.get(), n)}</option> }).collect_view()}
                     </select>
@@ -266,7 +269,7 @@ fn ScoreField(
                 <div class="form-group">
                     <label class="label label--small" for=likelihood_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Likelihood"</label>
                     <select class="select" id=likelihood_id prop:value=move || picked.with(|p| if p.1 == 0 { String::new() } else { p.1.to_string() })
-                        on:change=move |e| choose(None, event_target_value(&e).parse().ok())>
+                        on:change=move |e| choose(None, Some(picked_of(event_target_value(&e))))>
                         <option value="">"Choose"</option>
                         {(1..=5u8).map(|n| view! { <option value=n.to_string()>{likelihood_step(n)}</option> }).collect_view()}
                     </select>

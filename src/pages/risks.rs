@@ -191,7 +191,7 @@ fn EditPositions(editing: RwSignal<bool>) -> impl IntoView {
             >
                 <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
                 <span class="switch__label">"Edit positions"</span>
-                <span class="switch__state">{move || if editing.get() { "On" } else { "Off" }}</span>
+                <span class="switch__state" aria-hidden="true">{move || if editing.get() { "On" } else { "Off" }}</span>
             </button>
         </div>
     }

@@ -212,3 +212,20 @@ test('the demo holds the seed packs’ figures on every section', async ({ app, 
   await expect(trend.getByRole('row', { name: /^2017\/18/ })).toContainText('540');
   await expect(trend.getByRole('row', { name: /^2018\/19/ })).toContainText('1,188');
 });
+
+test('starting empty while saved data is unreadable keeps the warning and its choices, and says the new pack is not saved', async ({ app, page }) => {
+  await app.open('#/data');
+  const garbage = '{"type":"scrutineer-store","version":2,"revision":7,"snapshot":{"organisation":';
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, garbage]);
+  await page.reload();
+  const alert = page.getByTestId('alerts');
+  await expect(alert).toContainText('The data saved in this browser could not be read');
+  await page.getByTestId('start-empty').click();
+  await page.locator('#empty-organisation').fill('Anytown Borough Council');
+  await page.locator('#empty-title').fill('Overview and Scrutiny');
+  await page.getByTestId('confirm-replace-button').click();
+  await expect(page.getByTestId('started-empty')).toContainText('in this tab only: it could not be saved');
+  await expect(alert, 'the warning stays, with what to do about it').toContainText('The data saved in this browser could not be read');
+  await expect(alert.getByRole('button', { name: 'Download the unreadable data' })).toBeVisible();
+  expect((await storageState(page))[KEY], 'the unreadable text is still not overwritten').toBe(garbage);
+});
