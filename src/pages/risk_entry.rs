@@ -228,10 +228,8 @@ fn ScoreField(
         picked.set(next);
         if let Some(text) = chosen_score(next.0, next.1, kind.get_untracked()) {
             on_input.run(text);
-        } else if next.0 == 0 || next.1 == 0 {
-            if score_cell(&value.get_untracked()).is_some() {
-                on_input.run(String::new());
-            }
+        } else if (next.0 == 0 || next.1 == 0) && score_cell(&value.get_untracked()).is_some() {
+            on_input.run(String::new());
         }
     };
     let picked_of = |text: String| -> u8 { text.parse().unwrap_or(0) };
