@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use scrutineer::components::MessageRegions;
-use scrutineer::state::Notices;
+use scrutineer::state::{NoticeAction, Notices};
 use scrutineer::workspace::Workspace;
 use scrutineer::App;
 use wasm_bindgen::JsCast;
@@ -128,19 +128,10 @@ async fn errors_are_alerts_and_confirmations_are_statuses() {
     assert_eq!(text_of(&root, "[role=status]"), "");
 
     notices.error("The file is not JSON: line 3, column 7.");
-    notices.status("Snapshot exported.");
-    notices.status("Snapshot imported.");
     tick().await;
     assert!(
         text_of(&root, "[role=alert]").contains("Error: The file is not JSON: line 3, column 7.")
     );
-    let status = text_of(&root, "[role=status]");
-    assert!(status.contains("Snapshot imported."), "{status}");
-    assert!(
-        !status.contains("exported"),
-        "a new confirmation replaces the old: {status}"
-    );
-
     let dismiss: HtmlElement = root
         .query_selector("[role=alert] button")
         .expect("selector")
@@ -149,6 +140,39 @@ async fn errors_are_alerts_and_confirmations_are_statuses() {
     dismiss.click();
     tick().await;
     assert_eq!(text_of(&root, "[role=alert]"), "");
+
+    // A new message replaces the old in the same place: refusals never pile up.
+    notices.error("The file is not JSON: line 3, column 7.");
+    notices.status("Snapshot exported.");
+    notices.status("Snapshot imported.");
+    tick().await;
+    let status = text_of(&root, "[role=status]");
+    assert!(status.contains("Snapshot imported."), "{status}");
+    assert!(
+        !status.contains("exported"),
+        "a new confirmation replaces the old: {status}"
+    );
+    assert_eq!(
+        text_of(&root, "[role=alert]"),
+        "",
+        "the refusal was replaced by the news after it"
+    );
+
+    // A warning that waits for a decision stays, and is never shown twice.
+    let warning = "Your change could not be saved: the browser's storage is full.";
+    notices.error_with(warning, vec![NoticeAction::DownloadCopy]);
+    notices.error_with(warning, vec![NoticeAction::DownloadCopy]);
+    notices.status("Snapshot exported.");
+    tick().await;
+    let alerts = text_of(&root, "[role=alert]");
+    assert_eq!(alerts.matches(warning).count(), 1, "{alerts}");
+    notices.resolve(NoticeAction::DownloadCopy);
+    tick().await;
+    assert_eq!(
+        text_of(&root, "[role=alert]"),
+        "",
+        "gone once it no longer holds"
+    );
 
     drop(handle);
     root.remove();
