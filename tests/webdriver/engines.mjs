@@ -96,6 +96,16 @@ function minibrowser() {
   return found;
 }
 
+/** geckodriver: as given, on the PATH (scripts/env.sh adds cargo's bin), or in ~/.cargo/bin. */
+function geckodriverPath() {
+  if (process.env.GECKODRIVER) return process.env.GECKODRIVER;
+  try {
+    return execFileSync('sh', ['-c', 'command -v geckodriver']).toString().trim();
+  } catch {
+    return join(process.env.CARGO_HOME ?? join(process.env.HOME ?? '/root', '.cargo'), 'bin/geckodriver');
+  }
+}
+
 export const ENGINES = {
   webkit: {
     label: 'WebKit (WebKitGTK MiniBrowser)',
@@ -114,7 +124,7 @@ export const ENGINES = {
     label: 'Firefox ESR',
     async driver() {
       const port = 4444;
-      const gecko = process.env.GECKODRIVER ?? join(process.env.HOME ?? '/root', '.cargo/bin/geckodriver');
+      const gecko = geckodriverPath();
       if (!existsSync(gecko)) throw new Error(`geckodriver is not at ${gecko}: run scripts/setup`);
       const driver = start(gecko, ['--port', String(port), '--host', '127.0.0.1']);
       await until('geckodriver', () => answers(`http://127.0.0.1:${port}/status`), 15_000);
@@ -147,7 +157,7 @@ export function versions() {
   const run = (cmd, args) => {
     try { return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\n')[0].trim(); } catch { return 'not found'; }
   };
-  const gecko = process.env.GECKODRIVER ?? join(process.env.HOME ?? '/root', '.cargo/bin/geckodriver');
+  const gecko = geckodriverPath();
   return {
     firefox: run('/usr/bin/firefox-esr', ['--version']),
     geckodriver: run(gecko, ['--version']),

@@ -124,6 +124,22 @@ for (const engine of engines) {
       assert.deepEqual(await errors(), []);
     });
 
+    it('types over a held figure, never after it, and lists the change before saving', async () => {
+      await open('#/enter');
+      const period = await driver.findElement(By.css('#enter-period'));
+      await driver.executeScript('arguments[0].focus(); arguments[0].select()', period);
+      await period.sendKeys('Q1 2019/20');
+      const cla = await driver.findElement(By.css('#enter-children-looked-after'));
+      await driver.wait(async () => (await cla.getAttribute('value')) === '2,096 / 84.6', 10_000, 'the held figure shows once the period reads');
+      await driver.executeScript('arguments[0].focus()', cla);
+      await cla.sendKeys('2,800 / 113.0');
+      assert.equal(await cla.getAttribute('value'), '2,800 / 113.0', 'typing replaces the held figure');
+      await waitForText('#enter-children-looked-after-change', 'Changes 2,096 / 84.6 to 2,800 / 113.0', 'the change');
+      await open('#/indicators');
+      await waitForText('tr[data-indicator="children-looked-after"]', '2,096 / 84.6', 'nothing saved without Save');
+      assert.deepEqual(await errors(), []);
+    });
+
     it('keeps a figure entered through the form after a reload', async () => {
       await open('#/enter');
       const box = await driver.findElement(By.css('#enter-contacts'));
