@@ -40,7 +40,7 @@ for (const engine of engines) {
       await driver.executeScript(`
         if (!window.__errors) {
           window.__errors = [];
-          addEventListener('error', (e) => window.__errors.push(String(e.message || e)));
+          addEventListener('error', (e) => window.__errors.push(String(e.message || e) + (e.error && e.error.stack ? ' at ' + String(e.error.stack).slice(0, 1500) : '')));
           addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
         }`);
       return heading;
