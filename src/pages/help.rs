@@ -54,6 +54,12 @@ pub fn HelpPage() -> impl IntoView {
             "\u{201c}Good is high\u{201d} means a bigger number is better; \u{201c}good is low\u{201d} "
             "means a smaller one is. A dash means the measure is context only and has no direction."
         </p>
+        <p>
+            "A rating comes from the target: on track at the target or better; slightly below "
+            "within the amber tolerance, which is a percentage of the target (with a target of 50% "
+            "and a tolerance of 5%, from 47.5% up to 50% is slightly below); requires improvement "
+            "beyond it. Each indicator's page works the example through for its own target."
+        </p>
 
         <h2 id="help-risk">"Reading a risk score"</h2>
         <p>
@@ -71,9 +77,12 @@ pub fn HelpPage() -> impl IntoView {
         </p>
         <p>
             "On the matrix, impact goes up and likelihood across. Tap a cell to list its entries in "
-            "the register. To change a residual score, drag a marker to another cell, or focus it and "
-            "use the arrow keys then Enter; you are asked for a one-line reason, kept in the entry's "
-            "history, and every move can be undone."
+            "the register. Reading never moves a risk: markers stay put, and a swipe over the matrix "
+            "scrolls the page. To change a residual score, an officer turns on \u{201c}Edit positions\u{201d} "
+            "(this device remembers it), then drags a marker to another cell, or focuses it and "
+            "uses the arrow keys then Enter; you are asked for a one-line reason, kept in the entry's "
+            "history, and every move can be undone. Opportunities have bands of their own, since a "
+            "high opportunity is good: by default a high opportunity is green."
         </p>
 
         <h2 id="help-complaints">"Reading the complaints charts"</h2>
