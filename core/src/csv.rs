@@ -422,28 +422,23 @@ fn not_read(header: &[String], body: &[Vec<String>]) -> Vec<String> {
         ));
     }
     sentences.extend(alone);
-    match unknown.len() {
-        0 => {}
-        1 => sentences.push(format!(
-            "The column {} is not one this file form has, so it was not read.",
-            unknown[0]
-        )),
-        _ => sentences.push(format!(
-            "The columns {} are not ones this file form has, so they were not read.",
-            and_list(&unknown)
-        )),
-    }
-    match unnamed.len() {
-        0 => {}
-        1 => sentences.push(format!(
-            "Column {} has no heading, so it was not read.",
-            unnamed[0]
-        )),
-        _ => sentences.push(format!(
-            "Columns {} have no heading, so they were not read.",
-            and_list(&unnamed)
-        )),
-    }
+    // One sentence for a list of columns, worded for one or for several.
+    let mut about =
+        |list: &[String], one: &dyn Fn(&str) -> String, many: &dyn Fn(&str) -> String| match list {
+            [] => {}
+            [only] => sentences.push(one(only)),
+            _ => sentences.push(many(&and_list(list))),
+        };
+    about(
+        &unknown,
+        &|c| format!("The column {c} is not one this file form has, so it was not read."),
+        &|c| format!("The columns {c} are not ones this file form has, so they were not read."),
+    );
+    about(
+        &unnamed,
+        &|c| format!("Column {c} has no heading, so it was not read."),
+        &|c| format!("Columns {c} have no heading, so they were not read."),
+    );
     sentences
 }
 
@@ -1433,6 +1428,11 @@ mod tests {
                 "The column good_is was not read: polarity is changed on each indicator's page.",
                 "The columns \u{201c}Notes\u{201d} and \u{201c}Comment\u{201d} are not ones this file form has, so they were not read.",
             ]
+        );
+        let headless = "indicator_id,period,value,,\ncontacts,,,a,b\n";
+        assert_eq!(
+            import_figures(&demo, headless).expect("reads").not_read,
+            ["Columns 4 and 5 have no heading, so they were not read."]
         );
         let plain = "indicator_id,period,value\ncontacts,Q1 2019/20,9000\n";
         assert_eq!(
