@@ -61,22 +61,32 @@ pub fn register(ready: RwSignal<bool>) {
         // On the first visit nothing controls the page yet, and the first
         // version is not an update.
         let running = move || worker_container().and_then(|c| c.controller()).is_some();
-        if registration.waiting().is_some() && running() {
-            ready.set(true);
-        }
-        let watched = registration.clone();
-        let on_found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
+        // A new version may be found before this code runs (the browser checks
+        // at every navigation), so one already installing is watched as well
+        // as one found later, and a state already reached counts at once.
+        let watch = move |worker: web_sys::ServiceWorker| {
+            let installed = move |worker: &web_sys::ServiceWorker| {
                 if worker.state() == ServiceWorkerState::Installed && running() {
                     ready.set(true);
                 }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            };
+            installed(&worker);
+            let watched = worker.clone();
+            let on_state = Closure::<dyn FnMut()>::new(move || installed(&watched));
+            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
             on_state.forget();
+        };
+        if registration.waiting().is_some() && running() {
+            ready.set(true);
+        }
+        if let Some(installing) = registration.installing() {
+            watch(installing);
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn FnMut()>::new(move || {
+            if let Some(installing) = watched.installing() {
+                watch(installing);
+            }
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -79,10 +79,16 @@ test('a new version is offered, not forced; reloading into it keeps the data', a
     // Deploy a "new version": the worker's bytes change, as at every build.
     const worker = join(copy, 'sw.js');
     writeFileSync(worker, readFileSync(worker, 'utf8').replace(/const VERSION = '([^']+)'/, "const VERSION = '$1-next'"));
+    // The server dates files to the second and answers 304 to "changed since?"
+    // within the same second as the first copy, so the change is dated later,
+    // as a real deployment's would be.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(worker, later, later);
     await page.reload();
 
     const offer = page.getByTestId('update-ready');
-    await expect(offer).toContainText('A new version of Scrutineer is ready');
+    // The new worker fetches and keeps every file of the app before it is offered: allow for a busy machine.
+    await expect(offer).toContainText('A new version of Scrutineer is ready', { timeout: 20_000 });
     await expect(page.getByTestId('organisation'), 'the old version goes on working meanwhile').toHaveText('Kept Through Updates');
 
     await Promise.all([page.waitForEvent('load'), offer.getByRole('button', { name: 'Reload now' }).click()]);
