@@ -4,15 +4,17 @@ use leptos::prelude::*;
 use scrutineer_core::route::Route;
 
 use crate::browser;
+use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
 use crate::components::{
     ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
+use crate::data::DataPage;
+use crate::help::HelpPage;
+use crate::indicators::{EnterFiguresPage, IndicatorPage, IndicatorsPage};
+use crate::not_found::NotFoundPage;
 use crate::offline::{UpdateBanner, UpdateReady};
-use crate::pages::{
-    ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage, DataPage, EnterFiguresPage,
-    HelpPage, IndicatorPage, IndicatorsPage, NewRiskEntryPage, NotFoundPage, PackPage,
-    RiskEntryPage, RisksPage, ScoreBandsPage,
-};
+use crate::pack::PackPage;
+use crate::register::{NewRiskEntryPage, RiskEntryPage, RisksPage, ScoreBandsPage};
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
 

@@ -221,7 +221,7 @@ pub fn read_chosen(
     event: &web_sys::Event,
     then: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
-    use scrutineer_core::file_format::MAX_BYTES;
+    use scrutineer_core::file::format::MAX_BYTES;
     let Some(file) = take_chosen_file(event) else {
         return;
     };

@@ -2,9 +2,15 @@
 
 pub mod app;
 pub mod browser;
+pub mod complaints;
 pub mod components;
+pub mod data;
+pub mod help;
+pub mod indicators;
+pub mod not_found;
 pub mod offline;
-pub mod pages;
+pub mod pack;
+pub mod register;
 pub mod state;
 pub mod storage;
 pub mod workspace;

@@ -1,8 +1,8 @@
 //! App state in context: each value a small newtype reached through a `use_*` helper.
 
 use leptos::prelude::*;
+use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::route::Route;
-use scrutineer_core::snapshot::Snapshot;
 
 /// The snapshot on screen.
 #[derive(Clone, Copy)]

@@ -1,6 +1,6 @@
 //! Browser storage, and nothing else: read, write and remove whole strings
 //! under a key, with every way that can fail named. What to store and what a
-//! stored string means is decided in `scrutineer_core::store`.
+//! stored string means is decided in `scrutineer_core::file::store`.
 
 use std::fmt;
 

@@ -1,6 +1,6 @@
 //! The working data and every action that changes it: load at start, save
 //! after each change, import, undo import, export, share, start empty, and
-//! keeping two tabs in step. What to do is decided by `scrutineer_core::store`;
+//! keeping two tabs in step. What to do is decided by `scrutineer_core::file::store`;
 //! this module carries it out and tells the user.
 //!
 //! Rules kept here: nothing stored is overwritten by a failed action; an
@@ -10,9 +10,9 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use scrutineer_core::file_format::{export, Opened, VERSION};
-use scrutineer_core::snapshot::{count_of, Snapshot};
-use scrutineer_core::store::{
+use scrutineer_core::domain::snapshot::{count_of, Snapshot};
+use scrutineer_core::file::format::{export, Opened, VERSION};
+use scrutineer_core::file::store::{
     self, decode, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
     CORRUPT_KEY, KEY,
 };
@@ -432,7 +432,7 @@ impl Workspace {
                 return;
             }
         };
-        if let Some(elsewhere) = scrutineer_core::file_format::not_a_snapshot(&name, &text) {
+        if let Some(elsewhere) = scrutineer_core::file::format::not_a_snapshot(&name, &text) {
             self.notices.error_at(
                 OPEN_FILE,
                 format!(
@@ -441,7 +441,7 @@ impl Workspace {
             );
             return;
         }
-        match scrutineer_core::file_format::import(&text) {
+        match scrutineer_core::file::format::import(&text) {
             Ok(opened) => self.pending_import.set(Some((name, opened))),
             Err(e) => self.notices.error_at(
                 OPEN_FILE,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use scrutineer::App;
 use scrutineer_core::domain::complaints::Procedure;
-use scrutineer_core::store::{decode, KEY};
+use scrutineer_core::file::store::{decode, KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;

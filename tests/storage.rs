@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use scrutineer::App;
-use scrutineer_core::snapshot::Snapshot;
-use scrutineer_core::store::{encode, Stored, CORRUPT_KEY, KEY};
+use scrutineer_core::domain::snapshot::Snapshot;
+use scrutineer_core::file::store::{encode, Stored, CORRUPT_KEY, KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};

@@ -4,7 +4,7 @@
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        match scrutineer_core::file_format::import(&text) {
+        match scrutineer_core::file::format::import(&text) {
             Ok(opened) => println!(
                 "{path}: opens ({} indicators)",
                 opened.snapshot.indicators.len()

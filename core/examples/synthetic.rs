@@ -2,7 +2,7 @@
 //! `cargo run --release -p scrutineer-core --example synthetic -- [folder] [seed]`
 //! (default `target/bench`, seed 2026). The same seed writes the same bytes.
 
-use scrutineer_core::synthetic::{case_list, snapshot, Size};
+use scrutineer_core::file::synthetic::{case_list, snapshot, Size};
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -11,7 +11,7 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&folder)?;
     let large = snapshot(seed, Size::LARGE);
     let text =
-        scrutineer_core::file_format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+        scrutineer_core::file::format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
     std::fs::write(folder.join("large-snapshot.json"), &text)?;
     let cases = case_list(seed, 20_000);
     std::fs::write(folder.join("cases-20000.csv"), &cases)?;

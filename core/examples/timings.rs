@@ -5,9 +5,9 @@
 
 use std::time::Instant;
 
-use scrutineer_core::dashboard::{overview, reporting_periods, Filter, Tally};
-use scrutineer_core::file_format;
-use scrutineer_core::synthetic::{snapshot, Size};
+use scrutineer_core::file::format;
+use scrutineer_core::file::synthetic::{snapshot, Size};
+use scrutineer_core::indicators::overview::{overview, reporting_periods, Filter, Tally};
 
 fn median_ms(mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..7)
@@ -23,7 +23,7 @@ fn median_ms(mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let large = snapshot(2026, Size::LARGE);
-    let text = file_format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+    let text = format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
     println!(
         "large snapshot: {:.1} MB, {} indicators",
         text.len() as f64 / 1e6,
@@ -38,21 +38,21 @@ fn main() {
         }),
     );
     line(
-        "file_format::import (tree, model, validate)",
+        "format::import (tree, model, validate)",
         median_ms(|| {
-            file_format::import(&text).expect("import");
+            format::import(&text).expect("import");
         }),
     );
     line(
         "validate",
         median_ms(|| {
-            assert!(scrutineer_core::validate::validate(&large).is_empty());
+            assert!(scrutineer_core::file::validate::validate(&large).is_empty());
         }),
     );
     line(
         "export (pretty file text)",
         median_ms(|| {
-            file_format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+            format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
         }),
     );
     let periods = reporting_periods(&large);

@@ -382,7 +382,7 @@ mod chart_tests {
 
     #[test]
     fn a_quarterly_chart_of_children_looked_after_with_its_england_line() {
-        let demo = crate::snapshot::Snapshot::demo();
+        let demo = crate::domain::snapshot::Snapshot::demo();
         let cla = demo
             .indicators
             .iter()
@@ -421,7 +421,7 @@ mod chart_tests {
 
     #[test]
     fn every_comparator_held_is_a_labelled_reference_line() {
-        let demo = crate::snapshot::Snapshot::demo();
+        let demo = crate::domain::snapshot::Snapshot::demo();
         let over45 = demo
             .indicators
             .iter()
@@ -439,7 +439,7 @@ mod chart_tests {
 
     #[test]
     fn rolling_years_chart_when_there_are_no_quarters_and_one_figure_makes_no_chart() {
-        let demo = crate::snapshot::Snapshot::demo();
+        let demo = crate::domain::snapshot::Snapshot::demo();
         let fte = demo
             .indicators
             .iter()

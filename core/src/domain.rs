@@ -6,4 +6,5 @@ pub mod period;
 pub mod rag;
 pub mod register;
 pub mod risk;
+pub mod snapshot;
 pub mod value;

@@ -3,12 +3,12 @@
 //! quarter of indicators, the latest register quarter, and each complaints
 //! procedure's latest year with figures.
 
-use crate::complaints_report::{procedures, Choice};
-use crate::dashboard::{default_period, Tally};
+use crate::complaints::report::{procedures, Choice};
 use crate::domain::complaints::Procedure;
 use crate::domain::period::Period;
+use crate::domain::snapshot::Snapshot;
+use crate::indicators::overview::{default_period, Tally};
 use crate::register::quarters;
-use crate::snapshot::Snapshot;
 
 /// The pack's contents.
 #[derive(Clone, Debug, PartialEq)]

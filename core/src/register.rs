@@ -1,6 +1,8 @@
 //! The register as the app shows it: its quarters, the table's filters and
 //! sort, the 5 x 5 matrix with its arrows and appetite line, and what changed
-//! between two quarters. Edits live in [`crate::register_edit`].
+//! between two quarters. Edits live in [`crate::register::edit`].
+
+pub mod edit;
 
 use std::cmp::Ordering;
 
@@ -9,8 +11,8 @@ use chrono::NaiveDate;
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, RegisterEntry};
 use crate::domain::risk::{impact_label, likelihood_label, Band, EntryKind, Score, ScoreBands};
+use crate::domain::snapshot::Snapshot;
 use crate::route::percent_encode;
-use crate::snapshot::Snapshot;
 
 /// The quarters the register has assessments for, earliest first.
 pub fn quarters(snapshot: &Snapshot) -> Vec<Period> {

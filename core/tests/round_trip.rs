@@ -18,11 +18,11 @@ use scrutineer_core::domain::period::{Period, YearMonth};
 use scrutineer_core::domain::rag::{Polarity, Rag, Target, TargetRule};
 use scrutineer_core::domain::register::{Assessment, HistoryNote, RegisterEntry, Retirement};
 use scrutineer_core::domain::risk::{EntryKind, Score, POSSIBLE_SCORES};
+use scrutineer_core::domain::snapshot::{Settings, Snapshot, Source};
 use scrutineer_core::domain::value::{MissingReason, Unit, Value};
-use scrutineer_core::file_format::{export, import};
-use scrutineer_core::snapshot::{Settings, Snapshot, Source};
-use scrutineer_core::store::{decode, encode, Stored};
-use scrutineer_core::validate::validate;
+use scrutineer_core::file::format::{export, import};
+use scrutineer_core::file::store::{decode, encode, Stored};
+use scrutineer_core::file::validate::validate;
 
 /// xorshift64*: small, seeded, good enough to vary test data.
 struct Rng(u64);

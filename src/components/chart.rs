@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use scrutineer_core::charts::bars::{Bar, ColumnChart, LabelPlace, RowChart};
 use scrutineer_core::charts::lines::{marker, LinesChart};
-use scrutineer_core::complaints_report::{Figure, Table};
+use scrutineer_core::complaints::report::{Figure, Table};
 
 use super::TableRegion;
 

@@ -1,7 +1,7 @@
 //! Form parts shared by every editor: a field's error, and a labelled input.
 
 use leptos::prelude::*;
-use scrutineer_core::snapshot::FieldError;
+use scrutineer_core::domain::snapshot::FieldError;
 
 /// Settles a form's result: on success its errors are cleared and the value
 /// given back; on refusal every error is shown and focus moves to the error

@@ -1,0 +1,391 @@
+//! The snapshot: everything one committee pack holds, as kept in the browser
+//! and in a snapshot file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::long_date;
+use crate::domain::complaints::ComplaintsYear;
+use crate::domain::indicator::{Indicator, ServiceArea};
+use crate::domain::register::RegisterEntry;
+use crate::domain::risk::{EntryKind, ScoreBands};
+
+/// One council's committee pack.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// The council, e.g. "Lancashire County Council".
+    pub organisation: String,
+    /// What the pack is, e.g. "Cabinet Committee on Performance Improvement".
+    pub title: String,
+    /// The date the figures describe ("as at 30 June 2019").
+    pub as_at: NaiveDate,
+    /// Who prepared the pack, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_by: Option<String>,
+    #[serde(default)]
+    pub settings: Settings,
+    /// The documents the figures were taken from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub service_areas: Vec<ServiceArea>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The risk and opportunity register.
+    #[serde(default)]
+    pub register: Vec<RegisterEntry>,
+    /// Complaints and compliments, per financial year and procedure.
+    #[serde(default)]
+    pub complaints: Vec<ComplaintsYear>,
+}
+
+/// Choices that differ between councils.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// How risk scores are banded, lowest band first.
+    #[serde(default)]
+    pub score_bands: ScoreBands,
+    /// How opportunity scores are banded, where the council sets its own;
+    /// otherwise the risks' bands with their colours mirrored (see
+    /// [`Settings::bands_for`]), since a high opportunity is good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunity_bands: Option<ScoreBands>,
+    /// The highest residual score the council is willing to carry, if it sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_appetite: Option<u8>,
+    /// Amber tolerance, as a percentage of the target (5: a figure up to 5%
+    /// of the target short of it is amber), for targets that do not set their own.
+    #[serde(default = "default_amber_within")]
+    pub amber_within: f64,
+}
+
+impl Settings {
+    /// The bands scores of `kind` are shown in.
+    pub fn bands_for(&self, kind: crate::domain::risk::EntryKind) -> ScoreBands {
+        match kind {
+            crate::domain::risk::EntryKind::Risk => self.score_bands.clone(),
+            crate::domain::risk::EntryKind::Opportunity => self
+                .opportunity_bands
+                .clone()
+                .unwrap_or_else(|| self.score_bands.mirrored()),
+        }
+    }
+}
+
+fn default_amber_within() -> f64 {
+    5.0
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            score_bands: ScoreBands::default(),
+            opportunity_bands: None,
+            risk_appetite: None,
+            amber_within: default_amber_within(),
+        }
+    }
+}
+
+/// A document the figures came from: a committee report, minutes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// The meeting or publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// Where to find it: a web address, a file name, an agenda item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// What a snapshot holds, in the counts a person checks before opening it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub organisation: String,
+    pub title: String,
+    pub as_at: String,
+    pub service_areas: usize,
+    pub indicators: usize,
+    pub risks: usize,
+    pub opportunities: usize,
+    /// Distinct financial years with complaints figures, earliest first.
+    pub complaint_years: Vec<String>,
+    pub sources: usize,
+}
+
+impl Snapshot {
+    /// "as at 30 June 2019", as the header shows it.
+    pub fn as_at_label(&self) -> String {
+        format!("as at {}", long_date(self.as_at))
+    }
+
+    /// A workspace with the pack details and nothing else.
+    pub fn empty(organisation: &str, title: &str, as_at: NaiveDate) -> Snapshot {
+        Snapshot {
+            organisation: organisation.to_owned(),
+            title: title.to_owned(),
+            as_at,
+            prepared_by: None,
+            settings: Settings::default(),
+            sources: vec![],
+            service_areas: vec![],
+            indicators: vec![],
+            register: vec![],
+            complaints: vec![],
+        }
+    }
+
+    /// Whether there is nothing but pack details.
+    pub fn is_empty(&self) -> bool {
+        self.service_areas.is_empty()
+            && self.indicators.is_empty()
+            && self.register.is_empty()
+            && self.complaints.is_empty()
+    }
+
+    pub fn summary(&self) -> Summary {
+        let live = |kind: EntryKind| {
+            self.register
+                .iter()
+                .filter(|e| e.kind == kind && e.retired.is_none())
+                .count()
+        };
+        let mut years: Vec<_> = self.complaints.iter().map(|c| c.year).collect();
+        years.sort_by(|a, b| a.timeline_cmp(b));
+        years.dedup();
+        Summary {
+            organisation: self.organisation.clone(),
+            title: self.title.clone(),
+            as_at: self.as_at_label(),
+            service_areas: self.service_areas.len(),
+            indicators: self.indicators.len(),
+            risks: live(EntryKind::Risk),
+            opportunities: live(EntryKind::Opportunity),
+            complaint_years: years.iter().map(ToString::to_string).collect(),
+            sources: self.sources.len(),
+        }
+    }
+
+    /// The service area with `id`.
+    pub fn service_area(&self, id: &str) -> Option<&ServiceArea> {
+        self.service_areas.iter().find(|a| a.id == id)
+    }
+
+    /// The source document with `id`.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// The pack details as typed into the form, before checking.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsForm {
+    pub organisation: String,
+    pub title: String,
+    /// As a date input gives it: "2019-06-30".
+    pub as_at: String,
+    pub prepared_by: String,
+}
+
+/// A form field that was refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name: "organisation", "title", "as_at", "prepared_by".
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Snapshot {
+    /// The form's starting values.
+    pub fn details_form(&self) -> DetailsForm {
+        DetailsForm {
+            organisation: self.organisation.clone(),
+            title: self.title.clone(),
+            as_at: self.as_at.format("%Y-%m-%d").to_string(),
+            prepared_by: self.prepared_by.clone().unwrap_or_default(),
+        }
+    }
+
+    /// A new, empty workspace for the pack the form names, or every field
+    /// that is wrong: nothing of the data open before (its council's name,
+    /// title or settings) carries over to the new pack.
+    pub fn fresh(form: &DetailsForm, today: NaiveDate) -> Result<Snapshot, Vec<FieldError>> {
+        Snapshot::empty("", "", today).with_details(form)
+    }
+
+    /// This snapshot with the form's details, or every field that is wrong.
+    pub fn with_details(&self, form: &DetailsForm) -> Result<Snapshot, Vec<FieldError>> {
+        let mut errors = vec![];
+        let organisation = form.organisation.trim();
+        if organisation.is_empty() {
+            errors.push(FieldError {
+                field: "organisation",
+                message: "Enter the council's name, for example Lancashire County Council"
+                    .to_owned(),
+            });
+        }
+        let title = form.title.trim();
+        if title.is_empty() {
+            errors.push(FieldError {
+                field: "title",
+                message: "Enter the pack's title, for example the committee's name".to_owned(),
+            });
+        }
+        let as_at = match NaiveDate::parse_from_str(form.as_at.trim(), "%Y-%m-%d") {
+            Ok(date) if crate::file::validate::YEARS.contains(&chrono::Datelike::year(&date)) => {
+                Some(date)
+            }
+            Ok(_) => {
+                errors.push(FieldError {
+                    field: "as_at",
+                    message: format!(
+                        "The date must be in a year from {} to {}",
+                        crate::file::validate::YEARS.start(),
+                        crate::file::validate::YEARS.end()
+                    ),
+                });
+                None
+            }
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "as_at",
+                    message: "Enter the date the figures describe, for example 30 June 2019"
+                        .to_owned(),
+                });
+                None
+            }
+        };
+        match as_at {
+            Some(as_at) if errors.is_empty() => {
+                let prepared_by = form.prepared_by.trim();
+                Ok(Snapshot {
+                    organisation: organisation.to_owned(),
+                    title: title.to_owned(),
+                    as_at,
+                    prepared_by: (!prepared_by.is_empty()).then(|| prepared_by.to_owned()),
+                    ..self.clone()
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Counts with their noun: "1 indicator", "55 indicators", "1,000 indicators".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    let figure = crate::domain::value::group_thousands(count as f64, 0);
+    format!("{figure} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> Snapshot {
+        Snapshot::empty(
+            "Anytown Borough Council",
+            "Overview and Scrutiny",
+            NaiveDate::from_ymd_opt(2024, 3, 31).expect("date"),
+        )
+    }
+
+    #[test]
+    fn a_fresh_workspace_takes_its_details_from_the_form_and_nothing_from_before() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let blank = DetailsForm {
+            as_at: "2026-12-01".into(),
+            ..DetailsForm::default()
+        };
+        let fields: Vec<&str> = Snapshot::fresh(&blank, today)
+            .expect_err("needs a name and title")
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["organisation", "title"]);
+        let form = DetailsForm {
+            organisation: "Anytown Borough Council".into(),
+            title: "Overview and Scrutiny".into(),
+            as_at: "2026-09-30".into(),
+            prepared_by: String::new(),
+        };
+        let fresh = Snapshot::fresh(&form, today).expect("valid");
+        assert!(fresh.is_empty());
+        assert_eq!(fresh.organisation, "Anytown Borough Council");
+        assert_eq!(fresh.title, "Overview and Scrutiny");
+        assert_eq!(
+            fresh.as_at,
+            NaiveDate::from_ymd_opt(2026, 9, 30).expect("date")
+        );
+        assert_eq!(fresh.settings, Settings::default());
+        assert_eq!(crate::file::validate::validate(&fresh), vec![]);
+    }
+
+    #[test]
+    fn an_empty_workspace_says_so_and_summarises_to_zero() {
+        let snapshot = empty();
+        assert!(snapshot.is_empty());
+        let summary = snapshot.summary();
+        assert_eq!(summary.as_at, "as at 31 March 2024");
+        assert_eq!(
+            (
+                summary.indicators,
+                summary.risks,
+                summary.complaint_years.len()
+            ),
+            (0, 0, 0)
+        );
+    }
+
+    #[test]
+    fn a_header_only_snapshot_reads_with_default_settings() {
+        let json = r#"{"organisation":"A","title":"B","as_at":"2024-03-31"}"#;
+        let snapshot: Snapshot = serde_json::from_str(json).expect("parses");
+        assert_eq!(snapshot.settings, Settings::default());
+        assert_eq!(snapshot.settings.amber_within, 5.0);
+    }
+
+    #[test]
+    fn pack_details_are_checked_field_by_field_and_nothing_else_changes() {
+        let demo = Snapshot::demo();
+        let mut form = demo.details_form();
+        assert_eq!(form.as_at, "2019-06-30");
+        form.organisation = "  Anytown Borough Council ".into();
+        form.prepared_by = "   ".into();
+        let edited = demo.with_details(&form).expect("valid");
+        assert_eq!(edited.organisation, "Anytown Borough Council");
+        assert_eq!(edited.prepared_by, None);
+        assert_eq!(edited.indicators, demo.indicators);
+
+        let bad = DetailsForm {
+            organisation: " ".into(),
+            title: "".into(),
+            as_at: "1850-01-01".into(),
+            prepared_by: String::new(),
+        };
+        let errors = demo.with_details(&bad).expect_err("three faults");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["organisation", "title", "as_at"]);
+        assert!(errors[2].message.contains("1990 to 2100"));
+        let not_a_date = DetailsForm {
+            as_at: "30/06/2019".into(),
+            ..demo.details_form()
+        };
+        assert_eq!(
+            demo.with_details(&not_a_date).expect_err("bad date")[0].field,
+            "as_at"
+        );
+    }
+
+    #[test]
+    fn counts_take_the_right_noun() {
+        assert_eq!(count_of(1, "indicator", "indicators"), "1 indicator");
+        assert_eq!(count_of(0, "indicator", "indicators"), "0 indicators");
+        assert_eq!(count_of(55, "risk", "risks"), "55 risks");
+        assert_eq!(count_of(20_000, "case", "cases"), "20,000 cases");
+    }
+}

@@ -1,0 +1,10 @@
+//! The snapshot file and its storage: the envelope, migrations and the import
+//! gate, validation, what is stored and when, the built-in demo and the
+//! synthetic benchmark data, and sharing a copy.
+
+pub mod demo;
+pub mod format;
+pub mod share;
+pub mod store;
+pub mod synthetic;
+pub mod validate;

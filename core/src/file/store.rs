@@ -1,0 +1,303 @@
+//! What browser storage holds, and the decisions about it, kept pure so they
+//! are tested natively. The browser module only reads and writes strings.
+//!
+//! The stored record is an envelope like the snapshot file's, with a
+//! revision number that rises with every save, so one tab never silently
+//! overwrites newer data saved by another, and the revision last exported, so
+//! the app can remind people to export.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use crate::domain::snapshot::Snapshot;
+use crate::file::format::{open_envelope, read_snapshot, ImportError, STORE_TYPE, VERSION};
+
+/// The localStorage key of the working data.
+pub const KEY: &str = "scrutineer.snapshot";
+/// Where an unreadable record is kept aside until the user decides.
+pub const CORRUPT_KEY: &str = "scrutineer.snapshot.unreadable";
+/// The record as it was before the last import, for "undo import".
+pub const BEFORE_IMPORT_KEY: &str = "scrutineer.snapshot.before-import";
+
+/// The working data with its save history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    /// Rises by one with every save; 0 for data never saved.
+    pub revision: u64,
+    pub saved_at: Option<DateTime<Utc>>,
+    /// The revision that was last exported to a file, if any.
+    pub exported_revision: Option<u64>,
+    pub exported_at: Option<DateTime<Utc>>,
+    pub snapshot: Snapshot,
+}
+
+impl Stored {
+    /// Data not yet saved: the demo on a first visit.
+    pub fn unsaved(snapshot: Snapshot) -> Stored {
+        Stored {
+            revision: 0,
+            saved_at: None,
+            exported_revision: None,
+            exported_at: None,
+            snapshot,
+        }
+    }
+
+    /// Whether there are changes no file holds: saved since the last export.
+    pub fn needs_export(&self) -> bool {
+        needs_export(self.revision, self.exported_revision)
+    }
+
+    /// The next revision to save `snapshot` as.
+    pub fn next(&self, snapshot: Snapshot, now: DateTime<Utc>) -> Stored {
+        Stored {
+            revision: self.revision + 1,
+            saved_at: Some(now),
+            snapshot,
+            ..self.clone()
+        }
+    }
+
+    /// The record once exported now.
+    pub fn exported(&self, now: DateTime<Utc>) -> Stored {
+        Stored {
+            exported_revision: Some(self.revision),
+            exported_at: Some(now),
+            ..self.clone()
+        }
+    }
+}
+
+/// Whether revision `revision` holds changes that no exported file holds.
+pub fn needs_export(revision: u64, exported_revision: Option<u64>) -> bool {
+    revision > 0 && exported_revision != Some(revision)
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    version: u64,
+    revision: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<String>,
+    snapshot: &'a Snapshot,
+}
+
+fn instant(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The text stored under [`KEY`]: compact, since nobody reads it.
+pub fn encode(stored: &Stored) -> String {
+    serde_json::to_string(&crate::file::format::to_json(&Record {
+        kind: STORE_TYPE,
+        version: VERSION,
+        revision: stored.revision,
+        saved_at: stored.saved_at.map(instant),
+        exported_revision: stored.exported_revision,
+        exported_at: stored.exported_at.map(instant),
+        snapshot: &stored.snapshot,
+    }))
+    .unwrap_or_default()
+}
+
+/// What loading at start found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored: a first visit, or after the data was cleared.
+    FirstVisit,
+    /// The stored data, read as it was.
+    Loaded(Stored),
+    /// The stored data, written by an older version and brought up to date.
+    Migrated { stored: Stored, from_version: u64 },
+    /// The stored text cannot be read. It must be kept aside, not overwritten.
+    Corrupt { raw: String, error: ImportError },
+}
+
+/// Decides what the stored text (if any) holds.
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::FirstVisit;
+    };
+    match decode(raw) {
+        Ok((stored, from_version)) if from_version < VERSION => Loaded::Migrated {
+            stored,
+            from_version,
+        },
+        Ok((stored, _)) => Loaded::Loaded(stored),
+        Err(error) => Loaded::Corrupt {
+            raw: raw.to_owned(),
+            error,
+        },
+    }
+}
+
+/// Reads a stored record and the version it was written in.
+pub fn decode(raw: &str) -> Result<(Stored, u64), ImportError> {
+    let (mut object, version) = open_envelope(raw, STORE_TYPE)?;
+    let revision = object.get("revision").and_then(Json::as_u64).unwrap_or(0);
+    let time = |key: &str| {
+        object
+            .get(key)
+            .and_then(Json::as_str)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc))
+    };
+    let saved_at = time("saved_at");
+    let exported_at = time("exported_at");
+    let exported_revision = object.get("exported_revision").and_then(Json::as_u64);
+    let raw_snapshot = object.remove("snapshot").ok_or(ImportError::NoSnapshot)?;
+    let snapshot = read_snapshot(raw_snapshot, version, "snapshot")?;
+    Ok((
+        Stored {
+            revision,
+            saved_at,
+            exported_revision,
+            exported_at,
+            snapshot,
+        },
+        version,
+    ))
+}
+
+/// Only the revision of a stored record, cheaply, for the two-tab check.
+/// `None` when nothing usable is stored.
+pub fn stored_revision(raw: Option<&str>) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(rename = "type")]
+        kind: String,
+        revision: u64,
+    }
+    let head: Head = serde_json::from_str(raw?).ok()?;
+    (head.kind == STORE_TYPE).then_some(head.revision)
+}
+
+/// What to do before writing revision `ours + 1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavePlan {
+    /// Storage holds what this tab last saw (or nothing): write.
+    Write,
+    /// Another tab saved revision `theirs` since: do not overwrite it.
+    Conflict { theirs: u64 },
+}
+
+/// Compares what storage holds now with the revision this tab last saw.
+pub fn plan_save(raw_now: Option<&str>, ours: u64) -> SavePlan {
+    match stored_revision(raw_now) {
+        Some(theirs) if theirs > ours => SavePlan::Conflict { theirs },
+        _ => SavePlan::Write,
+    }
+}
+
+/// A file name for an export: "lancashire-county-council-2019-06-30.json".
+pub fn file_name(snapshot: &Snapshot) -> String {
+    let slug = crate::text::slug(&snapshot.organisation);
+    let slug = if slug.is_empty() { "scrutineer" } else { &slug };
+    format!("{slug}-{}.json", snapshot.as_at.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2019-07-02T09:30:00Z")
+            .expect("instant")
+            .with_timezone(&Utc)
+    }
+
+    fn small() -> Snapshot {
+        Snapshot::empty(
+            "Anytown Borough Council",
+            "Overview and Scrutiny",
+            NaiveDate::from_ymd_opt(2019, 6, 30).expect("date"),
+        )
+    }
+
+    #[test]
+    fn nothing_stored_is_a_first_visit() {
+        assert_eq!(load(None), Loaded::FirstVisit);
+    }
+
+    #[test]
+    fn a_saved_record_loads_with_its_history() {
+        let stored = Stored::unsaved(small())
+            .next(small(), now())
+            .exported(now());
+        assert_eq!(load(Some(&encode(&stored))), Loaded::Loaded(stored));
+    }
+
+    #[test]
+    fn unreadable_text_is_corrupt_and_kept_whole() {
+        for raw in [
+            "{\"type\":\"scrutineer-store\",",
+            "",
+            "[]",
+            "{\"type\":\"other\"}",
+        ] {
+            match load(Some(raw)) {
+                Loaded::Corrupt { raw: kept, .. } => assert_eq!(kept, raw),
+                other => panic!("{raw:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_version_1_record_is_migrated() {
+        let raw = r#"{"type":"scrutineer-store","version":1,"revision":4,
+            "snapshot":{"organisation":"A","title":"B","as_at":"2019-06-30"}}"#;
+        match load(Some(raw)) {
+            Loaded::Migrated {
+                stored,
+                from_version,
+            } => {
+                assert_eq!(from_version, 1);
+                assert_eq!(stored.revision, 4);
+                assert!(stored.snapshot.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_export_reminder_follows_saves_and_exports() {
+        let first = Stored::unsaved(small());
+        assert!(!first.needs_export(), "untouched demo data needs no export");
+        let saved = first.next(small(), now());
+        assert!(saved.needs_export());
+        let exported = saved.exported(now());
+        assert!(!exported.needs_export());
+        assert!(exported.next(small(), now()).needs_export());
+    }
+
+    #[test]
+    fn a_newer_revision_from_another_tab_is_never_overwritten() {
+        let stored = Stored::unsaved(small()).next(small(), now());
+        let raw = encode(&stored.next(small(), now()));
+        assert_eq!(plan_save(Some(&raw), 1), SavePlan::Conflict { theirs: 2 });
+        assert_eq!(plan_save(Some(&raw), 2), SavePlan::Write);
+        assert_eq!(plan_save(None, 0), SavePlan::Write);
+        assert_eq!(plan_save(Some("not json"), 3), SavePlan::Write);
+    }
+
+    #[test]
+    fn file_names_come_from_organisation_and_date() {
+        assert_eq!(
+            file_name(&small()),
+            "anytown-borough-council-2019-06-30.json"
+        );
+        let mut odd = small();
+        odd.organisation = "  St. Helens' Council!  ".into();
+        assert_eq!(file_name(&odd), "st-helens-council-2019-06-30.json");
+        odd.organisation = "***".into();
+        assert_eq!(file_name(&odd), "scrutineer-2019-06-30.json");
+    }
+}

@@ -1,0 +1,584 @@
+//! Checks of a whole snapshot that the types alone cannot make: unique ids,
+//! references that resolve, scores on the grid, percentages from 0 to 100,
+//! sane dates. Each problem names the item and the field.
+//!
+//! These are the rules a file must meet to be opened. Figures that merely
+//! disagree with each other (540 received but 425 closed + 116 open) are not
+//! refused: they are what a scrutiny committee asks about.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::period::Period;
+use crate::domain::snapshot::Snapshot;
+use crate::domain::value::{Unit, Value};
+
+/// One thing wrong with a snapshot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a path into the file: `indicators[12].values[3].value`.
+    pub path: String,
+    /// The item in words: `indicator "csc-referrals"`.
+    pub item: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.item, self.path, self.message)
+    }
+}
+
+/// The earliest and latest years a date in a pack may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Every problem in `snapshot`, in file order. Empty when it can be opened.
+pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
+    let mut v = Checker::default();
+    v.text(
+        "snapshot",
+        "organisation",
+        &snapshot.organisation,
+        "the council's name",
+    );
+    v.text("snapshot", "title", &snapshot.title, "the pack's title");
+    v.date("snapshot", "as_at", snapshot.as_at);
+
+    if let Err(e) = snapshot.settings.score_bands.check() {
+        v.push("settings.score_bands", "settings", e.to_string());
+    }
+    if let Some(Err(e)) = snapshot
+        .settings
+        .opportunity_bands
+        .as_ref()
+        .map(|b| b.check())
+    {
+        v.push(
+            "settings.opportunity_bands",
+            "settings",
+            format!("the opportunities' bands: {e}"),
+        );
+    }
+    if let Some(appetite) = snapshot.settings.risk_appetite {
+        if !(1..=25).contains(&appetite) {
+            v.push(
+                "settings.risk_appetite",
+                "settings",
+                format!("risk appetite must be a score from 1 to 25, not {appetite}"),
+            );
+        }
+    }
+    let tolerance = snapshot.settings.amber_within;
+    if !(0.0..=100.0).contains(&tolerance) {
+        v.push(
+            "settings.amber_within",
+            "settings",
+            format!("the amber tolerance must be from 0 to 100 percentage points, not {tolerance}"),
+        );
+    }
+
+    let sources = v.unique_ids(
+        "sources",
+        "source",
+        snapshot.sources.iter().map(|s| s.id.as_str()),
+    );
+    for (i, source) in snapshot.sources.iter().enumerate() {
+        let item = format!("source \u{201c}{}\u{201d}", source.id);
+        v.text(
+            &item,
+            &format!("sources[{i}].title"),
+            &source.title,
+            "a title",
+        );
+        if let Some(date) = source.date {
+            v.date(&item, &format!("sources[{i}].date"), date);
+        }
+    }
+    let mut refs = Refs {
+        sources: &sources,
+        v: &mut v,
+    };
+
+    let areas = refs.v.unique_ids(
+        "service_areas",
+        "service area",
+        snapshot.service_areas.iter().map(|a| a.id.as_str()),
+    );
+    for (i, area) in snapshot.service_areas.iter().enumerate() {
+        let item = format!("service area \u{201c}{}\u{201d}", area.id);
+        let at = format!("service_areas[{i}]");
+        refs.v
+            .text(&item, &format!("{at}.name"), &area.name, "a name");
+        for (j, c) in area.commentary.iter().enumerate() {
+            refs.source(
+                &item,
+                &format!("{at}.commentary[{j}].source"),
+                c.source.as_deref(),
+            );
+        }
+    }
+
+    refs.v.unique_ids(
+        "indicators",
+        "indicator",
+        snapshot.indicators.iter().map(|x| x.id.as_str()),
+    );
+    for (i, ind) in snapshot.indicators.iter().enumerate() {
+        let item = format!("indicator \u{201c}{}\u{201d}", ind.id);
+        let at = format!("indicators[{i}]");
+        refs.v
+            .text(&item, &format!("{at}.name"), &ind.name, "a name");
+        if !areas.contains(ind.service_area.as_str()) {
+            refs.v.push(
+                &format!("{at}.service_area"),
+                &item,
+                format!(
+                    "its service area \u{201c}{}\u{201d} is not in service_areas",
+                    ind.service_area
+                ),
+            );
+        }
+        refs.source(&item, &format!("{at}.source"), ind.source.as_deref());
+        let mut periods: HashMap<Period, usize> = HashMap::new();
+        for (j, obs) in ind.values.iter().enumerate() {
+            let path = format!("{at}.values[{j}]");
+            if let Some(first) = periods.insert(obs.period, j) {
+                refs.v.push(
+                    &format!("{path}.period"),
+                    &item,
+                    format!(
+                        "there are two values for {} (values[{first}] and values[{j}])",
+                        obs.period
+                    ),
+                );
+            }
+            refs.v
+                .value(&item, &format!("{path}.value"), &obs.value, ind.unit);
+            refs.source(&item, &format!("{path}.source"), obs.source.as_deref());
+            if let Some(o) = &obs.rag_override {
+                if o.reason.trim().is_empty() {
+                    refs.v.push(
+                        &format!("{path}.rag_override.reason"),
+                        &item,
+                        "a rating set by hand needs a reason".to_owned(),
+                    );
+                }
+            }
+        }
+        for (j, c) in ind.comparators.iter().enumerate() {
+            let path = format!("{at}.comparators[{j}]");
+            refs.v
+                .value(&item, &format!("{path}.value"), &c.value, ind.unit);
+            refs.source(&item, &format!("{path}.source"), c.source.as_deref());
+        }
+        for (j, c) in ind.commentary.iter().enumerate() {
+            refs.source(
+                &item,
+                &format!("{at}.commentary[{j}].source"),
+                c.source.as_deref(),
+            );
+        }
+    }
+
+    refs.v.unique_ids(
+        "register",
+        "register entry",
+        snapshot.register.iter().map(|e| e.id.as_str()),
+    );
+    for (i, entry) in snapshot.register.iter().enumerate() {
+        let item = format!("register entry \u{201c}{}\u{201d}", entry.id);
+        let at = format!("register[{i}]");
+        if entry.assessments.is_empty() {
+            refs.v.push(
+                &format!("{at}.assessments"),
+                &item,
+                "it has no assessment: give at least one quarter's".to_owned(),
+            );
+        }
+        let mut quarters: HashSet<Period> = HashSet::new();
+        for (j, a) in entry.assessments.iter().enumerate() {
+            let path = format!("{at}.assessments[{j}]");
+            if !quarters.insert(a.period) {
+                refs.v.push(
+                    &format!("{path}.period"),
+                    &item,
+                    format!("there are two assessments for {}", a.period),
+                );
+            }
+            refs.v
+                .text(&item, &format!("{path}.title"), &a.title, "a title");
+            for (field, score) in [
+                ("inherent", &a.inherent),
+                ("residual", &a.residual),
+                ("target", &a.target),
+            ] {
+                if let Some(Err(e)) = score.map(|s| s.check()) {
+                    refs.v.push(
+                        &format!("{path}.{field}"),
+                        &item,
+                        format!("{field} score: {e}"),
+                    );
+                }
+            }
+            if let Some(date) = a.next_review {
+                refs.v.date(&item, &format!("{path}.next_review"), date);
+            }
+            refs.source(&item, &format!("{path}.source"), a.source.as_deref());
+        }
+        for (j, note) in entry.history.iter().enumerate() {
+            let path = format!("{at}.history[{j}]");
+            refs.v.date(&item, &format!("{path}.on"), note.on);
+            if note.reason.trim().is_empty() {
+                refs.v.push(
+                    &format!("{path}.reason"),
+                    &item,
+                    "every change in its history needs the reason it was made".to_owned(),
+                );
+            }
+        }
+        if let Some(r) = &entry.retired {
+            if r.reason.trim().is_empty() {
+                refs.v.push(
+                    &format!("{at}.retired.reason"),
+                    &item,
+                    "a retired entry needs the reason it left the register".to_owned(),
+                );
+            }
+        }
+    }
+
+    let mut seen = HashMap::new();
+    for (i, year) in snapshot.complaints.iter().enumerate() {
+        let item = format!("complaints for {} {}", year.procedure.label(), year.year);
+        let at = format!("complaints[{i}]");
+        if !matches!(year.year, Period::FinancialYear { .. }) {
+            refs.v.push(
+                &format!("{at}.year"),
+                &item,
+                format!(
+                    "complaints are counted by financial year such as 2018/19, not {}",
+                    year.year
+                ),
+            );
+        }
+        if let Some(first) = seen.insert((year.year, year.procedure), i) {
+            refs.v.push(
+                &at,
+                &item,
+                format!("complaints[{first}] already holds this year and procedure"),
+            );
+        }
+        for (j, s) in year.stages.iter().enumerate() {
+            if s.stage > 3 {
+                refs.v.push(
+                    &format!("{at}.stages[{j}].stage"),
+                    &item,
+                    format!(
+                        "stages run from 0 (early resolution) to 3 (review panel), not {}",
+                        s.stage
+                    ),
+                );
+            }
+        }
+        for (field, amount) in [
+            ("investigation_cost", year.investigation_cost),
+            (
+                "ombudsman.settlements_paid",
+                year.ombudsman.as_ref().and_then(|o| o.settlements_paid),
+            ),
+        ] {
+            if let Some(amount) = amount {
+                if amount < 0.0 {
+                    refs.v.push(
+                        &format!("{at}.{field}"),
+                        &item,
+                        format!("an amount of money cannot be negative: {amount}"),
+                    );
+                }
+            }
+        }
+        refs.source(&item, &format!("{at}.source"), year.source.as_deref());
+    }
+
+    v.problems
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: &str, item: &str, message: String) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            item: item.to_owned(),
+            message,
+        });
+    }
+
+    fn text(&mut self, item: &str, path: &str, text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.push(
+                path,
+                item,
+                format!("it has no {}: give {what}", field_name(path)),
+            );
+        }
+    }
+
+    fn date(&mut self, item: &str, path: &str, date: NaiveDate) {
+        if !YEARS.contains(&date.year()) {
+            self.push(
+                path,
+                item,
+                format!(
+                    "the date {date} is not plausible: give a year from {} to {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            );
+        }
+    }
+
+    fn value(&mut self, item: &str, path: &str, value: &Value, unit: Unit) {
+        if let Some(problem) = value.range_problem(unit) {
+            self.push(path, item, problem);
+        }
+    }
+
+    /// Reports empty and repeated ids; returns the set of ids.
+    fn unique_ids<'a>(
+        &mut self,
+        list: &str,
+        noun: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if id.trim().is_empty() {
+                self.push(
+                    &path,
+                    &format!("{noun} {}", i + 1),
+                    "it has no id".to_owned(),
+                );
+            } else if let Some(first) = seen.insert(id, i) {
+                self.push(
+                    &path,
+                    &format!("{noun} \u{201c}{id}\u{201d}"),
+                    format!("the id \u{201c}{id}\u{201d} is used twice ({list}[{first}] and {list}[{i}]): ids must be unique"),
+                );
+            }
+        }
+        seen.into_keys().collect()
+    }
+}
+
+fn field_name(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+struct Refs<'s, 'c> {
+    sources: &'s HashSet<&'s str>,
+    v: &'c mut Checker,
+}
+
+impl Refs<'_, '_> {
+    fn source(&mut self, item: &str, path: &str, id: Option<&str>) {
+        if let Some(id) = id {
+            if !self.sources.contains(id) {
+                self.v.push(
+                    path,
+                    item,
+                    format!("its source \u{201c}{id}\u{201d} is not in sources"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicator::{Indicator, Observation, ServiceArea};
+    use crate::domain::rag::Polarity;
+    use crate::domain::register::{Assessment, RegisterEntry};
+    use crate::domain::risk::{EntryKind, Score};
+
+    fn base() -> Snapshot {
+        let mut s = Snapshot::empty(
+            "Anytown",
+            "Scrutiny",
+            NaiveDate::from_ymd_opt(2019, 6, 30).expect("date"),
+        );
+        s.service_areas.push(ServiceArea {
+            id: "csc".into(),
+            name: "Children's Social Care".into(),
+            directorate: None,
+            commentary: vec![],
+        });
+        s.indicators.push(Indicator {
+            id: "over-45-days".into(),
+            service_area: "csc".into(),
+            name: "Assessments over 45 days".into(),
+            group: None,
+            unit: Unit::Percent,
+            polarity: Polarity::Low,
+            compare_with: Default::default(),
+            definition: None,
+            owner: None,
+            target: None,
+            source: None,
+            values: vec![Observation {
+                period: "Q1 2019/20".parse().expect("period"),
+                value: Value::figure(15.4, 1),
+                target: None,
+                rag_override: None,
+                note: None,
+                source: None,
+            }],
+            comparators: vec![],
+            commentary: vec![],
+            notes: vec![],
+        });
+        s.register.push(RegisterEntry {
+            id: "CR1".into(),
+            kind: EntryKind::Risk,
+            assessments: vec![Assessment {
+                period: "Q2 2019/20".parse().expect("period"),
+                title: "Reshaping the County Council".into(),
+                description: None,
+                risk_type: None,
+                consequences: None,
+                controls: None,
+                inherent: Some(Score::Printed { value: 20 }),
+                actions: None,
+                residual: None,
+                target: None,
+                owner: None,
+                direction: None,
+                next_review: None,
+                notes: vec![],
+                source: None,
+            }],
+            retired: None,
+            history: vec![],
+        });
+        s
+    }
+
+    fn paths(s: &Snapshot) -> Vec<String> {
+        validate(s).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn a_sound_snapshot_has_no_problems() {
+        assert_eq!(validate(&base()), vec![]);
+    }
+
+    #[test]
+    fn each_rule_names_the_item_and_field_at_fault() {
+        type Break = fn(&mut Snapshot);
+        let cases: [(Break, &str, &str); 10] = [
+            (
+                |s| s.organisation.clear(),
+                "organisation",
+                "no organisation",
+            ),
+            (
+                |s| s.indicators[0].service_area = "nowhere".into(),
+                "indicators[0].service_area",
+                "\u{201c}nowhere\u{201d} is not in service_areas",
+            ),
+            (
+                |s| s.indicators.push(s.indicators[0].clone()),
+                "indicators[1].id",
+                "used twice (indicators[0] and indicators[1])",
+            ),
+            (
+                |s| s.indicators[0].values[0].value = Value::figure(112.0, 0),
+                "indicators[0].values[0].value",
+                "from 0 to 100, not 112",
+            ),
+            (
+                |s| {
+                    let again = s.indicators[0].values[0].clone();
+                    s.indicators[0].values.push(again);
+                },
+                "indicators[0].values[1].period",
+                "two values for Q1 2019/20",
+            ),
+            (
+                |s| {
+                    s.register[0].assessments[0].inherent = Some(Score::Rated {
+                        impact: 6,
+                        likelihood: 2,
+                    })
+                },
+                "register[0].assessments[0].inherent",
+                "impact must be from 1 to 5, not 6",
+            ),
+            (
+                |s| s.register[0].assessments[0].residual = Some(Score::Printed { value: 7 }),
+                "register[0].assessments[0].residual",
+                "7 cannot come from a 5 x 5 grid",
+            ),
+            (
+                |s| s.indicators[0].values[0].source = Some("minutes".into()),
+                "indicators[0].values[0].source",
+                "\u{201c}minutes\u{201d} is not in sources",
+            ),
+            (
+                |s| s.as_at = NaiveDate::from_ymd_opt(1019, 6, 30).expect("date"),
+                "as_at",
+                "1019-06-30 is not plausible",
+            ),
+            (
+                |s| s.settings.score_bands.0.clear(),
+                "settings.score_bands",
+                "there are no bands",
+            ),
+        ];
+        for (break_it, path, words) in cases {
+            let mut s = base();
+            break_it(&mut s);
+            let problems = validate(&s);
+            assert_eq!(problems.len(), 1, "{path}: {problems:?}");
+            assert_eq!(problems[0].path, path);
+            assert!(
+                problems[0].message.contains(words),
+                "{path}: {}",
+                problems[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn the_item_is_named_in_words() {
+        let mut s = base();
+        s.indicators[0].values[0].value = Value::figure(-3.0, 0);
+        let problem = &validate(&s)[0];
+        assert_eq!(
+            problem.to_string(),
+            "indicator \u{201c}over-45-days\u{201d} (indicators[0].values[0].value): a percentage must be from 0 to 100, not -3"
+        );
+    }
+
+    #[test]
+    fn a_register_entry_needs_a_quarter_and_complaints_need_a_financial_year() {
+        let mut s = base();
+        s.register[0].assessments.clear();
+        s.complaints
+            .push(crate::domain::complaints::ComplaintsYear::new(
+                "Q1 2019/20".parse().expect("period"),
+                crate::domain::complaints::Procedure::Corporate,
+            ));
+        assert_eq!(
+            paths(&s),
+            vec!["register[0].assessments", "complaints[0].year"]
+        );
+    }
+}

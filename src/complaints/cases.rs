@@ -1,0 +1,151 @@
+use leptos::prelude::*;
+
+use crate::components::NoticesHere;
+use scrutineer_core::complaints::cases::{aggregate, read_cases, timescales_text};
+use scrutineer_core::complaints::edit::{apply_cases, CaseYear};
+use scrutineer_core::complaints::report::Choice;
+use scrutineer_core::domain::complaints::Procedure;
+use scrutineer_core::domain::snapshot::Snapshot;
+use scrutineer_core::domain::value::group_thousands;
+use scrutineer_core::indicators::csv::CsvError;
+use scrutineer_core::route::Route;
+
+use crate::browser;
+use crate::state::use_notices;
+use crate::workspace::use_workspace;
+
+/// A case list read and summed, waiting for the officer to confirm it.
+#[derive(Clone)]
+struct Pending {
+    name: String,
+    cases: usize,
+    snapshot: Snapshot,
+    years: Vec<CaseYear>,
+}
+
+/// The most faults listed on the page; the rest are counted.
+const LISTED: usize = 50;
+
+/// `#/complaints/cases`: a case list (one row per complaint) summed into
+/// each year's figures, with response times in working days. A file with
+/// any faulty row is refused whole, every fault named by row and column.
+#[component]
+pub fn ComplaintsCasesPage() -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let refused: RwSignal<Option<(String, Vec<CsvError>)>> = RwSignal::new(None);
+    let chosen = move |event: leptos::ev::Event| {
+        pending.set(None);
+        refused.set(None);
+        notices.read_chosen(&event, "case-list", move |name, text| {
+            match read_cases(&text) {
+                Ok(cases) => {
+                    let summed = aggregate(&cases);
+                    let (snapshot, years) = workspace
+                        .snapshot
+                        .with_untracked(|s| apply_cases(s, &summed));
+                    pending.set(Some(Pending {
+                        name,
+                        cases: cases.len(),
+                        snapshot,
+                        years,
+                    }));
+                }
+                Err(errors) => {
+                    refused.set(Some((name, errors)));
+                    request_animation_frame(|| browser::focus("#case-errors"));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            pending.set(None);
+            let first = p.years.first().map(|y| Choice {
+                procedure: y.procedure,
+                year: y.year,
+            });
+            workspace.edit_at(
+                "case-list",
+                format!(
+                    "Summed {} complaints from \u{201c}{}\u{201d}",
+                    group_thousands(p.cases as f64, 0),
+                    p.name
+                ),
+                p.snapshot,
+            );
+            if let Some(choice) = first {
+                browser::go(&choice.href());
+            }
+        }
+    };
+    view! {
+        <p><a class="back-link" href=Route::Complaints.href()>"Back to complaints and compliments"</a></p>
+        <h1 tabindex="-1">"Bring in a complaints case list"</h1>
+        <p class="lede">"A spreadsheet with one row per complaint, saved as CSV. Scrutineer counts it into each year's figures and works out response times in working days."</p>
+        <h2>"What the file needs"</h2>
+        <p>"A header row naming the columns, in any order:"</p>
+        <ul class="list--bullet">
+            <li><strong>"reference"</strong>", "<strong>"procedure"</strong>" (adult social care, children statutory, children non-statutory or corporate), "<strong>"received"</strong>" (a date) and "<strong>"stage"</strong>" (0 to 3): needed on every row;"</li>
+            <li><strong>"category"</strong>", "<strong>"outcome"</strong>" (upheld, partly upheld, not upheld, withdrawn, early resolution; blank while open), "<strong>"acknowledged"</strong>" and "<strong>"responded"</strong>" (dates): where known."</li>
+        </ul>
+        <p>"Dates may be written 16/12/2019 or 2019-12-16. Working days leave out weekends and the bank holidays of England and Wales, Good Friday and Christmas Day among them. The timescales used are:"</p>
+        <ul class="list--bullet">
+            {Procedure::ALL.into_iter().map(|p| view! {
+                <li>{format!("{}: {}", p.label(), timescales_text(p))}</li>
+            }).collect_view()}
+        </ul>
+        <p>"For each year and procedure the file covers, its counts replace the complaints received, stages, outcomes, categories and timeliness held now. Compliments, the Ombudsman's figures and costs are kept. You will see what changes before anything is replaced, and can undo it."</p>
+        <div class="form-group">
+            <label class="label" for="cases-csv">"Choose a case list (.csv)"</label>
+            <input class="file-input" id="cases-csv" type="file" accept=".csv,text/csv" data-testid="cases-input" on:change=chosen/>
+        </div>
+        <NoticesHere at="case-list"/>
+        {move || refused.get().map(|(name, errors)| {
+            let more = errors.len().saturating_sub(LISTED);
+            view! {
+                <div class="error-summary" id="case-errors" tabindex="-1" aria-labelledby="case-errors-title" data-testid="case-errors">
+                    <h2 class="error-summary__title" id="case-errors-title">
+                        {format!("\u{201c}{name}\u{201d} was not brought in: {}", if errors.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", errors.len()) })}
+                    </h2>
+                    <p>"Nothing has been changed. Correct these rows in the spreadsheet and choose the file again."</p>
+                    <ul>{errors.iter().take(LISTED).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    {(more > 0).then(|| view! { <p>{format!("And {more} more.")}</p> })}
+                </div>
+            }
+        })}
+        {move || pending.get().map(|p| {
+            let rows = p.years.iter().map(|y| view! {
+                <tr>
+                    <th scope="row">{y.year.to_string()}</th>
+                    <td>{y.procedure.label()}</td>
+                    <td class="numeric">{y.before.map(|b| group_thousands(f64::from(b), 0)).unwrap_or_else(|| "None".into())}</td>
+                    <td class="numeric">{group_thousands(f64::from(y.received), 0)}</td>
+                    <td class="numeric">{y.exceeded.map(|e| group_thousands(f64::from(e), 0)).unwrap_or_else(|| "None answered yet".into())}</td>
+                </tr>
+            }).collect_view();
+            view! {
+                <section class="panel" aria-labelledby="cases-preview-heading" data-testid="cases-preview">
+                    <h2 class="panel__title" id="cases-preview-heading">
+                        {format!("\u{201c}{}\u{201d}: {} complaints in {} {}", p.name, group_thousands(p.cases as f64, 0), p.years.len(), if p.years.len() == 1 { "year and procedure" } else { "years and procedures" })}
+                    </h2>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cases-preview-heading">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Year"</th><th scope="col">"Procedure"</th>
+                                <th scope="col" class="numeric">"Received now"</th><th scope="col" class="numeric">"Received in the file"</th>
+                                <th scope="col" class="numeric">"Beyond the timescale"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="confirm-cases" on:click=confirm>"Use these figures"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}

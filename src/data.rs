@@ -1,0 +1,480 @@
+use leptos::prelude::*;
+use scrutineer_core::domain::snapshot::{count_of, DetailsForm, FieldError, Snapshot, Summary};
+use scrutineer_core::file::share::{app_address, Draft};
+
+use crate::browser;
+use crate::components::{
+    message_for, settle, summary_of, ErrorSummary, GettingStarted, NoticesHere, SummaryRow,
+    TextField,
+};
+
+use crate::workspace::{use_workspace, Health, OPEN_FILE};
+
+/// `#/data`: what is open, saving and sharing a copy, opening a file, the
+/// pack details, starting again, and where the figures came from.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Data: open, save and share"</h1>
+        <p class="lede">
+            "Everything here is kept in this browser on this device. To give it to someone, "
+            "download a copy and email it; they open it on this page."
+        </p>
+        <WhatIsOpen/>
+        <SaveCopy/>
+        <OpenFile/>
+        <PackDetails/>
+        <StartAgain/>
+        <Sources/>
+    }
+}
+
+fn contents(summary: &Summary) -> String {
+    let years = match (
+        summary.complaint_years.first(),
+        summary.complaint_years.last(),
+    ) {
+        (Some(first), Some(last)) if first != last => format!("complaints {first} to {last}"),
+        (Some(only), _) => format!("complaints {only}"),
+        _ => "no complaints figures".to_owned(),
+    };
+    format!(
+        "{} in {}, {}, {}, {}",
+        count_of(summary.indicators, "indicator", "indicators"),
+        count_of(summary.service_areas, "service area", "service areas"),
+        count_of(summary.risks, "risk", "risks"),
+        count_of(summary.opportunities, "opportunity", "opportunities"),
+        years
+    )
+}
+
+#[component]
+fn WhatIsOpen() -> impl IntoView {
+    let workspace = use_workspace();
+    let summary = Memo::new(move |_| workspace.snapshot.with(|s| s.summary()));
+    let saved = move || {
+        let meta = workspace.meta.get();
+        match workspace.health.get() {
+            Health::Unavailable => "Not saved: this browser is not letting Scrutineer keep data.".to_owned(),
+            Health::HoldingUnreadable => {
+                "Not saved: the data saved earlier could not be read and is waiting for your decision.".to_owned()
+            }
+            Health::Conflict { theirs } => format!(
+                "Not saved: another tab saved newer data (revision {theirs})."
+            ),
+            Health::Full if meta.revision > 0 => {
+                "The last change is not saved: this browser's storage is full.".to_owned()
+            }
+            _ => match meta.saved_at {
+                Some(at) => format!(
+                    "Saved in this browser, {} (revision {}).",
+                    browser::instant_label(at),
+                    meta.revision
+                ),
+                None if workspace.showing_demo.get() => {
+                    "This is the built-in demo data. Your changes will be saved in this browser.".to_owned()
+                }
+                None => "Not changed yet.".to_owned(),
+            },
+        }
+    };
+    let exported = move || {
+        workspace.meta.with(|m| match m.exported_at {
+            Some(at) if m.exported_revision == Some(m.revision) => {
+                format!(
+                    "{}: it holds everything on screen.",
+                    browser::instant_label(at)
+                )
+            }
+            Some(at) => format!(
+                "{}: changes have been made since.",
+                browser::instant_label(at)
+            ),
+            None => "Never from this browser.".to_owned(),
+        })
+    };
+    let persisted = move || match workspace.persisted.get() {
+        Some(true) => " The browser has agreed to keep it even when space runs low.",
+        Some(false) => " The browser may clear it if space runs low, so keep a downloaded copy.",
+        None => "",
+    };
+    view! {
+        <h2 id="open-now">"What is open now"</h2>
+        <dl class="summary-list" data-testid="what-is-open">
+            <SummaryRow label="Organisation">{move || summary.with(|s| s.organisation.clone())}</SummaryRow>
+            <SummaryRow label="Pack">{move || summary.with(|s| s.title.clone())}</SummaryRow>
+            <SummaryRow label="Figures">{move || summary.with(|s| s.as_at.clone())}</SummaryRow>
+            <SummaryRow label="Prepared by">
+                {move || workspace.snapshot.with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
+            </SummaryRow>
+            <SummaryRow label="Contents">{move || summary.with(contents)}</SummaryRow>
+            <SummaryRow label="Saved">
+                <span data-testid="saved-state">{saved}</span>
+                {persisted}
+            </SummaryRow>
+            <SummaryRow label="Last copy in a file">{exported}</SummaryRow>
+        </dl>
+    }
+}
+
+#[component]
+fn SaveCopy() -> impl IntoView {
+    let workspace = use_workspace();
+    let can_share = browser::can_share_files();
+    let name = move || {
+        workspace
+            .snapshot
+            .with(scrutineer_core::file::store::file_name)
+    };
+    // Without a share sheet (office PCs): a download, then a mail draft to attach it to.
+    let draft = RwSignal::new(None::<(String, String)>);
+    let email = move |_| {
+        if workspace.download_copy() {
+            let app = browser::location_href();
+            let mailto = workspace
+                .snapshot
+                .with_untracked(|s| Draft::of(s, app_address(&app)).mailto());
+            draft.set(Some((name(), mailto)));
+            request_animation_frame(|| browser::focus("#email-draft-heading"));
+        }
+    };
+    view! {
+        <h2 id="save-copy">"Save or share a copy"</h2>
+        <p>
+            "A copy is one file, "
+            <strong data-testid="export-name">{name}</strong>
+            ", holding everything on screen. Email it to colleagues; anyone can open it in Scrutineer."
+        </p>
+        <div class="button-group">
+            <button type="button" class="button" data-testid="download" on:click=move |_| { workspace.download_copy(); }>
+                "Download a copy"
+            </button>
+            {if can_share {
+                view! {
+                    <button type="button" class="button button--secondary" data-testid="share" on:click=move |_| workspace.share_copy()>
+                        "Share\u{2026}"
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--secondary" data-testid="email" on:click=email>
+                        "Email a copy"
+                    </button>
+                }.into_any()
+            }}
+        </div>
+        {move || draft.get().map(|(file, mailto)| view! {
+            <section class="panel" aria-labelledby="email-draft-heading" data-testid="email-draft">
+                <h3 id="email-draft-heading" tabindex="-1">"Now attach it to an email"</h3>
+                <p>
+                    {format!("\u{201c}{file}\u{201d} is in your downloads. Open a draft, attach the file, and send it: ")}
+                    "the draft tells the recipient how to open it."
+                </p>
+                <a class="button button--secondary" href=mailto data-testid="email-draft-link">"Open an email draft"</a>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn OpenFile() -> impl IntoView {
+    let workspace = use_workspace();
+    let chosen = move |event: leptos::ev::Event| {
+        browser::read_chosen(&event, move |name, text| workspace.check_file(name, text));
+    };
+    view! {
+        <h2 id="open-file">"Open a snapshot file"</h2>
+        <div class="form-group">
+            <label class="label" for="snapshot-file">"Choose a Scrutineer snapshot (.json)"</label>
+            <p class="hint" id="snapshot-file-hint">
+                "You will see what it holds before anything is replaced, and can undo it afterwards."
+            </p>
+            <input
+                class="file-input"
+                id="snapshot-file"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="snapshot-file-hint"
+                data-testid="file-input"
+                on:change=chosen
+            />
+        </div>
+        <NoticesHere at=OPEN_FILE/>
+        <ImportPreview/>
+    }
+}
+
+/// What a checked file holds, and the choice to open it.
+#[component]
+fn ImportPreview() -> impl IntoView {
+    let workspace = use_workspace();
+    let pending = move || workspace.pending_import.get();
+    view! {
+        {move || pending().map(|(name, opened)| {
+            let summary = opened.snapshot.summary();
+            let held = contents(&summary);
+            let Summary { organisation, title, as_at, .. } = summary;
+            let current = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+            let exported = opened
+                .exported_at
+                .map(browser::instant_label)
+                .unwrap_or_else(|| "Not recorded".to_owned());
+            let migrated = opened.migrated().then(|| view! {
+                <p>{format!("It was written by an older version of Scrutineer (format {}); it will be brought up to date.", opened.from_version)}</p>
+            });
+            view! {
+                <section class="panel" aria-labelledby="preview-heading" data-testid="import-preview">
+                    <h3 id="preview-heading">{format!("Check \u{201c}{name}\u{201d} before opening it")}</h3>
+                    <dl class="summary-list">
+                        <SummaryRow label="Organisation">{organisation}</SummaryRow>
+                        <SummaryRow label="Pack">{title}</SummaryRow>
+                        <SummaryRow label="Figures">{as_at}</SummaryRow>
+                        <SummaryRow label="Contents">{held}</SummaryRow>
+                        <SummaryRow label="Saved from Scrutineer">{exported}</SummaryRow>
+                    </dl>
+                    {migrated}
+                    <p class="warning-text">
+                        <strong>{format!("Opening it replaces what is open now ({current}).")}</strong>
+                        " You can undo this straight afterwards."
+                    </p>
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="confirm-import" on:click=move |_| workspace.confirm_import()>
+                            "Open this file"
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| workspace.pending_import.set(None)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn PackDetails() -> impl IntoView {
+    let workspace = use_workspace();
+    let form = RwSignal::new(workspace.snapshot.with_untracked(|s| s.details_form()));
+    // Follow the data when it is replaced (import, another tab, start again).
+    Effect::new(move |_| {
+        let fresh = workspace.snapshot.with(|s| s.details_form());
+        form.set(fresh);
+    });
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let edited = workspace
+            .snapshot
+            .with_untracked(|s| s.with_details(&form.get_untracked()));
+        if let Some(snapshot) = settle(errors, "#details-errors", edited) {
+            workspace.edit_if_changed_at("pack-details", "Saved the pack details", snapshot);
+        }
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      get: fn(&DetailsForm) -> String,
+                      set: fn(&mut DetailsForm, String)| {
+        view! {
+            <TextField
+                id=format!("details-{id}")
+                label=label
+                kind=kind
+                value=Signal::derive(move || form.with(get))
+                on_input=Callback::new(move |v: String| form.update(|f| set(f, v)))
+                error=Signal::derive(message_for(errors, id))
+            />
+        }
+    };
+    let summary = Signal::derive(move || {
+        errors.with(|list| {
+            list.iter()
+                .map(|e| (format!("details-{}", e.field), e.message.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <h2 id="pack-details">"Pack details"</h2>
+        <form class="form" novalidate on:submit=save data-testid="details-form">
+            <ErrorSummary id="details-errors" errors=summary/>
+            {field("organisation", "Organisation", "text", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+            {field("title", "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
+            {field("as_at", "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+            {field("prepared_by", "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+            <button type="submit" class="button">"Save pack details"</button>
+        </form>
+        <NoticesHere at="pack-details"/>
+    }
+}
+
+/// Which replacement the user is confirming.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Empty,
+    Demo,
+}
+
+#[component]
+fn StartAgain() -> impl IntoView {
+    let workspace = use_workspace();
+    let asking: RwSignal<Option<Replace>> = RwSignal::new(None);
+    // The new pack's name, and whether it could be saved.
+    let started: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
+    let details = RwSignal::new(DetailsForm::default());
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let ask = move |choice: Replace| {
+        started.set(None);
+        errors.set(vec![]);
+        details.set(DetailsForm {
+            as_at: browser::today().format("%Y-%m-%d").to_string(),
+            ..DetailsForm::default()
+        });
+        asking.set(Some(choice));
+    };
+    let start_empty = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let fresh = Snapshot::fresh(&details.get_untracked(), browser::today());
+        if let Some(snapshot) = settle(errors, "#empty-errors", fresh) {
+            let organisation = snapshot.organisation.clone();
+            asking.set(None);
+            let saved = workspace.start_empty(snapshot);
+            started.set(Some((organisation, saved)));
+            request_animation_frame(|| browser::focus("#started-heading"));
+        }
+    };
+    let restore_demo = move |_| {
+        asking.set(None);
+        workspace.restore_demo();
+    };
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      hint: &'static str,
+                      get: fn(&DetailsForm) -> String,
+                      set: fn(&mut DetailsForm, String)| {
+        view! {
+            <TextField
+                id=format!("empty-{id}")
+                label=label
+                kind=kind
+                hint=hint
+                value=Signal::derive(move || details.with(get))
+                on_input=Callback::new(move |v: String| details.update(|f| set(f, v)))
+                error=Signal::derive(message_for(errors, id))
+            />
+        }
+    };
+    let summary = summary_of(errors, "empty-");
+    view! {
+        <h2 id="start-again">"Start again"</h2>
+        <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>
+        <div class="button-group">
+            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| ask(Replace::Empty)>
+                "Start with an empty workspace"
+            </button>
+            <button type="button" class="button button--secondary" on:click=move |_| ask(Replace::Demo)>
+                "Restore the demo data"
+            </button>
+        </div>
+        {move || asking.get().map(|choice| {
+            let what = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+            let warning = view! {
+                <p>
+                    {format!("This removes {what} from this browser. ")}
+                    "Download a copy first if you may want it again."
+                </p>
+            };
+            let cancel = view! {
+                <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
+                    "Download a copy first"
+                </button>
+            };
+            match choice {
+                Replace::Empty => view! {
+                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+                        <h3 id="confirm-heading">"Clear every figure and start your own pack?"</h3>
+                        {warning}
+                        <form class="form" novalidate on:submit=start_empty data-testid="empty-form">
+                            <ErrorSummary id="empty-errors" errors=summary/>
+                            {field("organisation", "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+                            {field("title", "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
+                            {field("as_at", "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+                            {field("prepared_by", "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+                            <div class="button-group">
+                                {cancel}
+                                <button type="submit" class="button button--warning" data-testid="confirm-replace-button">"Clear and start empty"</button>
+                                <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
+                            </div>
+                        </form>
+                    </section>
+                }.into_any(),
+                Replace::Demo => view! {
+                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+                        <h3 id="confirm-heading">"Replace the data with the demo?"</h3>
+                        {warning}
+                        <div class="button-group">
+                            {cancel}
+                            <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=restore_demo>
+                                "Replace with the demo"
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
+                        </div>
+                    </section>
+                }.into_any(),
+            }
+        })}
+        {move || started.get().map(|(organisation, saved)| view! {
+            <section class="panel" class:panel--success=saved class:panel--warning=!saved aria-labelledby="started-heading" data-testid="started-empty">
+                <h3 id="started-heading" tabindex="-1">{if saved {
+                    format!("Started an empty workspace for {organisation}")
+                } else {
+                    format!("Started an empty workspace for {organisation}, in this tab only: it could not be saved (see the message at the top of the page)")
+                }}</h3>
+                <GettingStarted/>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn Sources() -> impl IntoView {
+    let workspace = use_workspace();
+    let rows = move || {
+        workspace.snapshot.with(|s| {
+            s.sources
+                .iter()
+                .map(|source| {
+                    let date = source
+                        .date
+                        .map(scrutineer_core::dates::long_date)
+                        .unwrap_or_default();
+                    view! {
+                        <tr>
+                            <td>{source.title.clone()}</td>
+                            <td>{date}</td>
+                            <td>{source.reference.clone().unwrap_or_default()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_sources = move || workspace.snapshot.with(|s| !s.sources.is_empty());
+    view! {
+        <h2 id="sources">"Where the figures come from"</h2>
+        <Show
+            when=has_sources
+            fallback=|| view! { <p>"No source documents are recorded."</p> }
+        >
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Source documents">
+                <table class="table">
+                    <caption class="visually-hidden">"Source documents"</caption>
+                    <thead>
+                        <tr><th scope="col">"Document"</th><th scope="col">"Date"</th><th scope="col">"Where to find it"</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
