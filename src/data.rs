@@ -4,8 +4,8 @@ use scrutineer_core::file::share::{app_address, Draft};
 
 use crate::browser;
 use crate::components::{
-    message_for, settle, summary_of, ErrorSummary, GettingStarted, NoticesHere, SummaryRow,
-    TextField,
+    message_for, settle, summary_of_prefixed, ErrorSummary, GettingStarted, NoticesHere,
+    SummaryRow, TextField,
 };
 
 use crate::workspace::{use_workspace, Health, OPEN_FILE};
@@ -364,7 +364,7 @@ fn StartAgain() -> impl IntoView {
             />
         }
     };
-    let summary = summary_of(errors, "empty-");
+    let summary = summary_of_prefixed(errors, "empty-");
     view! {
         <h2 id="start-again">"Start again"</h2>
         <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>

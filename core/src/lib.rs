@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod dates;
 pub mod domain;
 pub mod file;
+pub mod form;
 pub mod indicators;
 pub mod pack;
 pub mod register;

@@ -8,7 +8,9 @@ use scrutineer_core::domain::snapshot::FieldError;
 use scrutineer_core::route::Route;
 
 use crate::browser;
-use crate::components::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
+use crate::components::{
+    message_for, settle, summary_of_prefixed, ErrorSummary, TextArea, TextField,
+};
 use crate::state::use_query;
 use crate::workspace::use_workspace;
 
@@ -120,7 +122,7 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
     view! {
         <p><a class="back-link" href=back.clone()>"Back to complaints and compliments"</a></p>
         <h1 tabindex="-1">{heading}</h1>
-        <ErrorSummary id="figures-errors" errors=summary_of(errors, "fig-")/>
+        <ErrorSummary id="figures-errors" errors=summary_of_prefixed(errors, "fig-")/>
         <form class="form--wide" novalidate on:submit=save>
             {editing.is_none().then(|| view! {
                 <fieldset class="fieldset">

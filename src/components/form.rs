@@ -1,7 +1,7 @@
 //! Form parts shared by every editor: a field's error, and a labelled input.
 
 use leptos::prelude::*;
-use scrutineer_core::domain::snapshot::FieldError;
+use scrutineer_core::form::{self, FieldError, FormField};
 
 /// Settles a form's result: on success its errors are cleared and the value
 /// given back; on refusal every error is shown and focus moves to the error
@@ -25,23 +25,24 @@ pub fn settle<T, E: Send + Sync + 'static>(
 }
 
 /// The message for `field` among `errors`, as a reactive closure.
-pub fn message_for(
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
+pub fn message_for<F: FormField>(
+    errors: RwSignal<Vec<FieldError<F>>>,
+    field: F,
 ) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        errors.with(|list| {
-            list.iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone())
-        })
-    }
+    move || errors.with(|list| form::message_for(list, field).map(str::to_owned))
 }
 
-/// A form's errors for its [`ErrorSummary`]: each field's element id (the
-/// field's key after `prefix`) and its message.
-pub fn summary_of(
-    errors: RwSignal<Vec<FieldError>>,
+/// A form's errors for its [`ErrorSummary`]: each field's element id and its message.
+pub fn summary_of<F: FormField>(
+    errors: RwSignal<Vec<FieldError<F>>>,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || errors.with(|list| form::summary(list)))
+}
+
+/// Transitional, for forms whose fields are still strings: [`summary_of`]
+/// with each id made of `prefix` and the field's name.
+pub fn summary_of_prefixed(
+    errors: RwSignal<Vec<FieldError<&'static str>>>,
     prefix: &'static str,
 ) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {

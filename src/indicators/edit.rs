@@ -9,7 +9,9 @@ use scrutineer_core::indicators::edit::{
     tolerance_example, ComparatorForm, IndicatorForm, COMPARATOR_KINDS,
 };
 
-use crate::components::{message_for, settle, summary_of, ErrorSummary, TableRegion, TextField};
+use crate::components::{
+    message_for, settle, summary_of_prefixed, ErrorSummary, TableRegion, TextField,
+};
 use crate::workspace::use_workspace;
 
 /// Change an indicator's name, polarity, definition, owner and target.
@@ -30,7 +32,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         Callback::new(move |v: String| form.update(|f| set(f, v)))
     };
     let error = move |name: &'static str| Signal::derive(message_for(errors, name));
-    let summary = summary_of(errors, "edit-");
+    let summary = summary_of_prefixed(errors, "edit-");
     let example_id = id.clone();
     let example = Signal::derive(move || {
         workspace.snapshot.with(|s| {

@@ -13,7 +13,8 @@ use scrutineer_core::text::capitalise;
 
 use crate::browser;
 use crate::components::{
-    described_by_with, message_for, settle, summary_of, ErrorSummary, NoticesHere, TextField,
+    described_by_with, message_for, settle, summary_of_prefixed, ErrorSummary, NoticesHere,
+    TextField,
 };
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
@@ -323,7 +324,7 @@ fn AddIndicator() -> impl IntoView {
         m.map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })
     };
     let adding_area = move || form.with(|f| f.service_area == NEW_AREA);
-    let summary = summary_of(errors, "");
+    let summary = summary_of_prefixed(errors, "");
     view! {
         <h2 id="add-indicator">"Add an indicator"</h2>
         <form class="form" novalidate on:submit=add data-testid="add-indicator">

@@ -19,7 +19,8 @@ use scrutineer_core::text::capitalise;
 use super::overview::BandTag;
 use crate::browser;
 use crate::components::{
-    message_for, settle, summary_of, ErrorSummary, NoticesHere, SummaryRow, TableRegion, TextField,
+    message_for, settle, summary_of_prefixed, ErrorSummary, NoticesHere, SummaryRow, TableRegion,
+    TextField,
 };
 
 /// Where saving the bands says what happened.
@@ -328,7 +329,7 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
             <p><button type="button" class="button button--secondary" on:click=start_next>{format!("Start {n} from this quarter")}</button></p>
         })}
         <form class="form" on:submit=save data-testid="entry-form" novalidate>
-            <ErrorSummary id="entry-errors" errors=summary_of(errors, "edit-")/>
+            <ErrorSummary id="entry-errors" errors=summary_of_prefixed(errors, "edit-")/>
             <AssessmentFields form=form errors=errors prefix="edit-" kind=Signal::derive(move || kind)/>
             <button class="button" type="submit">"Save changes"</button>
         </form>
@@ -381,7 +382,7 @@ fn RetireForm(entry: RegisterEntry) -> impl IntoView {
         <h2>{if retired { "Restore to the register" } else { "Retire this entry" }}</h2>
         <p>{if retired { "It returns to the register from the quarter it left." } else { "It leaves the register from the quarter you give and is kept, with its history. You can restore it later." }}</p>
         <form class="form" on:submit=submit data-testid="retire-form" novalidate>
-            <ErrorSummary id="retire-errors" errors=summary_of(errors, "")/>
+            <ErrorSummary id="retire-errors" errors=summary_of_prefixed(errors, "")/>
             {(!retired).then(|| view! {
                 <TextField id="retire_from" label="Off the register from" hint="The first quarter it is no longer on the register, for example Q3 2019/20" value=Signal::derive(move || from.get()) on_input=Callback::new(move |v| from.set(v)) error=error("retire_from")/>
             })}
@@ -438,7 +439,7 @@ pub fn NewRiskEntryPage() -> impl IntoView {
         <p class="breadcrumb"><a href="#/risks">"Risks and opportunities"</a></p>
         <h1 tabindex="-1">"Add a risk or opportunity"</h1>
         <form class="form" on:submit=save data-testid="new-entry-form" novalidate>
-            <ErrorSummary id="new-entry-errors" errors=summary_of(errors, "new-")/>
+            <ErrorSummary id="new-entry-errors" errors=summary_of_prefixed(errors, "new-")/>
             <fieldset class="fieldset fieldset--small" id="new-kind">
                 <legend class="label">"Risk or opportunity"</legend>
                 {radio("risk", "Risk: a high score is bad")}
@@ -528,7 +529,7 @@ fn BandsForm(kind: EntryKind) -> impl IntoView {
             })}
         </div>
         <form class="form form--wide" on:submit=save data-testid="bands-form" novalidate>
-            <ErrorSummary id="bands-errors" errors=summary_of(errors, "")/>
+            <ErrorSummary id="bands-errors" errors=summary_of_prefixed(errors, "")/>
             {move || (0..count.get()).map(|i| {
                 let [name_f, min_f, max_f, tone_f] = BAND_FIELDS[i];
                 let err = move |f: &'static str| Signal::derive(message_for(errors, f));

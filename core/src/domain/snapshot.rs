@@ -192,13 +192,9 @@ pub struct DetailsForm {
     pub prepared_by: String,
 }
 
-/// A form field that was refused, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    /// The field's name: "organisation", "title", "as_at", "prepared_by".
-    pub field: &'static str,
-    pub message: String,
-}
+/// A refused field named by a string: being replaced by each form's typed
+/// fields (see [`crate::form`]).
+pub type FieldError = crate::form::FieldError<&'static str>;
 
 impl Snapshot {
     /// The form's starting values.
