@@ -50,6 +50,19 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Focuses the element whose id is `id`, if there is one. Ids are looked up
+/// as they are, never made into a selector, so an id holding a quote or a
+/// bracket (an entry's reference, a file's name) is found like any other.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// Empties `#app` (its loading message) and returns it to mount into.
 pub fn take_mount_point() -> Option<HtmlElement> {
     let element = web_sys::window()?.document()?.get_element_by_id("app")?;

@@ -77,7 +77,7 @@ fn Cover(pack: Pack) -> impl IntoView {
             <ol class="pack-contents">
                 {pack.sections().into_iter().map(|s| view! { <li><a href=format!("#{}", s.id) on:click=move |ev| {
                     ev.prevent_default();
-                    browser::focus(&format!("#{}", s.id));
+                    browser::focus_id(s.id);
                 }>{s.title}</a></li> }).collect_view()}
             </ol>
         </section>

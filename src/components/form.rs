@@ -202,7 +202,7 @@ pub fn ErrorSummary(
                         view! {
                             <li><a href=href on:click=move |ev| {
                                 ev.prevent_default();
-                                crate::browser::focus(&format!("#{target}"));
+                                crate::browser::focus_id(&target);
                             }>{message}</a></li>
                         }
                     }).collect_view()}

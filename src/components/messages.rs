@@ -54,7 +54,7 @@ pub fn NoticesHere(at: &'static str) -> impl IntoView {
             .map(|n| n.id);
         if latest.is_some() && shown.is_some_and(|s| s != latest) {
             if let Some(id) = latest {
-                request_animation_frame(move || crate::browser::focus(&format!("#notice-{id}")));
+                request_animation_frame(move || crate::browser::focus_id(&format!("notice-{id}")));
             }
         }
         latest
