@@ -52,7 +52,9 @@ const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 
 /** Installed before any page script: the clock every measure reads. */
 function instrument() {
-  const bench = (window.__bench = { last: 0, start: null, armed: null, firstRender: null, interactive: null });
+  const bench = (window.__bench = { last: 0, start: null, armed: null, firstRender: null, interactive: null, wasm: null });
+  // trunk's start-up script announces the instance: its memory is the Rust heap.
+  addEventListener('TrunkApplicationStarted', (e) => (bench.wasm = e.detail.wasm));
   const observer = new MutationObserver(() => {
     void document.body?.offsetHeight; // lay out now, so layout is inside the figure
     bench.last = performance.now();
@@ -354,6 +356,40 @@ function run(program, argv, env) {
 }
 
 /** 6. Lighthouse, mobile (its default: a mid-range phone on a slow 4G link, simulated). */
+/**
+ * 7. Memory after 50 edits of the large snapshot: each edit (the pack's
+ * details, saved through the Data page's form) is an undo step. Read after a
+ * garbage collection: the wasm instance's linear memory (the Rust heap's high
+ * water mark: it never shrinks) and the JavaScript heap in use.
+ */
+async function memory(browser, url) {
+  const large = await pageWithLarge(browser, url);
+  const { page } = large;
+  const cdp = await page.context().newCDPSession(page);
+  const used = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? null);
+    if (wasm === null) throw new Error('the wasm instance was not announced (TrunkApplicationStarted)');
+    return { wasm, js: usedSize };
+  };
+  await navigate(page, '#/data');
+  const before = await used();
+  const EDITS = 50;
+  const started = performance.now();
+  for (let i = 1; i <= EDITS; i += 1) {
+    const name = `Edit ${i} County Council`;
+    await page.getByLabel('Organisation', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save pack details' }).click();
+    await page.getByTestId('organisation').filter({ hasText: name }).waitFor();
+  }
+  const perEdit = (performance.now() - started) / EDITS;
+  const after = await used();
+  if (large.errors.length) throw new Error(`the memory page logged errors: ${large.errors.join('; ')}`);
+  await large.context.close();
+  return { edits: EDITS, before, after, perEdit };
+}
+
 async function lighthouse(url) {
   const results = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
@@ -413,6 +449,7 @@ if (wanted('dashboard') || wanted('matrix') || wanted('table')) {
   if (large.errors.length) throw new Error(`the large page logged errors: ${large.errors.join('; ')}`);
   await large.context.close();
 }
+const mem = wanted('memory') ? await memory(browser, server.url) : null;
 await browser.close();
 const lh = wanted('lighthouse') && LIGHTHOUSE_RUNS > 0 ? await lighthouse(`${server.url}#/indicators`) : null;
 await server.close();
@@ -449,6 +486,12 @@ if (table) {
   row('5. Same elements built with vanilla DOM', ms(table.vanilla), '', null);
   const tableRatio = table.app / table.vanilla;
   row('5. App against vanilla DOM', `${tableRatio.toFixed(2)}x`, '<= 1.5x', tableRatio <= 1.5);
+}
+if (mem) {
+  const mb = (x) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+  row('7. Memory with the large snapshot open: wasm / JS heap', `${mb(mem.before.wasm)} / ${mb(mem.before.js)}`, '', null);
+  row(`7. Memory after ${mem.edits} edits (undo steps): wasm / JS heap`, `${mb(mem.after.wasm)} / ${mb(mem.after.js)}`, '', null);
+  row('7. One edit of the large snapshot, saved (mean, through the page)', ms(mem.perEdit), '', null);
 }
 if (lh) {
   row(`6. Lighthouse mobile performance (runs: ${lh.runs.join(', ')})`, String(lh.performance), '>= 95', lh.performance >= 95);

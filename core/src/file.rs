@@ -4,6 +4,8 @@
 
 pub mod demo;
 pub mod format;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod share;
 pub mod store;
 pub mod synthetic;

@@ -10,6 +10,7 @@ use super::period::Period;
 
 /// The complaints procedure a figure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Procedure {
     /// Adult social care statutory procedure: one stage, six months at most.
@@ -66,6 +67,7 @@ impl Procedure {
 
 /// How a closed complaint ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Upheld,
@@ -108,6 +110,7 @@ impl Outcome {
 
 /// A count at one stage: 0 early resolution, 1, 2 and 3 (review panel).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageCount {
     pub stage: u8,
@@ -116,6 +119,7 @@ pub struct StageCount {
 
 /// A count of one outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeCount {
     pub outcome: Outcome,
@@ -124,6 +128,7 @@ pub struct OutcomeCount {
 
 /// A count under a label the report uses: a service type, a category.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LabelledCount {
     pub label: String,
@@ -132,6 +137,7 @@ pub struct LabelledCount {
 
 /// The Local Government and Social Care Ombudsman's figures for one year.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ombudsman {
     /// Complaints and enquiries the Ombudsman received.
@@ -153,6 +159,7 @@ pub struct Ombudsman {
 
 /// One procedure's figures for one financial year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintsYear {
     /// A financial year, e.g. "2017/18".

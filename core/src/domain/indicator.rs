@@ -10,6 +10,7 @@ use super::value::{Unit, Value};
 
 /// A directorate's service area: "Children's Social Care", "Adoptions".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
     /// Stable id used in links and references, e.g. "childrens-social-care".
@@ -25,6 +26,7 @@ pub struct ServiceArea {
 
 /// One performance indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Stable id used in links: `#/indicators/<id>`.
@@ -69,6 +71,7 @@ pub struct Indicator {
 
 /// Which earlier figure a value is compared with for direction of travel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CompareWith {
     /// The previous period of the same kind (Q4 before Q1).
@@ -86,6 +89,7 @@ impl CompareWith {
 
 /// The council's figure for one period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     /// The period the figure describes (its own, e.g. "Jan 18 - Dec 18",
@@ -108,6 +112,7 @@ pub struct Observation {
 
 /// A rating an officer set by hand.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RagOverride {
     pub rag: Rag,
@@ -116,6 +121,7 @@ pub struct RagOverride {
 
 /// Whose figure a comparator is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ComparatorKind {
     England,
@@ -136,6 +142,7 @@ impl ComparatorKind {
 
 /// A comparator figure with its own period.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparator {
     pub kind: ComparatorKind,
@@ -152,6 +159,7 @@ pub struct Comparator {
 
 /// A commentary paragraph for one period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Commentary {
     pub period: Period,

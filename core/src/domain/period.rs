@@ -295,6 +295,22 @@ impl Serialize for Period {
     }
 }
 
+/// In the file a period is its label, as the packs print it.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "description": "A period label as the packs print it: \"2017/18\", \"Q1 2018/19\", \"June 2018\", \"as at 30 June 2018\", \"Apr 17 - Mar 18\", \"2014-17\", \"2017\"."
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
         let label = String::deserialize(deserializer)?;

@@ -19,6 +19,7 @@ use super::value::Value;
 
 /// Which way is good, as the packs' "Good is High or Low" column says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
     /// "H": a bigger number is better.
@@ -65,6 +66,7 @@ impl Polarity {
 
 /// A rating's three levels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rag {
     Green,
@@ -85,6 +87,7 @@ impl Rag {
 
 /// How a target is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TargetRule {
     /// Meet or beat the target in the indicator's good direction; amber while
@@ -103,6 +106,7 @@ pub enum TargetRule {
 
 /// What a figure is judged against.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub value: f64,

@@ -14,6 +14,7 @@ use super::risk::{EntryKind, Score};
 
 /// One risk or opportunity, identified as the pack does: "CR1", "CO2".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegisterEntry {
     pub id: String,
@@ -31,6 +32,7 @@ pub struct RegisterEntry {
 
 /// One change to an entry and why it was made, as its history shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryNote {
     /// The day the change was made.
@@ -45,6 +47,7 @@ pub struct HistoryNote {
 
 /// What the register said about an entry in one quarter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// The quarter, e.g. "Q2 2019/20".
@@ -89,6 +92,7 @@ pub struct Assessment {
 
 /// When and why an entry left the register.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Retirement {
     /// The first quarter it was no longer on the register.

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 /// Whether an entry is a risk (high is bad) or an opportunity (high is good).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Risk,
@@ -78,6 +79,7 @@ pub const POSSIBLE_SCORES: [u8; 14] = [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 2
 /// product where that is all the pack printed. A product is never split into
 /// a guessed impact and likelihood.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Score {
     Rated { impact: u8, likelihood: u8 },
@@ -230,6 +232,7 @@ fn level_from_word(word: &str, labels: impl Fn(u8) -> [Option<&'static str>; 2])
 
 /// How a band is shown: each has a colour and, always, its name as text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BandTone {
     Green,
@@ -240,6 +243,7 @@ pub enum BandTone {
 
 /// One band of scores, e.g. "High: 15 to 25".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub name: String,
@@ -250,6 +254,7 @@ pub struct Band {
 
 /// The council's banding of scores, lowest band first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ScoreBands(pub Vec<Band>);
 

@@ -12,6 +12,7 @@ use crate::domain::risk::{EntryKind, ScoreBands};
 
 /// One council's committee pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// The council, e.g. "Lancashire County Council".
@@ -42,6 +43,7 @@ pub struct Snapshot {
 
 /// Choices that differ between councils.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// How risk scores are banded, lowest band first.
@@ -91,6 +93,7 @@ impl Default for Settings {
 
 /// A document the figures came from: a committee report, minutes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,

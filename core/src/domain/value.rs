@@ -10,6 +10,7 @@ use thiserror::Error;
 
 /// What an indicator's figures measure; every value of the indicator shares it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A count of things: contacts, visits, plans.
@@ -61,6 +62,7 @@ impl Unit {
 
 /// Why there is no figure. Each is shown as words, never as 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissingReason {
     /// "-": the pack shows nothing for this cell.
@@ -89,6 +91,7 @@ impl MissingReason {
 
 /// One figure, or the reason there is none.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
     Figure {
