@@ -11,8 +11,11 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::complaints::ComplaintsYear;
+use crate::domain::indicator::{Indicator, ServiceArea};
 use crate::domain::period::Period;
-use crate::domain::snapshot::Snapshot;
+use crate::domain::register::RegisterEntry;
+use crate::domain::snapshot::{Settings, Snapshot, Source};
 use crate::domain::value::{Unit, Value};
 
 /// One thing wrong with a snapshot.
@@ -37,6 +40,21 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 /// Every problem in `snapshot`, in file order. Empty when it can be opened.
 pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
     let mut v = Checker::default();
+    pack_details(&mut v, snapshot);
+    settings(&mut v, &snapshot.settings);
+    let sources = sources(&mut v, &snapshot.sources);
+    let mut refs = Refs {
+        sources: &sources,
+        v: &mut v,
+    };
+    let areas = service_areas(&mut refs, &snapshot.service_areas);
+    indicators(&mut refs, &areas, &snapshot.indicators);
+    register(&mut refs, &snapshot.register);
+    complaints(&mut refs, &snapshot.complaints);
+    v.problems
+}
+
+fn pack_details(v: &mut Checker, snapshot: &Snapshot) {
     v.text(
         "snapshot",
         "organisation",
@@ -45,23 +63,20 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
     );
     v.text("snapshot", "title", &snapshot.title, "the pack's title");
     v.date("snapshot", "as_at", snapshot.as_at);
+}
 
-    if let Err(e) = snapshot.settings.score_bands.check() {
+fn settings(v: &mut Checker, settings: &Settings) {
+    if let Err(e) = settings.score_bands.check() {
         v.push("settings.score_bands", "settings", e.to_string());
     }
-    if let Some(Err(e)) = snapshot
-        .settings
-        .opportunity_bands
-        .as_ref()
-        .map(|b| b.check())
-    {
+    if let Some(Err(e)) = settings.opportunity_bands.as_ref().map(|b| b.check()) {
         v.push(
             "settings.opportunity_bands",
             "settings",
             format!("the opportunities' bands: {e}"),
         );
     }
-    if let Some(appetite) = snapshot.settings.risk_appetite {
+    if let Some(appetite) = settings.risk_appetite {
         if !(1..=25).contains(&appetite) {
             v.push(
                 "settings.risk_appetite",
@@ -70,7 +85,7 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             );
         }
     }
-    let tolerance = snapshot.settings.amber_within;
+    let tolerance = settings.amber_within;
     if !(0.0..=100.0).contains(&tolerance) {
         v.push(
             "settings.amber_within",
@@ -78,13 +93,12 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             format!("the amber tolerance must be from 0 to 100 percentage points, not {tolerance}"),
         );
     }
+}
 
-    let sources = v.unique_ids(
-        "sources",
-        "source",
-        snapshot.sources.iter().map(|s| s.id.as_str()),
-    );
-    for (i, source) in snapshot.sources.iter().enumerate() {
+/// Checks the sources; returns their ids, for references to them.
+fn sources<'s>(v: &mut Checker, sources: &'s [Source]) -> HashSet<&'s str> {
+    let ids = v.unique_ids("sources", "source", sources.iter().map(|s| s.id.as_str()));
+    for (i, source) in sources.iter().enumerate() {
         let item = format!("source \u{201c}{}\u{201d}", source.id);
         v.text(
             &item,
@@ -96,17 +110,17 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             v.date(&item, &format!("sources[{i}].date"), date);
         }
     }
-    let mut refs = Refs {
-        sources: &sources,
-        v: &mut v,
-    };
+    ids
+}
 
-    let areas = refs.v.unique_ids(
+/// Checks the service areas; returns their ids, for indicators' references.
+fn service_areas<'s>(refs: &mut Refs, areas: &'s [ServiceArea]) -> HashSet<&'s str> {
+    let ids = refs.v.unique_ids(
         "service_areas",
         "service area",
-        snapshot.service_areas.iter().map(|a| a.id.as_str()),
+        areas.iter().map(|a| a.id.as_str()),
     );
-    for (i, area) in snapshot.service_areas.iter().enumerate() {
+    for (i, area) in areas.iter().enumerate() {
         let item = format!("service area \u{201c}{}\u{201d}", area.id);
         let at = format!("service_areas[{i}]");
         refs.v
@@ -119,13 +133,16 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             );
         }
     }
+    ids
+}
 
+fn indicators(refs: &mut Refs, areas: &HashSet<&str>, indicators: &[Indicator]) {
     refs.v.unique_ids(
         "indicators",
         "indicator",
-        snapshot.indicators.iter().map(|x| x.id.as_str()),
+        indicators.iter().map(|x| x.id.as_str()),
     );
-    for (i, ind) in snapshot.indicators.iter().enumerate() {
+    for (i, ind) in indicators.iter().enumerate() {
         let item = format!("indicator \u{201c}{}\u{201d}", ind.id);
         let at = format!("indicators[{i}]");
         refs.v
@@ -181,13 +198,15 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             );
         }
     }
+}
 
+fn register(refs: &mut Refs, register: &[RegisterEntry]) {
     refs.v.unique_ids(
         "register",
         "register entry",
-        snapshot.register.iter().map(|e| e.id.as_str()),
+        register.iter().map(|e| e.id.as_str()),
     );
-    for (i, entry) in snapshot.register.iter().enumerate() {
+    for (i, entry) in register.iter().enumerate() {
         let item = format!("register entry \u{201c}{}\u{201d}", entry.id);
         let at = format!("register[{i}]");
         if entry.assessments.is_empty() {
@@ -248,9 +267,11 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
             }
         }
     }
+}
 
+fn complaints(refs: &mut Refs, complaints: &[ComplaintsYear]) {
     let mut seen = HashMap::new();
-    for (i, year) in snapshot.complaints.iter().enumerate() {
+    for (i, year) in complaints.iter().enumerate() {
         let item = format!("complaints for {} {}", year.procedure.label(), year.year);
         let at = format!("complaints[{i}]");
         if !matches!(year.year, Period::FinancialYear { .. }) {
@@ -301,8 +322,6 @@ pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
         }
         refs.source(&item, &format!("{at}.source"), year.source.as_deref());
     }
-
-    v.problems
 }
 
 #[derive(Default)]
