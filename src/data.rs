@@ -1,11 +1,14 @@
 use leptos::prelude::*;
-use scrutineer_core::domain::snapshot::{count_of, DetailsForm, FieldError, Snapshot, Summary};
+use scrutineer_core::domain::snapshot::{
+    count_of, DetailsField, DetailsForm, NewPackField, Snapshot, Summary,
+};
 use scrutineer_core::file::share::{app_address, Draft};
+use scrutineer_core::form::{FieldError, FormField};
 
 use crate::browser;
 use crate::components::{
-    message_for, settle, summary_of_prefixed, ErrorSummary, GettingStarted, NoticesHere,
-    SummaryRow, TextField,
+    message_for, settle, summary_of, ErrorSummary, GettingStarted, NoticesHere, SummaryRow,
+    TextField,
 };
 
 use crate::workspace::{use_workspace, Health, OPEN_FILE};
@@ -260,7 +263,7 @@ fn PackDetails() -> impl IntoView {
         let fresh = workspace.snapshot.with(|s| s.details_form());
         form.set(fresh);
     });
-    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let errors: RwSignal<Vec<FieldError<DetailsField>>> = RwSignal::new(vec![]);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let edited = workspace
@@ -270,14 +273,14 @@ fn PackDetails() -> impl IntoView {
             workspace.edit_if_changed_at("pack-details", "Saved the pack details", snapshot);
         }
     };
-    let field = move |id: &'static str,
+    let field = move |id: DetailsField,
                       label: &'static str,
                       kind: &'static str,
                       get: fn(&DetailsForm) -> String,
                       set: fn(&mut DetailsForm, String)| {
         view! {
             <TextField
-                id=format!("details-{id}")
+                id=id.id()
                 label=label
                 kind=kind
                 value=Signal::derive(move || form.with(get))
@@ -286,21 +289,15 @@ fn PackDetails() -> impl IntoView {
             />
         }
     };
-    let summary = Signal::derive(move || {
-        errors.with(|list| {
-            list.iter()
-                .map(|e| (format!("details-{}", e.field), e.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary = summary_of(errors);
     view! {
         <h2 id="pack-details">"Pack details"</h2>
         <form class="form" novalidate on:submit=save data-testid="details-form">
             <ErrorSummary id="details-errors" errors=summary/>
-            {field("organisation", "Organisation", "text", |f| f.organisation.clone(), |f, v| f.organisation = v)}
-            {field("title", "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
-            {field("as_at", "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}
-            {field("prepared_by", "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+            {field(DetailsField::Organisation, "Organisation", "text", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+            {field(DetailsField::Title, "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
+            {field(DetailsField::AsAt, "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+            {field(DetailsField::PreparedBy, "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
             <button type="submit" class="button">"Save pack details"</button>
         </form>
         <NoticesHere at="pack-details"/>
@@ -321,7 +318,7 @@ fn StartAgain() -> impl IntoView {
     // The new pack's name, and whether it could be saved.
     let started: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
     let details = RwSignal::new(DetailsForm::default());
-    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let errors: RwSignal<Vec<FieldError<NewPackField>>> = RwSignal::new(vec![]);
     let ask = move |choice: Replace| {
         started.set(None);
         errors.set(vec![]);
@@ -346,7 +343,7 @@ fn StartAgain() -> impl IntoView {
         asking.set(None);
         workspace.restore_demo();
     };
-    let field = move |id: &'static str,
+    let field = move |id: NewPackField,
                       label: &'static str,
                       kind: &'static str,
                       hint: &'static str,
@@ -354,7 +351,7 @@ fn StartAgain() -> impl IntoView {
                       set: fn(&mut DetailsForm, String)| {
         view! {
             <TextField
-                id=format!("empty-{id}")
+                id=id.id()
                 label=label
                 kind=kind
                 hint=hint
@@ -364,7 +361,7 @@ fn StartAgain() -> impl IntoView {
             />
         }
     };
-    let summary = summary_of_prefixed(errors, "empty-");
+    let summary = summary_of(errors);
     view! {
         <h2 id="start-again">"Start again"</h2>
         <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>
@@ -396,10 +393,10 @@ fn StartAgain() -> impl IntoView {
                         {warning}
                         <form class="form" novalidate on:submit=start_empty data-testid="empty-form">
                             <ErrorSummary id="empty-errors" errors=summary/>
-                            {field("organisation", "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
-                            {field("title", "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
-                            {field("as_at", "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
-                            {field("prepared_by", "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+                            {field(NewPackField(DetailsField::Organisation), "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+                            {field(NewPackField(DetailsField::Title), "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
+                            {field(NewPackField(DetailsField::AsAt), "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+                            {field(NewPackField(DetailsField::PreparedBy), "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
                             <div class="button-group">
                                 {cancel}
                                 <button type="submit" class="button button--warning" data-testid="confirm-replace-button">"Clear and start empty"</button>

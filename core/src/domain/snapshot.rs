@@ -9,6 +9,7 @@ use crate::domain::complaints::ComplaintsYear;
 use crate::domain::indicator::{Indicator, ServiceArea};
 use crate::domain::register::RegisterEntry;
 use crate::domain::risk::{EntryKind, ScoreBands};
+use crate::form::{self, FormField};
 
 /// One council's committee pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -199,6 +200,43 @@ pub struct DetailsForm {
 /// fields (see [`crate::form`]).
 pub type FieldError = crate::form::FieldError<&'static str>;
 
+/// The fields of the pack details form (the Data page's "Pack details").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailsField {
+    Organisation,
+    Title,
+    AsAt,
+    PreparedBy,
+}
+
+impl DetailsField {
+    fn key(self) -> &'static str {
+        match self {
+            DetailsField::Organisation => "organisation",
+            DetailsField::Title => "title",
+            DetailsField::AsAt => "as_at",
+            DetailsField::PreparedBy => "prepared_by",
+        }
+    }
+}
+
+impl FormField for DetailsField {
+    fn id(self) -> String {
+        format!("details-{}", self.key())
+    }
+}
+
+/// The same fields in the form that starts an empty workspace ("Start again"),
+/// which sits on the same page and so has ids of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewPackField(pub DetailsField);
+
+impl FormField for NewPackField {
+    fn id(self) -> String {
+        format!("empty-{}", self.0.key())
+    }
+}
+
 impl Snapshot {
     /// The form's starting values.
     pub fn details_form(&self) -> DetailsForm {
@@ -213,17 +251,31 @@ impl Snapshot {
     /// A new, empty workspace for the pack the form names, or every field
     /// that is wrong: nothing of the data open before (its council's name,
     /// title or settings) carries over to the new pack.
-    pub fn fresh(form: &DetailsForm, today: NaiveDate) -> Result<Snapshot, Vec<FieldError>> {
-        Snapshot::empty("", "", today).with_details(form)
+    pub fn fresh(
+        form: &DetailsForm,
+        today: NaiveDate,
+    ) -> Result<Snapshot, Vec<form::FieldError<NewPackField>>> {
+        Snapshot::empty("", "", today)
+            .with_details(form)
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| form::FieldError::new(NewPackField(e.field), e.message))
+                    .collect()
+            })
     }
 
     /// This snapshot with the form's details, or every field that is wrong.
-    pub fn with_details(&self, form: &DetailsForm) -> Result<Snapshot, Vec<FieldError>> {
+    pub fn with_details(
+        &self,
+        form: &DetailsForm,
+    ) -> Result<Snapshot, Vec<form::FieldError<DetailsField>>> {
+        use form::FieldError;
         let mut errors = vec![];
         let organisation = form.organisation.trim();
         if organisation.is_empty() {
             errors.push(FieldError {
-                field: "organisation",
+                field: DetailsField::Organisation,
                 message: "Enter the council's name, for example Lancashire County Council"
                     .to_owned(),
             });
@@ -231,7 +283,7 @@ impl Snapshot {
         let title = form.title.trim();
         if title.is_empty() {
             errors.push(FieldError {
-                field: "title",
+                field: DetailsField::Title,
                 message: "Enter the pack's title, for example the committee's name".to_owned(),
             });
         }
@@ -241,7 +293,7 @@ impl Snapshot {
             }
             Ok(_) => {
                 errors.push(FieldError {
-                    field: "as_at",
+                    field: DetailsField::AsAt,
                     message: format!(
                         "The date must be in a year from {} to {}",
                         crate::file::validate::YEARS.start(),
@@ -252,7 +304,7 @@ impl Snapshot {
             }
             Err(_) => {
                 errors.push(FieldError {
-                    field: "as_at",
+                    field: DetailsField::AsAt,
                     message: "Enter the date the figures describe, for example 30 June 2019"
                         .to_owned(),
                 });
@@ -300,12 +352,12 @@ mod tests {
             as_at: "2026-12-01".into(),
             ..DetailsForm::default()
         };
-        let fields: Vec<&str> = Snapshot::fresh(&blank, today)
+        let fields: Vec<String> = Snapshot::fresh(&blank, today)
             .expect_err("needs a name and title")
             .iter()
-            .map(|e| e.field)
+            .map(|e| e.field.id())
             .collect();
-        assert_eq!(fields, ["organisation", "title"]);
+        assert_eq!(fields, ["empty-organisation", "empty-title"]);
         let form = DetailsForm {
             organisation: "Anytown Borough Council".into(),
             title: "Overview and Scrutiny".into(),
@@ -368,7 +420,15 @@ mod tests {
         };
         let errors = demo.with_details(&bad).expect_err("three faults");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["organisation", "title", "as_at"]);
+        assert_eq!(
+            fields,
+            [
+                DetailsField::Organisation,
+                DetailsField::Title,
+                DetailsField::AsAt
+            ]
+        );
+        assert_eq!(DetailsField::AsAt.id(), "details-as_at");
         assert!(errors[2].message.contains("1990 to 2100"));
         let not_a_date = DetailsForm {
             as_at: "30/06/2019".into(),
@@ -376,7 +436,7 @@ mod tests {
         };
         assert_eq!(
             demo.with_details(&not_a_date).expect_err("bad date")[0].field,
-            "as_at"
+            DetailsField::AsAt
         );
     }
 
