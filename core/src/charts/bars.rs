@@ -181,6 +181,117 @@ fn y_axis(max: f64, percent: bool, plot: (f64, f64, f64, f64)) -> (Scale, Vec<(f
     (y, labels)
 }
 
+/// One category's place along the x axis.
+struct Slot {
+    index: usize,
+    centre: f64,
+    width: f64,
+}
+
+/// One category's stacked column: the column takes 40% of the slot; labels
+/// that do not fit inside go to its right, spread so none overlap.
+fn stacked_column(bars: &mut Vec<Bar>, series: &[Series], slot: &Slot, y: &Scale) {
+    let (i, centre, slot_width) = (slot.index, slot.centre, slot.width);
+    // The column takes 40% of the slot; labels that do not fit
+    // inside go to its right, spread so none overlap.
+    let column = (slot_width * 0.4).min(90.0);
+    let left = centre - column / 2.0;
+    let mut base = 0.0;
+    let mut outside: Vec<(usize, f64)> = vec![];
+    for (k, s) in series.iter().enumerate() {
+        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
+            continue;
+        };
+        if d.value <= 0.0 {
+            continue;
+        }
+        let (bottom, top) = (y.at(base), y.at(base + d.value));
+        base += d.value;
+        let height = bottom - top;
+        let inside = height >= INSIDE_HEIGHT && d.label.len() as f64 * CHAR_WIDTH + 6.0 <= column;
+        let middle = (top + bottom) / 2.0;
+        if !inside {
+            outside.push((bars.len(), middle + 4.0));
+        }
+        bars.push(Bar {
+            series: k,
+            x: round2(left),
+            y: round2(top),
+            width: round2(column),
+            height: round2(height),
+            label: d.label.clone(),
+            label_x: round2(if inside {
+                left + column / 2.0
+            } else {
+                left + column + 6.0
+            }),
+            label_y: round2(middle + 4.5),
+            place: if inside {
+                LabelPlace::Inside
+            } else {
+                LabelPlace::Beside
+            },
+            leader_y: None,
+        });
+    }
+    let wanted: Vec<f64> = outside.iter().map(|o| o.1).collect();
+    for ((index, want), at) in outside.iter().zip(spread(&wanted, LABEL_GAP)) {
+        let bar = &mut bars[*index];
+        bar.label_y = at;
+        if (at - want).abs() > 2.0 {
+            bar.leader_y = Some(round2(want - 4.0));
+        }
+    }
+}
+
+/// One category's grouped columns, a column per series from the axis at `floor`.
+fn grouped_columns(bars: &mut Vec<Bar>, series: &[Series], slot: &Slot, y: &Scale, floor: f64) {
+    let (i, centre, slot_width) = (slot.index, slot.centre, slot.width);
+    let n = series.len().max(1) as f64;
+    let group = slot_width * 0.8;
+    let each = group / n;
+    let bar_width = each * 0.85;
+    for (k, s) in series.iter().enumerate() {
+        let left = centre - group / 2.0 + each * k as f64 + (each - bar_width) / 2.0;
+        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
+            // A lone series says where a figure is missing, so a
+            // gap is never read as zero.
+            if series.len() == 1 {
+                bars.push(Bar {
+                    series: k,
+                    x: round2(left),
+                    y: floor,
+                    width: round2(bar_width),
+                    height: 0.0,
+                    label: NOT_GIVEN.into(),
+                    label_x: round2(left + bar_width / 2.0),
+                    label_y: floor - 6.0,
+                    place: LabelPlace::Muted { beside: false },
+                    leader_y: None,
+                });
+            }
+            continue;
+        };
+        let top = y.at(d.value.max(0.0));
+        bars.push(Bar {
+            series: k,
+            x: round2(left),
+            y: round2(top),
+            width: round2(bar_width),
+            height: round2(floor - top),
+            label: d.label.clone(),
+            label_x: round2(left + bar_width / 2.0),
+            label_y: round2(top - 6.0),
+            place: if d.label_only {
+                LabelPlace::Muted { beside: false }
+            } else {
+                LabelPlace::Above
+            },
+            leader_y: None,
+        });
+    }
+}
+
 impl ColumnChart {
     /// Lays out `series` over the categories `x_labels` in a `width` by
     /// `height` box. `percent` fixes the scale at 0 to 100%. `None` when no
@@ -223,106 +334,14 @@ impl ColumnChart {
         let centre = |i: usize| plot.0 + slot_width * (i as f64 + 0.5);
         let mut bars = vec![];
         for i in 0..slots {
+            let slot = Slot {
+                index: i,
+                centre: centre(i),
+                width: slot_width,
+            };
             match arrangement {
-                Arrangement::Stacked => {
-                    // The column takes 40% of the slot; labels that do not fit
-                    // inside go to its right, spread so none overlap.
-                    let column = (slot_width * 0.4).min(90.0);
-                    let left = centre(i) - column / 2.0;
-                    let mut base = 0.0;
-                    let mut outside: Vec<(usize, f64)> = vec![];
-                    for (k, s) in series.iter().enumerate() {
-                        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
-                            continue;
-                        };
-                        if d.value <= 0.0 {
-                            continue;
-                        }
-                        let (bottom, top) = (y.at(base), y.at(base + d.value));
-                        base += d.value;
-                        let height = bottom - top;
-                        let inside = height >= INSIDE_HEIGHT
-                            && d.label.len() as f64 * CHAR_WIDTH + 6.0 <= column;
-                        let middle = (top + bottom) / 2.0;
-                        if !inside {
-                            outside.push((bars.len(), middle + 4.0));
-                        }
-                        bars.push(Bar {
-                            series: k,
-                            x: round2(left),
-                            y: round2(top),
-                            width: round2(column),
-                            height: round2(height),
-                            label: d.label.clone(),
-                            label_x: round2(if inside {
-                                left + column / 2.0
-                            } else {
-                                left + column + 6.0
-                            }),
-                            label_y: round2(middle + 4.5),
-                            place: if inside {
-                                LabelPlace::Inside
-                            } else {
-                                LabelPlace::Beside
-                            },
-                            leader_y: None,
-                        });
-                    }
-                    let wanted: Vec<f64> = outside.iter().map(|o| o.1).collect();
-                    for ((index, want), at) in outside.iter().zip(spread(&wanted, LABEL_GAP)) {
-                        let bar = &mut bars[*index];
-                        bar.label_y = at;
-                        if (at - want).abs() > 2.0 {
-                            bar.leader_y = Some(round2(want - 4.0));
-                        }
-                    }
-                }
-                Arrangement::Grouped => {
-                    let n = series.len().max(1) as f64;
-                    let group = slot_width * 0.8;
-                    let each = group / n;
-                    let bar_width = each * 0.85;
-                    for (k, s) in series.iter().enumerate() {
-                        let left =
-                            centre(i) - group / 2.0 + each * k as f64 + (each - bar_width) / 2.0;
-                        let Some(d) = s.values.get(i).and_then(|d| d.as_ref()) else {
-                            // A lone series says where a figure is missing, so a
-                            // gap is never read as zero.
-                            if series.len() == 1 {
-                                bars.push(Bar {
-                                    series: k,
-                                    x: round2(left),
-                                    y: plot.3,
-                                    width: round2(bar_width),
-                                    height: 0.0,
-                                    label: NOT_GIVEN.into(),
-                                    label_x: round2(left + bar_width / 2.0),
-                                    label_y: plot.3 - 6.0,
-                                    place: LabelPlace::Muted { beside: false },
-                                    leader_y: None,
-                                });
-                            }
-                            continue;
-                        };
-                        let top = y.at(d.value.max(0.0));
-                        bars.push(Bar {
-                            series: k,
-                            x: round2(left),
-                            y: round2(top),
-                            width: round2(bar_width),
-                            height: round2(plot.3 - top),
-                            label: d.label.clone(),
-                            label_x: round2(left + bar_width / 2.0),
-                            label_y: round2(top - 6.0),
-                            place: if d.label_only {
-                                LabelPlace::Muted { beside: false }
-                            } else {
-                                LabelPlace::Above
-                            },
-                            leader_y: None,
-                        });
-                    }
-                }
+                Arrangement::Stacked => stacked_column(&mut bars, series, &slot, &y),
+                Arrangement::Grouped => grouped_columns(&mut bars, series, &slot, &y, plot.3),
             }
         }
         Some(ColumnChart {

@@ -74,6 +74,25 @@ pub fn marker(series: usize, x: f64, y: f64) -> String {
 /// Value labels in one column stay this far apart (13px text).
 const GAP: f64 = 15.0;
 
+/// Spreads the labels of the points at `column_x`, so none overlap.
+fn spread_column(lines: &mut [Line], column_x: f64) {
+    let mut at: Vec<(usize, usize)> = vec![];
+    for (l, line) in lines.iter().enumerate() {
+        for (p, point) in line.points.iter().enumerate() {
+            if point.x == column_x {
+                at.push((l, p));
+            }
+        }
+    }
+    let wanted: Vec<f64> = at
+        .iter()
+        .map(|(l, p)| lines[*l].points[*p].label_y)
+        .collect();
+    for ((l, p), placed) in at.into_iter().zip(spread(&wanted, GAP)) {
+        lines[l].points[p].label_y = placed;
+    }
+}
+
 impl LinesChart {
     /// Lays out `series` over `x_labels` in a `width` by `height` box.
     /// `None` when no series has a figure.
@@ -137,24 +156,8 @@ impl LinesChart {
                 }
             })
             .collect();
-        // Spread the labels of each column.
         for i in 0..x_labels.len() {
-            let column_x = round2(x_at(i));
-            let mut at: Vec<(usize, usize)> = vec![];
-            for (l, line) in lines.iter().enumerate() {
-                for (p, point) in line.points.iter().enumerate() {
-                    if point.x == column_x {
-                        at.push((l, p));
-                    }
-                }
-            }
-            let wanted: Vec<f64> = at
-                .iter()
-                .map(|(l, p)| lines[*l].points[*p].label_y)
-                .collect();
-            for ((l, p), placed) in at.into_iter().zip(spread(&wanted, GAP)) {
-                lines[l].points[p].label_y = placed;
-            }
+            spread_column(&mut lines, round2(x_at(i)));
         }
         let decimals = tick_decimals(&ticks) as u8;
         Some(LinesChart {
