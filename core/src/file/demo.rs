@@ -9,6 +9,12 @@
 //! Indicators are written as calls on a small builder that reads each cell
 //! with the same parsers an officer's typing goes through; the register and
 //! complaints, which are mostly words, are JSON files beside this crate.
+//!
+//! Why this file and some functions here are long: each service area's
+//! function (`children`, `adults`, `growth`, ...) is a table transcribed from
+//! a pack, one builder call per printed row, kept in the pack's order so it
+//! can be checked against the page. Splitting a table would make that check
+//! harder, and there is no logic in them to test apart.
 
 use chrono::NaiveDate;
 

@@ -90,8 +90,17 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
             commentary: vec![],
         })
         .collect();
+    s.indicators = indicators(&mut rng, size, areas);
+    s.register = register(&mut rng, size);
+    s.complaints = complaints(&mut rng, size);
+    s
+}
+
+/// `size.indicators` indicators over `size.quarters` quarters, spread over
+/// `areas` service areas, each with its three comparators.
+fn indicators(rng: &mut Rng, size: Size, areas: usize) -> Vec<Indicator> {
     let units = [Unit::Count, Unit::Percent, Unit::Days, Unit::RatePer10000];
-    s.indicators = (0..size.indicators)
+    (0..size.indicators)
         .map(|i| {
             let unit = units[i % units.len()];
             let polarity = [Polarity::High, Polarity::Low, Polarity::None][i % 3];
@@ -152,7 +161,12 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
                 notes: vec![],
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `size.risks` register entries (every tenth an opportunity), each assessed
+/// in the last `size.risk_quarters` quarters.
+fn register(rng: &mut Rng, size: Size) -> Vec<RegisterEntry> {
     let owners = [
         "Chief Executive",
         "Director of Finance",
@@ -160,7 +174,7 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
         "Director of Children's Services",
         "Director of Highways",
     ];
-    s.register = (0..size.risks)
+    (0..size.risks)
         .map(|r| {
             let kind = if r % 10 == 9 {
                 EntryKind::Opportunity
@@ -184,9 +198,9 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
                             "Services fall short of what residents need.".to_owned(),
                         ),
                         controls: Some("Monthly monitoring by the management team.".to_owned()),
-                        inherent: Some(rated(&mut rng)),
+                        inherent: Some(rated(rng)),
                         actions: Some("Review the action plan each quarter.".to_owned()),
-                        residual: Some(rated(&mut rng)),
+                        residual: Some(rated(rng)),
                         target: None,
                         owner: Some(owners[r % owners.len()].to_owned()),
                         direction: None,
@@ -209,7 +223,12 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
                 history: vec![],
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `size.complaint_years` years of figures for every procedure.
+fn complaints(rng: &mut Rng, size: Size) -> Vec<ComplaintsYear> {
+    let mut years = vec![];
     for procedure in Procedure::ALL {
         for y in 0..size.complaint_years {
             let received = rng.between(80, 1_200);
@@ -263,10 +282,10 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
                 .collect();
             year.exceeded_timescale = Some(rng.between(0, received / 5));
             year.compliments = Some(rng.between(50, 2_000));
-            s.complaints.push(year);
+            years.push(year);
         }
     }
-    s
+    years
 }
 
 /// A case list of `rows` complaints (CSV with a header), the same for the
