@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod format;
+pub mod read;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod share;

@@ -98,7 +98,8 @@ def many(d):
     S(d)["title"] = " "
     S(d)["indicators"][1]["values"][0]["value"]["value"] = 140.0
     S(d)["register"][0]["assessments"][0]["title"] = ""
-edit("38-many-problems.json", many, "The file has 6 problems", "and 1 more")
+    S(d)["sources"].extend({"id": f"untitled-{k}", "title": ""} for k in range(6))
+edit("38-many-problems.json", many, "The file has 12 problems", "2 more")
 edit("39-amber-tolerance-150.json", lambda d: S(d)["settings"].update(amber_within=150), "settings.amber_within", "not 150")
 edit("40-retired-without-reason.json", lambda d: S(d)["register"][0].update(retired={"period": "Q3 2019/20", "reason": ""}), "register[0].retired.reason", "needs the reason")
 

@@ -24,6 +24,7 @@ use serde_json::{Map, Value as Json};
 use thiserror::Error;
 
 use crate::domain::snapshot::Snapshot;
+use crate::file::read::LISTED;
 use crate::file::validate::{validate, Problem};
 
 /// The `type` of a snapshot file.
@@ -34,8 +35,6 @@ pub const STORE_TYPE: &str = "scrutineer-store";
 pub const VERSION: u64 = 3;
 /// The largest file accepted: 20 MB.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
-/// How many problems an error message lists before "and N more".
-const LISTED: usize = 5;
 
 /// Why a file cannot be opened, in words that say what and where.
 #[derive(Clone, Debug, PartialEq, Error)]
