@@ -1,5 +1,6 @@
 //! The few places the app touches the browser directly, outside views.
 
+use scrutineer_core::file::read::ReadFileError;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -232,26 +233,18 @@ pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
 /// large, or unreadable). Nothing happens when no file was chosen.
 pub fn read_chosen(
     event: &web_sys::Event,
-    then: impl FnOnce(String, Result<String, String>) + 'static,
+    then: impl FnOnce(String, Result<String, ReadFileError>) + 'static,
 ) {
-    use scrutineer_core::file::format::MAX_BYTES;
     let Some(file) = take_chosen_file(event) else {
         return;
     };
     let name = file.name();
-    if file.size() > MAX_BYTES as f64 {
-        then(
-            name,
-            Err(format!(
-                "it is {:.0} MB, and the largest Scrutineer opens is {} MB",
-                file.size() / (1024.0 * 1024.0),
-                MAX_BYTES / (1024 * 1024)
-            )),
-        );
+    if let Err(too_large) = ReadFileError::check_size(file.size() as usize) {
+        then(name, Err(too_large));
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = read_text(&file).await;
+        let text = read_text(&file).await.map_err(ReadFileError::Unreadable);
         then(name, text);
     });
 }

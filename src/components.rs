@@ -1,11 +1,13 @@
 //! Reusable views. None of them touches storage.
 
+mod file_import;
 mod form;
 mod messages;
 mod reminder;
 mod shell;
 mod table_region;
 
+pub use file_import::{FileChooser, PreviewPanel};
 pub use form::{
     described_by, described_by_with, message_for, settle, summary_of, summary_of_prefixed,
     ErrorSummary, TextArea, TextField,

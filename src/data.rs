@@ -7,8 +7,8 @@ use scrutineer_core::form::{FieldError, FormField};
 
 use crate::browser;
 use crate::components::{
-    message_for, settle, summary_of, ErrorSummary, GettingStarted, NoticesHere, SummaryRow,
-    TextField,
+    message_for, settle, summary_of, ErrorSummary, FileChooser, GettingStarted, NoticesHere,
+    PreviewPanel, SummaryRow, TextField,
 };
 
 use crate::workspace::{use_workspace, Health, OPEN_FILE};
@@ -182,27 +182,17 @@ fn SaveCopy() -> impl IntoView {
 #[component]
 fn OpenFile() -> impl IntoView {
     let workspace = use_workspace();
-    let chosen = move |event: leptos::ev::Event| {
-        browser::read_chosen(&event, move |name, text| workspace.check_file(name, text));
-    };
     view! {
         <h2 id="open-file">"Open a snapshot file"</h2>
-        <div class="form-group">
-            <label class="label" for="snapshot-file">"Choose a Scrutineer snapshot (.json)"</label>
-            <p class="hint" id="snapshot-file-hint">
-                "You will see what it holds before anything is replaced, and can undo it afterwards."
-            </p>
-            <input
-                class="file-input"
-                id="snapshot-file"
-                type="file"
-                accept=".json,application/json"
-                aria-describedby="snapshot-file-hint"
-                data-testid="file-input"
-                on:change=chosen
-            />
-        </div>
-        <NoticesHere at=OPEN_FILE/>
+        <FileChooser
+            id="snapshot-file"
+            label="Choose a Scrutineer snapshot (.json)"
+            hint="You will see what it holds before anything is replaced, and can undo it afterwards."
+            accept=".json,application/json"
+            testid="file-input"
+            at=OPEN_FILE
+            on_text=Callback::new(move |(name, text)| workspace.check_file(name, text))
+        />
         <ImportPreview/>
     }
 }
@@ -226,8 +216,15 @@ fn ImportPreview() -> impl IntoView {
                 <p>{format!("It was written by an older version of Scrutineer (format {}); it will be brought up to date.", opened.from_version)}</p>
             });
             view! {
-                <section class="panel" aria-labelledby="preview-heading" data-testid="import-preview">
-                    <h3 id="preview-heading">{format!("Check \u{201c}{name}\u{201d} before opening it")}</h3>
+                <PreviewPanel
+                    heading=format!("Check \u{201c}{name}\u{201d} before opening it")
+                    heading_id="preview-heading"
+                    testid="import-preview"
+                    confirm_label="Open this file"
+                    confirm_testid="confirm-import"
+                    on_confirm=Callback::new(move |()| workspace.confirm_import())
+                    on_cancel=Callback::new(move |()| workspace.pending_import.set(None))
+                >
                     <dl class="summary-list">
                         <SummaryRow label="Organisation">{organisation}</SummaryRow>
                         <SummaryRow label="Pack">{title}</SummaryRow>
@@ -240,15 +237,7 @@ fn ImportPreview() -> impl IntoView {
                         <strong>{format!("Opening it replaces what is open now ({current}).")}</strong>
                         " You can undo this straight afterwards."
                     </p>
-                    <div class="button-group">
-                        <button type="button" class="button" data-testid="confirm-import" on:click=move |_| workspace.confirm_import()>
-                            "Open this file"
-                        </button>
-                        <button type="button" class="button button--secondary" on:click=move |_| workspace.pending_import.set(None)>
-                            "Cancel"
-                        </button>
-                    </div>
-                </section>
+                </PreviewPanel>
             }
         })}
     }

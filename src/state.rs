@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
+use scrutineer_core::file::read::ReadFileError;
 use scrutineer_core::route::Route;
 
 /// The snapshot on screen.
@@ -70,6 +71,8 @@ pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     pub actions: Vec<NoticeAction>,
+    /// Faults listed under the text, such as each bad row of a refused file.
+    pub items: Vec<String>,
     /// The id of the part of the page the message is about, where it is
     /// shown (see `NoticesHere`); `None`: at the top of every page.
     pub near: Option<&'static str>,
@@ -126,10 +129,22 @@ impl Notices {
         self.push(NoticeKind::Status, text.into(), actions, Some(near));
     }
 
+    /// Says beside `near` why the file `name` was not read, listing its faults.
+    pub fn refuse(&self, near: &'static str, name: &str, error: &ReadFileError) {
+        self.add(Notice {
+            id: 0,
+            kind: NoticeKind::Error,
+            text: error.message(name),
+            actions: vec![],
+            items: error.faults(),
+            near: Some(near),
+        });
+    }
+
     /// Reads the file chosen in the input that fired `event` and gives
-    /// `then` its name and text; a file too large or unreadable is reported
-    /// here, and nothing else happens.
-    /// A failure is shown beside `near`, the file input's part of the page.
+    /// `then` its name and text. A file too large or unreadable is refused
+    /// beside `near`, the file input's part of the page, and nothing else
+    /// happens.
     pub fn read_chosen(
         &self,
         event: &web_sys::Event,
@@ -139,10 +154,7 @@ impl Notices {
         let notices = *self;
         crate::browser::read_chosen(event, move |name, text| match text {
             Ok(text) => then(name, text),
-            Err(why) => notices.error_at(
-                near,
-                format!("Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."),
-            ),
+            Err(error) => notices.refuse(near, &name, &error),
         });
     }
 
@@ -179,20 +191,27 @@ impl Notices {
         actions: Vec<NoticeAction>,
         near: Option<&'static str>,
     ) {
+        self.add(Notice {
+            id: 0,
+            kind,
+            text,
+            actions,
+            items: vec![],
+            near,
+        });
+    }
+
+    /// Adds `notice` under a new id, by the rules of [`Notices::push`].
+    fn add(&self, notice: Notice) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.list.update(|list| {
             list.retain(|n| {
                 let waits = n.kind == NoticeKind::Error && !n.actions.is_empty();
-                (n.near != near || waits) && !(n.kind == kind && n.text == text)
+                (n.near != notice.near || waits)
+                    && !(n.kind == notice.kind && n.text == notice.text)
             });
-            list.push(Notice {
-                id,
-                kind,
-                text,
-                actions,
-                near,
-            })
+            list.push(Notice { id, ..notice })
         });
     }
 

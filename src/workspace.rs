@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::{count_of, Snapshot};
 use scrutineer_core::file::format::{export, Opened, VERSION};
+use scrutineer_core::file::read::ReadFileError;
 use scrutineer_core::file::store::{
     self, decode, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
     CORRUPT_KEY, KEY,
@@ -96,6 +97,15 @@ pub struct Workspace {
     /// Edits that can be undone, latest last: what was done, and the data before it.
     pub undo_stack: RwSignal<Vec<(String, Snapshot)>>,
     notices: Notices,
+}
+
+/// A chosen file read as a snapshot, or why not: a spreadsheet or other file
+/// chosen here by mistake is named as such before its text is parsed.
+fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
+    if let Some(elsewhere) = scrutineer_core::file::format::not_a_snapshot(name, text) {
+        return Err(ReadFileError::Elsewhere(elsewhere));
+    }
+    Ok(scrutineer_core::file::format::import(text)?)
 }
 
 /// The id of the Data page's "Open a snapshot file" part, where what
@@ -417,36 +427,13 @@ impl Workspace {
         self.meta.set(Meta::of(&stored));
     }
 
-    /// Reads a chosen file and, if it can be opened, holds it for the user to confirm.
-    pub fn check_file(&self, name: String, text: Result<String, String>) {
+    /// Checks the text of a chosen file and, if it can be opened, holds it
+    /// for the user to confirm; otherwise says why beside the file input.
+    pub fn check_file(&self, name: String, text: String) {
         self.pending_import.set(None);
-        let text = match text {
-            Ok(text) => text,
-            Err(why) => {
-                self.notices.error_at(
-                    OPEN_FILE,
-                    format!(
-                        "Could not open \u{201c}{name}\u{201d}: {why}. Nothing has been changed."
-                    ),
-                );
-                return;
-            }
-        };
-        if let Some(elsewhere) = scrutineer_core::file::format::not_a_snapshot(&name, &text) {
-            self.notices.error_at(
-                OPEN_FILE,
-                format!(
-                    "Could not open \u{201c}{name}\u{201d}: {elsewhere} Nothing has been changed."
-                ),
-            );
-            return;
-        }
-        match scrutineer_core::file::format::import(&text) {
+        match read_snapshot_file(&name, &text) {
             Ok(opened) => self.pending_import.set(Some((name, opened))),
-            Err(e) => self.notices.error_at(
-                OPEN_FILE,
-                format!("Could not open \u{201c}{name}\u{201d}. {e} Nothing has been changed."),
-            ),
+            Err(e) => self.notices.refuse(OPEN_FILE, &name, &e),
         }
     }
 

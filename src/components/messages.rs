@@ -87,6 +87,11 @@ fn MessageItem(notice: Notice) -> impl IntoView {
                 <strong>{prefix}</strong>
                 {notice.text}
             </p>
+            {(!notice.items.is_empty()).then(|| view! {
+                <ul class="message__list">
+                    {notice.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                </ul>
+            })}
             <div class="message__actions">
                 {notice
                     .actions
