@@ -1,4 +1,8 @@
+//! `#/help`: how to read the pack and look after the data, one component
+//! per section of the page.
+
 use leptos::prelude::*;
+use scrutineer_core::route::Route;
 
 /// `#/help`: how to read the pack and look after the data.
 #[component]
@@ -10,36 +14,54 @@ pub fn HelpPage() -> impl IntoView {
             "opportunity register, and complaints and compliments) so a scrutiny committee can "
             "read, compare and question it on a tablet or a PC."
         </p>
+        <Sections/>
+        <Ratings/>
+        <RiskScores/>
+        <ComplaintsCharts/>
+        <YourData/>
+        <Keyboard/>
+    }
+}
 
+/// "What is in each section".
+#[component]
+fn Sections() -> impl IntoView {
+    view! {
         <h2 id="help-sections">"What is in each section"</h2>
         <dl class="summary-list">
             <div class="summary-list__row">
-                <dt><a href="#/indicators">"Indicators"</a></dt>
+                <dt><a href=Route::Indicators.href()>"Indicators"</a></dt>
                 <dd>
                     "Performance measures by service area, each period's value against its target "
                     "and against England, the region and statistical neighbours."
                 </dd>
             </div>
             <div class="summary-list__row">
-                <dt><a href="#/risks">"Risks"</a></dt>
+                <dt><a href=Route::Risks.href()>"Risks"</a></dt>
                 <dd>
                     "The corporate risk and opportunity register, scored by impact and likelihood "
                     "on a 5 by 5 grid, quarter by quarter."
                 </dd>
             </div>
             <div class="summary-list__row">
-                <dt><a href="#/complaints">"Complaints"</a></dt>
+                <dt><a href=Route::Complaints.href()>"Complaints"</a></dt>
                 <dd>
                     "Complaints and compliments by financial year: stages, outcomes, categories, "
                     "timeliness and the Local Government and Social Care Ombudsman's decisions."
                 </dd>
             </div>
             <div class="summary-list__row">
-                <dt><a href="#/data">"Data"</a></dt>
+                <dt><a href=Route::Data.href()>"Data"</a></dt>
                 <dd>"What is open now, downloading it as one file to email, opening a file someone sent, and where it is kept."</dd>
             </div>
         </dl>
+    }
+}
 
+/// "Reading a rating".
+#[component]
+fn Ratings() -> impl IntoView {
+    view! {
         <h2 id="help-rag">"Reading a rating"</h2>
         <p>
             "Each rating has a word and a shape as well as a colour, so it reads the same "
@@ -60,7 +82,13 @@ pub fn HelpPage() -> impl IntoView {
             "and a tolerance of 5%, from 47.5% up to 50% is slightly below); requires improvement "
             "beyond it. Each indicator's page works the example through for its own target."
         </p>
+    }
+}
 
+/// "Reading a risk score".
+#[component]
+fn RiskScores() -> impl IntoView {
+    view! {
         <h2 id="help-risk">"Reading a risk score"</h2>
         <p>
             "A score is impact multiplied by likelihood, each from 1 to 5, written as the packs "
@@ -84,7 +112,13 @@ pub fn HelpPage() -> impl IntoView {
             "history, and every move can be undone. Opportunities have bands of their own, since a "
             "high opportunity is good: by default a high opportunity is green."
         </p>
+    }
+}
 
+/// "Reading the complaints charts".
+#[component]
+fn ComplaintsCharts() -> impl IntoView {
+    view! {
         <h2 id="help-complaints">"Reading the complaints charts"</h2>
         <p>
             "Choose a procedure and a year at the top of the Complaints page; the address keeps the "
@@ -102,14 +136,26 @@ pub fn HelpPage() -> impl IntoView {
             "\u{201c}Change the figures\u{201d}, or bring in a case list (one row per complaint) to have "
             "them counted."
         </p>
+    }
+}
 
+/// "Where your data lives".
+#[component]
+fn YourData() -> impl IntoView {
+    view! {
         <h2 id="help-data">"Where your data lives"</h2>
         <p>
             "Everything is kept in this browser on this device. Nothing is sent to a server and "
             "there is no account. Clearing your browser's site data deletes it, and some tablets "
             "delete a site's data after a week unused, so download a copy from the Data page to keep it."
         </p>
+    }
+}
 
+/// "Using a keyboard".
+#[component]
+fn Keyboard() -> impl IntoView {
+    view! {
         <h2 id="help-keyboard">"Using a keyboard"</h2>
         <p>
             "Press Tab to move between links and buttons and Enter to follow one. The first "

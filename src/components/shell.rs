@@ -89,7 +89,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 <strong>"Your data stays in this browser on this device."</strong>
                 " Nothing is sent to a server. The "
-                <a href="#/data">"Data"</a>
+                <a href=Route::Data.href()>"Data"</a>
                 " page says what is open and where it is kept."
             </p>
             <p class="site-footer__version">
