@@ -1,7 +1,7 @@
 //! The page shell: skip link, header, navigation and footer.
 
 use leptos::prelude::*;
-use scrutineer_core::route::Section;
+use scrutineer_core::route::{Route, Section};
 
 use crate::browser;
 use crate::state::{use_notices, use_route, use_snapshot};
