@@ -1,7 +1,12 @@
+//! `#/data`: what is open and whether it is saved, saving or sharing a copy,
+//! opening a snapshot file, the pack's details, starting again, and the
+//! sources the figures came from.
+
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::{
     count_of, DetailsField, DetailsForm, NewPackField, Snapshot, Summary,
 };
+use scrutineer_core::file::saving;
 use scrutineer_core::file::share::{app_address, Draft};
 use scrutineer_core::form::{FieldError, FormField};
 
@@ -11,7 +16,7 @@ use crate::components::{
     PreviewPanel, SummaryRow, TextField,
 };
 
-use crate::workspace::{use_workspace, Health, OPEN_FILE};
+use crate::workspace::{use_workspace, OPEN_FILE};
 
 /// `#/data`: what is open, saving and sharing a copy, opening a file, the
 /// pack details, starting again, and where the figures came from.
@@ -56,51 +61,21 @@ fn WhatIsOpen() -> impl IntoView {
     let workspace = use_workspace();
     let summary = Memo::new(move |_| workspace.snapshot.with(|s| s.summary()));
     let saved = move || {
-        let meta = workspace.meta.get();
-        match workspace.health.get() {
-            Health::Unavailable => "Not saved: this browser is not letting Scrutineer keep data.".to_owned(),
-            Health::HoldingUnreadable => {
-                "Not saved: the data saved earlier could not be read and is waiting for your decision.".to_owned()
-            }
-            Health::Conflict { theirs } => format!(
-                "Not saved: another tab saved newer data (revision {theirs})."
-            ),
-            Health::Full if meta.revision > 0 => {
-                "The last change is not saved: this browser's storage is full.".to_owned()
-            }
-            _ => match meta.saved_at {
-                Some(at) => format!(
-                    "Saved in this browser, {} (revision {}).",
-                    browser::instant_label(at),
-                    meta.revision
-                ),
-                None if workspace.showing_demo.get() => {
-                    "This is the built-in demo data. Your changes will be saved in this browser.".to_owned()
-                }
-                None => "Not changed yet.".to_owned(),
-            },
-        }
-    };
-    let exported = move || {
-        workspace.meta.with(|m| match m.exported_at {
-            Some(at) if m.exported_revision == Some(m.revision) => {
-                format!(
-                    "{}: it holds everything on screen.",
-                    browser::instant_label(at)
-                )
-            }
-            Some(at) => format!(
-                "{}: changes have been made since.",
-                browser::instant_label(at)
-            ),
-            None => "Never from this browser.".to_owned(),
+        workspace.meta.with(|meta| {
+            saving::saved_text(
+                workspace.health.get(),
+                meta,
+                workspace.showing_demo.get(),
+                browser::instant_label,
+            )
         })
     };
-    let persisted = move || match workspace.persisted.get() {
-        Some(true) => " The browser has agreed to keep it even when space runs low.",
-        Some(false) => " The browser may clear it if space runs low, so keep a downloaded copy.",
-        None => "",
+    let exported = move || {
+        workspace
+            .meta
+            .with(|m| saving::exported_text(m, browser::instant_label))
     };
+    let persisted = move || saving::persisted_text(workspace.persisted.get());
     view! {
         <h2 id="open-now">"What is open now"</h2>
         <dl class="summary-list" data-testid="what-is-open">
@@ -302,35 +277,91 @@ enum Replace {
 
 #[component]
 fn StartAgain() -> impl IntoView {
-    let workspace = use_workspace();
     let asking: RwSignal<Option<Replace>> = RwSignal::new(None);
     // The new pack's name, and whether it could be saved.
     let started: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
-    let details = RwSignal::new(DetailsForm::default());
-    let errors: RwSignal<Vec<FieldError<NewPackField>>> = RwSignal::new(vec![]);
     let ask = move |choice: Replace| {
         started.set(None);
-        errors.set(vec![]);
-        details.set(DetailsForm {
-            as_at: browser::today().format("%Y-%m-%d").to_string(),
-            ..DetailsForm::default()
-        });
         asking.set(Some(choice));
     };
+    let cancel = Callback::new(move |()| asking.set(None));
+    let on_started = Callback::new(move |done: (String, bool)| {
+        asking.set(None);
+        started.set(Some(done));
+        request_animation_frame(|| browser::focus_id("started-heading"));
+    });
+    view! {
+        <h2 id="start-again">"Start again"</h2>
+        <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>
+        <div class="button-group">
+            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| ask(Replace::Empty)>
+                "Start with an empty workspace"
+            </button>
+            <button type="button" class="button button--secondary" on:click=move |_| ask(Replace::Demo)>
+                "Restore the demo data"
+            </button>
+        </div>
+        {move || asking.get().map(|choice| match choice {
+            Replace::Empty => view! { <NewPackForm on_started=on_started on_cancel=cancel/> }.into_any(),
+            Replace::Demo => view! { <ConfirmDemo on_cancel=cancel/> }.into_any(),
+        })}
+        {move || started.get().map(|(organisation, saved)| view! {
+            <section class="panel" class:panel--success=saved class:panel--warning=!saved aria-labelledby="started-heading" data-testid="started-empty">
+                <h3 id="started-heading" tabindex="-1">{if saved {
+                    format!("Started an empty workspace for {organisation}")
+                } else {
+                    format!("Started an empty workspace for {organisation}, in this tab only: it could not be saved (see the message at the top of the page)")
+                }}</h3>
+                <GettingStarted/>
+            </section>
+        })}
+    }
+}
+
+/// What replacing the data removes, and the offer of a copy first.
+#[component]
+fn ReplaceWarning() -> impl IntoView {
+    let workspace = use_workspace();
+    let what = workspace
+        .snapshot
+        .with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+    view! {
+        <p>
+            {format!("This removes {what} from this browser. ")}
+            "Download a copy first if you may want it again."
+        </p>
+    }
+}
+
+/// The "Download a copy first" button of a replacement's confirmation.
+#[component]
+fn DownloadFirst() -> impl IntoView {
+    let workspace = use_workspace();
+    view! {
+        <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
+            "Download a copy first"
+        </button>
+    }
+}
+
+/// The new pack's details, asked before the data is cleared. `on_started`
+/// is given the new council's name and whether the empty workspace was saved.
+#[component]
+fn NewPackForm(on_started: Callback<(String, bool)>, on_cancel: Callback<()>) -> impl IntoView {
+    let workspace = use_workspace();
+    let details = RwSignal::new(DetailsForm {
+        as_at: browser::today().format("%Y-%m-%d").to_string(),
+        ..DetailsForm::default()
+    });
+    let errors: RwSignal<Vec<FieldError<NewPackField>>> = RwSignal::new(vec![]);
     let start_empty = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let fresh = Snapshot::fresh(&details.get_untracked(), browser::today());
         if let Some(snapshot) = settle(errors, "#empty-errors", fresh) {
             let organisation = snapshot.organisation.clone();
-            asking.set(None);
             let saved = workspace.start_empty(snapshot);
-            started.set(Some((organisation, saved)));
-            request_animation_frame(|| browser::focus("#started-heading"));
+            on_started.run((organisation, saved));
         }
-    };
-    let restore_demo = move |_| {
-        asking.set(None);
-        workspace.restore_demo();
     };
     let field = move |id: NewPackField,
                       label: &'static str,
@@ -350,75 +381,46 @@ fn StartAgain() -> impl IntoView {
             />
         }
     };
-    let summary = summary_of(errors);
     view! {
-        <h2 id="start-again">"Start again"</h2>
-        <p>"Clear the figures to start your own council's pack, or bring back the demo data."</p>
-        <div class="button-group">
-            <button type="button" class="button button--warning" data-testid="start-empty" on:click=move |_| ask(Replace::Empty)>
-                "Start with an empty workspace"
-            </button>
-            <button type="button" class="button button--secondary" on:click=move |_| ask(Replace::Demo)>
-                "Restore the demo data"
-            </button>
-        </div>
-        {move || asking.get().map(|choice| {
-            let what = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
-            let warning = view! {
-                <p>
-                    {format!("This removes {what} from this browser. ")}
-                    "Download a copy first if you may want it again."
-                </p>
-            };
-            let cancel = view! {
-                <button type="button" class="button button--secondary" on:click=move |_| { workspace.download_copy(); }>
-                    "Download a copy first"
+        <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+            <h3 id="confirm-heading">"Clear every figure and start your own pack?"</h3>
+            <ReplaceWarning/>
+            <form class="form" novalidate on:submit=start_empty data-testid="empty-form">
+                <ErrorSummary id="empty-errors" errors=summary_of(errors)/>
+                {field(NewPackField(DetailsField::Organisation), "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
+                {field(NewPackField(DetailsField::Title), "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
+                {field(NewPackField(DetailsField::AsAt), "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
+                {field(NewPackField(DetailsField::PreparedBy), "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+                <div class="button-group">
+                    <DownloadFirst/>
+                    <button type="submit" class="button button--warning" data-testid="confirm-replace-button">"Clear and start empty"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// "Replace the data with the demo?"
+#[component]
+fn ConfirmDemo(on_cancel: Callback<()>) -> impl IntoView {
+    let workspace = use_workspace();
+    let restore_demo = move |_| {
+        on_cancel.run(());
+        workspace.restore_demo();
+    };
+    view! {
+        <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+            <h3 id="confirm-heading">"Replace the data with the demo?"</h3>
+            <ReplaceWarning/>
+            <div class="button-group">
+                <DownloadFirst/>
+                <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=restore_demo>
+                    "Replace with the demo"
                 </button>
-            };
-            match choice {
-                Replace::Empty => view! {
-                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
-                        <h3 id="confirm-heading">"Clear every figure and start your own pack?"</h3>
-                        {warning}
-                        <form class="form" novalidate on:submit=start_empty data-testid="empty-form">
-                            <ErrorSummary id="empty-errors" errors=summary/>
-                            {field(NewPackField(DetailsField::Organisation), "Your council's name", "text", "For example Anytown Borough Council. Downloaded copies are named after it.", |f| f.organisation.clone(), |f, v| f.organisation = v)}
-                            {field(NewPackField(DetailsField::Title), "Pack title", "text", "Usually the committee's name, for example Overview and Scrutiny Committee.", |f| f.title.clone(), |f, v| f.title = v)}
-                            {field(NewPackField(DetailsField::AsAt), "Figures as at", "date", "The last day the pack's figures cover.", |f| f.as_at.clone(), |f, v| f.as_at = v)}
-                            {field(NewPackField(DetailsField::PreparedBy), "Prepared by (optional)", "text", "A name or team, printed on the pack's cover.", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
-                            <div class="button-group">
-                                {cancel}
-                                <button type="submit" class="button button--warning" data-testid="confirm-replace-button">"Clear and start empty"</button>
-                                <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
-                            </div>
-                        </form>
-                    </section>
-                }.into_any(),
-                Replace::Demo => view! {
-                    <section class="panel panel--warning" aria-labelledby="confirm-heading" data-testid="confirm-replace">
-                        <h3 id="confirm-heading">"Replace the data with the demo?"</h3>
-                        {warning}
-                        <div class="button-group">
-                            {cancel}
-                            <button type="button" class="button button--warning" data-testid="confirm-replace-button" on:click=restore_demo>
-                                "Replace with the demo"
-                            </button>
-                            <button type="button" class="button button--secondary" on:click=move |_| asking.set(None)>"Cancel"</button>
-                        </div>
-                    </section>
-                }.into_any(),
-            }
-        })}
-        {move || started.get().map(|(organisation, saved)| view! {
-            <section class="panel" class:panel--success=saved class:panel--warning=!saved aria-labelledby="started-heading" data-testid="started-empty">
-                <h3 id="started-heading" tabindex="-1">{if saved {
-                    format!("Started an empty workspace for {organisation}")
-                } else {
-                    format!("Started an empty workspace for {organisation}, in this tab only: it could not be saved (see the message at the top of the page)")
-                }}</h3>
-                <GettingStarted/>
-            </section>
-        })}
+                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </section>
     }
 }
 

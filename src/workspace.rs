@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::{count_of, Snapshot};
 use scrutineer_core::file::format::{export, Opened, VERSION};
 use scrutineer_core::file::read::ReadFileError;
+pub use scrutineer_core::file::saving::{Health, Meta};
 use scrutineer_core::file::store::{
     self, decode, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
     CORRUPT_KEY, KEY,
@@ -27,57 +28,6 @@ const UNDO_LIMIT: usize = 50;
 
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// Whether changes are being kept, and if not, why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Health {
-    /// Each change is saved in this browser.
-    Saving,
-    /// The browser gives no storage: changes last only while the tab is open.
-    Unavailable,
-    /// The browser's storage is full: the last change is only in this tab.
-    Full,
-    /// The stored data could not be read; it is kept aside and nothing is
-    /// saved over it until the user decides.
-    HoldingUnreadable,
-    /// Another tab saved revision `theirs`, newer than this tab's.
-    Conflict { theirs: u64 },
-}
-
-/// The save history of the data on screen.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Meta {
-    pub revision: u64,
-    pub saved_at: Option<DateTime<Utc>>,
-    pub exported_revision: Option<u64>,
-    pub exported_at: Option<DateTime<Utc>>,
-}
-
-impl Meta {
-    fn of(stored: &Stored) -> Meta {
-        Meta {
-            revision: stored.revision,
-            saved_at: stored.saved_at,
-            exported_revision: stored.exported_revision,
-            exported_at: stored.exported_at,
-        }
-    }
-
-    fn with(&self, snapshot: Snapshot) -> Stored {
-        Stored {
-            revision: self.revision,
-            saved_at: self.saved_at,
-            exported_revision: self.exported_revision,
-            exported_at: self.exported_at,
-            snapshot,
-        }
-    }
-
-    /// Changes no file holds yet.
-    pub fn needs_export(&self) -> bool {
-        store::needs_export(self.revision, self.exported_revision)
-    }
-}
 
 /// The working data in context.
 #[derive(Clone, Copy)]

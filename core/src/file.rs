@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod format;
 pub mod read;
+pub mod saving;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod share;
