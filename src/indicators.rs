@@ -9,6 +9,7 @@ mod from_csv;
 mod indicator;
 mod notes;
 mod overview;
+mod radio;
 mod table;
 
 pub use enter::EnterFiguresPage;

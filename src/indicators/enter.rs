@@ -5,16 +5,21 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use scrutineer_core::domain::indicator::Indicator;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::snapshot::count_of;
+use scrutineer_core::form::{FieldError, FormField};
+use scrutineer_core::indicators::add::{AreaField, NewIndicatorField};
 use scrutineer_core::indicators::entry::{
-    enter_figures, entries_in_order, entry_period, held_figures, pending_changes, shown_text,
-    suggested_period, EntryError, PendingChange,
+    enter_figures, entered_message, entries_in_order, entry_message, entry_period, entry_summary,
+    figure_box_id, form_sections, held_figures, pending_changes, shown_text, suggested_period,
+    BoxHint, EntryError, EntryField, PendingChange,
 };
-use scrutineer_core::text::capitalise;
+use scrutineer_core::indicators::overview::Filter;
+use scrutineer_core::route::Route;
 
 use super::add::{AddIndicator, ServiceAreaForm};
-use super::from_csv::FiguresFromCsv;
+use super::from_csv::{FiguresFromCsv, CSV_INPUT};
 use crate::browser;
 use crate::components::{described_by_with, settle, ErrorSummary};
 use crate::state::use_notices;
@@ -57,7 +62,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Ok(p) = period.get_untracked() else {
-            browser::focus("#enter-period");
+            browser::focus_id(&EntryField::Period.id());
             return;
         };
         let result = workspace.snapshot.with_untracked(|s| {
@@ -67,110 +72,31 @@ pub fn EnterFiguresPage() -> impl IntoView {
             None => {}
             Some((_, 0)) => notices.status(format!("No figures for {p} were changed.")),
             Some((next, changed)) => {
-                let noun = if changed == 1 { "figure" } else { "figures" };
-                workspace.edit(format!("Entered {changed} {noun} for {p}"), next);
+                workspace.edit(entered_message(changed, &p), next);
                 typed.set(BTreeMap::new());
-                let query = scrutineer_core::indicators::overview::Filter {
+                let shown = Filter {
                     period: Some(p),
-                    ..Default::default()
-                }
-                .to_query();
-                browser::go(&format!("#/indicators?{query}"));
+                    ..Filter::default()
+                };
+                browser::go(&shown.href());
             }
         }
     };
-    let error_for = move |id: String| {
-        move || {
-            errors.with(|list| {
-                list.iter()
-                    .find(|e| e.indicator == id)
-                    .map(|e| e.message.clone())
-            })
-        }
+    let boxes = FigureBoxes {
+        period,
+        held,
+        typed,
+        pending,
+        errors,
     };
     let areas = move || {
         workspace.snapshot.with(|s| {
-            s.service_areas
-                .iter()
-                .map(|area| {
-                    let fields = s
-                        .indicators
-                        .iter()
-                        .filter(|i| i.service_area == area.id)
-                        .map(|i| {
-                            let id = i.id.clone();
-                            let input_id = format!("enter-{id}");
-                            let unit = capitalise(i.unit.describe());
-                            let latest = i
-                                .latest()
-                                .map(|o| format!("Latest held: {} ({})", o.value.display(i.unit), o.period));
-                            let hint = {
-                                let id = id.clone();
-                                move || {
-                                    let shown_period = period.with(|p| p.as_ref().ok().copied());
-                                    let held_now = held.with(|h| h.get(&id).cloned());
-                                    match (shown_period, held_now, &latest) {
-                                        (Some(p), Some(h), _) => format!("{unit}. Held for {p}: {h}."),
-                                        (Some(p), None, Some(l)) => format!("{unit}. None held for {p}. {l}."),
-                                        (_, _, Some(l)) => format!("{unit}. {l}."),
-                                        (_, _, None) => format!("{unit}. No figure held yet."),
-                                    }
-                                }
-                            };
-                            let message = error_for(id.clone());
-                            let has_error = {
-                                let message = message.clone();
-                                move || message().is_some()
-                            };
-                            let has_error_aria = has_error.clone();
-                            let has_error_class = has_error.clone();
-                            let change = {
-                                let id = id.clone();
-                                move || pending.with(|list| list.iter().find(|c| c.indicator == id).map(PendingChange::describe))
-                            };
-                            let value_id = id.clone();
-                            let set_id = id.clone();
-                            let hint_id = format!("{input_id}-hint");
-                            let error_id = format!("{input_id}-error");
-                            let change_id = format!("{input_id}-change");
-                            let described = {
-                                let change = change.clone();
-                                described_by_with(
-                                    Some(hint_id.clone()),
-                                    error_id.clone(),
-                                    Signal::derive(message.clone()),
-                                    vec![(change_id.clone(), Signal::derive(move || change().is_some()))],
-                                )
-                            };
-                            view! {
-                                <div class="form-group" class:form-group--error=has_error_class>
-                                    <label class="label" for=input_id.clone()>{i.name.clone()}</label>
-                                    <p class="hint" id=hint_id>{hint}</p>
-                                    {move || message().map(|m| view! {
-                                        <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
-                                    })}
-                                    <input
-                                        class="input input--figure"
-                                        id=input_id
-                                        type="text"
-                                        inputmode="decimal"
-                                        autocomplete="off"
-                                        aria-describedby=described
-                                        aria-invalid=move || has_error_aria().then_some("true")
-                                        prop:value=move || held.with(|h| typed.with(|t| shown_text(h, t, &value_id)))
-                                        on:focus=browser::select_on_focus
-                                        on:mouseup=browser::keep_focus_selection
-                                        on:input=move |e| {
-                                            let v = event_target_value(&e);
-                                            typed.update(|t| { t.insert(set_id.clone(), v); });
-                                        }
-                                    />
-                                    {move || change().map(|c| view! {
-                                        <p class="change-note" id=change_id.clone() data-testid="pending-change">{c}</p>
-                                    })}
-                                </div>
-                            }
-                        })
+            form_sections(s)
+                .into_iter()
+                .map(|(area, indicators)| {
+                    let fields = indicators
+                        .into_iter()
+                        .map(|i| figure_box(boxes, i))
                         .collect_view();
                     view! {
                         <fieldset class="fieldset">
@@ -182,44 +108,18 @@ pub fn EnterFiguresPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let period_error = move || period.with(|p| p.as_ref().err().map(|e| e.0.clone()));
     // Each refused entry, named by its indicator, linking to its box.
     let summary = Signal::derive(move || {
-        workspace.snapshot.with(|s| {
-            errors.with(|list| {
-                list.iter()
-                    .map(|e| {
-                        let name = s
-                            .indicators
-                            .iter()
-                            .find(|i| i.id == e.indicator)
-                            .map_or(e.indicator.as_str(), |i| i.name.as_str());
-                        (
-                            format!("enter-{}", e.indicator),
-                            format!("{name}: {}", e.message),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        workspace
+            .snapshot
+            .with(|s| errors.with(|list| entry_summary(s, list)))
     });
     let no_indicators = move || workspace.snapshot.with(|s| s.indicators.is_empty());
     view! {
-        <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
+        <p class="breadcrumb"><a href=Route::Indicators.href()>"All indicators"</a></p>
         <h1 tabindex="-1">"Enter figures"</h1>
         <Show when=no_indicators>
-            <div class="panel" data-testid="enter-empty">
-                <h2 class="panel__title">"There are no indicators to enter figures for yet"</h2>
-                <p>
-                    "Add a service area, then its indicators, below; or bring them in from the spreadsheet "
-                    "\u{201c}Download figures (CSV)\u{201d} writes."
-                </p>
-                <div class="button-group">
-                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#new-name")>"Add an indicator"</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#area-name")>"Add a service area"</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| browser::focus("#figures-csv")>"Open figures from a spreadsheet"</button>
-                </div>
-            </div>
+            <NothingToEnter/>
         </Show>
         <Show when=move || !no_indicators()>
         <p class="lede">
@@ -229,21 +129,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
         </p>
         <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
             <ErrorSummary id="enter-errors" errors=summary/>
-            <div class="form-group" class:form-group--error=move || period_error().is_some()>
-                <label class="label" for="enter-period">"Period"</label>
-                <p class="hint" id="enter-period-hint">"A quarter such as Q2 2019/20, or a financial year such as 2019/20."</p>
-                {move || period_error().map(|m| view! { <p class="error-message" id="enter-period-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
-                <input
-                    class="input input--period"
-                    id="enter-period"
-                    type="text"
-                    autocomplete="off"
-                    aria-describedby=move || if period_error().is_some() { "enter-period-hint enter-period-error" } else { "enter-period-hint" }
-                    aria-invalid=move || period_error().is_some().then_some("true")
-                    prop:value=move || period_text.get()
-                    on:input=move |e| period_text.set(event_target_value(&e))
-                />
-            </div>
+            <PeriodBox text=period_text period=period/>
             {areas}
             <PendingSummary pending=pending/>
             <button type="submit" class="button">"Save figures"</button>
@@ -252,6 +138,155 @@ pub fn EnterFiguresPage() -> impl IntoView {
         <FiguresFromCsv/>
         <AddIndicator/>
         <ServiceAreaForm/>
+    }
+}
+
+/// The page's first steps when there are no indicators: each button goes to its form.
+#[component]
+fn NothingToEnter() -> impl IntoView {
+    let focus = |id: String| move |_| browser::focus_id(&id);
+    view! {
+        <div class="panel" data-testid="enter-empty">
+            <h2 class="panel__title">"There are no indicators to enter figures for yet"</h2>
+            <p>
+                "Add a service area, then its indicators, below; or bring them in from the spreadsheet "
+                "\u{201c}Download figures (CSV)\u{201d} writes."
+            </p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" on:click=focus(NewIndicatorField::Name.id())>"Add an indicator"</button>
+                <button type="button" class="button button--secondary" on:click=focus(AreaField::Name.id())>"Add a service area"</button>
+                <button type="button" class="button button--secondary" on:click=focus(CSV_INPUT.to_owned())>"Open figures from a spreadsheet"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The period the figures are for, with its hint and its fault.
+#[component]
+fn PeriodBox(
+    /// The period as typed.
+    text: RwSignal<String>,
+    /// The period read from it, or why it cannot be.
+    period: Memo<Result<Period, FieldError<EntryField>>>,
+) -> impl IntoView {
+    let id = EntryField::Period.id();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = move || period.with(|p| p.as_ref().err().map(|e| e.message.clone()));
+    let described = {
+        let both = format!("{hint_id} {error_id}");
+        let hint_id = hint_id.clone();
+        move || {
+            if error().is_some() {
+                both.clone()
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error().is_some()>
+            <label class="label" for=id.clone()>"Period"</label>
+            <p class="hint" id=hint_id>"A quarter such as Q2 2019/20, or a financial year such as 2019/20."</p>
+            {move || error().map(|m| view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+            <input
+                class="input input--period"
+                id=id
+                type="text"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || error().is_some().then_some("true")
+                prop:value=move || text.get()
+                on:input=move |e| text.set(event_target_value(&e))
+            />
+        </div>
+    }
+}
+
+/// What every figure box reads: the period, the figures held for it, what
+/// was typed, the changes pending and the refusals.
+#[derive(Clone, Copy)]
+struct FigureBoxes {
+    period: Memo<Result<Period, FieldError<EntryField>>>,
+    held: Memo<BTreeMap<String, String>>,
+    typed: RwSignal<BTreeMap<String, String>>,
+    pending: Memo<Vec<PendingChange>>,
+    errors: RwSignal<Vec<EntryError>>,
+}
+
+/// One indicator's figure box, with its hint, its fault and its pending change.
+fn figure_box(boxes: FigureBoxes, i: &Indicator) -> impl IntoView {
+    let FigureBoxes {
+        period,
+        held,
+        typed,
+        pending,
+        errors,
+    } = boxes;
+    let id = i.id.clone();
+    let input_id = figure_box_id(&id);
+    let hint = {
+        let (id, words) = (id.clone(), BoxHint::of(i));
+        move || {
+            let shown_period = period.with(|p| p.as_ref().ok().copied());
+            held.with(|h| words.text(shown_period.as_ref(), h.get(&id).map(String::as_str)))
+        }
+    };
+    let message = Signal::derive({
+        let id = id.clone();
+        move || errors.with(|list| entry_message(list, &id).map(str::to_owned))
+    });
+    let has_error = move || message.with(|m| m.is_some());
+    let change = Signal::derive({
+        let id = id.clone();
+        move || {
+            pending.with(|list| {
+                list.iter()
+                    .find(|c| c.indicator == id)
+                    .map(PendingChange::describe)
+            })
+        }
+    });
+    let (value_id, set_id) = (id.clone(), id);
+    let hint_id = format!("{input_id}-hint");
+    let error_id = format!("{input_id}-error");
+    let change_id = format!("{input_id}-change");
+    let described = described_by_with(
+        Some(hint_id.clone()),
+        error_id.clone(),
+        message,
+        vec![(
+            change_id.clone(),
+            Signal::derive(move || change.with(|c| c.is_some())),
+        )],
+    );
+    view! {
+        <div class="form-group" class:form-group--error=has_error>
+            <label class="label" for=input_id.clone()>{i.name.clone()}</label>
+            <p class="hint" id=hint_id>{hint}</p>
+            {move || message.get().map(|m| view! {
+                <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
+            })}
+            <input
+                class="input input--figure"
+                id=input_id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=move || held.with(|h| typed.with(|t| shown_text(h, t, &value_id)))
+                on:focus=browser::select_on_focus
+                on:mouseup=browser::keep_focus_selection
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    typed.update(|t| { t.insert(set_id.clone(), v); });
+                }
+            />
+            {move || change.get().map(|c| view! {
+                <p class="change-note" id=change_id.clone() data-testid="pending-change">{c}</p>
+            })}
+        </div>
     }
 }
 

@@ -2,7 +2,9 @@
 //! before anything is replaced.
 
 use leptos::prelude::*;
-use scrutineer_core::indicators::csv::{import_figures, FiguresImport};
+use scrutineer_core::indicators::csv::{
+    import_figures, refusal_message, unchanged_message, FiguresImport,
+};
 
 use crate::components::NoticesHere;
 use crate::state::use_notices;
@@ -10,6 +12,8 @@ use crate::workspace::use_workspace;
 
 /// Where the figures-from-a-spreadsheet part of the page says what happened.
 const FROM_CSV: &str = "from-csv";
+/// The file input's element id, which the empty page's button focuses.
+pub(super) const CSV_INPUT: &str = "figures-csv";
 
 /// Figures from a spreadsheet: the long-form CSV the overview downloads.
 /// Every change is listed before anything is replaced.
@@ -26,38 +30,10 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
                 .with_untracked(|s| import_figures(s, &text))
             {
                 Ok(result) if result.changes.is_empty() => {
-                    let not_read = result.not_read.join(" ");
-                    notices.status_at(
-                        FROM_CSV,
-                        format!(
-                            "\u{201c}{name}\u{201d} holds no figures or comparators that differ from those open now. {not_read}"
-                        )
-                        .trim_end()
-                        .to_owned(),
-                        vec![],
-                    );
+                    notices.status_at(FROM_CSV, unchanged_message(&name, &result), vec![]);
                 }
                 Ok(result) => pending.set(Some((name, result))),
-                Err(errors) => {
-                    const LISTED: usize = 10;
-                    let mut list: Vec<String> = errors
-                        .iter()
-                        .take(LISTED)
-                        .map(ToString::to_string)
-                        .collect();
-                    if errors.len() > LISTED {
-                        list.push(format!("and {} more", errors.len() - LISTED));
-                    }
-                    notices.error_at(FROM_CSV, format!(
-                        "Could not open \u{201c}{name}\u{201d}: {} {} Nothing has been changed.",
-                        if errors.len() == 1 {
-                            "1 row has a problem:".to_owned()
-                        } else {
-                            format!("{} problems:", errors.len())
-                        },
-                        list.join("; ") + "."
-                    ));
-                }
+                Err(errors) => notices.error_at(FROM_CSV, refusal_message(&name, &errors)),
             }
         });
     };
@@ -81,8 +57,8 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
             "You will see every change before anything is replaced."
         </p>
         <div class="form-group">
-            <label class="label" for="figures-csv">"Choose a CSV file"</label>
-            <input class="file-input" id="figures-csv" type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
+            <label class="label" for=CSV_INPUT>"Choose a CSV file"</label>
+            <input class="file-input" id=CSV_INPUT type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
         </div>
         <NoticesHere at=FROM_CSV/>
         {move || pending.get().map(|(name, result)| {

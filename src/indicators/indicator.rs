@@ -2,8 +2,10 @@
 //! comparators, commentary and the forms that change them.
 
 use leptos::prelude::*;
-use scrutineer_core::domain::rag::Polarity;
 use scrutineer_core::domain::value::group_thousands;
+use scrutineer_core::indicators::comparators::{comparator_period, comparator_who};
+use scrutineer_core::indicators::details::{polarity_choice, target_text};
+use scrutineer_core::route::Route;
 
 use crate::components::TableRegion;
 use crate::state::use_snapshot;
@@ -20,13 +22,13 @@ pub fn IndicatorPage(
     let found = move || snapshot.with(|s| s.indicators.iter().any(|i| i.id == wanted));
     let missing_id = id.clone();
     view! {
-        <p class="breadcrumb"><a href="#/indicators">"All indicators"</a></p>
+        <p class="breadcrumb"><a href=Route::Indicators.href()>"All indicators"</a></p>
         <Show
             when=found
             fallback=move || view! {
                 <h1 tabindex="-1">"Indicator " {missing_id.clone()}</h1>
                 <p>"This snapshot has no indicator with the id " <strong>{missing_id.clone()}</strong> "."</p>
-                <p>"Check the link, or go back to " <a href="#/indicators">"all indicators"</a> "."</p>
+                <p>"Check the link, or go back to " <a href=Route::Indicators.href()>"all indicators"</a> "."</p>
             }
         >
             {
@@ -58,15 +60,7 @@ fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -
         .into_iter()
         .map(|o| {
             let rating = rate_observation(ind, o);
-            let judged = match (rating.rag(), &rating.override_reason) {
-                (Some(rag), Some(reason)) => format!("{} (set by hand: {reason})", rag.label()),
-                (Some(rag), None) => rag.label().to_owned(),
-                (None, _) => match rating.rating {
-                    scrutineer_core::domain::rag::Rating::NoTarget => "No target".to_owned(),
-                    scrutineer_core::domain::rag::Rating::ContextOnly => "Context only".to_owned(),
-                    _ => "No figure".to_owned(),
-                },
-            };
+            let judged = rating.words();
             view! {
                 <tr>
                     <th scope="row">{o.period.to_string()}</th>
@@ -82,14 +76,11 @@ fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -
         .comparators
         .iter()
         .map(|c| {
-            let who = match &c.name {
-                Some(name) => format!("{} ({name})", c.kind.label()),
-                None => c.kind.label().to_owned(),
-            };
+            let who = comparator_who(c);
             view! {
                 <tr>
                     <th scope="row">{who}</th>
-                    <td>{c.period.map(|p| p.to_string()).unwrap_or_else(|| "Not stated".to_owned())}</td>
+                    <td>{comparator_period(c)}</td>
                     <td class="numeric">{c.value.display(ind.unit)}</td>
                     <td>{source_title(&c.source)}</td>
                 </tr>
@@ -115,16 +106,12 @@ fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -
         <h1 tabindex="-1">{ind.name.clone()}</h1>
         <dl class="summary-list">
             <div class="summary-list__row"><dt>"Service area"</dt><dd>{area}</dd></div>
-            <div class="summary-list__row"><dt>"Good is"</dt><dd>{match ind.polarity {
-                Polarity::High => "High: a bigger number is better",
-                Polarity::Low => "Low: a smaller number is better",
-                Polarity::None => "Neither: context only",
-            }}</dd></div>
+            <div class="summary-list__row"><dt>"Good is"</dt><dd>{polarity_choice(ind.polarity).1}</dd></div>
             <div class="summary-list__row"><dt>"Measured as"</dt><dd>{ind.unit.describe()}</dd></div>
             {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
             {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
             {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
-            {scrutineer_core::indicators::details::target_text(ind).map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{t}</dd></div> })}
+            {target_text(ind).map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{t}</dd></div> })}
         </dl>
         {chart}
         <h2 id="figures">"Figures"</h2>

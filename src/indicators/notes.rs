@@ -3,26 +3,19 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Rag;
-use scrutineer_core::domain::snapshot::FieldError;
-use scrutineer_core::indicators::notes::set_period_notes;
+use scrutineer_core::form::{FieldError, FormField};
+use scrutineer_core::indicators::notes::{
+    noted_periods, set_period_notes, NotesField, PeriodNotes, RATING_CHOICES,
+};
 
-use crate::components::{message_for, TextField};
+use crate::components::{message_for, TextArea, TextField};
 use crate::workspace::use_workspace;
 
 /// Set a rating by hand, with a reason, and the commentary for one period.
 #[component]
 pub fn PeriodNotesEditor(id: String) -> impl IntoView {
     let workspace = use_workspace();
-    let periods: Vec<Period> = workspace.snapshot.with_untracked(|s| {
-        let mut p: Vec<Period> = s
-            .indicators
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| i.values.iter().map(|o| o.period).collect())
-            .unwrap_or_default();
-        p.sort_by(|a, b| b.timeline_cmp(a));
-        p
-    });
+    let periods: Vec<Period> = workspace.snapshot.with_untracked(|s| noted_periods(s, &id));
     let Some(first) = periods.first().copied() else {
         return ().into_any();
     };
@@ -30,51 +23,27 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
     let current = {
         let id = id.clone();
         move |p: Period| {
-            workspace.snapshot.with_untracked(|s| {
-                let ind = s.indicators.iter().find(|i| i.id == id);
-                let obs = ind.and_then(|i| i.value_for(&p));
-                let rating = obs
-                    .and_then(|o| o.rag_override.as_ref())
-                    .map(|o| (rag_key(o.rag).to_owned(), o.reason.clone()))
-                    .unwrap_or_default();
-                let commentary = ind
-                    .and_then(|i| i.commentary.iter().find(|c| c.period == p))
-                    .map(|c| c.text.clone())
-                    .unwrap_or_default();
-                (rating.0, rating.1, commentary)
-            })
+            workspace
+                .snapshot
+                .with_untracked(|s| PeriodNotes::of(s, &id, &p))
         }
     };
-    let (r0, why0, c0) = current(first);
-    let rating = RwSignal::new(r0);
-    let reason = RwSignal::new(why0);
-    let commentary = RwSignal::new(c0);
-    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
-    let choose = {
-        let current = current.clone();
-        move |e: leptos::ev::Event| {
-            if let Ok(p) = event_target_value(&e).parse::<Period>() {
-                period.set(p);
-                let (r, w, c) = current(p);
-                rating.set(r);
-                reason.set(w);
-                commentary.set(c);
-                errors.set(vec![]);
-            }
+    let notes = RwSignal::new(current(first));
+    let errors: RwSignal<Vec<FieldError<NotesField>>> = RwSignal::new(vec![]);
+    let choose = move |e: leptos::ev::Event| {
+        if let Ok(p) = event_target_value(&e).parse::<Period>() {
+            period.set(p);
+            notes.set(current(p));
+            errors.set(vec![]);
         }
     };
     let save_id = id.clone();
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let chosen = match rating.get_untracked().as_str() {
-            "green" => Some((Rag::Green, reason.get_untracked())),
-            "amber" => Some((Rag::Amber, reason.get_untracked())),
-            "red" => Some((Rag::Red, reason.get_untracked())),
-            _ => None,
-        };
+        let typed = notes.get_untracked();
         let p = period.get_untracked();
         let result = workspace.snapshot.with_untracked(|s| {
-            set_period_notes(s, &save_id, p, chosen, &commentary.get_untracked())
+            set_period_notes(s, &save_id, p, typed.chosen(), &typed.commentary)
         });
         match result {
             Ok(next) => {
@@ -86,41 +55,30 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
             Err(list) => errors.set(list),
         }
     };
-    let reason_error = Signal::derive(message_for(errors, "reason"));
+    let reason_error = Signal::derive(message_for(errors, NotesField::Reason));
+    let rating_id = NotesField::Rating.id();
+    let rating_hint = format!("{rating_id}-hint");
     view! {
         <h2 id="edit-period">"Rating by hand and commentary"</h2>
         <form class="form" novalidate on:submit=save data-testid="period-form">
             <div class="form-group">
-                <label class="label" for="edit-period-choice">"Period"</label>
-                <select class="select" id="edit-period-choice" on:change=choose>
+                <label class="label" for=NotesField::Period.id()>"Period"</label>
+                <select class="select" id=NotesField::Period.id() on:change=choose>
                     {periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == first>{p.to_string()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="form-group">
-                <label class="label" for="edit-rating">"Rating"</label>
-                <p class="hint" id="edit-rating-hint">"Leave as \u{201c}From the target\u{201d} unless there is a reason the target does not tell the story."</p>
-                <select class="select" id="edit-rating" aria-describedby="edit-rating-hint" prop:value=move || rating.get() on:change=move |e| rating.set(event_target_value(&e))>
+                <label class="label" for=rating_id.clone()>"Rating"</label>
+                <p class="hint" id=rating_hint.clone()>"Leave as \u{201c}From the target\u{201d} unless there is a reason the target does not tell the story."</p>
+                <select class="select" id=rating_id aria-describedby=rating_hint prop:value=move || notes.with(|n| n.rating.clone()) on:change=move |e| notes.update(|n| n.rating = event_target_value(&e))>
                     <option value="">"From the target"</option>
-                    <option value="green">{Rag::Green.label()}</option>
-                    <option value="amber">{Rag::Amber.label()}</option>
-                    <option value="red">{Rag::Red.label()}</option>
+                    {RATING_CHOICES.iter().map(|&(key, rag): &(&str, Rag)| view! { <option value=key>{rag.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <TextField id="edit-reason" label="Reason for the rating" hint="Shown with the rating wherever it appears." value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=reason_error/>
-            <div class="form-group">
-                <label class="label" for="edit-commentary">"Commentary"</label>
-                <textarea class="textarea" id="edit-commentary" rows="5" prop:value=move || commentary.get() on:input=move |e| commentary.set(event_target_value(&e))></textarea>
-            </div>
+            <TextField id=NotesField::Reason.id() label="Reason for the rating" hint="Shown with the rating wherever it appears." value=Signal::derive(move || notes.with(|n| n.reason.clone())) on_input=Callback::new(move |v| notes.update(|n| n.reason = v)) error=reason_error/>
+            <TextArea id=NotesField::Commentary.id() label="Commentary" rows=5 value=Signal::derive(move || notes.with(|n| n.commentary.clone())) on_input=Callback::new(move |v| notes.update(|n| n.commentary = v)) error=Signal::derive(|| None)/>
             <button type="submit" class="button">"Save rating and commentary"</button>
         </form>
     }
     .into_any()
-}
-
-fn rag_key(rag: Rag) -> &'static str {
-    match rag {
-        Rag::Green => "green",
-        Rag::Amber => "amber",
-        Rag::Red => "red",
-    }
 }

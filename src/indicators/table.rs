@@ -27,16 +27,14 @@ pub(crate) fn AreaTableView(
     let earlier_head = shown
         .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
         .collect_view();
+    let region_heading = table.region_heading();
     let AreaTable {
         area_name,
         show_region,
-        region_name,
         show_neighbours,
         tally,
         ..
     } = table;
-    let region_heading =
-        region_name.map_or_else(|| "Regional average".to_owned(), |n| format!("{n} average"));
     view! {
         <section class="area">
             <div class="area__head">

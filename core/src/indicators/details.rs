@@ -2,10 +2,79 @@
 //! standing target with its rule and tolerances, and the target as printed.
 
 use crate::domain::indicator::Indicator;
-use crate::domain::rag::Polarity;
+use crate::domain::rag::{Polarity, Target, TargetRule};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
+use crate::form::{FieldError, FormField};
 use crate::text::{plain_number, read_number};
+
+/// The fields of an indicator's details form, by their element ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailsField {
+    Name,
+    /// The "Good is" radios: the group's name; each radio adds "-" and its key.
+    Polarity,
+    Definition,
+    Owner,
+    Target,
+    /// The "How the target is judged" radios, as [`DetailsField::Polarity`].
+    Rule,
+    GreenWithin,
+    AmberWithin,
+}
+
+impl FormField for DetailsField {
+    fn id(self) -> String {
+        match self {
+            DetailsField::Name => "edit-name",
+            DetailsField::Polarity => "edit-polarity",
+            DetailsField::Definition => "edit-definition",
+            DetailsField::Owner => "edit-owner",
+            DetailsField::Target => "edit-target",
+            DetailsField::Rule => "edit-rule",
+            DetailsField::GreenWithin => "edit-green_within",
+            DetailsField::AmberWithin => "edit-amber_within",
+        }
+        .to_owned()
+    }
+}
+
+/// "Good is", as the forms offer it: each polarity's form key and its words.
+pub const POLARITY_CHOICES: [(&str, Polarity, &str); 3] = [
+    ("high", Polarity::High, "High: a bigger number is better"),
+    ("low", Polarity::Low, "Low: a smaller number is better"),
+    ("none", Polarity::None, "Neither: context only"),
+];
+
+/// The polarity a form key names, if any.
+pub fn polarity_of_key(key: &str) -> Option<Polarity> {
+    POLARITY_CHOICES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, p, _)| *p)
+}
+
+/// A polarity's form key and its words, as [`POLARITY_CHOICES`] gives them.
+pub fn polarity_choice(polarity: Polarity) -> (&'static str, &'static str) {
+    POLARITY_CHOICES
+        .iter()
+        .find(|(_, p, _)| *p == polarity)
+        .map_or(("none", "Neither: context only"), |(k, _, words)| {
+            (*k, *words)
+        })
+}
+
+/// The rule form key for a goal post target.
+pub const GOAL_POST: &str = "goal_post";
+
+/// "How the target is judged": each rule's form key and its words.
+pub const RULE_CHOICES: [(&str, &str); 2] = [
+    (
+        "directional",
+        "Meet or beat it: amber within a tolerance below",
+    ),
+    (GOAL_POST, "Close to the target either way"),
+];
 
 /// An indicator's details as typed into its edit form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,23 +100,17 @@ pub struct IndicatorForm {
 impl IndicatorForm {
     /// The form's starting values for `indicator`, with `default_amber` where it sets no tolerance.
     pub fn of(indicator: &Indicator, default_amber: f64) -> IndicatorForm {
-        use crate::domain::rag::TargetRule;
         let (rule, amber, green) = match indicator.target.map(|t| t.rule) {
             Some(TargetRule::GoalPost {
                 green_within,
                 amber_within,
-            }) => ("goal_post", amber_within, green_within),
+            }) => (GOAL_POST, amber_within, green_within),
             Some(TargetRule::Directional { amber_within }) => ("directional", amber_within, 0.0),
             None => ("directional", default_amber, 0.0),
         };
         IndicatorForm {
             name: indicator.name.clone(),
-            polarity: match indicator.polarity {
-                Polarity::High => "high",
-                Polarity::Low => "low",
-                Polarity::None => "none",
-            }
-            .to_owned(),
+            polarity: polarity_choice(indicator.polarity).0.to_owned(),
             definition: indicator.definition.clone().unwrap_or_default(),
             owner: indicator.owner.clone().unwrap_or_default(),
             target: indicator
@@ -56,31 +119,91 @@ impl IndicatorForm {
                 .unwrap_or_default(),
             rule: rule.to_owned(),
             amber_within: plain_number(amber),
-            green_within: if rule == "goal_post" {
+            green_within: if rule == GOAL_POST {
                 plain_number(green)
             } else {
                 String::new()
             },
         }
     }
+
+    /// Whether the form's rule is a goal post, so the green band is asked for.
+    pub fn is_goal_post(&self) -> bool {
+        self.rule == GOAL_POST
+    }
 }
 
 fn field_number(
     text: &str,
-    field: &'static str,
+    field: DetailsField,
     what: &str,
-    errors: &mut Vec<crate::domain::snapshot::FieldError>,
+    errors: &mut Vec<FieldError<DetailsField>>,
 ) -> Option<f64> {
     match read_number(text) {
         Some(v) if v >= 0.0 => Some(v),
         _ => {
-            errors.push(crate::domain::snapshot::FieldError {
+            errors.push(FieldError::new(
                 field,
-                message: format!("Enter {what} as a number, for example 5"),
-            });
+                format!("Enter {what} as a number, for example 5"),
+            ));
             None
         }
     }
+}
+
+/// The target the form sets (`None` for none, or where a part is refused,
+/// each fault pushed to `errors`).
+fn read_target(
+    form: &IndicatorForm,
+    polarity: Polarity,
+    errors: &mut Vec<FieldError<DetailsField>>,
+) -> Option<Target> {
+    if form.target.trim().is_empty() {
+        return None;
+    }
+    let value = field_number(&form.target, DetailsField::Target, "the target", errors);
+    let amber = field_number(
+        &form.amber_within,
+        DetailsField::AmberWithin,
+        "the amber tolerance",
+        errors,
+    );
+    let rule = if form.is_goal_post() {
+        let green = field_number(
+            &form.green_within,
+            DetailsField::GreenWithin,
+            "the green band",
+            errors,
+        );
+        match (green, amber) {
+            (Some(g), Some(a)) if a < g => {
+                errors.push(FieldError::new(
+                    DetailsField::AmberWithin,
+                    format!(
+                        "The amber band ({a}%) must be at least as wide as the green band ({g}%)"
+                    ),
+                ));
+                None
+            }
+            (Some(green_within), Some(amber_within)) => Some(TargetRule::GoalPost {
+                green_within,
+                amber_within,
+            }),
+            _ => None,
+        }
+    } else {
+        if polarity == Polarity::None {
+            errors.push(FieldError::new(
+                DetailsField::Rule,
+                "A context-only indicator (good is neither) can only have a goal post target: choose \u{201c}Close to the target either way\u{201d}",
+            ));
+        }
+        amber.map(|amber_within| TargetRule::Directional { amber_within })
+    };
+    Some(Target {
+        value: value?,
+        rule: rule?,
+    })
 }
 
 /// The snapshot with indicator `id` changed as the form says, or every field that is wrong.
@@ -88,76 +211,26 @@ pub fn edit_indicator(
     snapshot: &Snapshot,
     id: &str,
     form: &IndicatorForm,
-) -> Result<Snapshot, Vec<crate::domain::snapshot::FieldError>> {
-    use crate::domain::rag::{Target, TargetRule};
-    use crate::domain::snapshot::FieldError;
+) -> Result<Snapshot, Vec<FieldError<DetailsField>>> {
     let mut errors = vec![];
     let name = form.name.trim();
     if name.is_empty() {
-        errors.push(FieldError {
-            field: "name",
-            message: "Enter the indicator's name as the pack words it".to_owned(),
-        });
+        errors.push(FieldError::new(
+            DetailsField::Name,
+            "Enter the indicator's name as the pack words it",
+        ));
     }
-    let polarity = match form.polarity.as_str() {
-        "high" => Polarity::High,
-        "low" => Polarity::Low,
-        _ => Polarity::None,
-    };
-    let target = if form.target.trim().is_empty() {
-        None
-    } else {
-        let value = field_number(&form.target, "target", "the target", &mut errors);
-        let amber = field_number(
-            &form.amber_within,
-            "amber_within",
-            "the amber tolerance",
-            &mut errors,
-        );
-        let rule = if form.rule == "goal_post" {
-            let green = field_number(
-                &form.green_within,
-                "green_within",
-                "the green band",
-                &mut errors,
-            );
-            match (green, amber) {
-                (Some(g), Some(a)) if a < g => {
-                    errors.push(FieldError {
-                        field: "amber_within",
-                        message: format!("The amber band ({a}%) must be at least as wide as the green band ({g}%)"),
-                    });
-                    None
-                }
-                (Some(green_within), Some(amber_within)) => Some(TargetRule::GoalPost {
-                    green_within,
-                    amber_within,
-                }),
-                _ => None,
-            }
-        } else {
-            if polarity == Polarity::None {
-                errors.push(FieldError {
-                    field: "rule",
-                    message: "A context-only indicator (good is neither) can only have a goal post target: choose \u{201c}Close to the target either way\u{201d}".to_owned(),
-                });
-            }
-            amber.map(|amber_within| TargetRule::Directional { amber_within })
-        };
-        match (value, rule) {
-            (Some(value), Some(rule)) => Some(Target { value, rule }),
-            _ => None,
-        }
-    };
+    let polarity = polarity_of_key(&form.polarity).unwrap_or(Polarity::None);
+    let target = read_target(form, polarity, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     let mut next = snapshot.clone();
     let Some(indicator) = next.indicators.iter_mut().find(|i| i.id == id) else {
-        return Err(vec![FieldError {
-            field: "name",
-            message: format!("There is no indicator with the id {id}"),
-        }]);
+        return Err(vec![FieldError::new(
+            DetailsField::Name,
+            format!("There is no indicator with the id {id}"),
+        )]);
     };
     let text = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
     indicator.name = name.to_owned();
@@ -186,12 +259,9 @@ pub(crate) fn exact_decimals(x: f64, at_least: u8) -> u8 {
         .unwrap_or(at_least.saturating_add(2))
 }
 
-/// The indicator's standing target as its figures print: "50.0%" for a
-/// percentage whose figures have one decimal place, "4.5 days", "1,200":
-/// never "50.00". `None` where it has no target.
-pub fn target_text(indicator: &Indicator) -> Option<String> {
-    let target = indicator.target?.value;
-    let decimals = indicator
+/// The most decimal places any of the indicator's figures has (0 for none).
+pub(crate) fn figure_decimals(indicator: &Indicator) -> u8 {
+    indicator
         .values
         .iter()
         .filter_map(|o| match o.value {
@@ -199,7 +269,15 @@ pub fn target_text(indicator: &Indicator) -> Option<String> {
             Value::Missing { .. } => None,
         })
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The indicator's standing target as its figures print: "50.0%" for a
+/// percentage whose figures have one decimal place, "4.5 days", "1,200":
+/// never "50.00". `None` where it has no target.
+pub fn target_text(indicator: &Indicator) -> Option<String> {
+    let target = indicator.target?.value;
+    let decimals = figure_decimals(indicator);
     Some(Value::figure(target, exact_decimals(target, decimals)).display(indicator.unit))
 }
 
@@ -260,7 +338,14 @@ mod tests {
         form.amber_within = "lots".into();
         let errors = edit_indicator(&demo, "contacts", &form).expect_err("faults");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["name", "amber_within", "rule"]);
+        assert_eq!(
+            fields,
+            [
+                DetailsField::Name,
+                DetailsField::AmberWithin,
+                DetailsField::Rule
+            ]
+        );
         form.name = "Contacts".into();
         form.rule = "goal_post".into();
         form.green_within = "10".into();
@@ -274,6 +359,44 @@ mod tests {
         );
         form.amber_within = "15".into();
         assert!(edit_indicator(&demo, "contacts", &form).is_ok());
+    }
+
+    #[test]
+    fn the_details_fields_are_the_forms_element_ids_and_polarities_read_back() {
+        let ids: Vec<String> = [
+            DetailsField::Name,
+            DetailsField::Polarity,
+            DetailsField::Target,
+            DetailsField::Rule,
+            DetailsField::GreenWithin,
+            DetailsField::AmberWithin,
+        ]
+        .map(DetailsField::id)
+        .to_vec();
+        assert_eq!(
+            ids,
+            [
+                "edit-name",
+                "edit-polarity",
+                "edit-target",
+                "edit-rule",
+                "edit-green_within",
+                "edit-amber_within"
+            ]
+        );
+        for (key, polarity, words) in POLARITY_CHOICES {
+            assert_eq!(polarity_of_key(key), Some(polarity));
+            assert_eq!(polarity_choice(polarity), (key, words));
+        }
+        assert_eq!(polarity_of_key("sideways"), None);
+        assert_eq!(
+            polarity_choice(Polarity::Low).1,
+            "Low: a smaller number is better"
+        );
+        let mut form = IndicatorForm::default();
+        assert!(!form.is_goal_post());
+        form.rule = RULE_CHOICES[1].0.to_owned();
+        assert!(form.is_goal_post());
     }
 
     #[test]

@@ -58,6 +58,26 @@ impl CellRating {
             _ => None,
         }
     }
+
+    /// The rating in words, for an indicator's table of figures: "Green",
+    /// "Red (set by hand: ...)", "No target", "Context only" or "No figure".
+    pub fn words(&self) -> String {
+        match (self.rag(), &self.rating) {
+            (Some(rag), _) => rated_words(rag.label(), self.override_reason.as_deref()),
+            (None, Rating::NoTarget) => "No target".to_owned(),
+            (None, Rating::ContextOnly) => "Context only".to_owned(),
+            (None, _) => "No figure".to_owned(),
+        }
+    }
+}
+
+/// A rating's words (`label`), with the officer's reason where it was set by
+/// hand: "Requires improvement (set by hand: Highest rate since 2017)".
+pub fn rated_words(label: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(reason) => format!("{label} (set by hand: {reason})"),
+        None => label.to_owned(),
+    }
 }
 
 /// Rates a figure against its own target, else the indicator's; a hand-set

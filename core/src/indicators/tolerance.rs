@@ -1,9 +1,40 @@
 //! The worked example under the tolerance box: how the target being typed
 //! rates figures, in the indicator's unit, as the officer types.
 
-use crate::domain::value::Value;
-use crate::indicators::details::{exact_decimals, typed_decimals, IndicatorForm};
+use crate::domain::indicator::Indicator;
+use crate::domain::value::{Unit, Value};
+use crate::indicators::details::{
+    exact_decimals, figure_decimals, polarity_of_key, typed_decimals, IndicatorForm,
+};
 use crate::text::{plain_number, read_number};
+
+/// How the example shows figures: in the indicator's unit, with `places`
+/// decimal places or more where a boundary needs them.
+#[derive(Clone, Copy)]
+struct Shown {
+    unit: Unit,
+    places: u8,
+}
+
+impl Shown {
+    fn figure(self, x: f64) -> String {
+        Value::figure(x, exact_decimals(x, self.places)).display(self.unit)
+    }
+
+    /// A distance of the figure itself: percentage points for a percentage.
+    fn distance(self, x: f64) -> String {
+        let shown = crate::domain::value::group_thousands(x, exact_decimals(x, self.places));
+        match self.unit {
+            Unit::Percent => format!("{shown} percentage points"),
+            Unit::Money => format!("\u{a3}{shown}"),
+            _ => shown,
+        }
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{}%", plain_number(x))
+}
 
 /// Words a worked example of how the target in `form` rates figures of
 /// `indicator`, as the officer types, in the indicator's unit:
@@ -15,112 +46,102 @@ use crate::text::{plain_number, read_number};
 /// applies it. Figures show with the decimal places the indicator's figures
 /// (or the typed target) have, and more where a boundary needs them. `None`
 /// where the target or a tolerance cannot be read, or a context-only
-/// indicator has a "meet or beat" rule (which [`edit_indicator`] refuses).
-pub fn tolerance_example(
-    indicator: &crate::domain::indicator::Indicator,
-    form: &IndicatorForm,
-) -> Option<String> {
-    use crate::domain::value::Unit;
+/// indicator has a "meet or beat" rule (which
+/// [`crate::indicators::details::edit_indicator`] refuses).
+pub fn tolerance_example(indicator: &Indicator, form: &IndicatorForm) -> Option<String> {
     let number = |t: &str| read_number(t).filter(|v| *v >= 0.0);
     let target = number(&form.target)?;
     let amber = number(&form.amber_within)?;
-    let unit = indicator.unit;
-    let figure_decimals = indicator
-        .values
-        .iter()
-        .filter_map(|o| match o.value {
-            Value::Figure { decimals, .. } => Some(decimals),
-            Value::Missing { .. } => None,
-        })
-        .max()
-        .unwrap_or(0);
-    let places = figure_decimals.max(typed_decimals(&form.target));
-    let show = |x: f64| Value::figure(x, exact_decimals(x, places)).display(unit);
-    let t = show(target);
-    let percent = |x: f64| format!("{}%", plain_number(x));
-    if form.rule == "goal_post" {
+    let shown = Shown {
+        unit: indicator.unit,
+        places: figure_decimals(indicator).max(typed_decimals(&form.target)),
+    };
+    if form.is_goal_post() {
         let green = number(&form.green_within)?;
-        if amber < green {
-            return None;
-        }
-        if target == 0.0 {
-            return Some(format!(
-                "With a target of {t}: exactly {t} is on track; any other figure requires improvement."
-            ));
-        }
-        // Distances are of the figure itself: percentage points for a percentage.
-        let distance = |x: f64| {
-            let shown = crate::domain::value::group_thousands(x, exact_decimals(x, places));
-            match unit {
-                Unit::Percent => format!("{shown} percentage points"),
-                Unit::Money => format!("\u{a3}{shown}"),
-                _ => shown,
-            }
-        };
-        let floor = |x: f64| match unit {
-            Unit::Number | Unit::Money => x,
-            _ => x.max(0.0),
-        };
-        let band = |within: f64| {
-            let d = target * within / 100.0;
-            format!(
-                "within {} of the target either way ({} to {})",
-                distance(d),
-                show(floor(target - d)),
-                show(target + d)
-            )
-        };
-        let on_track = if green == 0.0 {
-            format!("exactly {t} is on track")
-        } else {
-            format!("{} is on track", band(green))
-        };
-        let slightly_below = if amber > green {
-            format!("; {} is slightly below", band(amber))
-        } else {
-            String::new()
-        };
+        return goal_post_example(shown, target, green, amber);
+    }
+    let high = match polarity_of_key(&form.polarity)? {
+        crate::domain::rag::Polarity::High => true,
+        crate::domain::rag::Polarity::Low => false,
+        crate::domain::rag::Polarity::None => return None,
+    };
+    Some(directional_example(shown, target, amber, high))
+}
+
+/// The example for a goal post: green and amber bands either side of the target.
+fn goal_post_example(shown: Shown, target: f64, green: f64, amber: f64) -> Option<String> {
+    if amber < green {
+        return None;
+    }
+    let t = shown.figure(target);
+    if target == 0.0 {
         return Some(format!(
-            "With a target of {t}, green within {} and amber within {} of it: {on_track}{slightly_below}; further away requires improvement.",
-            percent(green),
-            percent(amber)
+            "With a target of {t}: exactly {t} is on track; any other figure requires improvement."
         ));
     }
-    let high = match form.polarity.as_str() {
-        "high" => true,
-        "low" => false,
-        _ => return None,
+    let floor = |x: f64| match shown.unit {
+        Unit::Number | Unit::Money => x,
+        _ => x.max(0.0),
     };
+    let band = |within: f64| {
+        let d = target * within / 100.0;
+        format!(
+            "within {} of the target either way ({} to {})",
+            shown.distance(d),
+            shown.figure(floor(target - d)),
+            shown.figure(target + d)
+        )
+    };
+    let on_track = if green == 0.0 {
+        format!("exactly {t} is on track")
+    } else {
+        format!("{} is on track", band(green))
+    };
+    let slightly_below = if amber > green {
+        format!("; {} is slightly below", band(amber))
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "With a target of {t}, green within {} and amber within {} of it: {on_track}{slightly_below}; further away requires improvement.",
+        percent(green),
+        percent(amber)
+    ))
+}
+
+/// The example for "meet or beat it": `high` where more is better.
+fn directional_example(shown: Shown, target: f64, amber: f64, high: bool) -> String {
+    let t = shown.figure(target);
     let (better, worse, more, less) = if high {
         ("or more", "below", "from", "up to")
     } else {
         ("or less", "above", "above", "up to")
     };
     if target == 0.0 {
-        return Some(format!(
+        return format!(
             "With a target of {t}: {t} {better} is on track; {worse} {t} requires improvement."
-        ));
+        );
     }
     if amber == 0.0 {
-        return Some(format!(
+        return format!(
             "With a target of {t} and no tolerance: {t} {better} is on track; {worse} {t} requires improvement."
-        ));
+        );
     }
     let edge = if high {
         target * (100.0 - amber) / 100.0
     } else {
         target * (100.0 + amber) / 100.0
     };
-    let e = show(edge);
+    let e = shown.figure(edge);
     let amber_band = if high {
         format!("{more} {e} {less} {t}")
     } else {
         format!("{more} {t} {less} {e}")
     };
-    Some(format!(
+    format!(
         "With a target of {t} and a tolerance of {}: {t} {better} is on track; {amber_band} is slightly below; {worse} {e} requires improvement.",
         percent(amber)
-    ))
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::domain::indicator::{Comparator, ComparatorKind};
 use crate::domain::period::Period;
-use crate::domain::snapshot::Snapshot;
+use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{MissingReason, Value, ValueParseError};
 use crate::indicators::comparators::{comparator_label, usual_region_name};
 use crate::indicators::csv::not_read::not_read;
@@ -42,7 +42,6 @@ impl FiguresImport {
     /// The changes counted in words: "2 figures", "1 comparator",
     /// "3 figures and 1 comparator", "no figures".
     pub fn counted(&self) -> String {
-        use crate::domain::snapshot::count_of;
         let comparators = self
             .changes
             .iter()
@@ -60,6 +59,36 @@ impl FiguresImport {
             ),
         }
     }
+}
+
+/// What the page says when a file changes nothing: that, and what in it
+/// was not read.
+pub fn unchanged_message(name: &str, import: &FiguresImport) -> String {
+    let not_read = import.not_read.join(" ");
+    format!(
+        "\u{201c}{name}\u{201d} holds no figures or comparators that differ from those open now. {not_read}"
+    )
+    .trim_end()
+    .to_owned()
+}
+
+/// What the page says when file `name` is refused: how many faults, the
+/// first ten of them, and that nothing has changed.
+pub fn refusal_message(name: &str, errors: &[CsvError]) -> String {
+    const LISTED: usize = 10;
+    let mut list: Vec<String> = errors
+        .iter()
+        .take(LISTED)
+        .map(ToString::to_string)
+        .collect();
+    if errors.len() > LISTED {
+        list.push(format!("and {} more", errors.len() - LISTED));
+    }
+    format!(
+        "Could not open \u{201c}{name}\u{201d}: {}: {} Nothing has been changed.",
+        count_of(errors.len(), "row has a problem", "problems"),
+        list.join("; ") + "."
+    )
 }
 
 fn decimals(text: &str) -> u8 {

@@ -610,3 +610,34 @@ fn filled_columns_that_are_not_read_are_named() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn what_the_page_says_about_a_file_is_worded_here() {
+    let demo = Snapshot::demo();
+    let same = import_figures(&demo, &export_figures(&demo)).expect("our own file");
+    assert_eq!(
+        unchanged_message("figures.csv", &same),
+        "\u{201c}figures.csv\u{201d} holds no figures or comparators that differ from those open now. The columns indicator, service_area, good_is and unit were not read: names, service areas, polarity and units are changed on each indicator's page."
+    );
+    let fault = |row: usize| CsvError {
+        row,
+        column: Some("value"),
+        message: "\u{201c}x\u{201d} is not a number".into(),
+    };
+    assert_eq!(
+        refusal_message("a.csv", &[fault(2)]),
+        "Could not open \u{201c}a.csv\u{201d}: 1 row has a problem: Row 2, column value: \u{201c}x\u{201d} is not a number. Nothing has been changed."
+    );
+    let many: Vec<CsvError> = (2..14).map(fault).collect();
+    let message = refusal_message("b.csv", &many);
+    assert!(
+        message.starts_with("Could not open \u{201c}b.csv\u{201d}: 12 problems: Row 2,"),
+        "{message}"
+    );
+    assert!(message.contains("Row 11, column value"), "{message}");
+    assert!(!message.contains("Row 12,"), "ten listed: {message}");
+    assert!(
+        message.ends_with("; and 2 more. Nothing has been changed."),
+        "{message}"
+    );
+}

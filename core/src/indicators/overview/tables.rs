@@ -6,10 +6,11 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::Polarity;
 use crate::domain::snapshot::Snapshot;
 use crate::indicators::overview::{
-    polarity_words, rate_observation, standing, standing_of, travel, Filter, Standing, Tally,
-    Travel,
+    polarity_words, rate_observation, rated_words, standing, standing_of, travel, Filter, Standing,
+    Tally, Travel,
 };
 use crate::indicators::rows_html::Html;
+use crate::route::Route;
 
 /// How many period columns an area's table shows, ending at the chosen period.
 pub const COLUMNS: usize = 6;
@@ -32,6 +33,15 @@ pub struct AreaTable {
 }
 
 impl AreaTable {
+    /// The regional comparator column's heading: the region's own name
+    /// ("West Midlands average"), or "Regional average" where none is given.
+    pub fn region_heading(&self) -> String {
+        self.region_name.as_deref().map_or_else(
+            || ComparatorKind::Region.label().to_owned(),
+            |n| format!("{n} average"),
+        )
+    }
+
     /// Whether any row has a figure for a period outside the columns, so the
     /// table needs a "Latest other period" column.
     pub fn any_elsewhere(&self) -> bool {
@@ -53,7 +63,7 @@ impl AreaTable {
         let any_elsewhere = self.any_elsewhere();
         let mut html = Html::with_capacity(self.rows.len() * 900);
         for row in &self.rows {
-            let link = format!("#/indicators/{}", crate::route::percent_encode(&row.id));
+            let link = Route::Indicator { id: row.id.clone() }.href();
             html.open("tr", &[("data-indicator", &row.id)])
                 .raw("<th scope=\"row\" class=\"indicator-name\">")
                 .element("a", &[("href", &link)], &row.name)
@@ -140,11 +150,8 @@ impl CellView {
     /// it was set by hand. Empty where there is no rating.
     pub fn rating_words(&self) -> String {
         match (self.standing, &self.override_reason) {
-            (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), Some(reason)) => {
-                format!("{} (set by hand: {reason})", s.label())
-            }
-            (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), None) => {
-                s.label().to_owned()
+            (Some(s @ (Standing::Green | Standing::Amber | Standing::Red)), reason) => {
+                rated_words(s.label(), reason.as_deref())
             }
             _ => String::new(),
         }
@@ -205,6 +212,61 @@ fn cell(indicator: &Indicator, period: &Period) -> CellView {
     }
 }
 
+/// The columns of an area's table: its indicators' quarters and years up to
+/// `period`, as the packs print them (a year after the quarter that ends
+/// it), the last [`COLUMNS`] ending with `period`, which always has its
+/// column, even where none of them has a figure for it yet.
+fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
+    let mut columns: Vec<Period> = indicators
+        .iter()
+        .flat_map(|i| i.values.iter().map(|o| o.period))
+        .filter(|p| {
+            matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
+                && p.end() <= period.end()
+        })
+        .collect();
+    columns.sort_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
+    columns.dedup();
+    columns.retain(|p| p != period);
+    let skip = columns.len().saturating_sub(COLUMNS - 1);
+    let mut columns: Vec<Period> = columns.into_iter().skip(skip).collect();
+    columns.push(*period);
+    columns
+}
+
+/// One indicator's row in a table of `columns`, at the chosen `period`.
+fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
+    let newest_in_columns = columns
+        .iter()
+        .filter(|c| i.value_for(c).is_some())
+        .map(|c| c.end())
+        .max();
+    let latest_elsewhere = i
+        .values
+        .iter()
+        .filter(|o| !columns.contains(&o.period) && o.period.end() <= period.end())
+        .filter(|o| newest_in_columns.is_none_or(|end| o.period.end() > end))
+        .max_by(|a, b| a.period.timeline_cmp(&b.period))
+        .map(|o| (o.period, o.value.display(i.unit)));
+    RowView {
+        id: i.id.clone(),
+        name: i.name.clone(),
+        polarity: i.polarity,
+        standing: standing(i, period),
+        cells: columns.iter().map(|c| cell(i, c)).collect(),
+        latest_elsewhere,
+        england: comparator_text(i, ComparatorKind::England),
+        region: comparator_text(i, ComparatorKind::Region),
+        neighbours: comparator_text(i, ComparatorKind::StatisticalNeighbours),
+        travel: travel(i, period),
+        trend: columns
+            .iter()
+            .filter(|c| c.kind() == period.kind())
+            .map(|c| i.value_for(c).and_then(|o| o.value.number()))
+            .collect(),
+    }
+}
+
 /// The overview's tables for `period`, with only the indicators `filter` lets through.
 pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<AreaTable> {
     snapshot
@@ -219,57 +281,11 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
             if indicators.is_empty() {
                 return None;
             }
-            let mut columns: Vec<Period> = indicators
+            let columns = area_columns(&indicators, period);
+            let rows: Vec<RowView> = indicators
                 .iter()
-                .flat_map(|i| i.values.iter().map(|o| o.period))
-                .filter(|p| {
-                    matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
-                        && p.end() <= period.end()
-                })
+                .map(|i| row_view(i, &columns, period))
                 .collect();
-            // As the packs print them: a year after the quarter that ends it.
-            columns.sort_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
-            columns.dedup();
-            // The chosen period always has its column, last, even where none
-            // of the area's indicators has a figure for it yet.
-            columns.retain(|p| p != period);
-            let skip = columns.len().saturating_sub(COLUMNS - 1);
-            let mut columns: Vec<Period> = columns.into_iter().skip(skip).collect();
-            columns.push(*period);
-            let rows = indicators
-                .iter()
-                .map(|i| {
-                    let newest_in_columns = columns
-                        .iter()
-                        .filter(|c| i.value_for(c).is_some())
-                        .map(|c| c.end())
-                        .max();
-                    let latest_elsewhere = i
-                        .values
-                        .iter()
-                        .filter(|o| !columns.contains(&o.period) && o.period.end() <= period.end())
-                        .filter(|o| newest_in_columns.is_none_or(|end| o.period.end() > end))
-                        .max_by(|a, b| a.period.timeline_cmp(&b.period))
-                        .map(|o| (o.period, o.value.display(i.unit)));
-                    RowView {
-                        id: i.id.clone(),
-                        name: i.name.clone(),
-                        polarity: i.polarity,
-                        standing: standing(i, period),
-                        cells: columns.iter().map(|c| cell(i, c)).collect(),
-                        latest_elsewhere,
-                        england: comparator_text(i, ComparatorKind::England),
-                        region: comparator_text(i, ComparatorKind::Region),
-                        neighbours: comparator_text(i, ComparatorKind::StatisticalNeighbours),
-                        travel: travel(i, period),
-                        trend: columns
-                            .iter()
-                            .filter(|c| c.kind() == period.kind())
-                            .map(|c| i.value_for(c).and_then(|o| o.value.number()))
-                            .collect(),
-                    }
-                })
-                .collect::<Vec<_>>();
             let mut tally = Tally::default();
             for row in &rows {
                 tally.add(row.standing, row.travel);

@@ -456,3 +456,75 @@ fn a_goal_post_target_rates_context_measures_too() {
     // 9,453 is 5.03% above 9,000: amber.
     assert_eq!(standing(&contacts, &period("Q1 2018/19")), Standing::Amber);
 }
+
+#[test]
+fn the_regional_column_is_headed_with_the_comparators_own_region() {
+    let mut s = demo();
+    for c in s
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.comparators.iter_mut())
+        .filter(|c| c.kind == ComparatorKind::Region)
+    {
+        c.name = Some("West Midlands".into());
+    }
+    let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    let csc = &tables[0];
+    assert!(csc.show_region);
+    assert_eq!(csc.region_name.as_deref(), Some("West Midlands"));
+    assert_eq!(csc.region_heading(), "West Midlands average");
+    for c in s
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.comparators.iter_mut())
+    {
+        c.name = None;
+    }
+    let unnamed = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    assert_eq!(unnamed[0].region_heading(), "Regional average");
+}
+
+#[test]
+fn a_rating_set_by_hand_is_worded_with_its_reason_in_one_place() {
+    assert_eq!(
+        rated_words("Requires improvement", Some("Highest rate since 2017")),
+        "Requires improvement (set by hand: Highest rate since 2017)"
+    );
+    assert_eq!(rated_words("On track", None), "On track");
+    let s = demo();
+    let claims = ind(&s, "payment-by-results-claims");
+    let mut obs = claims.value_for(&period("Q1 2018/19")).expect("Q1").clone();
+    assert_eq!(
+        rate_observation(claims, &obs).words(),
+        Rag::Amber.label(),
+        "98.4% of the target"
+    );
+    obs.rag_override = Some(RagOverride {
+        rag: Rag::Green,
+        reason: "Claim window closed".into(),
+    });
+    let by_hand = rate_observation(claims, &obs);
+    assert_eq!(
+        by_hand.words(),
+        format!("{} (set by hand: Claim window closed)", Rag::Green.label())
+    );
+    let cell = CellView {
+        text: "1".into(),
+        standing: Some(Standing::Green),
+        override_reason: Some("Claim window closed".into()),
+        note: None,
+    };
+    assert_eq!(cell.rating_words(), by_hand.words());
+    let later = claims.value_for(&period("Q2 2018/19")).expect("Q2");
+    assert_eq!(rate_observation(claims, later).words(), "No target");
+    let context = CellRating {
+        rating: Rating::ContextOnly,
+        override_reason: None,
+    };
+    assert_eq!(context.words(), "Context only");
+    let missing = CellRating {
+        rating: Rating::Missing,
+        override_reason: None,
+    };
+    assert_eq!(missing.words(), "No figure");
+}
