@@ -109,7 +109,7 @@ struct Incoming {
     value: Value,
 }
 
-/// Reads CSV text in the long form [`export_figures`] writes. Columns are
+/// Reads CSV text in the long form [`crate::indicators::csv::export_figures`] writes. Columns are
 /// found by their header names, so their order may change; `indicator_id`,
 /// `period` and `value` are required.
 ///
@@ -137,245 +137,319 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
                     .to_owned(),
         }]);
     };
-    let find = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    let columns = Columns::find(header).map_err(|e| vec![e])?;
+    let mut reading = Reading {
+        next: snapshot.clone(),
+        errors: vec![],
+        changes: vec![],
+        incoming: vec![],
+        seen: vec![],
     };
-    let (Some(id_col), Some(period_col), Some(value_col)) =
-        (find("indicator_id"), find("period"), find("value"))
-    else {
-        let missing: Vec<&str> = ["indicator_id", "period", "value"]
-            .into_iter()
-            .filter(|n| find(n).is_none())
-            .collect();
-        return Err(vec![CsvError {
-            row: 1,
-            column: None,
-            message: format!(
-                "the header row has no column named {}",
-                missing.join(" or ")
-            ),
-        }]);
-    };
-    let numerator_col = find("numerator");
-    let denominator_col = find("denominator");
-    let missing_col = find("missing_reason");
-    let region_name_col = find("region_name");
-    let comparator_cols: Vec<(
-        ComparatorKind,
-        &'static str,
-        usize,
-        &'static str,
-        Option<usize>,
-    )> = COMPARATOR_COLUMNS
-        .iter()
-        .filter_map(|&(kind, name, period)| {
-            find(name).map(|col| (kind, name, col, period, find(period)))
-        })
-        .collect();
-    let mut next = snapshot.clone();
-    let mut errors = vec![];
-    let mut changes: Vec<(usize, Change)> = vec![];
-    let mut incoming: Vec<Incoming> = vec![];
-    let mut seen: Vec<(String, Period, usize)> = vec![];
-    for (i, row) in body.iter().enumerate() {
-        let row_number = i + 2;
-        if row.iter().all(|c| c.trim().is_empty()) {
+    for (i, cells) in body.iter().enumerate() {
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let cell = |col: usize| row.get(col).map(|s| s.trim()).unwrap_or("");
-        let mut fail = |column: &'static str, message: String| {
-            errors.push(CsvError {
-                row: row_number,
-                column: Some(column),
-                message,
-            })
+        reading.row(
+            &columns,
+            Row {
+                number: i + 2,
+                cells,
+            },
+        );
+    }
+    let Reading {
+        mut next,
+        errors,
+        mut changes,
+        incoming,
+        ..
+    } = reading;
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    apply_comparators(snapshot, &mut next, incoming, &mut changes);
+    changes.sort_by_key(|(row, _)| *row);
+    Ok(FiguresImport {
+        snapshot: next,
+        changes: changes.into_iter().map(|(_, c)| c).collect(),
+        not_read: not_read(header, body),
+    })
+}
+
+/// A comparator's columns in a file: its kind, its value column's name and
+/// position, its period column's name and position (where the file has one).
+struct ComparatorColumns {
+    kind: ComparatorKind,
+    name: &'static str,
+    at: usize,
+    period_name: &'static str,
+    period_at: Option<usize>,
+}
+
+/// Where each column the import reads is in the file.
+struct Columns {
+    id: usize,
+    period: usize,
+    value: usize,
+    numerator: Option<usize>,
+    denominator: Option<usize>,
+    missing: Option<usize>,
+    region_name: Option<usize>,
+    comparators: Vec<ComparatorColumns>,
+}
+
+impl Columns {
+    /// The columns by their header names, or which needed ones are missing.
+    fn find(header: &[String]) -> Result<Columns, CsvError> {
+        let find = |name: &str| {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
         };
-        let id = cell(id_col);
-        let Some(at) = next.indicators.iter().position(|x| x.id == id) else {
-            fail(
+        let (Some(id), Some(period), Some(value)) =
+            (find("indicator_id"), find("period"), find("value"))
+        else {
+            let missing: Vec<&str> = ["indicator_id", "period", "value"]
+                .into_iter()
+                .filter(|n| find(n).is_none())
+                .collect();
+            return Err(CsvError {
+                row: 1,
+                column: None,
+                message: format!(
+                    "the header row has no column named {}",
+                    missing.join(" or ")
+                ),
+            });
+        };
+        let comparators = COMPARATOR_COLUMNS
+            .iter()
+            .filter_map(|&(kind, name, period_name)| {
+                find(name).map(|at| ComparatorColumns {
+                    kind,
+                    name,
+                    at,
+                    period_name,
+                    period_at: find(period_name),
+                })
+            })
+            .collect();
+        Ok(Columns {
+            id,
+            period,
+            value,
+            numerator: find("numerator"),
+            denominator: find("denominator"),
+            missing: find("missing_reason"),
+            region_name: find("region_name"),
+            comparators,
+        })
+    }
+}
+
+/// One row of the file's body: its number (1 is the header) and its cells.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    number: usize,
+    cells: &'a [String],
+}
+
+impl Row<'_> {
+    /// The cell in column `col`, trimmed; "" where the row is short.
+    fn cell(&self, col: usize) -> &str {
+        self.cells.get(col).map(|s| s.trim()).unwrap_or("")
+    }
+
+    fn fault(&self, column: &'static str, message: String) -> CsvError {
+        CsvError {
+            row: self.number,
+            column: Some(column),
+            message,
+        }
+    }
+}
+
+/// The import so far: the snapshot with the figures read, every fault, each
+/// change with its row, the comparators read, and the figures seen.
+struct Reading {
+    next: Snapshot,
+    errors: Vec<CsvError>,
+    changes: Vec<(usize, Change)>,
+    incoming: Vec<Incoming>,
+    /// Each figure read: its indicator, its period and its row.
+    seen: Vec<(String, Period, usize)>,
+}
+
+impl Reading {
+    fn fail(&mut self, row: Row, column: &'static str, message: String) {
+        self.errors.push(row.fault(column, message));
+    }
+
+    /// Reads one row: its indicator and period, its comparators, its figure.
+    fn row(&mut self, columns: &Columns, row: Row) {
+        let id = row.cell(columns.id);
+        let Some(at) = self.next.indicators.iter().position(|x| x.id == id) else {
+            self.fail(
+                row,
                 "indicator_id",
                 format!("there is no indicator with the id \u{201c}{id}\u{201d}"),
             );
-            continue;
+            return;
         };
-        let indicator = &mut next.indicators[at];
-        let period_text = cell(period_col);
+        let period_text = row.cell(columns.period);
         let period: Result<Period, _> = period_text.parse();
         if let (false, Err(e)) = (period_text.is_empty(), &period) {
-            fail("period", e.to_string());
-            continue;
+            self.fail(row, "period", e.to_string());
+            return;
         }
-        for &(kind, column, col, period_column, period_col) in &comparator_cols {
-            let text = cell(col);
-            if text.is_empty() {
-                continue;
-            }
-            let value = match Value::parse(text, indicator.unit) {
-                Ok(v) => v,
-                Err(ValueParseError::NotAFigure { .. }) => {
-                    fail(column, format!("\u{201c}{text}\u{201d} is not a number"));
-                    continue;
-                }
-                Err(e) => {
-                    fail(column, e.to_string());
-                    continue;
-                }
-            };
-            if let Some(problem) = value.range_problem(indicator.unit) {
-                fail(column, problem);
-                continue;
-            }
-            // Files written before the period columns repeat the latest
-            // comparator of each kind on every row: that figure, without a
-            // period of its own, is the one held, not a new one for the row.
-            // (That form wrote the number alone: "64" for 64.0.)
-            let repeats_held = indicator.comparator(kind).is_some_and(|h| {
-                h.value == value
-                    || h.value
-                        .number()
-                        .zip(value.number())
-                        .is_some_and(|(a, b)| (a - b).abs() < 1e-9)
-            });
-            if period_col.is_none() && repeats_held {
-                continue;
-            }
-            let at_period = match period_col {
-                Some(pc) if cell(pc).is_empty() => None,
-                Some(pc) => match cell(pc).parse::<Period>() {
-                    Ok(p) => Some(p),
-                    Err(e) => {
-                        fail(period_column, e.to_string());
-                        continue;
-                    }
-                },
-                // Without a period column the file gives one figure of each
-                // kind per indicator, as the old form did: the latest held.
-                None => match indicator.comparator(kind) {
-                    Some(held) => held.period,
-                    None => period.as_ref().ok().copied(),
-                },
-            };
-            if period_col.is_none() {
-                let earlier = incoming
-                    .iter()
-                    .find(|c: &&Incoming| c.indicator == at && c.kind == kind);
-                match earlier {
-                    Some(c) if c.value == value => continue,
-                    Some(c) => {
-                        let (first, shown) = (c.row, c.value.display(indicator.unit));
-                        fail(
-                            column,
-                            format!(
-                                "row {first} already gives {id} the {} {shown}; without a {column}_period column a file gives one such figure for each indicator",
-                                kind.label()
-                            ),
-                        );
-                        continue;
-                    }
-                    None => {}
-                }
-            }
-            let name = (kind == ComparatorKind::Region)
-                .then(|| {
-                    region_name_col.map(|c| {
-                        let name = cell(c);
-                        (!name.is_empty()).then(|| name.to_owned())
-                    })
-                })
-                .flatten();
-            incoming.push(Incoming {
-                row: row_number,
-                indicator: at,
-                kind,
-                name,
-                period: at_period,
-                value,
-            });
+        let row_period = period.as_ref().ok().copied();
+        for c in &columns.comparators {
+            self.comparator(columns, c, row, at, row_period);
         }
-        let value_text = cell(value_col);
-        let missing_text = missing_col.map(cell).unwrap_or("");
+        let value_text = row.cell(columns.value);
+        let missing_text = columns.missing.map(|c| row.cell(c)).unwrap_or("");
         if value_text.is_empty() && missing_text.is_empty() {
-            continue;
+            return;
         }
         let period = match period {
             Ok(p) => p,
-            Err(e) => {
-                fail("period", e.to_string());
-                continue;
-            }
+            Err(e) => return self.fail(row, "period", e.to_string()),
         };
-        if let Some((_, _, first)) = seen.iter().find(|(x, p, _)| x == id && *p == period) {
-            fail(
-                "period",
-                format!("row {first} already gives {id} for {period}"),
-            );
-            continue;
+        if let Some((_, _, first)) = self.seen.iter().find(|(x, p, _)| x == id && *p == period) {
+            let message = format!("row {first} already gives {id} for {period}");
+            return self.fail(row, "period", message);
         }
-        seen.push((id.to_owned(), period, row_number));
-        let value = if value_text.is_empty() {
-            match Value::parse(missing_text, indicator.unit) {
-                Ok(v @ Value::Missing { .. }) => v,
-                _ => {
-                    fail(
-                        "missing_reason",
-                        format!(
-                            "\u{201c}{missing_text}\u{201d} is not a reason a figure is missing; use one of {}",
-                            [
-                                MissingReason::NotReported,
-                                MissingReason::NewMeasure,
-                                MissingReason::NotYetAvailable,
-                                MissingReason::NotCollected,
-                                MissingReason::NotApplicable
-                            ]
-                            .map(|r| r.label())
-                            .join(", ")
-                        ),
-                    );
-                    continue;
-                }
-            }
-        } else {
-            let Some(v) = read_number(value_text) else {
-                fail(
-                    "value",
-                    format!("\u{201c}{value_text}\u{201d} is not a number"),
+        self.seen.push((id.to_owned(), period, row.number));
+        self.figure(columns, row, at, period);
+    }
+
+    /// Reads the comparator of columns `c` on `row` of indicator `at`, if its cell is filled.
+    fn comparator(
+        &mut self,
+        columns: &Columns,
+        c: &ComparatorColumns,
+        row: Row,
+        at: usize,
+        row_period: Option<Period>,
+    ) {
+        let (kind, column) = (c.kind, c.name);
+        let text = row.cell(c.at);
+        if text.is_empty() {
+            return;
+        }
+        let indicator = &self.next.indicators[at];
+        let value = match Value::parse(text, indicator.unit) {
+            Ok(v) => v,
+            Err(ValueParseError::NotAFigure { .. }) => {
+                return self.fail(
+                    row,
+                    column,
+                    format!("\u{201c}{text}\u{201d} is not a number"),
                 );
-                continue;
-            };
-            let mut part = |col: Option<usize>, name: &'static str| -> Result<Option<f64>, ()> {
-                let text = col.map(cell).unwrap_or("");
-                if text.is_empty() {
-                    return Ok(None);
-                }
-                read_number(text)
-                    .map(Some)
-                    .ok_or_else(|| fail(name, format!("\u{201c}{text}\u{201d} is not a number")))
-            };
-            let (Ok(numerator), Ok(denominator)) = (
-                part(numerator_col, "numerator"),
-                part(denominator_col, "denominator"),
-            ) else {
-                continue;
-            };
-            Value::Figure {
-                value: v,
-                decimals: decimals(value_text),
-                numerator,
-                denominator,
             }
+            Err(e) => return self.fail(row, column, e.to_string()),
         };
         if let Some(problem) = value.range_problem(indicator.unit) {
-            fail("value", problem);
-            continue;
+            return self.fail(row, column, problem);
         }
+        // Files written before the period columns repeat the latest
+        // comparator of each kind on every row: that figure, without a
+        // period of its own, is the one held, not a new one for the row.
+        // (That form wrote the number alone: "64" for 64.0.)
+        let repeats_held = indicator.comparator(kind).is_some_and(|h| {
+            h.value == value
+                || h.value
+                    .number()
+                    .zip(value.number())
+                    .is_some_and(|(a, b)| (a - b).abs() < 1e-9)
+        });
+        if c.period_at.is_none() && repeats_held {
+            return;
+        }
+        let at_period = match c.period_at {
+            Some(pc) if row.cell(pc).is_empty() => None,
+            Some(pc) => match row.cell(pc).parse::<Period>() {
+                Ok(p) => Some(p),
+                Err(e) => return self.fail(row, c.period_name, e.to_string()),
+            },
+            // Without a period column the file gives one figure of each
+            // kind per indicator, as the old form did: the latest held.
+            None => match indicator.comparator(kind) {
+                Some(held) => held.period,
+                None => row_period,
+            },
+        };
+        if c.period_at.is_none() && !self.first_of_its_kind(row, at, kind, column, &value) {
+            return;
+        }
+        let name = (kind == ComparatorKind::Region)
+            .then(|| {
+                columns.region_name.map(|col| {
+                    let name = row.cell(col);
+                    (!name.is_empty()).then(|| name.to_owned())
+                })
+            })
+            .flatten();
+        self.incoming.push(Incoming {
+            row: row.number,
+            indicator: at,
+            kind,
+            name,
+            period: at_period,
+            value,
+        });
+    }
+
+    /// Without a period column, whether this is the first figure of `kind`
+    /// for indicator `at` (a repeat of the same figure is skipped; a
+    /// different one is refused).
+    fn first_of_its_kind(
+        &mut self,
+        row: Row,
+        at: usize,
+        kind: ComparatorKind,
+        column: &'static str,
+        value: &Value,
+    ) -> bool {
+        let earlier = self
+            .incoming
+            .iter()
+            .find(|c| c.indicator == at && c.kind == kind);
+        match earlier {
+            None => true,
+            Some(c) if c.value == *value => false,
+            Some(c) => {
+                let indicator = &self.next.indicators[at];
+                let (first, shown) = (c.row, c.value.display(indicator.unit));
+                let message = format!(
+                    "row {first} already gives {} the {} {shown}; without a {column}_period column a file gives one such figure for each indicator",
+                    indicator.id,
+                    kind.label()
+                );
+                self.fail(row, column, message);
+                false
+            }
+        }
+    }
+
+    /// Reads the row's figure (or why it is missing) for indicator `at` in
+    /// `period`, and sets it where it differs from the one held.
+    fn figure(&mut self, columns: &Columns, row: Row, at: usize, period: Period) {
+        let unit = self.next.indicators[at].unit;
+        let value = match read_value(columns, row, unit) {
+            Ok(v) => v,
+            Err(faults) => return self.errors.extend(faults),
+        };
+        if let Some(problem) = value.range_problem(unit) {
+            return self.fail(row, "value", problem);
+        }
+        let indicator = &mut self.next.indicators[at];
         let before = indicator.value_for(&period).map(|o| o.value.clone());
         if before.as_ref() == Some(&value) {
-            continue;
+            return;
         }
-        changes.push((
-            row_number,
+        self.changes.push((
+            row.number,
             Change {
                 indicator_id: indicator.id.clone(),
                 indicator: indicator.name.clone(),
@@ -387,16 +461,64 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
         ));
         indicator.set_figure(period, value);
     }
-    if !errors.is_empty() {
-        return Err(errors);
+}
+
+/// The row's figure in `unit`: its value with numerator and denominator,
+/// or the reason it is missing; or the row's faults.
+fn read_value(
+    columns: &Columns,
+    row: Row,
+    unit: crate::domain::value::Unit,
+) -> Result<Value, Vec<CsvError>> {
+    let value_text = row.cell(columns.value);
+    if value_text.is_empty() {
+        let missing_text = columns.missing.map(|c| row.cell(c)).unwrap_or("");
+        return match Value::parse(missing_text, unit) {
+            Ok(v @ Value::Missing { .. }) => Ok(v),
+            _ => Err(vec![row.fault(
+                "missing_reason",
+                format!(
+                    "\u{201c}{missing_text}\u{201d} is not a reason a figure is missing; use one of {}",
+                    [
+                        MissingReason::NotReported,
+                        MissingReason::NewMeasure,
+                        MissingReason::NotYetAvailable,
+                        MissingReason::NotCollected,
+                        MissingReason::NotApplicable
+                    ]
+                    .map(|r| r.label())
+                    .join(", ")
+                ),
+            )]),
+        };
     }
-    apply_comparators(snapshot, &mut next, incoming, &mut changes);
-    changes.sort_by_key(|(row, _)| *row);
-    Ok(FiguresImport {
-        snapshot: next,
-        changes: changes.into_iter().map(|(_, c)| c).collect(),
-        not_read: not_read(header, body),
-    })
+    let Some(v) = read_number(value_text) else {
+        return Err(vec![row.fault(
+            "value",
+            format!("\u{201c}{value_text}\u{201d} is not a number"),
+        )]);
+    };
+    let part = |col: Option<usize>, name: &'static str| -> Result<Option<f64>, CsvError> {
+        let text = col.map(|c| row.cell(c)).unwrap_or("");
+        if text.is_empty() {
+            return Ok(None);
+        }
+        read_number(text)
+            .map(Some)
+            .ok_or_else(|| row.fault(name, format!("\u{201c}{text}\u{201d} is not a number")))
+    };
+    match (
+        part(columns.numerator, "numerator"),
+        part(columns.denominator, "denominator"),
+    ) {
+        (Ok(numerator), Ok(denominator)) => Ok(Value::Figure {
+            value: v,
+            decimals: decimals(value_text),
+            numerator,
+            denominator,
+        }),
+        (n, d) => Err(n.err().into_iter().chain(d.err()).collect()),
+    }
 }
 
 /// Applies the comparators read: first each equal to one held is matched
