@@ -31,74 +31,6 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
                 .map_or(Unit::Number, |i| i.unit)
         })
     };
-    let held = {
-        let id = id.clone();
-        move || {
-            workspace.snapshot.with(|s| {
-                s.indicators
-                    .iter()
-                    .find(|i| i.id == id)
-                    .map(|i| i.comparators.clone())
-                    .unwrap_or_default()
-            })
-        }
-    };
-    let remove_id = id.clone();
-    let remove = move |c: Comparator| {
-        let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
-        let result = workspace
-            .snapshot
-            .with_untracked(|s| remove_comparator(s, &remove_id, &c));
-        match result {
-            Ok(next) => {
-                errors.set(vec![]);
-                workspace.edit(format!("Removed the {label}"), next);
-            }
-            Err(list) => errors.set(list),
-        }
-    };
-    let table = move || {
-        let list = held();
-        if list.is_empty() {
-            return view! { <p data-testid="no-comparators">"No comparators are held for this indicator yet."</p> }.into_any();
-        }
-        let rows = list
-            .into_iter()
-            .map(|c| {
-                let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
-                let remove = remove.clone();
-                let gone = c.clone();
-                view! {
-                    <tr>
-                        <th scope="row">{c.kind.label()}</th>
-                        <td>{c.name.clone().unwrap_or_default()}</td>
-                        <td>{comparator_period(&c)}</td>
-                        <td class="numeric">{c.value.display(unit)}</td>
-                        <td>
-                            <button
-                                type="button"
-                                class="button button--secondary button--small"
-                                aria-label=format!("Remove the {label}")
-                                on:click=move |_| remove(gone.clone())
-                            >"Remove"</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <TableRegion labelled_by="edit-comparators">
-                <table class="table" data-testid="comparator-table">
-                    <thead><tr>
-                        <th scope="col">"Whose"</th><th scope="col">"Name"</th><th scope="col">"Period"</th>
-                        <th scope="col" class="numeric">"Figure"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </TableRegion>
-        }
-        .into_any()
-    };
     let field = move |get: fn(&ComparatorForm) -> String| Signal::derive(move || form.with(get));
     let setter = move |set: fn(&mut ComparatorForm, String)| {
         Callback::new(move |v: String| form.update(|f| set(f, v)))
@@ -141,7 +73,7 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
     view! {
         <h2 id="edit-comparators">"Add or remove a comparator"</h2>
         <p>"England, regional and statistical neighbour figures, as the pack prints them beside the council's own. A comparator of the same kind and period as one held replaces it."</p>
-        {table}
+        <HeldComparators id=id.clone() unit=unit errors=errors/>
         <form class="form" novalidate on:submit=save data-testid="comparator-form">
             <ErrorSummary id="comparator-errors" errors=summary/>
             <div class="form-group" class:form-group--error=move || kind_error.with(|e| e.is_some())>
@@ -158,5 +90,85 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
             <TextField id=ComparatorField::Value.id() label="Figure" hint=figure_hint(unit) inputmode="decimal" value=field(|f| f.value.clone()) on_input=setter(|f, v| f.value = v) error=error(ComparatorField::Value)/>
             <button type="submit" class="button">"Save comparator"</button>
         </form>
+    }
+}
+
+/// The comparators held for indicator `id`, each with a Remove button; a
+/// refused removal is shown among the form's `errors`.
+#[component]
+fn HeldComparators(
+    id: String,
+    /// The indicator's unit, to print the figures.
+    unit: Unit,
+    errors: RwSignal<Vec<FieldError<ComparatorField>>>,
+) -> impl IntoView {
+    let workspace = use_workspace();
+    let held = {
+        let id = id.clone();
+        move || {
+            workspace.snapshot.with(|s| {
+                s.indicators
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map(|i| i.comparators.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let remove_id = id.clone();
+    let remove = move |c: Comparator| {
+        let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
+        let result = workspace
+            .snapshot
+            .with_untracked(|s| remove_comparator(s, &remove_id, &c));
+        match result {
+            Ok(next) => {
+                errors.set(vec![]);
+                workspace.edit(format!("Removed the {label}"), next);
+            }
+            Err(list) => errors.set(list),
+        }
+    };
+    move || {
+        let list = held();
+        if list.is_empty() {
+            return view! { <p data-testid="no-comparators">"No comparators are held for this indicator yet."</p> }.into_any();
+        }
+        let rows = list
+            .into_iter()
+            .map(|c| {
+                let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
+                let remove = remove.clone();
+                let gone = c.clone();
+                view! {
+                    <tr>
+                        <th scope="row">{c.kind.label()}</th>
+                        <td>{c.name.clone().unwrap_or_default()}</td>
+                        <td>{comparator_period(&c)}</td>
+                        <td class="numeric">{c.value.display(unit)}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="button button--secondary button--small"
+                                aria-label=format!("Remove the {label}")
+                                on:click=move |_| remove(gone.clone())
+                            >"Remove"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <TableRegion labelled_by="edit-comparators">
+                <table class="table" data-testid="comparator-table">
+                    <thead><tr>
+                        <th scope="col">"Whose"</th><th scope="col">"Name"</th><th scope="col">"Period"</th>
+                        <th scope="col" class="numeric">"Figure"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+        }
+        .into_any()
     }
 }
