@@ -1,10 +1,19 @@
 //! Performance indicators: the overview by service area, one indicator's
 //! page with its details, comparators and notes, and the figures form.
 
-mod edit;
+mod add;
+mod comparators;
+mod details;
 mod enter;
+mod from_csv;
+mod indicator;
+mod notes;
 mod overview;
+mod radio;
+mod table;
 
 pub use enter::EnterFiguresPage;
-pub(crate) use overview::{AreaTableView, RagKey};
-pub use overview::{IndicatorPage, IndicatorsPage};
+pub use indicator::IndicatorPage;
+pub use overview::IndicatorsPage;
+pub(crate) use overview::RagKey;
+pub(crate) use table::AreaTableView;

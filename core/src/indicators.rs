@@ -1,8 +1,13 @@
 //! Performance indicators: the overview tables (ratings, direction, filters),
-//! the figures form, an indicator's details and comparators, and CSV.
+//! the figures form, an indicator's details, comparators and period notes,
+//! adding indicators and service areas, and CSV.
 
+pub mod add;
+pub mod comparators;
 pub mod csv;
-pub mod edit;
+pub mod details;
 pub mod entry;
+pub mod notes;
 pub mod overview;
 pub mod rows_html;
+pub mod tolerance;

@@ -1,0 +1,71 @@
+//! Generic CSV reading (RFC 4180), and a fault named by row and column:
+//! shared by the figures import and the complaints case lists.
+
+/// Splits CSV text into rows of fields (RFC 4180: quoted fields may hold
+/// commas, quotes and line breaks). `Err` names the row of an unclosed quote.
+pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut row_number = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => quoted = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                row_number += 1;
+            }
+            _ => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(CsvError {
+            row: row_number,
+            column: None,
+            message: "a quoted field is never closed".to_owned(),
+        });
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
+    Ok(rows)
+}
+
+/// A fault in a CSV file: its row (1 is the header) and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvError {
+    pub row: usize,
+    pub column: Option<&'static str>,
+    pub message: String,
+}
+
+impl std::fmt::Display for CsvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.column {
+            Some(column) => write!(f, "Row {}, column {column}: {}", self.row, self.message),
+            None => write!(f, "Row {}: {}", self.row, self.message),
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The overview's filters, read from and written to the address.
+
+use crate::domain::indicator::Indicator;
+use crate::domain::period::Period;
+use crate::indicators::overview::{standing, travel, worse_than_england, Standing, Travel};
+
+/// The overview's filters, as held in the address so a view can be emailed:
+/// `#/indicators?period=Q1%202019%2F20&area=adoptions&rag=red&travel=worsening&england=worse&q=care`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub period: Option<Period>,
+    pub area: Option<String>,
+    pub standing: Option<Standing>,
+    pub travel: Option<Travel>,
+    pub worse_than_england: bool,
+    pub text: String,
+}
+
+impl Filter {
+    /// Reads the query pairs of an address; unknown or unreadable values are ignored.
+    pub fn from_query(pairs: &[(String, String)]) -> Filter {
+        let mut filter = Filter::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "period" => filter.period = value.parse().ok(),
+                "area" if !value.is_empty() => filter.area = Some(value.clone()),
+                "rag" => filter.standing = Standing::from_key(value),
+                "travel" => filter.travel = Travel::from_key(value),
+                "england" => filter.worse_than_england = value == "worse",
+                "q" => filter.text = value.trim().to_owned(),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// What in the address could not be read, in words, so a mistyped or
+    /// out-of-date link says so instead of silently showing something else.
+    pub fn unread(pairs: &[(String, String)]) -> Vec<String> {
+        crate::route::unread_parts(pairs, |key, value| match key {
+            "period" => value.parse::<Period>().is_ok(),
+            "rag" => Standing::from_key(value).is_some(),
+            "travel" => Travel::from_key(value).is_some(),
+            "england" => value == "worse",
+            "area" | "q" => true,
+            _ => false,
+        })
+    }
+
+    /// What the overview says about its link: parts not understood, and a
+    /// period with no figures.
+    /// `periods` are the snapshot's [`reporting_periods`], worked out once by the caller.
+    pub fn link_problem(periods: &[Period], pairs: &[(String, String)]) -> Option<String> {
+        let no_figures = Filter::from_query(pairs)
+            .period
+            .filter(|p| !periods.contains(p))
+            .map(|p| {
+                format!("No indicator has a figure for {p}: choose another reporting period.")
+            });
+        crate::route::link_note(&Filter::unread(pairs), no_figures)
+    }
+
+    /// The overview's address with this filter.
+    pub fn href(&self) -> String {
+        crate::route::Route::Indicators.href_with(&self.to_query())
+    }
+
+    /// The query part of the address, without the "?"; empty with no filter.
+    pub fn to_query(&self) -> String {
+        use crate::route::percent_encode;
+        let mut parts = vec![];
+        if let Some(p) = &self.period {
+            parts.push(format!("period={}", percent_encode(&p.to_string())));
+        }
+        if let Some(a) = &self.area {
+            parts.push(format!("area={}", percent_encode(a)));
+        }
+        if let Some(s) = self.standing {
+            parts.push(format!("rag={}", s.key()));
+        }
+        if let Some(t) = self.travel {
+            parts.push(format!("travel={}", t.key()));
+        }
+        if self.worse_than_england {
+            parts.push("england=worse".to_owned());
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        parts.join("&")
+    }
+
+    /// Whether `indicator` passes every filter but the period, at `period`.
+    pub fn matches(&self, indicator: &Indicator, period: &Period) -> bool {
+        if self
+            .area
+            .as_deref()
+            .is_some_and(|a| a != indicator.service_area)
+        {
+            return false;
+        }
+        if self
+            .standing
+            .is_some_and(|s| standing(indicator, period) != s)
+        {
+            return false;
+        }
+        if self.travel.is_some_and(|t| travel(indicator, period) != t) {
+            return false;
+        }
+        if self.worse_than_england && worse_than_england(indicator, period) != Some(true) {
+            return false;
+        }
+        if !self.text.is_empty() {
+            let needle = self.text.to_lowercase();
+            let hay = format!(
+                "{} {} {}",
+                indicator.name,
+                indicator.id,
+                indicator.group.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
+            if !hay.contains(&needle) {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,530 @@
+//! The overview's tests: ratings, direction, filters and tables on the demo.
+
+use super::*;
+use crate::domain::indicator::RagOverride;
+use crate::domain::rag::{Target, TargetRule};
+
+fn period(label: &str) -> Period {
+    label.parse().expect("period")
+}
+
+fn demo() -> Snapshot {
+    Snapshot::demo()
+}
+
+fn ind<'a>(s: &'a Snapshot, id: &str) -> &'a Indicator {
+    s.indicators.iter().find(|i| i.id == id).expect(id)
+}
+
+#[test]
+fn the_picker_offers_quarters_and_years_latest_first_and_defaults_to_the_latest_quarter() {
+    let s = demo();
+    let periods: Vec<String> = reporting_periods(&s)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        &periods[..4],
+        ["Q1 2019/20", "Q4 2018/19", "2018/19", "Q3 2018/19"]
+    );
+    assert!(periods.contains(&"2016/17".to_owned()));
+    assert!(
+        !periods.iter().any(|p| p.contains(" - ")),
+        "rolling years are not report periods"
+    );
+    assert_eq!(default_period(&s), Some(period("Q1 2019/20")));
+}
+
+#[test]
+fn direction_compares_like_with_like_as_the_indicator_says() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    // Referrals: Q1 2019/20 (111.2) after Q4 2018/19 (129.0), lower is better.
+    let referrals = ind(&s, "referrals");
+    assert_eq!(
+        earlier_figure(referrals, &q1).map(|o| o.period),
+        Some(period("Q4 2018/19"))
+    );
+    assert_eq!(direction_at(referrals, &q1), Some(Direction::Improving));
+    // Library visits are seasonal: Q1 2019/20 (871,039) against Q1 2018/19 (879,387).
+    let visits = ind(&s, "library-visits");
+    assert_eq!(
+        earlier_figure(visits, &q1).map(|o| o.period),
+        Some(period("Q1 2018/19"))
+    );
+    assert_eq!(travel(visits, &q1), Travel::Worsening);
+    // A year is compared with the year before, never with a quarter.
+    let y = period("2018/19");
+    assert_eq!(
+        earlier_figure(referrals, &y).map(|o| o.period),
+        Some(period("2017/18"))
+    );
+    // Contacts are context only.
+    assert_eq!(
+        travel(ind(&s, "contacts"), &period("Q1 2018/19")),
+        Travel::NotComparable
+    );
+}
+
+#[test]
+fn standings_use_the_figure_target_then_the_indicator_target_and_overrides_win() {
+    let s = demo();
+    // Street lighting, target 5 days (lower is better): 4.79 in Q1 2019/20 is green.
+    let lighting = ind(&s, "street-lighting-repair-days");
+    assert_eq!(standing(lighting, &period("Q1 2019/20")), Standing::Green);
+    // 6.34 in Q4 2018/19: performance 2 - 6.34/5 = 73%, beyond a 5-point tolerance: red.
+    assert_eq!(standing(lighting, &period("Q4 2018/19")), Standing::Red);
+    // Payment by results: 2,409 against the Q1 2018/19 target of 2,447 is 98.4%: amber.
+    let claims = ind(&s, "payment-by-results-claims");
+    assert_eq!(standing(claims, &period("Q1 2018/19")), Standing::Amber);
+    assert_eq!(standing(claims, &period("Q2 2018/19")), Standing::NoTarget);
+    assert_eq!(
+        standing(ind(&s, "children-in-need"), &period("2018/19")),
+        Standing::Missing
+    );
+    assert_eq!(
+        standing(ind(&s, "first-time-entrants"), &period("Q1 2019/20")),
+        Standing::Missing
+    );
+
+    let mut obs = claims.value_for(&period("Q1 2018/19")).expect("Q1").clone();
+    obs.rag_override = Some(RagOverride {
+        rag: Rag::Green,
+        reason: "Claim window closed after quarter end".into(),
+    });
+    let cell = rate_observation(claims, &obs);
+    assert_eq!(cell.rag(), Some(Rag::Green));
+    assert_eq!(
+        cell.override_reason.as_deref(),
+        Some("Claim window closed after quarter end")
+    );
+}
+
+#[test]
+fn worse_than_england_follows_polarity() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    assert_eq!(
+        worse_than_england(ind(&s, "children-looked-after"), &q1),
+        Some(true),
+        "84.6 vs 64.0, low is good"
+    );
+    assert_eq!(
+        worse_than_england(ind(&s, "direct-payments"), &q1),
+        Some(false),
+        "31.3% vs 28.5%, high is good"
+    );
+    assert_eq!(
+        worse_than_england(ind(&s, "children-in-need"), &q1),
+        None,
+        "no England figure"
+    );
+}
+
+#[test]
+fn the_tally_counts_every_indicator_once() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    let tally = Tally::of(&s.indicators, &q1);
+    assert_eq!(tally.standings.iter().sum::<usize>(), s.indicators.len());
+    assert_eq!(tally.travels.iter().sum::<usize>(), s.indicators.len());
+    // Targets in the demo for Q1 2019/20: the four defect measures, street lighting and claims.
+    assert_eq!(
+        tally.standing(Standing::Green)
+            + tally.standing(Standing::Amber)
+            + tally.standing(Standing::Red),
+        6
+    );
+    let adoptions = Tally::of(
+        s.indicators
+            .iter()
+            .filter(|i| i.service_area == "adoptions"),
+        &q1,
+    );
+    assert_eq!(
+        adoptions.travel(Travel::Worsening),
+        2,
+        "546 after 395 days, 204 after 90"
+    );
+}
+
+#[test]
+fn filters_round_trip_through_the_address_and_select_indicators() {
+    let filter = Filter {
+        period: Some(period("Q1 2019/20")),
+        area: Some("childrens-social-care".into()),
+        standing: None,
+        travel: Some(Travel::Worsening),
+        worse_than_england: true,
+        text: "plan & care".into(),
+    };
+    let query = filter.to_query();
+    assert_eq!(
+        query,
+        "period=Q1%202019%2F20&area=childrens-social-care&travel=worsening&england=worse&q=plan%20%26%20care"
+    );
+    let (_, pairs) = crate::route::split_query(&format!("#/indicators?{query}"));
+    assert_eq!(Filter::from_query(&pairs), filter);
+    assert_eq!(Filter::default().to_query(), "");
+
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    let worse = Filter {
+        area: Some("childrens-social-care".into()),
+        worse_than_england: true,
+        ..Filter::default()
+    };
+    let ids: Vec<&str> = s
+        .indicators
+        .iter()
+        .filter(|i| worse.matches(i, &q1))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["child-protection-plans", "children-looked-after"]);
+    let search = Filter {
+        text: "ADOPTIVE".into(),
+        ..Filter::default()
+    };
+    assert_eq!(
+        s.indicators
+            .iter()
+            .filter(|i| search.matches(i, &q1))
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn the_overview_is_shaped_like_the_packs_tables() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    let tables = overview(&s, &Filter::default(), &q1);
+    assert_eq!(tables.len(), s.service_areas.len());
+    let csc = &tables[0];
+    assert_eq!(csc.area_name, "Children's Social Care");
+    let columns: Vec<String> = csc.columns.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        columns,
+        [
+            "Q1 2018/19",
+            "Q2 2018/19",
+            "Q3 2018/19",
+            "Q4 2018/19",
+            "2018/19",
+            "Q1 2019/20"
+        ]
+    );
+    assert!(csc.show_region && !csc.show_neighbours);
+    let cla = csc
+        .rows
+        .iter()
+        .find(|r| r.id == "children-looked-after")
+        .expect("CLA");
+    assert_eq!(cla.cells[5].text, "2,096 / 84.6");
+    assert_eq!(cla.cells[5].standing, Some(Standing::NoTarget));
+    assert_eq!(
+        cla.cells[4].text, "Not reported",
+        "the pack's \"-\" for 2018/19"
+    );
+    assert_eq!(cla.cells[4].standing, Some(Standing::Missing));
+    assert_eq!(cla.england.as_deref(), Some("64.0"));
+    assert_eq!(
+        cla.travel,
+        Travel::Improving,
+        "84.6 after 85.9, lower is better"
+    );
+    assert_eq!(
+        cla.trend,
+        [Some(81.9), Some(82.8), Some(84.0), Some(85.9), Some(84.6)]
+    );
+
+    let yot = tables
+        .iter()
+        .find(|t| t.area_id == "youth-offending")
+        .expect("YOT");
+    assert_eq!(
+        yot.columns,
+        [q1],
+        "YOT figures are rolling years, not quarters: only the chosen period's column, empty"
+    );
+    let fte = &yot.rows[0];
+    assert_eq!(fte.cells[0].text, "");
+    assert_eq!(
+        fte.latest_elsewhere
+            .as_ref()
+            .map(|(p, v)| (p.to_string(), v.clone())),
+        Some(("Jan 18 - Dec 18".to_owned(), "191".to_owned()))
+    );
+    assert_eq!(fte.england.as_deref(), Some("238 (Jan 18 - Dec 18)"));
+
+    let earlier = overview(&s, &Filter::default(), &period("Q1 2018/19"));
+    let cla_then = earlier[0]
+        .rows
+        .iter()
+        .find(|r| r.id == "children-looked-after")
+        .expect("CLA");
+    assert_eq!(
+        cla_then.cells.last().map(|c| c.text.as_str()),
+        Some("2,021 / 81.9"),
+        "no later column"
+    );
+}
+
+/// The text of each `<td>` of one row of `html`, without markup.
+fn row_cells(html: &str, id: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("<tr data-indicator=\"{id}\">"))
+        .expect(id);
+    let row = &html[start..start + html[start..].find("</tr>").expect("row end")];
+    let mut cells = Vec::new();
+    for part in row.split("<td").skip(1) {
+        let mut text = String::new();
+        let mut in_tag = true;
+        for c in part.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        cells.push(text);
+    }
+    cells
+}
+
+#[test]
+fn rows_html_writes_one_row_per_indicator_with_every_column() {
+    let s = demo();
+    let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    let csc = &tables[0];
+    let html = csc.rows_html();
+    assert_eq!(html.matches("<tr ").count(), csc.rows.len());
+    assert_eq!(html.matches("</tr>").count(), csc.rows.len());
+    assert!(html.contains(
+        "<th scope=\"row\" class=\"indicator-name\"><a href=\"#/indicators/children-looked-after\">"
+    ));
+    let cells = row_cells(&html, "children-looked-after");
+    // The chosen period, direction, trend, good is, five earlier periods, England, North West.
+    assert_eq!(
+        cells.len(),
+        1 + 2 + 1 + (csc.columns.len() - 1) + 2,
+        "{cells:?}"
+    );
+    assert_eq!(csc.shown_columns()[0], period("Q1 2019/20"), "chosen first");
+    assert_eq!(
+        csc.shown_columns()[1..],
+        csc.columns[..csc.columns.len() - 1]
+            .iter()
+            .rev()
+            .copied()
+            .collect::<Vec<_>>(),
+        "then earlier ones, newest first"
+    );
+    assert_eq!(cells[0], "2,096 / 84.6", "no target: no rating words");
+    assert_eq!(cells[1], "\u{2191} Improving");
+    assert_eq!(cells[2], "", "the sparkline has no text");
+    assert_eq!(cells[3], "Low");
+    assert_eq!(cells[4], "Not reported", "the period before");
+    assert_eq!(cells[cells.len() - 2], "64.0", "England");
+    assert!(
+        html.contains("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M"),
+        "the trend is drawn"
+    );
+    assert!(html.contains("stroke-width=\"1.5\"></path></svg></td><td>Low</td>"));
+}
+
+#[test]
+fn rows_html_gives_ratings_in_words_and_escapes_what_a_file_holds() {
+    let mut s = demo();
+    let q1 = period("Q1 2019/20");
+    let tables = overview(&s, &Filter::default(), &q1);
+    let (area, row) = tables
+        .iter()
+        .find_map(|t| {
+            t.rows
+                .iter()
+                .find(|r| r.standing == Standing::Red)
+                .map(|r| (t.area_id.clone(), r.id.clone()))
+        })
+        .expect("a red indicator");
+    let html = overview(&s, &Filter::default(), &q1)
+        .into_iter()
+        .find(|t| t.area_id == area)
+        .expect("area")
+        .rows_html();
+    let cells = row_cells(&html, &row);
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.ends_with("% \u{25a0} Requires improvement")),
+        "the shape and the words go with the colour: {cells:?}"
+    );
+
+    let hostile = s.indicators.iter_mut().find(|i| i.id == row).expect("row");
+    hostile.name = "<img src=x onerror=alert(1)> & \"more\"".to_owned();
+    let html = overview(&s, &Filter::default(), &q1)
+        .into_iter()
+        .find(|t| t.area_id == area)
+        .expect("area")
+        .rows_html();
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;more&quot;"));
+    assert!(!html.contains("<img"));
+}
+
+#[test]
+fn each_area_says_its_counts_in_one_line() {
+    let s = demo();
+    let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    let lines: Vec<(&str, String)> = tables
+        .iter()
+        .map(|t| (t.area_id.as_str(), t.tally.summary()))
+        .collect();
+    let find = |id: &str| {
+        lines
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map(|(_, l)| l.clone())
+            .expect(id)
+    };
+    assert_eq!(find("adoptions"), "No targets to judge; 2 worsening.");
+    assert_eq!(
+        find("highways-and-street-lighting"),
+        "3 on track, 2 requiring improvement; 4 improving, 1 worsening."
+    );
+}
+
+#[test]
+fn a_filtered_overview_leaves_out_empty_areas() {
+    let s = demo();
+    let filter = Filter {
+        standing: Some(Standing::Red),
+        ..Filter::default()
+    };
+    let tables = overview(&s, &filter, &period("Q1 2019/20"));
+    let ids: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.id.as_str()))
+        .collect();
+    assert_eq!(ids, ["defects-2-days", "defects-5-days"]);
+    assert_eq!(tables.len(), 1);
+}
+
+#[test]
+fn what_a_link_gets_wrong_is_named() {
+    let (_, pairs) = crate::route::split_query(
+        "#/indicators?period=Q9%202019%2F20&rag=purple&travel=worsening&colour=red&q=care",
+    );
+    assert_eq!(
+        Filter::unread(&pairs),
+        [
+            "period \u{201c}Q9 2019/20\u{201d}",
+            "rag \u{201c}purple\u{201d}",
+            "colour \u{201c}red\u{201d}"
+        ]
+    );
+    let good = Filter {
+        travel: Some(Travel::Improving),
+        ..Filter::default()
+    }
+    .to_query();
+    let (_, pairs) = crate::route::split_query(&format!("#/indicators?{good}"));
+    assert_eq!(Filter::unread(&pairs), Vec::<String>::new());
+    let demo = Snapshot::demo();
+    assert_eq!(
+        Filter::link_problem(&reporting_periods(&demo), &pairs),
+        None
+    );
+    let (_, empty_period) = crate::route::split_query("#/indicators?period=Q4%202030%2F31");
+    assert_eq!(
+        Filter::link_problem(&reporting_periods(&demo), &empty_period).as_deref(),
+        Some("No indicator has a figure for Q4 2030/31: choose another reporting period.")
+    );
+}
+
+#[test]
+fn a_goal_post_target_rates_context_measures_too() {
+    let s = demo();
+    let mut contacts = ind(&s, "contacts").clone();
+    contacts.target = Some(Target {
+        value: 9_000.0,
+        rule: TargetRule::GoalPost {
+            green_within: 5.0,
+            amber_within: 10.0,
+        },
+    });
+    // 9,453 is 5.03% above 9,000: amber.
+    assert_eq!(standing(&contacts, &period("Q1 2018/19")), Standing::Amber);
+}
+
+#[test]
+fn the_regional_column_is_headed_with_the_comparators_own_region() {
+    let mut s = demo();
+    for c in s
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.comparators.iter_mut())
+        .filter(|c| c.kind == ComparatorKind::Region)
+    {
+        c.name = Some("West Midlands".into());
+    }
+    let tables = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    let csc = &tables[0];
+    assert!(csc.show_region);
+    assert_eq!(csc.region_name.as_deref(), Some("West Midlands"));
+    assert_eq!(csc.region_heading(), "West Midlands average");
+    for c in s
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.comparators.iter_mut())
+    {
+        c.name = None;
+    }
+    let unnamed = overview(&s, &Filter::default(), &period("Q1 2019/20"));
+    assert_eq!(unnamed[0].region_heading(), "Regional average");
+}
+
+#[test]
+fn a_rating_set_by_hand_is_worded_with_its_reason_in_one_place() {
+    assert_eq!(
+        rated_words("Requires improvement", Some("Highest rate since 2017")),
+        "Requires improvement (set by hand: Highest rate since 2017)"
+    );
+    assert_eq!(rated_words("On track", None), "On track");
+    let s = demo();
+    let claims = ind(&s, "payment-by-results-claims");
+    let mut obs = claims.value_for(&period("Q1 2018/19")).expect("Q1").clone();
+    assert_eq!(
+        rate_observation(claims, &obs).words(),
+        Rag::Amber.label(),
+        "98.4% of the target"
+    );
+    obs.rag_override = Some(RagOverride {
+        rag: Rag::Green,
+        reason: "Claim window closed".into(),
+    });
+    let by_hand = rate_observation(claims, &obs);
+    assert_eq!(
+        by_hand.words(),
+        format!("{} (set by hand: Claim window closed)", Rag::Green.label())
+    );
+    let cell = CellView {
+        text: "1".into(),
+        standing: Some(Standing::Green),
+        override_reason: Some("Claim window closed".into()),
+        note: None,
+    };
+    assert_eq!(cell.rating_words(), by_hand.words());
+    let later = claims.value_for(&period("Q2 2018/19")).expect("Q2");
+    assert_eq!(rate_observation(claims, later).words(), "No target");
+    let context = CellRating {
+        rating: Rating::ContextOnly,
+        override_reason: None,
+    };
+    assert_eq!(context.words(), "Context only");
+    let missing = CellRating {
+        rating: Rating::Missing,
+        override_reason: None,
+    };
+    assert_eq!(missing.words(), "No figure");
+}

@@ -1,0 +1,100 @@
+//! Figures from a spreadsheet, on the figures page: every change previewed
+//! before anything is replaced.
+
+use leptos::prelude::*;
+use scrutineer_core::indicators::csv::{
+    import_figures, refusal_message, unchanged_message, FiguresImport,
+};
+
+use crate::components::NoticesHere;
+use crate::state::use_notices;
+use crate::workspace::use_workspace;
+
+/// Where the figures-from-a-spreadsheet part of the page says what happened.
+const FROM_CSV: &str = "from-csv";
+/// The file input's element id, which the empty page's button focuses.
+pub(super) const CSV_INPUT: &str = "figures-csv";
+
+/// Figures from a spreadsheet: the long-form CSV the overview downloads.
+/// Every change is listed before anything is replaced.
+#[component]
+pub(super) fn FiguresFromCsv() -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
+    let chosen = move |event: leptos::ev::Event| {
+        pending.set(None);
+        notices.read_chosen(&event, FROM_CSV, move |name, text| {
+            match workspace
+                .snapshot
+                .with_untracked(|s| import_figures(s, &text))
+            {
+                Ok(result) if result.changes.is_empty() => {
+                    notices.status_at(FROM_CSV, unchanged_message(&name, &result), vec![]);
+                }
+                Ok(result) => pending.set(Some((name, result))),
+                Err(errors) => notices.error_at(FROM_CSV, refusal_message(&name, &errors)),
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some((name, result)) = pending.get_untracked() {
+            pending.set(None);
+            workspace.edit_at(
+                FROM_CSV,
+                format!("Opened {} from \u{201c}{name}\u{201d}", result.counted()),
+                result.snapshot,
+            );
+        }
+    };
+    view! {
+        <h2 id="from-csv">"Or open figures from a spreadsheet"</h2>
+        <p>
+            "Use the CSV that \u{201c}Download figures (CSV)\u{201d} on the indicators page gives: one row per indicator and period, "
+            "with the columns indicator_id, period and value (numerator, denominator and missing_reason are read too), "
+            "and the comparators england, region and statistical_neighbours, each with its period in england_period, region_period "
+            "and statistical_neighbours_period and the region's name in region_name. "
+            "You will see every change before anything is replaced."
+        </p>
+        <div class="form-group">
+            <label class="label" for=CSV_INPUT>"Choose a CSV file"</label>
+            <input class="file-input" id=CSV_INPUT type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
+        </div>
+        <NoticesHere at=FROM_CSV/>
+        {move || pending.get().map(|(name, result)| {
+            let counted = result.counted();
+            let not_read = (!result.not_read.is_empty()).then(|| view! {
+                <div class="warning-text" data-testid="csv-not-read">
+                    {result.not_read.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
+                </div>
+            });
+            let rows = result.changes.iter().map(|c| view! {
+                <tr>
+                    <th scope="row">{c.indicator.clone()}</th>
+                    <td>{c.period.to_string()}</td>
+                    <td class="numeric">{c.before.clone().unwrap_or_else(|| "None".to_owned())}</td>
+                    <td class="numeric">{c.after.clone()}</td>
+                </tr>
+            }).collect_view();
+            view! {
+                <section class="panel" data-testid="csv-preview">
+                    <h3 id="csv-preview-heading">{format!("\u{201c}{name}\u{201d} changes {counted}")}</h3>
+                    {not_read}
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Indicator"</th><th scope="col">"Period, or comparator"</th>
+                                <th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="button-group">
+                        <button type="button" class="button" data-testid="confirm-csv" on:click=confirm>"Use these figures"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })}
+    }
+}

@@ -1,0 +1,221 @@
+//! `#/indicators/<id>`: one indicator in depth, with its chart, figures,
+//! comparators, commentary and the forms that change them.
+
+use leptos::prelude::*;
+use scrutineer_core::domain::value::group_thousands;
+use scrutineer_core::indicators::comparators::{comparator_period, comparator_who};
+use scrutineer_core::indicators::details::{polarity_choice, target_text};
+use scrutineer_core::route::Route;
+
+use crate::components::TableRegion;
+use crate::state::use_snapshot;
+
+/// `#/indicators/<id>`: one indicator in depth: what it measures, every
+/// figure held with its rating and source, comparators and commentary.
+#[component]
+pub fn IndicatorPage(
+    /// The indicator's id, as the link gave it.
+    id: String,
+) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let wanted = id.clone();
+    let found = move || snapshot.with(|s| s.indicators.iter().any(|i| i.id == wanted));
+    let missing_id = id.clone();
+    view! {
+        <p class="breadcrumb"><a href=Route::Indicators.href()>"All indicators"</a></p>
+        <Show
+            when=found
+            fallback=move || view! {
+                <h1 tabindex="-1">"Indicator " {missing_id.clone()}</h1>
+                <p>"This snapshot has no indicator with the id " <strong>{missing_id.clone()}</strong> "."</p>
+                <p>"Check the link, or go back to " <a href=Route::Indicators.href()>"all indicators"</a> "."</p>
+            }
+        >
+            {
+                let id = id.clone();
+                move || snapshot.with(|s| indicator_detail(s, &id))
+            }
+        </Show>
+    }
+}
+
+fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -> AnyView {
+    use scrutineer_core::indicators::overview::rate_observation;
+    let Some(ind) = s.indicators.iter().find(|i| i.id == id) else {
+        return ().into_any();
+    };
+    let area = s
+        .service_area(&ind.service_area)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let source_title = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| s.source(id))
+            .map(|src| src.title.clone())
+            .unwrap_or_default()
+    };
+    let mut values: Vec<_> = ind.values.iter().collect();
+    values.sort_by_key(|o| (o.period.end(), std::cmp::Reverse(o.period.start())));
+    let rows = values
+        .into_iter()
+        .map(|o| {
+            let rating = rate_observation(ind, o);
+            let judged = rating.words();
+            view! {
+                <tr>
+                    <th scope="row">{o.period.to_string()}</th>
+                    <td class="numeric">{with_rate_base(o.value.display(ind.unit), ind.unit, &o.value)}</td>
+                    <td>{judged}</td>
+                    <td>{o.note.clone().unwrap_or_default()}</td>
+                    <td>{source_title(&o.source)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let comparators = ind
+        .comparators
+        .iter()
+        .map(|c| {
+            let who = comparator_who(c);
+            view! {
+                <tr>
+                    <th scope="row">{who}</th>
+                    <td>{comparator_period(c)}</td>
+                    <td class="numeric">{c.value.display(ind.unit)}</td>
+                    <td>{source_title(&c.source)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let commentary = ind
+        .commentary
+        .iter()
+        .map(|c| view! { <h3>{c.period.to_string()}</h3><p>{c.text.clone()}</p> })
+        .collect_view();
+    let notes = ind
+        .notes
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
+        .collect_view();
+    let chart = scrutineer_core::charts::LineChart::for_indicator(ind, 720.0, 320.0)
+        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone()/> });
+    let has_comparators = !ind.comparators.is_empty();
+    let has_commentary = !ind.commentary.is_empty();
+    let has_notes = !ind.notes.is_empty();
+    view! {
+        <h1 tabindex="-1">{ind.name.clone()}</h1>
+        <dl class="summary-list">
+            <div class="summary-list__row"><dt>"Service area"</dt><dd>{area}</dd></div>
+            <div class="summary-list__row"><dt>"Good is"</dt><dd>{polarity_choice(ind.polarity).1}</dd></div>
+            <div class="summary-list__row"><dt>"Measured as"</dt><dd>{ind.unit.describe()}</dd></div>
+            {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
+            {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
+            {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
+            {target_text(ind).map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{t}</dd></div> })}
+        </dl>
+        {chart}
+        <h2 id="figures">"Figures"</h2>
+        <TableRegion labelled_by="figures">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Period"</th><th scope="col" class="numeric">"Figure"</th>
+                    <th scope="col">"Rating"</th><th scope="col">"Note"</th><th scope="col">"Source"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </TableRegion>
+        {has_comparators.then(|| view! {
+            <h2 id="comparators">"Comparators"</h2>
+            <TableRegion labelled_by="comparators">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Comparator"</th><th scope="col">"Period"</th>
+                        <th scope="col" class="numeric">"Figure"</th><th scope="col">"Source"</th>
+                    </tr></thead>
+                    <tbody>{comparators}</tbody>
+                </table>
+            </TableRegion>
+        })}
+        {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
+        {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
+        <super::details::IndicatorEditor id=ind.id.clone()/>
+        <super::comparators::ComparatorsEditor id=ind.id.clone()/>
+        <super::notes::PeriodNotesEditor id=ind.id.clone()/>
+    }
+    .into_any()
+}
+
+/// The indicator's figures over time as a line, with reference lines; every
+/// figure is labelled, so nothing depends on hovering (tablets have none).
+#[component]
+fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> impl IntoView {
+    let (left, _top, right, bottom) = chart.plot;
+    let per = chart.kind.describe();
+    let per = per.trim_start_matches("a ").to_owned();
+    let caption = format!(
+        "{name}, each {per}{}. Every figure is in the table below.",
+        if chart.references.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", with {}",
+                chart
+                    .references
+                    .iter()
+                    .map(|r| r.2.clone())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )
+        }
+    );
+    let summary = format!(
+        "Line chart of {} figures from {} to {}.",
+        chart.points.len(),
+        chart
+            .x_ticks
+            .first()
+            .map(|t| t.1.clone())
+            .unwrap_or_default(),
+        chart
+            .x_ticks
+            .last()
+            .map(|t| t.1.clone())
+            .unwrap_or_default()
+    );
+    view! {
+        <figure class="chart" data-testid="indicator-chart">
+            <figcaption class="chart__caption">{caption}</figcaption>
+            <svg class="chart__svg" viewBox=format!("0 0 {} {}", chart.width, chart.height) role="img" aria-label=summary>
+                {chart.y_ticks.iter().map(|(y, label)| view! {
+                    <line class="chart__grid" x1=left x2=right y1=*y y2=*y/>
+                    <text class="chart__tick" x=left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
+                }).collect_view()}
+                <line class="chart__axis" x1=left x2=right y1=bottom y2=bottom/>
+                {chart.x_ticks.iter().map(|(x, label)| view! {
+                    <text class="chart__tick" x=*x y=bottom + 22.0 text-anchor="middle">{label.clone()}</text>
+                }).collect_view()}
+                {chart.references.iter().map(|(y, label_y, label)| view! {
+                    <line class="chart__reference" x1=left x2=right y1=*y y2=*y/>
+                    <text class="chart__reference-label" x=right y=*label_y text-anchor="end">{label.clone()}</text>
+                }).collect_view()}
+                <path class="chart__line" d=chart.path.clone()/>
+                {chart.points.iter().map(|(x, y, label)| view! {
+                    <circle class="chart__point" cx=*x cy=*y r="4"/>
+                    <text class="chart__value" x=*x y=*y - 10.0 text-anchor="middle">{label.clone()}</text>
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}
+
+/// "1,412 / 57.5 per 10,000": a rate says what it is per, beside its number.
+fn with_rate_base(
+    shown: String,
+    unit: scrutineer_core::domain::value::Unit,
+    value: &scrutineer_core::domain::value::Value,
+) -> String {
+    match (unit.rate_base(), value.number()) {
+        (Some(base), Some(_)) => format!("{shown} per {}", group_thousands(base, 0)),
+        _ => shown,
+    }
+}

@@ -1,0 +1,69 @@
+//! One service area's table of indicators, on the overview and in the pack.
+
+use leptos::prelude::*;
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::indicators::overview::AreaTable;
+
+use crate::components::TableRegion;
+
+/// One service area's table; `pack` sets its heading one level down, under the pack's section.
+#[component]
+pub(crate) fn AreaTableView(
+    table: AreaTable,
+    period: Period,
+    #[prop(optional)] pack: bool,
+) -> impl IntoView {
+    let heading = format!("area-{}", table.area_id);
+    let heading_for_region = heading.clone();
+    let any_elsewhere = table.any_elsewhere();
+    // The rows are static: written as one piece of escaped HTML (see core's
+    // `html` module), a 1,000-row pack draws in one DOM call, not 30,000.
+    let body = table.rows_html();
+    let shown = table.shown_columns();
+    let mut shown = shown.into_iter();
+    let chosen_head = shown
+        .next()
+        .map(|c| view! { <th scope="col" class="numeric chosen-period">{c.to_string()}</th> });
+    let earlier_head = shown
+        .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
+        .collect_view();
+    let region_heading = table.region_heading();
+    let AreaTable {
+        area_name,
+        show_region,
+        show_neighbours,
+        tally,
+        ..
+    } = table;
+    view! {
+        <section class="area">
+            <div class="area__head">
+                {if pack {
+                    view! { <h3 id=heading.clone()>{area_name}</h3> }.into_any()
+                } else {
+                    view! { <h2 id=heading.clone()>{area_name}</h2> }.into_any()
+                }}
+                <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
+            </div>
+            <TableRegion labelled_by=heading_for_region sticky=true>
+                <table class="table table--indicators">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="indicator-name">"Indicator"</th>
+                            {chosen_head}
+                            <th scope="col">"Direction"<span class="visually-hidden">{format!(", {period} against the period before")}</span></th>
+                            <th scope="col" class="trend-cell">"Trend"</th>
+                            <th scope="col">"Good is"</th>
+                            {earlier_head}
+                            {any_elsewhere.then(|| view! { <th scope="col" class="numeric">"Latest other period"</th> })}
+                            <th scope="col" class="numeric">"England average"</th>
+                            {show_region.then(|| view! { <th scope="col" class="numeric">{region_heading}</th> })}
+                            {show_neighbours.then(|| view! { <th scope="col" class="numeric">"Statistical neighbours"</th> })}
+                        </tr>
+                    </thead>
+                    <tbody inner_html=body></tbody>
+                </table>
+            </TableRegion>
+        </section>
+    }
+}
