@@ -2,11 +2,10 @@
 //! before anything is replaced.
 
 use leptos::prelude::*;
-use scrutineer_core::indicators::csv::{
-    import_figures, refusal_message, unchanged_message, FiguresImport,
-};
+use scrutineer_core::file::read::ReadFileError;
+use scrutineer_core::indicators::csv::{import_figures, unchanged_message, FiguresImport};
 
-use crate::components::NoticesHere;
+use crate::components::{FileChooser, PreviewPanel};
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
 
@@ -22,22 +21,17 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
     let workspace = use_workspace();
     let notices = use_notices();
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
-    let chosen = move |event: leptos::ev::Event| {
-        pending.set(None);
-        notices.read_chosen(&event, FROM_CSV, move |name, text| {
-            match workspace
-                .snapshot
-                .with_untracked(|s| import_figures(s, &text))
-            {
-                Ok(result) if result.changes.is_empty() => {
-                    notices.status_at(FROM_CSV, unchanged_message(&name, &result), vec![]);
-                }
-                Ok(result) => pending.set(Some((name, result))),
-                Err(errors) => notices.error_at(FROM_CSV, refusal_message(&name, &errors)),
-            }
-        });
+    let read = move |(name, text): (String, String)| match workspace
+        .snapshot
+        .with_untracked(|s| import_figures(s, &text))
+    {
+        Ok(result) if result.changes.is_empty() => {
+            notices.status_at(FROM_CSV, unchanged_message(&name, &result), vec![]);
+        }
+        Ok(result) => pending.set(Some((name, result))),
+        Err(faults) => notices.refuse(FROM_CSV, &name, &ReadFileError::Rows(faults)),
     };
-    let confirm = move |_| {
+    let confirm = move |()| {
         if let Some((name, result)) = pending.get_untracked() {
             pending.set(None);
             workspace.edit_at(
@@ -56,11 +50,15 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
             "and statistical_neighbours_period and the region's name in region_name. "
             "You will see every change before anything is replaced."
         </p>
-        <div class="form-group">
-            <label class="label" for=CSV_INPUT>"Choose a CSV file"</label>
-            <input class="file-input" id=CSV_INPUT type="file" accept=".csv,text/csv" data-testid="csv-input" on:change=chosen/>
-        </div>
-        <NoticesHere at=FROM_CSV/>
+        <FileChooser
+            id=CSV_INPUT
+            label="Choose a CSV file"
+            accept=".csv,text/csv"
+            testid="csv-input"
+            at=FROM_CSV
+            on_choose=Callback::new(move |()| pending.set(None))
+            on_text=Callback::new(read)
+        />
         {move || pending.get().map(|(name, result)| {
             let counted = result.counted();
             let not_read = (!result.not_read.is_empty()).then(|| view! {
@@ -77,8 +75,15 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
                 </tr>
             }).collect_view();
             view! {
-                <section class="panel" data-testid="csv-preview">
-                    <h3 id="csv-preview-heading">{format!("\u{201c}{name}\u{201d} changes {counted}")}</h3>
+                <PreviewPanel
+                    heading=format!("\u{201c}{name}\u{201d} changes {counted}")
+                    heading_id="csv-preview-heading"
+                    testid="csv-preview"
+                    confirm_label="Use these figures"
+                    confirm_testid="confirm-csv"
+                    on_confirm=Callback::new(confirm)
+                    on_cancel=Callback::new(move |()| pending.set(None))
+                >
                     {not_read}
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
                         <table class="table">
@@ -89,11 +94,7 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
-                    <div class="button-group">
-                        <button type="button" class="button" data-testid="confirm-csv" on:click=confirm>"Use these figures"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
-                    </div>
-                </section>
+                </PreviewPanel>
             }
         })}
     }

@@ -17,7 +17,7 @@ mod not_read;
 mod read;
 
 pub use export::export_figures;
-pub use import::{import_figures, refusal_message, unchanged_message, Change, FiguresImport};
+pub use import::{import_figures, unchanged_message, Change, FiguresImport};
 pub use read::{parse_rows, CsvError};
 
 /// The columns, in order. Those after `statistical_neighbours` were added

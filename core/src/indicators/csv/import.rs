@@ -72,25 +72,6 @@ pub fn unchanged_message(name: &str, import: &FiguresImport) -> String {
     .to_owned()
 }
 
-/// What the page says when file `name` is refused: how many faults, the
-/// first ten of them, and that nothing has changed.
-pub fn refusal_message(name: &str, errors: &[CsvError]) -> String {
-    const LISTED: usize = 10;
-    let mut list: Vec<String> = errors
-        .iter()
-        .take(LISTED)
-        .map(ToString::to_string)
-        .collect();
-    if errors.len() > LISTED {
-        list.push(format!("and {} more", errors.len() - LISTED));
-    }
-    format!(
-        "Could not open \u{201c}{name}\u{201d}: {}: {} Nothing has been changed.",
-        count_of(errors.len(), "row has a problem", "problems"),
-        list.join("; ") + "."
-    )
-}
-
 fn decimals(text: &str) -> u8 {
     text.trim()
         .trim_end_matches('%')

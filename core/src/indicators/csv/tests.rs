@@ -619,25 +619,21 @@ fn what_the_page_says_about_a_file_is_worded_here() {
         unchanged_message("figures.csv", &same),
         "\u{201c}figures.csv\u{201d} holds no figures or comparators that differ from those open now. The columns indicator, service_area, good_is and unit were not read: names, service areas, polarity and units are changed on each indicator's page."
     );
-    let fault = |row: usize| CsvError {
-        row,
-        column: Some("value"),
-        message: "\u{201c}x\u{201d} is not a number".into(),
-    };
+    // A refusal is worded by `file::read::ReadFileError`, the same on every page.
+    let faults = import_figures(
+        &demo,
+        "indicator_id,period,value\nre-referrals,Q2 2019/20,x\n",
+    )
+    .expect_err("not a number");
+    let refused = crate::file::read::ReadFileError::Rows(faults);
     assert_eq!(
-        refusal_message("a.csv", &[fault(2)]),
-        "Could not open \u{201c}a.csv\u{201d}: 1 row has a problem: Row 2, column value: \u{201c}x\u{201d} is not a number. Nothing has been changed."
+        refused.message("a.csv"),
+        "Could not open \u{201c}a.csv\u{201d}: 1 row has a problem. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again."
     );
-    let many: Vec<CsvError> = (2..14).map(fault).collect();
-    let message = refusal_message("b.csv", &many);
+    assert_eq!(refused.faults().len(), 1);
     assert!(
-        message.starts_with("Could not open \u{201c}b.csv\u{201d}: 12 problems: Row 2,"),
-        "{message}"
-    );
-    assert!(message.contains("Row 11, column value"), "{message}");
-    assert!(!message.contains("Row 12,"), "ten listed: {message}");
-    assert!(
-        message.ends_with("; and 2 more. Nothing has been changed."),
-        "{message}"
+        refused.faults()[0].starts_with("Row 2, column value"),
+        "{:?}",
+        refused.faults()
     );
 }
