@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::{EntryKind, Score};
-use scrutineer_core::register::moves::move_residual;
+use scrutineer_core::form::FormField;
+use scrutineer_core::register::moves::{move_residual, MoveField};
 use scrutineer_core::register::{score_text, Row};
 use scrutineer_core::route::Route;
 
@@ -68,8 +69,8 @@ impl MoveState {
             from: self.residual_of(id),
             to,
         }));
-        let kind = self.kind.plural();
-        request_animation_frame(move || browser::focus(&format!("#move-reason-{kind}")));
+        let input = MoveField::Reason(self.kind).id();
+        request_animation_frame(move || browser::focus_id(&input));
     }
 }
 
@@ -266,8 +267,8 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let kind = state.kind;
     let key = kind.plural();
-    let input_id = format!("move-reason-{key}");
-    let error_id = format!("move-reason-{key}-error");
+    let input_id = MoveField::Reason(kind).id();
+    let error_id = format!("{input_id}-error");
     let cancel = move || {
         if let Some(p) = state.pending.get_untracked() {
             state.pending.set(None);
@@ -304,8 +305,8 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
             }
             Err(e) => {
                 error.set(Some(e.to_string()));
-                let input = format!("#move-reason-{key}");
-                request_animation_frame(move || browser::focus(&input));
+                let input = MoveField::Reason(kind).id();
+                request_animation_frame(move || browser::focus_id(&input));
             }
         }
     };
@@ -322,7 +323,7 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
                 <form class="move-panel" on:submit=confirm data-testid=format!("move-panel-{key}")>
                     <h4 class="move-panel__title">{heading}</h4>
                     <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
-                        <label class="label" for=input_id.clone()>"Reason for the move"</label>
+                        <label class="label" for=input_id.clone()>{MoveField::Reason(kind).label()}</label>
                         <p class="hint">"One line, kept in the entry's history. You can undo the move afterwards."</p>
                         {move || error.get().map(|m| view! {
                             <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>

@@ -6,9 +6,34 @@ use thiserror::Error;
 
 use crate::domain::period::Period;
 use crate::domain::register::HistoryNote;
-use crate::domain::risk::Score;
+use crate::domain::risk::{EntryKind, Score};
 use crate::domain::snapshot::Snapshot;
+use crate::form::FormField;
 use crate::register::rows::score_text;
+
+/// The field of a matrix's move panel: the reason for a move of one kind's
+/// marker (each matrix has its own panel).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoveField {
+    Reason(EntryKind),
+}
+
+impl MoveField {
+    pub fn label(self) -> &'static str {
+        match self {
+            MoveField::Reason(_) => "Reason for the move",
+        }
+    }
+}
+
+impl FormField for MoveField {
+    /// "move-reason-risks".
+    fn id(self) -> String {
+        match self {
+            MoveField::Reason(kind) => format!("move-reason-{}", kind.plural()),
+        }
+    }
+}
 
 /// Why a marker could not be moved.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -74,7 +99,6 @@ pub fn move_residual(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::risk::EntryKind;
     use crate::register::filter::RegisterFilter;
     use crate::register::fixtures::{day, entry, q};
     use crate::register::matrix::Matrix;
@@ -157,6 +181,19 @@ mod tests {
         assert_eq!(
             entry(&placed, "CR6").history[0].change,
             "Residual score moved from Not scored to 9 (Moderate/Possible)"
+        );
+    }
+
+    #[test]
+    fn each_matrix_has_its_own_reason_field() {
+        assert_eq!(MoveField::Reason(EntryKind::Risk).id(), "move-reason-risks");
+        assert_eq!(
+            MoveField::Reason(EntryKind::Opportunity).id(),
+            "move-reason-opportunities"
+        );
+        assert_eq!(
+            MoveField::Reason(EntryKind::Risk).label(),
+            "Reason for the move"
         );
     }
 }
