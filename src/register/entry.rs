@@ -4,16 +4,17 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::register::RegisterEntry;
-use scrutineer_core::domain::snapshot::FieldError;
-use scrutineer_core::register::edit::{save_entry, EntryForm};
+use scrutineer_core::form::{FieldError, FormField};
+use scrutineer_core::register::edit::{save_entry, Editor, EntryField, EntryForm, EntryInput};
 use scrutineer_core::register::{entry_href, score_text, wording, RegisterFilter};
+use scrutineer_core::route::Route;
 use scrutineer_core::text::capitalise;
 
 use super::bands::BandTag;
 use super::fields::AssessmentFields;
 use super::retire::RetireForm;
 use crate::browser;
-use crate::components::{settle, summary_of_prefixed, ErrorSummary, SummaryRow, TableRegion};
+use crate::components::{settle, summary_of, ErrorSummary, SummaryRow, TableRegion};
 use crate::state::use_query;
 use crate::workspace::use_workspace;
 
@@ -42,7 +43,7 @@ pub fn RiskEntryPage(id: String) -> impl IntoView {
             _ => view! {
                 <h1 tabindex="-1">"Entry not found"</h1>
                 <p>{format!("The register has no entry \u{201c}{missing}\u{201d}. It may have been renamed, or the snapshot you have open is a different one.")}</p>
-                <p><a href="#/risks">"Go to the register"</a></p>
+                <p><a href=Route::Risks.href()>"Go to the register"</a></p>
             }.into_any(),
         }}
     }
@@ -146,7 +147,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
 fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     let workspace = use_workspace();
     let form = RwSignal::new(EntryForm::of(&entry, &quarter));
-    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(vec![]);
+    let errors: RwSignal<Vec<FieldError<EntryField>>> = RwSignal::new(vec![]);
     let id = entry.id.clone();
     let kind = entry.kind;
     let next_quarter = scrutineer_core::register::next_quarter(&quarter);
@@ -168,7 +169,7 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
         move |_| {
             if let Some(next) = next_quarter {
                 form.set(EntryForm::of(&entry, &next));
-                browser::focus("#edit-quarter");
+                browser::focus_id(&Editor::Edit.field(EntryInput::Quarter).id());
             }
         }
     };
@@ -179,8 +180,8 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
             <p><button type="button" class="button button--secondary" on:click=start_next>{format!("Start {n} from this quarter")}</button></p>
         })}
         <form class="form" on:submit=save data-testid="entry-form" novalidate>
-            <ErrorSummary id="entry-errors" errors=summary_of_prefixed(errors, "edit-")/>
-            <AssessmentFields form=form errors=errors prefix="edit-" kind=Signal::derive(move || kind)/>
+            <ErrorSummary id="entry-errors" errors=summary_of(errors)/>
+            <AssessmentFields form=form errors=errors editor=Editor::Edit kind=Signal::derive(move || kind)/>
             <button class="button" type="submit">"Save changes"</button>
         </form>
     }

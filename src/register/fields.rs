@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 use scrutineer_core::domain::risk::EntryKind;
-use scrutineer_core::domain::snapshot::FieldError;
-use scrutineer_core::register::edit::EntryForm;
-use scrutineer_core::register::{wording, Wording};
+use scrutineer_core::form::{FieldError, FormField};
+use scrutineer_core::register::edit::{
+    pick_score, picked_of, picker_step, picker_value, Editor, EntryField, EntryForm, EntryInput,
+};
+use scrutineer_core::register::{impact_step, likelihood_step};
 
 use crate::components::{message_for, TextField};
 
@@ -13,47 +15,48 @@ use crate::components::{message_for, TextField};
 #[component]
 pub(super) fn AssessmentFields(
     form: RwSignal<EntryForm>,
-    errors: RwSignal<Vec<FieldError>>,
-    prefix: &'static str,
+    errors: RwSignal<Vec<FieldError<EntryField>>>,
+    /// Which form: the ids start "new-" or "edit-".
+    editor: Editor,
     kind: Signal<EntryKind>,
 ) -> impl IntoView {
     let field = move |get: fn(&EntryForm) -> String| Signal::derive(move || form.with(get));
     let set = move |put: fn(&mut EntryForm, String)| {
         Callback::new(move |v: String| form.update(|f| put(f, v)))
     };
-    let error = move |name: &'static str| Signal::derive(message_for(errors, name));
-    let area = move |name: &'static str,
-                     label: Signal<&'static str>,
+    let id = move |input: EntryInput| editor.field(input).id();
+    let error = move |input: EntryInput| Signal::derive(message_for(errors, editor.field(input)));
+    // The labels follow the risk/opportunity choice without rebuilding the fields.
+    let label = move |input: EntryInput| Signal::derive(move || input.label(kind.get()));
+    let fixed = move |input: EntryInput| input.label(EntryKind::default());
+    let area = move |input: EntryInput,
                      get: fn(&EntryForm) -> String,
                      put: fn(&mut EntryForm, String)| {
-        let id = format!("{prefix}{name}");
         view! {
             <div class="form-group">
-                <label class="label" for=id.clone()>{label}</label>
-                <textarea class="textarea" id=id rows="3" prop:value=move || form.with(get) on:input=move |e| form.update(|f| put(f, event_target_value(&e)))></textarea>
+                <label class="label" for=id(input)>{label(input)}</label>
+                <textarea class="textarea" id=id(input) rows="3" prop:value=move || form.with(get) on:input=move |e| form.update(|f| put(f, event_target_value(&e)))></textarea>
             </div>
         }
     };
-    // The words follow the risk/opportunity choice without rebuilding the fields.
-    let words =
-        move |pick: fn(Wording) -> &'static str| Signal::derive(move || pick(wording(kind.get())));
+    use EntryInput as I;
     view! {
-        <TextField id=format!("{prefix}quarter") label="Quarter" hint="For example Q3 2019/20" value=field(|f| f.quarter.clone()) on_input=set(|f, v| f.quarter = v) error=error("quarter")/>
-        <TextField id=format!("{prefix}title") label="Title" value=field(|f| f.title.clone()) on_input=set(|f, v| f.title = v) error=error("title")/>
-        {area("description", Signal::stored("Description"), |f| f.description.clone(), |f, v| f.description = v)}
-        <TextField id=format!("{prefix}risk_type") label="Type" hint="For example Economic, Social, Legal/Political, People/Organisational" value=field(|f| f.risk_type.clone()) on_input=set(|f, v| f.risk_type = v) error=error("risk_type")/>
-        {area("consequences", words(|w| w.consequences), |f| f.consequences.clone(), |f, v| f.consequences = v)}
-        {area("controls", words(|w| w.controls), |f| f.controls.clone(), |f, v| f.controls = v)}
-        <ScoreField id=format!("{prefix}inherent") label="Inherent score (before actions)" kind=kind value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error("inherent")/>
-        {area("actions", words(|w| w.actions), |f| f.actions.clone(), |f, v| f.actions = v)}
-        <ScoreField id=format!("{prefix}residual") label="Residual score (after actions)" kind=kind value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error("residual")/>
-        <ScoreField id=format!("{prefix}target") label="Target score" kind=kind value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error("target")/>
-        <TextField id=format!("{prefix}owner") label="Owner" value=field(|f| f.owner.clone()) on_input=set(|f, v| f.owner = v) error=error("owner")/>
-        {area("direction", Signal::stored("Direction of travel and commentary"), |f| f.direction.clone(), |f, v| f.direction = v)}
-        <TextField id=format!("{prefix}next_review") label="Next review" kind="date" hint="For example 31/10/2019" value=field(|f| f.next_review.clone()) on_input=set(|f, v| f.next_review = v) error=error("next_review")/>
+        <TextField id=id(I::Quarter) label=fixed(I::Quarter) hint="For example Q3 2019/20" value=field(|f| f.quarter.clone()) on_input=set(|f, v| f.quarter = v) error=error(I::Quarter)/>
+        <TextField id=id(I::Title) label=fixed(I::Title) value=field(|f| f.title.clone()) on_input=set(|f, v| f.title = v) error=error(I::Title)/>
+        {area(I::Description, |f| f.description.clone(), |f, v| f.description = v)}
+        <TextField id=id(I::RiskType) label=fixed(I::RiskType) hint="For example Economic, Social, Legal/Political, People/Organisational" value=field(|f| f.risk_type.clone()) on_input=set(|f, v| f.risk_type = v) error=error(I::RiskType)/>
+        {area(I::Consequences, |f| f.consequences.clone(), |f, v| f.consequences = v)}
+        {area(I::Controls, |f| f.controls.clone(), |f, v| f.controls = v)}
+        <ScoreField id=id(I::Inherent) label=fixed(I::Inherent) kind=kind value=field(|f| f.inherent.clone()) on_input=set(|f, v| f.inherent = v) error=error(I::Inherent)/>
+        {area(I::Actions, |f| f.actions.clone(), |f, v| f.actions = v)}
+        <ScoreField id=id(I::Residual) label=fixed(I::Residual) kind=kind value=field(|f| f.residual.clone()) on_input=set(|f, v| f.residual = v) error=error(I::Residual)/>
+        <ScoreField id=id(I::Target) label=fixed(I::Target) kind=kind value=field(|f| f.target.clone()) on_input=set(|f, v| f.target = v) error=error(I::Target)/>
+        <TextField id=id(I::Owner) label=fixed(I::Owner) value=field(|f| f.owner.clone()) on_input=set(|f, v| f.owner = v) error=error(I::Owner)/>
+        {area(I::Direction, |f| f.direction.clone(), |f, v| f.direction = v)}
+        <TextField id=id(I::NextReview) label=fixed(I::NextReview) kind="date" hint="For example 31/10/2019" value=field(|f| f.next_review.clone()) on_input=set(|f, v| f.next_review = v) error=error(I::NextReview)/>
         // A new entry has no earlier score to explain.
-        {(prefix != "new-").then(|| view! {
-            <TextField id=format!("{prefix}reason") label="Reason for the change" hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error("reason")/>
+        {(editor == Editor::Edit).then(|| view! {
+            <TextField id=id(I::Reason) label=fixed(I::Reason) hint="Needed when a score changes; kept in the entry's history" value=field(|f| f.reason.clone()) on_input=set(|f, v| f.reason = v) error=error(I::Reason)/>
         })}
     }
 }
@@ -71,25 +74,25 @@ fn ScoreField(
     on_input: Callback<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    use scrutineer_core::register::edit::{chosen_score, score_cell};
-    use scrutineer_core::register::{impact_step, likelihood_step};
     // A half-made choice (impact chosen, likelihood not yet) is kept here.
-    let picked: RwSignal<(u8, u8)> =
-        RwSignal::new(score_cell(&value.get_untracked()).unwrap_or((0, 0)));
+    let picked: RwSignal<(u8, u8)> = RwSignal::new(picked_of(&value.get_untracked()));
     // Typed text that gives no one cell ("12", a typo) leaves both unchosen.
-    Effect::new(move |_| picked.set(score_cell(&value.get()).unwrap_or((0, 0))));
-    // A picker set to "Choose" (0) clears the score; both chosen write it.
+    Effect::new(move |_| picked.set(picked_of(&value.get())));
     let choose = move |impact: Option<u8>, likelihood: Option<u8>| {
-        let (i, l) = picked.get_untracked();
-        let next = (impact.unwrap_or(i), likelihood.unwrap_or(l));
+        let (next, write) = value.with_untracked(|text| {
+            pick_score(
+                picked.get_untracked(),
+                impact,
+                likelihood,
+                text,
+                kind.get_untracked(),
+            )
+        });
         picked.set(next);
-        if let Some(text) = chosen_score(next.0, next.1, kind.get_untracked()) {
+        if let Some(text) = write {
             on_input.run(text);
-        } else if (next.0 == 0 || next.1 == 0) && score_cell(&value.get_untracked()).is_some() {
-            on_input.run(String::new());
         }
     };
-    let picked_of = |text: String| -> u8 { text.parse().unwrap_or(0) };
     let (impact_id, likelihood_id, hint_id, error_id) = (
         format!("{id}-impact"),
         format!("{id}-likelihood"),
@@ -115,16 +118,16 @@ fn ScoreField(
             <div class="score-field__pickers">
                 <div class="form-group">
                     <label class="label label--small" for=impact_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Impact"</label>
-                    <select class="select" id=impact_id prop:value=move || picked.with(|p| if p.0 == 0 { String::new() } else { p.0.to_string() })
-                        on:change=move |e| choose(Some(picked_of(event_target_value(&e))), None)>
+                    <select class="select" id=impact_id prop:value=move || picker_value(picked.get().0)
+                        on:change=move |e| choose(Some(picker_step(&event_target_value(&e))), None)>
                         <option value="">"Choose"</option>
                         {move || (1..=5u8).rev().map(|n| view! { <option value=n.to_string()>{impact_step(kind.get(), n)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="form-group">
                     <label class="label label--small" for=likelihood_id.clone()><span class="visually-hidden">{format!("{label}: ")}</span>"Likelihood"</label>
-                    <select class="select" id=likelihood_id prop:value=move || picked.with(|p| if p.1 == 0 { String::new() } else { p.1.to_string() })
-                        on:change=move |e| choose(None, Some(picked_of(event_target_value(&e))))>
+                    <select class="select" id=likelihood_id prop:value=move || picker_value(picked.get().1)
+                        on:change=move |e| choose(None, Some(picker_step(&event_target_value(&e))))>
                         <option value="">"Choose"</option>
                         {(1..=5u8).map(|n| view! { <option value=n.to_string()>{likelihood_step(n)}</option> }).collect_view()}
                     </select>

@@ -8,14 +8,119 @@ use crate::dates::read_date;
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, HistoryNote, RegisterEntry};
 use crate::domain::risk::{EntryKind, Score};
-use crate::domain::snapshot::{FieldError, Snapshot};
+use crate::domain::snapshot::Snapshot;
 use crate::file::validate::YEARS;
-use crate::register::rows::score_text;
+use crate::form::{FieldError, FormField};
+use crate::register::rows::{score_text, wording};
 
-fn field(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
+/// Which of the two entry forms: adding an entry (`#/risks/new`) or
+/// changing one of its quarters (on the entry's page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editor {
+    New,
+    Edit,
+}
+
+impl Editor {
+    /// What the form's element ids start with.
+    fn prefix(self) -> &'static str {
+        match self {
+            Editor::New => "new-",
+            Editor::Edit => "edit-",
+        }
+    }
+
+    /// This form's `input`.
+    pub fn field(self, input: EntryInput) -> EntryField {
+        EntryField {
+            editor: self,
+            input,
+        }
+    }
+}
+
+/// An input of the entry forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryInput {
+    /// The reference, given only when adding.
+    Id,
+    /// Risk or opportunity, chosen only when adding.
+    Kind,
+    Quarter,
+    Title,
+    Description,
+    RiskType,
+    Consequences,
+    Controls,
+    Inherent,
+    Actions,
+    Residual,
+    Target,
+    Owner,
+    Direction,
+    NextReview,
+    /// Why the scores changed, asked only when editing.
+    Reason,
+}
+
+impl EntryInput {
+    /// The input's label; the words of some follow the kind of entry
+    /// ("Possible consequences" of a risk, "Possible benefits" of an
+    /// opportunity).
+    pub fn label(self, kind: EntryKind) -> &'static str {
+        let words = wording(kind);
+        match self {
+            EntryInput::Id => "Reference",
+            EntryInput::Kind => "Risk or opportunity",
+            EntryInput::Quarter => "Quarter",
+            EntryInput::Title => "Title",
+            EntryInput::Description => "Description",
+            EntryInput::RiskType => "Type",
+            EntryInput::Consequences => words.consequences,
+            EntryInput::Controls => words.controls,
+            EntryInput::Inherent => "Inherent score (before actions)",
+            EntryInput::Actions => words.actions,
+            EntryInput::Residual => "Residual score (after actions)",
+            EntryInput::Target => "Target score",
+            EntryInput::Owner => "Owner",
+            EntryInput::Direction => "Direction of travel and commentary",
+            EntryInput::NextReview => "Next review",
+            EntryInput::Reason => "Reason for the change",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            EntryInput::Id => "id",
+            EntryInput::Kind => "kind",
+            EntryInput::Quarter => "quarter",
+            EntryInput::Title => "title",
+            EntryInput::Description => "description",
+            EntryInput::RiskType => "risk_type",
+            EntryInput::Consequences => "consequences",
+            EntryInput::Controls => "controls",
+            EntryInput::Inherent => "inherent",
+            EntryInput::Actions => "actions",
+            EntryInput::Residual => "residual",
+            EntryInput::Target => "target",
+            EntryInput::Owner => "owner",
+            EntryInput::Direction => "direction",
+            EntryInput::NextReview => "next_review",
+            EntryInput::Reason => "reason",
+        }
+    }
+}
+
+/// A field of one of the entry forms: "edit-title" is the edit form's title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryField {
+    pub editor: Editor,
+    pub input: EntryInput,
+}
+
+impl FormField for EntryField {
+    fn id(self) -> String {
+        format!("{}{}", self.editor.prefix(), self.input.key())
     }
 }
 
@@ -24,8 +129,7 @@ fn field(field: &'static str, message: impl Into<String>) -> FieldError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntryForm {
     pub id: String,
-    /// "risk" or "opportunity".
-    pub kind: String,
+    pub kind: EntryKind,
     /// The quarter this assessment is for, e.g. "Q3 2019/20".
     pub quarter: String,
     pub title: String,
@@ -57,7 +161,7 @@ impl EntryForm {
     /// A new entry's form for `quarter`.
     pub fn blank(kind: EntryKind, quarter: Option<Period>) -> EntryForm {
         EntryForm {
-            kind: kind.key().to_owned(),
+            kind,
             quarter: quarter.map(|q| q.to_string()).unwrap_or_default(),
             ..EntryForm::default()
         }
@@ -76,7 +180,7 @@ impl EntryForm {
         let kind = entry.kind;
         let mut form = EntryForm {
             id: entry.id.clone(),
-            kind: kind.key().to_owned(),
+            kind,
             quarter: quarter.to_string(),
             ..EntryForm::default()
         };
@@ -112,148 +216,173 @@ pub struct Saved {
     pub done: String,
 }
 
-/// The snapshot with the form's entry added (`original` is `None`) or its
-/// quarter changed, or every field that is wrong.
-pub fn save_entry(
-    snapshot: &Snapshot,
-    original: Option<&str>,
-    form: &EntryForm,
-    today: NaiveDate,
-) -> Result<Saved, Vec<FieldError>> {
+/// Why a new entry's reference cannot be used, if it cannot.
+fn reference_fault(snapshot: &Snapshot, id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("Enter a reference, for example CR13 or CO5".to_owned())
+    } else if id
+        .chars()
+        .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
+    {
+        Some("A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2".to_owned())
+    } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
+        Some(format!(
+            "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
+        ))
+    } else if snapshot
+        .register
+        .iter()
+        .any(|e| e.id.eq_ignore_ascii_case(id))
+    {
+        Some(format!(
+            "{id} is already on the register: choose another reference"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The quarter as typed, within the years the app holds.
+fn read_quarter(text: &str) -> Result<Period, String> {
+    match text.trim().parse::<Period>() {
+        Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Ok(p),
+        Ok(Period::Quarter { .. }) => Err(format!(
+            "Give a quarter from {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        )),
+        _ => Err(format!(
+            "Enter the quarter as the packs write it, for example Q3 2019/20, not \u{201c}{}\u{201d}",
+            text.trim()
+        )),
+    }
+}
+
+/// A score as typed (blank is none); `what` names it in the message.
+fn read_score(what: &str, text: &str) -> Result<Option<Score>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Score::parse(t)
+        .map(Some)
+        .map_err(|e| format!("The {what} score: {e}"))
+}
+
+/// The next review date as typed (blank is none).
+fn read_review(text: &str) -> Result<Option<NaiveDate>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match read_date(text) {
+        Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Ok(Some(d)),
+        _ => Err("Enter the next review as a date, for example 31/10/2019".to_owned()),
+    }
+}
+
+/// The form's three scores, as read.
+type Scores = (Option<Score>, Option<Score>, Option<Score>);
+
+/// The form read field by field: its reference, kind, quarter and scores,
+/// with each fault at its field, in the form's order.
+struct Read {
+    id: String,
+    kind: EntryKind,
+    quarter: Option<Period>,
+    scores: Scores,
+    next_review: Option<NaiveDate>,
+    errors: Vec<FieldError<EntryField>>,
+}
+
+fn read_form(snapshot: &Snapshot, existing: Option<&RegisterEntry>, form: &EntryForm) -> Read {
+    let editor = if existing.is_some() {
+        Editor::Edit
+    } else {
+        Editor::New
+    };
     let mut errors = vec![];
-    let existing = original.and_then(|id| snapshot.register.iter().find(|e| e.id == id));
+    let mut fault = |input: EntryInput, message: String| {
+        errors.push(FieldError::new(editor.field(input), message));
+    };
     let id = match existing {
         Some(e) => e.id.clone(),
         None => form.id.trim().to_owned(),
     };
     if existing.is_none() {
-        if id.is_empty() {
-            errors.push(field("id", "Enter a reference, for example CR13 or CO5"));
-        } else if id
-            .chars()
-            .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
-        {
-            errors.push(field(
-                "id",
-                "A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2",
-            ));
-        } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
-            errors.push(field(
-                "id",
-                format!(
-                    "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
-                ),
-            ));
-        } else if snapshot
-            .register
-            .iter()
-            .any(|e| e.id.eq_ignore_ascii_case(&id))
-        {
-            errors.push(field(
-                "id",
-                format!("{id} is already on the register: choose another reference"),
-            ));
+        if let Some(message) = reference_fault(snapshot, &id) {
+            fault(EntryInput::Id, message);
         }
     }
-    let kind = match existing {
-        Some(e) => Some(e.kind),
-        None => {
-            let kind = EntryKind::from_key(&form.kind);
-            if kind.is_none() {
-                errors.push(field(
-                    "kind",
-                    "Choose whether this is a risk or an opportunity",
-                ));
-            }
-            kind
-        }
-    };
-    let quarter = match form.quarter.trim().parse::<Period>() {
-        Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Some(p),
-        Ok(Period::Quarter { .. }) => {
-            errors.push(field(
-                "quarter",
-                format!("Give a quarter from {} to {}", YEARS.start(), YEARS.end()),
-            ));
-            None
-        }
-        _ => {
-            errors.push(field(
-                "quarter",
-                format!(
-                    "Enter the quarter as the packs write it, for example Q3 2019/20, not \u{201c}{}\u{201d}",
-                    form.quarter.trim()
-                ),
-            ));
-            None
-        }
-    };
-    let title = form.title.trim();
-    if title.is_empty() {
-        errors.push(field("title", "Enter the title as the register words it"));
+    let quarter = read_quarter(&form.quarter)
+        .map_err(|m| fault(EntryInput::Quarter, m))
+        .ok();
+    if form.title.trim().is_empty() {
+        fault(
+            EntryInput::Title,
+            "Enter the title as the register words it".to_owned(),
+        );
     }
-    let mut score = |name: &'static str, what: &str, text: &str| -> Option<Score> {
-        let t = text.trim();
-        if t.is_empty() {
-            return None;
-        }
-        match Score::parse(t) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errors.push(field(name, format!("The {what} score: {e}")));
-                None
-            }
-        }
+    let mut score = |input: EntryInput, what: &str, text: &str| {
+        read_score(what, text)
+            .map_err(|m| fault(input, m))
+            .ok()
+            .flatten()
     };
-    let inherent = score("inherent", "inherent", &form.inherent);
-    let residual = score("residual", "residual", &form.residual);
-    let target = score("target", "target", &form.target);
-    let next_review = if form.next_review.trim().is_empty() {
-        None
-    } else {
-        match read_date(&form.next_review) {
-            Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Some(d),
-            _ => {
-                errors.push(field(
-                    "next_review",
-                    "Enter the next review as a date, for example 31/10/2019",
-                ));
-                None
-            }
-        }
-    };
-    let (Some(kind), Some(quarter)) = (kind, quarter) else {
-        return Err(errors);
-    };
-    let earlier = existing.and_then(|e| e.assessment(&quarter));
-    let scores_changed =
-        earlier.is_some_and(|a| (a.inherent, a.residual, a.target) != (inherent, residual, target));
-    let reason = form.reason.trim();
-    if scores_changed && reason.is_empty() && errors.is_empty() {
-        errors.push(field(
-            "reason",
-            "Say why the score changed: the reason is kept in the entry's history",
-        ));
+    let scores = (
+        score(EntryInput::Inherent, "inherent", &form.inherent),
+        score(EntryInput::Residual, "residual", &form.residual),
+        score(EntryInput::Target, "target", &form.target),
+    );
+    let next_review = read_review(&form.next_review)
+        .map_err(|m| fault(EntryInput::NextReview, m))
+        .ok()
+        .flatten();
+    Read {
+        id,
+        kind: existing.map_or(form.kind, |e| e.kind),
+        quarter,
+        scores,
+        next_review,
+        errors,
     }
-    if let Some(e) = existing {
-        if let Some(r) = &e.retired {
-            if r.period.timeline_cmp(&quarter).is_le() {
-                errors.push(field(
-                    "quarter",
-                    format!(
-                        "{} left the register from {}: restore it before adding {}",
-                        e.id, r.period, quarter
-                    ),
-                ));
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let assessment = Assessment {
+}
+
+/// "Residual score from 12 (Major/Possible) to 8 (Major/Unlikely) in Q2
+/// 2019/20": the scores that differ from `was`, or `None` where none do.
+fn score_changes(
+    was: &Assessment,
+    now: Scores,
+    kind: EntryKind,
+    quarter: Period,
+) -> Option<String> {
+    let moved: Vec<String> = [
+        ("Inherent", was.inherent, now.0),
+        ("Residual", was.residual, now.1),
+        ("Target", was.target, now.2),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(name, a, b)| {
+        format!(
+            "{name} score from {} to {}",
+            score_text(a, kind),
+            score_text(b, kind)
+        )
+    })
+    .collect();
+    (!moved.is_empty()).then(|| format!("{} in {quarter}", moved.join("; ")))
+}
+
+fn assessment_of(
+    form: &EntryForm,
+    read: &Read,
+    quarter: Period,
+    earlier: Option<&Assessment>,
+) -> Assessment {
+    let (inherent, residual, target) = read.scores;
+    Assessment {
         period: quarter,
-        title: title.to_owned(),
+        title: form.title.trim().to_owned(),
         description: optional(&form.description),
         risk_type: optional(&form.risk_type),
         consequences: optional(&form.consequences),
@@ -264,77 +393,125 @@ pub fn save_entry(
         target,
         owner: optional(&form.owner),
         direction: optional(&form.direction),
-        next_review,
+        next_review: read.next_review,
         notes: earlier.map(|a| a.notes.clone()).unwrap_or_default(),
         source: earlier.and_then(|a| a.source.clone()),
+    }
+}
+
+/// The faults only a whole read form shows: a changed score with no
+/// reason, and a quarter from which the entry has left the register.
+fn check_change(
+    existing: Option<&RegisterEntry>,
+    form: &EntryForm,
+    read: &mut Read,
+    quarter: Period,
+) {
+    let earlier = existing.and_then(|e| e.assessment(&quarter));
+    let scores_changed = earlier.is_some_and(|a| (a.inherent, a.residual, a.target) != read.scores);
+    if scores_changed && form.reason.trim().is_empty() && read.errors.is_empty() {
+        read.errors.push(FieldError::new(
+            Editor::Edit.field(EntryInput::Reason),
+            "Say why the score changed: the reason is kept in the entry's history",
+        ));
+    }
+    if let Some(e) = existing {
+        if let Some(r) = e
+            .retired
+            .as_ref()
+            .filter(|r| r.period.timeline_cmp(&quarter).is_le())
+        {
+            read.errors.push(FieldError::new(
+                Editor::Edit.field(EntryInput::Quarter),
+                format!(
+                    "{} left the register from {}: restore it before adding {}",
+                    e.id, r.period, quarter
+                ),
+            ));
+        }
+    }
+}
+
+/// A history note for `change`, where a reason was given.
+fn note(today: NaiveDate, quarter: Period, change: String, reason: &str) -> Option<HistoryNote> {
+    (!reason.is_empty()).then(|| HistoryNote {
+        on: today,
+        period: quarter,
+        change,
+        reason: reason.to_owned(),
+    })
+}
+
+/// The snapshot with the form's entry added (`original` is `None`) or its
+/// quarter changed, or every field that is wrong.
+pub fn save_entry(
+    snapshot: &Snapshot,
+    original: Option<&str>,
+    form: &EntryForm,
+    today: NaiveDate,
+) -> Result<Saved, Vec<FieldError<EntryField>>> {
+    let existing = original.and_then(|id| snapshot.register.iter().find(|e| e.id == id));
+    let mut read = read_form(snapshot, existing, form);
+    let Some(quarter) = read.quarter else {
+        return Err(read.errors);
     };
+    check_change(existing, form, &mut read, quarter);
+    if !read.errors.is_empty() {
+        return Err(read.errors);
+    }
+    let earlier = existing.and_then(|e| e.assessment(&quarter));
+    let assessment = assessment_of(form, &read, quarter, earlier);
+    let (id, kind, reason) = (read.id.clone(), read.kind, form.reason.trim());
     let mut next = snapshot.clone();
-    let done;
-    match existing {
+    let done = match existing {
         None => {
-            done = format!("Added {id}");
-            let mut entry = RegisterEntry {
+            next.register.push(RegisterEntry {
                 id: id.clone(),
                 kind,
                 assessments: vec![assessment],
                 retired: None,
-                history: vec![],
-            };
-            if !reason.is_empty() {
-                entry.history.push(HistoryNote {
-                    on: today,
-                    period: quarter,
-                    change: format!("Added to the register in {quarter}"),
-                    reason: reason.to_owned(),
-                });
-            }
-            next.register.push(entry);
+                history: note(
+                    today,
+                    quarter,
+                    format!("Added to the register in {quarter}"),
+                    reason,
+                )
+                .into_iter()
+                .collect(),
+            });
+            format!("Added {id}")
         }
         Some(_) => {
             let entry = next
                 .register
                 .iter_mut()
                 .find(|e| e.id == id)
-                .ok_or_else(|| vec![field("id", format!("{id} is no longer on the register"))])?;
-            let change = match earlier {
-                Some(was) => {
-                    let moved: Vec<String> = [
-                        ("Inherent", was.inherent, inherent),
-                        ("Residual", was.residual, residual),
-                        ("Target", was.target, target),
-                    ]
-                    .into_iter()
-                    .filter(|(_, a, b)| a != b)
-                    .map(|(name, a, b)| {
-                        format!(
-                            "{name} score from {} to {}",
-                            score_text(a, kind),
-                            score_text(b, kind)
-                        )
-                    })
-                    .collect();
-                    done = format!("Saved {id} for {quarter}");
-                    (!moved.is_empty()).then(|| format!("{} in {quarter}", moved.join("; ")))
-                }
-                None => {
-                    done = format!("Added {quarter} to {id}");
-                    Some(format!("{quarter} assessment added"))
-                }
+                .ok_or_else(|| {
+                    vec![FieldError::new(
+                        Editor::Edit.field(EntryInput::Id),
+                        format!("{id} is no longer on the register"),
+                    )]
+                })?;
+            let (done, change) = match earlier {
+                Some(was) => (
+                    format!("Saved {id} for {quarter}"),
+                    score_changes(was, read.scores, kind, quarter),
+                ),
+                None => (
+                    format!("Added {quarter} to {id}"),
+                    Some(format!("{quarter} assessment added")),
+                ),
             };
             match entry.assessments.iter_mut().find(|a| a.period == quarter) {
                 Some(slot) => *slot = assessment,
                 None => entry.assessments.push(assessment),
             }
-            if let (Some(change), false) = (change, reason.is_empty()) {
-                entry.history.push(HistoryNote {
-                    on: today,
-                    period: quarter,
-                    change,
-                    reason: reason.to_owned(),
-                });
-            }
+            entry
+                .history
+                .extend(change.and_then(|c| note(today, quarter, c, reason)));
+            done
         }
-    }
+    };
     Ok(Saved {
         snapshot: next,
         id,
@@ -352,6 +529,43 @@ pub fn score_cell(text: &str) -> Option<(u8, u8)> {
 /// "16 (Major/Likely)".
 pub fn chosen_score(impact: u8, likelihood: u8, kind: EntryKind) -> Option<String> {
     Score::rated(impact, likelihood).ok().map(|s| s.label(kind))
+}
+
+/// The pickers' choice as a typed score gives it: (impact, likelihood),
+/// 0 for "Choose" where the text gives no one cell.
+pub fn picked_of(text: &str) -> (u8, u8) {
+    score_cell(text).unwrap_or((0, 0))
+}
+
+/// A picker's value: "" for "Choose" (0), else the step, "4".
+pub fn picker_value(step: u8) -> String {
+    if step == 0 {
+        String::new()
+    } else {
+        step.to_string()
+    }
+}
+
+/// A picker's step from its value: 0 for "Choose".
+pub fn picker_step(value: &str) -> u8 {
+    value.parse().unwrap_or(0)
+}
+
+/// A change of one picker (`impact` or `likelihood`, the other `None`)
+/// from `picked`, with the score's text as it stands: the pickers' new
+/// choice, and the text to write, if it changes. Both chosen write the
+/// score; a picker set back to "Choose" clears a score that had a cell.
+pub fn pick_score(
+    picked: (u8, u8),
+    impact: Option<u8>,
+    likelihood: Option<u8>,
+    text: &str,
+    kind: EntryKind,
+) -> ((u8, u8), Option<String>) {
+    let next = (impact.unwrap_or(picked.0), likelihood.unwrap_or(picked.1));
+    let write = chosen_score(next.0, next.1, kind)
+        .or_else(|| ((next.0 == 0 || next.1 == 0) && score_cell(text).is_some()).then(String::new));
+    (next, write)
 }
 
 #[cfg(test)]
@@ -390,7 +604,7 @@ mod tests {
         let s = Snapshot::demo();
         let form = EntryForm {
             id: "CR 2".into(),
-            kind: "risk".into(),
+            kind: EntryKind::Risk,
             quarter: "Q5 2019/20".into(),
             title: " ".into(),
             inherent: "16 (Major/Possible)".into(),
@@ -399,16 +613,16 @@ mod tests {
             ..EntryForm::default()
         };
         let errors = save_entry(&s, None, &form, day("2019-10-01")).expect_err("refused");
-        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<String> = errors.iter().map(|e| e.field.id()).collect();
         assert_eq!(
             fields,
             vec![
-                "id",
-                "quarter",
-                "title",
-                "inherent",
-                "residual",
-                "next_review"
+                "new-id",
+                "new-quarter",
+                "new-title",
+                "new-inherent",
+                "new-residual",
+                "new-next_review"
             ]
         );
         assert!(
@@ -435,7 +649,7 @@ mod tests {
         let s = Snapshot::demo();
         let form = EntryForm {
             id: "CR13".into(),
-            kind: "risk".into(),
+            kind: EntryKind::Risk,
             quarter: "Q2 2019/20".into(),
             title: "Cyber attack on council systems".into(),
             risk_type: "Technological".into(),
@@ -474,8 +688,8 @@ mod tests {
         form.residual = "8 (Major/Unlikely)".into();
         let errors = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect_err("no reason");
         assert_eq!(
-            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
-            vec!["reason"]
+            errors.iter().map(|e| e.field.id()).collect::<Vec<_>>(),
+            vec!["edit-reason"]
         );
         form.reason = "Peer challenge".into();
         let saved = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect("saved");
@@ -526,7 +740,69 @@ mod tests {
         let form = EntryForm::of(entry(&retired, "CR3"), &q("Q3 2019/20"));
         let errors =
             save_entry(&retired, Some("CR3"), &form, day("2019-10-01")).expect_err("refused");
-        assert_eq!(errors[0].field, "quarter");
+        assert_eq!(errors[0].field, Editor::Edit.field(EntryInput::Quarter));
         assert!(errors[0].message.contains("restore it"));
+    }
+
+    #[test]
+    fn each_form_names_its_fields_by_their_element_ids() {
+        assert_eq!(Editor::New.field(EntryInput::Id).id(), "new-id");
+        assert_eq!(Editor::New.field(EntryInput::Kind).id(), "new-kind");
+        assert_eq!(
+            Editor::Edit.field(EntryInput::RiskType).id(),
+            "edit-risk_type"
+        );
+        assert_eq!(
+            Editor::Edit.field(EntryInput::NextReview).id(),
+            "edit-next_review"
+        );
+        assert_eq!(Editor::Edit.field(EntryInput::Reason).id(), "edit-reason");
+        // An edit's faults are the edit form's.
+        let s = Snapshot::demo();
+        let mut form = EntryForm::of(entry(&s, "CR2"), &q("Q2 2019/20"));
+        form.title = String::new();
+        let errors = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect_err("refused");
+        assert_eq!(errors[0].field, Editor::Edit.field(EntryInput::Title));
+        let opportunity = EntryForm::blank(EntryKind::Opportunity, None);
+        assert_eq!(opportunity.kind, EntryKind::Opportunity);
+        assert_eq!(EntryForm::default().kind, EntryKind::Risk);
+        assert_eq!(
+            EntryInput::Consequences.label(EntryKind::Opportunity),
+            "Possible benefits"
+        );
+        assert_eq!(
+            EntryInput::Actions.label(EntryKind::Risk),
+            "Mitigating actions"
+        );
+        assert_eq!(
+            EntryInput::Reason.label(EntryKind::Risk),
+            "Reason for the change"
+        );
+    }
+
+    #[test]
+    fn the_pickers_write_a_score_once_both_are_chosen_and_clear_it_when_unset() {
+        let kind = EntryKind::Risk;
+        assert_eq!(pick_score((0, 0), Some(4), None, "", kind), ((4, 0), None));
+        assert_eq!(
+            pick_score((4, 0), None, Some(3), "", kind),
+            ((4, 3), Some("12 (Major/Possible)".to_owned()))
+        );
+        assert_eq!(
+            pick_score((4, 3), Some(0), None, "12 (Major/Possible)", kind),
+            ((0, 3), Some(String::new())),
+            "Choose clears a score that had a cell"
+        );
+        assert_eq!(
+            pick_score((0, 0), None, Some(0), "12", kind),
+            ((0, 0), None),
+            "a printed score with no cell is kept"
+        );
+        assert_eq!(picked_of("4x4"), (4, 4));
+        assert_eq!(picked_of("12"), (0, 0));
+        assert_eq!(picker_value(0), "");
+        assert_eq!(picker_value(5), "5");
+        assert_eq!(picker_step(""), 0);
+        assert_eq!(picker_step("3"), 3);
     }
 }
