@@ -10,6 +10,7 @@ pub mod bands;
 pub mod changes;
 pub mod edit;
 pub mod filter;
+pub mod marker;
 pub mod matrix;
 pub mod moves;
 pub mod quarters;

@@ -1,10 +1,18 @@
 //! An entry's marker on the matrix, moved by drag (mouse, pen, touch) or
-//! keyboard, and the panel that asks for the move's reason.
+//! keyboard, and the panel that asks for the move's reason. What a press,
+//! a key or a drop means is decided by the reducer in
+//! `scrutineer_core::register::marker`; this file only turns DOM events
+//! into its events and its effects into the DOM.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use scrutineer_core::domain::period::Period;
-use scrutineer_core::domain::risk::{EntryKind, Score};
+use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::form::FormField;
+use scrutineer_core::register::marker::{
+    cell_words, marker_element_id, step, Effect, Grab, Key, MarkerEvent, MarkerPlace, MarkerState,
+    PendingMove,
+};
 use scrutineer_core::register::moves::{move_residual, MoveField};
 use scrutineer_core::register::{score_text, Row};
 use scrutineer_core::route::Route;
@@ -12,244 +20,176 @@ use scrutineer_core::route::Route;
 use crate::browser;
 use crate::workspace::use_workspace;
 
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Drag {
-    pub(super) id: String,
-    from: (u8, u8),
-    start: (i32, i32),
-    moved: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct PendingMove {
-    id: String,
-    from: Option<Score>,
-    to: (u8, u8),
-}
-
+/// One matrix's markers: their state, and what the view needs to read it.
 #[derive(Clone, Copy)]
 pub(super) struct MoveState {
     pub(super) kind: EntryKind,
     pub(super) quarter: Period,
+    /// Whether "Edit positions" is on in the residual score view.
     pub(super) movable: Signal<bool>,
-    pub(super) drag: RwSignal<Option<Drag>>,
-    /// The cell a drag or the arrow keys point at.
-    pub(super) target: RwSignal<Option<(u8, u8)>>,
-    /// The marker the arrow keys are moving.
-    pub(super) keyed: RwSignal<Option<String>>,
-    pub(super) pending: RwSignal<Option<PendingMove>>,
-    /// A click that ends a drag must not also open the entry.
-    pub(super) swallow_click: RwSignal<bool>,
-    pub(super) announce: RwSignal<String>,
+    pub(super) markers: RwSignal<MarkerState>,
+    pub(super) pending: Memo<Option<PendingMove>>,
+    pub(super) announcement: Memo<String>,
     pub(super) rows: Memo<Vec<Row>>,
 }
 
 impl MoveState {
-    fn residual_of(&self, id: &str) -> Option<Score> {
-        self.rows
-            .with_untracked(|r| r.iter().find(|r| r.id == id).and_then(|r| r.residual))
-    }
-
-    fn cell_words(&self, (i, l): (u8, u8)) -> String {
-        Score::Rated {
-            impact: i,
-            likelihood: l,
+    pub(super) fn new(
+        kind: EntryKind,
+        quarter: Period,
+        movable: Signal<bool>,
+        rows: Memo<Vec<Row>>,
+    ) -> MoveState {
+        let markers = RwSignal::new(MarkerState::new(kind));
+        MoveState {
+            kind,
+            quarter,
+            movable,
+            markers,
+            pending: Memo::new(move |_| markers.with(|m| m.pending.clone())),
+            announcement: Memo::new(move |_| markers.with(|m| m.announcement.clone())),
+            rows,
         }
-        .label(self.kind)
     }
 
-    fn propose(&self, id: &str, from: (u8, u8), to: (u8, u8)) {
-        if from == to {
-            self.announce
-                .set(format!("{id} stays at {}.", self.cell_words(to)));
+    /// Steps the markers' state with `event` and carries out its effects on
+    /// `dom`, the DOM event it came from. After the page is left (a blur as
+    /// it goes) there is nothing to do.
+    fn send(self, event: MarkerEvent, dom: Option<&web_sys::Event>) {
+        let Some(current) = self.markers.try_get_untracked() else {
             return;
+        };
+        let (next, effects) = step(current.clone(), event);
+        if next != current {
+            self.markers.try_set(next);
         }
-        self.pending.set(Some(PendingMove {
-            id: id.to_owned(),
-            from: self.residual_of(id),
-            to,
-        }));
-        let input = MoveField::Reason(self.kind).id();
-        request_animation_frame(move || browser::focus_id(&input));
+        for effect in effects {
+            self.carry_out(effect, dom);
+        }
+    }
+
+    fn carry_out(self, effect: Effect, dom: Option<&web_sys::Event>) {
+        match effect {
+            Effect::CapturePointer => {
+                let pointer = dom.and_then(|e| e.dyn_ref::<web_sys::PointerEvent>());
+                let target = dom
+                    .and_then(|e| e.target())
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let (Some(pointer), Some(target)) = (pointer, target) {
+                    let _ = target.set_pointer_capture(pointer.pointer_id());
+                }
+            }
+            Effect::FindCell((x, y)) => {
+                let cell = browser::cell_at(f64::from(x), f64::from(y));
+                self.send(MarkerEvent::Over(cell), None);
+            }
+            Effect::PreventDefault => {
+                if let Some(e) = dom {
+                    e.prevent_default();
+                }
+            }
+            Effect::AskReason => {
+                let input = MoveField::Reason(self.kind).id();
+                request_animation_frame(move || browser::focus_id(&input));
+            }
+            Effect::FocusMarker(id) => request_animation_frame(move || focus_marker(&id)),
+            Effect::Open(id) => browser::go(&Route::RiskEntry { id }.href()),
+        }
+    }
+}
+
+/// Focuses entry `id`'s marker: in the grid, else in the chosen cell's list.
+fn focus_marker(id: &str) {
+    let present = |element: &String| document().get_element_by_id(element).is_some();
+    if let Some(element) = [MarkerPlace::Grid, MarkerPlace::ChosenCell]
+        .map(|place| marker_element_id(place, id))
+        .iter()
+        .find(|element| present(element))
+    {
+        browser::focus_id(element);
     }
 }
 
 /// An entry's marker: select to open it; drag or arrow keys to move it.
 #[component]
-pub(super) fn Marker(id: String, from: (u8, u8), state: MoveState, help: String) -> impl IntoView {
-    let title = state
+pub(super) fn Marker(
+    id: String,
+    /// Its cell, (impact, likelihood).
+    from: (u8, u8),
+    /// In the grid or in the chosen cell's list: its element id says which.
+    place: MarkerPlace,
+    state: MoveState,
+    help: String,
+) -> impl IntoView {
+    let (title, shown, residual) = state
         .rows
         .with_untracked(|r| {
             r.iter()
                 .find(|r| r.id == id)
-                .map(|r| (r.title.clone(), r.shown_label()))
+                .map(|r| (r.title.clone(), r.shown_label(), r.residual))
         })
         .unwrap_or_default();
-    let label = format!("{id}: {}. {}", title.0, title.1);
-    let open = Route::RiskEntry { id: id.clone() }.href();
-    let dragging = {
-        let id = id.clone();
-        move || {
-            state
-                .drag
-                .with(|d| d.as_ref().is_some_and(|d| d.id == id && d.moved))
-                || state.keyed.with(|k| k.as_deref() == Some(id.as_str()))
-        }
+    let label = format!("{id}: {title}. {shown}");
+    let grab = Grab {
+        id: id.clone(),
+        from,
+        residual,
     };
-    let down = {
+    let moving = {
         let id = id.clone();
+        Memo::new(move |_| state.markers.with(|m| m.moving(&id)))
+    };
+    let send = move |event: MarkerEvent, dom: &web_sys::Event| state.send(event, Some(dom));
+    let down = {
+        let grab = grab.clone();
         move |ev: leptos::ev::PointerEvent| {
-            if !state.movable.get_untracked() || ev.button() != 0 {
-                return;
-            }
-            if let Some(el) = event_target::<web_sys::Element>(&ev).into() {
-                let _ = web_sys::Element::set_pointer_capture(&el, ev.pointer_id());
-            }
-            state.drag.set(Some(Drag {
-                id: id.clone(),
-                from,
-                start: (ev.client_x(), ev.client_y()),
-                moved: false,
-            }));
-            state.target.set(Some(from));
+            let event = MarkerEvent::PointerDown {
+                marker: grab.clone(),
+                at: (ev.client_x(), ev.client_y()),
+                primary: ev.button() == 0,
+                movable: state.movable.get_untracked(),
+            };
+            send(event, &ev);
         }
     };
     let movement = move |ev: leptos::ev::PointerEvent| {
-        let Some(drag) = state.drag.get_untracked() else {
-            return;
-        };
-        let (dx, dy) = (ev.client_x() - drag.start.0, ev.client_y() - drag.start.1);
-        if !drag.moved && dx * dx + dy * dy < 64 {
-            return;
-        }
-        if !drag.moved {
-            state.drag.update(|d| {
-                if let Some(d) = d {
-                    d.moved = true
-                }
-            });
-        }
-        let cell = browser::cell_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        if cell.is_some() && cell != state.target.get_untracked() {
-            state.target.set(cell);
-            if let Some(c) = cell {
-                state.announce.set(format!("Over {}.", state.cell_words(c)));
-            }
-        }
-    };
-    let up = move |_ev: leptos::ev::PointerEvent| {
-        let Some(drag) = state.drag.get_untracked() else {
-            return;
-        };
-        let target = state.target.get_untracked();
-        state.drag.set(None);
-        state.target.set(None);
-        if drag.moved {
-            state.swallow_click.set(true);
-            if let Some(to) = target {
-                state.propose(&drag.id, drag.from, to);
-            }
-        }
-    };
-    let cancel = move |_ev: leptos::ev::PointerEvent| {
-        state.drag.set(None);
-        state.target.set(None);
+        send(
+            MarkerEvent::PointerMove {
+                at: (ev.client_x(), ev.client_y()),
+            },
+            &ev,
+        )
     };
     let click = {
-        let open = open.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            if state.swallow_click.get_untracked() {
-                state.swallow_click.set(false);
-                return;
-            }
-            browser::go(&open);
-        }
-    };
-    let key = {
         let id = id.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            let keyed_here = state
-                .keyed
-                .with_untracked(|k| k.as_deref() == Some(id.as_str()));
-            let step = match ev.key().as_str() {
-                "ArrowUp" => Some((1i8, 0i8)),
-                "ArrowDown" => Some((-1, 0)),
-                "ArrowRight" => Some((0, 1)),
-                "ArrowLeft" => Some((0, -1)),
-                _ => None,
-            };
-            if let Some((di, dl)) = step {
-                if !state.movable.get_untracked() {
-                    state.announce.set(
-                        "To move markers, turn on Edit positions in the residual score view."
-                            .to_owned(),
-                    );
-                    return;
-                }
-                ev.prevent_default();
-                let (i, l) = if keyed_here {
-                    state.target.get_untracked().unwrap_or(from)
-                } else {
-                    from
-                };
-                let next = (
-                    (i as i8 + di).clamp(1, 5) as u8,
-                    (l as i8 + dl).clamp(1, 5) as u8,
-                );
-                state.keyed.set(Some(id.clone()));
-                state.target.set(Some(next));
-                state.announce.set(format!(
-                    "{id} to {}. Enter to confirm, Escape to cancel.",
-                    state.cell_words(next)
-                ));
-                return;
-            }
-            match ev.key().as_str() {
-                "Enter" if keyed_here => {
-                    ev.prevent_default();
-                    let to = state.target.get_untracked().unwrap_or(from);
-                    state.keyed.set(None);
-                    state.target.set(None);
-                    state.propose(&id, from, to);
-                }
-                "Escape" if keyed_here => {
-                    ev.prevent_default();
-                    state.keyed.set(None);
-                    state.target.set(None);
-                    state.announce.set(format!("{id} stays where it was."));
-                }
-                _ => {}
-            }
-        }
+        move |ev: leptos::ev::MouseEvent| send(MarkerEvent::Click { id: id.clone() }, &ev)
+    };
+    let key = move |ev: leptos::ev::KeyboardEvent| {
+        let event = MarkerEvent::Key {
+            marker: grab.clone(),
+            key: Key::from_name(&ev.key()),
+            movable: state.movable.get_untracked(),
+        };
+        send(event, &ev);
     };
     let blur = {
         let id = id.clone();
-        // Also runs as the page is left, after its signals are gone.
-        move |_| {
-            if state
-                .keyed
-                .try_with_untracked(|k| k.as_deref() == Some(id.as_str()))
-                == Some(true)
-            {
-                state.keyed.try_set(None);
-                state.target.try_set(None);
-            }
-        }
+        move |ev: leptos::ev::FocusEvent| send(MarkerEvent::Blur { id: id.clone() }, &ev)
     };
     view! {
         <button
             type="button"
             class="marker"
             class:marker--movable=move || state.movable.get()
-            class:marker--moving=dragging
+            class:marker--moving=moving
+            id=marker_element_id(place, &id)
             data-entry=id.clone()
             aria-label=label
             aria-describedby=help
             on:pointerdown=down
             on:pointermove=movement
-            on:pointerup=up
-            on:pointercancel=cancel
+            on:pointerup=move |ev| send(MarkerEvent::PointerUp, &ev)
+            on:pointercancel=move |ev| send(MarkerEvent::PointerCancel, &ev)
             on:click=click
             on:keydown=key
             on:blur=blur
@@ -267,16 +207,13 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let kind = state.kind;
     let key = kind.plural();
-    let input_id = MoveField::Reason(kind).id();
+    let field = MoveField::Reason(kind);
+    let input_id = field.id();
     let error_id = format!("{input_id}-error");
     let cancel = move || {
-        if let Some(p) = state.pending.get_untracked() {
-            state.pending.set(None);
-            reason.set(String::new());
-            error.set(None);
-            state.announce.set(format!("{} was not moved.", p.id));
-            request_animation_frame(move || browser::focus(&format!("[data-entry='{}']", p.id)));
-        }
+        reason.set(String::new());
+        error.set(None);
+        state.send(MarkerEvent::Cancel, None);
     };
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -284,29 +221,20 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
             return;
         };
         let result = workspace.snapshot.with_untracked(|s| {
-            move_residual(
-                s,
-                &p.id,
-                &state.quarter,
-                p.to,
-                &reason.get_untracked(),
-                browser::today(),
-            )
+            let reason = reason.get_untracked();
+            move_residual(s, &p.id, &state.quarter, p.to, &reason, browser::today())
         });
         match result {
             Ok(next) => {
-                let to = state.cell_words(p.to);
                 error.set(None);
                 reason.set(String::new());
-                state.pending.set(None);
+                state.send(MarkerEvent::Saved, None);
+                let to = cell_words(kind, p.to);
                 workspace.edit(format!("Moved {} to {to}", p.id), next);
-                let id = p.id.clone();
-                request_animation_frame(move || browser::focus(&format!("[data-entry='{id}']")));
             }
             Err(e) => {
                 error.set(Some(e.to_string()));
-                let input = MoveField::Reason(kind).id();
-                request_animation_frame(move || browser::focus_id(&input));
+                state.carry_out(Effect::AskReason, None);
             }
         }
     };
@@ -317,13 +245,13 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
                 "Move {} from {} to {}?",
                 p.id,
                 score_text(p.from, kind),
-                state.cell_words(p.to)
+                cell_words(kind, p.to)
             );
             view! {
                 <form class="move-panel" on:submit=confirm data-testid=format!("move-panel-{key}")>
                     <h4 class="move-panel__title">{heading}</h4>
                     <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
-                        <label class="label" for=input_id.clone()>{MoveField::Reason(kind).label()}</label>
+                        <label class="label" for=input_id.clone()>{field.label()}</label>
                         <p class="hint">"One line, kept in the entry's history. You can undo the move afterwards."</p>
                         {move || error.get().map(|m| view! {
                             <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>

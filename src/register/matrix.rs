@@ -6,6 +6,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::domain::snapshot::count_of;
 use scrutineer_core::register::bands::tone_key;
+use scrutineer_core::register::marker::{move_help, MarkerPlace};
 use scrutineer_core::register::{
     appetite_path, arrow_lines, impact_step, likelihood_step, ArrowSet, Changes, Layer, Matrix,
     MatrixCell, RegisterFilter, Row,
@@ -35,24 +36,13 @@ pub(super) fn MatrixView(
 ) -> impl IntoView {
     let workspace = use_workspace();
     let snapshot = workspace.snapshot;
-    let (single, plural, heading) = (kind.key(), kind.plural(), kind.heading());
+    let (plural, heading) = (kind.plural(), kind.heading());
     let matrix = Memo::new(move |_| {
         snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.bands_for(kind))))
     });
     let residual = move || filter.with(|f| f.layer == Layer::Residual);
     let movable = Signal::derive(move || editing.get() && residual());
-    let state = MoveState {
-        kind,
-        quarter,
-        movable,
-        drag: RwSignal::new(None),
-        target: RwSignal::new(None),
-        keyed: RwSignal::new(None),
-        pending: RwSignal::new(None),
-        swallow_click: RwSignal::new(false),
-        announce: RwSignal::new(String::new()),
-        rows,
-    };
+    let state = MoveState::new(kind, quarter, movable, rows);
     let lines = Memo::new(move |_| {
         let set = arrows.get();
         arrow_lines(&rows.with(|r| changes.with(|c| set.arrows(r, c.as_ref(), kind))))
@@ -70,16 +60,8 @@ pub(super) fn MatrixView(
         )
     };
     let help_id = format!("move-help-{plural}");
-    let help_text = move || {
-        if movable.get() {
-            format!("Editing positions: drag a marker to another cell, or focus it and use the arrow keys then Enter, to change its residual score; Escape cancels. Select a marker to open the {single}.")
-        } else if editing.get() {
-            "Markers move only in the residual score view. Select a marker to open its entry."
-                .to_owned()
-        } else {
-            format!("Select a marker to open the {single}. Markers stay put while you read: to move them, turn on \u{201c}Edit positions\u{201d} (remembered on this device).")
-        }
-    };
+    let help_text = move || move_help(kind, movable.get(), editing.get());
+
     let arrow_id = format!("arrowhead-{plural}");
     let arrow_ref = format!("url(#{arrow_id})");
     view! {
@@ -118,7 +100,7 @@ pub(super) fn MatrixView(
                 }).collect_view()}
                 <div class="matrix__x-title" aria-hidden="true">"Likelihood"</div>
             </div>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announce.get()}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
             <ChosenCell matrix=matrix filter=filter state=state/>
             <MovePanel state=state/>
             <OffGrid matrix=matrix layer=Signal::derive(layer)/>
@@ -194,20 +176,9 @@ fn CellView(
         cell.entries.clone()
     };
     let more = count.saturating_sub(shown.len());
-    let is_target = move || {
-        state.target.get() == Some(at)
-            && (state.drag.with(|d| d.is_some()) || state.keyed.with(|k| k.is_some()))
-    };
-    let ghost = move || {
-        is_target()
-            .then(|| {
-                state
-                    .drag
-                    .with(|d| d.as_ref().map(|d| d.id.clone()))
-                    .or_else(|| state.keyed.get())
-            })
-            .flatten()
-    };
+    let is_target = Memo::new(move |_| state.markers.with(|m| m.is_target(at)));
+    let ghost = Memo::new(move |_| state.markers.with(|m| m.ghost(at)));
+
     view! {
         <div
             class=format!("matrix__cell cell--{tone}")
@@ -221,11 +192,11 @@ fn CellView(
                 {(count > 0).then(|| view! { <span class="matrix__count">{format!("{count}")}</span> })}
             </a>
             <div class="matrix__markers">
-                {shown.into_iter().map(|id| view! { <Marker id=id from=at state=state help=help.clone()/> }).collect_view()}
+                {shown.into_iter().map(|id| view! { <Marker id=id from=at place=MarkerPlace::Grid state=state help=help.clone()/> }).collect_view()}
                 {(more > 0).then(|| view! {
                     <a class="marker marker--more" href=href aria-label=format!("{more} more in this cell: show them all")>{format!("+{more}")}</a>
                 })}
-                {move || ghost().map(|id| view! { <span class="marker marker--ghost" aria-hidden="true">{id}</span> })}
+                {move || ghost.get().map(|id| view! { <span class="marker marker--ghost" aria-hidden="true">{id}</span> })}
             </div>
         </div>
     }
@@ -255,7 +226,7 @@ fn ChosenCell(
                 <div class="chosen-cell" data-testid=format!("chosen-cell-{plural}")>
                     <p class="chosen-cell__title">{format!("{}: all {}", cell.label(kind), count_of(cell.entries.len(), kind.key(), plural))}</p>
                     <div class="matrix__markers" data-cell=format!("{}-{}", at.0, at.1)>
-                        {cell.entries.iter().map(|id| view! { <Marker id=id.clone() from=at state=state help=help.clone()/> }).collect_view()}
+                        {cell.entries.iter().map(|id| view! { <Marker id=id.clone() from=at place=MarkerPlace::ChosenCell state=state help=help.clone()/> }).collect_view()}
                     </div>
                 </div>
             }
