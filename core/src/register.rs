@@ -22,12 +22,13 @@ pub(crate) mod fixtures;
 
 pub use arrows::{arrow_line, arrow_lines, mitigation_arrows, movement_arrows, Arrow, ArrowSet};
 pub use changes::{matching_rule, Changes, Continuing, Listed, STOP_WORDS};
-pub use filter::{entry_href, RegisterFilter};
+pub use filter::{entry_href, FilterChoices, RegisterFilter};
 pub use matrix::{
     appetite_path, cell_centre, impact_step, likelihood_step, Matrix, MatrixCell, CELL,
+    SHOWN_IN_CELL,
 };
 pub use quarters::{next_quarter, previous_quarter, quarters};
 pub use rows::{
-    choices, id_cmp, is_overdue, on_register_count, retired, rows, score_text, wording, Layer,
-    Retired, Row, Sort, Wording,
+    band_names, choices, id_cmp, is_overdue, on_register_count, or_not_given, retired, rows,
+    score_text, wording, Layer, Retired, Row, Sort, Wording,
 };

@@ -213,88 +213,14 @@ pub struct Changes {
 
 impl Changes {
     pub fn between(snapshot: &Snapshot, from: Period, to: Period) -> Changes {
-        let kind_order = |k: EntryKind| k == EntryKind::Opportunity;
-        let on = |period: &Period| {
-            let mut list: Vec<(&RegisterEntry, &Assessment)> = snapshot
-                .register
-                .iter()
-                .filter_map(|e| e.on_register(period).map(|a| (e, a)))
-                .collect();
-            list.sort_by(|a, b| {
-                kind_order(a.0.kind)
-                    .cmp(&kind_order(b.0.kind))
-                    .then_with(|| id_cmp(&a.0.id, &b.0.id))
-            });
-            list
-        };
-        let (before, after) = (on(&from), on(&to));
-        // For each entry of `after`, the entry of `before` it continues, and
-        // whether it was reworded.
-        let mut matched: Vec<Option<(usize, bool)>> = vec![None; after.len()];
-        let mut used = vec![false; before.len()];
-        // The same title: under the same reference first, then any.
-        for same_reference in [true, false] {
-            for (j, (entry, now)) in after.iter().enumerate() {
-                if matched[j].is_some() {
-                    continue;
-                }
-                let found = before.iter().enumerate().position(|(i, (e, was))| {
-                    !used[i]
-                        && e.kind == entry.kind
-                        && (!same_reference || e.id == entry.id)
-                        && same_title(&was.title, &now.title)
-                });
-                if let Some(i) = found {
-                    used[i] = true;
-                    matched[j] = Some((i, false));
-                }
-            }
-        }
-        // A reworded title under the same reference.
-        for (j, (entry, now)) in after.iter().enumerate() {
-            if matched[j].is_some() {
-                continue;
-            }
-            let found = before.iter().enumerate().position(|(i, (e, was))| {
-                !used[i]
-                    && e.kind == entry.kind
-                    && e.id == entry.id
-                    && rewording(&was.title, &now.title).is_some()
-            });
-            if let Some(i) = found {
-                used[i] = true;
-                matched[j] = Some((i, true));
-            }
-        }
-        // A reworded title under another reference: the pairs sharing the
-        // largest part of the shorter title first, then the most words.
-        let mut pairs: Vec<(usize, usize, (usize, usize))> = vec![];
-        for (j, (entry, now)) in after.iter().enumerate() {
-            for (i, (e, was)) in before.iter().enumerate() {
-                if matched[j].is_none() && !used[i] && e.kind == entry.kind {
-                    if let Some(overlap) = rewording(&was.title, &now.title) {
-                        pairs.push((j, i, overlap));
-                    }
-                }
-            }
-        }
-        pairs.sort_by(|(ja, ia, (sa, na)), (jb, ib, (sb, nb))| {
-            (sb * na)
-                .cmp(&(sa * nb))
-                .then(sb.cmp(sa))
-                .then(ja.cmp(jb))
-                .then(ia.cmp(ib))
-        });
-        for (j, i, _) in pairs {
-            if matched[j].is_none() && !used[i] {
-                used[i] = true;
-                matched[j] = Some((i, true));
-            }
-        }
-
+        let (before, after) = (on_register(snapshot, &from), on_register(snapshot, &to));
+        let mut pairing = Pairing::new(before.len(), after.len());
+        pairing.same_titles(&before, &after);
+        pairing.reworded_same_reference(&before, &after);
+        pairing.reworded_elsewhere(&before, &after);
         let mut new = vec![];
         let mut continuing = vec![];
-        for ((entry, now), found) in after.iter().zip(&matched) {
+        for ((entry, now), found) in after.iter().zip(&pairing.matched) {
             match found {
                 Some((i, reworded)) => {
                     let (was_entry, was) = before[*i];
@@ -318,7 +244,7 @@ impl Changes {
         }
         let left: Vec<Listed> = before
             .iter()
-            .zip(&used)
+            .zip(&pairing.used)
             .filter(|(_, used)| !**used)
             .map(|((entry, was), _)| Listed {
                 id: entry.id.clone(),
@@ -391,6 +317,121 @@ impl Changes {
             self.renumbered().len(),
             self.unchanged().len()
         )
+    }
+}
+
+/// The entries on the register in `period` with their assessment then:
+/// risks before opportunities, each in reference order.
+fn on_register<'a>(
+    snapshot: &'a Snapshot,
+    period: &Period,
+) -> Vec<(&'a RegisterEntry, &'a Assessment)> {
+    let kind_order = |k: EntryKind| k == EntryKind::Opportunity;
+    let mut list: Vec<(&RegisterEntry, &Assessment)> = snapshot
+        .register
+        .iter()
+        .filter_map(|e| e.on_register(period).map(|a| (e, a)))
+        .collect();
+    list.sort_by(|a, b| {
+        kind_order(a.0.kind)
+            .cmp(&kind_order(b.0.kind))
+            .then_with(|| id_cmp(&a.0.id, &b.0.id))
+    });
+    list
+}
+
+type Held<'a> = [(&'a RegisterEntry, &'a Assessment)];
+
+/// Which entry of the earlier register each of the later continues, built
+/// up rule by rule as [`matching_rule`] says.
+struct Pairing {
+    /// For each entry of the later register, the one of the earlier it
+    /// continues, and whether its title was reworded.
+    matched: Vec<Option<(usize, bool)>>,
+    /// For each entry of the earlier register, whether one continues it.
+    used: Vec<bool>,
+}
+
+impl Pairing {
+    fn new(before: usize, after: usize) -> Pairing {
+        Pairing {
+            matched: vec![None; after],
+            used: vec![false; before],
+        }
+    }
+
+    fn pair(&mut self, j: usize, i: usize, reworded: bool) {
+        self.used[i] = true;
+        self.matched[j] = Some((i, reworded));
+    }
+
+    /// The first entry of `before` still free that `accept` takes for the
+    /// entry `j` of the later register, if `j` is still unmatched.
+    fn first_free(&self, j: usize, before: &Held, accept: impl Fn(usize) -> bool) -> Option<usize> {
+        if self.matched[j].is_some() {
+            return None;
+        }
+        (0..before.len()).find(|&i| !self.used[i] && accept(i))
+    }
+
+    /// Rule 1: the same title, under the same reference first, then any.
+    fn same_titles(&mut self, before: &Held, after: &Held) {
+        for same_reference in [true, false] {
+            for (j, (entry, now)) in after.iter().enumerate() {
+                let found = self.first_free(j, before, |i| {
+                    let (e, was) = before[i];
+                    e.kind == entry.kind
+                        && (!same_reference || e.id == entry.id)
+                        && same_title(&was.title, &now.title)
+                });
+                if let Some(i) = found {
+                    self.pair(j, i, false);
+                }
+            }
+        }
+    }
+
+    /// Rule 2, first part: a reworded title under the same reference.
+    fn reworded_same_reference(&mut self, before: &Held, after: &Held) {
+        for (j, (entry, now)) in after.iter().enumerate() {
+            let found = self.first_free(j, before, |i| {
+                let (e, was) = before[i];
+                e.kind == entry.kind
+                    && e.id == entry.id
+                    && rewording(&was.title, &now.title).is_some()
+            });
+            if let Some(i) = found {
+                self.pair(j, i, true);
+            }
+        }
+    }
+
+    /// Rule 2, second part: a reworded title under another reference, the
+    /// pairs sharing the largest part of the shorter title first, then the
+    /// most words.
+    fn reworded_elsewhere(&mut self, before: &Held, after: &Held) {
+        let mut pairs: Vec<(usize, usize, (usize, usize))> = vec![];
+        for (j, (entry, now)) in after.iter().enumerate() {
+            for (i, (e, was)) in before.iter().enumerate() {
+                if self.matched[j].is_none() && !self.used[i] && e.kind == entry.kind {
+                    if let Some(overlap) = rewording(&was.title, &now.title) {
+                        pairs.push((j, i, overlap));
+                    }
+                }
+            }
+        }
+        pairs.sort_by(|(ja, ia, (sa, na)), (jb, ib, (sb, nb))| {
+            (sb * na)
+                .cmp(&(sa * nb))
+                .then(sb.cmp(sa))
+                .then(ja.cmp(jb))
+                .then(ia.cmp(ib))
+        });
+        for (j, i, _) in pairs {
+            if self.matched[j].is_none() && !self.used[i] {
+                self.pair(j, i, true);
+            }
+        }
     }
 }
 
