@@ -6,7 +6,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::register::RegisterEntry;
 use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::register::edit::{save_entry, Editor, EntryField, EntryForm, EntryInput};
-use scrutineer_core::register::{entry_href, score_text, wording, RegisterFilter};
+use scrutineer_core::register::{entry_href, or_not_given, score_text, wording, RegisterFilter};
 use scrutineer_core::route::Route;
 use scrutineer_core::text::capitalise;
 
@@ -58,7 +58,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
         .snapshot
         .with_untracked(|s| s.settings.bands_for(kind));
     let row = |label: &'static str, value: Option<String>| {
-        view! { <SummaryRow label=label>{value.unwrap_or_else(|| "Not given".to_owned())}</SummaryRow> }
+        view! { <SummaryRow label=label>{or_not_given(value)}</SummaryRow> }
     };
     let score_row = |label: &'static str, score: Option<scrutineer_core::domain::risk::Score>| {
         let band = score.and_then(|s| bands.band_of(s.value()).cloned());

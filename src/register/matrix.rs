@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::domain::snapshot::count_of;
-use scrutineer_core::register::bands::tone_key;
 use scrutineer_core::register::marker::{move_help, MarkerPlace};
 use scrutineer_core::register::{
     appetite_path, arrow_lines, impact_step, likelihood_step, ArrowSet, Changes, Layer, Matrix,
@@ -16,9 +15,6 @@ use super::bands::BandTag;
 use super::marker::{Marker, MovePanel, MoveState};
 use crate::browser;
 use crate::workspace::use_workspace;
-
-/// Markers a cell shows before it shows a count instead.
-const SHOWN_IN_CELL: usize = 4;
 
 /// One kind's matrix, its key, its moves and its table equivalent.
 #[component]
@@ -146,36 +142,12 @@ fn CellView(
     help: String,
 ) -> impl IntoView {
     let at = (cell.impact, cell.likelihood);
-    let tone = cell.band.as_ref().map_or("none", |b| tone_key(b.tone));
-    let band_name = cell
-        .band
-        .as_ref()
-        .map(|b| b.name.clone())
-        .unwrap_or_else(|| "No band".to_owned());
+    let (tone, band_name) = (cell.tone(), cell.band_name());
     let count = cell.entries.len();
-    let chosen = move || filter.with(|f| f.cell == Some(at) && f.kind == Some(kind));
-    let href = move || {
-        RegisterFilter::href(&filter.with(|f| {
-            let same = f.cell == Some(at) && f.kind == Some(kind);
-            RegisterFilter {
-                cell: (!same).then_some(at),
-                kind: (!same).then_some(kind),
-                quarter: Some(state.quarter),
-                ..f.clone()
-            }
-        }))
-    };
+    let chosen = move || filter.with(|f| f.chosen_cell(at, kind));
+    let href = move || filter.with(|f| f.toggle_cell(at, kind, state.quarter).href());
     let label = format!("{} Show them in the register", cell.describe(kind));
-    let shown: Vec<String> = if count > SHOWN_IN_CELL {
-        cell.entries
-            .iter()
-            .take(SHOWN_IN_CELL - 1)
-            .cloned()
-            .collect()
-    } else {
-        cell.entries.clone()
-    };
-    let more = count.saturating_sub(shown.len());
+    let (shown, more) = cell.shown_markers();
     let is_target = Memo::new(move |_| state.markers.with(|m| m.is_target(at)));
     let ghost = Memo::new(move |_| state.markers.with(|m| m.ghost(at)));
 
@@ -211,12 +183,7 @@ fn ChosenCell(
 ) -> impl IntoView {
     let kind = state.kind;
     let plural = kind.plural();
-    let chosen = move || {
-        let at = filter.with(|f| f.cell.filter(|_| f.kind == Some(kind)))?;
-        matrix
-            .with(|m| m.cell(at.0, at.1).cloned())
-            .filter(|c| c.entries.len() > SHOWN_IN_CELL)
-    };
+    let chosen = move || filter.with(|f| matrix.with(|m| m.chosen_full_cell(f).cloned()));
     let help = format!("move-help-{plural}");
     view! {
         {move || chosen().map(|cell| {
@@ -238,22 +205,13 @@ fn ChosenCell(
 #[component]
 fn OffGrid(matrix: Memo<Matrix>, layer: Signal<Layer>) -> impl IntoView {
     view! {
-        {move || matrix.with(|m| {
-            let unplaced = m.unplaced.iter().map(|(id, s)| format!("{id} ({})", s.value())).collect::<Vec<_>>();
-            let unscored = m.unscored.clone();
-            let which = layer.get().label().to_lowercase();
+        {move || {
+            let (unplaced, unscored) = matrix.with(|m| m.off_grid(layer.get()));
             view! {
-                {(!unplaced.is_empty()).then(|| view! {
-                    <p class="hint" data-testid="unplaced">{format!(
-                        "Not on the grid: {}. The pack printed only the {which} score, which more than one cell gives.",
-                        unplaced.join(", ")
-                    )}</p>
-                })}
-                {(!unscored.is_empty()).then(|| view! {
-                    <p class="hint" data-testid="unscored">{format!("No {which} score: {}.", unscored.join(", "))}</p>
-                })}
+                {unplaced.map(|text| view! { <p class="hint" data-testid="unplaced">{text}</p> })}
+                {unscored.map(|text| view! { <p class="hint" data-testid="unscored">{text}</p> })}
             }
-        })}
+        }}
     }
 }
 
@@ -275,11 +233,8 @@ pub(crate) fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoVie
                     view! {
                         <tr>
                             <th scope="row">{impact_step(kind, impact)}</th>
-                            {row.into_iter().map(|c| {
-                                let band = c.band.as_ref().map(|b| b.name.clone()).unwrap_or_default();
-                                let ids = if c.entries.is_empty() { "none".to_owned() } else { c.entries.join(", ") };
-                                let tone = c.band.as_ref().map_or("none", |b| tone_key(b.tone));
-                                view! { <td class=format!("matrix-table__cell cell--{tone}")>{format!("{} {band}: {ids}", c.score())}</td> }
+                            {row.into_iter().map(|c| view! {
+                                <td class=format!("matrix-table__cell cell--{}", c.tone())>{c.table_text()}</td>
                             }).collect_view()}
                         </tr>
                     }

@@ -42,7 +42,7 @@ pub fn RisksPage() -> impl IntoView {
             when=move || !empty()
             fallback=|| view! {
                 <EmptyState what="risks or opportunities"/>
-                <p><a class="button" href="#/risks/new">"Add a risk or opportunity"</a></p>
+                <p><a class="button" href=Route::NewRiskEntry.href()>"Add a risk or opportunity"</a></p>
             }
         >
             {move || quarter.get().map(|q| view! { <Register filter=filter quarter=q/> })}
@@ -137,13 +137,7 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
     let snapshot = use_snapshot();
     let change = move |event: leptos::ev::Event| {
         let chosen: Option<Period> = event_target_value(&event).parse().ok();
-        let next = filter.with_untracked(|f| RegisterFilter {
-            quarter: chosen,
-            cell: None,
-            kind: None,
-            ..f.clone()
-        });
-        browser::go(&RegisterFilter::href(&next));
+        browser::go(&filter.with_untracked(|f| f.at_quarter(chosen)).href());
     };
     view! {
         <div class="form-group form-group--inline">

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::EntryKind;
-use scrutineer_core::register::{choices, retired, score_text, Layer, RegisterFilter, Row, Sort};
+use scrutineer_core::register::{
+    band_names, choices, or_not_given, retired, score_text, FilterChoices, Layer, RegisterFilter,
+    Row, Sort,
+};
 use scrutineer_core::route::Route;
 
 use super::bands::BandTag;
@@ -14,62 +17,30 @@ use crate::state::use_snapshot;
 #[component]
 pub(super) fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView {
     let snapshot = use_snapshot();
-    let text = RwSignal::new(String::new());
-    let band = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
-    let risk_type = RwSignal::new(String::new());
-    let overdue = RwSignal::new(false);
-    let sort = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        filter.with(|f| {
-            text.set(f.text.clone());
-            band.set(f.band.clone().unwrap_or_default());
-            owner.set(f.owner.clone().unwrap_or_default());
-            risk_type.set(f.risk_type.clone().unwrap_or_default());
-            overdue.set(f.overdue);
-            sort.set(f.sort.key().to_owned());
-        });
-    });
+    let form = RwSignal::new(FilterChoices::default());
+    Effect::new(move |_| form.set(filter.with(RegisterFilter::choices)));
     // Follow edits: a new owner or band appears in the lists at once.
     let lists = Memo::new(move |_| snapshot.with(|s| choices(s, &quarter)));
-    let bands = Memo::new(move |_| {
-        snapshot.with(|s| {
-            // Both kinds' band names, each once (opportunities may name their own).
-            let mut names: Vec<String> = vec![];
-            for kind in [EntryKind::Risk, EntryKind::Opportunity] {
-                for band in s.settings.bands_for(kind).0 {
-                    if !names.contains(&band.name) {
-                        names.push(band.name);
-                    }
-                }
-            }
-            names
-        })
-    });
-    let some = |v: String| Some(v).filter(|v| !v.trim().is_empty());
+    let bands = Memo::new(move |_| snapshot.with(band_names));
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let next = filter.with_untracked(|f| RegisterFilter {
-            quarter: Some(quarter),
-            text: text.get_untracked().trim().to_owned(),
-            band: some(band.get_untracked()),
-            owner: some(owner.get_untracked()),
-            risk_type: some(risk_type.get_untracked()),
-            overdue: overdue.get_untracked(),
-            sort: Sort::from_key(&sort.get_untracked()).unwrap_or_default(),
-            ..f.clone()
-        });
-        browser::go(&RegisterFilter::href(&next));
+        let next = form.with_untracked(|c| filter.with_untracked(|f| f.applied(quarter, c)));
+        browser::go(&next.href());
     };
-    let select = |id: &'static str,
-                  label: &'static str,
-                  all: &'static str,
-                  options: Signal<Vec<String>>,
-                  value: RwSignal<String>| {
+    let value = move |get: fn(&FilterChoices) -> String| move || form.with(get);
+    let set = move |put: fn(&mut FilterChoices, String)| {
+        move |e: leptos::ev::Event| form.update(|c| put(c, event_target_value(&e)))
+    };
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       all: &'static str,
+                       options: Signal<Vec<String>>,
+                       get: fn(&FilterChoices) -> String,
+                       put: fn(&mut FilterChoices, String)| {
         view! {
             <div class="form-group">
                 <label class="label" for=id>{label}</label>
-                <select class="select" id=id on:change=move |e| value.set(event_target_value(&e)) prop:value=move || value.get()>
+                <select class="select" id=id on:change=set(put) prop:value=value(get)>
                     <option value="">{all}</option>
                     {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
@@ -80,20 +51,20 @@ pub(super) fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl 
         <form class="filters" on:submit=apply data-testid="register-filters" aria-label="Filter the register">
             <div class="form-group">
                 <label class="label" for="register-search">"Search"</label>
-                <input class="input" id="register-search" type="search" prop:value=move || text.get() on:input=move |e| text.set(event_target_value(&e))/>
+                <input class="input" id="register-search" type="search" prop:value=value(|c| c.text.clone()) on:input=set(|c, v| c.text = v)/>
             </div>
-            {select("filter-band", "Band", "All bands", bands.into(), band)}
-            {select("filter-owner", "Owner", "All owners", Signal::derive(move || lists.with(|l| l.0.clone())), owner)}
-            {select("filter-type", "Type", "All types", Signal::derive(move || lists.with(|l| l.1.clone())), risk_type)}
+            {select("filter-band", "Band", "All bands", bands.into(), |c| c.band.clone(), |c, v| c.band = v)}
+            {select("filter-owner", "Owner", "All owners", Signal::derive(move || lists.with(|l| l.0.clone())), |c| c.owner.clone(), |c, v| c.owner = v)}
+            {select("filter-type", "Type", "All types", Signal::derive(move || lists.with(|l| l.1.clone())), |c| c.risk_type.clone(), |c, v| c.risk_type = v)}
             <div class="form-group">
                 <label class="label" for="register-sort">"Order"</label>
-                <select class="select" id="register-sort" on:change=move |e| sort.set(event_target_value(&e)) prop:value=move || sort.get()>
+                <select class="select" id="register-sort" on:change=set(|c, v| c.sort = v) prop:value=value(|c| c.sort.clone())>
                     {Sort::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="form-group">
                 <div class="checkbox">
-                    <input class="checkbox__input" type="checkbox" id="filter-overdue" prop:checked=move || overdue.get() on:change=move |e| overdue.set(event_target_checked(&e))/>
+                    <input class="checkbox__input" type="checkbox" id="filter-overdue" prop:checked=move || form.with(|c| c.overdue) on:change=move |e| form.update(|c| c.overdue = event_target_checked(&e))/>
                     <label class="checkbox__label" for="filter-overdue">"Review overdue"</label>
                 </div>
             </div>
@@ -101,12 +72,11 @@ pub(super) fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl 
                 <button class="button" type="submit">"Apply filters"</button>
             </div>
         </form>
-        {move || filter.with(|f| f.cell.map(|c| (c, f.kind))).map(|((i, l), kind)| {
-            let clear = RegisterFilter::href(&filter.with(|f| RegisterFilter { cell: None, kind: None, ..f.clone() }));
-            let which = kind.map_or("entries", EntryKind::plural);
+        {move || filter.with(|f| f.cell_note()).map(|note| {
+            let clear = filter.with(|f| f.at_quarter(f.quarter).href());
             view! {
                 <p class="inset" data-testid="cell-filter">
-                    {format!("Showing only {which} in the cell impact {i}, likelihood {l} (score {}). ", i * l)}
+                    {note}
                     <a href=clear>"Show every cell"</a>
                 </p>
             }
@@ -161,7 +131,7 @@ pub(crate) fn EntryTable(
                                     <td>{score_text(r.inherent, r.kind)}</td>
                                     <td>{score_text(r.residual, r.kind)}</td>
                                     <td>{score_text(r.target, r.kind)}</td>
-                                    <td>{r.owner.clone().unwrap_or_else(|| "Not given".to_owned())}</td>
+                                    <td>{or_not_given(r.owner.clone())}</td>
                                     <td>{review}{r.overdue.then(|| view! { " " <strong class="tag tag--red">"Overdue"</strong> })}</td>
                                 </tr>
                             }

@@ -27,6 +27,18 @@ pub struct RegisterFilter {
     pub sort: Sort,
 }
 
+/// The filter form's fields as typed: blank is "all".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterChoices {
+    pub text: String,
+    pub band: String,
+    pub owner: String,
+    pub risk_type: String,
+    pub overdue: bool,
+    /// A [`Sort`]'s key.
+    pub sort: String,
+}
+
 fn read_cell(text: &str) -> Option<(u8, u8)> {
     let (i, l) = text.split_once('-')?;
     let (i, l) = (i.trim().parse().ok()?, l.trim().parse().ok()?);
@@ -137,6 +149,73 @@ impl RegisterFilter {
             || !self.text.is_empty()
     }
 
+    /// The address a tap on the cell at `at` of `kind`'s matrix goes to: the
+    /// register narrowed to that cell, or, if it is chosen, to every cell.
+    pub fn toggle_cell(&self, at: (u8, u8), kind: EntryKind, quarter: Period) -> RegisterFilter {
+        let same = self.chosen_cell(at, kind);
+        RegisterFilter {
+            cell: (!same).then_some(at),
+            kind: (!same).then_some(kind),
+            quarter: Some(quarter),
+            ..self.clone()
+        }
+    }
+
+    /// Whether the cell at `at` of `kind`'s matrix is the one chosen.
+    pub fn chosen_cell(&self, at: (u8, u8), kind: EntryKind) -> bool {
+        self.cell == Some(at) && self.kind == Some(kind)
+    }
+
+    /// The same filter at another quarter (or the latest), with no cell
+    /// chosen: cells are chosen on one quarter's matrix.
+    pub fn at_quarter(&self, quarter: Option<Period>) -> RegisterFilter {
+        RegisterFilter {
+            quarter,
+            cell: None,
+            kind: None,
+            ..self.clone()
+        }
+    }
+
+    /// The filter with the filter form's choices at `quarter`, keeping the
+    /// view and any chosen cell.
+    pub fn applied(&self, quarter: Period, form: &FilterChoices) -> RegisterFilter {
+        let some = |v: &str| Some(v.to_owned()).filter(|v| !v.trim().is_empty());
+        RegisterFilter {
+            quarter: Some(quarter),
+            text: form.text.trim().to_owned(),
+            band: some(&form.band),
+            owner: some(&form.owner),
+            risk_type: some(&form.risk_type),
+            overdue: form.overdue,
+            sort: Sort::from_key(&form.sort).unwrap_or_default(),
+            ..self.clone()
+        }
+    }
+
+    /// The filter form's choices as this filter holds them.
+    pub fn choices(&self) -> FilterChoices {
+        FilterChoices {
+            text: self.text.clone(),
+            band: self.band.clone().unwrap_or_default(),
+            owner: self.owner.clone().unwrap_or_default(),
+            risk_type: self.risk_type.clone().unwrap_or_default(),
+            overdue: self.overdue,
+            sort: self.sort.key().to_owned(),
+        }
+    }
+
+    /// "Showing only risks in the cell impact 4, likelihood 3 (score 12). ",
+    /// while a cell is chosen.
+    pub fn cell_note(&self) -> Option<String> {
+        let (i, l) = self.cell?;
+        let which = self.kind.map_or("entries", EntryKind::plural);
+        Some(format!(
+            "Showing only {which} in the cell impact {i}, likelihood {l} (score {}). ",
+            i * l
+        ))
+    }
+
     /// The same filter without what narrows the list.
     pub fn cleared(&self) -> RegisterFilter {
         RegisterFilter {
@@ -161,6 +240,7 @@ pub fn entry_href(id: &str, quarter: Period) -> String {
 mod tests {
     use super::*;
     use crate::register::fixtures::q;
+    use crate::register::rows::{Layer, Sort};
 
     #[test]
     fn the_filter_round_trips_through_the_address_and_names_what_it_cannot_read() {
@@ -205,5 +285,56 @@ mod tests {
         assert!(filter.narrows());
         assert!(!filter.cleared().narrows());
         assert_eq!(filter.cleared().layer, Layer::Inherent);
+    }
+
+    #[test]
+    fn a_tap_chooses_a_cell_or_clears_it_and_the_form_applies_its_choices() {
+        let now = q("Q2 2019/20");
+        let start = RegisterFilter {
+            layer: Layer::Inherent,
+            ..Default::default()
+        };
+        let chosen = start.toggle_cell((4, 3), EntryKind::Risk, now);
+        assert_eq!(chosen.cell, Some((4, 3)));
+        assert_eq!(chosen.kind, Some(EntryKind::Risk));
+        assert_eq!(chosen.quarter, Some(now));
+        assert_eq!(chosen.layer, Layer::Inherent);
+        assert!(chosen.chosen_cell((4, 3), EntryKind::Risk));
+        assert!(!chosen.chosen_cell((4, 3), EntryKind::Opportunity));
+        let cleared = chosen.toggle_cell((4, 3), EntryKind::Risk, now);
+        assert_eq!((cleared.cell, cleared.kind), (None, None));
+        let moved = chosen.toggle_cell((4, 3), EntryKind::Opportunity, now);
+        assert_eq!(
+            moved.kind,
+            Some(EntryKind::Opportunity),
+            "the other matrix's cell"
+        );
+        assert_eq!(
+            chosen.cell_note().as_deref(),
+            Some("Showing only risks in the cell impact 4, likelihood 3 (score 12). ")
+        );
+        assert_eq!(start.cell_note(), None);
+        let earlier = chosen.at_quarter(Some(q("Q2 2018/19")));
+        assert_eq!((earlier.cell, earlier.kind), (None, None));
+        assert_eq!(earlier.layer, Layer::Inherent);
+        let form = FilterChoices {
+            text: "  data ".into(),
+            band: " ".into(),
+            owner: "Director of Digital".into(),
+            risk_type: String::new(),
+            overdue: true,
+            sort: "owner".into(),
+        };
+        let applied = chosen.applied(now, &form);
+        assert_eq!(applied.text, "data");
+        assert_eq!(applied.band, None, "blank is every band");
+        assert_eq!(applied.owner.as_deref(), Some("Director of Digital"));
+        assert!(applied.overdue);
+        assert_eq!(applied.sort, Sort::Owner);
+        assert_eq!(applied.cell, Some((4, 3)), "the chosen cell stays");
+        let back = applied.choices();
+        assert_eq!(back.owner, "Director of Digital");
+        assert_eq!(back.sort, "owner");
+        assert_eq!(RegisterFilter::default().choices().sort, "score");
     }
 }

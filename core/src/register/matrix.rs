@@ -2,7 +2,12 @@
 //! its axes, the drawing's units and the risk appetite line.
 
 use crate::domain::risk::{impact_label, likelihood_label, Band, EntryKind, Score, ScoreBands};
-use crate::register::rows::{id_cmp, Row};
+use crate::register::bands::tone_key;
+use crate::register::filter::RegisterFilter;
+use crate::register::rows::{id_cmp, Layer, Row};
+
+/// Markers a cell shows before it shows a count instead.
+pub const SHOWN_IN_CELL: usize = 4;
 
 /// One square of the matrix.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +20,46 @@ pub struct MatrixCell {
 }
 
 impl MatrixCell {
+    /// The markers the cell shows, and how many more it holds: all of them
+    /// up to [`SHOWN_IN_CELL`], else one fewer and a "+4" for the rest.
+    pub fn shown_markers(&self) -> (Vec<String>, usize) {
+        let count = self.entries.len();
+        let shown: Vec<String> = if count > SHOWN_IN_CELL {
+            self.entries[..SHOWN_IN_CELL - 1].to_vec()
+        } else {
+            self.entries.clone()
+        };
+        let more = count - shown.len();
+        (shown, more)
+    }
+
+    /// The band's name, or "No band".
+    pub fn band_name(&self) -> String {
+        self.band
+            .as_ref()
+            .map_or_else(|| "No band".to_owned(), |b| b.name.clone())
+    }
+
+    /// The band's colour as the style names it ("none" for no band).
+    pub fn tone(&self) -> &'static str {
+        self.band.as_ref().map_or("none", |b| tone_key(b.tone))
+    }
+
+    /// The cell in the matrix's table: "12 Medium: CR2, CR3", or "... none".
+    pub fn table_text(&self) -> String {
+        let band = self
+            .band
+            .as_ref()
+            .map(|b| b.name.as_str())
+            .unwrap_or_default();
+        let ids = if self.entries.is_empty() {
+            "none".to_owned()
+        } else {
+            self.entries.join(", ")
+        };
+        format!("{} {band}: {ids}", self.score())
+    }
+
     pub fn score(&self) -> u8 {
         self.impact * self.likelihood
     }
@@ -97,6 +142,34 @@ impl Matrix {
             unplaced,
             unscored,
         }
+    }
+
+    /// The cell of this matrix that `filter` chose, where it holds more
+    /// entries than it shows.
+    pub fn chosen_full_cell(&self, filter: &RegisterFilter) -> Option<&MatrixCell> {
+        let (impact, likelihood) = filter.cell.filter(|_| filter.kind == Some(self.kind))?;
+        self.cell(impact, likelihood)
+            .filter(|c| c.entries.len() > SHOWN_IN_CELL)
+    }
+
+    /// What the grid cannot show, in words: entries whose printed score
+    /// more than one cell gives, and entries with no score of `layer`.
+    pub fn off_grid(&self, layer: Layer) -> (Option<String>, Option<String>) {
+        let which = layer.label().to_lowercase();
+        let unplaced: Vec<String> = self
+            .unplaced
+            .iter()
+            .map(|(id, s)| format!("{id} ({})", s.value()))
+            .collect();
+        let unplaced = (!unplaced.is_empty()).then(|| {
+            format!(
+                "Not on the grid: {}. The pack printed only the {which} score, which more than one cell gives.",
+                unplaced.join(", ")
+            )
+        });
+        let unscored = (!self.unscored.is_empty())
+            .then(|| format!("No {which} score: {}.", self.unscored.join(", ")));
+        (unplaced, unscored)
     }
 
     pub fn placed(&self) -> usize {
@@ -279,6 +352,74 @@ mod tests {
         assert_eq!(
             appetite_path(Some(4)).as_deref(),
             Some("M 0 100 H 100 V 300 H 200 V 400 H 300 H 400 V 500 H 500")
+        );
+    }
+
+    #[test]
+    fn a_cell_shows_four_markers_or_three_and_a_count_and_the_grid_names_the_rest() {
+        let s = demo_snapshot();
+        let list = rows(
+            &s,
+            &RegisterFilter::default(),
+            &q("Q2 2019/20"),
+            day("2019-09-30"),
+            true,
+        );
+        let risks = Matrix::build(&list, EntryKind::Risk, &s.settings.score_bands);
+        let full = risks.cell(4, 3).expect("cell");
+        assert_eq!(
+            full.shown_markers(),
+            (
+                vec!["CR2".to_owned(), "CR3".to_owned(), "CR5".to_owned()],
+                4
+            )
+        );
+        let three = risks.cell(4, 4).expect("cell");
+        assert_eq!(three.shown_markers().1, 0);
+        assert_eq!(three.shown_markers().0.len(), 3);
+        assert_eq!(three.band_name(), "High");
+        assert_eq!(three.tone(), "red");
+        assert_eq!(three.table_text(), "16 High: CR1, CR4, CR10");
+        assert_eq!(risks.cell(1, 1).expect("cell").table_text(), "1 Low: none");
+        let chosen = RegisterFilter {
+            cell: Some((4, 3)),
+            kind: Some(EntryKind::Risk),
+            ..Default::default()
+        };
+        assert_eq!(risks.chosen_full_cell(&chosen), Some(full));
+        let other_kind = RegisterFilter {
+            kind: Some(EntryKind::Opportunity),
+            ..chosen.clone()
+        };
+        assert_eq!(risks.chosen_full_cell(&other_kind), None);
+        let small = RegisterFilter {
+            cell: Some((4, 4)),
+            ..chosen
+        };
+        assert_eq!(risks.chosen_full_cell(&small), None, "it shows them all");
+        assert_eq!(
+            risks.off_grid(Layer::Residual),
+            (None, Some("No residual score: CR6, CR11.".to_owned()))
+        );
+        let inherent = RegisterFilter {
+            layer: Layer::Inherent,
+            ..Default::default()
+        };
+        let list = rows(&s, &inherent, &q("Q2 2019/20"), day("2019-09-30"), true);
+        let by_inherent = Matrix::build(&list, EntryKind::Risk, &s.settings.score_bands);
+        let (unplaced, _) = by_inherent.off_grid(Layer::Inherent);
+        assert!(unplaced
+            .expect("unplaced")
+            .starts_with("Not on the grid: CR1 (20)"));
+        let empty = MatrixCell {
+            impact: 1,
+            likelihood: 1,
+            band: None,
+            entries: vec![],
+        };
+        assert_eq!(
+            (empty.band_name().as_str(), empty.tone()),
+            ("No band", "none")
         );
     }
 }

@@ -211,6 +211,25 @@ pub fn wording(kind: EntryKind) -> Wording {
     }
 }
 
+/// A detail as given, or "Not given".
+pub fn or_not_given(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "Not given".to_owned())
+}
+
+/// Both kinds' band names, each once (opportunities may name their own),
+/// for the filter's list.
+pub fn band_names(snapshot: &Snapshot) -> Vec<String> {
+    let mut names: Vec<String> = vec![];
+    for kind in EntryKind::ALL {
+        for band in snapshot.settings.bands_for(kind).0 {
+            if !names.contains(&band.name) {
+                names.push(band.name);
+            }
+        }
+    }
+    names
+}
+
 /// "16 (Major/Likely)", or "Not scored" where the pack gives none.
 pub fn score_text(score: Option<Score>, kind: EntryKind) -> String {
     score
@@ -517,5 +536,17 @@ mod tests {
         assert!(!now.iter().any(|r| r.id == "CR2"));
         let then = rows(&s, &all, &q("Q2 2018/19"), day("2019-09-30"), false);
         assert!(then.iter().any(|r| r.id == "CR2"), "still there in history");
+    }
+
+    #[test]
+    fn details_not_given_say_so_and_band_names_are_listed_once() {
+        assert_eq!(or_not_given(None), "Not given");
+        assert_eq!(or_not_given(Some("Economic".into())), "Economic");
+        let mut s = demo_snapshot();
+        assert_eq!(band_names(&s), vec!["Low", "Medium", "High"]);
+        let mut own = s.settings.score_bands.clone();
+        own.0[2].name = "Excellent".into();
+        s.settings.opportunity_bands = Some(own);
+        assert_eq!(band_names(&s), vec!["Low", "Medium", "High", "Excellent"]);
     }
 }
