@@ -255,10 +255,7 @@ pub fn save_bands(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::filter::RegisterFilter;
-    use crate::register::fixtures::{day, q};
-    use crate::register::matrix::Matrix;
-    use crate::register::rows::rows;
+    use crate::register::fixtures::risk_matrix;
 
     #[test]
     fn opportunities_are_coloured_so_high_is_good_until_the_council_sets_their_own() {
@@ -331,15 +328,7 @@ mod tests {
         let next = save_bands(&s, EntryKind::Risk, &four, "12").expect("saved");
         assert_eq!(next.settings.score_bands, ScoreBands::four());
         assert_eq!(next.settings.risk_appetite, Some(12));
-        let now = q("Q2 2019/20");
-        let list = rows(
-            &next,
-            &RegisterFilter::default(),
-            &now,
-            day("2019-10-01"),
-            true,
-        );
-        let m = Matrix::build(&list, EntryKind::Risk, &next.settings.score_bands);
+        let m = risk_matrix(&next, "Q2 2019/20", "2019-10-01");
         assert_eq!(
             m.cell(4, 3)
                 .and_then(|c| c.band.clone())

@@ -5,8 +5,11 @@ use chrono::NaiveDate;
 
 use crate::domain::period::Period;
 use crate::domain::register::RegisterEntry;
+use crate::domain::risk::EntryKind;
 use crate::domain::snapshot::Snapshot;
-use crate::register::rows::Row;
+use crate::register::filter::RegisterFilter;
+use crate::register::matrix::Matrix;
+use crate::register::rows::{rows, Row};
 
 pub fn demo_snapshot() -> Snapshot {
     Snapshot::demo()
@@ -30,4 +33,16 @@ pub fn ids(rows: &[Row]) -> Vec<&str> {
 /// The entry `id` of the snapshot.
 pub fn entry<'a>(s: &'a Snapshot, id: &str) -> &'a RegisterEntry {
     s.register.iter().find(|e| e.id == id).expect("entry")
+}
+
+/// Every row on the register in `quarter` as the matrices take them (no
+/// filter, any cell), with `today` for overdue reviews.
+pub fn every_row(s: &Snapshot, quarter: &str, today: &str) -> Vec<Row> {
+    rows(s, &RegisterFilter::default(), &q(quarter), day(today), true)
+}
+
+/// The risks' matrix of `quarter` under the snapshot's bands.
+pub fn risk_matrix(s: &Snapshot, quarter: &str, today: &str) -> Matrix {
+    let list = every_row(s, quarter, today);
+    Matrix::build(&list, EntryKind::Risk, &s.settings.score_bands)
 }

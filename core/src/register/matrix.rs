@@ -234,19 +234,13 @@ pub fn appetite_path(appetite: Option<u8>) -> Option<String> {
 mod tests {
     use super::*;
     use crate::register::filter::RegisterFilter;
-    use crate::register::fixtures::{day, demo_snapshot, ids, q};
+    use crate::register::fixtures::{day, demo_snapshot, every_row, ids, q};
     use crate::register::rows::{rows, Layer, Sort};
 
     #[test]
     fn the_matrix_places_rated_and_unambiguous_scores_and_lists_the_rest() {
         let s = demo_snapshot();
-        let list = rows(
-            &s,
-            &RegisterFilter::default(),
-            &q("Q2 2019/20"),
-            day("2019-09-30"),
-            true,
-        );
+        let list = every_row(&s, "Q2 2019/20", "2019-09-30");
         let bands = ScoreBands::three();
         let risks = Matrix::build(&list, EntryKind::Risk, &bands);
         let cell = risks.cell(4, 3).expect("cell");
@@ -309,13 +303,7 @@ mod tests {
     #[test]
     fn cells_follow_whichever_bands_the_settings_hold() {
         let s = demo_snapshot();
-        let list = rows(
-            &s,
-            &RegisterFilter::default(),
-            &q("Q2 2019/20"),
-            day("2019-09-30"),
-            true,
-        );
+        let list = every_row(&s, "Q2 2019/20", "2019-09-30");
         let three = Matrix::build(&list, EntryKind::Risk, &ScoreBands::three());
         let four = Matrix::build(&list, EntryKind::Risk, &ScoreBands::four());
         let band = |m: &Matrix, i, l| m.cell(i, l).and_then(|c| c.band.clone()).map(|b| b.name);
@@ -358,13 +346,7 @@ mod tests {
     #[test]
     fn a_cell_shows_four_markers_or_three_and_a_count_and_the_grid_names_the_rest() {
         let s = demo_snapshot();
-        let list = rows(
-            &s,
-            &RegisterFilter::default(),
-            &q("Q2 2019/20"),
-            day("2019-09-30"),
-            true,
-        );
+        let list = every_row(&s, "Q2 2019/20", "2019-09-30");
         let risks = Matrix::build(&list, EntryKind::Risk, &s.settings.score_bands);
         let full = risks.cell(4, 3).expect("cell");
         assert_eq!(

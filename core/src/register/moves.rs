@@ -99,10 +99,7 @@ pub fn move_residual(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::filter::RegisterFilter;
-    use crate::register::fixtures::{day, entry, q};
-    use crate::register::matrix::Matrix;
-    use crate::register::rows::rows;
+    use crate::register::fixtures::{day, entry, q, risk_matrix};
 
     #[test]
     fn moving_a_marker_sets_the_residual_and_keeps_the_reason() {
@@ -144,14 +141,7 @@ mod tests {
             .expect("CR2")
             .clone_from(entry(&s, "CR2"));
         assert_eq!(back, s);
-        let list = rows(
-            &next,
-            &RegisterFilter::default(),
-            &now,
-            day("2019-10-01"),
-            true,
-        );
-        let m = Matrix::build(&list, EntryKind::Risk, &next.settings.score_bands);
+        let m = risk_matrix(&next, "Q2 2019/20", "2019-10-01");
         assert_eq!(m.cell(4, 2).expect("cell").entries, vec!["CR2"]);
     }
 

@@ -3,9 +3,8 @@
 
 use super::*;
 use crate::register::arrows::{Arrow, ArrowSet};
-use crate::register::filter::RegisterFilter;
-use crate::register::fixtures::{day, demo_snapshot, q};
-use crate::register::rows::{on_register_count, retired, rows, Retired};
+use crate::register::fixtures::{demo_snapshot, every_row, q};
+use crate::register::rows::{on_register_count, retired, Retired};
 
 /// reference); an entry on both registers counts once for each quarter.
 fn accounted(c: &Changes) -> Vec<(&'static str, Period, String)> {
@@ -215,13 +214,7 @@ fn the_change_list_matches_the_seed_registers_cover_report() {
     // CR2 moved from 4 x 4 (16 printed: only one cell) to 4 x 3, and so
     // did the re-worked CR5 (was CR4) and CR9 (was CR8). CR1 and CR10
     // stayed at 4 x 4; CR7 and CR8 printed a 12, which has two cells.
-    let list = rows(
-        &s,
-        &RegisterFilter::default(),
-        &q("Q2 2019/20"),
-        day("2019-09-30"),
-        true,
-    );
+    let list = every_row(&s, "Q2 2019/20", "2019-09-30");
     assert_eq!(
         ArrowSet::from_key("movement"),
         Some(ArrowSet::SinceLastQuarter)
