@@ -122,6 +122,16 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
                 </tbody>
             </table>
         </TableRegion>
+        <History entry=entry.clone()/>
+        <EntryEditor entry=entry.clone() quarter=quarter/>
+        <RetireForm entry=entry/>
+    }
+}
+
+/// What was changed in Scrutineer, latest first, each with its reason.
+#[component]
+fn History(entry: RegisterEntry) -> impl IntoView {
+    view! {
         <h2>"History of changes"</h2>
         {if entry.history.is_empty() {
             view! { <p data-testid="history">"No changes have been made in Scrutineer yet."</p> }.into_any()
@@ -138,8 +148,6 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
-        <EntryEditor entry=entry.clone() quarter=quarter/>
-        <RetireForm entry=entry/>
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::domain::snapshot::count_of;
+use scrutineer_core::register::arrows::Line;
 use scrutineer_core::register::marker::{move_help, MarkerPlace};
 use scrutineer_core::register::{
     appetite_path, arrow_lines, impact_step, likelihood_step, ArrowSet, Changes, Layer, Matrix,
@@ -58,8 +59,6 @@ pub(super) fn MatrixView(
     let help_id = format!("move-help-{plural}");
     let help_text = move || move_help(kind, movable.get(), editing.get());
 
-    let arrow_id = format!("arrowhead-{plural}");
-    let arrow_ref = format!("url(#{arrow_id})");
     view! {
         <section class="matrix-block" aria-label=format!("{heading} matrix") data-testid=format!("matrix-{plural}")>
             <div class="matrix-block__head">
@@ -76,20 +75,7 @@ pub(super) fn MatrixView(
                     {move || matrix.get().rows.into_iter().flatten().map(|cell| view! {
                         <CellView cell=cell kind=kind filter=filter state=state help=help_id.clone()/>
                     }).collect_view()}
-                    <svg class="matrix__overlay" viewBox="0 0 500 500" preserveAspectRatio="none" aria-hidden="true">
-                        <defs>
-                            <marker id=arrow_id.clone() viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                                <path d="M 0 0 L 10 5 L 0 10 z" class="matrix__arrowhead"/>
-                            </marker>
-                        </defs>
-                        {move || appetite_path(appetite()).map(|d| view! { <path class="matrix__appetite" d=d vector-effect="non-scaling-stroke"/> })}
-                        {move || {
-                            let arrow_ref = arrow_ref.clone();
-                            lines.get().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
-                                <line class="matrix__arrow" data-arrow=id x1=x1 y1=y1 x2=x2 y2=y2 marker-end=arrow_ref.clone() vector-effect="non-scaling-stroke"/>
-                            }).collect_view()
-                        }}
-                    </svg>
+                    <MatrixOverlay kind=kind lines=lines appetite=Signal::derive(appetite)/>
                 </div>
                 {(1..=5u8).map(|l| view! {
                     <div class=format!("matrix__x-step matrix__column-{}", l + 1) aria-hidden="true">{likelihood_step(l)}</div>
@@ -111,6 +97,34 @@ pub(super) fn MatrixView(
                 <MatrixTable matrix=matrix kind=kind/>
             </details>
         </section>
+    }
+}
+
+/// The drawing over the grid: the appetite line and the arrows.
+#[component]
+fn MatrixOverlay(
+    kind: EntryKind,
+    /// Each arrow's entry and line, in drawing units.
+    lines: Memo<Vec<(String, Line)>>,
+    appetite: Signal<Option<u8>>,
+) -> impl IntoView {
+    let arrow_id = format!("arrowhead-{}", kind.plural());
+    let arrow_ref = format!("url(#{arrow_id})");
+    view! {
+        <svg class="matrix__overlay" viewBox="0 0 500 500" preserveAspectRatio="none" aria-hidden="true">
+            <defs>
+                <marker id=arrow_id.clone() viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                    <path d="M 0 0 L 10 5 L 0 10 z" class="matrix__arrowhead"/>
+                </marker>
+            </defs>
+            {move || appetite_path(appetite.get()).map(|d| view! { <path class="matrix__appetite" d=d vector-effect="non-scaling-stroke"/> })}
+            {move || {
+                let arrow_ref = arrow_ref.clone();
+                lines.get().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
+                    <line class="matrix__arrow" data-arrow=id x1=x1 y1=y1 x2=x2 y2=y2 marker-end=arrow_ref.clone() vector-effect="non-scaling-stroke"/>
+                }).collect_view()
+            }}
+        </svg>
     }
 }
 

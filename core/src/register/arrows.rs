@@ -6,6 +6,9 @@ use crate::register::changes::Changes;
 use crate::register::matrix::cell_centre;
 use crate::register::rows::Row;
 
+/// A line in drawing units, as (x1, y1, x2, y2).
+pub type Line = (f64, f64, f64, f64);
+
 /// An arrow on the matrix from one cell to another.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Arrow {
@@ -91,7 +94,7 @@ impl ArrowSet {
 /// The line of the `nth` of `count` arrows, as (x1, y1, x2, y2): arrows
 /// that share a start and end are spread apart, and each stops short of the
 /// cell centres so it does not cover a score.
-pub fn arrow_line(arrow: &Arrow, nth: usize, count: usize) -> (f64, f64, f64, f64) {
+pub fn arrow_line(arrow: &Arrow, nth: usize, count: usize) -> Line {
     let (x1, y1) = cell_centre(arrow.from);
     let (x2, y2) = cell_centre(arrow.to);
     let (dx, dy) = (x2 - x1, y2 - y1);
@@ -110,7 +113,7 @@ pub fn arrow_line(arrow: &Arrow, nth: usize, count: usize) -> (f64, f64, f64, f6
 }
 
 /// Every arrow's line, spreading those that share both ends.
-pub fn arrow_lines(arrows: &[Arrow]) -> Vec<(String, (f64, f64, f64, f64))> {
+pub fn arrow_lines(arrows: &[Arrow]) -> Vec<(String, Line)> {
     arrows
         .iter()
         .map(|a| {
@@ -127,9 +130,7 @@ pub fn arrow_lines(arrows: &[Arrow]) -> Vec<(String, (f64, f64, f64, f64))> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::filter::RegisterFilter;
-    use crate::register::fixtures::{day, demo_snapshot, q};
-    use crate::register::rows::rows;
+    use crate::register::fixtures::{demo_snapshot, every_row};
 
     #[test]
     fn arrows_join_cell_centres_stopping_short_and_spreading_when_shared() {
@@ -157,13 +158,7 @@ mod tests {
     #[test]
     fn mitigation_arrows_need_both_cells() {
         let s = demo_snapshot();
-        let list = rows(
-            &s,
-            &RegisterFilter::default(),
-            &q("Q2 2019/20"),
-            day("2019-09-30"),
-            true,
-        );
+        let list = every_row(&s, "Q2 2019/20", "2019-09-30");
         // CR12: inherent 4 x 4, residual 4 x 3; CR3, CR5 and CR8 print an
         // inherent 16 (only 4 x 4) and CR9 25 (only 5 x 5). CR4's printed 16
         // and residual 4 x 4 share a cell: no arrow. CR1's printed 20 has no cell.
