@@ -1,90 +1,25 @@
 //! The 5 x 5 matrix: cells coloured and named by band, a marker per entry,
-//! arrows, the appetite line, and moving a residual score by drag (mouse,
-//! pen, touch) or keyboard, each move with its reason.
+//! arrows, the appetite line, the entries it cannot place, and its table.
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
-use scrutineer_core::domain::risk::{EntryKind, Score};
+use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::domain::snapshot::count_of;
-use scrutineer_core::register::edit::{move_residual, tone_key};
+use scrutineer_core::register::arrows::Line;
+use scrutineer_core::register::marker::{move_help, MarkerPlace};
 use scrutineer_core::register::{
-    appetite_path, arrow_lines, impact_step, likelihood_step, score_text, ArrowSet, Changes, Layer,
-    Matrix, MatrixCell, RegisterFilter, Row,
+    appetite_path, arrow_lines, impact_step, likelihood_step, ArrowSet, Changes, Layer, Matrix,
+    MatrixCell, RegisterFilter, Row,
 };
-use scrutineer_core::route::Route;
 
-use super::overview::BandTag;
+use super::bands::BandTag;
+use super::marker::{Marker, MovePanel, MoveState};
 use crate::browser;
 use crate::workspace::use_workspace;
 
-/// Markers a cell shows before it shows a count instead.
-const SHOWN_IN_CELL: usize = 4;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Drag {
-    id: String,
-    from: (u8, u8),
-    start: (i32, i32),
-    moved: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct PendingMove {
-    id: String,
-    from: Option<Score>,
-    to: (u8, u8),
-}
-
-#[derive(Clone, Copy)]
-struct MoveState {
-    kind: EntryKind,
-    quarter: Period,
-    movable: Signal<bool>,
-    drag: RwSignal<Option<Drag>>,
-    /// The cell a drag or the arrow keys point at.
-    target: RwSignal<Option<(u8, u8)>>,
-    /// The marker the arrow keys are moving.
-    keyed: RwSignal<Option<String>>,
-    pending: RwSignal<Option<PendingMove>>,
-    /// A click that ends a drag must not also open the entry.
-    swallow_click: RwSignal<bool>,
-    announce: RwSignal<String>,
-    rows: Memo<Vec<Row>>,
-}
-
-impl MoveState {
-    fn residual_of(&self, id: &str) -> Option<Score> {
-        self.rows
-            .with_untracked(|r| r.iter().find(|r| r.id == id).and_then(|r| r.residual))
-    }
-
-    fn cell_words(&self, (i, l): (u8, u8)) -> String {
-        Score::Rated {
-            impact: i,
-            likelihood: l,
-        }
-        .label(self.kind)
-    }
-
-    fn propose(&self, id: &str, from: (u8, u8), to: (u8, u8)) {
-        if from == to {
-            self.announce
-                .set(format!("{id} stays at {}.", self.cell_words(to)));
-            return;
-        }
-        self.pending.set(Some(PendingMove {
-            id: id.to_owned(),
-            from: self.residual_of(id),
-            to,
-        }));
-        let kind = self.kind.plural();
-        request_animation_frame(move || browser::focus(&format!("#move-reason-{kind}")));
-    }
-}
-
 /// One kind's matrix, its key, its moves and its table equivalent.
 #[component]
-pub fn MatrixView(
+pub(super) fn MatrixView(
     kind: EntryKind,
     quarter: Period,
     filter: Memo<RegisterFilter>,
@@ -98,24 +33,13 @@ pub fn MatrixView(
 ) -> impl IntoView {
     let workspace = use_workspace();
     let snapshot = workspace.snapshot;
-    let (single, plural, heading) = (kind.key(), kind.plural(), kind.heading());
+    let (plural, heading) = (kind.plural(), kind.heading());
     let matrix = Memo::new(move |_| {
         snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.bands_for(kind))))
     });
     let residual = move || filter.with(|f| f.layer == Layer::Residual);
     let movable = Signal::derive(move || editing.get() && residual());
-    let state = MoveState {
-        kind,
-        quarter,
-        movable,
-        drag: RwSignal::new(None),
-        target: RwSignal::new(None),
-        keyed: RwSignal::new(None),
-        pending: RwSignal::new(None),
-        swallow_click: RwSignal::new(false),
-        announce: RwSignal::new(String::new()),
-        rows,
-    };
+    let state = MoveState::new(kind, quarter, movable, rows);
     let lines = Memo::new(move |_| {
         let set = arrows.get();
         arrow_lines(&rows.with(|r| changes.with(|c| set.arrows(r, c.as_ref(), kind))))
@@ -133,18 +57,8 @@ pub fn MatrixView(
         )
     };
     let help_id = format!("move-help-{plural}");
-    let help_text = move || {
-        if movable.get() {
-            format!("Editing positions: drag a marker to another cell, or focus it and use the arrow keys then Enter, to change its residual score; Escape cancels. Select a marker to open the {single}.")
-        } else if editing.get() {
-            "Markers move only in the residual score view. Select a marker to open its entry."
-                .to_owned()
-        } else {
-            format!("Select a marker to open the {single}. Markers stay put while you read: to move them, turn on \u{201c}Edit positions\u{201d} (remembered on this device).")
-        }
-    };
-    let arrow_id = format!("arrowhead-{plural}");
-    let arrow_ref = format!("url(#{arrow_id})");
+    let help_text = move || move_help(kind, movable.get(), editing.get());
+
     view! {
         <section class="matrix-block" aria-label=format!("{heading} matrix") data-testid=format!("matrix-{plural}")>
             <div class="matrix-block__head">
@@ -161,27 +75,14 @@ pub fn MatrixView(
                     {move || matrix.get().rows.into_iter().flatten().map(|cell| view! {
                         <CellView cell=cell kind=kind filter=filter state=state help=help_id.clone()/>
                     }).collect_view()}
-                    <svg class="matrix__overlay" viewBox="0 0 500 500" preserveAspectRatio="none" aria-hidden="true">
-                        <defs>
-                            <marker id=arrow_id.clone() viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                                <path d="M 0 0 L 10 5 L 0 10 z" class="matrix__arrowhead"/>
-                            </marker>
-                        </defs>
-                        {move || appetite_path(appetite()).map(|d| view! { <path class="matrix__appetite" d=d vector-effect="non-scaling-stroke"/> })}
-                        {move || {
-                            let arrow_ref = arrow_ref.clone();
-                            lines.get().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
-                                <line class="matrix__arrow" data-arrow=id x1=x1 y1=y1 x2=x2 y2=y2 marker-end=arrow_ref.clone() vector-effect="non-scaling-stroke"/>
-                            }).collect_view()
-                        }}
-                    </svg>
+                    <MatrixOverlay kind=kind lines=lines appetite=Signal::derive(appetite)/>
                 </div>
                 {(1..=5u8).map(|l| view! {
                     <div class=format!("matrix__x-step matrix__column-{}", l + 1) aria-hidden="true">{likelihood_step(l)}</div>
                 }).collect_view()}
                 <div class="matrix__x-title" aria-hidden="true">"Likelihood"</div>
             </div>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announce.get()}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
             <ChosenCell matrix=matrix filter=filter state=state/>
             <MovePanel state=state/>
             <OffGrid matrix=matrix layer=Signal::derive(layer)/>
@@ -196,6 +97,34 @@ pub fn MatrixView(
                 <MatrixTable matrix=matrix kind=kind/>
             </details>
         </section>
+    }
+}
+
+/// The drawing over the grid: the appetite line and the arrows.
+#[component]
+fn MatrixOverlay(
+    kind: EntryKind,
+    /// Each arrow's entry and line, in drawing units.
+    lines: Memo<Vec<(String, Line)>>,
+    appetite: Signal<Option<u8>>,
+) -> impl IntoView {
+    let arrow_id = format!("arrowhead-{}", kind.plural());
+    let arrow_ref = format!("url(#{arrow_id})");
+    view! {
+        <svg class="matrix__overlay" viewBox="0 0 500 500" preserveAspectRatio="none" aria-hidden="true">
+            <defs>
+                <marker id=arrow_id.clone() viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                    <path d="M 0 0 L 10 5 L 0 10 z" class="matrix__arrowhead"/>
+                </marker>
+            </defs>
+            {move || appetite_path(appetite.get()).map(|d| view! { <path class="matrix__appetite" d=d vector-effect="non-scaling-stroke"/> })}
+            {move || {
+                let arrow_ref = arrow_ref.clone();
+                lines.get().into_iter().map(move |(id, (x1, y1, x2, y2))| view! {
+                    <line class="matrix__arrow" data-arrow=id x1=x1 y1=y1 x2=x2 y2=y2 marker-end=arrow_ref.clone() vector-effect="non-scaling-stroke"/>
+                }).collect_view()
+            }}
+        </svg>
     }
 }
 
@@ -227,50 +156,15 @@ fn CellView(
     help: String,
 ) -> impl IntoView {
     let at = (cell.impact, cell.likelihood);
-    let tone = cell.band.as_ref().map_or("none", |b| tone_key(b.tone));
-    let band_name = cell
-        .band
-        .as_ref()
-        .map(|b| b.name.clone())
-        .unwrap_or_else(|| "No band".to_owned());
+    let (tone, band_name) = (cell.tone(), cell.band_name());
     let count = cell.entries.len();
-    let chosen = move || filter.with(|f| f.cell == Some(at) && f.kind == Some(kind));
-    let href = move || {
-        RegisterFilter::href(&filter.with(|f| {
-            let same = f.cell == Some(at) && f.kind == Some(kind);
-            RegisterFilter {
-                cell: (!same).then_some(at),
-                kind: (!same).then_some(kind),
-                quarter: Some(state.quarter),
-                ..f.clone()
-            }
-        }))
-    };
+    let chosen = move || filter.with(|f| f.chosen_cell(at, kind));
+    let href = move || filter.with(|f| f.toggle_cell(at, kind, state.quarter).href());
     let label = format!("{} Show them in the register", cell.describe(kind));
-    let shown: Vec<String> = if count > SHOWN_IN_CELL {
-        cell.entries
-            .iter()
-            .take(SHOWN_IN_CELL - 1)
-            .cloned()
-            .collect()
-    } else {
-        cell.entries.clone()
-    };
-    let more = count.saturating_sub(shown.len());
-    let is_target = move || {
-        state.target.get() == Some(at)
-            && (state.drag.with(|d| d.is_some()) || state.keyed.with(|k| k.is_some()))
-    };
-    let ghost = move || {
-        is_target()
-            .then(|| {
-                state
-                    .drag
-                    .with(|d| d.as_ref().map(|d| d.id.clone()))
-                    .or_else(|| state.keyed.get())
-            })
-            .flatten()
-    };
+    let (shown, more) = cell.shown_markers();
+    let is_target = Memo::new(move |_| state.markers.with(|m| m.is_target(at)));
+    let ghost = Memo::new(move |_| state.markers.with(|m| m.ghost(at)));
+
     view! {
         <div
             class=format!("matrix__cell cell--{tone}")
@@ -284,198 +178,13 @@ fn CellView(
                 {(count > 0).then(|| view! { <span class="matrix__count">{format!("{count}")}</span> })}
             </a>
             <div class="matrix__markers">
-                {shown.into_iter().map(|id| view! { <Marker id=id from=at state=state help=help.clone()/> }).collect_view()}
+                {shown.into_iter().map(|id| view! { <Marker id=id from=at place=MarkerPlace::Grid state=state help=help.clone()/> }).collect_view()}
                 {(more > 0).then(|| view! {
                     <a class="marker marker--more" href=href aria-label=format!("{more} more in this cell: show them all")>{format!("+{more}")}</a>
                 })}
-                {move || ghost().map(|id| view! { <span class="marker marker--ghost" aria-hidden="true">{id}</span> })}
+                {move || ghost.get().map(|id| view! { <span class="marker marker--ghost" aria-hidden="true">{id}</span> })}
             </div>
         </div>
-    }
-}
-
-/// An entry's marker: select to open it; drag or arrow keys to move it.
-#[component]
-fn Marker(id: String, from: (u8, u8), state: MoveState, help: String) -> impl IntoView {
-    let title = state
-        .rows
-        .with_untracked(|r| {
-            r.iter()
-                .find(|r| r.id == id)
-                .map(|r| (r.title.clone(), r.shown_label()))
-        })
-        .unwrap_or_default();
-    let label = format!("{id}: {}. {}", title.0, title.1);
-    let open = Route::RiskEntry { id: id.clone() }.href();
-    let dragging = {
-        let id = id.clone();
-        move || {
-            state
-                .drag
-                .with(|d| d.as_ref().is_some_and(|d| d.id == id && d.moved))
-                || state.keyed.with(|k| k.as_deref() == Some(id.as_str()))
-        }
-    };
-    let down = {
-        let id = id.clone();
-        move |ev: leptos::ev::PointerEvent| {
-            if !state.movable.get_untracked() || ev.button() != 0 {
-                return;
-            }
-            if let Some(el) = event_target::<web_sys::Element>(&ev).into() {
-                let _ = web_sys::Element::set_pointer_capture(&el, ev.pointer_id());
-            }
-            state.drag.set(Some(Drag {
-                id: id.clone(),
-                from,
-                start: (ev.client_x(), ev.client_y()),
-                moved: false,
-            }));
-            state.target.set(Some(from));
-        }
-    };
-    let movement = move |ev: leptos::ev::PointerEvent| {
-        let Some(drag) = state.drag.get_untracked() else {
-            return;
-        };
-        let (dx, dy) = (ev.client_x() - drag.start.0, ev.client_y() - drag.start.1);
-        if !drag.moved && dx * dx + dy * dy < 64 {
-            return;
-        }
-        if !drag.moved {
-            state.drag.update(|d| {
-                if let Some(d) = d {
-                    d.moved = true
-                }
-            });
-        }
-        let cell = browser::cell_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        if cell.is_some() && cell != state.target.get_untracked() {
-            state.target.set(cell);
-            if let Some(c) = cell {
-                state.announce.set(format!("Over {}.", state.cell_words(c)));
-            }
-        }
-    };
-    let up = move |_ev: leptos::ev::PointerEvent| {
-        let Some(drag) = state.drag.get_untracked() else {
-            return;
-        };
-        let target = state.target.get_untracked();
-        state.drag.set(None);
-        state.target.set(None);
-        if drag.moved {
-            state.swallow_click.set(true);
-            if let Some(to) = target {
-                state.propose(&drag.id, drag.from, to);
-            }
-        }
-    };
-    let cancel = move |_ev: leptos::ev::PointerEvent| {
-        state.drag.set(None);
-        state.target.set(None);
-    };
-    let click = {
-        let open = open.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            if state.swallow_click.get_untracked() {
-                state.swallow_click.set(false);
-                return;
-            }
-            browser::go(&open);
-        }
-    };
-    let key = {
-        let id = id.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            let keyed_here = state
-                .keyed
-                .with_untracked(|k| k.as_deref() == Some(id.as_str()));
-            let step = match ev.key().as_str() {
-                "ArrowUp" => Some((1i8, 0i8)),
-                "ArrowDown" => Some((-1, 0)),
-                "ArrowRight" => Some((0, 1)),
-                "ArrowLeft" => Some((0, -1)),
-                _ => None,
-            };
-            if let Some((di, dl)) = step {
-                if !state.movable.get_untracked() {
-                    state.announce.set(
-                        "To move markers, turn on Edit positions in the residual score view."
-                            .to_owned(),
-                    );
-                    return;
-                }
-                ev.prevent_default();
-                let (i, l) = if keyed_here {
-                    state.target.get_untracked().unwrap_or(from)
-                } else {
-                    from
-                };
-                let next = (
-                    (i as i8 + di).clamp(1, 5) as u8,
-                    (l as i8 + dl).clamp(1, 5) as u8,
-                );
-                state.keyed.set(Some(id.clone()));
-                state.target.set(Some(next));
-                state.announce.set(format!(
-                    "{id} to {}. Enter to confirm, Escape to cancel.",
-                    state.cell_words(next)
-                ));
-                return;
-            }
-            match ev.key().as_str() {
-                "Enter" if keyed_here => {
-                    ev.prevent_default();
-                    let to = state.target.get_untracked().unwrap_or(from);
-                    state.keyed.set(None);
-                    state.target.set(None);
-                    state.propose(&id, from, to);
-                }
-                "Escape" if keyed_here => {
-                    ev.prevent_default();
-                    state.keyed.set(None);
-                    state.target.set(None);
-                    state.announce.set(format!("{id} stays where it was."));
-                }
-                _ => {}
-            }
-        }
-    };
-    let blur = {
-        let id = id.clone();
-        // Also runs as the page is left, after its signals are gone.
-        move |_| {
-            if state
-                .keyed
-                .try_with_untracked(|k| k.as_deref() == Some(id.as_str()))
-                == Some(true)
-            {
-                state.keyed.try_set(None);
-                state.target.try_set(None);
-            }
-        }
-    };
-    view! {
-        <button
-            type="button"
-            class="marker"
-            class:marker--movable=move || state.movable.get()
-            class:marker--moving=dragging
-            data-entry=id.clone()
-            aria-label=label
-            aria-describedby=help
-            on:pointerdown=down
-            on:pointermove=movement
-            on:pointerup=up
-            on:pointercancel=cancel
-            on:click=click
-            on:keydown=key
-            on:blur=blur
-        >
-            {id.clone()}
-        </button>
     }
 }
 
@@ -488,12 +197,7 @@ fn ChosenCell(
 ) -> impl IntoView {
     let kind = state.kind;
     let plural = kind.plural();
-    let chosen = move || {
-        let at = filter.with(|f| f.cell.filter(|_| f.kind == Some(kind)))?;
-        matrix
-            .with(|m| m.cell(at.0, at.1).cloned())
-            .filter(|c| c.entries.len() > SHOWN_IN_CELL)
-    };
+    let chosen = move || filter.with(|f| matrix.with(|m| m.chosen_full_cell(f).cloned()));
     let help = format!("move-help-{plural}");
     view! {
         {move || chosen().map(|cell| {
@@ -503,95 +207,9 @@ fn ChosenCell(
                 <div class="chosen-cell" data-testid=format!("chosen-cell-{plural}")>
                     <p class="chosen-cell__title">{format!("{}: all {}", cell.label(kind), count_of(cell.entries.len(), kind.key(), plural))}</p>
                     <div class="matrix__markers" data-cell=format!("{}-{}", at.0, at.1)>
-                        {cell.entries.iter().map(|id| view! { <Marker id=id.clone() from=at state=state help=help.clone()/> }).collect_view()}
+                        {cell.entries.iter().map(|id| view! { <Marker id=id.clone() from=at place=MarkerPlace::ChosenCell state=state help=help.clone()/> }).collect_view()}
                     </div>
                 </div>
-            }
-        })}
-    }
-}
-
-/// Asks for the reason for a move, then makes it (undoably).
-#[component]
-fn MovePanel(state: MoveState) -> impl IntoView {
-    let workspace = use_workspace();
-    let reason = RwSignal::new(String::new());
-    let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let kind = state.kind;
-    let key = kind.plural();
-    let input_id = format!("move-reason-{key}");
-    let error_id = format!("move-reason-{key}-error");
-    let cancel = move || {
-        if let Some(p) = state.pending.get_untracked() {
-            state.pending.set(None);
-            reason.set(String::new());
-            error.set(None);
-            state.announce.set(format!("{} was not moved.", p.id));
-            request_animation_frame(move || browser::focus(&format!("[data-entry='{}']", p.id)));
-        }
-    };
-    let confirm = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(p) = state.pending.get_untracked() else {
-            return;
-        };
-        let result = workspace.snapshot.with_untracked(|s| {
-            move_residual(
-                s,
-                &p.id,
-                &state.quarter,
-                p.to,
-                &reason.get_untracked(),
-                browser::today(),
-            )
-        });
-        match result {
-            Ok(next) => {
-                let to = state.cell_words(p.to);
-                error.set(None);
-                reason.set(String::new());
-                state.pending.set(None);
-                workspace.edit(format!("Moved {} to {to}", p.id), next);
-                let id = p.id.clone();
-                request_animation_frame(move || browser::focus(&format!("[data-entry='{id}']")));
-            }
-            Err(e) => {
-                error.set(Some(e.to_string()));
-                let input = format!("#move-reason-{key}");
-                request_animation_frame(move || browser::focus(&input));
-            }
-        }
-    };
-    view! {
-        {move || state.pending.get().map(|p| {
-            let (input_id, error_id) = (input_id.clone(), error_id.clone());
-            let heading = format!(
-                "Move {} from {} to {}?",
-                p.id,
-                score_text(p.from, kind),
-                state.cell_words(p.to)
-            );
-            view! {
-                <form class="move-panel" on:submit=confirm data-testid=format!("move-panel-{key}")>
-                    <h4 class="move-panel__title">{heading}</h4>
-                    <div class="form-group" class:form-group--error=move || error.with(|e| e.is_some())>
-                        <label class="label" for=input_id.clone()>"Reason for the move"</label>
-                        <p class="hint">"One line, kept in the entry's history. You can undo the move afterwards."</p>
-                        {move || error.get().map(|m| view! {
-                            <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
-                        })}
-                        <input class="input" id=input_id.clone() type="text" autocomplete="off"
-                            aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                            prop:value=move || reason.get()
-                            on:input=move |e| reason.set(event_target_value(&e))
-                            on:keydown=move |e: leptos::ev::KeyboardEvent| if e.key() == "Escape" { e.prevent_default(); cancel(); }
-                        />
-                    </div>
-                    <div class="button-group">
-                        <button class="button" type="submit">{format!("Move {}", p.id)}</button>
-                        <button class="button button--secondary" type="button" on:click=move |_| cancel()>"Cancel"</button>
-                    </div>
-                </form>
             }
         })}
     }
@@ -601,22 +219,13 @@ fn MovePanel(state: MoveState) -> impl IntoView {
 #[component]
 fn OffGrid(matrix: Memo<Matrix>, layer: Signal<Layer>) -> impl IntoView {
     view! {
-        {move || matrix.with(|m| {
-            let unplaced = m.unplaced.iter().map(|(id, s)| format!("{id} ({})", s.value())).collect::<Vec<_>>();
-            let unscored = m.unscored.clone();
-            let which = layer.get().label().to_lowercase();
+        {move || {
+            let (unplaced, unscored) = matrix.with(|m| m.off_grid(layer.get()));
             view! {
-                {(!unplaced.is_empty()).then(|| view! {
-                    <p class="hint" data-testid="unplaced">{format!(
-                        "Not on the grid: {}. The pack printed only the {which} score, which more than one cell gives.",
-                        unplaced.join(", ")
-                    )}</p>
-                })}
-                {(!unscored.is_empty()).then(|| view! {
-                    <p class="hint" data-testid="unscored">{format!("No {which} score: {}.", unscored.join(", "))}</p>
-                })}
+                {unplaced.map(|text| view! { <p class="hint" data-testid="unplaced">{text}</p> })}
+                {unscored.map(|text| view! { <p class="hint" data-testid="unscored">{text}</p> })}
             }
-        })}
+        }}
     }
 }
 
@@ -638,11 +247,8 @@ pub(crate) fn MatrixTable(matrix: Memo<Matrix>, kind: EntryKind) -> impl IntoVie
                     view! {
                         <tr>
                             <th scope="row">{impact_step(kind, impact)}</th>
-                            {row.into_iter().map(|c| {
-                                let band = c.band.as_ref().map(|b| b.name.clone()).unwrap_or_default();
-                                let ids = if c.entries.is_empty() { "none".to_owned() } else { c.entries.join(", ") };
-                                let tone = c.band.as_ref().map_or("none", |b| tone_key(b.tone));
-                                view! { <td class=format!("matrix-table__cell cell--{tone}")>{format!("{} {band}: {ids}", c.score())}</td> }
+                            {row.into_iter().map(|c| view! {
+                                <td class=format!("matrix-table__cell cell--{}", c.tone())>{c.table_text()}</td>
                             }).collect_view()}
                         </tr>
                     }

@@ -1,85 +1,127 @@
-//! Changing the register: moving a residual score on the matrix, adding and
-//! editing an entry's quarter, retiring and restoring, and the score bands.
-//! Each returns the whole new snapshot or every field that is wrong, so a
-//! refused change leaves the data as it was.
+//! Adding an entry, or editing or adding one quarter of it, from its form:
+//! the whole new snapshot or every field that is wrong, so a refused change
+//! leaves the data as it was. The score pickers' agreement with typed scores.
 
 use chrono::NaiveDate;
-use thiserror::Error;
 
 use crate::dates::read_date;
 use crate::domain::period::Period;
-use crate::domain::register::{Assessment, HistoryNote, RegisterEntry, Retirement};
-use crate::domain::risk::{Band, BandTone, BandsError, EntryKind, Score, ScoreBands};
-use crate::domain::snapshot::{FieldError, Snapshot};
+use crate::domain::register::{Assessment, HistoryNote, RegisterEntry};
+use crate::domain::risk::{EntryKind, Score};
+use crate::domain::snapshot::Snapshot;
 use crate::file::validate::YEARS;
-use crate::register::{next_quarter, score_text};
+use crate::form::{FieldError, FormField};
+use crate::register::rows::{score_text, wording};
 
-fn field(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
+/// Which of the two entry forms: adding an entry (`#/risks/new`) or
+/// changing one of its quarters (on the entry's page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editor {
+    New,
+    Edit,
+}
+
+impl Editor {
+    /// What the form's element ids start with.
+    fn prefix(self) -> &'static str {
+        match self {
+            Editor::New => "new-",
+            Editor::Edit => "edit-",
+        }
+    }
+
+    /// This form's `input`.
+    pub fn field(self, input: EntryInput) -> EntryField {
+        EntryField {
+            editor: self,
+            input,
+        }
     }
 }
 
-/// Why a marker could not be moved.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum MoveError {
-    #[error("Say why {0} moved: the reason is kept in its history")]
-    NoReason(String),
-    #[error("{0} is not on the register in {1}")]
-    NotOnRegister(String, Period),
-    #[error("{id} is already at {score}")]
-    SameCell { id: String, score: String },
-    #[error("impact and likelihood must each be from 1 to 5")]
-    OffGrid,
+/// An input of the entry forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryInput {
+    /// The reference, given only when adding.
+    Id,
+    /// Risk or opportunity, chosen only when adding.
+    Kind,
+    Quarter,
+    Title,
+    Description,
+    RiskType,
+    Consequences,
+    Controls,
+    Inherent,
+    Actions,
+    Residual,
+    Target,
+    Owner,
+    Direction,
+    NextReview,
+    /// Why the scores changed, asked only when editing.
+    Reason,
 }
 
-/// The snapshot with entry `id`'s residual score in `quarter` set to the
-/// cell (impact, likelihood), and the move and its reason in its history.
-pub fn move_residual(
-    snapshot: &Snapshot,
-    id: &str,
-    quarter: &Period,
-    (impact, likelihood): (u8, u8),
-    reason: &str,
-    today: NaiveDate,
-) -> Result<Snapshot, MoveError> {
-    let to = Score::rated(impact, likelihood).map_err(|_| MoveError::OffGrid)?;
-    let mut next = snapshot.clone();
-    let entry = next
-        .register
-        .iter_mut()
-        .find(|e| e.id == id && e.on_register(quarter).is_some())
-        .ok_or_else(|| MoveError::NotOnRegister(id.to_owned(), *quarter))?;
-    let kind = entry.kind;
-    let reason = reason.trim();
-    let assessment = entry
-        .assessments
-        .iter_mut()
-        .find(|a| a.period == *quarter)
-        .ok_or_else(|| MoveError::NotOnRegister(id.to_owned(), *quarter))?;
-    if assessment.residual.and_then(|s| s.cell()) == Some((impact, likelihood)) {
-        return Err(MoveError::SameCell {
-            id: id.to_owned(),
-            score: to.label(kind),
-        });
+impl EntryInput {
+    /// The input's label; the words of some follow the kind of entry
+    /// ("Possible consequences" of a risk, "Possible benefits" of an
+    /// opportunity).
+    pub fn label(self, kind: EntryKind) -> &'static str {
+        let words = wording(kind);
+        match self {
+            EntryInput::Id => "Reference",
+            EntryInput::Kind => "Risk or opportunity",
+            EntryInput::Quarter => "Quarter",
+            EntryInput::Title => "Title",
+            EntryInput::Description => "Description",
+            EntryInput::RiskType => "Type",
+            EntryInput::Consequences => words.consequences,
+            EntryInput::Controls => words.controls,
+            EntryInput::Inherent => "Inherent score (before actions)",
+            EntryInput::Actions => words.actions,
+            EntryInput::Residual => "Residual score (after actions)",
+            EntryInput::Target => "Target score",
+            EntryInput::Owner => "Owner",
+            EntryInput::Direction => "Direction of travel and commentary",
+            EntryInput::NextReview => "Next review",
+            EntryInput::Reason => "Reason for the change",
+        }
     }
-    if reason.is_empty() {
-        return Err(MoveError::NoReason(id.to_owned()));
+
+    fn key(self) -> &'static str {
+        match self {
+            EntryInput::Id => "id",
+            EntryInput::Kind => "kind",
+            EntryInput::Quarter => "quarter",
+            EntryInput::Title => "title",
+            EntryInput::Description => "description",
+            EntryInput::RiskType => "risk_type",
+            EntryInput::Consequences => "consequences",
+            EntryInput::Controls => "controls",
+            EntryInput::Inherent => "inherent",
+            EntryInput::Actions => "actions",
+            EntryInput::Residual => "residual",
+            EntryInput::Target => "target",
+            EntryInput::Owner => "owner",
+            EntryInput::Direction => "direction",
+            EntryInput::NextReview => "next_review",
+            EntryInput::Reason => "reason",
+        }
     }
-    let change = format!(
-        "Residual score moved from {} to {}",
-        score_text(assessment.residual, kind),
-        to.label(kind)
-    );
-    assessment.residual = Some(to);
-    entry.history.push(HistoryNote {
-        on: today,
-        period: *quarter,
-        change,
-        reason: reason.to_owned(),
-    });
-    Ok(next)
+}
+
+/// A field of one of the entry forms: "edit-title" is the edit form's title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryField {
+    pub editor: Editor,
+    pub input: EntryInput,
+}
+
+impl FormField for EntryField {
+    fn id(self) -> String {
+        format!("{}{}", self.editor.prefix(), self.input.key())
+    }
 }
 
 /// An entry's quarter as typed into its form. Scores are written as the
@@ -87,8 +129,7 @@ pub fn move_residual(
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntryForm {
     pub id: String,
-    /// "risk" or "opportunity".
-    pub kind: String,
+    pub kind: EntryKind,
     /// The quarter this assessment is for, e.g. "Q3 2019/20".
     pub quarter: String,
     pub title: String,
@@ -120,7 +161,7 @@ impl EntryForm {
     /// A new entry's form for `quarter`.
     pub fn blank(kind: EntryKind, quarter: Option<Period>) -> EntryForm {
         EntryForm {
-            kind: kind.key().to_owned(),
+            kind,
             quarter: quarter.map(|q| q.to_string()).unwrap_or_default(),
             ..EntryForm::default()
         }
@@ -139,7 +180,7 @@ impl EntryForm {
         let kind = entry.kind;
         let mut form = EntryForm {
             id: entry.id.clone(),
-            kind: kind.key().to_owned(),
+            kind,
             quarter: quarter.to_string(),
             ..EntryForm::default()
         };
@@ -175,148 +216,173 @@ pub struct Saved {
     pub done: String,
 }
 
-/// The snapshot with the form's entry added (`original` is `None`) or its
-/// quarter changed, or every field that is wrong.
-pub fn save_entry(
-    snapshot: &Snapshot,
-    original: Option<&str>,
-    form: &EntryForm,
-    today: NaiveDate,
-) -> Result<Saved, Vec<FieldError>> {
+/// Why a new entry's reference cannot be used, if it cannot.
+fn reference_fault(snapshot: &Snapshot, id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("Enter a reference, for example CR13 or CO5".to_owned())
+    } else if id
+        .chars()
+        .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
+    {
+        Some("A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2".to_owned())
+    } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
+        Some(format!(
+            "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
+        ))
+    } else if snapshot
+        .register
+        .iter()
+        .any(|e| e.id.eq_ignore_ascii_case(id))
+    {
+        Some(format!(
+            "{id} is already on the register: choose another reference"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The quarter as typed, within the years the app holds.
+fn read_quarter(text: &str) -> Result<Period, String> {
+    match text.trim().parse::<Period>() {
+        Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Ok(p),
+        Ok(Period::Quarter { .. }) => Err(format!(
+            "Give a quarter from {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        )),
+        _ => Err(format!(
+            "Enter the quarter as the packs write it, for example Q3 2019/20, not \u{201c}{}\u{201d}",
+            text.trim()
+        )),
+    }
+}
+
+/// A score as typed (blank is none); `what` names it in the message.
+fn read_score(what: &str, text: &str) -> Result<Option<Score>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Score::parse(t)
+        .map(Some)
+        .map_err(|e| format!("The {what} score: {e}"))
+}
+
+/// The next review date as typed (blank is none).
+fn read_review(text: &str) -> Result<Option<NaiveDate>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match read_date(text) {
+        Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Ok(Some(d)),
+        _ => Err("Enter the next review as a date, for example 31/10/2019".to_owned()),
+    }
+}
+
+/// The form's three scores, as read.
+type Scores = (Option<Score>, Option<Score>, Option<Score>);
+
+/// The form read field by field: its reference, kind, quarter and scores,
+/// with each fault at its field, in the form's order.
+struct Read {
+    id: String,
+    kind: EntryKind,
+    quarter: Option<Period>,
+    scores: Scores,
+    next_review: Option<NaiveDate>,
+    errors: Vec<FieldError<EntryField>>,
+}
+
+fn read_form(snapshot: &Snapshot, existing: Option<&RegisterEntry>, form: &EntryForm) -> Read {
+    let editor = if existing.is_some() {
+        Editor::Edit
+    } else {
+        Editor::New
+    };
     let mut errors = vec![];
-    let existing = original.and_then(|id| snapshot.register.iter().find(|e| e.id == id));
+    let mut fault = |input: EntryInput, message: String| {
+        errors.push(FieldError::new(editor.field(input), message));
+    };
     let id = match existing {
         Some(e) => e.id.clone(),
         None => form.id.trim().to_owned(),
     };
     if existing.is_none() {
-        if id.is_empty() {
-            errors.push(field("id", "Enter a reference, for example CR13 or CO5"));
-        } else if id
-            .chars()
-            .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
-        {
-            errors.push(field(
-                "id",
-                "A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2",
-            ));
-        } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
-            errors.push(field(
-                "id",
-                format!(
-                    "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
-                ),
-            ));
-        } else if snapshot
-            .register
-            .iter()
-            .any(|e| e.id.eq_ignore_ascii_case(&id))
-        {
-            errors.push(field(
-                "id",
-                format!("{id} is already on the register: choose another reference"),
-            ));
+        if let Some(message) = reference_fault(snapshot, &id) {
+            fault(EntryInput::Id, message);
         }
     }
-    let kind = match existing {
-        Some(e) => Some(e.kind),
-        None => {
-            let kind = EntryKind::from_key(&form.kind);
-            if kind.is_none() {
-                errors.push(field(
-                    "kind",
-                    "Choose whether this is a risk or an opportunity",
-                ));
-            }
-            kind
-        }
-    };
-    let quarter = match form.quarter.trim().parse::<Period>() {
-        Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Some(p),
-        Ok(Period::Quarter { .. }) => {
-            errors.push(field(
-                "quarter",
-                format!("Give a quarter from {} to {}", YEARS.start(), YEARS.end()),
-            ));
-            None
-        }
-        _ => {
-            errors.push(field(
-                "quarter",
-                format!(
-                    "Enter the quarter as the packs write it, for example Q3 2019/20, not \u{201c}{}\u{201d}",
-                    form.quarter.trim()
-                ),
-            ));
-            None
-        }
-    };
-    let title = form.title.trim();
-    if title.is_empty() {
-        errors.push(field("title", "Enter the title as the register words it"));
+    let quarter = read_quarter(&form.quarter)
+        .map_err(|m| fault(EntryInput::Quarter, m))
+        .ok();
+    if form.title.trim().is_empty() {
+        fault(
+            EntryInput::Title,
+            "Enter the title as the register words it".to_owned(),
+        );
     }
-    let mut score = |name: &'static str, what: &str, text: &str| -> Option<Score> {
-        let t = text.trim();
-        if t.is_empty() {
-            return None;
-        }
-        match Score::parse(t) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errors.push(field(name, format!("The {what} score: {e}")));
-                None
-            }
-        }
+    let mut score = |input: EntryInput, what: &str, text: &str| {
+        read_score(what, text)
+            .map_err(|m| fault(input, m))
+            .ok()
+            .flatten()
     };
-    let inherent = score("inherent", "inherent", &form.inherent);
-    let residual = score("residual", "residual", &form.residual);
-    let target = score("target", "target", &form.target);
-    let next_review = if form.next_review.trim().is_empty() {
-        None
-    } else {
-        match read_date(&form.next_review) {
-            Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Some(d),
-            _ => {
-                errors.push(field(
-                    "next_review",
-                    "Enter the next review as a date, for example 31/10/2019",
-                ));
-                None
-            }
-        }
-    };
-    let (Some(kind), Some(quarter)) = (kind, quarter) else {
-        return Err(errors);
-    };
-    let earlier = existing.and_then(|e| e.assessment(&quarter));
-    let scores_changed =
-        earlier.is_some_and(|a| (a.inherent, a.residual, a.target) != (inherent, residual, target));
-    let reason = form.reason.trim();
-    if scores_changed && reason.is_empty() && errors.is_empty() {
-        errors.push(field(
-            "reason",
-            "Say why the score changed: the reason is kept in the entry's history",
-        ));
+    let scores = (
+        score(EntryInput::Inherent, "inherent", &form.inherent),
+        score(EntryInput::Residual, "residual", &form.residual),
+        score(EntryInput::Target, "target", &form.target),
+    );
+    let next_review = read_review(&form.next_review)
+        .map_err(|m| fault(EntryInput::NextReview, m))
+        .ok()
+        .flatten();
+    Read {
+        id,
+        kind: existing.map_or(form.kind, |e| e.kind),
+        quarter,
+        scores,
+        next_review,
+        errors,
     }
-    if let Some(e) = existing {
-        if let Some(r) = &e.retired {
-            if r.period.timeline_cmp(&quarter).is_le() {
-                errors.push(field(
-                    "quarter",
-                    format!(
-                        "{} left the register from {}: restore it before adding {}",
-                        e.id, r.period, quarter
-                    ),
-                ));
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let assessment = Assessment {
+}
+
+/// "Residual score from 12 (Major/Possible) to 8 (Major/Unlikely) in Q2
+/// 2019/20": the scores that differ from `was`, or `None` where none do.
+fn score_changes(
+    was: &Assessment,
+    now: Scores,
+    kind: EntryKind,
+    quarter: Period,
+) -> Option<String> {
+    let moved: Vec<String> = [
+        ("Inherent", was.inherent, now.0),
+        ("Residual", was.residual, now.1),
+        ("Target", was.target, now.2),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(name, a, b)| {
+        format!(
+            "{name} score from {} to {}",
+            score_text(a, kind),
+            score_text(b, kind)
+        )
+    })
+    .collect();
+    (!moved.is_empty()).then(|| format!("{} in {quarter}", moved.join("; ")))
+}
+
+fn assessment_of(
+    form: &EntryForm,
+    read: &Read,
+    quarter: Period,
+    earlier: Option<&Assessment>,
+) -> Assessment {
+    let (inherent, residual, target) = read.scores;
+    Assessment {
         period: quarter,
-        title: title.to_owned(),
+        title: form.title.trim().to_owned(),
         description: optional(&form.description),
         risk_type: optional(&form.risk_type),
         consequences: optional(&form.consequences),
@@ -327,367 +393,130 @@ pub fn save_entry(
         target,
         owner: optional(&form.owner),
         direction: optional(&form.direction),
-        next_review,
+        next_review: read.next_review,
         notes: earlier.map(|a| a.notes.clone()).unwrap_or_default(),
         source: earlier.and_then(|a| a.source.clone()),
+    }
+}
+
+/// The faults only a whole read form shows: a changed score with no
+/// reason, and a quarter from which the entry has left the register.
+fn check_change(
+    existing: Option<&RegisterEntry>,
+    form: &EntryForm,
+    read: &mut Read,
+    quarter: Period,
+) {
+    let earlier = existing.and_then(|e| e.assessment(&quarter));
+    let scores_changed = earlier.is_some_and(|a| (a.inherent, a.residual, a.target) != read.scores);
+    if scores_changed && form.reason.trim().is_empty() && read.errors.is_empty() {
+        read.errors.push(FieldError::new(
+            Editor::Edit.field(EntryInput::Reason),
+            "Say why the score changed: the reason is kept in the entry's history",
+        ));
+    }
+    if let Some(e) = existing {
+        if let Some(r) = e
+            .retired
+            .as_ref()
+            .filter(|r| r.period.timeline_cmp(&quarter).is_le())
+        {
+            read.errors.push(FieldError::new(
+                Editor::Edit.field(EntryInput::Quarter),
+                format!(
+                    "{} left the register from {}: restore it before adding {}",
+                    e.id, r.period, quarter
+                ),
+            ));
+        }
+    }
+}
+
+/// A history note for `change`, where a reason was given.
+fn note(today: NaiveDate, quarter: Period, change: String, reason: &str) -> Option<HistoryNote> {
+    (!reason.is_empty()).then(|| HistoryNote {
+        on: today,
+        period: quarter,
+        change,
+        reason: reason.to_owned(),
+    })
+}
+
+/// The snapshot with the form's entry added (`original` is `None`) or its
+/// quarter changed, or every field that is wrong.
+pub fn save_entry(
+    snapshot: &Snapshot,
+    original: Option<&str>,
+    form: &EntryForm,
+    today: NaiveDate,
+) -> Result<Saved, Vec<FieldError<EntryField>>> {
+    let existing = original.and_then(|id| snapshot.register.iter().find(|e| e.id == id));
+    let mut read = read_form(snapshot, existing, form);
+    let Some(quarter) = read.quarter else {
+        return Err(read.errors);
     };
+    check_change(existing, form, &mut read, quarter);
+    if !read.errors.is_empty() {
+        return Err(read.errors);
+    }
+    let earlier = existing.and_then(|e| e.assessment(&quarter));
+    let assessment = assessment_of(form, &read, quarter, earlier);
+    let (id, kind, reason) = (read.id.clone(), read.kind, form.reason.trim());
     let mut next = snapshot.clone();
-    let done;
-    match existing {
+    let done = match existing {
         None => {
-            done = format!("Added {id}");
-            let mut entry = RegisterEntry {
+            next.register.push(RegisterEntry {
                 id: id.clone(),
                 kind,
                 assessments: vec![assessment],
                 retired: None,
-                history: vec![],
-            };
-            if !reason.is_empty() {
-                entry.history.push(HistoryNote {
-                    on: today,
-                    period: quarter,
-                    change: format!("Added to the register in {quarter}"),
-                    reason: reason.to_owned(),
-                });
-            }
-            next.register.push(entry);
+                history: note(
+                    today,
+                    quarter,
+                    format!("Added to the register in {quarter}"),
+                    reason,
+                )
+                .into_iter()
+                .collect(),
+            });
+            format!("Added {id}")
         }
         Some(_) => {
             let entry = next
                 .register
                 .iter_mut()
                 .find(|e| e.id == id)
-                .ok_or_else(|| vec![field("id", format!("{id} is no longer on the register"))])?;
-            let change = match earlier {
-                Some(was) => {
-                    let moved: Vec<String> = [
-                        ("Inherent", was.inherent, inherent),
-                        ("Residual", was.residual, residual),
-                        ("Target", was.target, target),
-                    ]
-                    .into_iter()
-                    .filter(|(_, a, b)| a != b)
-                    .map(|(name, a, b)| {
-                        format!(
-                            "{name} score from {} to {}",
-                            score_text(a, kind),
-                            score_text(b, kind)
-                        )
-                    })
-                    .collect();
-                    done = format!("Saved {id} for {quarter}");
-                    (!moved.is_empty()).then(|| format!("{} in {quarter}", moved.join("; ")))
-                }
-                None => {
-                    done = format!("Added {quarter} to {id}");
-                    Some(format!("{quarter} assessment added"))
-                }
+                .ok_or_else(|| {
+                    vec![FieldError::new(
+                        Editor::Edit.field(EntryInput::Id),
+                        format!("{id} is no longer on the register"),
+                    )]
+                })?;
+            let (done, change) = match earlier {
+                Some(was) => (
+                    format!("Saved {id} for {quarter}"),
+                    score_changes(was, read.scores, kind, quarter),
+                ),
+                None => (
+                    format!("Added {quarter} to {id}"),
+                    Some(format!("{quarter} assessment added")),
+                ),
             };
             match entry.assessments.iter_mut().find(|a| a.period == quarter) {
                 Some(slot) => *slot = assessment,
                 None => entry.assessments.push(assessment),
             }
-            if let (Some(change), false) = (change, reason.is_empty()) {
-                entry.history.push(HistoryNote {
-                    on: today,
-                    period: quarter,
-                    change,
-                    reason: reason.to_owned(),
-                });
-            }
+            entry
+                .history
+                .extend(change.and_then(|c| note(today, quarter, c, reason)));
+            done
         }
-    }
+    };
     Ok(Saved {
         snapshot: next,
         id,
         done,
     })
-}
-
-/// The first quarter an entry would be off the register if retired now:
-/// the quarter after its latest assessment.
-pub fn suggested_retirement(entry: &RegisterEntry) -> Option<Period> {
-    entry.latest().and_then(|a| next_quarter(&a.period))
-}
-
-/// The snapshot with entry `id` retired from `from` (the first quarter it is
-/// no longer on the register), kept with its history.
-pub fn retire_entry(
-    snapshot: &Snapshot,
-    id: &str,
-    from: &str,
-    reason: &str,
-    today: NaiveDate,
-) -> Result<Snapshot, Vec<FieldError>> {
-    let mut errors = vec![];
-    let Some(entry) = snapshot.register.iter().find(|e| e.id == id) else {
-        return Err(vec![field(
-            "retire_from",
-            format!("{id} is not on the register"),
-        )]);
-    };
-    if entry.retired.is_some() {
-        errors.push(field("retire_from", format!("{id} is already retired")));
-    }
-    let first = entry
-        .assessments
-        .iter()
-        .map(|a| a.period)
-        .min_by(Period::timeline_cmp);
-    let period = match from.trim().parse::<Period>() {
-        Ok(p @ Period::Quarter { .. }) => {
-            if first.is_some_and(|f| p.timeline_cmp(&f).is_le()) {
-                errors.push(field(
-                    "retire_from",
-                    format!(
-                        "{id} was first assessed in {}: it can leave the register from a later quarter",
-                        first.map(|f| f.to_string()).unwrap_or_default()
-                    ),
-                ));
-                None
-            } else {
-                Some(p)
-            }
-        }
-        _ => {
-            errors.push(field(
-                "retire_from",
-                format!(
-                    "Enter the first quarter it is no longer on the register, for example Q3 2019/20, not \u{201c}{}\u{201d}",
-                    from.trim()
-                ),
-            ));
-            None
-        }
-    };
-    let reason = reason.trim();
-    if reason.is_empty() {
-        errors.push(field(
-            "retire_reason",
-            "Say why it leaves the register: the reason is kept with its history",
-        ));
-    }
-    let Some(period) = period.filter(|_| errors.is_empty()) else {
-        return Err(errors);
-    };
-    let mut next = snapshot.clone();
-    if let Some(entry) = next.register.iter_mut().find(|e| e.id == id) {
-        entry.retired = Some(Retirement {
-            period,
-            reason: reason.to_owned(),
-        });
-        entry.history.push(HistoryNote {
-            on: today,
-            period,
-            change: format!("Retired: off the register from {period}"),
-            reason: reason.to_owned(),
-        });
-    }
-    Ok(next)
-}
-
-/// The snapshot with retired entry `id` back on the register.
-pub fn restore_entry(
-    snapshot: &Snapshot,
-    id: &str,
-    reason: &str,
-    today: NaiveDate,
-) -> Result<Snapshot, Vec<FieldError>> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(vec![field(
-            "restore_reason",
-            "Say why it returns to the register: the reason is kept with its history",
-        )]);
-    }
-    let mut next = snapshot.clone();
-    let Some(entry) = next.register.iter_mut().find(|e| e.id == id) else {
-        return Err(vec![field(
-            "restore_reason",
-            format!("{id} is not on the register"),
-        )]);
-    };
-    let Some(was) = entry.retired.take() else {
-        return Err(vec![field(
-            "restore_reason",
-            format!("{id} is not retired"),
-        )]);
-    };
-    entry.history.push(HistoryNote {
-        on: today,
-        period: was.period,
-        change: format!("Restored to the register (it had left from {})", was.period),
-        reason: reason.to_owned(),
-    });
-    Ok(next)
-}
-
-/// One band as typed into the settings form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BandRow {
-    pub name: String,
-    pub min: String,
-    pub max: String,
-    /// "green", "yellow", "amber" or "red".
-    pub tone: String,
-}
-
-/// The most bands the form offers.
-pub const MAX_BANDS: usize = 5;
-
-/// Field names of each band row: (name, min, max, tone).
-pub const BAND_FIELDS: [[&str; 4]; MAX_BANDS] = [
-    ["band-1-name", "band-1-min", "band-1-max", "band-1-tone"],
-    ["band-2-name", "band-2-min", "band-2-max", "band-2-tone"],
-    ["band-3-name", "band-3-min", "band-3-max", "band-3-tone"],
-    ["band-4-name", "band-4-min", "band-4-max", "band-4-tone"],
-    ["band-5-name", "band-5-min", "band-5-max", "band-5-tone"],
-];
-
-pub fn tone_key(tone: BandTone) -> &'static str {
-    match tone {
-        BandTone::Green => "green",
-        BandTone::Yellow => "yellow",
-        BandTone::Amber => "amber",
-        BandTone::Red => "red",
-    }
-}
-
-fn tone_from_key(key: &str) -> Option<BandTone> {
-    [
-        BandTone::Green,
-        BandTone::Yellow,
-        BandTone::Amber,
-        BandTone::Red,
-    ]
-    .into_iter()
-    .find(|t| tone_key(*t) == key)
-}
-
-/// Bands as the settings form shows them.
-pub fn band_rows(bands: &ScoreBands) -> Vec<BandRow> {
-    bands
-        .0
-        .iter()
-        .map(|b| BandRow {
-            name: b.name.clone(),
-            min: b.min.to_string(),
-            max: b.max.to_string(),
-            tone: tone_key(b.tone).to_owned(),
-        })
-        .collect()
-}
-
-/// The settings form's starting rows (for `kind`'s bands) and appetite.
-pub fn bands_form(snapshot: &Snapshot, kind: EntryKind) -> (Vec<BandRow>, String) {
-    let rows = band_rows(&snapshot.settings.bands_for(kind));
-    let appetite = snapshot
-        .settings
-        .risk_appetite
-        .map(|a| a.to_string())
-        .unwrap_or_default();
-    (rows, appetite)
-}
-
-/// The snapshot with new score bands for `kind` (and, for risks, the
-/// appetite), or every field that is wrong.
-pub fn save_bands(
-    snapshot: &Snapshot,
-    kind: EntryKind,
-    rows: &[BandRow],
-    appetite: &str,
-) -> Result<Snapshot, Vec<FieldError>> {
-    let mut errors = vec![];
-    if rows.is_empty() || rows.len() > MAX_BANDS {
-        errors.push(field(
-            "band-1-name",
-            format!("Give from 1 to {MAX_BANDS} bands that cover scores 1 to 25"),
-        ));
-    }
-    let mut bands = vec![];
-    for (row, names) in rows.iter().zip(BAND_FIELDS) {
-        let [name_f, min_f, max_f, tone_f] = names;
-        let name = row.name.trim();
-        if name.is_empty() {
-            errors.push(field(name_f, "Enter the band's name, for example High"));
-        }
-        let mut bound = |f: &'static str, text: &str, which: &str| match text.trim().parse::<u8>() {
-            Ok(n) if (1..=25).contains(&n) => Some(n),
-            _ => {
-                errors.push(field(
-                    f,
-                    format!(
-                        "Enter the {which} score of band {} as a whole number from 1 to 25",
-                        if name.is_empty() { "(unnamed)" } else { name }
-                    ),
-                ));
-                None
-            }
-        };
-        let min = bound(min_f, &row.min, "lowest");
-        let max = bound(max_f, &row.max, "highest");
-        let tone = tone_from_key(&row.tone);
-        if tone.is_none() {
-            errors.push(field(tone_f, "Choose the band's colour"));
-        }
-        if let (Some(min), Some(max), Some(tone)) = (min, max, tone) {
-            bands.push((
-                names,
-                Band {
-                    name: name.to_owned(),
-                    min,
-                    max,
-                    tone,
-                },
-            ));
-        }
-    }
-    let appetite_value = if kind == EntryKind::Opportunity {
-        snapshot.settings.risk_appetite
-    } else if appetite.trim().is_empty() {
-        None
-    } else {
-        match appetite.trim().parse::<u8>() {
-            Ok(n) if (1..=25).contains(&n) => Some(n),
-            _ => {
-                errors.push(field(
-                    "appetite",
-                    "Enter the risk appetite as a score from 1 to 25, or leave it blank",
-                ));
-                None
-            }
-        }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut ordered = bands.clone();
-    ordered.sort_by_key(|(_, b)| b.min);
-    let candidate = ScoreBands(ordered.iter().map(|(_, b)| b.clone()).collect());
-    if let Err(e) = candidate.check() {
-        let at = |name: &str| {
-            bands
-                .iter()
-                .find(|(_, b)| b.name == name)
-                .map(|(names, _)| names)
-        };
-        let target = match &e {
-            BandsError::Reversed { name, .. } => at(name).map(|n| n[1]),
-            BandsError::Overlap { second, .. } => at(second).map(|n| n[1]),
-            BandsError::Unnamed { .. } | BandsError::Empty | BandsError::Uncovered { .. } => None,
-        };
-        let message = crate::text::capitalise(&e.to_string());
-        errors.push(field(target.unwrap_or("band-1-min"), message));
-        return Err(errors);
-    }
-    let mut next = snapshot.clone();
-    match kind {
-        EntryKind::Risk => next.settings.score_bands = candidate,
-        EntryKind::Opportunity => next.settings.opportunity_bands = Some(candidate),
-    }
-    next.settings.risk_appetite = appetite_value;
-    Ok(next)
 }
 
 /// The cell (impact, likelihood) a score typed in a form gives, for the
@@ -702,51 +531,48 @@ pub fn chosen_score(impact: u8, likelihood: u8, kind: EntryKind) -> Option<Strin
     Score::rated(impact, likelihood).ok().map(|s| s.label(kind))
 }
 
+/// The pickers' choice as a typed score gives it: (impact, likelihood),
+/// 0 for "Choose" where the text gives no one cell.
+pub fn picked_of(text: &str) -> (u8, u8) {
+    score_cell(text).unwrap_or((0, 0))
+}
+
+/// A picker's value: "" for "Choose" (0), else the step, "4".
+pub fn picker_value(step: u8) -> String {
+    if step == 0 {
+        String::new()
+    } else {
+        step.to_string()
+    }
+}
+
+/// A picker's step from its value: 0 for "Choose".
+pub fn picker_step(value: &str) -> u8 {
+    value.parse().unwrap_or(0)
+}
+
+/// A change of one picker (`impact` or `likelihood`, the other `None`)
+/// from `picked`, with the score's text as it stands: the pickers' new
+/// choice, and the text to write, if it changes. Both chosen write the
+/// score; a picker set back to "Choose" clears a score that had a cell.
+pub fn pick_score(
+    picked: (u8, u8),
+    impact: Option<u8>,
+    likelihood: Option<u8>,
+    text: &str,
+    kind: EntryKind,
+) -> ((u8, u8), Option<String>) {
+    let next = (impact.unwrap_or(picked.0), likelihood.unwrap_or(picked.1));
+    let write = chosen_score(next.0, next.1, kind)
+        .or_else(|| ((next.0 == 0 || next.1 == 0) && score_cell(text).is_some()).then(String::new));
+    (next, write)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn opportunities_are_coloured_so_high_is_good_until_the_council_sets_their_own() {
-        use crate::domain::risk::BandTone;
-        let s = Snapshot::demo();
-        let risk = s.settings.bands_for(EntryKind::Risk);
-        let opportunity = s.settings.bands_for(EntryKind::Opportunity);
-        let high = |b: &ScoreBands| b.band_of(16).map(|b| (b.name.clone(), b.tone));
-        assert_eq!(high(&risk), Some(("High".to_owned(), BandTone::Red)));
-        assert_eq!(
-            high(&opportunity),
-            Some(("High".to_owned(), BandTone::Green)),
-            "not the risks' red"
-        );
-        assert_eq!(opportunity.band_of(2).map(|b| b.tone), Some(BandTone::Red));
-        assert_eq!(opportunity.check(), Ok(()));
-
-        // The council's own: saved for opportunities only, the risks' bands and appetite untouched.
-        let (mut rows, _) = bands_form(&s, EntryKind::Opportunity);
-        for row in &mut rows {
-            row.tone = if row.name == "High" {
-                "green".into()
-            } else {
-                "yellow".into()
-            };
-        }
-        let next = save_bands(&s, EntryKind::Opportunity, &rows, "25").expect("saved");
-        assert_eq!(next.settings.score_bands, s.settings.score_bands);
-        assert_eq!(
-            next.settings.risk_appetite, s.settings.risk_appetite,
-            "the appetite is for risks"
-        );
-        let own = next.settings.bands_for(EntryKind::Opportunity);
-        assert_eq!(own.band_of(2).map(|b| b.tone), Some(BandTone::Yellow));
-        assert_eq!(crate::file::validate::validate(&next), vec![]);
-        let text = crate::file::format::export(&next, chrono::DateTime::UNIX_EPOCH, "0.1.0");
-        let opened = crate::file::format::import(&text).expect("reads back");
-        assert_eq!(
-            opened.snapshot.settings.opportunity_bands,
-            next.settings.opportunity_bands
-        );
-    }
+    use crate::register::fixtures::{day, entry, q};
+    use crate::register::retire::retire_entry;
 
     #[test]
     fn score_pickers_and_typed_scores_agree() {
@@ -772,106 +598,13 @@ mod tests {
             "what the pickers write reads back as the same cell"
         );
     }
-    use crate::register::{rows, Matrix, RegisterFilter};
-
-    fn q(label: &str) -> Period {
-        label.parse().expect("quarter")
-    }
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().expect("date")
-    }
-
-    fn entry<'a>(s: &'a Snapshot, id: &str) -> &'a RegisterEntry {
-        s.register.iter().find(|e| e.id == id).expect("entry")
-    }
-
-    #[test]
-    fn moving_a_marker_sets_the_residual_and_keeps_the_reason() {
-        let s = Snapshot::demo();
-        let now = q("Q2 2019/20");
-        let next = move_residual(
-            &s,
-            "CR2",
-            &now,
-            (4, 2),
-            "  Peer challenge actions complete ",
-            day("2019-10-01"),
-        )
-        .expect("moved");
-        let cr2 = entry(&next, "CR2");
-        assert_eq!(
-            cr2.assessment(&now).and_then(|a| a.residual),
-            Some(Score::Rated {
-                impact: 4,
-                likelihood: 2
-            })
-        );
-        assert_eq!(
-            cr2.history,
-            vec![HistoryNote {
-                on: day("2019-10-01"),
-                period: now,
-                change: "Residual score moved from 12 (Major/Possible) to 8 (Major/Unlikely)"
-                    .into(),
-                reason: "Peer challenge actions complete".into(),
-            }]
-        );
-        assert_eq!(crate::file::validate::validate(&next), vec![]);
-        // Only CR2 changed.
-        let mut back = next.clone();
-        back.register
-            .iter_mut()
-            .find(|e| e.id == "CR2")
-            .expect("CR2")
-            .clone_from(entry(&s, "CR2"));
-        assert_eq!(back, s);
-        let list = rows(
-            &next,
-            &RegisterFilter::default(),
-            &now,
-            day("2019-10-01"),
-            true,
-        );
-        let m = Matrix::build(&list, EntryKind::Risk, &next.settings.score_bands);
-        assert_eq!(m.cell(4, 2).expect("cell").entries, vec!["CR2"]);
-    }
-
-    #[test]
-    fn a_move_without_a_reason_or_to_the_same_cell_or_of_an_absent_entry_is_refused() {
-        let s = Snapshot::demo();
-        let now = q("Q2 2019/20");
-        let today = day("2019-10-01");
-        assert_eq!(
-            move_residual(&s, "CR2", &now, (4, 2), "  ", today),
-            Err(MoveError::NoReason("CR2".into()))
-        );
-        assert_eq!(
-            move_residual(&s, "CR2", &now, (4, 3), "why", today).map_err(|e| e.to_string()),
-            Err("CR2 is already at 12 (Major/Possible)".into())
-        );
-        assert_eq!(
-            move_residual(&s, "CO4", &q("Q2 2018/19"), (4, 3), "why", today),
-            Err(MoveError::NotOnRegister("CO4".into(), q("Q2 2018/19")))
-        );
-        assert_eq!(
-            move_residual(&s, "CR2", &now, (6, 1), "why", today),
-            Err(MoveError::OffGrid)
-        );
-        // A printed score with no cell can be placed by a move.
-        let placed = move_residual(&s, "CR6", &now, (3, 3), "First scored", today).expect("placed");
-        assert_eq!(
-            entry(&placed, "CR6").history[0].change,
-            "Residual score moved from Not scored to 9 (Moderate/Possible)"
-        );
-    }
 
     #[test]
     fn a_new_entry_is_checked_field_by_field() {
         let s = Snapshot::demo();
         let form = EntryForm {
             id: "CR 2".into(),
-            kind: "risk".into(),
+            kind: EntryKind::Risk,
             quarter: "Q5 2019/20".into(),
             title: " ".into(),
             inherent: "16 (Major/Possible)".into(),
@@ -880,16 +613,16 @@ mod tests {
             ..EntryForm::default()
         };
         let errors = save_entry(&s, None, &form, day("2019-10-01")).expect_err("refused");
-        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<String> = errors.iter().map(|e| e.field.id()).collect();
         assert_eq!(
             fields,
             vec![
-                "id",
-                "quarter",
-                "title",
-                "inherent",
-                "residual",
-                "next_review"
+                "new-id",
+                "new-quarter",
+                "new-title",
+                "new-inherent",
+                "new-residual",
+                "new-next_review"
             ]
         );
         assert!(
@@ -916,7 +649,7 @@ mod tests {
         let s = Snapshot::demo();
         let form = EntryForm {
             id: "CR13".into(),
-            kind: "risk".into(),
+            kind: EntryKind::Risk,
             quarter: "Q2 2019/20".into(),
             title: "Cyber attack on council systems".into(),
             risk_type: "Technological".into(),
@@ -955,8 +688,8 @@ mod tests {
         form.residual = "8 (Major/Unlikely)".into();
         let errors = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect_err("no reason");
         assert_eq!(
-            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
-            vec!["reason"]
+            errors.iter().map(|e| e.field.id()).collect::<Vec<_>>(),
+            vec!["edit-reason"]
         );
         form.reason = "Peer challenge".into();
         let saved = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect("saved");
@@ -1000,44 +733,6 @@ mod tests {
     }
 
     #[test]
-    fn retiring_keeps_the_entry_and_needs_a_reason_and_a_later_quarter() {
-        let s = Snapshot::demo();
-        let today = day("2019-10-01");
-        let cr3 = entry(&s, "CR3");
-        assert_eq!(suggested_retirement(cr3), Some(q("Q3 2019/20")));
-        let errors = retire_entry(&s, "CR3", "Q2 2018/19", "", today).expect_err("refused");
-        assert_eq!(
-            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
-            vec!["retire_from", "retire_reason"]
-        );
-        assert!(errors[0].message.contains("first assessed in Q2 2018/19"));
-        let retired =
-            retire_entry(&s, "CR3", "Q3 2019/20", "Merged into CR2", today).expect("retired");
-        let cr3 = entry(&retired, "CR3");
-        assert_eq!(cr3.assessments.len(), 2, "history kept");
-        assert_eq!(
-            cr3.retired.as_ref().map(|r| r.reason.as_str()),
-            Some("Merged into CR2")
-        );
-        assert!(cr3.on_register(&q("Q2 2019/20")).is_some());
-        assert!(cr3.on_register(&q("Q3 2019/20")).is_none());
-        assert_eq!(crate::file::validate::validate(&retired), vec![]);
-        let again =
-            retire_entry(&retired, "CR3", "Q3 2019/20", "again", today).expect_err("already");
-        assert_eq!(again[0].message, "CR3 is already retired");
-
-        assert!(restore_entry(&retired, "CR3", " ", today).is_err());
-        let back = restore_entry(&retired, "CR3", "Demerged", today).expect("restored");
-        let cr3 = entry(&back, "CR3");
-        assert_eq!(cr3.retired, None);
-        assert_eq!(cr3.history.len(), 2);
-        assert_eq!(
-            cr3.history[1].change,
-            "Restored to the register (it had left from Q3 2019/20)"
-        );
-    }
-
-    #[test]
     fn an_edit_to_a_quarter_after_retirement_is_refused() {
         let s = Snapshot::demo();
         let retired =
@@ -1045,88 +740,69 @@ mod tests {
         let form = EntryForm::of(entry(&retired, "CR3"), &q("Q3 2019/20"));
         let errors =
             save_entry(&retired, Some("CR3"), &form, day("2019-10-01")).expect_err("refused");
-        assert_eq!(errors[0].field, "quarter");
+        assert_eq!(errors[0].field, Editor::Edit.field(EntryInput::Quarter));
         assert!(errors[0].message.contains("restore it"));
     }
 
-    fn row(name: &str, min: &str, max: &str, tone: &str) -> BandRow {
-        BandRow {
-            name: name.into(),
-            min: min.into(),
-            max: max.into(),
-            tone: tone.into(),
-        }
-    }
-
     #[test]
-    fn bands_can_be_changed_to_the_four_band_scheme_and_every_view_follows() {
+    fn each_form_names_its_fields_by_their_element_ids() {
+        assert_eq!(Editor::New.field(EntryInput::Id).id(), "new-id");
+        assert_eq!(Editor::New.field(EntryInput::Kind).id(), "new-kind");
+        assert_eq!(
+            Editor::Edit.field(EntryInput::RiskType).id(),
+            "edit-risk_type"
+        );
+        assert_eq!(
+            Editor::Edit.field(EntryInput::NextReview).id(),
+            "edit-next_review"
+        );
+        assert_eq!(Editor::Edit.field(EntryInput::Reason).id(), "edit-reason");
+        // An edit's faults are the edit form's.
         let s = Snapshot::demo();
-        let (rows_now, appetite) = bands_form(&s, EntryKind::Risk);
-        assert_eq!(rows_now.len(), 3);
-        assert_eq!(appetite, "");
-        let four = [
-            row("Low", "1", "3", "green"),
-            row("Medium", "4", "6", "yellow"),
-            row("High", "8", "12", "amber"),
-            row("Very high", "15", "25", "red"),
-        ];
+        let mut form = EntryForm::of(entry(&s, "CR2"), &q("Q2 2019/20"));
+        form.title = String::new();
+        let errors = save_entry(&s, Some("CR2"), &form, day("2019-10-01")).expect_err("refused");
+        assert_eq!(errors[0].field, Editor::Edit.field(EntryInput::Title));
+        let opportunity = EntryForm::blank(EntryKind::Opportunity, None);
+        assert_eq!(opportunity.kind, EntryKind::Opportunity);
+        assert_eq!(EntryForm::default().kind, EntryKind::Risk);
         assert_eq!(
-            band_rows(&ScoreBands::four()),
-            four,
-            "the preset fills the form the same"
+            EntryInput::Consequences.label(EntryKind::Opportunity),
+            "Possible benefits"
         );
-        let next = save_bands(&s, EntryKind::Risk, &four, "12").expect("saved");
-        assert_eq!(next.settings.score_bands, ScoreBands::four());
-        assert_eq!(next.settings.risk_appetite, Some(12));
-        let now = q("Q2 2019/20");
-        let list = rows(
-            &next,
-            &RegisterFilter::default(),
-            &now,
-            day("2019-10-01"),
-            true,
-        );
-        let m = Matrix::build(&list, EntryKind::Risk, &next.settings.score_bands);
         assert_eq!(
-            m.cell(4, 3)
-                .and_then(|c| c.band.clone())
-                .map(|b| b.name)
-                .as_deref(),
-            Some("High")
+            EntryInput::Actions.label(EntryKind::Risk),
+            "Mitigating actions"
+        );
+        assert_eq!(
+            EntryInput::Reason.label(EntryKind::Risk),
+            "Reason for the change"
         );
     }
 
     #[test]
-    fn bad_bands_are_refused_at_the_field_with_the_reason() {
-        let s = Snapshot::demo();
-        let gap = [row("Low", "1", "6", "green"), row("High", "9", "25", "red")];
-        let errors = save_bands(&s, EntryKind::Risk, &gap, "").expect_err("gap");
+    fn the_pickers_write_a_score_once_both_are_chosen_and_clear_it_when_unset() {
+        let kind = EntryKind::Risk;
+        assert_eq!(pick_score((0, 0), Some(4), None, "", kind), ((4, 0), None));
         assert_eq!(
-            errors[0].message,
-            "Score 8 is in no band: bands must cover every score from 1 to 25"
-        );
-        let overlap = [row("Low", "1", "8", "green"), row("High", "8", "25", "red")];
-        let errors = save_bands(&s, EntryKind::Risk, &overlap, "").expect_err("overlap");
-        assert_eq!(errors[0].field, "band-2-min");
-        assert!(errors[0]
-            .message
-            .contains("both \u{201c}Low\u{201d} and \u{201c}High\u{201d}"));
-        let typed = [row("", "one", "30", "purple")];
-        let errors = save_bands(&s, EntryKind::Risk, &typed, "26").expect_err("typing");
-        assert_eq!(
-            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
-            vec![
-                "band-1-name",
-                "band-1-min",
-                "band-1-max",
-                "band-1-tone",
-                "appetite"
-            ]
+            pick_score((4, 0), None, Some(3), "", kind),
+            ((4, 3), Some("12 (Major/Possible)".to_owned()))
         );
         assert_eq!(
-            s.settings.score_bands,
-            ScoreBands::three(),
-            "the snapshot is untouched"
+            pick_score((4, 3), Some(0), None, "12 (Major/Possible)", kind),
+            ((0, 3), Some(String::new())),
+            "Choose clears a score that had a cell"
         );
+        assert_eq!(
+            pick_score((0, 0), None, Some(0), "12", kind),
+            ((0, 0), None),
+            "a printed score with no cell is kept"
+        );
+        assert_eq!(picked_of("4x4"), (4, 4));
+        assert_eq!(picked_of("12"), (0, 0));
+        assert_eq!(picker_value(0), "");
+        assert_eq!(picker_value(5), "5");
+        assert_eq!(picker_step(""), 0);
+        assert_eq!(picker_step("3"), 3);
     }
 }
