@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::NoticesHere;
-use scrutineer_core::complaints::cases::{aggregate, read_cases, timescales_text};
-use scrutineer_core::complaints::edit::{apply_cases, CaseYear};
+use scrutineer_core::complaints::cases::{
+    aggregate, apply_cases, read_cases, timescales_text, CaseYear,
+};
 use scrutineer_core::complaints::report::Choice;
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::domain::snapshot::Snapshot;
