@@ -1,16 +1,22 @@
 //! Entering a year's complaints figures for one procedure. Each change
 //! returns the whole new snapshot or every fault at its field, so a refused
-//! change leaves the data as it was. The form and its fields, reading what
-//! was typed, the checks of parts against their whole and the save are
-//! each in a file below `edit/`.
+//! change leaves the data as it was. The form's typed fields, what was
+//! typed, reading it, the checks of parts against their whole, the save,
+//! what it writes and what the page says are each in a file below `edit/`.
 
 mod checks;
+mod fields;
 mod form;
+mod page;
 mod read;
 mod save;
+mod write;
 
-pub use form::{fields, FigureField, Group, YearForm, FIELDS};
-pub use save::{editing_of, remove_year, save_year, SavedYear};
+pub use fields::{FigureField, Group, YearField, STAGES};
+pub use form::YearForm;
+pub use page::{back_href, editing_of, page_heading, start_form};
+pub use read::YearError;
+pub use save::{remove_year, save_year, SavedYear};
 
 use crate::domain::complaints::{ComplaintsYear, Procedure};
 use crate::domain::period::Period;

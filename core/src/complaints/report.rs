@@ -20,7 +20,8 @@ mod trend;
 
 pub use categories::categories;
 pub use checks::checks;
-pub use choice::Choice;
+pub(crate) use choice::asked;
+pub use choice::{add_figures_href, report_href, Choice};
 pub use figure::{Figure, Table};
 pub use glance::{glance, Headline};
 pub use ombudsman::{ombudsman, ombudsman_upheld};

@@ -1,11 +1,38 @@
-//! Which procedure and year the report shows, read from its address, and
-//! the years its trend charts cover.
+//! Which procedure and year the report shows, read from its address; the
+//! addresses of the report and of the year's form; the years its trend
+//! charts cover.
 
 use super::{find, procedures, years, WINDOW};
 use crate::domain::complaints::Procedure;
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
-use crate::route::{link_note, unread_parts};
+use crate::route::{link_note, unread_parts, Route};
+
+/// The value of `key` in an address's query, where it is given.
+pub(crate) fn asked<'a>(query: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    query
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The query naming a procedure and, where given, a year.
+fn query(procedure: Procedure, year: Option<Period>) -> String {
+    match year {
+        Some(year) => format!("procedure={}&year={year}", procedure.key()),
+        None => format!("procedure={}", procedure.key()),
+    }
+}
+
+/// The report's address for `procedure`, at the year it opens on.
+pub fn report_href(procedure: Procedure) -> String {
+    Route::Complaints.href_with(&query(procedure, None))
+}
+
+/// The address of the form adding a year's figures for `procedure`.
+pub fn add_figures_href(procedure: Procedure) -> String {
+    Route::ComplaintsFigures.href_with(&query(procedure, None))
+}
 
 /// Which procedure and year the page shows, read from its address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +46,7 @@ impl Choice {
     /// otherwise the first procedure with figures and its latest year with
     /// a count of complaints received. `None` when nothing is held.
     pub fn from_query(snapshot: &Snapshot, query: &[(String, String)]) -> Option<Choice> {
-        let asked = |key: &str| {
-            query
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-        };
+        let asked = |key: &str| asked(query, key);
         let held = years(snapshot);
         let held_procedures = procedures(snapshot);
         let procedure = asked("procedure")
@@ -57,11 +79,39 @@ impl Choice {
 
     /// The address of this choice.
     pub fn href(&self) -> String {
-        crate::route::Route::Complaints.href_with(&format!(
-            "procedure={}&year={}",
-            self.procedure.key(),
+        Route::Complaints.href_with(&query(self.procedure, Some(self.year)))
+    }
+
+    /// The address of the form changing this year's figures (or adding
+    /// them, where none are held).
+    pub fn figures_href(&self) -> String {
+        Route::ComplaintsFigures.href_with(&query(self.procedure, Some(self.year)))
+    }
+
+    /// This year for the procedure whose key is `key`, where it reads.
+    pub fn with_procedure_key(&self, key: &str) -> Option<Choice> {
+        let procedure = Procedure::from_key(key)?;
+        Some(Choice { procedure, ..*self })
+    }
+
+    /// This procedure in the year written `text`, where it reads.
+    pub fn with_year_text(&self, text: &str) -> Option<Choice> {
+        let year = text.parse().ok()?;
+        Some(Choice { year, ..*self })
+    }
+
+    /// "Adult social care (statutory): 2017/18".
+    pub fn heading(&self) -> String {
+        format!("{}: {}", self.procedure.label(), self.year)
+    }
+
+    /// Said where no figures are held for the choice.
+    pub fn nothing_held(&self) -> String {
+        format!(
+            "No figures are held for {} in {}.",
+            self.procedure.noun(),
             self.year
-        ))
+        )
     }
 
     /// The years the trend charts show: up to [`WINDOW`] held years ending
