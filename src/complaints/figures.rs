@@ -7,10 +7,10 @@ use scrutineer_core::complaints::edit::{
     back_href, editing_of, page_heading, remove_year, save_year, start_form, FigureField, Group,
     YearError, YearField, YearForm,
 };
+use scrutineer_core::complaints::report::report_href;
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::form::FormField;
-use scrutineer_core::route::Route;
 
 use crate::browser;
 use crate::components::{message_for, settle, summary_of, ErrorSummary, TextArea, TextField};
@@ -163,7 +163,7 @@ fn RemoveYear(year: Period, procedure: Procedure) -> impl IntoView {
             .with_untracked(|s| remove_year(s, year, procedure))
         {
             workspace.edit(done, next);
-            browser::go(&Route::Complaints.href_with(&format!("procedure={}", procedure.key())));
+            browser::go(&report_href(procedure));
         }
     };
     view! {

@@ -2,14 +2,16 @@
 //! summed into the yearly figures, with response times in working days
 //! against each procedure's timescale. This file holds one complaint of a
 //! list; reading the file, summing it, bringing the sums into the
-//! snapshot and the timescales are beside it.
+//! snapshot, what the page says of it and the timescales are beside it.
 
 mod bring_in;
+mod preview;
 mod read;
 mod sum;
 mod timescale;
 
 pub use bring_in::{apply_cases, CaseYear};
+pub use preview::{preview_heading, refused_heading, summed_message, unlisted, LISTED};
 pub use read::read_cases;
 pub use sum::aggregate;
 pub use timescale::{timescale, timescales_text, Timescale};

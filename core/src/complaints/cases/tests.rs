@@ -247,3 +247,56 @@ K-2,corporate,2019-05-01,1,Highways,not upheld,2019-05-02,2019-05-10
     );
     assert_eq!(again.complaints.len(), s.complaints.len() + 1);
 }
+
+#[test]
+fn the_page_says_what_a_list_changes_or_why_it_was_refused() {
+    assert_eq!(
+        refused_heading("cases.csv", 1),
+        "\u{201c}cases.csv\u{201d} was not brought in: 1 problem"
+    );
+    assert_eq!(
+        refused_heading("cases.csv", 8),
+        "\u{201c}cases.csv\u{201d} was not brought in: 8 problems"
+    );
+    assert_eq!(unlisted(LISTED), None);
+    assert_eq!(unlisted(LISTED + 3).as_deref(), Some("And 3 more."));
+    assert_eq!(
+        preview_heading("cases.csv", 1_200, 1),
+        "\u{201c}cases.csv\u{201d}: 1,200 complaints in 1 year and procedure"
+    );
+    assert_eq!(
+        preview_heading("cases.csv", 6, 4),
+        "\u{201c}cases.csv\u{201d}: 6 complaints in 4 years and procedures"
+    );
+    assert_eq!(
+        summed_message("cases.csv", 2_500),
+        "Summed 2,500 complaints from \u{201c}cases.csv\u{201d}"
+    );
+    let now = CaseYear {
+        year: fy("2019/20"),
+        procedure: Procedure::Corporate,
+        before: None,
+        received: 1_150,
+        exceeded: None,
+    };
+    assert_eq!(
+        now.cells(),
+        [
+            "2019/20",
+            "Corporate (non-statutory)",
+            "None",
+            "1,150",
+            "None answered yet"
+        ]
+    );
+    let held = CaseYear {
+        before: Some(1_188),
+        exceeded: Some(12),
+        ..now.clone()
+    };
+    assert_eq!(held.cells()[2..], ["1,188", "1,150", "12"]);
+    assert_eq!(
+        now.choice().href(),
+        "#/complaints?procedure=corporate&year=2019/20"
+    );
+}

@@ -512,3 +512,31 @@ fn a_save_keeps_the_stages_the_form_does_not_show() {
     assert_eq!(stages.last(), Some(&(4, 2)));
     assert!(stages.contains(&(1, 7)));
 }
+
+#[test]
+fn the_page_says_which_year_it_changes_and_leads_back_to_it() {
+    let s = Snapshot::demo();
+    assert_eq!(
+        page_heading(Some(adult_2017())),
+        "Change the 2017/18 figures: Adult social care (statutory)"
+    );
+    assert_eq!(page_heading(None), "Add a year's complaints figures");
+    assert_eq!(
+        back_href(Some(adult_2017())),
+        "#/complaints?procedure=adult_social_care&year=2017/18"
+    );
+    assert_eq!(back_href(None), "#/complaints");
+    assert_eq!(
+        start_form(&s, Some(adult_2017()), None),
+        form_of(&s, adult_2017())
+    );
+    assert_eq!(
+        start_form(&s, None, Some(Procedure::Corporate)),
+        YearForm::blank(Procedure::Corporate)
+    );
+    assert_eq!(
+        start_form(&s, None, None).procedure,
+        "adult_social_care",
+        "a new year starts on adult social care"
+    );
+}

@@ -60,6 +60,12 @@ impl Figure {
         self
     }
 
+    /// The element id of the chart's heading, which a link to the chart
+    /// moves focus to: "chart-trend".
+    pub fn anchor(&self) -> String {
+        format!("chart-{}", self.id)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.series
             .iter()

@@ -342,3 +342,49 @@ fn figures_that_do_not_add_up_are_flagged() {
     let children = find(&s, fy("2017/18"), Procedure::ChildrenStatutory).expect("children");
     assert!(checks(children).is_empty());
 }
+
+#[test]
+fn the_addresses_of_the_report_and_its_form_name_the_procedure_and_year() {
+    let c = choose(Procedure::ChildrenStatutory, "2017/18");
+    assert_eq!(
+        c.figures_href(),
+        "#/complaints/figures?procedure=children_statutory&year=2017/18"
+    );
+    assert_eq!(
+        add_figures_href(Procedure::Corporate),
+        "#/complaints/figures?procedure=corporate"
+    );
+    assert_eq!(
+        report_href(Procedure::AdultSocialCare),
+        "#/complaints?procedure=adult_social_care"
+    );
+    assert_eq!(asked(&q(&[("year", "2017/18")]), "year"), Some("2017/18"));
+    assert_eq!(asked(&q(&[("year", "2017/18")]), "procedure"), None);
+}
+
+#[test]
+fn a_picker_changes_one_part_of_the_choice_where_it_reads() {
+    let c = choose(Procedure::AdultSocialCare, "2017/18");
+    assert_eq!(
+        c.with_procedure_key("corporate"),
+        Some(choose(Procedure::Corporate, "2017/18"))
+    );
+    assert_eq!(c.with_procedure_key("adults"), None);
+    assert_eq!(
+        c.with_year_text("2016/17"),
+        Some(choose(Procedure::AdultSocialCare, "2016/17"))
+    );
+    assert_eq!(c.with_year_text("last year"), None);
+    assert_eq!(c.heading(), "Adult social care (statutory): 2017/18");
+    assert_eq!(
+        choose(Procedure::Corporate, "2016/17").nothing_held(),
+        "No figures are held for corporate in 2016/17."
+    );
+}
+
+#[test]
+fn a_charts_link_finds_its_heading_by_element_id() {
+    let s = demo();
+    let f = trend(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
+    assert_eq!(f.anchor(), "chart-trend");
+}
