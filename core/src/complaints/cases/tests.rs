@@ -300,3 +300,19 @@ fn the_page_says_what_a_list_changes_or_why_it_was_refused() {
         "#/complaints?procedure=corporate&year=2019/20"
     );
 }
+
+#[test]
+fn columns_are_found_by_header_in_any_order_and_case() {
+    let cases = read_cases(" Stage ,REFERENCE,Received,procedure\n1,C-1,2019-05-01,corporate\n")
+        .expect("reads");
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].reference, "C-1");
+    assert_eq!(cases[0].stage, 1);
+    assert_eq!(cases[0].outcome, Outcome::StillOpen, "no outcome column");
+    assert_eq!(cases[0].category, None);
+    let missing = read_cases("reference,stage\nC-1,1\n").expect_err("refused");
+    assert_eq!(
+        missing[0].to_string(),
+        "Row 1: the header row has no procedure, received column: the columns are reference, procedure, received, stage, category, outcome, acknowledged, responded"
+    );
+}

@@ -24,20 +24,22 @@ pub fn checks(c: &ComplaintsYear) -> Vec<String> {
     }
     if let Some(received) = c.received {
         let staged: u32 = c.stages.iter().map(|s| s.count).sum();
-        if staged > received {
-            found.push(format!(
-                "The stages add up to {}, more than the {} complaints received.",
-                n(staged),
-                n(received)
-            ));
-        }
         let categorised: u32 = c.categories.iter().map(|s| s.count).sum();
-        if categorised > received {
-            found.push(format!(
-                "The services or categories add up to {}, more than the {} complaints received (one complaint can have more than one).",
-                n(categorised),
-                n(received)
-            ));
+        for (what, total, aside) in [
+            ("The stages", staged, ""),
+            (
+                "The services or categories",
+                categorised,
+                " (one complaint can have more than one)",
+            ),
+        ] {
+            if total > received {
+                found.push(format!(
+                    "{what} add up to {}, more than the {} complaints received{aside}.",
+                    n(total),
+                    n(received)
+                ));
+            }
         }
     }
     if let Some(o) = &c.ombudsman {

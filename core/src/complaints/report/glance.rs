@@ -1,7 +1,9 @@
 //! The chosen year at a glance: four headline figures, then every other
 //! figure held.
 
+use super::ombudsman::base_word;
 use super::{find, n, ombudsman_upheld, percent, pounds, received_change, Choice};
+use crate::domain::complaints::ComplaintsYear;
 use crate::domain::snapshot::Snapshot;
 use crate::text::capitalise;
 
@@ -13,16 +15,17 @@ pub struct Headline {
     pub detail: Option<String>,
 }
 
-/// The chosen year at a glance: up to four headline figures (received,
-/// compliments, beyond the timescale, upheld by the Ombudsman), then every
-/// other figure held, as (label, value).
-pub fn glance(
-    snapshot: &Snapshot,
-    choice: &Choice,
-) -> (Vec<Headline>, Vec<(&'static str, String)>) {
-    let Some(c) = find(snapshot, choice.year, choice.procedure) else {
-        return (vec![], vec![]);
-    };
+/// "2% of 540 received", or "Of 15 received" for a small base.
+fn of_base(part: u32, base: u32, what: &str) -> String {
+    match percent(part, base) {
+        Some(p) => format!("{p}% of {} {what}", n(base)),
+        None => format!("Of {} {what}", n(base)),
+    }
+}
+
+/// Up to four headline figures: received, compliments, beyond the
+/// timescale, upheld by the Ombudsman.
+fn headlines(snapshot: &Snapshot, choice: &Choice, c: &ComplaintsYear) -> Vec<Headline> {
     let mut headline = vec![];
     if let Some(r) = c.received {
         headline.push(Headline {
@@ -43,27 +46,21 @@ pub fn glance(
         headline.push(Headline {
             label: "Answered beyond the timescale",
             value: n(over),
-            detail: Some(match percent(over, base) {
-                Some(p) => format!("{p}% of {} received", n(base)),
-                None => format!("Of {} received", n(base)),
-            }),
+            detail: Some(of_base(over, base, "received")),
         });
     }
     if let Some((upheld, base)) = ombudsman_upheld(c) {
-        let of = if c.ombudsman.as_ref().is_some_and(|o| o.decisions.is_some()) {
-            "decided"
-        } else {
-            "investigated"
-        };
         headline.push(Headline {
             label: "Upheld by the Ombudsman",
             value: n(upheld),
-            detail: Some(match percent(upheld, base) {
-                Some(p) => format!("{p}% of {} {of}", n(base)),
-                None => format!("Of {} {of}", n(base)),
-            }),
+            detail: Some(of_base(upheld, base, base_word(c))),
         });
     }
+    headline
+}
+
+/// Every other figure held, as (label, value), and the source's title.
+fn others(snapshot: &Snapshot, c: &ComplaintsYear) -> Vec<(&'static str, String)> {
     let mut more: Vec<(&'static str, String)> = vec![];
     let mut put = |label: &'static str, value: Option<String>| {
         if let Some(v) = value {
@@ -99,5 +96,18 @@ pub fn glance(
             .and_then(|id| snapshot.source(id))
             .map(|src| src.title.clone()),
     );
-    (headline, more)
+    more
+}
+
+/// The chosen year at a glance: up to four headline figures (received,
+/// compliments, beyond the timescale, upheld by the Ombudsman), then every
+/// other figure held, as (label, value).
+pub fn glance(
+    snapshot: &Snapshot,
+    choice: &Choice,
+) -> (Vec<Headline>, Vec<(&'static str, String)>) {
+    match find(snapshot, choice.year, choice.procedure) {
+        Some(c) => (headlines(snapshot, choice, c), others(snapshot, c)),
+        None => (vec![], vec![]),
+    }
 }

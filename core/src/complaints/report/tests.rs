@@ -388,3 +388,75 @@ fn a_charts_link_finds_its_heading_by_element_id() {
     let f = trend(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
     assert_eq!(f.anchor(), "chart-trend");
 }
+
+#[test]
+fn stages_categories_and_investigations_beyond_their_whole_are_flagged() {
+    let s = demo();
+    let mut c = find(&s, fy("2017/18"), Procedure::ChildrenStatutory)
+        .expect("children")
+        .clone();
+    c.received = Some(10);
+    c.closed = None;
+    c.categories = vec![crate::domain::complaints::LabelledCount {
+        label: "Financial".into(),
+        count: 11,
+    }];
+    let o = c.ombudsman.get_or_insert_with(Default::default);
+    o.enquiries = Some(1);
+    o.investigations = Some(2);
+    let found = checks(&c);
+    assert!(
+        found.contains(
+            &"The stages add up to 150, more than the 10 complaints received.".to_owned()
+        ),
+        "{found:?}"
+    );
+    assert!(found.contains(&"The services or categories add up to 11, more than the 10 complaints received (one complaint can have more than one).".to_owned()), "{found:?}");
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("The Ombudsman investigated 2 but received only 1 enquiries.")
+    );
+}
+
+#[test]
+fn categories_without_a_year_before_chart_the_chosen_year_alone() {
+    let mut s = demo();
+    for c in s
+        .complaints
+        .iter_mut()
+        .filter(|c| c.procedure == Procedure::AdultSocialCare && c.year == fy("2016/17"))
+    {
+        c.categories.clear();
+    }
+    let f = categories(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
+    assert_eq!(f.table.head, ["Service or category", "2017/18"]);
+    assert_eq!(f.series.len(), 1);
+    assert_eq!(f.table.rows[0], ["Care Provision", "128"]);
+    assert_eq!(
+        f.summary,
+        "Care Provision was the most common subject of adult social care complaints in 2017/18, with 128."
+    );
+    let none = categories(&s, &choose(Procedure::AdultSocialCare, "2016/17"));
+    assert_eq!(
+        none.summary,
+        "No services or categories are given for adult social care complaints in 2016/17."
+    );
+}
+
+#[test]
+fn a_small_base_at_a_glance_gives_the_base_without_a_percentage() {
+    let mut s = demo();
+    let c = s
+        .complaints
+        .iter_mut()
+        .find(|c| c.procedure == Procedure::ChildrenNonStatutory && c.year == fy("2017/18"))
+        .expect("a year");
+    c.received = Some(15);
+    c.exceeded_timescale = Some(4);
+    let (headline, _) = glance(&s, &choose(Procedure::ChildrenNonStatutory, "2017/18"));
+    let beyond = headline
+        .iter()
+        .find(|h| h.label == "Answered beyond the timescale")
+        .expect("shown");
+    assert_eq!(beyond.detail.as_deref(), Some("Of 15 received"));
+}
