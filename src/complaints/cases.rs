@@ -1,19 +1,22 @@
+//! `#/complaints/cases`: a case list (CSV, one row per complaint) chosen,
+//! refused with every fault by row and column or previewed year by year,
+//! then confirmed into the yearly figures.
+
 use leptos::prelude::*;
 
 use crate::components::NoticesHere;
-use scrutineer_core::complaints::cases::{aggregate, read_cases, timescales_text};
-use scrutineer_core::complaints::edit::{apply_cases, CaseYear};
-use scrutineer_core::complaints::report::Choice;
+use scrutineer_core::complaints::cases::{
+    aggregate, apply_cases, preview_heading, read_cases, refused_heading, summed_message,
+    timescales_text, unlisted, CaseYear, LISTED,
+};
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::domain::snapshot::Snapshot;
-use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::indicators::csv::CsvError;
 use scrutineer_core::route::Route;
 
 use crate::browser;
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
-
 /// A case list read and summed, waiting for the officer to confirm it.
 #[derive(Clone)]
 struct Pending {
@@ -22,9 +25,6 @@ struct Pending {
     snapshot: Snapshot,
     years: Vec<CaseYear>,
 }
-
-/// The most faults listed on the page; the rest are counted.
-const LISTED: usize = 50;
 
 /// `#/complaints/cases`: a case list (one row per complaint) summed into
 /// each year's figures, with response times in working days. A file with
@@ -54,35 +54,29 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
                 }
                 Err(errors) => {
                     refused.set(Some((name, errors)));
-                    request_animation_frame(|| browser::focus("#case-errors"));
+                    request_animation_frame(|| browser::focus_id("case-errors"));
                 }
             }
         });
     };
-    let confirm = move |_| {
-        if let Some(p) = pending.get_untracked() {
-            pending.set(None);
-            let first = p.years.first().map(|y| Choice {
-                procedure: y.procedure,
-                year: y.year,
-            });
-            workspace.edit_at(
-                "case-list",
-                format!(
-                    "Summed {} complaints from \u{201c}{}\u{201d}",
-                    group_thousands(p.cases as f64, 0),
-                    p.name
-                ),
-                p.snapshot,
-            );
-            if let Some(choice) = first {
-                browser::go(&choice.href());
-            }
-        }
-    };
     view! {
         <p><a class="back-link" href=Route::Complaints.href()>"Back to complaints and compliments"</a></p>
         <h1 tabindex="-1">"Bring in a complaints case list"</h1>
+        <Requirements/>
+        <div class="form-group">
+            <label class="label" for="cases-csv">"Choose a case list (.csv)"</label>
+            <input class="file-input" id="cases-csv" type="file" accept=".csv,text/csv" data-testid="cases-input" on:change=chosen/>
+        </div>
+        <NoticesHere at="case-list"/>
+        {move || refused.get().map(|(name, errors)| view! { <Refused name=name errors=errors/> })}
+        {move || pending.get().map(|p| view! { <Preview pending=p on_close=Callback::new(move |()| pending.set(None))/> })}
+    }
+}
+
+/// What a case list needs, and what bringing one in changes.
+#[component]
+fn Requirements() -> impl IntoView {
+    view! {
         <p class="lede">"A spreadsheet with one row per complaint, saved as CSV. Scrutineer counts it into each year's figures and works out response times in working days."</p>
         <h2>"What the file needs"</h2>
         <p>"A header row naming the columns, in any order:"</p>
@@ -97,55 +91,76 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
             }).collect_view()}
         </ul>
         <p>"For each year and procedure the file covers, its counts replace the complaints received, stages, outcomes, categories and timeliness held now. Compliments, the Ombudsman's figures and costs are kept. You will see what changes before anything is replaced, and can undo it."</p>
-        <div class="form-group">
-            <label class="label" for="cases-csv">"Choose a case list (.csv)"</label>
-            <input class="file-input" id="cases-csv" type="file" accept=".csv,text/csv" data-testid="cases-input" on:change=chosen/>
+    }
+}
+
+/// A refused file: every fault (up to [`LISTED`]), and nothing changed.
+#[component]
+fn Refused(name: String, errors: Vec<CsvError>) -> impl IntoView {
+    view! {
+        <div class="error-summary" id="case-errors" tabindex="-1" aria-labelledby="case-errors-title" data-testid="case-errors">
+            <h2 class="error-summary__title" id="case-errors-title">{refused_heading(&name, errors.len())}</h2>
+            <p>"Nothing has been changed. Correct these rows in the spreadsheet and choose the file again."</p>
+            <ul>{errors.iter().take(LISTED).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+            {unlisted(errors.len()).map(|more| view! { <p>{more}</p> })}
         </div>
-        <NoticesHere at="case-list"/>
-        {move || refused.get().map(|(name, errors)| {
-            let more = errors.len().saturating_sub(LISTED);
+    }
+}
+
+/// A file read and summed: what it changes, year by year, to confirm or cancel.
+#[component]
+fn Preview(
+    pending: Pending,
+    /// Closes the preview: after a confirm, or on Cancel.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let workspace = use_workspace();
+    let heading = preview_heading(&pending.name, pending.cases, pending.years.len());
+    let rows = pending
+        .years
+        .iter()
+        .map(|y| {
+            let [year, procedure, before, received, exceeded] = y.cells();
             view! {
-                <div class="error-summary" id="case-errors" tabindex="-1" aria-labelledby="case-errors-title" data-testid="case-errors">
-                    <h2 class="error-summary__title" id="case-errors-title">
-                        {format!("\u{201c}{name}\u{201d} was not brought in: {}", if errors.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", errors.len()) })}
-                    </h2>
-                    <p>"Nothing has been changed. Correct these rows in the spreadsheet and choose the file again."</p>
-                    <ul>{errors.iter().take(LISTED).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-                    {(more > 0).then(|| view! { <p>{format!("And {more} more.")}</p> })}
-                </div>
-            }
-        })}
-        {move || pending.get().map(|p| {
-            let rows = p.years.iter().map(|y| view! {
                 <tr>
-                    <th scope="row">{y.year.to_string()}</th>
-                    <td>{y.procedure.label()}</td>
-                    <td class="numeric">{y.before.map(|b| group_thousands(f64::from(b), 0)).unwrap_or_else(|| "None".into())}</td>
-                    <td class="numeric">{group_thousands(f64::from(y.received), 0)}</td>
-                    <td class="numeric">{y.exceeded.map(|e| group_thousands(f64::from(e), 0)).unwrap_or_else(|| "None answered yet".into())}</td>
+                    <th scope="row">{year}</th>
+                    <td>{procedure}</td>
+                    <td class="numeric">{before}</td>
+                    <td class="numeric">{received}</td>
+                    <td class="numeric">{exceeded}</td>
                 </tr>
-            }).collect_view();
-            view! {
-                <section class="panel" aria-labelledby="cases-preview-heading" data-testid="cases-preview">
-                    <h2 class="panel__title" id="cases-preview-heading">
-                        {format!("\u{201c}{}\u{201d}: {} complaints in {} {}", p.name, group_thousands(p.cases as f64, 0), p.years.len(), if p.years.len() == 1 { "year and procedure" } else { "years and procedures" })}
-                    </h2>
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cases-preview-heading">
-                        <table class="table">
-                            <thead><tr>
-                                <th scope="col">"Year"</th><th scope="col">"Procedure"</th>
-                                <th scope="col" class="numeric">"Received now"</th><th scope="col" class="numeric">"Received in the file"</th>
-                                <th scope="col" class="numeric">"Beyond the timescale"</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    <div class="button-group">
-                        <button type="button" class="button" data-testid="confirm-cases" on:click=confirm>"Use these figures"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
-                    </div>
-                </section>
             }
-        })}
+        })
+        .collect_view();
+    let confirm = move |_| {
+        let first = pending.years.first().map(CaseYear::choice);
+        on_close.run(());
+        workspace.edit_at(
+            "case-list",
+            summed_message(&pending.name, pending.cases),
+            pending.snapshot.clone(),
+        );
+        if let Some(choice) = first {
+            browser::go(&choice.href());
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="cases-preview-heading" data-testid="cases-preview">
+            <h2 class="panel__title" id="cases-preview-heading">{heading}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cases-preview-heading">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Year"</th><th scope="col">"Procedure"</th>
+                        <th scope="col" class="numeric">"Received now"</th><th scope="col" class="numeric">"Received in the file"</th>
+                        <th scope="col" class="numeric">"Beyond the timescale"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="button-group">
+                <button type="button" class="button" data-testid="confirm-cases" on:click=confirm>"Use these figures"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </section>
     }
 }

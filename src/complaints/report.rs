@@ -1,6 +1,10 @@
+//! `#/complaints`: the annual complaints report as live charts for the
+//! procedure and year in the address, its picker and the year at a glance.
+
 use leptos::prelude::*;
-use scrutineer_core::complaints::report::{self as report, checks, find, Choice, Figure};
-use scrutineer_core::domain::complaints::Procedure;
+use scrutineer_core::complaints::report::{
+    self as report, add_figures_href, checks, find, Choice, Figure,
+};
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::route::Route;
 
@@ -53,12 +57,8 @@ pub(crate) fn figures(s: &Snapshot, choice: &Choice) -> [(Figure, ChartKind); 7]
 fn Report(choice: Choice) -> impl IntoView {
     let snapshot = use_snapshot();
     let figures = Memo::new(move |_| snapshot.with(|s| figures(s, &choice)));
-    let edit = Route::ComplaintsFigures.href_with(&format!(
-        "procedure={}&year={}",
-        choice.procedure.key(),
-        choice.year
-    ));
-    let add = Route::ComplaintsFigures.href_with(&format!("procedure={}", choice.procedure.key()));
+    let edit = choice.figures_href();
+    let add = add_figures_href(choice.procedure);
     let held =
         Memo::new(move |_| snapshot.with(|s| find(s, choice.year, choice.procedure).is_some()));
     view! {
@@ -76,11 +76,14 @@ fn Report(choice: Choice) -> impl IntoView {
         <nav class="contents" aria-label="Charts on this page">
             <h2 class="contents__title">"Charts"</h2>
             <ol class="contents__list">
-                {move || figures.get().into_iter().map(|(f, _)| view! {
-                    <li><a href=format!("#chart-{}", f.id) on:click=move |ev| {
-                        ev.prevent_default();
-                        browser::focus(&format!("#chart-{}", f.id));
-                    }>{f.title.clone()}</a></li>
+                {move || figures.get().into_iter().map(|(f, _)| {
+                    let anchor = f.anchor();
+                    view! {
+                        <li><a href=format!("#{anchor}") on:click=move |ev| {
+                            ev.prevent_default();
+                            browser::focus_id(&anchor);
+                        }>{f.title.clone()}</a></li>
+                    }
                 }).collect_view()}
             </ol>
         </nav>
@@ -93,19 +96,13 @@ fn Report(choice: Choice) -> impl IntoView {
 fn Picker(choice: Choice) -> impl IntoView {
     let snapshot = use_snapshot();
     let pick_procedure = move |event: leptos::ev::Event| {
-        if let Some(procedure) = Procedure::from_key(&event_target_value(&event)) {
-            browser::go(
-                &Choice {
-                    procedure,
-                    ..choice
-                }
-                .href(),
-            );
+        if let Some(chosen) = choice.with_procedure_key(&event_target_value(&event)) {
+            browser::go(&chosen.href());
         }
     };
     let pick_year = move |event: leptos::ev::Event| {
-        if let Ok(year) = event_target_value(&event).parse() {
-            browser::go(&Choice { year, ..choice }.href());
+        if let Some(chosen) = choice.with_year_text(&event_target_value(&event)) {
+            browser::go(&chosen.href());
         }
     };
     view! {
@@ -138,12 +135,12 @@ fn AtAGlance(choice: Choice) -> impl IntoView {
     let snapshot = use_snapshot();
     move || {
         snapshot.with(|s| {
-            let heading = format!("{}: {}", choice.procedure.label(), choice.year);
+            let heading = choice.heading();
             let Some(c) = find(s, choice.year, choice.procedure) else {
                 return view! {
                     <section class="glance" aria-labelledby="glance-heading">
                         <h2 id="glance-heading">{heading}</h2>
-                        <p>{format!("No figures are held for {} in {}.", choice.procedure.noun(), choice.year)}</p>
+                        <p>{choice.nothing_held()}</p>
                     </section>
                 }
                 .into_any();

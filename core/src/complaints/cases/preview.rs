@@ -1,0 +1,67 @@
+//! What the case-list page says of a file: refused with its problems, or
+//! previewed year by year before its figures are used.
+
+use super::bring_in::CaseYear;
+use crate::complaints::report::Choice;
+use crate::domain::snapshot::count_of;
+use crate::domain::value::group_thousands;
+
+/// The most faults listed on the page; the rest are counted.
+pub const LISTED: usize = 50;
+
+fn n(count: usize) -> String {
+    group_thousands(count as f64, 0)
+}
+
+/// "“cases.csv” was not brought in: 2 problems".
+pub fn refused_heading(name: &str, problems: usize) -> String {
+    format!(
+        "\u{201c}{name}\u{201d} was not brought in: {}",
+        count_of(problems, "problem", "problems")
+    )
+}
+
+/// "And 3 more.", where there are more faults than are listed.
+pub fn unlisted(problems: usize) -> Option<String> {
+    let more = problems.saturating_sub(LISTED);
+    (more > 0).then(|| format!("And {more} more."))
+}
+
+/// "“cases.csv”: 6 complaints in 4 years and procedures".
+pub fn preview_heading(name: &str, cases: usize, years: usize) -> String {
+    format!(
+        "\u{201c}{name}\u{201d}: {} complaints in {}",
+        n(cases),
+        count_of(years, "year and procedure", "years and procedures")
+    )
+}
+
+/// What is said once the list's figures are used.
+pub fn summed_message(name: &str, cases: usize) -> String {
+    format!("Summed {} complaints from \u{201c}{name}\u{201d}", n(cases))
+}
+
+impl CaseYear {
+    /// The preview's row: the year, the procedure, complaints received now
+    /// and in the file, and how many went beyond the timescale.
+    pub fn cells(&self) -> [String; 5] {
+        let count = |c: u32| group_thousands(f64::from(c), 0);
+        [
+            self.year.to_string(),
+            self.procedure.label().to_owned(),
+            self.before.map(count).unwrap_or_else(|| "None".into()),
+            count(self.received),
+            self.exceeded
+                .map(count)
+                .unwrap_or_else(|| "None answered yet".into()),
+        ]
+    }
+
+    /// The report's choice of this year and procedure.
+    pub fn choice(&self) -> Choice {
+        Choice {
+            procedure: self.procedure,
+            year: self.year,
+        }
+    }
+}

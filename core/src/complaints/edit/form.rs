@@ -1,0 +1,119 @@
+//! What the officer typed into the year form: every figure as text keyed
+//! by its field, and the lists one per line; filled from a held year.
+
+use std::collections::BTreeMap;
+
+use super::fields::{FigureField, YearField};
+use crate::domain::complaints::{ComplaintsYear, LabelledCount, Procedure};
+use crate::text::plain_number;
+
+/// What the officer typed: every figure as text, and the lists one per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearForm {
+    /// "2019/20"; only read when adding a year.
+    pub year: String,
+    /// A procedure's key; only read when adding a year.
+    pub procedure: String,
+    pub figures: BTreeMap<FigureField, String>,
+    /// "Care Provision: 128", one per line.
+    pub categories: String,
+    pub compliments_by_service: String,
+    /// One note per line.
+    pub notes: String,
+}
+
+fn lines_of(list: &[LabelledCount]) -> String {
+    list.iter()
+        .map(|x| format!("{}: {}", x.label, x.count))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn money_text(pounds: f64) -> String {
+    if pounds.fract() == 0.0 {
+        plain_number(pounds)
+    } else {
+        format!("{pounds:.2}")
+    }
+}
+
+/// The figure `field` of `c` as the form shows it, where it is held.
+fn held_text(field: FigureField, c: &ComplaintsYear) -> Option<String> {
+    let ombudsman = c.ombudsman.as_ref();
+    let count = match field {
+        FigureField::Received => c.received,
+        FigureField::Closed => c.closed,
+        FigureField::Exceeded => c.exceeded_timescale,
+        FigureField::Joint => c.joint_with_nhs,
+        FigureField::Compliments => c.compliments,
+        FigureField::Stage(stage) => c.stages.iter().rfind(|s| s.stage == stage).map(|s| s.count),
+        FigureField::Outcome(o) => c.outcomes.iter().rfind(|x| x.outcome == o).map(|x| x.count),
+        FigureField::OmbudsmanEnquiries => ombudsman.and_then(|o| o.enquiries),
+        FigureField::OmbudsmanInvestigations => ombudsman.and_then(|o| o.investigations),
+        FigureField::OmbudsmanDecisions => ombudsman.and_then(|o| o.decisions),
+        FigureField::OmbudsmanDecision(outcome) => ombudsman
+            .and_then(|o| o.outcomes.iter().rfind(|x| x.outcome == outcome))
+            .map(|x| x.count),
+        FigureField::Settlements => {
+            return ombudsman.and_then(|o| o.settlements_paid).map(money_text)
+        }
+        FigureField::Cost => return c.investigation_cost.map(money_text),
+    };
+    count.map(|n| n.to_string())
+}
+
+impl YearForm {
+    /// A blank form for a new year.
+    pub fn blank(procedure: Procedure) -> YearForm {
+        YearForm {
+            procedure: procedure.key().into(),
+            ..YearForm::default()
+        }
+    }
+
+    /// The form filled with `c`'s figures. A figure the form has no field
+    /// for (an outcome it does not list) is kept by the save, not shown here.
+    pub fn of(c: &ComplaintsYear) -> YearForm {
+        YearForm {
+            year: c.year.to_string(),
+            procedure: c.procedure.key().into(),
+            figures: FigureField::all()
+                .filter_map(|f| Some((f, held_text(f, c)?)))
+                .collect(),
+            categories: lines_of(&c.categories),
+            compliments_by_service: lines_of(&c.compliments_by_service),
+            notes: c.notes.join("\n"),
+        }
+    }
+
+    /// What `field` holds, as typed.
+    pub fn value(&self, field: YearField) -> &str {
+        match field {
+            YearField::Year => &self.year,
+            YearField::Procedure => &self.procedure,
+            YearField::Figure(f) => self.figures.get(&f).map_or("", String::as_str),
+            YearField::Categories => &self.categories,
+            YearField::ComplimentsByService => &self.compliments_by_service,
+            YearField::Notes => &self.notes,
+        }
+    }
+
+    /// Puts what was typed into `field`.
+    pub fn set(&mut self, field: YearField, text: String) {
+        match field {
+            YearField::Year => self.year = text,
+            YearField::Procedure => self.procedure = text,
+            YearField::Figure(f) => {
+                self.figures.insert(f, text);
+            }
+            YearField::Categories => self.categories = text,
+            YearField::ComplimentsByService => self.compliments_by_service = text,
+            YearField::Notes => self.notes = text,
+        }
+    }
+
+    /// The figure as typed, without the spaces around it.
+    pub(super) fn text(&self, field: FigureField) -> &str {
+        self.value(field.into()).trim()
+    }
+}
