@@ -141,23 +141,6 @@ impl Notices {
         });
     }
 
-    /// Reads the file chosen in the input that fired `event` and gives
-    /// `then` its name and text. A file too large or unreadable is refused
-    /// beside `near`, the file input's part of the page, and nothing else
-    /// happens.
-    pub fn read_chosen(
-        &self,
-        event: &web_sys::Event,
-        near: &'static str,
-        then: impl FnOnce(String, String) + 'static,
-    ) {
-        let notices = *self;
-        crate::browser::read_chosen(event, move |name, text| match text {
-            Ok(text) => then(name, text),
-            Err(error) => notices.refuse(near, &name, &error),
-        });
-    }
-
     /// Removes every error, once what they were about is resolved.
     pub fn clear_errors(&self) {
         self.list

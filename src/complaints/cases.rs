@@ -4,19 +4,22 @@
 
 use leptos::prelude::*;
 
-use crate::components::NoticesHere;
+use crate::components::{FileChooser, PreviewPanel};
 use scrutineer_core::complaints::cases::{
-    aggregate, apply_cases, preview_heading, read_cases, refused_heading, summed_message,
-    timescales_text, unlisted, CaseYear, LISTED,
+    aggregate, apply_cases, preview_heading, read_cases, summed_message, timescales_text, CaseYear,
 };
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::domain::snapshot::Snapshot;
-use scrutineer_core::indicators::csv::CsvError;
+use scrutineer_core::file::read::ReadFileError;
 use scrutineer_core::route::Route;
 
 use crate::browser;
 use crate::state::use_notices;
 use crate::workspace::use_workspace;
+
+/// Where the case-list part of the page says what happened to a file.
+const CASE_LIST: &str = "case-list";
+
 /// A case list read and summed, waiting for the officer to confirm it.
 #[derive(Clone)]
 struct Pending {
@@ -34,41 +37,35 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
     let workspace = use_workspace();
     let notices = use_notices();
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
-    let refused: RwSignal<Option<(String, Vec<CsvError>)>> = RwSignal::new(None);
-    let chosen = move |event: leptos::ev::Event| {
-        pending.set(None);
-        refused.set(None);
-        notices.read_chosen(&event, "case-list", move |name, text| {
-            match read_cases(&text) {
-                Ok(cases) => {
-                    let summed = aggregate(&cases);
-                    let (snapshot, years) = workspace
-                        .snapshot
-                        .with_untracked(|s| apply_cases(s, &summed));
-                    pending.set(Some(Pending {
-                        name,
-                        cases: cases.len(),
-                        snapshot,
-                        years,
-                    }));
-                }
-                Err(errors) => {
-                    refused.set(Some((name, errors)));
-                    request_animation_frame(|| browser::focus_id("case-errors"));
-                }
-            }
-        });
+    let read = move |(name, text): (String, String)| match read_cases(&text) {
+        Ok(cases) => {
+            let summed = aggregate(&cases);
+            let (snapshot, years) = workspace
+                .snapshot
+                .with_untracked(|s| apply_cases(s, &summed));
+            pending.set(Some(Pending {
+                name,
+                cases: cases.len(),
+                snapshot,
+                years,
+            }));
+        }
+        Err(faults) => notices.refuse(CASE_LIST, &name, &ReadFileError::Rows(faults)),
     };
     view! {
         <p><a class="back-link" href=Route::Complaints.href()>"Back to complaints and compliments"</a></p>
         <h1 tabindex="-1">"Bring in a complaints case list"</h1>
         <Requirements/>
-        <div class="form-group">
-            <label class="label" for="cases-csv">"Choose a case list (.csv)"</label>
-            <input class="file-input" id="cases-csv" type="file" accept=".csv,text/csv" data-testid="cases-input" on:change=chosen/>
-        </div>
-        <NoticesHere at="case-list"/>
-        {move || refused.get().map(|(name, errors)| view! { <Refused name=name errors=errors/> })}
+        <h2 id="choose-cases">"Choose the file"</h2>
+        <FileChooser
+            id="cases-csv"
+            label="Choose a case list (.csv)"
+            accept=".csv,text/csv"
+            testid="cases-input"
+            at=CASE_LIST
+            on_choose=Callback::new(move |()| pending.set(None))
+            on_text=Callback::new(read)
+        />
         {move || pending.get().map(|p| view! { <Preview pending=p on_close=Callback::new(move |()| pending.set(None))/> })}
     }
 }
@@ -91,19 +88,6 @@ fn Requirements() -> impl IntoView {
             }).collect_view()}
         </ul>
         <p>"For each year and procedure the file covers, its counts replace the complaints received, stages, outcomes, categories and timeliness held now. Compliments, the Ombudsman's figures and costs are kept. You will see what changes before anything is replaced, and can undo it."</p>
-    }
-}
-
-/// A refused file: every fault (up to [`LISTED`]), and nothing changed.
-#[component]
-fn Refused(name: String, errors: Vec<CsvError>) -> impl IntoView {
-    view! {
-        <div class="error-summary" id="case-errors" tabindex="-1" aria-labelledby="case-errors-title" data-testid="case-errors">
-            <h2 class="error-summary__title" id="case-errors-title">{refused_heading(&name, errors.len())}</h2>
-            <p>"Nothing has been changed. Correct these rows in the spreadsheet and choose the file again."</p>
-            <ul>{errors.iter().take(LISTED).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-            {unlisted(errors.len()).map(|more| view! { <p>{more}</p> })}
-        </div>
     }
 }
 
@@ -132,11 +116,11 @@ fn Preview(
             }
         })
         .collect_view();
-    let confirm = move |_| {
+    let confirm = move |()| {
         let first = pending.years.first().map(CaseYear::choice);
         on_close.run(());
         workspace.edit_at(
-            "case-list",
+            CASE_LIST,
             summed_message(&pending.name, pending.cases),
             pending.snapshot.clone(),
         );
@@ -145,8 +129,15 @@ fn Preview(
         }
     };
     view! {
-        <section class="panel" aria-labelledby="cases-preview-heading" data-testid="cases-preview">
-            <h2 class="panel__title" id="cases-preview-heading">{heading}</h2>
+        <PreviewPanel
+            heading=heading
+            heading_id="cases-preview-heading"
+            testid="cases-preview"
+            confirm_label="Use these figures"
+            confirm_testid="confirm-cases"
+            on_confirm=Callback::new(confirm)
+            on_cancel=on_close
+        >
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cases-preview-heading">
                 <table class="table">
                     <thead><tr>
@@ -157,10 +148,6 @@ fn Preview(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <div class="button-group">
-                <button type="button" class="button" data-testid="confirm-cases" on:click=confirm>"Use these figures"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
-            </div>
-        </section>
+        </PreviewPanel>
     }
 }

@@ -11,7 +11,7 @@ mod sum;
 mod timescale;
 
 pub use bring_in::{apply_cases, CaseYear};
-pub use preview::{preview_heading, refused_heading, summed_message, unlisted, LISTED};
+pub use preview::{preview_heading, summed_message};
 pub use read::read_cases;
 pub use sum::aggregate;
 pub use timescale::{timescale, timescales_text, Timescale};

@@ -1,44 +1,26 @@
-//! What the case-list page says of a file: refused with its problems, or
-//! previewed year by year before its figures are used.
+//! What the case-list page says of a file previewed year by year before its
+//! figures are used (a refusal is worded by `file::read`, as on every page).
 
 use super::bring_in::CaseYear;
 use crate::complaints::report::Choice;
 use crate::domain::snapshot::count_of;
 use crate::domain::value::group_thousands;
 
-/// The most faults listed on the page; the rest are counted.
-pub const LISTED: usize = 50;
-
-fn n(count: usize) -> String {
-    group_thousands(count as f64, 0)
-}
-
-/// "“cases.csv” was not brought in: 2 problems".
-pub fn refused_heading(name: &str, problems: usize) -> String {
-    format!(
-        "\u{201c}{name}\u{201d} was not brought in: {}",
-        count_of(problems, "problem", "problems")
-    )
-}
-
-/// "And 3 more.", where there are more faults than are listed.
-pub fn unlisted(problems: usize) -> Option<String> {
-    let more = problems.saturating_sub(LISTED);
-    (more > 0).then(|| format!("And {more} more."))
-}
-
 /// "“cases.csv”: 6 complaints in 4 years and procedures".
 pub fn preview_heading(name: &str, cases: usize, years: usize) -> String {
     format!(
-        "\u{201c}{name}\u{201d}: {} complaints in {}",
-        n(cases),
+        "\u{201c}{name}\u{201d}: {} in {}",
+        count_of(cases, "complaint", "complaints"),
         count_of(years, "year and procedure", "years and procedures")
     )
 }
 
 /// What is said once the list's figures are used.
 pub fn summed_message(name: &str, cases: usize) -> String {
-    format!("Summed {} complaints from \u{201c}{name}\u{201d}", n(cases))
+    format!(
+        "Summed {} from \u{201c}{name}\u{201d}",
+        count_of(cases, "complaint", "complaints")
+    )
 }
 
 impl CaseYear {
