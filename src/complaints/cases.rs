@@ -138,7 +138,7 @@ fn Preview(
             on_confirm=Callback::new(confirm)
             on_cancel=on_close
         >
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="cases-preview-heading">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Each year and procedure the file changes">
                 <table class="table">
                     <thead><tr>
                         <th scope="col">"Year"</th><th scope="col">"Procedure"</th>

@@ -85,7 +85,7 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
                     on_cancel=Callback::new(move |()| pending.set(None))
                 >
                     {not_read}
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="csv-preview-heading">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Each change the file makes">
                         <table class="table">
                             <thead><tr>
                                 <th scope="col">"Indicator"</th><th scope="col">"Period, or comparator"</th>

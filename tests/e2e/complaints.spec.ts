@@ -122,8 +122,8 @@ test('a case list with a bad row is refused by row and column; a good one is sum
   await input.setInputFiles({ name: 'cases.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   const errors = page.getByTestId('notices-case-list').locator('.message');
   await expect(errors, 'the refusal is read out at once').toBeFocused();
-  await expect(errors).toContainText('Could not open “cases.csv”: 4 problems. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again.');
-  await expect(errors.getByRole('listitem')).toHaveCount(4);
+  await expect(errors).toContainText('Could not open “cases.csv”: 5 problems. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again.');
+  await expect(errors.getByRole('listitem')).toHaveCount(5);
   await expect(errors).toContainText('Row 3, column received: “31/02/2019” is not a date');
   await expect(errors).toContainText('Row 4, column procedure');
   await expect(errors).toContainText('Row 4, column stage');
