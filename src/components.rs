@@ -9,8 +9,8 @@ mod table_region;
 
 pub use file_import::{FileChooser, PreviewPanel};
 pub use form::{
-    described_by, described_by_with, message_for, settle, summary_of, summary_of_prefixed,
-    ErrorSummary, TextArea, TextField,
+    described_by, described_by_with, message_for, settle, summary_of, ErrorSummary, TextArea,
+    TextField,
 };
 pub use messages::{MessageRegions, NoticesHere};
 pub use reminder::ExportReminder;

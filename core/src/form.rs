@@ -9,13 +9,6 @@ pub trait FormField: Copy + PartialEq + Send + Sync + 'static {
     fn id(self) -> String;
 }
 
-/// Transitional: a field named by a string, for forms not yet typed.
-impl FormField for &'static str {
-    fn id(self) -> String {
-        self.to_owned()
-    }
-}
-
 /// A field that was refused, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError<F> {

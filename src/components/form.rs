@@ -39,21 +39,6 @@ pub fn summary_of<F: FormField>(
     Signal::derive(move || errors.with(|list| form::summary(list)))
 }
 
-/// Transitional, for forms whose fields are still strings: [`summary_of`]
-/// with each id made of `prefix` and the field's name.
-pub fn summary_of_prefixed(
-    errors: RwSignal<Vec<FieldError<&'static str>>>,
-    prefix: &'static str,
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        errors.with(|list| {
-            list.iter()
-                .map(|e| (format!("{prefix}{}", e.field), e.message.clone()))
-                .collect()
-        })
-    })
-}
-
 /// A field's `aria-describedby`: its hint (where it has one), its error
 /// (while it shows one) and any other parts while they show (a live note,
 /// a pending change), each by id.

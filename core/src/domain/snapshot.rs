@@ -196,10 +196,6 @@ pub struct DetailsForm {
     pub prepared_by: String,
 }
 
-/// A refused field named by a string: being replaced by each form's typed
-/// fields (see [`crate::form`]).
-pub type FieldError = crate::form::FieldError<&'static str>;
-
 /// The fields of the pack details form (the Data page's "Pack details").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DetailsField {
