@@ -61,7 +61,7 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
         let current = route.get();
         browser::set_document_title(&format!("{} – Scrutineer", current.title()));
         if previous.is_some_and(|previous| previous != current) {
-            browser::focus("#main h1");
+            browser::focus_first("#main h1");
         }
         current
     });

@@ -40,8 +40,10 @@ pub fn set_document_title(title: &str) {
 }
 
 /// Moves keyboard focus to the first element matching `selector`, so that a
-/// screen reader announces the new page after navigation.
-pub fn focus(selector: &str) {
+/// screen reader announces the new page after navigation. The selector is
+/// fixed text (`&'static str`): one is never built from data; an element
+/// named by data is focused with [`focus_id`].
+pub fn focus_first(selector: &'static str) {
     let element = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.query_selector(selector).ok().flatten())

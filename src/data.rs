@@ -113,7 +113,7 @@ fn SaveCopy() -> impl IntoView {
                 .snapshot
                 .with_untracked(|s| Draft::of(s, app_address(&app)).mailto());
             draft.set(Some((name(), mailto)));
-            request_animation_frame(|| browser::focus("#email-draft-heading"));
+            request_animation_frame(|| browser::focus_id("email-draft-heading"));
         }
     };
     view! {
@@ -233,7 +233,7 @@ fn PackDetails() -> impl IntoView {
         let edited = workspace
             .snapshot
             .with_untracked(|s| s.with_details(&form.get_untracked()));
-        if let Some(snapshot) = settle(errors, "#details-errors", edited) {
+        if let Some(snapshot) = settle(errors, "details-errors", edited) {
             workspace.edit_if_changed_at("pack-details", "Saved the pack details", snapshot);
         }
     };
@@ -357,7 +357,7 @@ fn NewPackForm(on_started: Callback<(String, bool)>, on_cancel: Callback<()>) ->
     let start_empty = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let fresh = Snapshot::fresh(&details.get_untracked(), browser::today());
-        if let Some(snapshot) = settle(errors, "#empty-errors", fresh) {
+        if let Some(snapshot) = settle(errors, "empty-errors", fresh) {
             let organisation = snapshot.organisation.clone();
             let saved = workspace.start_empty(snapshot);
             on_started.run((organisation, saved));

@@ -37,7 +37,7 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| form.with_untracked(|f| save_year(s, editing, f)));
-        if let Some(saved) = settle(errors, "#figures-errors", result) {
+        if let Some(saved) = settle(errors, "figures-errors", result) {
             workspace.edit_if_changed(saved.done, saved.snapshot);
             browser::go(&saved.choice.href());
         }

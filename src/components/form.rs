@@ -5,7 +5,8 @@ use scrutineer_core::form::{self, FieldError, FormField};
 
 /// Settles a form's result: on success its errors are cleared and the value
 /// given back; on refusal every error is shown and focus moves to the error
-/// summary `summary` (a selector) once it has appeared, so it is read out.
+/// summary (the element with id `summary`) once it has appeared, so it is
+/// read out.
 pub fn settle<T, E: Send + Sync + 'static>(
     errors: RwSignal<Vec<E>>,
     summary: &'static str,
@@ -18,7 +19,7 @@ pub fn settle<T, E: Send + Sync + 'static>(
         }
         Err(list) => {
             errors.set(list);
-            request_animation_frame(move || crate::browser::focus(summary));
+            request_animation_frame(move || crate::browser::focus_id(summary));
             None
         }
     }

@@ -16,7 +16,7 @@ pub fn SkipLink() -> impl IntoView {
             href="#main"
             on:click=|event| {
                 event.prevent_default();
-                browser::focus("#main");
+                browser::focus_id("main");
             }
         >
             "Skip to main content"

@@ -35,7 +35,7 @@ pub(super) fn AddIndicator() -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| add_indicator(s, &typed));
-        if let Some((next, id)) = settle(errors, "#add-indicator-errors", result) {
+        if let Some((next, id)) = settle(errors, "add-indicator-errors", result) {
             let (message, area_id) = added_message(&next, &id, &typed.name);
             workspace.edit_at(ADD_INDICATOR, message, next);
             form.set(typed.next_after(&area_id));

@@ -44,7 +44,7 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| save_comparator(s, &save_id, &typed));
-        if let Some(next) = settle(errors, "#comparator-errors", result) {
+        if let Some(next) = settle(errors, "comparator-errors", result) {
             workspace.edit_if_changed(format!("Saved the {}", typed.label()), next);
         }
     };

@@ -46,7 +46,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| edit_indicator(s, &save_id, &form.get_untracked()));
-        if let Some(next) = settle(errors, "#indicator-errors", result) {
+        if let Some(next) = settle(errors, "indicator-errors", result) {
             workspace.edit_if_changed("Saved the indicator's details", next);
         }
     };

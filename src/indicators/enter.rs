@@ -68,7 +68,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
         let result = workspace.snapshot.with_untracked(|s| {
             typed.with_untracked(|t| enter_figures(s, p, &entries_in_order(s, t)))
         });
-        match settle(errors, "#enter-errors", result) {
+        match settle(errors, "enter-errors", result) {
             None => {}
             Some((_, 0)) => notices.status(format!("No figures for {p} were changed.")),
             Some((next, changed)) => {

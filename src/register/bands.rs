@@ -66,7 +66,7 @@ fn BandsForm(kind: EntryKind) -> impl IntoView {
         let result = workspace.snapshot.with_untracked(|s| {
             save_bands(s, kind, &rows.get_untracked(), &appetite.get_untracked())
         });
-        if let Some(next) = settle(errors, "#bands-errors", result) {
+        if let Some(next) = settle(errors, "bands-errors", result) {
             workspace.edit_if_changed_at(
                 BANDS_SAVED,
                 format!("Saved the {} score bands", kind.key()),

@@ -166,7 +166,7 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
             let result = workspace.snapshot.with_untracked(|s| {
                 save_entry(s, Some(&id), &form.get_untracked(), browser::today())
             });
-            if let Some(saved) = settle(errors, "#entry-errors", result) {
+            if let Some(saved) = settle(errors, "entry-errors", result) {
                 form.update(|f| f.reason.clear());
                 workspace.edit_if_changed(saved.done, saved.snapshot);
             }

@@ -31,7 +31,7 @@ pub fn NewRiskEntryPage() -> impl IntoView {
         let result = workspace
             .snapshot
             .with_untracked(|s| save_entry(s, None, &form.get_untracked(), browser::today()));
-        if let Some(saved) = settle(errors, "#new-entry-errors", result) {
+        if let Some(saved) = settle(errors, "new-entry-errors", result) {
             let href = Route::RiskEntry { id: saved.id }.href();
             if workspace.edit(saved.done, saved.snapshot) {
                 browser::go(&href);

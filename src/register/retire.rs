@@ -30,7 +30,7 @@ pub(super) fn RetireForm(entry: RegisterEntry) -> impl IntoView {
                 let (from, reason) = (from.get_untracked(), reason.get_untracked());
                 retire_or_restore(s, &id, retired, &from, &reason, browser::today())
             });
-            if let Some((next, done)) = settle(errors, "#retire-errors", result) {
+            if let Some((next, done)) = settle(errors, "retire-errors", result) {
                 reason.set(String::new());
                 workspace.edit(done, next);
             }
