@@ -32,7 +32,7 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
     let workspace = Workspace::open(notices);
     let (route, set_route) = signal(Route::from_hash(&browser::location_hash()));
     let (query, set_query) = signal(query_of(&browser::location_hash()));
-    provide_context(SnapshotState(workspace.snapshot));
+    provide_context(SnapshotState(workspace.snapshot()));
     provide_context(CurrentRoute(route));
     provide_context(CurrentQuery(query));
     provide_context(notices);

@@ -59,23 +59,23 @@ fn contents(summary: &Summary) -> String {
 #[component]
 fn WhatIsOpen() -> impl IntoView {
     let workspace = use_workspace();
-    let summary = Memo::new(move |_| workspace.snapshot.with(|s| s.summary()));
+    let summary = Memo::new(move |_| workspace.snapshot().with(|s| s.summary()));
     let saved = move || {
-        workspace.meta.with(|meta| {
+        workspace.meta().with(|meta| {
             saving::saved_text(
-                workspace.health.get(),
+                workspace.health().get(),
                 meta,
-                workspace.showing_demo.get(),
+                workspace.showing_demo().get(),
                 browser::instant_label,
             )
         })
     };
     let exported = move || {
         workspace
-            .meta
+            .meta()
             .with(|m| saving::exported_text(m, browser::instant_label))
     };
-    let persisted = move || saving::persisted_text(workspace.persisted.get());
+    let persisted = move || saving::persisted_text(workspace.persisted().get());
     view! {
         <h2 id="open-now">"What is open now"</h2>
         <dl class="summary-list" data-testid="what-is-open">
@@ -83,7 +83,7 @@ fn WhatIsOpen() -> impl IntoView {
             <SummaryRow label="Pack">{move || summary.with(|s| s.title.clone())}</SummaryRow>
             <SummaryRow label="Figures">{move || summary.with(|s| s.as_at.clone())}</SummaryRow>
             <SummaryRow label="Prepared by">
-                {move || workspace.snapshot.with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
+                {move || workspace.snapshot().with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
             </SummaryRow>
             <SummaryRow label="Contents">{move || summary.with(contents)}</SummaryRow>
             <SummaryRow label="Saved">
@@ -101,8 +101,8 @@ fn SaveCopy() -> impl IntoView {
     let can_share = browser::can_share_files();
     let name = move || {
         workspace
-            .snapshot
-            .with(scrutineer_core::file::store::file_name)
+            .snapshot()
+            .with(|s| scrutineer_core::file::store::file_name(s))
     };
     // Without a share sheet (office PCs): a download, then a mail draft to attach it to.
     let draft = RwSignal::new(None::<(String, String)>);
@@ -110,7 +110,7 @@ fn SaveCopy() -> impl IntoView {
         if workspace.download_copy() {
             let app = browser::location_href();
             let mailto = workspace
-                .snapshot
+                .snapshot()
                 .with_untracked(|s| Draft::of(s, app_address(&app)).mailto());
             draft.set(Some((name(), mailto)));
             request_animation_frame(|| browser::focus_id("email-draft-heading"));
@@ -176,13 +176,13 @@ fn OpenFile() -> impl IntoView {
 #[component]
 fn ImportPreview() -> impl IntoView {
     let workspace = use_workspace();
-    let pending = move || workspace.pending_import.get();
+    let pending = move || workspace.pending_import().get();
     view! {
         {move || pending().map(|(name, opened)| {
             let summary = opened.snapshot.summary();
             let held = contents(&summary);
             let Summary { organisation, title, as_at, .. } = summary;
-            let current = workspace.snapshot.with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+            let current = workspace.snapshot().with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
             let exported = opened
                 .exported_at
                 .map(browser::instant_label)
@@ -198,7 +198,7 @@ fn ImportPreview() -> impl IntoView {
                     confirm_label="Open this file"
                     confirm_testid="confirm-import"
                     on_confirm=Callback::new(move |()| workspace.confirm_import())
-                    on_cancel=Callback::new(move |()| workspace.pending_import.set(None))
+                    on_cancel=Callback::new(move |()| workspace.cancel_import())
                 >
                     <dl class="summary-list">
                         <SummaryRow label="Organisation">{organisation}</SummaryRow>
@@ -221,17 +221,17 @@ fn ImportPreview() -> impl IntoView {
 #[component]
 fn PackDetails() -> impl IntoView {
     let workspace = use_workspace();
-    let form = RwSignal::new(workspace.snapshot.with_untracked(|s| s.details_form()));
+    let form = RwSignal::new(workspace.snapshot().with_untracked(|s| s.details_form()));
     // Follow the data when it is replaced (import, another tab, start again).
     Effect::new(move |_| {
-        let fresh = workspace.snapshot.with(|s| s.details_form());
+        let fresh = workspace.snapshot().with(|s| s.details_form());
         form.set(fresh);
     });
     let errors: RwSignal<Vec<FieldError<DetailsField>>> = RwSignal::new(vec![]);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let edited = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| s.with_details(&form.get_untracked()));
         if let Some(snapshot) = settle(errors, "details-errors", edited) {
             workspace.edit_if_changed_at("pack-details", "Saved the pack details", snapshot);
@@ -323,7 +323,7 @@ fn StartAgain() -> impl IntoView {
 fn ReplaceWarning() -> impl IntoView {
     let workspace = use_workspace();
     let what = workspace
-        .snapshot
+        .snapshot()
         .with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
     view! {
         <p>
@@ -428,7 +428,7 @@ fn ConfirmDemo(on_cancel: Callback<()>) -> impl IntoView {
 fn Sources() -> impl IntoView {
     let workspace = use_workspace();
     let rows = move || {
-        workspace.snapshot.with(|s| {
+        workspace.snapshot().with(|s| {
             s.sources
                 .iter()
                 .map(|source| {
@@ -447,7 +447,7 @@ fn Sources() -> impl IntoView {
                 .collect_view()
         })
     };
-    let has_sources = move || workspace.snapshot.with(|s| !s.sources.is_empty());
+    let has_sources = move || workspace.snapshot().with(|s| !s.sources.is_empty());
     view! {
         <h2 id="sources">"Where the figures come from"</h2>
         <Show

@@ -39,7 +39,7 @@ pub fn PackPage() -> impl IntoView {
         // Drawn again whenever the data changes (another tab, an import), not only
         // when the pack's periods do: the sections read the data as they are built.
         {move || {
-            let pack = snapshot.with(Pack::of);
+            let pack = snapshot.with(|s| Pack::of(s));
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>

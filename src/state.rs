@@ -1,5 +1,7 @@
 //! App state in context: each value a small newtype reached through a `use_*` helper.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::read::ReadFileError;
@@ -7,7 +9,7 @@ use scrutineer_core::route::Route;
 
 /// The snapshot on screen.
 #[derive(Clone, Copy)]
-pub struct SnapshotState(pub RwSignal<Snapshot>);
+pub struct SnapshotState(pub ReadSignal<Arc<Snapshot>>);
 
 /// The view the URL fragment names.
 #[derive(Clone, Copy)]
@@ -220,7 +222,7 @@ impl Default for Notices {
     }
 }
 
-pub fn use_snapshot() -> RwSignal<Snapshot> {
+pub fn use_snapshot() -> ReadSignal<Arc<Snapshot>> {
     expect_context::<SnapshotState>().0
 }
 

@@ -8,6 +8,8 @@
 //! saved by another tab is never silently overwritten; when storage fails the
 //! data stays in memory and the user is told and offered a download.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::{count_of, Snapshot};
@@ -29,23 +31,27 @@ const UNDO_LIMIT: usize = 50;
 /// The app's version, written into every export.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The working data in context.
+/// The working data in context. Its signals are private: views read them
+/// through the read-only signals below and change the data only through the
+/// actions, so every change is saved, undoable and checked against other tabs.
+/// The snapshot is shared (`Arc`), never deep-copied, between what is on
+/// screen, what is being saved, the export mark and each undo step.
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    pub snapshot: RwSignal<Snapshot>,
-    pub meta: RwSignal<Meta>,
-    pub health: RwSignal<Health>,
+    snapshot: RwSignal<Arc<Snapshot>>,
+    meta: RwSignal<Meta>,
+    health: RwSignal<Health>,
     /// Whether the browser agreed to keep the data when space runs low.
-    pub persisted: RwSignal<Option<bool>>,
+    persisted: RwSignal<Option<bool>>,
     /// The data as it was before the last import, for "undo import".
-    pub before_import: RwSignal<Option<Snapshot>>,
+    before_import: RwSignal<Option<Arc<Snapshot>>>,
     /// Whether the built-in demo is on screen, unchanged: true until the
     /// first stored data is loaded or the first change is made.
-    pub showing_demo: RwSignal<bool>,
+    showing_demo: RwSignal<bool>,
     /// A file read and checked, waiting for the user to confirm it.
-    pub pending_import: RwSignal<Option<(String, Opened)>>,
+    pending_import: RwSignal<Option<(String, Opened)>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
-    pub undo_stack: RwSignal<Vec<(String, Snapshot)>>,
+    undo_stack: RwSignal<Vec<(String, Arc<Snapshot>)>>,
     notices: Notices,
 }
 
@@ -67,10 +73,45 @@ pub fn use_workspace() -> Workspace {
 }
 
 impl Workspace {
+    /// The data on screen.
+    pub fn snapshot(&self) -> ReadSignal<Arc<Snapshot>> {
+        self.snapshot.read_only()
+    }
+
+    /// Its save history: revision, when saved, when last exported.
+    pub fn meta(&self) -> ReadSignal<Meta> {
+        self.meta.read_only()
+    }
+
+    /// Whether changes are being kept, and if not, why.
+    pub fn health(&self) -> ReadSignal<Health> {
+        self.health.read_only()
+    }
+
+    /// Whether the browser agreed to keep the data when space runs low.
+    pub fn persisted(&self) -> ReadSignal<Option<bool>> {
+        self.persisted.read_only()
+    }
+
+    /// Whether the built-in demo is on screen, unchanged.
+    pub fn showing_demo(&self) -> ReadSignal<bool> {
+        self.showing_demo.read_only()
+    }
+
+    /// A file read and checked, waiting for the user to confirm it.
+    pub fn pending_import(&self) -> ReadSignal<Option<(String, Opened)>> {
+        self.pending_import.read_only()
+    }
+
+    /// Lets go of the file waiting to be confirmed; nothing changes.
+    pub fn cancel_import(&self) {
+        self.pending_import.set(None);
+    }
+
     /// Loads what this browser holds and says what was found.
     pub fn open(notices: Notices) -> Workspace {
         let workspace = Workspace {
-            snapshot: RwSignal::new(Snapshot::demo()),
+            snapshot: RwSignal::new(Arc::new(Snapshot::demo())),
             meta: RwSignal::new(Meta::default()),
             health: RwSignal::new(Health::Saving),
             persisted: RwSignal::new(None),
@@ -149,9 +190,9 @@ impl Workspace {
 
     /// Makes `snapshot` the working data and saves it. Returns whether it was
     /// saved; either way it is on screen and the user has been told.
-    pub fn commit(&self, snapshot: Snapshot) -> bool {
+    pub fn commit(&self, snapshot: impl Into<Arc<Snapshot>>) -> bool {
         self.showing_demo.set(false);
-        self.snapshot.set(snapshot);
+        self.snapshot.set(snapshot.into());
         self.save()
     }
 
@@ -209,7 +250,7 @@ impl Workspace {
         done: String,
         snapshot: Snapshot,
     ) -> bool {
-        if self.snapshot.with_untracked(|s| *s == snapshot) {
+        if self.snapshot.with_untracked(|s| **s == snapshot) {
             let text = "Nothing has changed, so there was nothing to save.";
             match near {
                 Some(near) => self.notices.status_at(near, text, vec![]),

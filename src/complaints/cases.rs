@@ -41,7 +41,7 @@ pub fn ComplaintsCasesPage() -> impl IntoView {
         Ok(cases) => {
             let summed = aggregate(&cases);
             let (snapshot, years) = workspace
-                .snapshot
+                .snapshot()
                 .with_untracked(|s| apply_cases(s, &summed));
             pending.set(Some(Pending {
                 name,

@@ -24,10 +24,10 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
     let workspace = use_workspace();
     let query = use_query();
     let (editing, procedure) = workspace
-        .snapshot
+        .snapshot()
         .with_untracked(|s| query.with_untracked(|q| editing_of(s, q)));
     let start = workspace
-        .snapshot
+        .snapshot()
         .with_untracked(|s| start_form(s, editing, procedure));
     let form = RwSignal::new(start);
     let errors: RwSignal<Vec<YearError>> = RwSignal::new(vec![]);
@@ -35,7 +35,7 @@ pub fn ComplaintsFiguresPage() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| form.with_untracked(|f| save_year(s, editing, f)));
         if let Some(saved) = settle(errors, "figures-errors", result) {
             workspace.edit_if_changed(saved.done, saved.snapshot);
@@ -159,7 +159,7 @@ fn RemoveYear(year: Period, procedure: Procedure) -> impl IntoView {
     let workspace = use_workspace();
     let remove = move |_| {
         if let Some((next, done)) = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| remove_year(s, year, procedure))
         {
             workspace.edit(done, next);

@@ -110,7 +110,7 @@ fn Picker(choice: Choice) -> impl IntoView {
             <div class="form-group form-group--inline">
                 <label class="label" for="procedure-picker">"Procedure"</label>
                 <select class="select" id="procedure-picker" data-testid="procedure-picker" on:change=pick_procedure>
-                    {move || snapshot.with(report::procedures).into_iter().map(|p| view! {
+                    {move || snapshot.with(|s| report::procedures(s)).into_iter().map(|p| view! {
                         <option value=p.key() selected=p == choice.procedure>{p.label()}</option>
                     }).collect_view()}
                 </select>
@@ -118,7 +118,7 @@ fn Picker(choice: Choice) -> impl IntoView {
             <div class="form-group form-group--inline">
                 <label class="label" for="year-picker">"Year"</label>
                 <select class="select" id="year-picker" data-testid="year-picker" on:change=pick_year>
-                    {move || snapshot.with(report::years).into_iter().rev().map(|y| {
+                    {move || snapshot.with(|s| report::years(s)).into_iter().rev().map(|y| {
                         let label = y.to_string();
                         view! { <option value=label.clone() selected=y == choice.year>{label.clone()}</option> }
                     }).collect_view()}

@@ -7,7 +7,7 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn ExportReminder() -> impl IntoView {
     let workspace = use_workspace();
-    let show = move || workspace.meta.with(|m| m.needs_export());
+    let show = move || workspace.meta().with(|m| m.needs_export());
     view! {
         <Show when=show>
             <section class="reminder" aria-label="Changes not downloaded" data-testid="export-reminder">

@@ -33,7 +33,7 @@ pub(super) fn AddIndicator() -> impl IntoView {
         event.prevent_default();
         let typed = form.get_untracked();
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| add_indicator(s, &typed));
         if let Some((next, id)) = settle(errors, "add-indicator-errors", result) {
             let (message, area_id) = added_message(&next, &id, &typed.name);
@@ -69,7 +69,7 @@ pub(super) fn AddIndicator() -> impl IntoView {
                 {move || shown(err(area)())}
                 <select class="select" id=area.id() prop:value=move || form.with(|f| f.service_area.clone()) on:change=move |e| form.update(|f| f.service_area = event_target_value(&e))>
                     <option value="">"Choose a service area"</option>
-                    {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                    {move || workspace.snapshot().with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
                     <option value=NEW_AREA>"A new service area\u{2026}"</option>
                 </select>
             </div>
@@ -121,13 +121,17 @@ pub(super) fn ServiceAreaForm() -> impl IntoView {
     let errors: RwSignal<Vec<FieldError<AreaField>>> = RwSignal::new(vec![]);
     let choose = move |e: leptos::ev::Event| {
         let id = event_target_value(&e);
-        form.set(workspace.snapshot.with_untracked(|s| AreaForm::of(s, &id)));
+        form.set(
+            workspace
+                .snapshot()
+                .with_untracked(|s| AreaForm::of(s, &id)),
+        );
         errors.set(vec![]);
     };
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let typed = form.get_untracked();
-        match workspace.snapshot.with_untracked(|s| typed.save(s)) {
+        match workspace.snapshot().with_untracked(|s| typed.save(s)) {
             Ok((next, _)) => {
                 errors.set(vec![]);
                 workspace.edit(typed.saved_message(), next);
@@ -144,7 +148,7 @@ pub(super) fn ServiceAreaForm() -> impl IntoView {
                 <label class="label" for=AreaField::Which.id()>"Service area"</label>
                 <select class="select" id=AreaField::Which.id() prop:value=move || form.with(|f| f.which.clone()) on:change=choose>
                     <option value="">"A new service area"</option>
-                    {move || workspace.snapshot.with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                    {move || workspace.snapshot().with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
                 </select>
             </div>
             <TextField

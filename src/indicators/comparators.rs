@@ -20,11 +20,15 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn ComparatorsEditor(id: String) -> impl IntoView {
     let workspace = use_workspace();
-    let form = RwSignal::new(workspace.snapshot.with_untracked(ComparatorForm::new));
+    let form = RwSignal::new(
+        workspace
+            .snapshot()
+            .with_untracked(|s| ComparatorForm::new(s)),
+    );
     let errors: RwSignal<Vec<FieldError<ComparatorField>>> = RwSignal::new(vec![]);
     let unit = {
         let id = id.clone();
-        workspace.snapshot.with_untracked(|s| {
+        workspace.snapshot().with_untracked(|s| {
             s.indicators
                 .iter()
                 .find(|i| i.id == id)
@@ -42,7 +46,7 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
         event.prevent_default();
         let typed = form.get_untracked();
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| save_comparator(s, &save_id, &typed));
         if let Some(next) = settle(errors, "comparator-errors", result) {
             workspace.edit_if_changed(format!("Saved the {}", typed.label()), next);
@@ -106,7 +110,7 @@ fn HeldComparators(
     let held = {
         let id = id.clone();
         move || {
-            workspace.snapshot.with(|s| {
+            workspace.snapshot().with(|s| {
                 s.indicators
                     .iter()
                     .find(|i| i.id == id)
@@ -119,7 +123,7 @@ fn HeldComparators(
     let remove = move |c: Comparator| {
         let label = comparator_label(c.kind, c.name.as_deref(), c.period.as_ref());
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| remove_comparator(s, &remove_id, &c));
         match result {
             Ok(next) => {

@@ -16,7 +16,7 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn IndicatorEditor(id: String) -> impl IntoView {
     let workspace = use_workspace();
-    let start = workspace.snapshot.with_untracked(|s| {
+    let start = workspace.snapshot().with_untracked(|s| {
         s.indicators
             .iter()
             .find(|i| i.id == id)
@@ -33,7 +33,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
     let summary = summary_of(errors);
     let example_id = id.clone();
     let example = Signal::derive(move || {
-        workspace.snapshot.with(|s| {
+        workspace.snapshot().with(|s| {
             s.indicators
                 .iter()
                 .find(|i| i.id == example_id)
@@ -44,7 +44,7 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| edit_indicator(s, &save_id, &form.get_untracked()));
         if let Some(next) = settle(errors, "indicator-errors", result) {
             workspace.edit_if_changed("Saved the indicator's details", next);

@@ -35,18 +35,18 @@ use crate::workspace::use_workspace;
 pub fn EnterFiguresPage() -> impl IntoView {
     let workspace = use_workspace();
     let notices = use_notices();
-    let suggested = workspace.snapshot.with_untracked(suggested_period);
+    let suggested = workspace.snapshot().with_untracked(|s| suggested_period(s));
     let period_text = RwSignal::new(suggested.to_string());
     let period = Memo::new(move |_| period_text.with(|t| entry_period(t)));
     // What the officer typed, by indicator; every other box shows the held figure.
     let typed: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
     let held = Memo::new(move |_| match period.get() {
-        Ok(p) => workspace.snapshot.with(|s| held_figures(s, &p)),
+        Ok(p) => workspace.snapshot().with(|s| held_figures(s, &p)),
         Err(_) => BTreeMap::new(),
     });
     let pending = Memo::new(move |_| match period.get() {
         Ok(p) => workspace
-            .snapshot
+            .snapshot()
             .with(|s| typed.with(|t| pending_changes(s, &p, t))),
         Err(_) => vec![],
     });
@@ -65,7 +65,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
             browser::focus_id(&EntryField::Period.id());
             return;
         };
-        let result = workspace.snapshot.with_untracked(|s| {
+        let result = workspace.snapshot().with_untracked(|s| {
             typed.with_untracked(|t| enter_figures(s, p, &entries_in_order(s, t)))
         });
         match settle(errors, "enter-errors", result) {
@@ -90,7 +90,7 @@ pub fn EnterFiguresPage() -> impl IntoView {
         errors,
     };
     let areas = move || {
-        workspace.snapshot.with(|s| {
+        workspace.snapshot().with(|s| {
             form_sections(s)
                 .into_iter()
                 .map(|(area, indicators)| {
@@ -111,10 +111,10 @@ pub fn EnterFiguresPage() -> impl IntoView {
     // Each refused entry, named by its indicator, linking to its box.
     let summary = Signal::derive(move || {
         workspace
-            .snapshot
+            .snapshot()
             .with(|s| errors.with(|list| entry_summary(s, list)))
     });
-    let no_indicators = move || workspace.snapshot.with(|s| s.indicators.is_empty());
+    let no_indicators = move || workspace.snapshot().with(|s| s.indicators.is_empty());
     view! {
         <p class="breadcrumb"><a href=Route::Indicators.href()>"All indicators"</a></p>
         <h1 tabindex="-1">"Enter figures"</h1>

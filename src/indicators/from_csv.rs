@@ -22,7 +22,7 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
     let notices = use_notices();
     let pending: RwSignal<Option<(String, FiguresImport)>> = RwSignal::new(None);
     let read = move |(name, text): (String, String)| match workspace
-        .snapshot
+        .snapshot()
         .with_untracked(|s| import_figures(s, &text))
     {
         Ok(result) if result.changes.is_empty() => {

@@ -15,7 +15,9 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn PeriodNotesEditor(id: String) -> impl IntoView {
     let workspace = use_workspace();
-    let periods: Vec<Period> = workspace.snapshot.with_untracked(|s| noted_periods(s, &id));
+    let periods: Vec<Period> = workspace
+        .snapshot()
+        .with_untracked(|s| noted_periods(s, &id));
     let Some(first) = periods.first().copied() else {
         return ().into_any();
     };
@@ -24,7 +26,7 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
         let id = id.clone();
         move |p: Period| {
             workspace
-                .snapshot
+                .snapshot()
                 .with_untracked(|s| PeriodNotes::of(s, &id, &p))
         }
     };
@@ -42,13 +44,13 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
         event.prevent_default();
         let typed = notes.get_untracked();
         let p = period.get_untracked();
-        let result = workspace.snapshot.with_untracked(|s| {
+        let result = workspace.snapshot().with_untracked(|s| {
             set_period_notes(s, &save_id, p, typed.chosen(), &typed.commentary)
         });
         match result {
             Ok(next) => {
                 errors.set(vec![]);
-                if workspace.snapshot.with_untracked(|s| *s != next) {
+                if workspace.snapshot().with_untracked(|s| **s != next) {
                     workspace.edit(format!("Saved the rating and commentary for {p}"), next);
                 }
             }

@@ -16,7 +16,7 @@ use crate::state::{use_query, use_snapshot};
 
 /// Every figure as a spreadsheet: long form, one row per indicator and period.
 fn download_csv(
-    snapshot: RwSignal<scrutineer_core::domain::snapshot::Snapshot>,
+    snapshot: ReadSignal<std::sync::Arc<scrutineer_core::domain::snapshot::Snapshot>>,
     notices: crate::state::Notices,
 ) {
     let (name, text) = snapshot.with_untracked(|s| {
@@ -41,11 +41,11 @@ pub fn IndicatorsPage() -> impl IntoView {
     let query = use_query();
     let filter = Memo::new(move |_| query.with(|q| Filter::from_query(q)));
     // Worked out once per snapshot, not again at every change of period.
-    let periods = Memo::new(move |_| snapshot.with(reporting_periods));
+    let periods = Memo::new(move |_| snapshot.with(|s| reporting_periods(s)));
     let period = Memo::new(move |_| {
         filter
             .with(|f| f.period)
-            .or_else(|| snapshot.with(default_period))
+            .or_else(|| snapshot.with(|s| default_period(s)))
     });
     let empty = move || snapshot.with(|s| s.indicators.is_empty());
     // A mistyped or out-of-date link says what was not understood.

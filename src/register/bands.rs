@@ -56,14 +56,14 @@ pub fn ScoreBandsPage() -> impl IntoView {
 #[component]
 fn BandsForm(kind: EntryKind) -> impl IntoView {
     let workspace = use_workspace();
-    let (start, start_appetite) = workspace.snapshot.with_untracked(|s| bands_form(s, kind));
+    let (start, start_appetite) = workspace.snapshot().with_untracked(|s| bands_form(s, kind));
     let rows = RwSignal::new(start);
     let appetite = RwSignal::new(start_appetite);
     let errors: RwSignal<Vec<FieldError<BandField>>> = RwSignal::new(vec![]);
     let count = Memo::new(move |_| rows.with(|r| r.len()));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = workspace.snapshot.with_untracked(|s| {
+        let result = workspace.snapshot().with_untracked(|s| {
             save_bands(s, kind, &rows.get_untracked(), &appetite.get_untracked())
         });
         if let Some(next) = settle(errors, "bands-errors", result) {
@@ -76,7 +76,7 @@ fn BandsForm(kind: EntryKind) -> impl IntoView {
     };
     let mirrored = move |_| {
         let risk = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| s.settings.score_bands.mirrored());
         rows.set(band_rows(&risk));
     };

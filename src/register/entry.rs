@@ -22,7 +22,7 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn RiskEntryPage(id: String) -> impl IntoView {
     let workspace = use_workspace();
-    let snapshot = workspace.snapshot;
+    let snapshot = workspace.snapshot();
     let query = use_query();
     let lookup = id.clone();
     let entry =
@@ -55,7 +55,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     let a = entry.assessment(&quarter).cloned();
     let title = a.as_ref().map(|a| a.title.clone()).unwrap_or_default();
     let bands = use_workspace()
-        .snapshot
+        .snapshot()
         .with_untracked(|s| s.settings.bands_for(kind));
     let row = |label: &'static str, value: Option<String>| {
         view! { <SummaryRow label=label>{or_not_given(value)}</SummaryRow> }
@@ -163,7 +163,7 @@ fn EntryEditor(entry: RegisterEntry, quarter: Period) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let result = workspace.snapshot.with_untracked(|s| {
+            let result = workspace.snapshot().with_untracked(|s| {
                 save_entry(s, Some(&id), &form.get_untracked(), browser::today())
             });
             if let Some(saved) = settle(errors, "entry-errors", result) {

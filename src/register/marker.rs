@@ -220,7 +220,7 @@ pub(super) fn MovePanel(state: MoveState) -> impl IntoView {
         let Some(p) = state.pending.get_untracked() else {
             return;
         };
-        let result = workspace.snapshot.with_untracked(|s| {
+        let result = workspace.snapshot().with_untracked(|s| {
             let reason = reason.get_untracked();
             move_residual(s, &p.id, &state.quarter, p.to, &reason, browser::today())
         });

@@ -32,7 +32,7 @@ pub(super) fn MatrixView(
     editing: Signal<bool>,
 ) -> impl IntoView {
     let workspace = use_workspace();
-    let snapshot = workspace.snapshot;
+    let snapshot = workspace.snapshot();
     let (plural, heading) = (kind.plural(), kind.heading());
     let matrix = Memo::new(move |_| {
         snapshot.with(|s| rows.with(|r| Matrix::build(r, kind, &s.settings.bands_for(kind))))
@@ -131,7 +131,7 @@ fn MatrixOverlay(
 /// The bands in numbers, and the appetite line.
 #[component]
 fn MatrixKey(kind: EntryKind, appetite: Signal<Option<u8>>) -> impl IntoView {
-    let snapshot = use_workspace().snapshot;
+    let snapshot = use_workspace().snapshot();
     let bands = move || snapshot.with(|s| s.settings.bands_for(kind).0);
     view! {
         <ul class="matrix-key" aria-label="Key">

@@ -17,7 +17,7 @@ use crate::workspace::use_workspace;
 pub fn NewRiskEntryPage() -> impl IntoView {
     let workspace = use_workspace();
     let latest = workspace
-        .snapshot
+        .snapshot()
         .with_untracked(|s| quarters(s).last().copied());
     let form = RwSignal::new(EntryForm::blank(EntryKind::Risk, latest));
     let errors: RwSignal<Vec<FieldError<EntryField>>> = RwSignal::new(vec![]);
@@ -29,7 +29,7 @@ pub fn NewRiskEntryPage() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = workspace
-            .snapshot
+            .snapshot()
             .with_untracked(|s| save_entry(s, None, &form.get_untracked(), browser::today()));
         if let Some(saved) = settle(errors, "new-entry-errors", result) {
             let href = Route::RiskEntry { id: saved.id }.href();

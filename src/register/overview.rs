@@ -25,7 +25,7 @@ pub fn RisksPage() -> impl IntoView {
     let query = use_query();
     let filter = Memo::new(move |_| query.with(|q| RegisterFilter::from_query(q)));
     let quarter = Memo::new(move |_| {
-        let held = snapshot.with(quarters);
+        let held = snapshot.with(|s| quarters(s));
         filter
             .with(|f| f.quarter)
             .filter(|q| held.contains(q))
@@ -143,7 +143,7 @@ fn QuarterPicker(filter: Memo<RegisterFilter>, quarter: Period) -> impl IntoView
         <div class="form-group form-group--inline">
             <label class="label" for="quarter-picker">"Quarter"</label>
             <select class="select" id="quarter-picker" data-testid="quarter-picker" on:change=change>
-                {move || snapshot.with(quarters).into_iter().rev().map(|p| {
+                {move || snapshot.with(|s| quarters(s)).into_iter().rev().map(|p| {
                     let label = p.to_string();
                     view! { <option value=label.clone() selected=p == quarter>{label.clone()}</option> }
                 }).collect_view()}

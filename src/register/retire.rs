@@ -26,7 +26,7 @@ pub(super) fn RetireForm(entry: RegisterEntry) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let result = workspace.snapshot.with_untracked(|s| {
+            let result = workspace.snapshot().with_untracked(|s| {
                 let (from, reason) = (from.get_untracked(), reason.get_untracked());
                 retire_or_restore(s, &id, retired, &from, &reason, browser::today())
             });

@@ -21,7 +21,7 @@ pub(super) fn FilterForm(filter: Memo<RegisterFilter>, quarter: Period) -> impl 
     Effect::new(move |_| form.set(filter.with(RegisterFilter::choices)));
     // Follow edits: a new owner or band appears in the lists at once.
     let lists = Memo::new(move |_| snapshot.with(|s| choices(s, &quarter)));
-    let bands = Memo::new(move |_| snapshot.with(band_names));
+    let bands = Memo::new(move |_| snapshot.with(|s| band_names(s)));
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let next = form.with_untracked(|c| filter.with_untracked(|f| f.applied(quarter, c)));
@@ -147,7 +147,7 @@ pub(crate) fn EntryTable(
 #[component]
 pub(super) fn RetiredList() -> impl IntoView {
     let snapshot = use_snapshot();
-    let list = Memo::new(move |_| snapshot.with(retired));
+    let list = Memo::new(move |_| snapshot.with(|s| retired(s)));
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <h3>"Retired entries"</h3>

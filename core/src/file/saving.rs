@@ -2,6 +2,8 @@
 //! words the Data page says about them. The app's workspace holds these and
 //! changes them as it saves; the decisions and wording are here, tested.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use crate::domain::snapshot::Snapshot;
@@ -43,14 +45,15 @@ impl Meta {
         }
     }
 
-    /// A record of `snapshot` with this history.
-    pub fn with(&self, snapshot: Snapshot) -> Stored {
+    /// A record of `snapshot` with this history. The snapshot is shared, not
+    /// copied.
+    pub fn with(&self, snapshot: impl Into<Arc<Snapshot>>) -> Stored {
         Stored {
             revision: self.revision,
             saved_at: self.saved_at,
             exported_revision: self.exported_revision,
             exported_at: self.exported_at,
-            snapshot,
+            snapshot: snapshot.into(),
         }
     }
 

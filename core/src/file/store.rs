@@ -6,6 +6,8 @@
 //! overwrites newer data saved by another, and the revision last exported, so
 //! the app can remind people to export.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -29,18 +31,19 @@ pub struct Stored {
     /// The revision that was last exported to a file, if any.
     pub exported_revision: Option<u64>,
     pub exported_at: Option<DateTime<Utc>>,
-    pub snapshot: Snapshot,
+    /// Shared, not copied: the app's undo steps and saves hold the same data.
+    pub snapshot: Arc<Snapshot>,
 }
 
 impl Stored {
     /// Data not yet saved: the demo on a first visit.
-    pub fn unsaved(snapshot: Snapshot) -> Stored {
+    pub fn unsaved(snapshot: impl Into<Arc<Snapshot>>) -> Stored {
         Stored {
             revision: 0,
             saved_at: None,
             exported_revision: None,
             exported_at: None,
-            snapshot,
+            snapshot: snapshot.into(),
         }
     }
 
@@ -50,11 +53,11 @@ impl Stored {
     }
 
     /// The next revision to save `snapshot` as.
-    pub fn next(&self, snapshot: Snapshot, now: DateTime<Utc>) -> Stored {
+    pub fn next(&self, snapshot: impl Into<Arc<Snapshot>>, now: DateTime<Utc>) -> Stored {
         Stored {
             revision: self.revision + 1,
             saved_at: Some(now),
-            snapshot,
+            snapshot: snapshot.into(),
             ..self.clone()
         }
     }
@@ -160,7 +163,7 @@ pub fn decode(raw: &str) -> Result<(Stored, u64), ImportError> {
             saved_at,
             exported_revision,
             exported_at,
-            snapshot,
+            snapshot: Arc::new(snapshot),
         },
         version,
     ))
