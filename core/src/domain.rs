@@ -6,5 +6,6 @@ pub mod period;
 pub mod rag;
 pub mod register;
 pub mod risk;
+pub mod shared;
 pub mod snapshot;
 pub mod value;

@@ -200,7 +200,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
         Unit::Days,
         Unit::Money,
     ];
-    let indicators = (0..r.below(8))
+    let indicators: Vec<Indicator> = (0..r.below(8))
         .map(|i| {
             let unit = *r.pick(&units);
             let mut periods: Vec<Period> = (0..r.below(7)).map(|_| period(r)).collect();
@@ -256,7 +256,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
             }
         })
         .collect();
-    let register = (0..r.below(5))
+    let register: Vec<RegisterEntry> = (0..r.below(5))
         .map(|i| {
             let kind = *r.pick(&[EntryKind::Risk, EntryKind::Opportunity]);
             let mut quarters: Vec<Period> = (0..1 + r.below(3))
@@ -392,11 +392,11 @@ fn snapshot(r: &mut Rng) -> Snapshot {
             risk_appetite: r.opt(|r| *r.pick(&POSSIBLE_SCORES)),
             amber_within: r.below(50) as f64 / 2.0,
         },
-        sources,
-        service_areas: areas,
-        indicators,
-        register,
-        complaints,
+        sources: sources.into(),
+        service_areas: areas.into(),
+        indicators: indicators.into(),
+        register: register.into(),
+        complaints: complaints.into(),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::complaints::ComplaintsYear;
 use crate::domain::indicator::{Indicator, ServiceArea};
 use crate::domain::register::RegisterEntry;
 use crate::domain::risk::{EntryKind, ScoreBands};
+use crate::domain::shared::Shared;
 use crate::form::{self, FormField};
 
 /// One council's committee pack.
@@ -29,17 +30,17 @@ pub struct Snapshot {
     pub settings: Settings,
     /// The documents the figures were taken from.
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Shared<Source>,
     #[serde(default)]
-    pub service_areas: Vec<ServiceArea>,
+    pub service_areas: Shared<ServiceArea>,
     #[serde(default)]
-    pub indicators: Vec<Indicator>,
+    pub indicators: Shared<Indicator>,
     /// The risk and opportunity register.
     #[serde(default)]
-    pub register: Vec<RegisterEntry>,
+    pub register: Shared<RegisterEntry>,
     /// Complaints and compliments, per financial year and procedure.
     #[serde(default)]
-    pub complaints: Vec<ComplaintsYear>,
+    pub complaints: Shared<ComplaintsYear>,
 }
 
 /// Choices that differ between councils.
@@ -136,11 +137,11 @@ impl Snapshot {
             as_at,
             prepared_by: None,
             settings: Settings::default(),
-            sources: vec![],
-            service_areas: vec![],
-            indicators: vec![],
-            register: vec![],
-            complaints: vec![],
+            sources: Shared::default(),
+            service_areas: Shared::default(),
+            indicators: Shared::default(),
+            register: Shared::default(),
+            complaints: Shared::default(),
         }
     }
 
@@ -332,6 +333,30 @@ pub fn count_of(count: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_shares_the_lists_it_does_not_change() {
+        let demo = Snapshot::demo();
+        let form = DetailsForm {
+            organisation: "Anytown Borough Council".into(),
+            ..demo.details_form()
+        };
+        let edited = demo.with_details(&form).expect("valid");
+        assert!(edited.indicators.same_as(&demo.indicators));
+        assert!(edited.register.same_as(&demo.register));
+        assert!(edited.complaints.same_as(&demo.complaints));
+        let mut moved = edited.clone();
+        moved.register[0].assessments.clear();
+        assert!(
+            !moved.register.same_as(&edited.register),
+            "a change copies that list"
+        );
+        assert!(
+            moved.indicators.same_as(&demo.indicators),
+            "and only that list"
+        );
+        assert!(!edited.register[0].assessments.is_empty());
+    }
 
     fn empty() -> Snapshot {
         Snapshot::empty(

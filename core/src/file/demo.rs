@@ -291,11 +291,11 @@ pub fn lancashire() -> Snapshot {
         as_at: date(2019, 6, 30),
         prepared_by: Some("Business Intelligence".to_owned()),
         settings: Settings::default(),
-        sources: sources(),
-        service_areas: b.areas,
-        indicators: b.indicators,
-        register,
-        complaints,
+        sources: sources().into(),
+        service_areas: b.areas.into(),
+        indicators: b.indicators.into(),
+        register: register.into(),
+        complaints: complaints.into(),
     }
 }
 

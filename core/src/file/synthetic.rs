@@ -90,9 +90,9 @@ pub fn snapshot(seed: u64, size: Size) -> Snapshot {
             commentary: vec![],
         })
         .collect();
-    s.indicators = indicators(&mut rng, size, areas);
-    s.register = register(&mut rng, size);
-    s.complaints = complaints(&mut rng, size);
+    s.indicators = indicators(&mut rng, size, areas).into();
+    s.register = register(&mut rng, size).into();
+    s.complaints = complaints(&mut rng, size).into();
     s
 }
 

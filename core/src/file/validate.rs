@@ -513,7 +513,10 @@ mod tests {
                 "\u{201c}nowhere\u{201d} is not in service_areas",
             ),
             (
-                |s| s.indicators.push(s.indicators[0].clone()),
+                |s| {
+                    let first = s.indicators[0].clone();
+                    s.indicators.push(first)
+                },
                 "indicators[1].id",
                 "used twice (indicators[0] and indicators[1])",
             ),

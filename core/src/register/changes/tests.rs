@@ -327,7 +327,7 @@ fn entry(id: &str, assessments: Vec<Assessment>) -> RegisterEntry {
 /// list every entry once.
 fn changes_of(register: Vec<RegisterEntry>) -> Changes {
     let mut s = demo_snapshot();
-    s.register = register;
+    s.register = register.into();
     let changes = Changes::between(&s, q(BEFORE), q(AFTER));
     assert_each_entry_once(&s, &changes);
     changes
