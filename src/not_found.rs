@@ -1,3 +1,5 @@
+//! The page for an address that names no view, with the way back.
+
 use leptos::prelude::*;
 use scrutineer_core::route::Section;
 

@@ -1,3 +1,6 @@
+//! `#/pack`: the committee pack to print: a cover, then each feature's
+//! tables, matrices and charts, on A4 pages numbered "Page N of M".
+
 use leptos::prelude::*;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::indicators::overview::{overview, Filter};

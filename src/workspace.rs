@@ -353,8 +353,7 @@ impl Workspace {
             .with_untracked(|s| (file_name(s), export(s, browser::now(), APP_VERSION)))
     }
 
-    /// Downloads the data as a snapshot file.
-    /// Downloads the snapshot file; false where the browser refused.
+    /// Downloads the data as a snapshot file; false where the browser refused.
     pub fn download_copy(&self) -> bool {
         let (name, text) = self.export_file();
         if browser::download(&name, &text, "application/json") {

@@ -1,3 +1,5 @@
+//! The reminder to download a copy while changes are held in this browser only.
+
 use leptos::prelude::*;
 
 use crate::workspace::use_workspace;

@@ -1,3 +1,5 @@
+//! A wide table's scrolling region, named by its heading.
+
 use leptos::prelude::*;
 
 /// A wide table that scrolls sideways inside itself, never the page: a
