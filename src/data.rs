@@ -9,6 +9,7 @@ use scrutineer_core::domain::snapshot::{
 use scrutineer_core::file::saving;
 use scrutineer_core::file::share::{app_address, Draft};
 use scrutineer_core::form::{FieldError, FormField};
+use scrutineer_core::text::or_not_recorded;
 
 use crate::browser;
 use crate::components::{
@@ -83,7 +84,7 @@ fn WhatIsOpen() -> impl IntoView {
             <SummaryRow label="Pack">{move || summary.with(|s| s.title.clone())}</SummaryRow>
             <SummaryRow label="Figures">{move || summary.with(|s| s.as_at.clone())}</SummaryRow>
             <SummaryRow label="Prepared by">
-                {move || workspace.snapshot().with(|s| s.prepared_by.clone().unwrap_or_else(|| "Not recorded".to_owned()))}
+                {move || workspace.snapshot().with(|s| or_not_recorded(s.prepared_by.clone()))}
             </SummaryRow>
             <SummaryRow label="Contents">{move || summary.with(contents)}</SummaryRow>
             <SummaryRow label="Saved">
@@ -166,6 +167,7 @@ fn OpenFile() -> impl IntoView {
             accept=".json,application/json"
             testid="file-input"
             at=OPEN_FILE
+            on_choose=Callback::new(move |()| workspace.cancel_import())
             on_text=Callback::new(move |(name, text)| workspace.check_file(name, text))
         />
         <ImportPreview/>
@@ -183,10 +185,7 @@ fn ImportPreview() -> impl IntoView {
             let held = contents(&summary);
             let Summary { organisation, title, as_at, .. } = summary;
             let current = workspace.snapshot().with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
-            let exported = opened
-                .exported_at
-                .map(browser::instant_label)
-                .unwrap_or_else(|| "Not recorded".to_owned());
+            let exported = or_not_recorded(opened.exported_at.map(browser::instant_label));
             let migrated = opened.migrated().then(|| view! {
                 <p>{format!("It was written by an older version of Scrutineer (format {}); it will be brought up to date.", opened.from_version)}</p>
             });

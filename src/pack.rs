@@ -6,6 +6,7 @@ use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::indicators::overview::{overview, Filter};
 use scrutineer_core::pack::{complaints_heading, id_prefix, Pack};
 use scrutineer_core::register::{previous_quarter, rows, Changes, Layer, Matrix, RegisterFilter};
+use scrutineer_core::text::or_not_recorded;
 
 use crate::browser;
 use crate::complaints::figures;
@@ -73,7 +74,7 @@ fn Cover(pack: Pack) -> impl IntoView {
             <h2 class="pack-cover__title" id="pack-title">{title}</h2>
             <p class="pack-cover__as-at">{as_at}</p>
             <dl class="summary-list pack-cover__details">
-                <div class="summary-list__row"><dt>"Prepared by"</dt><dd>{prepared.unwrap_or_else(|| "Not recorded".to_owned())}</dd></div>
+                <div class="summary-list__row"><dt>"Prepared by"</dt><dd>{or_not_recorded(prepared)}</dd></div>
                 <div class="summary-list__row"><dt>"Printed"</dt><dd>{printed}</dd></div>
             </dl>
             <h3>"Contents"</h3>

@@ -143,6 +143,14 @@ impl Notices {
         });
     }
 
+    /// Removes the messages shown beside `near` that offer nothing to do:
+    /// what they said of the last file chosen there no longer applies. One
+    /// that offers an action (Undo import) stays.
+    pub fn clear_at(&self, near: &'static str) {
+        self.list
+            .update(|list| list.retain(|n| n.near != Some(near) || !n.actions.is_empty()));
+    }
+
     /// Removes every error, once what they were about is resolved.
     pub fn clear_errors(&self) {
         self.list

@@ -190,7 +190,7 @@ impl Workspace {
 
     /// Makes `snapshot` the working data and saves it. Returns whether it was
     /// saved; either way it is on screen and the user has been told.
-    pub fn commit(&self, snapshot: impl Into<Arc<Snapshot>>) -> bool {
+    fn commit(&self, snapshot: impl Into<Arc<Snapshot>>) -> bool {
         self.showing_demo.set(false);
         self.snapshot.set(snapshot.into());
         self.save()

@@ -18,6 +18,11 @@ pub fn read_number(text: &str) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
+/// What the pages show where the pack does not say: "Not recorded".
+pub fn or_not_recorded(text: Option<String>) -> String {
+    text.unwrap_or_else(|| "Not recorded".to_owned())
+}
+
 /// The text with its first letter a capital, for a message that starts a sentence.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

@@ -27,7 +27,8 @@ pub fn FileChooser(
     /// Where this input's messages are shown (see [`NoticesHere`]).
     at: &'static str,
     /// Called once a file was chosen (`on_choose`, to let go of an earlier
-    /// preview) and read (`on_text`).
+    /// preview) and read (`on_text`). The messages shown at `at` about the
+    /// last file are cleared at each choice.
     #[prop(optional)]
     on_choose: Option<Callback<()>>,
     on_text: Callback<(String, String)>,
@@ -35,11 +36,16 @@ pub fn FileChooser(
     let notices = use_notices();
     let hint_id = format!("{id}-hint");
     let chosen = move |event: leptos::ev::Event| {
+        // A new choice: what was said of the last file, and its preview, go.
+        notices.clear_at(at);
         if let Some(choose) = on_choose {
             choose.run(());
         }
+        // The page may be gone by the time the file is read: then nothing runs.
         crate::browser::read_chosen(&event, move |name, text| match text {
-            Ok(text) => on_text.run((name, text)),
+            Ok(text) => {
+                on_text.try_run((name, text));
+            }
             Err(error) => notices.refuse(at, &name, &error),
         });
     };

@@ -24,7 +24,6 @@ use serde_json::{Map, Value as Json};
 use thiserror::Error;
 
 use crate::domain::snapshot::Snapshot;
-use crate::file::read::LISTED;
 use crate::file::validate::{validate, Problem};
 
 /// The `type` of a snapshot file.
@@ -68,7 +67,8 @@ pub enum ImportError {
     Invalid { problems: Vec<Problem> },
 }
 
-fn megabytes(bytes: usize) -> String {
+/// A size in megabytes as the messages give it: "21", "1.5".
+pub(crate) fn megabytes(bytes: usize) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 10.0 {
         format!("{mb:.0}")
@@ -86,16 +86,11 @@ fn problem_count(n: usize) -> String {
 }
 
 fn list_problems(problems: &[Problem]) -> String {
-    let mut text = problems
-        .iter()
-        .take(LISTED)
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ");
-    if problems.len() > LISTED {
-        text.push_str(&format!("; and {} more", problems.len() - LISTED));
+    let mut text =
+        crate::file::read::listed(problems.iter().map(ToString::to_string).collect()).join("; ");
+    if !text.ends_with('.') {
+        text.push('.');
     }
-    text.push('.');
     text
 }
 
@@ -629,6 +624,11 @@ mod tests {
             assert_eq!(
                 told(r#"{"day": "30/06/2019"}"#),
                 "snapshot.day: not a date: write dates as year-month-day, e.g. 2019-06-30"
+            );
+            assert_eq!(
+                told(r#"{"day": "2019-06"}"#),
+                "snapshot.day: not a date: write dates as year-month-day, e.g. 2019-06-30",
+                "a date cut short"
             );
         }
 

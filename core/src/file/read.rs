@@ -6,7 +6,7 @@
 use thiserror::Error;
 
 use crate::domain::snapshot::count_of;
-use crate::file::format::{ImportError, MAX_BYTES};
+use crate::file::format::{megabytes, ImportError, MAX_BYTES};
 use crate::indicators::csv::CsvError;
 
 /// How many faults a refusal lists; the rest are counted ("And 4 more.").
@@ -16,7 +16,7 @@ pub const LISTED: usize = 10;
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ReadFileError {
     /// Over [`MAX_BYTES`]: refused before it is read.
-    #[error("it is {} MB, and the largest Scrutineer opens is {} MB", (*.bytes as f64 / (1024.0 * 1024.0)).round(), MAX_BYTES / (1024 * 1024))]
+    #[error("it is {} MB, and the largest Scrutineer opens is {} MB", megabytes(*.bytes), megabytes(MAX_BYTES))]
     TooLarge { bytes: usize },
     /// The browser could not read it, in the browser's words.
     #[error("{0}")]

@@ -2,6 +2,7 @@
 //! cover report lists it, and the rule that matches an entry on one
 //! register with one on the other.
 
+use crate::domain::snapshot::count_of;
 use std::cmp::Ordering;
 
 use crate::domain::period::Period;
@@ -307,12 +308,11 @@ impl Changes {
     pub fn summary(&self) -> String {
         let up = self.moved(Ordering::Greater).len();
         format!(
-            "{} new, {} re-worked, {} no longer on the register, {} {} up, {} down, {} renumbered, {} unchanged",
+            "{} new, {} re-worked, {} no longer on the register, {} up, {} down, {} renumbered, {} unchanged",
             self.new.len(),
             self.reworked().len(),
             self.left.len(),
-            up,
-            if up == 1 { "score" } else { "scores" },
+            count_of(up, "score", "scores"),
             self.moved(Ordering::Less).len(),
             self.renumbered().len(),
             self.unchanged().len()

@@ -2,6 +2,7 @@
 //! its axes, the drawing's units and the risk appetite line.
 
 use crate::domain::risk::{impact_label, likelihood_label, Band, EntryKind, Score, ScoreBands};
+use crate::domain::snapshot::count_of;
 use crate::register::bands::tone_key;
 use crate::register::filter::RegisterFilter;
 use crate::register::rows::{id_cmp, Layer, Row};
@@ -68,14 +69,9 @@ impl MatrixCell {
     /// likelihood 3 Possible: score 12, Medium. 7 risks."
     pub fn describe(&self, kind: EntryKind) -> String {
         let band = self.band.as_ref().map_or("no band", |b| b.name.as_str());
-        let count = self.entries.len();
-        let noun = if count == 1 {
-            kind.key()
-        } else {
-            kind.plural()
-        };
+        let count = count_of(self.entries.len(), kind.key(), kind.plural());
         format!(
-            "Impact {}, likelihood {}: score {}, {band}. {count} {noun}.",
+            "Impact {}, likelihood {}: score {}, {band}. {count}.",
             impact_step(kind, self.impact),
             likelihood_step(self.likelihood),
             self.score()
