@@ -1,14 +1,17 @@
 //! Reading figures and comparators back from long-form CSV: every fault by
 //! row and column, applied whole or not at all, each change listed.
 
-use crate::domain::indicator::{Comparator, ComparatorKind};
+use crate::domain::indicator::ComparatorKind;
 use crate::domain::period::Period;
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{MissingReason, Value, ValueParseError};
-use crate::indicators::comparators::{comparator_label, usual_region_name};
 use crate::indicators::csv::not_read::not_read;
 use crate::indicators::csv::{parse_rows, CsvError, COMPARATOR_COLUMNS};
 use crate::text::read_number;
+
+mod comparators;
+
+use comparators::{apply_comparators, Incoming};
 
 /// One figure or comparator a CSV file would change.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,17 +80,6 @@ fn decimals(text: &str) -> u8 {
         .trim_end_matches('%')
         .split_once('.')
         .map_or(0, |(_, f)| u8::try_from(f.len()).unwrap_or(0))
-}
-
-/// A comparator read from a row, waiting to be matched with those held.
-struct Incoming {
-    row: usize,
-    indicator: usize,
-    kind: ComparatorKind,
-    /// The region's name; `None` where the file has no `region_name` column.
-    name: Option<Option<String>>,
-    period: Option<Period>,
-    value: Value,
 }
 
 /// Reads CSV text in the long form [`crate::indicators::csv::export_figures`] writes. Columns are
@@ -499,95 +491,5 @@ fn read_value(
             denominator,
         }),
         (n, d) => Err(n.err().into_iter().chain(d.err()).collect()),
-    }
-}
-
-/// Applies the comparators read: first each equal to one held is matched
-/// with it (so a file that repeats what is held changes nothing, even where
-/// several of a kind have the same period), then each other replaces the
-/// last unmatched one held of its kind and period, or is added.
-fn apply_comparators(
-    snapshot: &Snapshot,
-    next: &mut Snapshot,
-    incoming: Vec<Incoming>,
-    changes: &mut Vec<(usize, Change)>,
-) {
-    let mut matched: Vec<Vec<bool>> = next
-        .indicators
-        .iter()
-        .map(|i| vec![false; i.comparators.len()])
-        .collect();
-    let mut rest = vec![];
-    for c in incoming {
-        let held = &next.indicators[c.indicator].comparators;
-        let done = &mut matched[c.indicator];
-        let equal = held.iter().zip(done.iter()).position(|(h, done)| {
-            !done
-                && h.kind == c.kind
-                && h.period == c.period
-                && h.value == c.value
-                && c.name.as_ref().is_none_or(|n| *n == h.name)
-        });
-        match equal {
-            Some(j) => done[j] = true,
-            None => rest.push(c),
-        }
-    }
-    let region = usual_region_name(snapshot);
-    for c in rest {
-        let indicator = &mut next.indicators[c.indicator];
-        let done = &mut matched[c.indicator];
-        let same = indicator
-            .comparators
-            .iter()
-            .zip(done.iter())
-            .rposition(|(h, done)| !done && h.kind == c.kind && h.period == c.period);
-        let unit = indicator.unit;
-        let before = match same {
-            Some(j) => {
-                let held = &mut indicator.comparators[j];
-                let before = held.value.display(unit);
-                held.value = c.value;
-                if let Some(name) = c.name {
-                    held.name = name;
-                }
-                held.source = None;
-                done[j] = true;
-                Some(before)
-            }
-            None => {
-                let name = match c.name {
-                    Some(name) => name,
-                    None if c.kind == ComparatorKind::Region => region.clone(),
-                    None => None,
-                };
-                indicator.comparators.push(Comparator {
-                    kind: c.kind,
-                    name,
-                    period: c.period,
-                    value: c.value,
-                    source: None,
-                });
-                done.push(true);
-                None
-            }
-        };
-        let Some(now) = (match same {
-            Some(j) => indicator.comparators.get(j),
-            None => indicator.comparators.last(),
-        }) else {
-            continue;
-        };
-        changes.push((
-            c.row,
-            Change {
-                indicator_id: indicator.id.clone(),
-                indicator: indicator.name.clone(),
-                period: comparator_label(now.kind, now.name.as_deref(), now.period.as_ref()),
-                comparator: Some(now.kind),
-                before,
-                after: now.value.display(unit),
-            },
-        ));
     }
 }
