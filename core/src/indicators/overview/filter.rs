@@ -17,6 +17,45 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Only `period`, with no other filter: what "Clear filters" and a
+    /// saved figures form go to.
+    pub fn for_period(period: Period) -> Filter {
+        Filter {
+            period: Some(period),
+            ..Filter::default()
+        }
+    }
+
+    /// Whether any filter but the period narrows the overview, so that
+    /// "Clear filters" has something to clear.
+    pub fn narrows(&self) -> bool {
+        *self
+            != Filter {
+                period: self.period,
+                ..Filter::default()
+            }
+    }
+
+    /// This filter at `period`, and by standing `s`; or, where it already
+    /// is, no longer by standing: what a count of standings links to.
+    pub fn toggle_standing(&self, s: Standing, period: Period) -> Filter {
+        Filter {
+            standing: (self.standing != Some(s)).then_some(s),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
+    /// This filter at `period`, and by direction `t`; or, where it already
+    /// is, no longer by direction: what a count of directions links to.
+    pub fn toggle_travel(&self, t: Travel, period: Period) -> Filter {
+        Filter {
+            travel: (self.travel != Some(t)).then_some(t),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
     /// Reads the query pairs of an address; unknown or unreadable values are ignored.
     pub fn from_query(pairs: &[(String, String)]) -> Filter {
         let mut filter = Filter::default();
