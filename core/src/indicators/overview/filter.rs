@@ -166,3 +166,65 @@ impl Filter {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q1() -> Period {
+        "Q1 2019/20".parse().expect("period")
+    }
+
+    #[test]
+    fn a_count_toggles_its_own_filter_and_keeps_the_others() {
+        let q1 = q1();
+        let by_area = Filter {
+            area: Some("adoptions".into()),
+            travel: Some(Travel::Improving),
+            ..Filter::default()
+        };
+        let red = by_area.toggle_standing(Standing::Red, q1);
+        assert_eq!(red.standing, Some(Standing::Red));
+        assert_eq!(red.period, Some(q1), "the count is for the period shown");
+        assert_eq!(red.area.as_deref(), Some("adoptions"));
+        assert_eq!(red.travel, Some(Travel::Improving));
+        // Tapped again, the count stops filtering.
+        assert_eq!(red.toggle_standing(Standing::Red, q1).standing, None);
+        assert_eq!(
+            red.toggle_standing(Standing::Green, q1).standing,
+            Some(Standing::Green)
+        );
+        let worsening = red.toggle_travel(Travel::Worsening, q1);
+        assert_eq!(worsening.travel, Some(Travel::Worsening));
+        assert_eq!(worsening.standing, Some(Standing::Red));
+        assert_eq!(worsening.toggle_travel(Travel::Worsening, q1).travel, None);
+    }
+
+    #[test]
+    fn clearing_filters_keeps_only_the_period() {
+        let q1 = q1();
+        let only = Filter::for_period(q1);
+        assert_eq!(only.to_query(), "period=Q1%202019%2F20");
+        assert!(!only.narrows(), "a period alone is nothing to clear");
+        assert!(!Filter::default().narrows());
+        let narrowed = [
+            Filter {
+                text: "care".into(),
+                ..only.clone()
+            },
+            Filter {
+                worse_than_england: true,
+                ..Filter::default()
+            },
+            only.toggle_standing(Standing::Amber, q1),
+            only.toggle_travel(Travel::NoChange, q1),
+            Filter {
+                area: Some("adoptions".into()),
+                ..only.clone()
+            },
+        ];
+        for filter in narrowed {
+            assert!(filter.narrows(), "{filter:?}");
+        }
+    }
+}
