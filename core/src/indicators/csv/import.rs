@@ -29,6 +29,13 @@ pub struct Change {
     pub after: String,
 }
 
+impl Change {
+    /// What is held now, as the preview shows it: "None" where nothing is.
+    pub fn before_text(&self) -> &str {
+        self.before.as_deref().unwrap_or("None")
+    }
+}
+
 /// What reading a CSV file would do: the changed snapshot, each change, and
 /// what in the file was not read.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +68,17 @@ impl FiguresImport {
                 count_of(c, "comparator", "comparators")
             ),
         }
+    }
+
+    /// The preview's heading: "“figures.csv” changes 2 figures".
+    pub fn preview_heading(&self, name: &str) -> String {
+        format!("\u{201c}{name}\u{201d} changes {}", self.counted())
+    }
+
+    /// What the undo history says once the changes are used: "Opened 2
+    /// figures from “figures.csv”".
+    pub fn opened_message(&self, name: &str) -> String {
+        format!("Opened {} from \u{201c}{name}\u{201d}", self.counted())
     }
 }
 
@@ -491,5 +509,31 @@ fn read_value(
             denominator,
         }),
         (n, d) => Err(n.err().into_iter().chain(d.err()).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_and_the_undo_history_name_the_file_and_count_its_changes() {
+        let demo = Snapshot::demo();
+        let mut one = import_figures(
+            &demo,
+            "indicator_id,period,value\nre-referrals,Q4 2030/31,12%\n",
+        )
+        .expect("a new quarter");
+        assert_eq!(
+            one.preview_heading("q4.csv"),
+            "\u{201c}q4.csv\u{201d} changes 1 figure"
+        );
+        assert_eq!(
+            one.opened_message("q4.csv"),
+            "Opened 1 figure from \u{201c}q4.csv\u{201d}"
+        );
+        assert_eq!(one.changes[0].before_text(), "None", "nothing held yet");
+        one.changes[0].before = Some("11%".into());
+        assert_eq!(one.changes[0].before_text(), "11%");
     }
 }
