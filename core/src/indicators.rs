@@ -1,6 +1,6 @@
 //! Performance indicators: the overview tables (ratings, direction, filters),
-//! the figures form, an indicator's details, comparators and period notes,
-//! adding indicators and service areas, and CSV.
+//! the figures form, an indicator's page and its details, comparators and
+//! period notes, adding indicators and service areas, and CSV.
 
 pub mod add;
 pub mod comparators;
@@ -9,5 +9,6 @@ pub mod details;
 pub mod entry;
 pub mod notes;
 pub mod overview;
+pub mod page;
 pub mod rows_html;
 pub mod tolerance;

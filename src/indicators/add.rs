@@ -64,15 +64,11 @@ pub(super) fn AddIndicator() -> impl IntoView {
                 on_input=set(|f, v| f.name = v)
                 error=Signal::derive(err(NewIndicatorField::Name))
             />
-            <div class="form-group" class:form-group--error=move || err(area)().is_some()>
-                <label class="label" for=area.id()>"Service area"</label>
-                {move || shown(err(area)())}
-                <select class="select" id=area.id() prop:value=move || form.with(|f| f.service_area.clone()) on:change=move |e| form.update(|f| f.service_area = event_target_value(&e))>
-                    <option value="">"Choose a service area"</option>
-                    {move || workspace.snapshot().with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
-                    <option value=NEW_AREA>"A new service area\u{2026}"</option>
-                </select>
-            </div>
+            <SelectField form=form field=area label="Service area" error=Signal::derive(err(area)) get=|f| f.service_area.clone() set=|f, v| f.service_area = v>
+                <option value="">"Choose a service area"</option>
+                {move || workspace.snapshot().with(|s| s.service_areas.iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view())}
+                <option value=NEW_AREA>"A new service area\u{2026}"</option>
+            </SelectField>
             <Show when=move || form.with(NewIndicator::adds_area)>
                 <TextField
                     id=NewIndicatorField::AreaName.id()
@@ -82,22 +78,14 @@ pub(super) fn AddIndicator() -> impl IntoView {
                     error=Signal::derive(err(NewIndicatorField::AreaName))
                 />
             </Show>
-            <div class="form-group" class:form-group--error=move || err(unit)().is_some()>
-                <label class="label" for=unit.id()>"Measured as"</label>
-                {move || shown(err(unit)())}
-                <select class="select" id=unit.id() prop:value=move || form.with(|f| f.unit.clone()) on:change=move |e| form.update(|f| f.unit = event_target_value(&e))>
-                    <option value="">"Choose what the figures measure"</option>
-                    {UNITS.iter().map(|(key, unit)| view! { <option value=*key>{unit.describe()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="form-group" class:form-group--error=move || err(polarity)().is_some()>
-                <label class="label" for=polarity.id()>"Good is"</label>
-                {move || shown(err(polarity)())}
-                <select class="select" id=polarity.id() prop:value=move || form.with(|f| f.polarity.clone()) on:change=move |e| form.update(|f| f.polarity = event_target_value(&e))>
-                    <option value="">"Choose"</option>
-                    {POLARITY_CHOICES.iter().map(|(key, _, words)| view! { <option value=*key>{*words}</option> }).collect_view()}
-                </select>
-            </div>
+            <SelectField form=form field=unit label="Measured as" error=Signal::derive(err(unit)) get=|f| f.unit.clone() set=|f, v| f.unit = v>
+                <option value="">"Choose what the figures measure"</option>
+                {UNITS.iter().map(|(key, unit)| view! { <option value=*key>{unit.describe()}</option> }).collect_view()}
+            </SelectField>
+            <SelectField form=form field=polarity label="Good is" error=Signal::derive(err(polarity)) get=|f| f.polarity.clone() set=|f, v| f.polarity = v>
+                <option value="">"Choose"</option>
+                {POLARITY_CHOICES.iter().map(|(key, _, words)| view! { <option value=*key>{*words}</option> }).collect_view()}
+            </SelectField>
             <TextField
                 id=NewIndicatorField::Target.id()
                 label="Target (optional)"
@@ -110,6 +98,34 @@ pub(super) fn AddIndicator() -> impl IntoView {
             <button type="submit" class="button">"Add indicator"</button>
         </form>
         <NoticesHere at=ADD_INDICATOR/>
+    }
+}
+
+/// A select of the add-indicator form, with its label and its error; its
+/// options are the children.
+#[component]
+fn SelectField(
+    /// The form it is part of.
+    form: RwSignal<NewIndicator>,
+    /// Which field it is (its element id).
+    field: NewIndicatorField,
+    label: &'static str,
+    /// Its error, where the form was refused for it.
+    error: Signal<Option<String>>,
+    /// Reads its value from the form.
+    get: fn(&NewIndicator) -> String,
+    /// Puts the value chosen in the form.
+    set: fn(&mut NewIndicator, String),
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <label class="label" for=field.id()>{label}</label>
+            {move || shown(error.get())}
+            <select class="select" id=field.id() prop:value=move || form.with(get) on:change=move |e| form.update(|f| set(f, event_target_value(&e)))>
+                {children()}
+            </select>
+        </div>
     }
 }
 

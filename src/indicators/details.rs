@@ -14,15 +14,14 @@ use crate::workspace::use_workspace;
 
 /// Change an indicator's name, polarity, definition, owner and target.
 #[component]
-pub fn IndicatorEditor(id: String) -> impl IntoView {
+pub fn IndicatorEditor(
+    /// The indicator's id.
+    id: String,
+) -> impl IntoView {
     let workspace = use_workspace();
-    let start = workspace.snapshot().with_untracked(|s| {
-        s.indicators
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| IndicatorForm::of(i, s.settings.amber_within))
-            .unwrap_or_default()
-    });
+    let start = workspace
+        .snapshot()
+        .with_untracked(|s| IndicatorForm::for_id(s, &id));
     let form = RwSignal::new(start);
     let errors: RwSignal<Vec<FieldError<DetailsField>>> = RwSignal::new(vec![]);
     let field = move |get: fn(&IndicatorForm) -> String| Signal::derive(move || form.with(get));
@@ -50,32 +49,25 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
             workspace.edit_if_changed("Saved the indicator's details", next);
         }
     };
-    let polarity_radios = POLARITY_CHOICES
-        .iter()
-        .map(|&(key, _, label)| view! {
-            <Radio
-                name=DetailsField::Polarity.id()
-                value=key
-                label=label
-                checked=Signal::derive(move || form.with(|f| f.polarity == key))
-                on_choose=Callback::new(move |v: &str| form.update(|f| f.polarity = v.to_owned()))
-            />
-        })
-        .collect_view();
-    let rule_radios = RULE_CHOICES
-        .iter()
-        .map(|&(key, label)| {
-            view! {
-                <Radio
-                    name=DetailsField::Rule.id()
-                    value=key
-                    label=label
-                    checked=Signal::derive(move || form.with(|f| f.rule == key))
-                    on_choose=Callback::new(move |v: &str| form.update(|f| f.rule = v.to_owned()))
-                />
-            }
-        })
-        .collect_view();
+    let polarity = POLARITY_CHOICES.map(|(key, _, label)| (key, label));
+    let polarity_radios = radios(
+        form,
+        DetailsField::Polarity,
+        polarity,
+        |f| &f.polarity,
+        |f, v| {
+            f.polarity = v;
+        },
+    );
+    let rule_radios = radios(
+        form,
+        DetailsField::Rule,
+        RULE_CHOICES,
+        |f| &f.rule,
+        |f, v| {
+            f.rule = v;
+        },
+    );
     view! {
         <h2 id="edit-indicator">"Change this indicator"</h2>
         <form class="form" novalidate on:submit=save data-testid="indicator-form">
@@ -100,4 +92,30 @@ pub fn IndicatorEditor(id: String) -> impl IntoView {
             <button type="submit" class="button">"Save indicator"</button>
         </form>
     }
+}
+
+/// A radio for each of `choices` (its form key and its words) in the group
+/// named by `field`'s id: `get` reads the key chosen in the form, `set`
+/// puts the one chosen there.
+fn radios<const N: usize>(
+    form: RwSignal<IndicatorForm>,
+    field: DetailsField,
+    choices: [(&'static str, &'static str); N],
+    get: fn(&IndicatorForm) -> &String,
+    set: fn(&mut IndicatorForm, String),
+) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(key, label)| {
+            view! {
+                <Radio
+                    name=field.id()
+                    value=key
+                    label=label
+                    checked=Signal::derive(move || form.with(|f| get(f) == key))
+                    on_choose=Callback::new(move |v: &str| form.update(|f| set(f, v.to_owned())))
+                />
+            }
+        })
+        .collect_view()
 }

@@ -13,7 +13,7 @@ use scrutineer_core::indicators::add::{AreaField, NewIndicatorField};
 use scrutineer_core::indicators::entry::{
     enter_figures, entered_message, entries_in_order, entry_message, entry_period, entry_summary,
     figure_box_id, form_sections, held_figures, pending_changes, shown_text, suggested_period,
-    BoxHint, EntryError, EntryField, PendingChange,
+    unchanged_entry_message, BoxHint, EntryError, EntryField, PendingChange,
 };
 use scrutineer_core::indicators::overview::Filter;
 use scrutineer_core::route::Route;
@@ -22,8 +22,8 @@ use super::add::{AddIndicator, ServiceAreaForm};
 use super::from_csv::{FiguresFromCsv, CSV_INPUT};
 use crate::browser;
 use crate::components::{described_by_with, settle, ErrorSummary};
-use crate::state::use_notices;
-use crate::workspace::use_workspace;
+use crate::state::{use_notices, Notices};
+use crate::workspace::{use_workspace, Workspace};
 
 /// `#/enter`: one period's figures for many indicators, as an officer
 /// prepares the pack. Each box shows the figure held for the period as soon
@@ -34,86 +34,8 @@ use crate::workspace::use_workspace;
 #[component]
 pub fn EnterFiguresPage() -> impl IntoView {
     let workspace = use_workspace();
-    let notices = use_notices();
-    let suggested = workspace.snapshot().with_untracked(|s| suggested_period(s));
-    let period_text = RwSignal::new(suggested.to_string());
-    let period = Memo::new(move |_| period_text.with(|t| entry_period(t)));
-    // What the officer typed, by indicator; every other box shows the held figure.
-    let typed: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
-    let held = Memo::new(move |_| match period.get() {
-        Ok(p) => workspace.snapshot().with(|s| held_figures(s, &p)),
-        Err(_) => BTreeMap::new(),
-    });
-    let pending = Memo::new(move |_| match period.get() {
-        Ok(p) => workspace
-            .snapshot()
-            .with(|s| typed.with(|t| pending_changes(s, &p, t))),
-        Err(_) => vec![],
-    });
-    let errors: RwSignal<Vec<EntryError>> = RwSignal::new(vec![]);
-    // Errors belong to the period they were found for.
-    Effect::new(move |previous: Option<Option<Period>>| {
-        let current = period.with(|p| p.as_ref().ok().copied());
-        if previous.is_some_and(|prev| prev != current) {
-            errors.set(vec![]);
-        }
-        current
-    });
-    let save = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let Ok(p) = period.get_untracked() else {
-            browser::focus_id(&EntryField::Period.id());
-            return;
-        };
-        let result = workspace.snapshot().with_untracked(|s| {
-            typed.with_untracked(|t| enter_figures(s, p, &entries_in_order(s, t)))
-        });
-        match settle(errors, "enter-errors", result) {
-            None => {}
-            Some((_, 0)) => notices.status(format!("No figures for {p} were changed.")),
-            Some((next, changed)) => {
-                workspace.edit(entered_message(changed, &p), next);
-                typed.set(BTreeMap::new());
-                let shown = Filter {
-                    period: Some(p),
-                    ..Filter::default()
-                };
-                browser::go(&shown.href());
-            }
-        }
-    };
-    let boxes = FigureBoxes {
-        period,
-        held,
-        typed,
-        pending,
-        errors,
-    };
-    let areas = move || {
-        workspace.snapshot().with(|s| {
-            form_sections(s)
-                .into_iter()
-                .map(|(area, indicators)| {
-                    let fields = indicators
-                        .into_iter()
-                        .map(|i| figure_box(boxes, i))
-                        .collect_view();
-                    view! {
-                        <fieldset class="fieldset">
-                            <legend class="fieldset__legend">{area.name.clone()}</legend>
-                            {fields}
-                        </fieldset>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    // Each refused entry, named by its indicator, linking to its box.
-    let summary = Signal::derive(move || {
-        workspace
-            .snapshot()
-            .with(|s| errors.with(|list| entry_summary(s, list)))
-    });
+    // Held by the page, as the form comes and goes with the indicators.
+    let boxes = FigureBoxes::new(workspace);
     let no_indicators = move || workspace.snapshot().with(|s| s.indicators.is_empty());
     view! {
         <p class="breadcrumb"><a href=Route::Indicators.href()>"All indicators"</a></p>
@@ -127,18 +49,64 @@ pub fn EnterFiguresPage() -> impl IntoView {
             "Each box shows the figure held for the period; what you type replaces it. "
             "Leave a box empty to leave that indicator as it is. Nothing is saved until every figure can be read."
         </p>
-        <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
-            <ErrorSummary id="enter-errors" errors=summary/>
-            <PeriodBox text=period_text period=period/>
-            {areas}
-            <PendingSummary pending=pending/>
-            <button type="submit" class="button">"Save figures"</button>
-        </form>
+        <EntryForm boxes=boxes/>
         </Show>
         <FiguresFromCsv/>
         <AddIndicator/>
         <ServiceAreaForm/>
     }
+}
+
+/// The figures form: the period, a box for each indicator in a fieldset
+/// for its service area, the changes pending, and the save button.
+#[component]
+fn EntryForm(
+    /// The form's state, held by the page.
+    boxes: FigureBoxes,
+) -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        boxes.save(workspace, notices);
+    };
+    // Each refused entry, named by its indicator, linking to its box.
+    let summary = Signal::derive(move || {
+        workspace
+            .snapshot()
+            .with(|s| boxes.errors.with(|list| entry_summary(s, list)))
+    });
+    view! {
+        <form class="form form--wide" novalidate on:submit=save data-testid="enter-form">
+            <ErrorSummary id="enter-errors" errors=summary/>
+            <PeriodBox text=boxes.period_text period=boxes.period/>
+            {move || area_fieldsets(workspace, boxes)}
+            <PendingSummary pending=boxes.pending/>
+            <button type="submit" class="button">"Save figures"</button>
+        </form>
+    }
+}
+
+/// A fieldset for each service area, in the form's order, holding its
+/// indicators' figure boxes.
+fn area_fieldsets(workspace: Workspace, boxes: FigureBoxes) -> impl IntoView {
+    workspace.snapshot().with(|s| {
+        form_sections(s)
+            .into_iter()
+            .map(|(area, indicators)| {
+                let fields = indicators
+                    .into_iter()
+                    .map(|i| figure_box(boxes, i))
+                    .collect_view();
+                view! {
+                    <fieldset class="fieldset">
+                        <legend class="fieldset__legend">{area.name.clone()}</legend>
+                        {fields}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    })
 }
 
 /// The page's first steps when there are no indicators: each button goes to its form.
@@ -203,15 +171,78 @@ fn PeriodBox(
     }
 }
 
-/// What every figure box reads: the period, the figures held for it, what
-/// was typed, the changes pending and the refusals.
+/// The figures form's state, which every figure box reads: the period as
+/// typed and as read, the figures held for it, what was typed, the changes
+/// pending and the refusals.
 #[derive(Clone, Copy)]
 struct FigureBoxes {
+    period_text: RwSignal<String>,
     period: Memo<Result<Period, FieldError<EntryField>>>,
     held: Memo<BTreeMap<String, String>>,
     typed: RwSignal<BTreeMap<String, String>>,
     pending: Memo<Vec<PendingChange>>,
     errors: RwSignal<Vec<EntryError>>,
+}
+
+impl FigureBoxes {
+    /// The form at the suggested period with nothing typed. Refusals belong
+    /// to the period they were found for, and go when it changes.
+    fn new(workspace: Workspace) -> FigureBoxes {
+        let suggested = workspace.snapshot().with_untracked(|s| suggested_period(s));
+        let period_text = RwSignal::new(suggested.to_string());
+        let period = Memo::new(move |_| period_text.with(|t| entry_period(t)));
+        // What the officer typed, by indicator; every other box shows the held figure.
+        let typed: RwSignal<BTreeMap<String, String>> = RwSignal::new(BTreeMap::new());
+        let held = Memo::new(move |_| match period.get() {
+            Ok(p) => workspace.snapshot().with(|s| held_figures(s, &p)),
+            Err(_) => BTreeMap::new(),
+        });
+        let pending = Memo::new(move |_| match period.get() {
+            Ok(p) => workspace
+                .snapshot()
+                .with(|s| typed.with(|t| pending_changes(s, &p, t))),
+            Err(_) => vec![],
+        });
+        let errors: RwSignal<Vec<EntryError>> = RwSignal::new(vec![]);
+        Effect::new(move |previous: Option<Option<Period>>| {
+            let current = period.with(|p| p.as_ref().ok().copied());
+            if previous.is_some_and(|prev| prev != current) {
+                errors.set(vec![]);
+            }
+            current
+        });
+        FigureBoxes {
+            period_text,
+            period,
+            held,
+            typed,
+            pending,
+            errors,
+        }
+    }
+
+    /// Saves every figure typed for the period, all or none, then shows the
+    /// overview at that period; or says that nothing changed, or shows the
+    /// refusals. An unreadable period is focused instead.
+    fn save(self, workspace: Workspace, notices: Notices) {
+        let Ok(p) = self.period.get_untracked() else {
+            browser::focus_id(&EntryField::Period.id());
+            return;
+        };
+        let result = workspace.snapshot().with_untracked(|s| {
+            self.typed
+                .with_untracked(|t| enter_figures(s, p, &entries_in_order(s, t)))
+        });
+        match settle(self.errors, "enter-errors", result) {
+            None => {}
+            Some((_, 0)) => notices.status(unchanged_entry_message(&p)),
+            Some((next, changed)) => {
+                workspace.edit(entered_message(changed, &p), next);
+                self.typed.set(BTreeMap::new());
+                browser::go(&Filter::for_period(p).href());
+            }
+        }
+    }
 }
 
 /// One indicator's figure box, with its hint, its fault and its pending change.
@@ -222,6 +253,7 @@ fn figure_box(boxes: FigureBoxes, i: &Indicator) -> impl IntoView {
         typed,
         pending,
         errors,
+        ..
     } = boxes;
     let id = i.id.clone();
     let input_id = figure_box_id(&id);

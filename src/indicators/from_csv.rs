@@ -34,11 +34,7 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
     let confirm = move |()| {
         if let Some((name, result)) = pending.get_untracked() {
             pending.set(None);
-            workspace.edit_at(
-                FROM_CSV,
-                format!("Opened {} from \u{201c}{name}\u{201d}", result.counted()),
-                result.snapshot,
-            );
+            workspace.edit_at(FROM_CSV, result.opened_message(&name), result.snapshot);
         }
     };
     view! {
@@ -59,43 +55,71 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
             on_choose=Callback::new(move |()| pending.set(None))
             on_text=Callback::new(read)
         />
-        {move || pending.get().map(|(name, result)| {
-            let counted = result.counted();
-            let not_read = (!result.not_read.is_empty()).then(|| view! {
-                <div class="warning-text" data-testid="csv-not-read">
-                    {result.not_read.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
-                </div>
-            });
-            let rows = result.changes.iter().map(|c| view! {
+        {move || pending.get().map(|(name, result)| view! {
+            <CsvPreview
+                name=name
+                result=result
+                on_confirm=Callback::new(confirm)
+                on_cancel=Callback::new(move |()| pending.set(None))
+            />
+        })}
+    }
+}
+
+/// Each change a chosen file would make, with what in it was not read;
+/// nothing is replaced until the changes are used.
+#[component]
+fn CsvPreview(
+    /// The file's name.
+    name: String,
+    /// What reading it would do.
+    result: FiguresImport,
+    /// Uses the changes.
+    on_confirm: Callback<()>,
+    /// Leaves everything as it is.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let not_read = (!result.not_read.is_empty()).then(|| {
+        view! {
+            <div class="warning-text" data-testid="csv-not-read">
+                {result.not_read.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
+            </div>
+        }
+    });
+    let rows = result
+        .changes
+        .iter()
+        .map(|c| {
+            view! {
                 <tr>
                     <th scope="row">{c.indicator.clone()}</th>
                     <td>{c.period.to_string()}</td>
-                    <td class="numeric">{c.before.clone().unwrap_or_else(|| "None".to_owned())}</td>
+                    <td class="numeric">{c.before_text().to_owned()}</td>
                     <td class="numeric">{c.after.clone()}</td>
                 </tr>
-            }).collect_view();
-            view! {
-                <PreviewPanel
-                    heading=format!("\u{201c}{name}\u{201d} changes {counted}")
-                    heading_id="csv-preview-heading"
-                    testid="csv-preview"
-                    confirm_label="Use these figures"
-                    confirm_testid="confirm-csv"
-                    on_confirm=Callback::new(confirm)
-                    on_cancel=Callback::new(move |()| pending.set(None))
-                >
-                    {not_read}
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Each change the file makes">
-                        <table class="table">
-                            <thead><tr>
-                                <th scope="col">"Indicator"</th><th scope="col">"Period, or comparator"</th>
-                                <th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                </PreviewPanel>
             }
-        })}
+        })
+        .collect_view();
+    view! {
+        <PreviewPanel
+            heading=result.preview_heading(&name)
+            heading_id="csv-preview-heading"
+            testid="csv-preview"
+            confirm_label="Use these figures"
+            confirm_testid="confirm-csv"
+            on_confirm=on_confirm
+            on_cancel=on_cancel
+        >
+            {not_read}
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Each change the file makes">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Indicator"</th><th scope="col">"Period, or comparator"</th>
+                        <th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </PreviewPanel>
     }
 }

@@ -2,9 +2,14 @@
 //! comparators, commentary and the forms that change them.
 
 use leptos::prelude::*;
-use scrutineer_core::domain::value::group_thousands;
+use scrutineer_core::charts::LineChart;
+use scrutineer_core::domain::indicator::Indicator;
+use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::indicators::comparators::{comparator_period, comparator_who};
-use scrutineer_core::indicators::details::{polarity_choice, target_text};
+use scrutineer_core::indicators::overview::rate_observation;
+use scrutineer_core::indicators::page::{
+    figure_text, figures_in_order, source_title, summary_rows,
+};
 use scrutineer_core::route::Route;
 
 use crate::components::TableRegion;
@@ -39,54 +44,18 @@ pub fn IndicatorPage(
     }
 }
 
-fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -> AnyView {
-    use scrutineer_core::indicators::overview::rate_observation;
+/// One indicator's page below the breadcrumb: its details, chart, figures,
+/// comparators, commentary and notes, then the forms that change them.
+fn indicator_detail(s: &Snapshot, id: &str) -> AnyView {
     let Some(ind) = s.indicators.iter().find(|i| i.id == id) else {
         return ().into_any();
     };
-    let area = s
-        .service_area(&ind.service_area)
-        .map(|a| a.name.clone())
-        .unwrap_or_default();
-    let source_title = |id: &Option<String>| {
-        id.as_deref()
-            .and_then(|id| s.source(id))
-            .map(|src| src.title.clone())
-            .unwrap_or_default()
-    };
-    let mut values: Vec<_> = ind.values.iter().collect();
-    values.sort_by_key(|o| (o.period.end(), std::cmp::Reverse(o.period.start())));
-    let rows = values
+    let summary = summary_rows(s, ind)
         .into_iter()
-        .map(|o| {
-            let rating = rate_observation(ind, o);
-            let judged = rating.words();
-            view! {
-                <tr>
-                    <th scope="row">{o.period.to_string()}</th>
-                    <td class="numeric">{with_rate_base(o.value.display(ind.unit), ind.unit, &o.value)}</td>
-                    <td>{judged}</td>
-                    <td>{o.note.clone().unwrap_or_default()}</td>
-                    <td>{source_title(&o.source)}</td>
-                </tr>
-            }
-        })
+        .map(|(label, words)| view! { <div class="summary-list__row"><dt>{label}</dt><dd>{words}</dd></div> })
         .collect_view();
-    let comparators = ind
-        .comparators
-        .iter()
-        .map(|c| {
-            let who = comparator_who(c);
-            view! {
-                <tr>
-                    <th scope="row">{who}</th>
-                    <td>{comparator_period(c)}</td>
-                    <td class="numeric">{c.value.display(ind.unit)}</td>
-                    <td>{source_title(&c.source)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let chart = LineChart::for_indicator(ind, 720.0, 320.0)
+        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone()/> });
     let commentary = ind
         .commentary
         .iter()
@@ -97,23 +66,42 @@ fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -
         .iter()
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
-    let chart = scrutineer_core::charts::LineChart::for_indicator(ind, 720.0, 320.0)
-        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone()/> });
-    let has_comparators = !ind.comparators.is_empty();
     let has_commentary = !ind.commentary.is_empty();
     let has_notes = !ind.notes.is_empty();
     view! {
         <h1 tabindex="-1">{ind.name.clone()}</h1>
-        <dl class="summary-list">
-            <div class="summary-list__row"><dt>"Service area"</dt><dd>{area}</dd></div>
-            <div class="summary-list__row"><dt>"Good is"</dt><dd>{polarity_choice(ind.polarity).1}</dd></div>
-            <div class="summary-list__row"><dt>"Measured as"</dt><dd>{ind.unit.describe()}</dd></div>
-            {ind.definition.clone().map(|d| view! { <div class="summary-list__row"><dt>"Definition"</dt><dd>{d}</dd></div> })}
-            {ind.owner.clone().map(|o| view! { <div class="summary-list__row"><dt>"Owner"</dt><dd>{o}</dd></div> })}
-            {ind.source.as_ref().and_then(|id| s.source(id)).map(|src| view! { <div class="summary-list__row"><dt>"Source"</dt><dd>{src.title.clone()}</dd></div> })}
-            {target_text(ind).map(|t| view! { <div class="summary-list__row"><dt>"Target"</dt><dd>{t}</dd></div> })}
-        </dl>
+        <dl class="summary-list">{summary}</dl>
         {chart}
+        {figures_table(s, ind)}
+        {(!ind.comparators.is_empty()).then(|| comparators_table(s, ind))}
+        {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
+        {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
+        <super::details::IndicatorEditor id=ind.id.clone()/>
+        <super::comparators::ComparatorsEditor id=ind.id.clone()/>
+        <super::notes::PeriodNotesEditor id=ind.id.clone()/>
+    }
+    .into_any()
+}
+
+/// Every figure held for the indicator, oldest first, with its rating,
+/// note and source.
+fn figures_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
+    let rows = figures_in_order(ind)
+        .into_iter()
+        .map(|o| {
+            let judged = rate_observation(ind, o).words();
+            view! {
+                <tr>
+                    <th scope="row">{o.period.to_string()}</th>
+                    <td class="numeric">{figure_text(&o.value, ind.unit)}</td>
+                    <td>{judged}</td>
+                    <td>{o.note.clone().unwrap_or_default()}</td>
+                    <td>{source_title(s, o.source.as_deref())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
         <h2 id="figures">"Figures"</h2>
         <TableRegion labelled_by="figures">
             <table class="table">
@@ -124,31 +112,43 @@ fn indicator_detail(s: &scrutineer_core::domain::snapshot::Snapshot, id: &str) -
                 <tbody>{rows}</tbody>
             </table>
         </TableRegion>
-        {has_comparators.then(|| view! {
-            <h2 id="comparators">"Comparators"</h2>
-            <TableRegion labelled_by="comparators">
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">"Comparator"</th><th scope="col">"Period"</th>
-                        <th scope="col" class="numeric">"Figure"</th><th scope="col">"Source"</th>
-                    </tr></thead>
-                    <tbody>{comparators}</tbody>
-                </table>
-            </TableRegion>
-        })}
-        {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
-        {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}
-        <super::details::IndicatorEditor id=ind.id.clone()/>
-        <super::comparators::ComparatorsEditor id=ind.id.clone()/>
-        <super::notes::PeriodNotesEditor id=ind.id.clone()/>
     }
-    .into_any()
+}
+
+/// The indicator's comparators, each with its period, figure and source.
+fn comparators_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
+    let rows = ind
+        .comparators
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{comparator_who(c)}</th>
+                    <td>{comparator_period(c)}</td>
+                    <td class="numeric">{c.value.display(ind.unit)}</td>
+                    <td>{source_title(s, c.source.as_deref())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="comparators">"Comparators"</h2>
+        <TableRegion labelled_by="comparators">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Comparator"</th><th scope="col">"Period"</th>
+                    <th scope="col" class="numeric">"Figure"</th><th scope="col">"Source"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </TableRegion>
+    }
 }
 
 /// The indicator's figures over time as a line, with reference lines; every
 /// figure is labelled, so nothing depends on hovering (tablets have none).
 #[component]
-fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> impl IntoView {
+fn IndicatorChart(chart: LineChart, name: String) -> impl IntoView {
     let (left, _top, right, bottom) = chart.plot;
     let per = chart.kind.describe();
     let per = per.trim_start_matches("a ").to_owned();
@@ -205,17 +205,5 @@ fn IndicatorChart(chart: scrutineer_core::charts::LineChart, name: String) -> im
                 }).collect_view()}
             </svg>
         </figure>
-    }
-}
-
-/// "1,412 / 57.5 per 10,000": a rate says what it is per, beside its number.
-fn with_rate_base(
-    shown: String,
-    unit: scrutineer_core::domain::value::Unit,
-    value: &scrutineer_core::domain::value::Value,
-) -> String {
-    match (unit.rate_base(), value.number()) {
-        (Some(base), Some(_)) => format!("{shown} per {}", group_thousands(base, 0)),
-        _ => shown,
     }
 }

@@ -3,10 +3,9 @@
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
-use scrutineer_core::domain::snapshot::count_of;
-use scrutineer_core::domain::value::group_thousands;
 use scrutineer_core::indicators::overview::{
-    default_period, overview, reporting_periods, Filter, Standing, Tally, Travel,
+    default_period, overview, reporting_periods, results_line, AreaTable, Filter, Standing, Tally,
+    Travel,
 };
 use scrutineer_core::route::Route;
 
@@ -64,89 +63,141 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) -> impl IntoView {
     let snapshot = use_snapshot();
-    let notices = crate::state::use_notices();
     // Counts ignore the rating and direction filters, so they show the whole picture.
-    let tally = Memo::new(move |_| {
-        let base = filter.with(|f| Filter {
-            standing: None,
-            travel: None,
-            ..f.clone()
-        });
-        snapshot.with(|s| {
-            Tally::of(
-                s.indicators.iter().filter(|i| base.matches(i, &period)),
-                &period,
-            )
-        })
-    });
+    let tally =
+        Memo::new(move |_| snapshot.with(|s| filter.with(|f| Tally::for_filter(s, f, &period))));
     let tables = Memo::new(move |_| snapshot.with(|s| filter.with(|f| overview(s, f, &period))));
-    let shown = move || tables.with(|t| t.iter().map(|a| a.rows.len()).sum::<usize>());
-    let total = move || snapshot.with(|s| s.indicators.len());
-    // A tapped count filters the tables: bring the person to the result.
-    let show_results = move |_| crate::browser::reveal_after_render("#indicator-results");
     view! {
         <div class="toolbar toolbar--compact toolbar--head">
             <PeriodPicker filter=filter period=period periods=periods/>
         </div>
         <div class="count-bar">
-            <section class="count-group" aria-labelledby="targets-heading">
-                <h2 id="targets-heading" class="count-group__title">{format!("Are we achieving our targets? ({period})")}</h2>
-                <ul class="count-chips" data-testid="standing-counts">
-                    {Standing::ALL.into_iter().map(|s| {
-                        let count = move || tally.with(|t| t.standing(s));
-                        let target = move || filter.with(|f| Filter {
-                            standing: (f.standing != Some(s)).then_some(s),
-                            period: Some(period),
-                            ..f.clone()
-                        });
-                        let current = move || filter.with(|f| f.standing == Some(s));
-                        view! {
-                            <li>
-                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true") on:click=show_results>
-                                    <span class="count-link__number">{count}</span>
-                                    " "
-                                    <StandingBadge standing=s/>
-                                    " "
-                                    <span>{s.label()}</span>
-                                </a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-            <section class="count-group" aria-labelledby="better-heading">
-                <h2 id="better-heading" class="count-group__title">"Are we getting better?"</h2>
-                <ul class="count-chips" data-testid="travel-counts">
-                    {Travel::ALL.into_iter().map(|t| {
-                        let count = move || tally.with(|x| x.travel(t));
-                        let target = move || filter.with(|f| Filter {
-                            travel: (f.travel != Some(t)).then_some(t),
-                            period: Some(period),
-                            ..f.clone()
-                        });
-                        let current = move || filter.with(|f| f.travel == Some(t));
-                        view! {
-                            <li>
-                                <a class="count-link" href=move || Filter::href(&target()) aria-current=move || current().then_some("true") on:click=show_results>
-                                    <span class="count-link__number">{count}</span>
-                                    " "
-                                    <TravelBadge travel=t/>
-                                    " "
-                                    <span>{t.label()}</span>
-                                </a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
+            <StandingCounts filter=filter period=period tally=tally/>
+            <TravelCounts filter=filter period=period tally=tally/>
         </div>
         <FilterForm filter=filter period=period/>
+        <ResultsBar filter=filter period=period tables=tables/>
+        // The count chips above are the key: each shape with its words.
+        {move || tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()}
+    }
+}
+
+/// "Are we achieving our targets?": how many indicators have each standing
+/// in `period`, each count a link that filters the tables by it.
+#[component]
+fn StandingCounts(
+    /// The filter in the address.
+    filter: Memo<Filter>,
+    /// The period shown.
+    period: Period,
+    /// The counts, ignoring the standing and direction filters.
+    tally: Memo<Tally>,
+) -> impl IntoView {
+    let chips = Standing::ALL.into_iter().map(|s| {
+        view! {
+            <CountChip
+                count=Signal::derive(move || tally.with(|t| t.standing(s)))
+                href=Signal::derive(move || filter.with(|f| f.toggle_standing(s, period).href()))
+                current=Signal::derive(move || filter.with(|f| f.standing == Some(s)))
+                label=s.label()
+            >
+                <StandingBadge standing=s/>
+            </CountChip>
+        }
+    });
+    view! {
+        <section class="count-group" aria-labelledby="targets-heading">
+            <h2 id="targets-heading" class="count-group__title">{format!("Are we achieving our targets? ({period})")}</h2>
+            <ul class="count-chips" data-testid="standing-counts">{chips.collect_view()}</ul>
+        </section>
+    }
+}
+
+/// "Are we getting better?": how many indicators have each direction of
+/// travel in `period`, each count a link that filters the tables by it.
+#[component]
+fn TravelCounts(
+    /// The filter in the address.
+    filter: Memo<Filter>,
+    /// The period shown.
+    period: Period,
+    /// The counts, ignoring the standing and direction filters.
+    tally: Memo<Tally>,
+) -> impl IntoView {
+    let chips = Travel::ALL.into_iter().map(|t| {
+        view! {
+            <CountChip
+                count=Signal::derive(move || tally.with(|x| x.travel(t)))
+                href=Signal::derive(move || filter.with(|f| f.toggle_travel(t, period).href()))
+                current=Signal::derive(move || filter.with(|f| f.travel == Some(t)))
+                label=t.label()
+            >
+                <TravelBadge travel=t/>
+            </CountChip>
+        }
+    });
+    view! {
+        <section class="count-group" aria-labelledby="better-heading">
+            <h2 id="better-heading" class="count-group__title">"Are we getting better?"</h2>
+            <ul class="count-chips" data-testid="travel-counts">{chips.collect_view()}</ul>
+        </section>
+    }
+}
+
+/// One count as a link: its number, its badge (the children) and its words.
+/// Tapped, it filters the tables and brings the person to the result.
+#[component]
+fn CountChip(
+    /// How many indicators it counts.
+    count: Signal<usize>,
+    /// Where it links: the overview filtered by it, or no longer by it.
+    href: Signal<String>,
+    /// Whether the tables are filtered by it now.
+    current: Signal<bool>,
+    /// Its words ("On track", "Improving").
+    label: &'static str,
+    /// Its badge.
+    children: Children,
+) -> impl IntoView {
+    let show_results = move |_| crate::browser::reveal_after_render("#indicator-results");
+    view! {
+        <li>
+            <a class="count-link" href=move || href.get() aria-current=move || current.get().then_some("true") on:click=show_results>
+                <span class="count-link__number">{move || count.get()}</span>
+                " "
+                {children()}
+                " "
+                <span>{label}</span>
+            </a>
+        </li>
+    }
+}
+
+/// How many indicators are shown of all held, "Clear filters" where any
+/// filter but the period narrows them, and the buttons to enter and
+/// download figures.
+#[component]
+fn ResultsBar(
+    /// The filter in the address.
+    filter: Memo<Filter>,
+    /// The period shown.
+    period: Period,
+    /// The tables shown.
+    tables: Memo<Vec<AreaTable>>,
+) -> impl IntoView {
+    let snapshot = use_snapshot();
+    let notices = crate::state::use_notices();
+    let line = move || {
+        let total = snapshot.with(|s| s.indicators.len());
+        tables.with(|t| results_line(t, total))
+    };
+    view! {
         <div class="results-bar">
             <p class="results-line" id="indicator-results" tabindex="-1" data-testid="results-line" role="status">
-                {move || format!("Showing {} of {}.", count_of(shown(), "indicator", "indicators"), group_thousands(total() as f64, 0))}
+                {line}
                 " "
-                <Show when=move || filter.with(|f| *f != Filter { period: f.period, ..Filter::default() })>
-                    <a href=move || Filter::href(&Filter { period: Some(period), ..Filter::default() })>"Clear filters"</a>
+                <Show when=move || filter.with(Filter::narrows)>
+                    <a href=move || Filter::for_period(period).href()>"Clear filters"</a>
                 </Show>
             </p>
             <div class="button-group button-group--tight">
@@ -156,11 +207,11 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
                 </button>
             </div>
         </div>
-        // The count chips above are the key: each shape with its words.
-        {move || tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()}
     }
 }
 
+/// The reporting period shown, chosen from those with figures; choosing
+/// one changes the address and keeps the other filters.
 #[component]
 fn PeriodPicker(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) -> impl IntoView {
     let options = move || periods.get();
@@ -185,6 +236,8 @@ fn PeriodPicker(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>
     }
 }
 
+/// The filters by service area, words and England, applied to the address
+/// together when the form is submitted.
 #[component]
 fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
     let snapshot = use_snapshot();
@@ -239,6 +292,7 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
     }
 }
 
+/// The key to the standings' shapes, each with its words.
 #[component]
 pub(crate) fn RagKey() -> impl IntoView {
     view! {
@@ -258,6 +312,7 @@ pub(super) fn StandingBadge(standing: Standing) -> impl IntoView {
     view! { <span class=class aria-hidden="true">{shape}</span> }
 }
 
+/// The arrow of a direction of travel; screen readers hear its words.
 #[component]
 pub(super) fn TravelBadge(travel: Travel) -> impl IntoView {
     let (class, arrow) = travel.badge();

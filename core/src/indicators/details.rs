@@ -127,6 +127,18 @@ impl IndicatorForm {
         }
     }
 
+    /// The form's starting values for the indicator with id `id`, with the
+    /// snapshot's amber tolerance where it sets none; empty where there is
+    /// no such indicator.
+    pub fn for_id(snapshot: &Snapshot, id: &str) -> IndicatorForm {
+        snapshot
+            .indicators
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| IndicatorForm::of(i, snapshot.settings.amber_within))
+            .unwrap_or_default()
+    }
+
     /// Whether the form's rule is a goal post, so the green band is asked for.
     pub fn is_goal_post(&self) -> bool {
         self.rule == GOAL_POST
@@ -322,6 +334,33 @@ mod tests {
             Standing::Amber
         );
         assert_eq!(IndicatorForm::of(cla, 5.0).target, "80");
+    }
+
+    #[test]
+    fn the_form_starts_from_the_indicator_with_the_default_tolerance() {
+        let mut demo = Snapshot::demo();
+        demo.settings.amber_within = 7.5;
+        for i in &mut demo.indicators {
+            if i.id == "children-looked-after" {
+                i.target = None;
+            }
+        }
+        let cla = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA");
+        let form = IndicatorForm::for_id(&demo, "children-looked-after");
+        assert_eq!(form, IndicatorForm::of(cla, 7.5));
+        assert_eq!(form.name, cla.name);
+        assert_eq!(
+            form.amber_within, "7.5",
+            "no target: the snapshot's tolerance"
+        );
+        assert_eq!(
+            IndicatorForm::for_id(&demo, "no-such-indicator"),
+            IndicatorForm::default()
+        );
     }
 
     #[test]

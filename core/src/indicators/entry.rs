@@ -355,6 +355,12 @@ pub fn entered_message(changed: usize, period: &Period) -> String {
     )
 }
 
+/// What the page says when a save changes no figure: "No figures for Q2
+/// 2019/20 were changed." (nothing goes into the undo history).
+pub fn unchanged_entry_message(period: &Period) -> String {
+    format!("No figures for {period} were changed.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -704,5 +710,9 @@ mod tests {
         let q2 = q("Q2 2019/20");
         assert_eq!(entered_message(1, &q2), "Entered 1 figure for Q2 2019/20");
         assert_eq!(entered_message(3, &q2), "Entered 3 figures for Q2 2019/20");
+        assert_eq!(
+            unchanged_entry_message(&q2),
+            "No figures for Q2 2019/20 were changed."
+        );
     }
 }

@@ -16,7 +16,7 @@ mod filter;
 mod tables;
 
 pub use filter::Filter;
-pub use tables::{overview, AreaTable, CellView, RowView, COLUMNS};
+pub use tables::{overview, results_line, AreaTable, CellView, RowView, COLUMNS};
 
 /// The periods a councillor can choose between: every quarter and financial
 /// year that holds a figure, latest first.
@@ -335,6 +335,24 @@ impl Tally {
             tally.add(standing(indicator, period), travel(indicator, period));
         }
         tally
+    }
+
+    /// The counts for `period` of the indicators `filter` lets through,
+    /// ignoring its standing and direction, so the counts show the whole
+    /// picture while one of them filters the tables.
+    pub fn for_filter(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Tally {
+        let base = Filter {
+            standing: None,
+            travel: None,
+            ..filter.clone()
+        };
+        Tally::of(
+            snapshot
+                .indicators
+                .iter()
+                .filter(|i| base.matches(i, period)),
+            period,
+        )
     }
 
     /// Counts one indicator.

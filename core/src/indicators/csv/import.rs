@@ -1,14 +1,17 @@
 //! Reading figures and comparators back from long-form CSV: every fault by
 //! row and column, applied whole or not at all, each change listed.
 
-use crate::domain::indicator::{Comparator, ComparatorKind};
+use crate::domain::indicator::ComparatorKind;
 use crate::domain::period::Period;
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{MissingReason, Value, ValueParseError};
-use crate::indicators::comparators::{comparator_label, usual_region_name};
 use crate::indicators::csv::not_read::not_read;
 use crate::indicators::csv::{parse_rows, CsvError, COMPARATOR_COLUMNS};
 use crate::text::read_number;
+
+mod comparators;
+
+use comparators::{apply_comparators, Incoming};
 
 /// One figure or comparator a CSV file would change.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +27,13 @@ pub struct Change {
     /// As shown now; `None` where there is none yet.
     pub before: Option<String>,
     pub after: String,
+}
+
+impl Change {
+    /// What is held now, as the preview shows it: "None" where nothing is.
+    pub fn before_text(&self) -> &str {
+        self.before.as_deref().unwrap_or("None")
+    }
 }
 
 /// What reading a CSV file would do: the changed snapshot, each change, and
@@ -59,6 +69,17 @@ impl FiguresImport {
             ),
         }
     }
+
+    /// The preview's heading: "“figures.csv” changes 2 figures".
+    pub fn preview_heading(&self, name: &str) -> String {
+        format!("\u{201c}{name}\u{201d} changes {}", self.counted())
+    }
+
+    /// What the undo history says once the changes are used: "Opened 2
+    /// figures from “figures.csv”".
+    pub fn opened_message(&self, name: &str) -> String {
+        format!("Opened {} from \u{201c}{name}\u{201d}", self.counted())
+    }
 }
 
 /// What the page says when a file changes nothing: that, and what in it
@@ -77,17 +98,6 @@ fn decimals(text: &str) -> u8 {
         .trim_end_matches('%')
         .split_once('.')
         .map_or(0, |(_, f)| u8::try_from(f.len()).unwrap_or(0))
-}
-
-/// A comparator read from a row, waiting to be matched with those held.
-struct Incoming {
-    row: usize,
-    indicator: usize,
-    kind: ComparatorKind,
-    /// The region's name; `None` where the file has no `region_name` column.
-    name: Option<Option<String>>,
-    period: Option<Period>,
-    value: Value,
 }
 
 /// Reads CSV text in the long form [`crate::indicators::csv::export_figures`] writes. Columns are
@@ -502,92 +512,28 @@ fn read_value(
     }
 }
 
-/// Applies the comparators read: first each equal to one held is matched
-/// with it (so a file that repeats what is held changes nothing, even where
-/// several of a kind have the same period), then each other replaces the
-/// last unmatched one held of its kind and period, or is added.
-fn apply_comparators(
-    snapshot: &Snapshot,
-    next: &mut Snapshot,
-    incoming: Vec<Incoming>,
-    changes: &mut Vec<(usize, Change)>,
-) {
-    let mut matched: Vec<Vec<bool>> = next
-        .indicators
-        .iter()
-        .map(|i| vec![false; i.comparators.len()])
-        .collect();
-    let mut rest = vec![];
-    for c in incoming {
-        let held = &next.indicators[c.indicator].comparators;
-        let done = &mut matched[c.indicator];
-        let equal = held.iter().zip(done.iter()).position(|(h, done)| {
-            !done
-                && h.kind == c.kind
-                && h.period == c.period
-                && h.value == c.value
-                && c.name.as_ref().is_none_or(|n| *n == h.name)
-        });
-        match equal {
-            Some(j) => done[j] = true,
-            None => rest.push(c),
-        }
-    }
-    let region = usual_region_name(snapshot);
-    for c in rest {
-        let indicator = &mut next.indicators[c.indicator];
-        let done = &mut matched[c.indicator];
-        let same = indicator
-            .comparators
-            .iter()
-            .zip(done.iter())
-            .rposition(|(h, done)| !done && h.kind == c.kind && h.period == c.period);
-        let unit = indicator.unit;
-        let before = match same {
-            Some(j) => {
-                let held = &mut indicator.comparators[j];
-                let before = held.value.display(unit);
-                held.value = c.value;
-                if let Some(name) = c.name {
-                    held.name = name;
-                }
-                held.source = None;
-                done[j] = true;
-                Some(before)
-            }
-            None => {
-                let name = match c.name {
-                    Some(name) => name,
-                    None if c.kind == ComparatorKind::Region => region.clone(),
-                    None => None,
-                };
-                indicator.comparators.push(Comparator {
-                    kind: c.kind,
-                    name,
-                    period: c.period,
-                    value: c.value,
-                    source: None,
-                });
-                done.push(true);
-                None
-            }
-        };
-        let Some(now) = (match same {
-            Some(j) => indicator.comparators.get(j),
-            None => indicator.comparators.last(),
-        }) else {
-            continue;
-        };
-        changes.push((
-            c.row,
-            Change {
-                indicator_id: indicator.id.clone(),
-                indicator: indicator.name.clone(),
-                period: comparator_label(now.kind, now.name.as_deref(), now.period.as_ref()),
-                comparator: Some(now.kind),
-                before,
-                after: now.value.display(unit),
-            },
-        ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_and_the_undo_history_name_the_file_and_count_its_changes() {
+        let demo = Snapshot::demo();
+        let mut one = import_figures(
+            &demo,
+            "indicator_id,period,value\nre-referrals,Q4 2030/31,12%\n",
+        )
+        .expect("a new quarter");
+        assert_eq!(
+            one.preview_heading("q4.csv"),
+            "\u{201c}q4.csv\u{201d} changes 1 figure"
+        );
+        assert_eq!(
+            one.opened_message("q4.csv"),
+            "Opened 1 figure from \u{201c}q4.csv\u{201d}"
+        );
+        assert_eq!(one.changes[0].before_text(), "None", "nothing held yet");
+        one.changes[0].before = Some("11%".into());
+        assert_eq!(one.changes[0].before_text(), "11%");
     }
 }

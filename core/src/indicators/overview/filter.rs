@@ -17,6 +17,45 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Only `period`, with no other filter: what "Clear filters" and a
+    /// saved figures form go to.
+    pub fn for_period(period: Period) -> Filter {
+        Filter {
+            period: Some(period),
+            ..Filter::default()
+        }
+    }
+
+    /// Whether any filter but the period narrows the overview, so that
+    /// "Clear filters" has something to clear.
+    pub fn narrows(&self) -> bool {
+        *self
+            != Filter {
+                period: self.period,
+                ..Filter::default()
+            }
+    }
+
+    /// This filter at `period`, and by standing `s`; or, where it already
+    /// is, no longer by standing: what a count of standings links to.
+    pub fn toggle_standing(&self, s: Standing, period: Period) -> Filter {
+        Filter {
+            standing: (self.standing != Some(s)).then_some(s),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
+    /// This filter at `period`, and by direction `t`; or, where it already
+    /// is, no longer by direction: what a count of directions links to.
+    pub fn toggle_travel(&self, t: Travel, period: Period) -> Filter {
+        Filter {
+            travel: (self.travel != Some(t)).then_some(t),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
     /// Reads the query pairs of an address; unknown or unreadable values are ignored.
     pub fn from_query(pairs: &[(String, String)]) -> Filter {
         let mut filter = Filter::default();
@@ -125,5 +164,67 @@ impl Filter {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q1() -> Period {
+        "Q1 2019/20".parse().expect("period")
+    }
+
+    #[test]
+    fn a_count_toggles_its_own_filter_and_keeps_the_others() {
+        let q1 = q1();
+        let by_area = Filter {
+            area: Some("adoptions".into()),
+            travel: Some(Travel::Improving),
+            ..Filter::default()
+        };
+        let red = by_area.toggle_standing(Standing::Red, q1);
+        assert_eq!(red.standing, Some(Standing::Red));
+        assert_eq!(red.period, Some(q1), "the count is for the period shown");
+        assert_eq!(red.area.as_deref(), Some("adoptions"));
+        assert_eq!(red.travel, Some(Travel::Improving));
+        // Tapped again, the count stops filtering.
+        assert_eq!(red.toggle_standing(Standing::Red, q1).standing, None);
+        assert_eq!(
+            red.toggle_standing(Standing::Green, q1).standing,
+            Some(Standing::Green)
+        );
+        let worsening = red.toggle_travel(Travel::Worsening, q1);
+        assert_eq!(worsening.travel, Some(Travel::Worsening));
+        assert_eq!(worsening.standing, Some(Standing::Red));
+        assert_eq!(worsening.toggle_travel(Travel::Worsening, q1).travel, None);
+    }
+
+    #[test]
+    fn clearing_filters_keeps_only_the_period() {
+        let q1 = q1();
+        let only = Filter::for_period(q1);
+        assert_eq!(only.to_query(), "period=Q1%202019%2F20");
+        assert!(!only.narrows(), "a period alone is nothing to clear");
+        assert!(!Filter::default().narrows());
+        let narrowed = [
+            Filter {
+                text: "care".into(),
+                ..only.clone()
+            },
+            Filter {
+                worse_than_england: true,
+                ..Filter::default()
+            },
+            only.toggle_standing(Standing::Amber, q1),
+            only.toggle_travel(Travel::NoChange, q1),
+            Filter {
+                area: Some("adoptions".into()),
+                ..only.clone()
+            },
+        ];
+        for filter in narrowed {
+            assert!(filter.narrows(), "{filter:?}");
+        }
     }
 }

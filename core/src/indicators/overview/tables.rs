@@ -4,7 +4,8 @@
 use crate::domain::indicator::{ComparatorKind, Indicator};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::Polarity;
-use crate::domain::snapshot::Snapshot;
+use crate::domain::snapshot::{count_of, Snapshot};
+use crate::domain::value::group_thousands;
 use crate::indicators::overview::{
     polarity_words, rate_observation, rated_words, standing, standing_of, travel, Filter, Standing,
     Tally, Travel,
@@ -265,6 +266,17 @@ fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
             .map(|c| i.value_for(c).and_then(|o| o.value.number()))
             .collect(),
     }
+}
+
+/// The line above the tables: "Showing 3 indicators of 1,240.", counting
+/// the rows of `tables` against the `total` held.
+pub fn results_line(tables: &[AreaTable], total: usize) -> String {
+    let shown: usize = tables.iter().map(|a| a.rows.len()).sum();
+    format!(
+        "Showing {} of {}.",
+        count_of(shown, "indicator", "indicators"),
+        group_thousands(total as f64, 0)
+    )
 }
 
 /// The overview's tables for `period`, with only the indicators `filter` lets through.

@@ -528,3 +528,47 @@ fn a_rating_set_by_hand_is_worded_with_its_reason_in_one_place() {
     };
     assert_eq!(missing.words(), "No figure");
 }
+
+#[test]
+fn the_counts_ignore_the_standing_and_direction_filters_but_not_the_rest() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    let all = Tally::of(&s.indicators, &q1);
+    let red = Filter::for_period(q1)
+        .toggle_standing(Standing::Red, q1)
+        .toggle_travel(Travel::Worsening, q1);
+    assert_eq!(Tally::for_filter(&s, &red, &q1), all);
+    let adoptions = Filter {
+        area: Some("adoptions".into()),
+        ..red
+    };
+    let expected = Tally::of(
+        s.indicators
+            .iter()
+            .filter(|i| i.service_area == "adoptions"),
+        &q1,
+    );
+    assert_eq!(Tally::for_filter(&s, &adoptions, &q1), expected);
+    assert_ne!(expected, all);
+}
+
+#[test]
+fn the_results_line_counts_the_rows_shown_against_all_held() {
+    let s = demo();
+    let q1 = period("Q1 2019/20");
+    let tables = overview(&s, &Filter::default(), &q1);
+    let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
+    assert_eq!(
+        results_line(&tables, s.indicators.len()),
+        format!("Showing {rows} indicators of {}.", s.indicators.len())
+    );
+    let search = Filter {
+        text: "ADOPTIVE".into(),
+        ..Filter::default()
+    };
+    assert_eq!(
+        results_line(&overview(&s, &search, &q1), 1412),
+        "Showing 2 indicators of 1,412."
+    );
+    assert_eq!(results_line(&[], 1), "Showing 0 indicators of 1.");
+}
