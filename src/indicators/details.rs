@@ -73,14 +73,15 @@ pub fn IndicatorEditor(
         <form class="form" novalidate on:submit=save data-testid="indicator-form">
             <ErrorSummary id="indicator-errors" errors=summary/>
             <TextField id=DetailsField::Name.id() label="Name" value=field(|f| f.name.clone()) on_input=setter(|f, v| f.name = v) error=error(DetailsField::Name)/>
-            <fieldset class="fieldset fieldset--small">
+            // An error summary's link lands on the group (named by its legend).
+            <fieldset class="fieldset fieldset--small" id=DetailsField::Polarity.id() tabindex="-1">
                 <legend class="label">"Good is"</legend>
                 {polarity_radios}
             </fieldset>
             <TextField id=DetailsField::Definition.id() label="Definition (optional)" value=field(|f| f.definition.clone()) on_input=setter(|f, v| f.definition = v) error=error(DetailsField::Definition)/>
             <TextField id=DetailsField::Owner.id() label="Owner (optional)" value=field(|f| f.owner.clone()) on_input=setter(|f, v| f.owner = v) error=error(DetailsField::Owner)/>
             <TextField id=DetailsField::Target.id() label="Target (optional)" hint="In the indicator's unit, as the pack prints its figures. Leave empty for no target." inputmode="decimal" value=field(|f| f.target.clone()) on_input=setter(|f, v| f.target = v) error=error(DetailsField::Target)/>
-            <fieldset class="fieldset fieldset--small" id=DetailsField::Rule.id()>
+            <fieldset class="fieldset fieldset--small" id=DetailsField::Rule.id() tabindex="-1">
                 <legend class="label">"How the target is judged"</legend>
                 {move || error(DetailsField::Rule).get().map(|m| view! { <p class="error-message"><span class="visually-hidden">"Error: "</span>{m}</p> })}
                 {rule_radios}
