@@ -6,8 +6,8 @@ use scrutineer_core::domain::indicator::Comparator;
 use scrutineer_core::domain::value::Unit;
 use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::indicators::comparators::{
-    comparator_label, comparator_period, figure_hint, remove_comparator, save_comparator,
-    ComparatorField, ComparatorForm, COMPARATOR_KINDS,
+    comparator_kind_of_key, comparator_label, comparator_period, figure_hint, remove_comparator,
+    save_comparator, ComparatorField, ComparatorForm, COMPARATOR_KINDS,
 };
 
 use super::radio::Radio;
@@ -68,8 +68,8 @@ pub fn ComparatorsEditor(id: String) -> impl IntoView {
                     label=kind.label()
                     autocomplete="off"
                     described_by=described
-                    checked=Signal::derive(move || form.with(|f| f.kind == key))
-                    on_choose=Callback::new(move |v: &str| form.update(|f| f.kind = v.to_owned()))
+                    checked=Signal::derive(move || form.with(|f| f.kind == Some(kind)))
+                    on_choose=Callback::new(move |v: &str| form.update(|f| f.kind = comparator_kind_of_key(v)))
                 />
             }
         })

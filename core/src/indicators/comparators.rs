@@ -99,8 +99,9 @@ pub fn usual_region_name(snapshot: &Snapshot) -> Option<String> {
 /// A comparator as typed into an indicator's "Comparators" form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ComparatorForm {
-    /// "england", "region" or "statistical_neighbours".
-    pub kind: String,
+    /// Whose figure it is; `None` until one is chosen (or where the page
+    /// sent a key [`COMPARATOR_KINDS`] does not hold).
+    pub kind: Option<ComparatorKind>,
     /// The region's name, e.g. "North West"; read for a regional comparator only.
     pub name: String,
     /// As the pack prints it: "2017/18", "Q1 2018/19", "Apr 17 - Mar 18"; blank where it does not say.
@@ -118,23 +119,15 @@ impl ComparatorForm {
         }
     }
 
-    /// The kind chosen, if one is.
-    pub fn chosen_kind(&self) -> Option<ComparatorKind> {
-        COMPARATOR_KINDS
-            .iter()
-            .find(|(key, _)| *key == self.kind)
-            .map(|(_, k)| *k)
-    }
-
     /// Whether the form asks for the region's name.
     pub fn is_region(&self) -> bool {
-        self.chosen_kind() == Some(ComparatorKind::Region)
+        self.kind == Some(ComparatorKind::Region)
     }
 
     /// What a saved form's comparator is called, as [`comparator_label`]
     /// words it: "Saved the North West average (2018/19)".
     pub fn label(&self) -> String {
-        let kind = self.chosen_kind().unwrap_or(ComparatorKind::England);
+        let kind = self.kind.unwrap_or(ComparatorKind::England);
         let name = (kind == ComparatorKind::Region).then(|| self.name.trim());
         let period = self.period.trim().parse::<Period>().ok();
         comparator_label(kind, name, period.as_ref())
@@ -150,6 +143,22 @@ pub const COMPARATOR_KINDS: [(&str, ComparatorKind); 3] = [
         ComparatorKind::StatisticalNeighbours,
     ),
 ];
+
+/// The comparator kind a form key names, if [`COMPARATOR_KINDS`] holds it.
+pub fn comparator_kind_of_key(key: &str) -> Option<ComparatorKind> {
+    COMPARATOR_KINDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, kind)| *kind)
+}
+
+/// A comparator kind's form key, as [`COMPARATOR_KINDS`] gives it.
+pub fn comparator_kind_key(kind: ComparatorKind) -> &'static str {
+    COMPARATOR_KINDS
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("england", |(key, _)| *key)
+}
 
 fn example_figure(unit: Unit) -> &'static str {
     match unit {
@@ -179,7 +188,7 @@ fn read_form(
     unit: Unit,
 ) -> Result<Comparator, Vec<FieldError<ComparatorField>>> {
     let mut errors = vec![];
-    let kind = form.chosen_kind();
+    let kind = form.kind;
     if kind.is_none() {
         errors.push(FieldError::new(
             ComparatorField::Kind,
@@ -324,7 +333,7 @@ mod tests {
 
     fn comparator_form(kind: &str, name: &str, period: &str, value: &str) -> ComparatorForm {
         ComparatorForm {
-            kind: kind.into(),
+            kind: comparator_kind_of_key(kind),
             name: name.into(),
             period: period.into(),
             value: value.into(),
@@ -507,6 +516,31 @@ mod tests {
     }
 
     #[test]
+    fn each_comparator_kind_key_names_its_kind_and_back() {
+        for (key, kind) in COMPARATOR_KINDS {
+            assert_eq!(comparator_kind_of_key(key), Some(kind));
+            assert_eq!(comparator_kind_key(kind), key);
+        }
+        assert_eq!(comparator_kind_of_key(""), None);
+        assert_eq!(comparator_kind_of_key("Region"), None);
+        // A key the page should never send is no choice, refused as none.
+        let demo = Snapshot::demo();
+        let refused = save_comparator(
+            &demo,
+            "children-looked-after",
+            &comparator_form("regional", "North West", "", "1"),
+        )
+        .expect_err("no kind chosen");
+        assert_eq!(
+            (refused[0].field, refused[0].message.as_str()),
+            (
+                ComparatorField::Kind,
+                "Choose whose figure this is: England, the region or statistical neighbours"
+            )
+        );
+    }
+
+    #[test]
     fn the_comparator_fields_and_words_are_worked_out_once() {
         use crate::domain::indicator::Comparator;
         assert_eq!(ComparatorField::Kind.id(), "comparator-kind-england");
@@ -519,7 +553,7 @@ mod tests {
         let england = comparator_form("england", "West Midlands", "soon", "1");
         assert!(!england.is_region());
         assert_eq!(england.label(), "England average (period not stated)");
-        assert_eq!(comparator_form("", "", "", "").chosen_kind(), None);
+        assert_eq!(comparator_form("", "", "", "").kind, None);
         let held = Comparator {
             kind: ComparatorKind::Region,
             name: Some("West Midlands".into()),
