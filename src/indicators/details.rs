@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::indicators::details::{
-    edit_indicator, DetailsField, IndicatorForm, POLARITY_CHOICES, RULE_CHOICES,
+    edit_indicator, polarity_of_key, rule_of_key, DetailsField, IndicatorForm, POLARITY_CHOICES,
+    RULE_CHOICES,
 };
 use scrutineer_core::indicators::tolerance::tolerance_example;
 
@@ -49,24 +50,21 @@ pub fn IndicatorEditor(
             workspace.edit_if_changed("Saved the indicator's details", next);
         }
     };
-    let polarity = POLARITY_CHOICES.map(|(key, _, label)| (key, label));
     let polarity_radios = radios(
         form,
         DetailsField::Polarity,
-        polarity,
-        |f| &f.polarity,
-        |f, v| {
-            f.polarity = v;
-        },
+        POLARITY_CHOICES,
+        polarity_of_key,
+        |f| f.polarity,
+        |f, v| f.polarity = v,
     );
     let rule_radios = radios(
         form,
         DetailsField::Rule,
         RULE_CHOICES,
-        |f| &f.rule,
-        |f, v| {
-            f.rule = v;
-        },
+        rule_of_key,
+        |f| f.rule,
+        |f, v| f.rule = v,
     );
     view! {
         <h2 id="edit-indicator">"Change this indicator"</h2>
@@ -95,26 +93,35 @@ pub fn IndicatorEditor(
     }
 }
 
-/// A radio for each of `choices` (its form key and its words) in the group
-/// named by `field`'s id: `get` reads the key chosen in the form, `set`
-/// puts the one chosen there.
-fn radios<const N: usize>(
+/// A radio for each of `choices` (its form key, its choice and its words)
+/// in the group named by `field`'s id: `get` reads the choice the form
+/// holds; the key a radio sends is looked up with `of_key` and `set` puts
+/// its choice there (a key it does not know changes nothing).
+fn radios<T, const N: usize>(
     form: RwSignal<IndicatorForm>,
     field: DetailsField,
-    choices: [(&'static str, &'static str); N],
-    get: fn(&IndicatorForm) -> &String,
-    set: fn(&mut IndicatorForm, String),
-) -> impl IntoView {
+    choices: [(&'static str, T, &'static str); N],
+    of_key: fn(&str) -> Option<T>,
+    get: fn(&IndicatorForm) -> T,
+    set: fn(&mut IndicatorForm, T),
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
     choices
         .into_iter()
-        .map(|(key, label)| {
+        .map(|(key, choice, label)| {
             view! {
                 <Radio
                     name=field.id()
                     value=key
                     label=label
-                    checked=Signal::derive(move || form.with(|f| get(f) == key))
-                    on_choose=Callback::new(move |v: &str| form.update(|f| set(f, v.to_owned())))
+                    checked=Signal::derive(move || form.with(|f| get(f) == choice))
+                    on_choose=Callback::new(move |v: &str| {
+                        if let Some(chosen) = of_key(v) {
+                            form.update(|f| set(f, chosen));
+                        }
+                    })
                 />
             }
         })

@@ -64,30 +64,68 @@ pub fn polarity_choice(polarity: Polarity) -> (&'static str, &'static str) {
         })
 }
 
-/// The rule form key for a goal post target.
-pub const GOAL_POST: &str = "goal_post";
+/// How the form's target is judged: the choice of rule alone, its
+/// tolerances being typed beside it (so not a [`TargetRule`], which holds them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RuleChoice {
+    /// Meet or beat it: [`TargetRule::Directional`].
+    #[default]
+    Directional,
+    /// Close to it either way: [`TargetRule::GoalPost`].
+    GoalPost,
+}
 
-/// "How the target is judged": each rule's form key and its words.
-pub const RULE_CHOICES: [(&str, &str); 2] = [
+impl RuleChoice {
+    /// The choice a held rule is.
+    pub fn of(rule: TargetRule) -> RuleChoice {
+        match rule {
+            TargetRule::Directional { .. } => RuleChoice::Directional,
+            TargetRule::GoalPost { .. } => RuleChoice::GoalPost,
+        }
+    }
+}
+
+/// "How the target is judged": each rule's form key, the rule and its words.
+pub const RULE_CHOICES: [(&str, RuleChoice, &str); 2] = [
     (
         "directional",
+        RuleChoice::Directional,
         "Meet or beat it: amber within a tolerance below",
     ),
-    (GOAL_POST, "Close to the target either way"),
+    (
+        "goal_post",
+        RuleChoice::GoalPost,
+        "Close to the target either way",
+    ),
 ];
 
+/// The rule a form key names, if any.
+pub fn rule_of_key(key: &str) -> Option<RuleChoice> {
+    RULE_CHOICES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, r, _)| *r)
+}
+
+/// A rule's form key, as [`RULE_CHOICES`] gives it.
+pub fn rule_key(rule: RuleChoice) -> &'static str {
+    RULE_CHOICES
+        .iter()
+        .find(|(_, r, _)| *r == rule)
+        .map_or("directional", |(k, _, _)| *k)
+}
+
 /// An indicator's details as typed into its edit form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorForm {
     pub name: String,
-    /// "high", "low" or "none".
-    pub polarity: String,
+    /// "Good is": neither where nothing was chosen.
+    pub polarity: Polarity,
     pub definition: String,
     pub owner: String,
     /// Blank for no standing target.
     pub target: String,
-    /// "directional" or "goal_post".
-    pub rule: String,
+    pub rule: RuleChoice,
     /// The amber tolerance as a percentage of the target: how far short of
     /// the target (or over it, where less is better) a figure can be and
     /// still be amber (directional); or the amber band either side of the
@@ -97,6 +135,22 @@ pub struct IndicatorForm {
     pub green_within: String,
 }
 
+impl Default for IndicatorForm {
+    /// An empty form: good is neither, a directional rule.
+    fn default() -> IndicatorForm {
+        IndicatorForm {
+            name: String::new(),
+            polarity: Polarity::None,
+            definition: String::new(),
+            owner: String::new(),
+            target: String::new(),
+            rule: RuleChoice::default(),
+            amber_within: String::new(),
+            green_within: String::new(),
+        }
+    }
+}
+
 impl IndicatorForm {
     /// The form's starting values for `indicator`, with `default_amber` where it sets no tolerance.
     pub fn of(indicator: &Indicator, default_amber: f64) -> IndicatorForm {
@@ -104,22 +158,24 @@ impl IndicatorForm {
             Some(TargetRule::GoalPost {
                 green_within,
                 amber_within,
-            }) => (GOAL_POST, amber_within, green_within),
-            Some(TargetRule::Directional { amber_within }) => ("directional", amber_within, 0.0),
-            None => ("directional", default_amber, 0.0),
+            }) => (RuleChoice::GoalPost, amber_within, green_within),
+            Some(TargetRule::Directional { amber_within }) => {
+                (RuleChoice::Directional, amber_within, 0.0)
+            }
+            None => (RuleChoice::Directional, default_amber, 0.0),
         };
         IndicatorForm {
             name: indicator.name.clone(),
-            polarity: polarity_choice(indicator.polarity).0.to_owned(),
+            polarity: indicator.polarity,
             definition: indicator.definition.clone().unwrap_or_default(),
             owner: indicator.owner.clone().unwrap_or_default(),
             target: indicator
                 .target
                 .map(|t| plain_number(t.value))
                 .unwrap_or_default(),
-            rule: rule.to_owned(),
+            rule,
             amber_within: plain_number(amber),
-            green_within: if rule == GOAL_POST {
+            green_within: if rule == RuleChoice::GoalPost {
                 plain_number(green)
             } else {
                 String::new()
@@ -141,7 +197,7 @@ impl IndicatorForm {
 
     /// Whether the form's rule is a goal post, so the green band is asked for.
     pub fn is_goal_post(&self) -> bool {
-        self.rule == GOAL_POST
+        self.rule == RuleChoice::GoalPost
     }
 }
 
@@ -232,7 +288,7 @@ pub fn edit_indicator(
             "Enter the indicator's name as the pack words it",
         ));
     }
-    let polarity = polarity_of_key(&form.polarity).unwrap_or(Polarity::None);
+    let polarity = form.polarity;
     let target = read_target(form, polarity, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
@@ -309,11 +365,11 @@ mod tests {
         let mut form = IndicatorForm::of(cla, 5.0);
         assert_eq!(
             (
-                form.polarity.as_str(),
+                form.polarity,
                 form.target.as_str(),
                 form.amber_within.as_str()
             ),
-            ("low", "", "5")
+            (Polarity::Low, "", "5")
         );
         form.target = "80".into();
         let next = edit_indicator(&demo, "children-looked-after", &form).expect("valid");
@@ -386,7 +442,7 @@ mod tests {
             ]
         );
         form.name = "Contacts".into();
-        form.rule = "goal_post".into();
+        form.rule = RuleChoice::GoalPost;
         form.green_within = "10".into();
         form.amber_within = "5".into();
         let errors =
@@ -433,9 +489,32 @@ mod tests {
             "Low: a smaller number is better"
         );
         let mut form = IndicatorForm::default();
+        assert_eq!(form.polarity, Polarity::None);
         assert!(!form.is_goal_post());
-        form.rule = RULE_CHOICES[1].0.to_owned();
+        form.rule = RULE_CHOICES[1].1;
         assert!(form.is_goal_post());
+    }
+
+    #[test]
+    fn each_rule_key_names_its_rule_and_back() {
+        for (key, rule, _) in RULE_CHOICES {
+            assert_eq!(rule_of_key(key), Some(rule));
+            assert_eq!(rule_key(rule), key);
+        }
+        assert_eq!(rule_of_key("goal post"), None);
+        assert_eq!(rule_of_key(""), None);
+        assert_eq!(
+            RuleChoice::of(TargetRule::GoalPost {
+                green_within: 5.0,
+                amber_within: 10.0
+            }),
+            RuleChoice::GoalPost
+        );
+        assert_eq!(
+            RuleChoice::of(TargetRule::Directional { amber_within: 5.0 }),
+            RuleChoice::Directional
+        );
+        assert_eq!(IndicatorForm::default().rule, RuleChoice::Directional);
     }
 
     #[test]

@@ -3,9 +3,7 @@
 
 use crate::domain::indicator::Indicator;
 use crate::domain::value::{Unit, Value};
-use crate::indicators::details::{
-    exact_decimals, figure_decimals, polarity_of_key, typed_decimals, IndicatorForm,
-};
+use crate::indicators::details::{exact_decimals, figure_decimals, typed_decimals, IndicatorForm};
 use crate::text::{plain_number, read_number};
 
 /// How the example shows figures: in the indicator's unit, with `places`
@@ -60,7 +58,7 @@ pub fn tolerance_example(indicator: &Indicator, form: &IndicatorForm) -> Option<
         let green = number(&form.green_within)?;
         return goal_post_example(shown, target, green, amber);
     }
-    let high = match polarity_of_key(&form.polarity)? {
+    let high = match form.polarity {
         crate::domain::rag::Polarity::High => true,
         crate::domain::rag::Polarity::Low => false,
         crate::domain::rag::Polarity::None => return None,
@@ -149,7 +147,7 @@ mod tests {
     use super::*;
     use crate::domain::rag::Polarity;
     use crate::domain::snapshot::Snapshot;
-    use crate::indicators::details::edit_indicator;
+    use crate::indicators::details::{edit_indicator, polarity_of_key, rule_of_key};
 
     fn percent_indicator(
         polarity: Polarity,
@@ -169,9 +167,9 @@ mod tests {
     ) -> IndicatorForm {
         IndicatorForm {
             name: "X".into(),
-            polarity: polarity.into(),
+            polarity: polarity_of_key(polarity).expect("a polarity key"),
             target: target.into(),
-            rule: rule.into(),
+            rule: rule_of_key(rule).expect("a rule key"),
             amber_within: amber.into(),
             green_within: green.into(),
             ..IndicatorForm::default()
@@ -185,7 +183,7 @@ mod tests {
             &Snapshot::demo(),
             "contacts",
             &IndicatorForm {
-                polarity: form.polarity.clone(),
+                polarity: form.polarity,
                 ..form.clone()
             },
         )
