@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::indicators::add::{
-    add_indicator, added_message, AreaField, AreaForm, NewIndicator, NewIndicatorField, NEW_AREA,
-    UNITS,
+    add_indicator, added_message, unit_of_key, AreaField, AreaForm, NewIndicator,
+    NewIndicatorField, NEW_AREA, UNITS,
 };
-use scrutineer_core::indicators::details::POLARITY_CHOICES;
+use scrutineer_core::indicators::details::{polarity_of_key, POLARITY_CHOICES};
 
 use crate::browser;
 use crate::components::{message_for, settle, summary_of, ErrorSummary, NoticesHere, TextField};
@@ -78,11 +78,11 @@ pub(super) fn AddIndicator() -> impl IntoView {
                     error=Signal::derive(err(NewIndicatorField::AreaName))
                 />
             </Show>
-            <SelectField form=form field=unit label="Measured as" error=Signal::derive(err(unit)) get=|f| f.unit.clone() set=|f, v| f.unit = v>
+            <SelectField form=form field=unit label="Measured as" error=Signal::derive(err(unit)) get=|f| f.unit_key().to_owned() set=|f, v| f.unit = unit_of_key(&v)>
                 <option value="">"Choose what the figures measure"</option>
                 {UNITS.iter().map(|(key, unit)| view! { <option value=*key>{unit.describe()}</option> }).collect_view()}
             </SelectField>
-            <SelectField form=form field=polarity label="Good is" error=Signal::derive(err(polarity)) get=|f| f.polarity.clone() set=|f, v| f.polarity = v>
+            <SelectField form=form field=polarity label="Good is" error=Signal::derive(err(polarity)) get=|f| f.polarity_key().to_owned() set=|f, v| f.polarity = polarity_of_key(&v)>
                 <option value="">"Choose"</option>
                 {POLARITY_CHOICES.iter().map(|(key, _, words)| view! { <option value=*key>{*words}</option> }).collect_view()}
             </SelectField>

@@ -6,7 +6,7 @@ use crate::domain::rag::{Polarity, Target, TargetRule};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Unit;
 use crate::form::{FieldError, FormField};
-use crate::indicators::details::polarity_of_key;
+use crate::indicators::details::polarity_choice;
 use crate::text::{read_number, slug};
 
 /// The fields of the add-indicator form, by their element ids.
@@ -75,10 +75,11 @@ pub struct NewIndicator {
     pub service_area: String,
     /// The name of a service area to add with the indicator.
     pub new_area: String,
-    /// A unit's key: "count", "percent", "rate_per_10000", ...
-    pub unit: String,
-    /// "high", "low" or "none".
-    pub polarity: String,
+    /// What the figures measure; `None` until chosen (or where the page
+    /// sent a key [`UNITS`] does not hold).
+    pub unit: Option<Unit>,
+    /// "Good is"; `None` until chosen, as `unit`.
+    pub polarity: Option<Polarity>,
     /// A standing target, as typed ("50%", "4.5"); empty for none.
     pub target: String,
 }
@@ -94,10 +95,20 @@ impl NewIndicator {
     pub fn next_after(&self, area: &str) -> NewIndicator {
         NewIndicator {
             service_area: area.to_owned(),
-            unit: self.unit.clone(),
-            polarity: self.polarity.clone(),
+            unit: self.unit,
+            polarity: self.polarity,
             ..NewIndicator::default()
         }
+    }
+
+    /// The unit select's value: the unit's key, or "" (its "Choose") for none.
+    pub fn unit_key(&self) -> &'static str {
+        self.unit.map_or("", unit_key)
+    }
+
+    /// The "Good is" select's value: the polarity's key, or "" for none.
+    pub fn polarity_key(&self) -> &'static str {
+        self.polarity.map_or("", |p| polarity_choice(p).0)
     }
 }
 
@@ -115,6 +126,19 @@ pub const UNITS: [(&str, Unit); 8] = [
     ("days", Unit::Days),
     ("money", Unit::Money),
 ];
+
+/// The unit a form key names, if [`UNITS`] holds it.
+pub fn unit_of_key(key: &str) -> Option<Unit> {
+    UNITS.iter().find(|(k, _)| *k == key).map(|(_, u)| *u)
+}
+
+/// A unit's form key, as [`UNITS`] gives it.
+pub fn unit_key(unit: Unit) -> &'static str {
+    UNITS
+        .iter()
+        .find(|(_, u)| *u == unit)
+        .map_or("number", |(k, _)| *k)
+}
 
 /// The snapshot to add to (with the new area, where the form adds one) and
 /// the area's id, or the faults of the area's part of the form.
@@ -190,17 +214,14 @@ pub fn add_indicator(
         ));
     }
     let (base, area) = area_for(snapshot, new, &mut errors);
-    let unit = UNITS
-        .iter()
-        .find(|(key, _)| *key == new.unit)
-        .map(|(_, u)| *u);
+    let unit = new.unit;
     if unit.is_none() {
         errors.push(FieldError::new(
             NewIndicatorField::Unit,
             "Choose what the figures measure",
         ));
     }
-    let polarity = polarity_of_key(&new.polarity);
+    let polarity = new.polarity;
     if polarity.is_none() {
         errors.push(FieldError::new(
             NewIndicatorField::Polarity,
@@ -350,8 +371,8 @@ mod tests {
         let new = NewIndicator {
             name: "Number of contacts during the year".into(),
             service_area: "childrens-social-care".into(),
-            unit: "count".into(),
-            polarity: "none".into(),
+            unit: Some(Unit::Count),
+            polarity: Some(Polarity::None),
             ..NewIndicator::default()
         };
         let (next, id) = add_indicator(&with_area, &new).expect("valid");
@@ -403,8 +424,8 @@ mod tests {
             name: "Household waste recycled".into(),
             service_area: NEW_AREA.into(),
             new_area: "Waste".into(),
-            unit: "percent".into(),
-            polarity: "high".into(),
+            unit: Some(Unit::Percent),
+            polarity: Some(Polarity::High),
             target: "50%".into(),
         };
         let (next, id) = add_indicator(&empty, &new).expect("valid");
@@ -438,7 +459,7 @@ mod tests {
             [NewIndicatorField::AreaName, NewIndicatorField::Target]
         );
         let context_only = NewIndicator {
-            polarity: "none".into(),
+            polarity: Some(Polarity::None),
             ..new.clone()
         };
         let refused = add_indicator(&empty, &context_only).expect_err("no target to meet");
@@ -464,8 +485,8 @@ mod tests {
             name: " Household waste recycled ".into(),
             service_area: NEW_AREA.into(),
             new_area: "Waste".into(),
-            unit: "percent".into(),
-            polarity: "high".into(),
+            unit: Some(Unit::Percent),
+            polarity: Some(Polarity::High),
             target: "50%".into(),
         };
         assert!(new.adds_area());
@@ -481,14 +502,60 @@ mod tests {
             again,
             NewIndicator {
                 service_area: "waste".into(),
-                unit: "percent".into(),
-                polarity: "high".into(),
+                unit: Some(Unit::Percent),
+                polarity: Some(Polarity::High),
                 ..NewIndicator::default()
             }
         );
         assert!(!again.adds_area());
         assert_eq!(NewIndicatorField::AreaName.id(), "new-area-name");
         assert_eq!(AreaField::Name.id(), "area-name");
+    }
+
+    #[test]
+    fn each_unit_key_names_its_unit_and_back_and_an_unknown_one_is_no_choice() {
+        use crate::indicators::details::{polarity_of_key, POLARITY_CHOICES};
+        for (key, unit) in UNITS {
+            assert_eq!(unit_of_key(key), Some(unit));
+            assert_eq!(unit_key(unit), key);
+        }
+        assert_eq!(unit_of_key(""), None);
+        assert_eq!(unit_of_key("furlongs"), None);
+        let mut form = NewIndicator::default();
+        assert_eq!((form.unit_key(), form.polarity_key()), ("", ""));
+        for (key, polarity, _) in POLARITY_CHOICES {
+            form.polarity = polarity_of_key(key);
+            assert_eq!(form.polarity_key(), key);
+        }
+        form.unit = unit_of_key("rate_per_10000");
+        assert_eq!(form.unit_key(), "rate_per_10000");
+        // Keys the page should never send are refused as no choice.
+        let demo = Snapshot::demo();
+        let unknown = NewIndicator {
+            name: "Contacts".into(),
+            service_area: "childrens-social-care".into(),
+            unit: unit_of_key("furlongs"),
+            polarity: polarity_of_key("sideways"),
+            ..NewIndicator::default()
+        };
+        let refused: Vec<(NewIndicatorField, String)> = add_indicator(&demo, &unknown)
+            .expect_err("no unit or polarity")
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                (
+                    NewIndicatorField::Unit,
+                    "Choose what the figures measure".to_owned()
+                ),
+                (
+                    NewIndicatorField::Polarity,
+                    "Choose whether a high or a low figure is good, or neither".to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]
