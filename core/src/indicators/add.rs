@@ -525,6 +525,7 @@ mod tests {
         assert_eq!((form.unit_key(), form.polarity_key()), ("", ""));
         for (key, polarity, _) in POLARITY_CHOICES {
             form.polarity = polarity_of_key(key);
+            assert_eq!(form.polarity, Some(polarity));
             assert_eq!(form.polarity_key(), key);
         }
         form.unit = unit_of_key("rate_per_10000");
