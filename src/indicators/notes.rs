@@ -5,7 +5,7 @@ use scrutineer_core::domain::period::Period;
 use scrutineer_core::domain::rag::Rag;
 use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::indicators::notes::{
-    noted_periods, set_period_notes, NotesField, PeriodNotes, RATING_CHOICES,
+    noted_periods, rating_of_key, set_period_notes, NotesField, PeriodNotes, RATING_CHOICES,
 };
 
 use crate::components::{message_for, TextArea, TextField};
@@ -72,7 +72,7 @@ pub fn PeriodNotesEditor(id: String) -> impl IntoView {
             <div class="form-group">
                 <label class="label" for=rating_id.clone()>"Rating"</label>
                 <p class="hint" id=rating_hint.clone()>"Leave as \u{201c}From the target\u{201d} unless there is a reason the target does not tell the story."</p>
-                <select class="select" id=rating_id aria-describedby=rating_hint prop:value=move || notes.with(|n| n.rating.clone()) on:change=move |e| notes.update(|n| n.rating = event_target_value(&e))>
+                <select class="select" id=rating_id aria-describedby=rating_hint prop:value=move || notes.with(PeriodNotes::rating_key) on:change=move |e| notes.update(|n| n.rating = rating_of_key(&event_target_value(&e)))>
                     <option value="">"From the target"</option>
                     {RATING_CHOICES.iter().map(|&(key, rag): &(&str, Rag)| view! { <option value=key>{rag.label()}</option> }).collect_view()}
                 </select>

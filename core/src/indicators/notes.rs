@@ -38,8 +38,9 @@ pub const RATING_CHOICES: [(&str, Rag); 3] = [
 /// One period's notes as the form holds them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PeriodNotes {
-    /// A key of [`RATING_CHOICES`], or "" for the rating from the target.
-    pub rating: String,
+    /// The rating set by hand; `None` for the rating from the target (as
+    /// the page's "" is, and any key [`RATING_CHOICES`] does not hold).
+    pub rating: Option<Rag>,
     pub reason: String,
     pub commentary: String,
 }
@@ -53,7 +54,7 @@ impl PeriodNotes {
         let (rating, reason) = indicator
             .value_for(period)
             .and_then(|o| o.rag_override.as_ref())
-            .map(|o| (rating_key(o.rag).to_owned(), o.reason.clone()))
+            .map(|o| (Some(o.rag), o.reason.clone()))
             .unwrap_or_default();
         let commentary = indicator
             .commentary
@@ -70,20 +71,29 @@ impl PeriodNotes {
 
     /// The rating chosen by hand, with the reason typed; `None` for the rating from the target.
     pub fn chosen(&self) -> Option<(Rag, String)> {
-        RATING_CHOICES
-            .iter()
-            .find(|(key, _)| *key == self.rating)
-            .map(|(_, rag)| (*rag, self.reason.clone()))
+        self.rating.map(|rag| (rag, self.reason.clone()))
+    }
+
+    /// The rating select's value: the rating's key, or "" ("From the target").
+    pub fn rating_key(&self) -> &'static str {
+        self.rating.map_or("", rating_key)
     }
 }
 
-/// A rating's form key.
+/// The rating a form key names, if [`RATING_CHOICES`] holds it ("" does not: it is "From the target").
+pub fn rating_of_key(key: &str) -> Option<Rag> {
+    RATING_CHOICES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, rag)| *rag)
+}
+
+/// A rating's form key, as [`RATING_CHOICES`] gives it.
 pub fn rating_key(rag: Rag) -> &'static str {
-    match rag {
-        Rag::Green => "green",
-        Rag::Amber => "amber",
-        Rag::Red => "red",
-    }
+    RATING_CHOICES
+        .iter()
+        .find(|(_, r)| *r == rag)
+        .map_or("", |(k, _)| *k)
 }
 
 /// The periods indicator `id` holds figures for, latest first: those the form offers.
@@ -215,14 +225,15 @@ mod tests {
         assert_eq!(
             notes,
             PeriodNotes {
-                rating: "amber".into(),
+                rating: Some(Rag::Amber),
                 reason: "Data late".into(),
                 commentary: "Rising.".into(),
             }
         );
         assert_eq!(notes.chosen(), Some((Rag::Amber, "Data late".to_owned())));
+        assert_eq!(notes.rating_key(), "amber");
         let from_target = PeriodNotes {
-            rating: String::new(),
+            rating: None,
             ..notes
         };
         assert_eq!(from_target.chosen(), None);
@@ -230,9 +241,14 @@ mod tests {
             PeriodNotes::of(&demo, "nobody", &q1),
             PeriodNotes::default()
         );
+        assert_eq!(from_target.rating_key(), "");
         for (key, rag) in RATING_CHOICES {
             assert_eq!(rating_key(rag), key);
+            assert_eq!(rating_of_key(key), Some(rag));
         }
+        // "From the target", and a key the page should never send, set no rating.
+        assert_eq!(rating_of_key(""), None);
+        assert_eq!(rating_of_key("purple"), None);
         assert_eq!(NotesField::Reason.id(), "edit-reason");
         assert_eq!(NotesField::Period.id(), "edit-period-choice");
     }
