@@ -12,8 +12,9 @@ use crate::text::plain_number;
 pub struct YearForm {
     /// "2019/20"; only read when adding a year.
     pub year: String,
-    /// A procedure's key; only read when adding a year.
-    pub procedure: String,
+    /// The procedure chosen; only read when adding a year. `None` where
+    /// the page sent a key [`Procedure::from_key`] does not know.
+    pub procedure: Option<Procedure>,
     pub figures: BTreeMap<FigureField, String>,
     /// "Care Provision: 128", one per line.
     pub categories: String,
@@ -66,7 +67,7 @@ impl YearForm {
     /// A blank form for a new year.
     pub fn blank(procedure: Procedure) -> YearForm {
         YearForm {
-            procedure: procedure.key().into(),
+            procedure: Some(procedure),
             ..YearForm::default()
         }
     }
@@ -76,7 +77,7 @@ impl YearForm {
     pub fn of(c: &ComplaintsYear) -> YearForm {
         YearForm {
             year: c.year.to_string(),
-            procedure: c.procedure.key().into(),
+            procedure: Some(c.procedure),
             figures: FigureField::all()
                 .filter_map(|f| Some((f, held_text(f, c)?)))
                 .collect(),
@@ -86,11 +87,11 @@ impl YearForm {
         }
     }
 
-    /// What `field` holds, as typed.
+    /// What `field` holds, as typed (the procedure as its key, "" for none).
     pub fn value(&self, field: YearField) -> &str {
         match field {
             YearField::Year => &self.year,
-            YearField::Procedure => &self.procedure,
+            YearField::Procedure => self.procedure.map_or("", Procedure::key),
             YearField::Figure(f) => self.figures.get(&f).map_or("", String::as_str),
             YearField::Categories => &self.categories,
             YearField::ComplimentsByService => &self.compliments_by_service,
@@ -98,11 +99,11 @@ impl YearForm {
         }
     }
 
-    /// Puts what was typed into `field`.
+    /// Puts what was typed into `field` (for the procedure, the one its key names).
     pub fn set(&mut self, field: YearField, text: String) {
         match field {
             YearField::Year => self.year = text,
-            YearField::Procedure => self.procedure = text,
+            YearField::Procedure => self.procedure = Procedure::from_key(text.trim()),
             YearField::Figure(f) => {
                 self.figures.insert(f, text);
             }

@@ -42,7 +42,7 @@ fn read_new_key(
     errors: &mut Vec<YearError>,
 ) -> Option<(Period, Procedure)> {
     let year = read_year(&form.year).map_err(|e| errors.push(e)).ok();
-    let procedure = Procedure::from_key(form.procedure.trim());
+    let procedure = form.procedure;
     if procedure.is_none() {
         errors.push(fault(
             YearField::Procedure,

@@ -261,10 +261,11 @@ fn a_new_year_needs_a_financial_year_a_procedure_and_a_figure() {
     form.year = "2019/20".into();
     let errors = save_year(&s, None, &form).expect_err("refused");
     assert_eq!(fields_of(&errors), [Y::Figure(F::Received)]);
-    form.procedure = "nonsense".into();
+    form.set(Y::Procedure, "nonsense".into());
     let errors = save_year(&s, None, &form).expect_err("refused");
     assert_eq!(fields_of(&errors), [Y::Procedure]);
-    form.procedure = "corporate".into();
+    assert_eq!(errors[0].message, "Choose the complaints procedure");
+    form.set(Y::Procedure, "corporate".into());
     form.figures.insert(F::Received, "1,150".into());
     let saved = save_year(&s, None, &form).expect("adds");
     assert_eq!(
@@ -417,15 +418,38 @@ fn every_figure_keeps_its_element_id_label_and_group() {
 }
 
 #[test]
+fn the_procedure_key_chosen_names_its_procedure_and_back() {
+    let mut form = YearForm::default();
+    assert_eq!((form.procedure, form.value(Y::Procedure)), (None, ""));
+    for p in Procedure::ALL {
+        form.set(Y::Procedure, p.key().to_owned());
+        assert_eq!(form.procedure, Some(p));
+        assert_eq!(form.value(Y::Procedure), p.key());
+    }
+    // A key the page should never send is no choice (refused on save).
+    form.set(Y::Procedure, "adults".into());
+    assert_eq!((form.procedure, form.value(Y::Procedure)), (None, ""));
+    form.set(Y::Procedure, String::new());
+    assert_eq!(form.procedure, None);
+}
+
+#[test]
 fn each_field_holds_what_was_typed_into_it() {
     let mut form = YearForm::blank(Procedure::Corporate);
     assert_eq!(form.value(Y::Procedure), "corporate");
-    for (i, field) in YearField::all().enumerate() {
+    // The procedure is a choice, not text: tested on its own below.
+    let typed = || {
+        YearField::all()
+            .enumerate()
+            .filter(|(_, f)| *f != Y::Procedure)
+    };
+    for (i, field) in typed() {
         form.set(field, format!(" {i} "));
     }
-    for (i, field) in YearField::all().enumerate() {
+    for (i, field) in typed() {
         assert_eq!(form.value(field), format!(" {i} "), "{field:?}");
     }
+    assert_eq!(form.procedure, Some(Procedure::Corporate));
     assert_eq!(form.text(F::Received), "2", "a figure is read trimmed");
     assert_eq!(form.year, " 0 ");
     assert_eq!(form.notes, format!(" {} ", YearField::all().count() - 1));
@@ -536,7 +560,7 @@ fn the_page_says_which_year_it_changes_and_leads_back_to_it() {
     );
     assert_eq!(
         start_form(&s, None, None).procedure,
-        "adult_social_care",
+        Some(Procedure::AdultSocialCare),
         "a new year starts on adult social care"
     );
 }
