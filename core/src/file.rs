@@ -1,7 +1,8 @@
 //! The snapshot file and its storage: the envelope, migrations and the import
-//! gate, validation, what is stored and when, the built-in demo and the
-//! synthetic benchmark data, and sharing a copy.
+//! gate, validation, generic CSV reading, what is stored and when, the
+//! built-in demo and the synthetic benchmark data, and sharing a copy.
 
+pub mod csv;
 pub mod demo;
 pub mod format;
 pub mod read;

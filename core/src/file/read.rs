@@ -6,8 +6,8 @@
 use thiserror::Error;
 
 use crate::domain::snapshot::count_of;
+use crate::file::csv::CsvError;
 use crate::file::format::{megabytes, ImportError, MAX_BYTES};
-use crate::indicators::csv::CsvError;
 
 /// How many faults a refusal lists; the rest are counted ("And 4 more.").
 pub const LISTED: usize = 10;

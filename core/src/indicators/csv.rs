@@ -14,11 +14,9 @@ use crate::domain::indicator::ComparatorKind;
 mod export;
 mod import;
 mod not_read;
-mod read;
 
 pub use export::export_figures;
 pub use import::{import_figures, unchanged_message, Change, FiguresImport};
-pub use read::{parse_rows, CsvError};
 
 /// The columns, in order. Those after `statistical_neighbours` were added
 /// later, at the end, so readers that find columns by name keep working.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::Case;
 use crate::dates::read_date;
 use crate::domain::complaints::{Outcome, Procedure};
-use crate::indicators::csv::{parse_rows, CsvError};
+use crate::file::csv::{parse_rows, CsvError};
 
 /// A column of a case list, found by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,8 +5,9 @@ use crate::domain::indicator::ComparatorKind;
 use crate::domain::period::Period;
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{MissingReason, Value, ValueParseError};
+use crate::file::csv::{parse_rows, CsvError};
 use crate::indicators::csv::not_read::not_read;
-use crate::indicators::csv::{parse_rows, CsvError, COMPARATOR_COLUMNS};
+use crate::indicators::csv::COMPARATOR_COLUMNS;
 use crate::text::read_number;
 
 mod comparators;

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::indicator::{ComparatorKind, Indicator};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
+use crate::file::csv::parse_rows;
 use crate::text::plain_number;
 
 #[test]
@@ -246,19 +247,6 @@ fn export_then_import_changes_nothing() {
     let imported = import_figures(&demo, &export_figures(&demo)).expect("reads");
     assert_eq!(imported.changes, vec![]);
     assert_eq!(imported.snapshot, demo);
-}
-
-#[test]
-fn quoted_fields_hold_commas_quotes_and_line_breaks() {
-    let rows = parse_rows("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n").expect("reads");
-    assert_eq!(
-        rows,
-        [vec!["a", "b, c", "say \"hi\""], vec!["two\nlines", "x", ""]]
-    );
-    assert_eq!(
-        parse_rows("a,\"open").unwrap_err().to_string(),
-        "Row 1: a quoted field is never closed"
-    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Generic CSV reading (RFC 4180), and a fault named by row and column:
-//! shared by the figures import and the complaints case lists.
+//! shared by the figures import, the complaints case lists and the words
+//! for a refused file.
 
 /// Splits CSV text into rows of fields (RFC 4180: quoted fields may hold
 /// commas, quotes and line breaks). `Err` names the row of an unclosed quote.
@@ -67,5 +68,24 @@ impl std::fmt::Display for CsvError {
             Some(column) => write!(f, "Row {}, column {column}: {}", self.row, self.message),
             None => write!(f, "Row {}: {}", self.row, self.message),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_hold_commas_quotes_and_line_breaks() {
+        let rows =
+            parse_rows("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n").expect("reads");
+        assert_eq!(
+            rows,
+            [vec!["a", "b, c", "say \"hi\""], vec!["two\nlines", "x", ""]]
+        );
+        assert_eq!(
+            parse_rows("a,\"open").unwrap_err().to_string(),
+            "Row 1: a quoted field is never closed"
+        );
     }
 }
