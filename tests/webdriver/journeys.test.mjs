@@ -30,12 +30,22 @@ for (const engine of engines) {
         "const h = document.querySelector('main h1'); return [location.hash, h ? h.textContent : null]",
       );
       await driver.get(BASE + fragment);
-      await driver.wait(async () => {
-        const [hash, heading] = await driver.executeScript(
-          "const h = document.querySelector('main h1'); return [location.hash, h ? h.textContent : null]",
-        );
-        return heading !== null && hash === fragment && (was[0] === fragment || heading !== was[1]);
-      }, 20_000, `no heading for ${fragment}`);
+      try {
+        await driver.wait(async () => {
+          const [hash, heading] = await driver.executeScript(
+            "const h = document.querySelector('main h1'); return [location.hash, h ? h.textContent : null]",
+          );
+          return heading !== null && hash === fragment && (was[0] === fragment || heading !== was[1]);
+        }, 20_000);
+      } catch (e) {
+        // Say what the page shows instead (still loading, an error, blank), for issue 17's faults.
+        const shown = await driver
+          .executeScript(
+            "return [location.href, document.readyState, String(document.body ? document.body.innerText : '').slice(0, 400), [...document.scripts].map((s) => s.src.split('/').pop()).join(' ')]",
+          )
+          .catch((why) => [`the page did not answer: ${why}`]);
+        throw new Error(`no heading for ${fragment}: ${e.name}; the page shows ${JSON.stringify(shown)}`);
+      }
       const heading = await driver.findElement(By.css('main h1'));
       await driver.executeScript(`
         if (!window.__errors) {
