@@ -4,6 +4,7 @@
 //! compiler enforces that, and every module is tested natively with
 //! `cargo test -p scrutineer-core`.
 
+pub mod bring_in;
 pub mod charts;
 pub mod complaints;
 pub mod dates;
