@@ -12,7 +12,9 @@ use std::fmt;
 
 use crate::domain::snapshot::Snapshot;
 
+pub mod cells;
 pub mod columns;
+pub mod labels;
 
 /// One sheet of a workbook, or a CSV file: rows of cells as text, the first
 /// row being row 1 of the file.
@@ -140,5 +142,42 @@ impl Plan {
     /// Whether using the plan would change nothing.
     pub fn is_empty(&self) -> bool {
         self.created.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Why an import cannot be previewed: its columns (which the person may
+/// map by hand), or the faults of its rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    Columns(columns::ColumnsError),
+    Faults(Vec<Fault>),
+}
+
+/// A downloadable template: its file name, its CSV (a header row and one
+/// filled example row), and what each column accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Template {
+    pub file_name: &'static str,
+    pub csv: String,
+    /// Each column's heading, whether it is needed, and what it accepts.
+    pub columns: Vec<(&'static str, bool, &'static str)>,
+}
+
+impl Template {
+    /// The template of `specs` with one example row (a cell per spec).
+    pub fn of(
+        file_name: &'static str,
+        specs: &[columns::ColumnSpec],
+        example: &[&str],
+    ) -> Template {
+        let header: Vec<&str> = specs.iter().map(|s| s.key).collect();
+        Template {
+            file_name,
+            csv: crate::file::csv::write_rows(&[header, example.to_vec()]),
+            columns: specs
+                .iter()
+                .map(|s| (s.key, s.required, s.accepts))
+                .collect(),
+        }
     }
 }

@@ -54,6 +54,27 @@ pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     Ok(rows)
 }
 
+/// Writes rows as CSV (RFC 4180), each line ended by CRLF as Excel writes.
+pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let c = c.as_ref();
+                if c.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.to_owned()
+                }
+            })
+            .collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// A fault in a CSV file: its row (1 is the header) and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvError {
