@@ -56,7 +56,7 @@ impl FormField for AreaField {
     }
 }
 
-fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = if base.is_empty() { "item" } else { base };
     if !taken(base) {
         return base.to_owned();

@@ -105,6 +105,15 @@ fn rows_of(indicator: &Indicator) -> Vec<OutRow<'_>> {
             }
         }
     }
+    if rows.is_empty() {
+        // An indicator with nothing yet still has its row, so that the file
+        // brought into another workspace gives it back.
+        rows.push(OutRow {
+            period: None,
+            figure: None,
+            comparators: [None; 3],
+        });
+    }
     rows
 }
 

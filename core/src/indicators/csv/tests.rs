@@ -20,7 +20,7 @@ fn the_export_is_long_form_with_one_row_per_figure() {
     // One row per figure; a comparator that finds no free cell of its
     // kind on its indicator's rows gets a row of its own, so each
     // indicator has as many rows as its figures or its comparators of
-    // any one kind, whichever is more.
+    // any one kind, whichever is more; one with none has a row of its own.
     let expected: usize = demo
         .indicators
         .iter()
@@ -30,7 +30,7 @@ fn the_export_is_long_form_with_one_row_per_figure() {
                 .map(|(kind, _, _)| i.comparators.iter().filter(|c| c.kind == *kind).count())
                 .max()
                 .unwrap_or(0);
-            i.values.len().max(most)
+            i.values.len().max(most).max(1)
         })
         .sum();
     assert_eq!(rows.len(), expected + 1);

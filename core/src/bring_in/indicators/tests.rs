@@ -1,0 +1,327 @@
+use super::*;
+use crate::file::csv::parse_rows;
+use crate::indicators::csv::export_figures;
+
+fn table(text: &str) -> Table {
+    Table::csv(
+        text.lines()
+            .map(|l| l.split('\t').map(str::to_owned).collect())
+            .collect(),
+    )
+}
+
+fn empty() -> Snapshot {
+    Snapshot::empty(
+        "Anytown",
+        "Pack",
+        NaiveDate::from_ymd_opt(2018, 6, 30).expect("a date"),
+    )
+}
+
+fn plan(snapshot: &Snapshot, t: &Table) -> Plan {
+    match plan_indicators(snapshot, t, &vec![]) {
+        Ok(plan) => plan,
+        Err(Refused::Faults(faults)) => panic!(
+            "refused: {:#?}",
+            faults.iter().map(ToString::to_string).collect::<Vec<_>>()
+        ),
+        Err(e) => panic!("refused: {e:?}"),
+    }
+}
+
+fn faults(snapshot: &Snapshot, t: &Table) -> Vec<String> {
+    match plan_indicators(snapshot, t, &vec![]) {
+        Err(Refused::Faults(faults)) => faults.iter().map(ToString::to_string).collect(),
+        other => panic!("expected faults, got {other:?}"),
+    }
+}
+
+/// What an indicator is, for comparing snapshots made apart: its id, name,
+/// area's name, polarity, unit, figures and comparators, in a stable order.
+fn described(s: &Snapshot) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .indicators
+        .iter()
+        .map(|i| {
+            let area = s
+                .service_area(&i.service_area)
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
+            let mut values: Vec<String> = i
+                .values
+                .iter()
+                .map(|o| format!("{}={:?}", o.period, o.value))
+                .collect();
+            values.sort();
+            let mut comparators: Vec<String> = i
+                .comparators
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{:?}/{:?}/{:?}={:?}",
+                        c.kind,
+                        c.name,
+                        c.period.map(|p| p.to_string()),
+                        c.value
+                    )
+                })
+                .collect();
+            comparators.sort();
+            // Two equal comparators (the same figure from two reports) are one.
+            comparators.dedup();
+            format!(
+                "{} | {} | {area} | {:?} | {:?} | {values:?} | {comparators:?}",
+                i.id, i.name, i.polarity, i.unit
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_export_brought_into_an_empty_workspace_gives_back_every_indicator_area_and_figure() {
+    let mut packs = vec![Snapshot::demo()];
+    for seed in 1..=6 {
+        packs.push(crate::file::synthetic::snapshot(
+            seed,
+            crate::file::synthetic::Size {
+                indicators: 30,
+                quarters: 6,
+                risks: 0,
+                risk_quarters: 0,
+                complaint_years: 0,
+            },
+        ));
+    }
+    for pack in packs {
+        let rows = parse_rows(&export_figures(&pack)).expect("the export reads");
+        let into = Snapshot::empty("", "", pack.as_at);
+        let plan = plan(&into, &Table::csv(rows));
+        let (got, want) = (described(&plan.snapshot), described(&pack));
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "{}", pack.organisation);
+        }
+        assert_eq!(got.len(), want.len());
+        let areas = |s: &Snapshot| {
+            let mut names: Vec<String> = s
+                .service_areas
+                .iter()
+                .filter(|a| s.indicators.iter().any(|i| i.service_area == a.id))
+                .map(|a| a.name.clone())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(areas(&plan.snapshot), areas(&pack));
+        assert!(plan.changed.is_empty());
+        // And brought in again, it changes nothing.
+        let rows = parse_rows(&export_figures(&plan.snapshot)).expect("reads");
+        let again = plan_indicators(&plan.snapshot, &Table::csv(rows), &vec![]).expect("again");
+        assert!(again.is_empty(), "{:?} {:?}", again.created, again.changed);
+    }
+}
+
+const SEED_TABLE: &str = "Quarterly performance monitoring report\t\t\t\t\t
+\t\t\t\t\t
+Performance Measure\tGood is High or Low\t2016/17\t2017/18\tQ1 18/19\tEngland Average
+Children's Social Care\t\t\t\t\t
+Number of contacts during the year\t-\t31,873\t33,253\t9,453\t-
+Percentage of contacts that led to a referral during the year\tH\t32.0%\t32.2%\t37.1%\t-
+Number and percentage of referrals that are re-referrals during the year\tL\t1,890/ 19.0%\t1,937/ 19.0%\t660/ 19.5%\t21.9%
+Percentage of staff who are experienced social workers (3+ years) (snapshot as at 30 June)\tH\tNew measure\t26.0%\t31.9%\t-
+Adoptions\t\t\t\t\t
+Average time between a child entering care and moving in with their adoptive family, for children who have been adopted (days)\tL\t489\t426\t386\t520 (2014-17)";
+
+#[test]
+fn a_monitoring_report_table_makes_its_areas_indicators_figures_and_comparators() {
+    let plan = plan(&empty(), &table(SEED_TABLE));
+    assert_eq!(
+        plan.created,
+        [
+            "2 service areas",
+            "5 indicators",
+            "15 figures",
+            "2 comparators"
+        ]
+    );
+    let s = &plan.snapshot;
+    let names: Vec<&str> = s.service_areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Children's Social Care", "Adoptions"]);
+    let contacts = &s.indicators[0];
+    assert_eq!(contacts.name, "Number of contacts during the year");
+    assert_eq!(contacts.polarity, Polarity::None);
+    let q1: Period = "Q1 2018/19".parse().expect("a quarter");
+    assert_eq!(
+        contacts
+            .value_for(&q1)
+            .map(|o| o.value.display(contacts.unit)),
+        Some("9,453".to_owned())
+    );
+    let re = &s.indicators[2];
+    assert_eq!(re.unit, Unit::Percent);
+    assert_eq!(
+        re.value_for(&q1).map(|o| o.value.clone()),
+        Some(Value::Figure {
+            value: 19.5,
+            decimals: 1,
+            numerator: Some(660.0),
+            denominator: None
+        })
+    );
+    let england = re.comparator(ComparatorKind::England).expect("England");
+    assert_eq!(
+        (england.period, england.value.display(re.unit)),
+        (None, "21.9%".to_owned())
+    );
+    let staff = &s.indicators[3];
+    let first: Period = "2016/17".parse().expect("a year");
+    assert_eq!(
+        staff.value_for(&first).map(|o| o.value.clone()),
+        Some(Value::missing(MissingReason::NewMeasure))
+    );
+    let adoption = &s.indicators[4];
+    assert_eq!(
+        s.service_area(&adoption.service_area)
+            .map(|a| a.name.as_str()),
+        Some("Adoptions")
+    );
+    let england = adoption
+        .comparator(ComparatorKind::England)
+        .expect("England");
+    assert_eq!(
+        england.period.map(|p| p.to_string()),
+        Some("2014-17".to_owned())
+    );
+    // Each heading is shown as printed and as understood.
+    assert!(plan
+        .understood
+        .iter()
+        .any(|u| u.printed == "Q1 18/19" && u.place == "Column \u{201c}Q1 18/19\u{201d}"));
+    assert!(plan
+        .understood
+        .iter()
+        .any(|u| u.printed == "Adoptions" && u.understood.starts_with("A service area")));
+    assert!(
+        crate::file::validate::validate(s).is_empty(),
+        "{:?}",
+        crate::file::validate::validate(s)
+    );
+}
+
+#[test]
+fn a_figure_held_for_a_period_is_a_change_listed_never_a_silent_overwrite() {
+    let first = plan(&empty(), &table(SEED_TABLE)).snapshot;
+    let changed = SEED_TABLE.replace("9,453", "9,500");
+    let plan = plan(&first, &table(&changed));
+    assert!(plan.created.is_empty(), "{:?}", plan.created);
+    assert_eq!(
+        plan.changed,
+        [Changed {
+            what: "Number of contacts during the year, Q1 2018/19".to_owned(),
+            now: "9,453".to_owned(),
+            from_file: "9,500".to_owned(),
+        }]
+    );
+}
+
+#[test]
+fn the_long_form_creates_indicators_by_name_and_updates_them_by_id() {
+    let text = "indicator,service_area,good_is,unit,period,value,target,tolerance
+Visits to libraries,Libraries,H,count,2017/18,\"3,573,465\",,
+Visits to libraries,Libraries,H,count,Q1 2018/19,\"879,387\",,
+Recycling,Waste,H,percentage,2017/18,42,50,5";
+    let t = Table::csv(parse_rows(text).expect("reads"));
+    let plan = plan(&empty(), &t);
+    assert_eq!(
+        plan.created,
+        ["2 service areas", "2 indicators", "3 figures", "1 target"]
+    );
+    let ids: Vec<&str> = plan
+        .snapshot
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["visits-to-libraries", "recycling"]);
+    let recycling = &plan.snapshot.indicators[1];
+    assert_eq!(
+        recycling.target,
+        Some(Target {
+            value: 50.0,
+            rule: TargetRule::Directional { amber_within: 5.0 }
+        })
+    );
+    let update = "indicator_id,period,value\nrecycling,Q1 2018/19,43\n";
+    let next = plan_indicators(
+        &plan.snapshot,
+        &Table::csv(parse_rows(update).expect("reads")),
+        &vec![],
+    )
+    .expect("an update");
+    assert_eq!(next.created, ["1 figure"]);
+}
+
+#[test]
+fn every_fault_is_named_by_row_and_column_and_nothing_is_applied() {
+    let text = "Performance Measure\tGood is\t2017/18\tQ1 18/19
+Contacts\tX\t1\t2
+Visits\tH\t12,34\t5
+\tH\t1\t2";
+    assert_eq!(
+        faults(&empty(), &table(text)),
+        [
+            "Row 2, column \u{201c}Good is\u{201d}: \u{201c}X\u{201d} is not a polarity: write H where a high figure is good, L where a low one is, or - for neither",
+            "Row 3, column \u{201c}2017/18\u{201d}: \u{201c}12,34\u{201d} is not a figure. Type a number such as 1,412, a percentage such as 57.5%, a number and rate such as 1,412 / 57.5, or - where there is none",
+            "Row 4, column \u{201c}Performance Measure\u{201d}: the row has figures but no indicator: give its name",
+        ]
+    );
+    let twice = "indicator,period,value\nContacts,2017/18,1\nContacts,2017/18,2\n";
+    assert_eq!(
+        faults(&empty(), &Table::csv(parse_rows(twice).expect("reads"))),
+        ["Row 3, column \u{201c}value\u{201d}: row 2 already gives Contacts a figure for 2017/18"]
+    );
+    let unknown = "indicator_id,period,value\nnot-held,2017/18,1\n";
+    assert_eq!(
+        faults(&empty(), &Table::csv(parse_rows(unknown).expect("reads"))),
+        ["Row 2, column \u{201c}indicator_id\u{201d}: there is no indicator with the id \u{201c}not-held\u{201d}, and the row gives no name to add it by: give its name in the indicator column"]
+    );
+}
+
+#[test]
+fn a_file_without_the_columns_needed_asks_for_them_by_name() {
+    let t = table("Name of PI\tComments\nContacts\tfine");
+    let Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) =
+        plan_indicators(&empty(), &t, &vec![])
+    else {
+        panic!("columns are missing");
+    };
+    let keys: Vec<&str> = missing.iter().map(|m| m.key).collect();
+    assert_eq!(keys, ["indicator", "period", "value"]);
+    assert_eq!(found.headings, ["Name of PI", "Comments"]);
+    // Chosen by hand, the name column is read; the figures are still needed.
+    let Err(Refused::Columns(ColumnsError::Unmatched { missing, .. })) =
+        plan_indicators(&empty(), &t, &vec![("indicator", 0)])
+    else {
+        panic!("figures are missing");
+    };
+    assert_eq!(missing.len(), 2);
+}
+
+#[test]
+fn the_template_brings_itself_in() {
+    let template = indicators_template();
+    let t = Table::csv(parse_rows(&template.csv).expect("reads"));
+    let plan = plan(&empty(), &t);
+    assert_eq!(
+        plan.created,
+        [
+            "1 service area",
+            "1 indicator",
+            "1 figure",
+            "1 comparator",
+            "1 target"
+        ]
+    );
+    assert_eq!(template.columns.len(), INDICATOR_COLUMNS.len());
+}
