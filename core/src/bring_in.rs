@@ -14,6 +14,7 @@ use crate::domain::snapshot::Snapshot;
 
 pub mod cells;
 pub mod columns;
+pub mod complaints;
 pub mod labels;
 
 /// One sheet of a workbook, or a CSV file: rows of cells as text, the first
