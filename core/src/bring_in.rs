@@ -14,6 +14,7 @@ use crate::domain::snapshot::Snapshot;
 
 pub mod cells;
 pub mod columns;
+pub mod complaints;
 pub mod indicators;
 pub mod labels;
 

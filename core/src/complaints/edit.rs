@@ -16,6 +16,8 @@ pub use fields::{FigureField, Group, YearField, STAGES};
 pub use form::YearForm;
 pub use page::{back_href, editing_of, page_heading, start_form};
 pub use read::YearError;
+pub(crate) use read::{read_count, read_money};
+pub(crate) use save::read_year;
 pub use save::{remove_year, save_year, SavedYear};
 
 use crate::domain::complaints::{ComplaintsYear, Procedure};

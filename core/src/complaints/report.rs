@@ -133,7 +133,8 @@ fn change(before: u32, after: u32, from: Period, to: Period) -> String {
     )
 }
 
-fn pounds(amount: f64) -> String {
+/// Pounds as the report prints them: "£7,100", "£630,958.48".
+pub(crate) fn pounds(amount: f64) -> String {
     let decimals = if amount.fract() == 0.0 { 0 } else { 2 };
     format!("£{}", group_thousands(amount, decimals))
 }

@@ -63,6 +63,17 @@ impl Procedure {
             Procedure::Corporate => "Corporate (non-statutory)",
         }
     }
+
+    /// The stages the procedure has, 0 (early resolution) first: adult
+    /// social care one formal stage; the Children Act procedure three (the
+    /// third a review panel); the others the Ombudsman's code's two.
+    pub fn stages(self) -> &'static [u8] {
+        match self {
+            Procedure::AdultSocialCare => &[0, 1],
+            Procedure::ChildrenStatutory => &[0, 1, 2, 3],
+            Procedure::ChildrenNonStatutory | Procedure::Corporate => &[0, 1, 2],
+        }
+    }
 }
 
 /// How a closed complaint ended.
@@ -266,6 +277,16 @@ mod tests {
                 format!("\"{}\"", o.key())
             );
         }
+    }
+
+    #[test]
+    fn every_procedure_has_early_resolution_and_at_most_three_stages() {
+        for p in Procedure::ALL {
+            assert_eq!(p.stages()[0], 0, "{p:?}");
+            assert!(p.stages().iter().all(|s| *s <= 3), "{p:?}");
+        }
+        assert_eq!(Procedure::AdultSocialCare.stages(), [0, 1]);
+        assert_eq!(Procedure::ChildrenStatutory.stages(), [0, 1, 2, 3]);
     }
 
     #[test]

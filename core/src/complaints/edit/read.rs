@@ -16,7 +16,7 @@ pub(super) fn fault(field: impl Into<YearField>, message: impl Into<String>) -> 
 }
 
 /// Reads a count: blank is "not given"; thousands commas are allowed.
-fn read_count(field: FigureField, text: &str) -> Result<Option<u32>, YearError> {
+pub(crate) fn read_count(field: FigureField, text: &str) -> Result<Option<u32>, YearError> {
     let label = field.label();
     if text.is_empty() {
         return Ok(None);
@@ -42,7 +42,7 @@ fn read_count(field: FigureField, text: &str) -> Result<Option<u32>, YearError> 
 }
 
 /// Reads pounds: "£7,100", "630958.48".
-fn read_money(field: FigureField, text: &str) -> Result<Option<f64>, YearError> {
+pub(crate) fn read_money(field: FigureField, text: &str) -> Result<Option<f64>, YearError> {
     let label = field.label();
     if text.is_empty() {
         return Ok(None);

@@ -14,7 +14,7 @@ use crate::domain::snapshot::Snapshot;
 use crate::file::validate::YEARS;
 
 /// Reads the financial year of a new record.
-fn read_year(text: &str) -> Result<Period, YearError> {
+pub(crate) fn read_year(text: &str) -> Result<Period, YearError> {
     let text = text.trim();
     match text.parse::<Period>() {
         _ if text.is_empty() => Err(fault(
