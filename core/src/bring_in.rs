@@ -15,6 +15,7 @@ use crate::domain::snapshot::Snapshot;
 pub mod cells;
 pub mod columns;
 pub mod labels;
+pub mod register;
 
 /// One sheet of a workbook, or a CSV file: rows of cells as text, the first
 /// row being row 1 of the file.
