@@ -1,4 +1,7 @@
+use chrono::NaiveDate;
+
 use super::*;
+use crate::bring_in::columns::{self, ColumnsError};
 use crate::domain::snapshot::DetailsForm;
 use crate::file::validate::validate;
 
