@@ -17,6 +17,7 @@ pub mod columns;
 pub mod complaints;
 pub mod indicators;
 pub mod labels;
+pub mod register;
 
 /// One sheet of a workbook, or a CSV file: rows of cells as text, the first
 /// row being row 1 of the file.

@@ -173,10 +173,15 @@ impl Score {
         }
     }
 
-    /// Reads "16 (Major/Likely)", "16 (Major /Likely)", "16 Major/ Likely", "4x4", "16".
+    /// Reads "16 (Major/Likely)", "16 (Major /Likely)", "16 Major/ Likely",
+    /// "4x4" (impact first), "16", and the parts named as spreadsheets name
+    /// them, in either order: "L4 I4", "I4 x L4", "Likelihood 4 Impact 4".
     pub fn parse(text: &str) -> Result<Score, ScoreError> {
         let unreadable = || ScoreError::Unreadable(text.trim().to_owned());
         let trimmed = text.trim();
+        if let Some((impact, likelihood)) = named_parts(trimmed) {
+            return Score::rated(impact, likelihood);
+        }
         if let Some((left, right)) = trimmed.split_once(['x', 'X', '×']) {
             let impact = left.trim().parse().map_err(|_| unreadable())?;
             let likelihood = right.trim().parse().map_err(|_| unreadable())?;
@@ -219,6 +224,53 @@ impl Score {
             });
         }
         Ok(score)
+    }
+}
+
+/// Impact and likelihood where each is named before its number: "I4 L3",
+/// "L3 I4", "Impact 4, Likelihood 3", "I4 x L3". `None` for any other form.
+fn named_parts(text: &str) -> Option<(u8, u8)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Part {
+        Impact,
+        Likelihood,
+    }
+    let lower = text.to_lowercase();
+    if !lower.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let mut tokens = vec![];
+    let mut rest = lower.as_str();
+    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
+        rest = &rest[start..];
+        let digit = rest.starts_with(|c: char| c.is_ascii_digit());
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric() || c.is_ascii_digit() != digit)
+            .unwrap_or(rest.len());
+        tokens.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    let (mut impact, mut likelihood, mut pending) = (None, None, None);
+    for token in tokens {
+        match token {
+            "i" | "impact" => pending = Some(Part::Impact),
+            "l" | "likelihood" => pending = Some(Part::Likelihood),
+            "x" | "by" | "and" if pending.is_none() => {}
+            number => {
+                let value: u8 = number.parse().ok()?;
+                let slot = match pending.take()? {
+                    Part::Impact => &mut impact,
+                    Part::Likelihood => &mut likelihood,
+                };
+                if slot.replace(value).is_some() {
+                    return None;
+                }
+            }
+        }
+    }
+    match (impact, likelihood, pending) {
+        (Some(i), Some(l), None) => Some((i, l)),
+        _ => None,
     }
 }
 
@@ -461,6 +513,40 @@ mod tests {
             opportunity.label(EntryKind::Risk),
             "15 (Catastrophic/Possible)"
         );
+    }
+
+    #[test]
+    fn spreadsheets_name_impact_and_likelihood_in_either_order() {
+        let four_by_three = Score::Rated {
+            impact: 4,
+            likelihood: 3,
+        };
+        for text in [
+            "I4 L3",
+            "L3 I4",
+            "l3 i4",
+            "I4 x L3",
+            "Impact 4 Likelihood 3",
+            "Likelihood 3, Impact 4",
+            "Impact: 4 / Likelihood: 3",
+            "4 x 3",
+            "4x3",
+        ] {
+            assert_eq!(Score::parse(text), Ok(four_by_three), "{text}");
+        }
+        assert_eq!(Score::parse("L4 I6"), Err(ScoreError::Impact(6)));
+        for text in [
+            "I4",
+            "I4 I3",
+            "L4 L3 I2",
+            "Impact four Likelihood 3",
+            "I4 L3 high",
+        ] {
+            assert!(
+                matches!(Score::parse(text), Err(ScoreError::Unreadable(_))),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -218,6 +218,18 @@ pub struct Saved {
 
 /// Why a new entry's reference cannot be used, if it cannot.
 fn reference_fault(snapshot: &Snapshot, id: &str) -> Option<String> {
+    reference_form_fault(id).or_else(|| {
+        snapshot
+            .register
+            .iter()
+            .any(|e| e.id.eq_ignore_ascii_case(id))
+            .then(|| format!("{id} is already on the register: choose another reference"))
+    })
+}
+
+/// Why `id` cannot be a reference at all, whatever the register holds: empty,
+/// with a space, / ? or #, or a word the app's addresses use.
+pub(crate) fn reference_form_fault(id: &str) -> Option<String> {
     if id.is_empty() {
         Some("Enter a reference, for example CR13 or CO5".to_owned())
     } else if id
@@ -229,21 +241,13 @@ fn reference_fault(snapshot: &Snapshot, id: &str) -> Option<String> {
         Some(format!(
             "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
         ))
-    } else if snapshot
-        .register
-        .iter()
-        .any(|e| e.id.eq_ignore_ascii_case(id))
-    {
-        Some(format!(
-            "{id} is already on the register: choose another reference"
-        ))
     } else {
         None
     }
 }
 
 /// The quarter as typed, within the years the app holds.
-fn read_quarter(text: &str) -> Result<Period, String> {
+pub(crate) fn read_quarter(text: &str) -> Result<Period, String> {
     match text.trim().parse::<Period>() {
         Ok(p @ Period::Quarter { start_year, .. }) if YEARS.contains(&start_year) => Ok(p),
         Ok(Period::Quarter { .. }) => Err(format!(
@@ -259,7 +263,7 @@ fn read_quarter(text: &str) -> Result<Period, String> {
 }
 
 /// A score as typed (blank is none); `what` names it in the message.
-fn read_score(what: &str, text: &str) -> Result<Option<Score>, String> {
+pub(crate) fn read_score(what: &str, text: &str) -> Result<Option<Score>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -270,7 +274,7 @@ fn read_score(what: &str, text: &str) -> Result<Option<Score>, String> {
 }
 
 /// The next review date as typed (blank is none).
-fn read_review(text: &str) -> Result<Option<NaiveDate>, String> {
+pub(crate) fn read_review(text: &str) -> Result<Option<NaiveDate>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
