@@ -22,10 +22,19 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
+    /// The month, where `month` is 1 to 12.
     pub fn new(year: i32, month: u32) -> Option<YearMonth> {
         (1..=12)
             .contains(&month)
             .then_some(YearMonth { year, month })
+    }
+
+    /// The month a day falls in.
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     fn first_day(self) -> NaiveDate {
@@ -44,7 +53,7 @@ impl YearMonth {
     }
 
     /// The month `months` after this one (before it, when negative).
-    fn offset(self, months: i32) -> YearMonth {
+    pub fn offset(self, months: i32) -> YearMonth {
         let index = self.year * 12 + self.month as i32 - 1 + months;
         YearMonth {
             year: index.div_euclid(12),
