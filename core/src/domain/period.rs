@@ -22,10 +22,19 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
+    /// The month, where `month` is 1 to 12.
     pub fn new(year: i32, month: u32) -> Option<YearMonth> {
         (1..=12)
             .contains(&month)
             .then_some(YearMonth { year, month })
+    }
+
+    /// The month a day falls in.
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     fn first_day(self) -> NaiveDate {
@@ -41,6 +50,15 @@ impl YearMonth {
         NaiveDate::from_ymd_opt(year, month, 1)
             .and_then(|next| next.pred_opt())
             .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The month `months` after this one (before it, when negative).
+    pub fn offset(self, months: i32) -> YearMonth {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        YearMonth {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
     }
 
     /// Months from `self` to `later`, counting both ends.
@@ -77,6 +95,10 @@ pub enum Period {
     MonthRange { first: YearMonth, last: YearMonth },
     /// A run of whole years, such as a three-year average: "2014-17".
     YearRange { first: i32, last: i32 },
+    /// A cumulative figure for a financial year so far, from 1 April to the
+    /// end of `quarter` (1 to 4): "Q3 2018/19 (cumulative)" is April to
+    /// December 2018. Its own kind: never compared with a quarter.
+    YearToDate { start_year: i32, quarter: u8 },
 }
 
 /// What kind of period this is: only periods of one kind can be compared.
@@ -91,6 +113,9 @@ pub enum PeriodKind {
     MonthRange(i32),
     /// A range of this many years.
     YearRange(i32),
+    /// A year to date to this quarter: only Q3 year to date compares with
+    /// Q3 year to date.
+    YearToDate(u8),
 }
 
 impl PeriodKind {
@@ -104,6 +129,7 @@ impl PeriodKind {
             PeriodKind::AsAt => "a snapshot on one day".to_owned(),
             PeriodKind::MonthRange(n) => format!("a {n}-month range"),
             PeriodKind::YearRange(n) => format!("a {n}-year range"),
+            PeriodKind::YearToDate(q) => format!("a year to date to Q{q}"),
         }
     }
 }
@@ -120,7 +146,7 @@ pub struct UnlikePeriods {
 
 /// Why a period label could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("\u{201c}{label}\u{201d} is not a period Scrutineer recognises: {reason}. Write it like \u{201c}2017/18\u{201d}, \u{201c}Q1 2018/19\u{201d}, \u{201c}June 2018\u{201d}, \u{201c}as at 30 June 2018\u{201d}, \u{201c}Apr 17 - Mar 18\u{201d} or \u{201c}2014-17\u{201d}")]
+#[error("\u{201c}{label}\u{201d} is not a period Scrutineer recognises: {reason}. Write it like \u{201c}2017/18\u{201d}, \u{201c}Q1 2018/19\u{201d}, \u{201c}Q3 2018/19 (cumulative)\u{201d}, \u{201c}June 2018\u{201d}, \u{201c}as at 30 June 2018\u{201d}, \u{201c}Apr 17 - Mar 18\u{201d} or \u{201c}2014-17\u{201d}")]
 pub struct PeriodParseError {
     pub label: String,
     pub reason: &'static str,
@@ -138,6 +164,7 @@ impl Period {
                 PeriodKind::MonthRange(first.months_through(last))
             }
             Period::YearRange { first, last } => PeriodKind::YearRange(last - first + 1),
+            Period::YearToDate { quarter, .. } => PeriodKind::YearToDate(quarter),
         }
     }
 
@@ -157,6 +184,7 @@ impl Period {
             Period::AsAt(date) => date,
             Period::MonthRange { first, .. } => first.first_day(),
             Period::YearRange { first, .. } => ymd(first, 1, 1),
+            Period::YearToDate { start_year, .. } => ymd(start_year, 4, 1),
         }
     }
 
@@ -165,6 +193,10 @@ impl Period {
         match *self {
             Period::FinancialYear { start_year } => ymd(start_year + 1, 3, 31),
             Period::Quarter {
+                start_year,
+                quarter,
+            }
+            | Period::YearToDate {
                 start_year,
                 quarter,
             } => {
@@ -238,6 +270,13 @@ impl Period {
                 first: first - 1,
                 last: last - 1,
             },
+            Period::YearToDate {
+                start_year,
+                quarter,
+            } => Period::YearToDate {
+                start_year: start_year - 1,
+                quarter,
+            },
         }
     }
 }
@@ -277,6 +316,14 @@ impl fmt::Display for Period {
                 write!(f, "{first}-{last}")
             }
             Period::YearRange { first, last } => write!(f, "{first}-{:02}", last.rem_euclid(100)),
+            Period::YearToDate {
+                start_year,
+                quarter,
+            } => write!(
+                f,
+                "Q{quarter} {} (cumulative)",
+                financial_year_label(start_year)
+            ),
         }
     }
 }
@@ -306,7 +353,7 @@ impl schemars::JsonSchema for Period {
         schemars::json_schema!({
             "type": "string",
             "minLength": 1,
-            "description": "A period label as the packs print it: \"2017/18\", \"Q1 2018/19\", \"June 2018\", \"as at 30 June 2018\", \"Apr 17 - Mar 18\", \"2014-17\", \"2017\"."
+            "description": "A period label as the packs print it: \"2017/18\", \"Q1 2018/19\", \"Q3 2018/19 (cumulative)\", \"June 2018\", \"as at 30 June 2018\", \"Apr 17 - Mar 18\", \"2014-17\", \"2017\"."
         })
     }
 }
@@ -318,175 +365,7 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
-mod parse {
-    //! Reading the labels the packs print, forgiving spacing, case and the
-    //! common spellings of months ("Sept", "June", "Jun").
-
-    use super::*;
-
-    pub(super) fn period(label: &str) -> Result<Period, PeriodParseError> {
-        let fail = |reason| PeriodParseError {
-            label: label.to_owned(),
-            reason,
-        };
-        let text = label
-            .trim()
-            .trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim();
-        let lower = text.to_ascii_lowercase();
-        if lower.is_empty() {
-            return Err(fail("it is empty"));
-        }
-        if let Some(rest) = lower.strip_prefix("as at") {
-            return as_at(rest.trim()).ok_or_else(|| {
-                fail("an \u{201c}as at\u{201d} date needs a day, a month and a year")
-            });
-        }
-        if let Some(rest) = lower.strip_prefix('q') {
-            return quarter(rest)
-                .ok_or_else(|| fail("a quarter is Q1 to Q4 followed by a financial year"));
-        }
-        if let Some((left, right)) = split_range(&lower) {
-            if let (Some(first), Some(last)) = (month_year(left), month_year(right)) {
-                return if first <= last {
-                    Ok(Period::MonthRange { first, last })
-                } else {
-                    Err(fail("the range ends before it starts"))
-                };
-            }
-            if let Some((first, last)) = year_range(left, right) {
-                return if first < last {
-                    Ok(Period::YearRange { first, last })
-                } else {
-                    Err(fail("the range ends before it starts"))
-                };
-            }
-        }
-        if let Some(start_year) = financial_year(&lower) {
-            return Ok(Period::FinancialYear { start_year });
-        }
-        if let Some(month) = month_year(&lower) {
-            return Ok(Period::Month(month));
-        }
-        if let Some(year) = full_year(&lower) {
-            return Ok(Period::CalendarYear(year));
-        }
-        Err(fail("its form is not one the packs use"))
-    }
-
-    /// Splits "apr 17 - mar 18" or "2014-17" at the dash that separates two ends.
-    fn split_range(text: &str) -> Option<(&str, &str)> {
-        for sep in [" - ", " – ", "–", " to ", "-"] {
-            if let Some((left, right)) = text.split_once(sep) {
-                return Some((left.trim(), right.trim()));
-            }
-        }
-        None
-    }
-
-    /// "2017/18", "17/18", "2017-18" read as a financial year (the dash form
-    /// only where the second part is the next year).
-    fn financial_year(text: &str) -> Option<i32> {
-        let (left, right) = text.split_once('/').or_else(|| text.split_once('-'))?;
-        let start = year(left.trim())?;
-        let end: i32 = right.trim().parse().ok()?;
-        let expected = (start + 1).rem_euclid(100);
-        let matches = match right.trim().len() {
-            2 => end == expected,
-            4 => end == start + 1,
-            _ => false,
-        };
-        matches.then_some(start)
-    }
-
-    /// "2014-17" (first and last year of a run, not consecutive ones).
-    fn year_range(left: &str, right: &str) -> Option<(i32, i32)> {
-        let first = full_year(left)?;
-        let last = match right.len() {
-            2 => {
-                let tail: i32 = right.parse().ok()?;
-                let century = first - first.rem_euclid(100);
-                let last = century + tail;
-                if last < first {
-                    last + 100
-                } else {
-                    last
-                }
-            }
-            4 => full_year(right)?,
-            _ => return None,
-        };
-        // "2017-18" is a financial year, read by financial_year; two
-        // consecutive years as a range are written in full: "2017-2018".
-        let least = if right.len() == 4 { 1 } else { 2 };
-        (last - first >= least).then_some((first, last))
-    }
-
-    fn quarter(rest: &str) -> Option<Period> {
-        let mut chars = rest.chars();
-        let quarter = chars.next()?.to_digit(10)?;
-        if !(1..=4).contains(&quarter) {
-            return None;
-        }
-        let start_year = financial_year(chars.as_str().trim().trim_start_matches(',').trim())?;
-        Some(Period::Quarter {
-            start_year,
-            quarter: quarter as u8,
-        })
-    }
-
-    fn as_at(rest: &str) -> Option<Period> {
-        let mut parts = rest.split_whitespace();
-        let day: u32 = parts
-            .next()?
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse()
-            .ok()?;
-        let month = month_number(parts.next()?)?;
-        let year = full_year(parts.next()?)?;
-        if parts.next().is_some() {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(year, month, day).map(Period::AsAt)
-    }
-
-    /// "June 2018", "Jun 18", "jul16", "Sept16", "March 17".
-    fn month_year(text: &str) -> Option<YearMonth> {
-        let split = text.find(|c: char| c.is_ascii_digit())?;
-        let (name, digits) = text.split_at(split);
-        let month = month_number(name.trim())?;
-        let year = year(digits.trim())?;
-        YearMonth::new(year, month)
-    }
-
-    fn month_number(name: &str) -> Option<u32> {
-        let name = name.trim_end_matches('.').to_ascii_lowercase();
-        if name.len() < 3 {
-            return None;
-        }
-        (1..=12).find(|&m| {
-            let full = month_name(m).unwrap_or_default().to_ascii_lowercase();
-            full.starts_with(&name) || (name == "sept" && m == 9)
-        })
-    }
-
-    /// A year as 4 digits, or 2 digits taken as 20xx.
-    fn year(text: &str) -> Option<i32> {
-        match text.len() {
-            2 => text.parse::<i32>().ok().map(|y| 2000 + y),
-            4 => full_year(text),
-            _ => None,
-        }
-    }
-
-    fn full_year(text: &str) -> Option<i32> {
-        if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        text.parse().ok().filter(|y| (1900..=2200).contains(y))
-    }
-}
+mod parse;
 
 #[cfg(test)]
 mod tests {
