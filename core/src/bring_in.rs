@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use crate::domain::snapshot::Snapshot;
+use crate::domain::snapshot::{count_of, Snapshot};
 
 pub mod cells;
 pub mod columns;
@@ -181,6 +181,119 @@ impl Template {
                 .iter()
                 .map(|s| (s.key, s.required, s.accepts))
                 .collect(),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl Plan {
+    /// What the plan does, in words: "brings in 12 indicators and 48
+    /// figures, and changes 2 held figures".
+    pub fn counted(&self) -> String {
+        let changes = count_of(self.changed.len(), "held figure", "held figures");
+        match (self.created.is_empty(), self.changed.is_empty()) {
+            (true, true) => "brings in nothing new".to_owned(),
+            (false, true) => format!("brings in {}", and_list(&self.created)),
+            (true, false) => format!("changes {changes}"),
+            (false, false) => format!(
+                "brings in {}, and changes {changes}",
+                and_list(&self.created)
+            ),
+        }
+    }
+
+    /// The preview's heading: "“pack.xlsx”, sheet “Indicators”, brings in …".
+    pub fn preview_heading(&self, source: &str) -> String {
+        format!("{source} {}", self.counted())
+    }
+
+    /// What the undo history says once it is used: "Brought in 12
+    /// indicators and 48 figures from “pack.xlsx”".
+    pub fn done_message(&self, source: &str) -> String {
+        let counted = self.counted();
+        let what = counted
+            .strip_prefix("brings in ")
+            .map(|rest| format!("Brought in {rest}"))
+            .unwrap_or_else(|| crate::text::capitalise(&counted.replacen("changes", "changed", 1)));
+        let what = what.replacen(", and changes", ", and changed", 1);
+        format!("{what} from {source}")
+    }
+}
+
+/// How a file or sheet is named in messages: "“pack.xlsx”", or "“pack.xlsx”,
+/// sheet “Indicators”".
+pub fn source_name(file: &str, table: &Table) -> String {
+    match &table.sheet {
+        Some(sheet) => format!("\u{201c}{file}\u{201d}, sheet \u{201c}{sheet}\u{201d},"),
+        None => format!("\u{201c}{file}\u{201d}"),
+    }
+}
+
+/// What a part of the bring-in page reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Indicators,
+    Register,
+    Complaints,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Indicators, Kind::Register, Kind::Complaints];
+
+    /// Reads `table` into `snapshot`, with the columns `chosen` by hand.
+    pub fn plan(
+        self,
+        snapshot: &Snapshot,
+        table: &Table,
+        chosen: &columns::Mapping,
+    ) -> Result<Plan, Refused> {
+        match self {
+            Kind::Indicators => indicators::plan_indicators(snapshot, table, chosen),
+            Kind::Register => register::plan_register(snapshot, table, chosen),
+            Kind::Complaints => complaints::plan_complaints(snapshot, table, chosen),
+        }
+    }
+
+    pub fn template(self) -> Template {
+        match self {
+            Kind::Indicators => indicators::indicators_template(),
+            Kind::Register => register::register_template(),
+            Kind::Complaints => complaints::complaints_template(),
+        }
+    }
+
+    /// The start of the part's element ids and test ids: "indicators".
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Indicators => "indicators",
+            Kind::Register => "register",
+            Kind::Complaints => "complaints",
+        }
+    }
+
+    /// The part's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Indicators => "Indicators and their figures",
+            Kind::Register => "The risk and opportunity register",
+            Kind::Complaints => "Complaints and compliments",
+        }
+    }
+
+    /// What the spreadsheet holds, for the part's first paragraph.
+    pub fn shape(self) -> &'static str {
+        match self {
+            Kind::Indicators => "Either one row per indicator and period (as \u{201c}Download figures (CSV)\u{201d} writes it), or your monitoring report's table as it is: one row per indicator, a column for each period (\u{201c}2017/18\u{201d}, \u{201c}Q1 18/19\u{201d}, \u{201c}YTD 18/19\u{201d}), and comparator columns such as \u{201c}England average\u{201d}. A row naming only a service area puts the indicators below it in that area. Indicators not held yet are added, with their service areas.",
+            Kind::Register => "One row per entry and quarter: its reference, title, whether it is a risk or an opportunity, and that quarter's scores as your register prints them (\u{201c}16 (Major/Likely)\u{201d}, \u{201c}4x4\u{201d}, \u{201c}L4 I4\u{201d}). New entries are added, and each quarter's assessment with them.",
+            Kind::Complaints => "One row per complaints procedure and financial year, with columns for complaints received, each stage, each outcome, those that exceeded the timescale, compliments and the Ombudsman's figures.",
         }
     }
 }

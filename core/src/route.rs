@@ -91,6 +91,8 @@ pub enum Route {
     /// `#/pack`: the committee pack, set out for printing.
     Pack,
     Data,
+    /// `#/data/bring-in`: a council's own spreadsheets brought in.
+    BringIn,
     Help,
     /// A fragment that names no view; `path` is what was asked for, decoded.
     NotFound {
@@ -137,6 +139,7 @@ impl Route {
             ["complaints", "cases"] => Route::ComplaintsCases,
             ["pack"] => Route::Pack,
             ["data"] => Route::Data,
+            ["data", "bring-in"] => Route::BringIn,
             ["help"] => Route::Help,
             _ => Route::NotFound {
                 path: format!("/{}", segments.join("/")),
@@ -154,6 +157,7 @@ impl Route {
             Route::ScoreBands => "#/risks/bands".to_owned(),
             Route::ComplaintsFigures => "#/complaints/figures".to_owned(),
             Route::ComplaintsCases => "#/complaints/cases".to_owned(),
+            Route::BringIn => "#/data/bring-in".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
                     .trim_start_matches('/')
@@ -191,7 +195,7 @@ impl Route {
                 Some(Section::Complaints)
             }
             Route::Pack => Some(Section::Pack),
-            Route::Data => Some(Section::Data),
+            Route::Data | Route::BringIn => Some(Section::Data),
             Route::Help => Some(Section::Help),
             Route::NotFound { .. } => None,
         }
@@ -212,6 +216,7 @@ impl Route {
             Route::ComplaintsCases => "Bring in a complaints case list".to_owned(),
             Route::Pack => "Committee pack".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
+            Route::BringIn => "Bring in your council's spreadsheets".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
         }
@@ -335,6 +340,13 @@ mod tests {
         assert_eq!(Route::Risks.href_with(""), "#/risks");
         assert_eq!(entry.section(), Some(Section::Risks));
         assert_eq!(Route::from_hash("#/help//"), Route::Help);
+    }
+
+    #[test]
+    fn the_bring_in_page_round_trips_and_highlights_data() {
+        assert_eq!(Route::from_hash(&Route::BringIn.href()), Route::BringIn);
+        assert_eq!(Route::from_hash("#/data/bring-in/"), Route::BringIn);
+        assert_eq!(Route::BringIn.section(), Some(Section::Data));
     }
 
     #[test]

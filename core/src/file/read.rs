@@ -28,14 +28,18 @@ pub enum ReadFileError {
     #[error("{0}")]
     Snapshot(ImportError),
     /// A spreadsheet with faulty rows, each fault by row and column.
-    #[error("{}", rows_head(.0))]
+    #[error("{}", rows_head(.0.len()))]
     Rows(Vec<CsvError>),
+    /// A spreadsheet (or a workbook's sheet) brought in with faults, each by
+    /// sheet, row and column.
+    #[error("{}", rows_head(.0.len()))]
+    Sheet(Vec<crate::bring_in::Fault>),
 }
 
-fn rows_head(faults: &[CsvError]) -> String {
+fn rows_head(faults: usize) -> String {
     match faults {
-        [_] => "1 row has a problem".to_owned(),
-        _ => format!("{} problems", faults.len()),
+        1 => "1 row has a problem".to_owned(),
+        _ => format!("{faults} problems"),
     }
 }
 
@@ -63,7 +67,7 @@ impl ReadFileError {
             ReadFileError::Snapshot(e) => {
                 format!("Could not open {name}. {e} Nothing has been changed.")
             }
-            ReadFileError::Rows(_) => format!(
+            ReadFileError::Rows(_) | ReadFileError::Sheet(_) => format!(
                 "Could not open {name}: {self}. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again."
             ),
             ReadFileError::TooLarge { .. } | ReadFileError::Unreadable(_) => {
@@ -80,6 +84,7 @@ impl ReadFileError {
                 problems.iter().map(ToString::to_string).collect()
             }
             ReadFileError::Rows(faults) => faults.iter().map(ToString::to_string).collect(),
+            ReadFileError::Sheet(faults) => faults.iter().map(ToString::to_string).collect(),
             _ => vec![],
         };
         listed(all)
