@@ -337,6 +337,12 @@ pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     Ok(rows)
 }
 
+/// Whether every cell of `row` is empty or spaces, as the rows Excel
+/// writes for blank lines inside a table (",,,"); true of a blank line.
+pub fn is_empty_row<S: AsRef<str>>(row: &[S]) -> bool {
+    row.iter().all(|c| c.as_ref().trim().is_empty())
+}
+
 /// A row with nothing in it: no cells, or one cell of spaces.
 fn is_blank<S: AsRef<str>>(row: &[S]) -> bool {
     match row {

@@ -623,3 +623,50 @@ fn what_the_page_says_about_a_file_is_worded_here() {
         refused.faults()
     );
 }
+
+#[test]
+fn a_semicolon_file_as_european_excel_writes_it_is_read() {
+    let demo = Snapshot::demo();
+    let csv = "\u{feff}indicator_id;period;value;numerator\r\n\
+               \r\n\
+               children-looked-after;Q2 2019/20;86.8;2150\r\n\
+               ;;;\r\n\
+               re-referrals;Q2 2019/20;19.9%;\r\n";
+    let imported = import_figures(&demo, csv).expect("reads");
+    assert_eq!(imported.changes.len(), 2);
+    // A comma in a figure could be a decimal comma: refused, not guessed,
+    // and each named by its row in the spreadsheet (blank rows count).
+    let csv = "indicator_id;period;value;numerator;england\r\n\
+               \r\n\
+               children-looked-after;Q2 2019/20;86,8;2,150;\r\n\
+               re-referrals;Q2 2019/20;19.9;;17,5\r\n";
+    let errors = import_figures(&demo, csv).expect_err("decimal commas");
+    let places: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}:{}", e.row, e.column.unwrap_or("-")))
+        .collect();
+    assert_eq!(places, ["3:value", "3:numerator", "4:england"]);
+    assert_eq!(
+        errors[0].to_string(),
+        "Row 3, column value: \u{201c}86,8\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas"
+    );
+}
+
+#[test]
+fn rows_are_named_as_the_spreadsheet_numbers_them_past_blank_lines() {
+    let demo = Snapshot::demo();
+    let csv = "\n\
+               indicator_id,period,value\n\
+               \n\
+               ,,\n\
+               re-referrals,Q2 2019/20,\"many\nlines\"\n\
+               nobody,Q2 2019/20,1\n";
+    let errors = import_figures(&demo, csv).expect_err("faults");
+    let places: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}:{}", e.row, e.column.unwrap_or("-")))
+        .collect();
+    assert_eq!(places, ["5:value", "6:indicator_id"]);
+    let errors = import_figures(&demo, "\n\nid,when\n").expect_err("no columns");
+    assert_eq!(errors[0].row, 3, "the header's own row");
+}
