@@ -30,6 +30,11 @@ pub enum ReadFileError {
     /// A spreadsheet with faulty rows, each fault by row and column.
     #[error("{}", rows_head(.0))]
     Rows(Vec<CsvError>),
+    /// Bytes that are not text in any encoding Excel writes: a UTF-16 file
+    /// cut short or with half of a character pair (see
+    /// [`crate::file::csv::decode`]).
+    #[error("its text cannot be read ({}, on row {})", .0.message, .0.row)]
+    Undecodable(CsvError),
 }
 
 fn rows_head(faults: &[CsvError]) -> String {
@@ -65,6 +70,9 @@ impl ReadFileError {
             }
             ReadFileError::Rows(_) => format!(
                 "Could not open {name}: {self}. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again."
+            ),
+            ReadFileError::Undecodable(_) => format!(
+                "Could not open {name}: {self}. Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again."
             ),
             ReadFileError::TooLarge { .. } | ReadFileError::Unreadable(_) => {
                 format!("Could not open {name}: {self}. Nothing has been changed.")
@@ -129,6 +137,13 @@ mod tests {
             (
                 ReadFileError::Elsewhere("it is a spreadsheet (CSV), not a Scrutineer snapshot.".into()),
                 "Could not open \u{201c}huge.json\u{201d}: it is a spreadsheet (CSV), not a Scrutineer snapshot. Nothing has been changed.",
+            ),
+            (
+                ReadFileError::Undecodable(
+                    crate::file::csv::decode(&[0xFF, 0xFE, 0x41, 0x00, 0x42])
+                        .expect_err("an odd number of bytes"),
+                ),
+                "Could not open \u{201c}huge.json\u{201d}: its text cannot be read (the file is UTF-16 but ends halfway through a character, at byte 4, on row 1). Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again.",
             ),
             (
                 ReadFileError::Snapshot(ImportError::Empty),
