@@ -190,13 +190,26 @@ pub fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
-/// Reads a chosen file as text.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    wasm_bindgen_futures::JsFuture::from(file.text())
+/// Reads a file's bytes, or why the browser could not, in its words.
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadFileError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| error_name(&e).unwrap_or_else(|| "the browser could not read it".to_owned()))?
-        .as_string()
-        .ok_or_else(|| "it is not text".to_owned())
+        .map_err(|e| {
+            ReadFileError::Unreadable(
+                error_name(&e).unwrap_or_else(|| "the browser could not read it".to_owned()),
+            )
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a file as text in whichever encoding Excel wrote it (UTF-8 with or
+/// without a byte order mark, UTF-16, Windows-1252), the mark dropped: see
+/// [`scrutineer_core::file::csv::decode`].
+pub async fn read_text(file: &web_sys::File) -> Result<String, ReadFileError> {
+    let bytes = read_file_bytes(file).await?;
+    scrutineer_core::file::csv::decode(&bytes)
+        .map(|decoded| decoded.text)
+        .map_err(ReadFileError::Undecodable)
 }
 
 /// Asks the browser to keep this site's storage when space runs low.
@@ -231,8 +244,9 @@ pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// Reads the file chosen in the `<input type="file">` that fired `event`
-/// and gives `then` its name and text, or why it could not be read (too
-/// large, or unreadable). Nothing happens when no file was chosen.
+/// and gives `then` its name and text (decoded as [`read_text`] does), or
+/// why it could not be read (too large, unreadable, or not text). Nothing
+/// happens when no file was chosen.
 pub fn read_chosen(
     event: &web_sys::Event,
     then: impl FnOnce(String, Result<String, ReadFileError>) + 'static,
@@ -246,9 +260,25 @@ pub fn read_chosen(
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = read_text(&file).await.map_err(ReadFileError::Unreadable);
+        let text = read_text(&file).await;
         then(name, text);
     });
+}
+
+/// The name and bytes of the file chosen in the `<input type="file">` that
+/// fired `event`, for a workbook, or why they could not be read (too large,
+/// or unreadable). `None` when no file was chosen. The input is emptied as
+/// the future first runs, as [`take_chosen_file`] does.
+pub async fn read_chosen_bytes(
+    event: &web_sys::Event,
+) -> Option<(String, Result<Vec<u8>, ReadFileError>)> {
+    let file = take_chosen_file(event)?;
+    let name = file.name();
+    if let Err(too_large) = ReadFileError::check_size(file.size() as usize) {
+        return Some((name, Err(too_large)));
+    }
+    let bytes = read_file_bytes(&file).await;
+    Some((name, bytes))
 }
 
 /// The file a person chose in the `<input type="file">` that fired `event`.

@@ -34,6 +34,11 @@ pub enum ReadFileError {
     /// sheet, row and column.
     #[error("{}", rows_head(.0.len()))]
     Sheet(Vec<crate::bring_in::Fault>),
+    /// Bytes that are not text in any encoding Excel writes: a UTF-16 file
+    /// cut short or with half of a character pair (see
+    /// [`crate::file::csv::decode`]).
+    #[error("its text cannot be read ({}, on row {})", .0.message, .0.row)]
+    Undecodable(CsvError),
 }
 
 fn rows_head(faults: usize) -> String {
@@ -69,6 +74,9 @@ impl ReadFileError {
             }
             ReadFileError::Rows(_) | ReadFileError::Sheet(_) => format!(
                 "Could not open {name}: {self}. Nothing has been changed. Correct the rows in the spreadsheet and choose the file again."
+            ),
+            ReadFileError::Undecodable(_) => format!(
+                "Could not open {name}: {self}. Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again."
             ),
             ReadFileError::TooLarge { .. } | ReadFileError::Unreadable(_) => {
                 format!("Could not open {name}: {self}. Nothing has been changed.")
@@ -134,6 +142,13 @@ mod tests {
             (
                 ReadFileError::Elsewhere("it is a spreadsheet (CSV), not a Scrutineer snapshot.".into()),
                 "Could not open \u{201c}huge.json\u{201d}: it is a spreadsheet (CSV), not a Scrutineer snapshot. Nothing has been changed.",
+            ),
+            (
+                ReadFileError::Undecodable(
+                    crate::file::csv::decode(&[0xFF, 0xFE, 0x41, 0x00, 0x42])
+                        .expect_err("an odd number of bytes"),
+                ),
+                "Could not open \u{201c}huge.json\u{201d}: its text cannot be read (the file is UTF-16 but ends halfway through a character, at byte 4, on row 1). Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again.",
             ),
             (
                 ReadFileError::Snapshot(ImportError::Empty),

@@ -307,31 +307,42 @@ pub fn case_list(seed: u64, rows: usize) -> String {
         "",
     ];
     let start = NaiveDate::from_ymd_opt(2015, 4, 1).expect("a date");
-    let mut out = String::from(
-        "reference,procedure,received,stage,category,outcome,acknowledged,responded\n",
-    );
+    let mut table: Vec<Vec<String>> = vec![[
+        "reference",
+        "procedure",
+        "received",
+        "stage",
+        "category",
+        "outcome",
+        "acknowledged",
+        "responded",
+    ]
+    .map(str::to_owned)
+    .to_vec()];
     for i in 0..rows {
         let received = start + chrono::Days::new(u64::from(rng.between(0, 5 * 365)));
         let outcome = outcomes[rng.between(0, 5) as usize];
         let answered = !outcome.is_empty();
         let acknowledged = received + chrono::Days::new(u64::from(rng.between(0, 3)));
         let responded = received + chrono::Days::new(u64::from(rng.between(1, 60)));
-        out.push_str(&format!(
-            "C-{i:05},{},{},{},{},{outcome},{},{}\n",
-            procedures[i % procedures.len()],
-            received.format("%Y-%m-%d"),
-            rng.between(0, 2),
+        table.push(vec![
+            format!("C-{i:05}"),
+            procedures[i % procedures.len()].to_owned(),
+            received.format("%Y-%m-%d").to_string(),
+            rng.between(0, 2).to_string(),
             ["Assessment", "Financial", "Care provision", "Communication"]
-                [rng.between(0, 3) as usize],
-            acknowledged.format("%Y-%m-%d"),
+                [rng.between(0, 3) as usize]
+                .to_owned(),
+            outcome.to_owned(),
+            acknowledged.format("%Y-%m-%d").to_string(),
             if answered {
                 responded.format("%Y-%m-%d").to_string()
             } else {
                 String::new()
             },
-        ));
+        ]);
     }
-    out
+    crate::file::csv::write_rows(&table)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::Case;
 use crate::dates::read_date;
 use crate::domain::complaints::{Outcome, Procedure};
-use crate::file::csv::{parse_rows, CsvError};
+use crate::file::csv::{is_empty_row, read_rows, CsvError};
 
 /// A column of a case list, found by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -297,23 +297,35 @@ impl RowReader<'_> {
 /// responded. Every row is checked; any fault refuses the whole file, and
 /// each is named by row and column.
 pub fn read_cases(text: &str) -> Result<Vec<Case>, Vec<CsvError>> {
-    let rows = parse_rows(text).map_err(|e| vec![e])?;
-    let Some((header, body)) = rows.split_first() else {
+    let rows = read_rows(text).map_err(|e| vec![e])?;
+    // Numbered as the spreadsheet numbers them; rows with nothing in them
+    // are passed over, and the first that has something is the header.
+    let mut filled = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (i + 1, row))
+        .filter(|(_, row)| !is_empty_row(row));
+    let Some((header_row, header)) = filled.next() else {
         return Err(vec![CsvError {
             row: 1,
             column: None,
             message: "the file is empty: it needs a header row and one row per complaint".into(),
         }]);
     };
-    let columns = Columns::of(header).map_err(|e| vec![e])?;
+    let columns = Columns::of(header).map_err(|e| {
+        vec![CsvError {
+            row: header_row,
+            ..e
+        }]
+    })?;
     let mut errors = vec![];
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let body: Vec<(usize, &Vec<String>)> = filled.collect();
     let cases: Vec<Case> = body
         .iter()
-        .enumerate()
-        .filter_map(|(i, row)| {
+        .filter_map(|&(number, row)| {
             RowReader {
-                number: i + 2,
+                number,
                 row,
                 columns: &columns,
                 errors: &mut errors,
@@ -323,7 +335,7 @@ pub fn read_cases(text: &str) -> Result<Vec<Case>, Vec<CsvError>> {
         .collect();
     if body.is_empty() {
         errors.push(CsvError {
-            row: 2,
+            row: header_row + 1,
             column: None,
             message: "there are no complaints below the header row".into(),
         });

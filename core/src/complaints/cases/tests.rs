@@ -314,3 +314,25 @@ fn columns_are_found_by_header_in_any_order_and_case() {
         "Row 1: the header row has no procedure, received column: the columns are reference, procedure, received, stage, category, outcome, acknowledged, responded"
     );
 }
+
+#[test]
+fn a_case_list_as_excel_writes_it_skips_empty_rows_and_numbers_faults_by_spreadsheet_row() {
+    // Semicolons, a mark, and the ";;;" rows Excel writes for blank lines.
+    let text = "\u{feff}reference;procedure;received;stage\r\n\
+                ;;;\r\n\
+                C-1;corporate;2019-05-01;1\r\n\
+                \r\n\
+                C-2;corporate;2019-05-02;9\r\n";
+    let errors = read_cases(text).expect_err("refused");
+    assert_eq!(
+        errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        ["Row 5, column stage: \u{201c}9\u{201d} is not a stage: 0 (early resolution), 1, 2 or 3"]
+    );
+    let cases = read_cases(&text.replace(";9\r", ";2\r")).expect("reads");
+    assert_eq!(cases.len(), 2);
+    let none = read_cases("\r\nreference,procedure,received,stage\r\n,,,\r\n").expect_err("empty");
+    assert_eq!(
+        none[0].to_string(),
+        "Row 3: there are no complaints below the header row"
+    );
+}

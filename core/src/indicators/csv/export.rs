@@ -4,16 +4,9 @@ use crate::domain::indicator::{Comparator, ComparatorKind, Indicator, Observatio
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
+use crate::file::csv::write_rows;
 use crate::indicators::csv::HEADER;
 use crate::text::plain_number;
-
-pub(super) fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
-}
 
 fn slot(kind: ComparatorKind) -> usize {
     match kind {
@@ -119,9 +112,7 @@ fn rows_of(indicator: &Indicator) -> Vec<OutRow<'_>> {
 
 /// Every figure and comparator as CSV, with a byte-order mark so Excel reads it as UTF-8.
 pub fn export_figures(snapshot: &Snapshot) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.join(","));
-    out.push_str("\r\n");
+    let mut rows: Vec<Vec<String>> = vec![HEADER.iter().map(|h| (*h).to_owned()).collect()];
     for indicator in &snapshot.indicators {
         let area = snapshot
             .service_area(&indicator.service_area)
@@ -160,7 +151,7 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
                     .map(|p| p.to_string())
                     .unwrap_or_default()
             };
-            let row = [
+            rows.push(vec![
                 indicator.id.clone(),
                 indicator.name.clone(),
                 area.to_owned(),
@@ -180,10 +171,8 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
                 period_of(0),
                 period_of(1),
                 period_of(2),
-            ];
-            out.push_str(&row.iter().map(|f| quote(f)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
+            ]);
         }
     }
-    out
+    format!("\u{feff}{}", write_rows(&rows))
 }

@@ -5,7 +5,7 @@ use crate::domain::indicator::ComparatorKind;
 use crate::domain::period::Period;
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{MissingReason, Value, ValueParseError};
-use crate::file::csv::{parse_rows, CsvError};
+use crate::file::csv::{is_empty_row, read_rows, sniff_delimiter, CsvError, Delimiter};
 use crate::indicators::csv::not_read::not_read;
 use crate::indicators::csv::COMPARATOR_COLUMNS;
 use crate::text::read_number;
@@ -119,8 +119,15 @@ fn decimals(text: &str) -> u8 {
 /// [`FiguresImport::not_read`] says so, and names any other filled column
 /// that is not read.
 pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, Vec<CsvError>> {
-    let rows = parse_rows(text).map_err(|e| vec![e])?;
-    let Some((header, body)) = rows.split_first() else {
+    let rows = read_rows(text).map_err(|e| vec![e])?;
+    // Numbered as the spreadsheet numbers them; rows with nothing in them
+    // are passed over, and the first that has something is the header.
+    let mut filled = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| (i + 1, cells))
+        .filter(|(_, cells)| !is_empty_row(cells));
+    let Some((header_row, header)) = filled.next() else {
         return Err(vec![CsvError {
             row: 1,
             column: None,
@@ -129,7 +136,12 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
                     .to_owned(),
         }]);
     };
-    let columns = Columns::find(header).map_err(|e| vec![e])?;
+    let columns = Columns::find(header).map_err(|e| {
+        vec![CsvError {
+            row: header_row,
+            ..e
+        }]
+    })?;
     let mut reading = Reading {
         next: snapshot.clone(),
         errors: vec![],
@@ -137,17 +149,19 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
         incoming: vec![],
         seen: vec![],
     };
-    for (i, cells) in body.iter().enumerate() {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    let semicolons = sniff_delimiter(text) == Delimiter::Semicolon;
+    for (number, cells) in filled {
+        let row = Row { number, cells };
+        let commas = if semicolons {
+            columns.decimal_commas(row)
+        } else {
+            vec![]
+        };
+        if commas.is_empty() {
+            reading.row(&columns, row);
+        } else {
+            reading.errors.extend(commas);
         }
-        reading.row(
-            &columns,
-            Row {
-                number: i + 2,
-                cells,
-            },
-        );
     }
     let Reading {
         mut next,
@@ -164,7 +178,7 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
     Ok(FiguresImport {
         snapshot: next,
         changes: changes.into_iter().map(|(_, c)| c).collect(),
-        not_read: not_read(header, body),
+        not_read: not_read(header, &rows[header_row..]),
     })
 }
 
@@ -236,6 +250,34 @@ impl Columns {
             region_name: find("region_name"),
             comparators,
         })
+    }
+}
+
+impl Columns {
+    /// In a file separated by semicolons, as Excel writes it where a comma
+    /// is the decimal mark, each figure cell holding a comma: "12,5" could
+    /// be 12.5 or 125, so it is refused rather than guessed.
+    fn decimal_commas(&self, row: Row) -> Vec<CsvError> {
+        let figures = [
+            Some((self.value, "value")),
+            self.numerator.map(|at| (at, "numerator")),
+            self.denominator.map(|at| (at, "denominator")),
+        ];
+        figures
+            .into_iter()
+            .flatten()
+            .chain(self.comparators.iter().map(|c| (c.at, c.name)))
+            .filter(|(at, _)| row.cell(*at).contains(','))
+            .map(|(at, column)| {
+                let text = row.cell(at);
+                row.fault(
+                    column,
+                    format!(
+                        "\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas"
+                    ),
+                )
+            })
+            .collect()
     }
 }
 

@@ -1,11 +1,10 @@
 //! The figures CSV's tests: export, import, faults and what is not read.
 
-use super::export::quote;
 use super::*;
 use crate::domain::indicator::{ComparatorKind, Indicator};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
-use crate::file::csv::parse_rows;
+use crate::file::csv::{parse_rows, write_rows};
 use crate::text::plain_number;
 
 #[test]
@@ -143,7 +142,7 @@ fn a_file_written_before_the_period_columns_reads_back_unchanged() {
     let demo = Snapshot::demo();
     let text = export_figures(&demo);
     let rows = parse_rows(&text).expect("reads");
-    let mut old = rows[0][..13].join(",") + "\n";
+    let mut old = vec![rows[0][..13].to_vec()];
     for row in &rows[1..] {
         let Some(indicator) = demo.indicators.iter().find(|i| i.id == row[0]) else {
             continue;
@@ -162,10 +161,9 @@ fn a_file_written_before_the_period_columns_reads_back_unchanged() {
         cells.push(latest(ComparatorKind::England));
         cells.push(latest(ComparatorKind::Region));
         cells.push(latest(ComparatorKind::StatisticalNeighbours));
-        old.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        old.push('\n');
+        old.push(cells);
     }
-    let imported = import_figures(&demo, &old).expect("reads");
+    let imported = import_figures(&demo, &write_rows(&old)).expect("reads");
     let comparators_changed: Vec<&Change> = imported
         .changes
         .iter()
@@ -624,4 +622,51 @@ fn what_the_page_says_about_a_file_is_worded_here() {
         "{:?}",
         refused.faults()
     );
+}
+
+#[test]
+fn a_semicolon_file_as_european_excel_writes_it_is_read() {
+    let demo = Snapshot::demo();
+    let csv = "\u{feff}indicator_id;period;value;numerator\r\n\
+               \r\n\
+               children-looked-after;Q2 2019/20;86.8;2150\r\n\
+               ;;;\r\n\
+               re-referrals;Q2 2019/20;19.9%;\r\n";
+    let imported = import_figures(&demo, csv).expect("reads");
+    assert_eq!(imported.changes.len(), 2);
+    // A comma in a figure could be a decimal comma: refused, not guessed,
+    // and each named by its row in the spreadsheet (blank rows count).
+    let csv = "indicator_id;period;value;numerator;england\r\n\
+               \r\n\
+               children-looked-after;Q2 2019/20;86,8;2,150;\r\n\
+               re-referrals;Q2 2019/20;19.9;;17,5\r\n";
+    let errors = import_figures(&demo, csv).expect_err("decimal commas");
+    let places: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}:{}", e.row, e.column.unwrap_or("-")))
+        .collect();
+    assert_eq!(places, ["3:value", "3:numerator", "4:england"]);
+    assert_eq!(
+        errors[0].to_string(),
+        "Row 3, column value: \u{201c}86,8\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas"
+    );
+}
+
+#[test]
+fn rows_are_named_as_the_spreadsheet_numbers_them_past_blank_lines() {
+    let demo = Snapshot::demo();
+    let csv = "\n\
+               indicator_id,period,value\n\
+               \n\
+               ,,\n\
+               re-referrals,Q2 2019/20,\"many\nlines\"\n\
+               nobody,Q2 2019/20,1\n";
+    let errors = import_figures(&demo, csv).expect_err("faults");
+    let places: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}:{}", e.row, e.column.unwrap_or("-")))
+        .collect();
+    assert_eq!(places, ["5:value", "6:indicator_id"]);
+    let errors = import_figures(&demo, "\n\nid,when\n").expect_err("no columns");
+    assert_eq!(errors[0].row, 3, "the header's own row");
 }
