@@ -297,3 +297,87 @@ impl Kind {
         }
     }
 }
+
+/// In a file separated by semicolons (as Excel writes CSV in most of
+/// Europe), each cell holding a figure with a comma: "12,5" may be 12.5 or
+/// 125, so such files are refused rather than guessed at.
+pub fn decimal_commas(table: &Table) -> Vec<Fault> {
+    let mut faults = vec![];
+    for (r, row) in table.rows.iter().enumerate() {
+        for cell in row {
+            let text = cell.trim();
+            let figure_like = text.contains(',')
+                && text.chars().any(|c| c.is_ascii_digit())
+                && text.chars().all(|c| {
+                    c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ' | '-' | '£' | '/')
+                });
+            if figure_like {
+                faults.push(table.fault(
+                    r,
+                    None,
+                    format!("\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}"),
+                ));
+            }
+        }
+    }
+    faults
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_with_a_comma_in_a_semicolon_file_is_refused_not_guessed() {
+        let table = Table::csv(vec![
+            vec!["Indicator".into(), "2017/18".into()],
+            vec!["Recycling, re-use".into(), "42,5".into()],
+            vec!["Visits".into(), "1,234".into()],
+            vec!["Calls".into(), "81.5%".into()],
+        ]);
+        let faults: Vec<String> = decimal_commas(&table)
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        assert_eq!(faults.len(), 2, "{faults:?}");
+        assert!(
+            faults[0].starts_with("Row 2: \u{201c}42,5\u{201d} has a comma"),
+            "{}",
+            faults[0]
+        );
+        assert!(faults[1].starts_with("Row 3: \u{201c}1,234\u{201d}"));
+    }
+
+    #[test]
+    fn the_preview_and_undo_words_count_what_is_created_and_changed() {
+        let mut plan = Plan {
+            snapshot: Snapshot::demo(),
+            created: vec!["2 service areas".into(), "4 indicators".into()],
+            changed: vec![],
+            understood: vec![],
+            not_read: vec![],
+        };
+        let table = Table {
+            sheet: Some("Q2".into()),
+            rows: vec![],
+        };
+        let source = source_name("pack.xlsx", &table);
+        assert_eq!(plan.preview_heading(&source), "\u{201c}pack.xlsx\u{201d}, sheet \u{201c}Q2\u{201d}, brings in 2 service areas and 4 indicators");
+        assert_eq!(
+            plan.done_message("\u{201c}a.csv\u{201d}"),
+            "Brought in 2 service areas and 4 indicators from \u{201c}a.csv\u{201d}"
+        );
+        plan.changed.push(Changed {
+            what: "x".into(),
+            now: "1".into(),
+            from_file: "2".into(),
+        });
+        assert_eq!(plan.done_message("\u{201c}a.csv\u{201d}"), "Brought in 2 service areas and 4 indicators, and changed 1 held figure from \u{201c}a.csv\u{201d}");
+        plan.created.clear();
+        assert_eq!(
+            plan.done_message("\u{201c}a.csv\u{201d}"),
+            "Changed 1 held figure from \u{201c}a.csv\u{201d}"
+        );
+        assert!(!plan.is_empty());
+    }
+}
