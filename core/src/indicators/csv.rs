@@ -20,7 +20,7 @@ pub use import::{import_figures, unchanged_message, Change, FiguresImport};
 
 /// The columns, in order. Those after `statistical_neighbours` were added
 /// later, at the end, so readers that find columns by name keep working.
-pub const HEADER: [&str; 17] = [
+pub const HEADER: [&str; 21] = [
     "indicator_id",
     "indicator",
     "service_area",
@@ -38,6 +38,10 @@ pub const HEADER: [&str; 17] = [
     "england_period",
     "region_period",
     "statistical_neighbours_period",
+    "target",
+    "target_rule",
+    "tolerance",
+    "green_within",
 ];
 
 /// Each comparator kind with its value column and its period column.
@@ -52,11 +56,15 @@ pub(crate) const COMPARATOR_COLUMNS: [(ComparatorKind, &str, &str); 3] = [
 ];
 
 /// Columns written for people and not read back, with what they hold.
-pub(crate) const FOR_PEOPLE: [(&str, &str); 4] = [
+pub(crate) const FOR_PEOPLE: [(&str, &str); 8] = [
     ("indicator", "names"),
     ("service_area", "service areas"),
     ("good_is", "polarity"),
     ("unit", "units"),
+    ("target", "targets"),
+    ("target_rule", "targets"),
+    ("tolerance", "targets"),
+    ("green_within", "targets"),
 ];
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::domain::indicator::{Comparator, ComparatorKind, Indicator, Observation};
 use crate::domain::period::Period;
+use crate::domain::rag::{Target, TargetRule};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
 use crate::file::csv::write_rows;
@@ -110,6 +111,36 @@ fn rows_of(indicator: &Indicator) -> Vec<OutRow<'_>> {
     rows
 }
 
+/// The standing target's cells: its value, rule, amber tolerance and (for a
+/// goal post) green tolerance; empty where there is none.
+fn target_cells(target: Option<&Target>) -> [String; 4] {
+    match target {
+        None => Default::default(),
+        Some(Target {
+            value,
+            rule: TargetRule::Directional { amber_within },
+        }) => [
+            plain_number(*value),
+            "directional".to_owned(),
+            plain_number(*amber_within),
+            String::new(),
+        ],
+        Some(Target {
+            value,
+            rule:
+                TargetRule::GoalPost {
+                    green_within,
+                    amber_within,
+                },
+        }) => [
+            plain_number(*value),
+            "goal post".to_owned(),
+            plain_number(*amber_within),
+            plain_number(*green_within),
+        ],
+    }
+}
+
 /// Every figure and comparator as CSV, with a byte-order mark so Excel reads it as UTF-8.
 pub fn export_figures(snapshot: &Snapshot) -> String {
     let mut rows: Vec<Vec<String>> = vec![HEADER.iter().map(|h| (*h).to_owned()).collect()];
@@ -118,6 +149,7 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
             .service_area(&indicator.service_area)
             .map(|a| a.name.as_str())
             .unwrap_or(&indicator.service_area);
+        let [target, rule, tolerance, green] = target_cells(indicator.target.as_ref());
         for r in rows_of(indicator) {
             let (value, numerator, denominator, missing) = match r.figure.map(|o| &o.value) {
                 Some(Value::Figure {
@@ -171,6 +203,10 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
                 period_of(0),
                 period_of(1),
                 period_of(2),
+                target.clone(),
+                rule.clone(),
+                tolerance.clone(),
+                green.clone(),
             ]);
         }
     }

@@ -54,7 +54,12 @@ pub(super) fn not_read(header: &[String], body: &[Vec<String>]) -> Vec<String> {
     let mut sentences = vec![];
     if !for_people.is_empty() {
         let columns: Vec<String> = for_people.iter().map(|(c, _)| c.clone()).collect();
-        let what: Vec<String> = for_people.iter().map(|(_, w)| (*w).to_owned()).collect();
+        let mut what: Vec<String> = vec![];
+        for (_, w) in &for_people {
+            if !what.iter().any(|x| x == w) {
+                what.push((*w).to_owned());
+            }
+        }
         let (noun, verb) = if columns.len() == 1 {
             ("column", "was")
         } else {

@@ -560,7 +560,7 @@ fn filled_columns_that_are_not_read_are_named() {
     let imported = import_figures(&demo, &export_figures(&demo)).expect("reads");
     assert_eq!(
         imported.not_read,
-        ["The columns indicator, service_area, good_is and unit were not read: names, service areas, polarity and units are changed on each indicator's page."]
+        ["The columns indicator, service_area, good_is, unit, target, target_rule and tolerance were not read: names, service areas, polarity, units and targets are changed on each indicator's page."]
     );
     // Said even when nothing differs; empty columns are not mentioned.
     let csv = "indicator_id,period,value,unit,notes,comment,,england_period\n\
@@ -603,7 +603,7 @@ fn what_the_page_says_about_a_file_is_worded_here() {
     let same = import_figures(&demo, &export_figures(&demo)).expect("our own file");
     assert_eq!(
         unchanged_message("figures.csv", &same),
-        "\u{201c}figures.csv\u{201d} holds no figures or comparators that differ from those open now. The columns indicator, service_area, good_is and unit were not read: names, service areas, polarity and units are changed on each indicator's page."
+        "\u{201c}figures.csv\u{201d} holds no figures or comparators that differ from those open now. The columns indicator, service_area, good_is, unit, target, target_rule and tolerance were not read: names, service areas, polarity, units and targets are changed on each indicator's page."
     );
     // A refusal is worded by `file::read::ReadFileError`, the same on every page.
     let faults = import_figures(
