@@ -46,6 +46,11 @@ pub(super) fn FiguresFromCsv() -> impl IntoView {
             "and statistical_neighbours_period and the region's name in region_name. "
             "You will see every change before anything is replaced."
         </p>
+        <p>
+            "To add indicators that are not held yet, or to read your monitoring report's own table or an Excel workbook, "
+            <a href=scrutineer_core::route::Route::BringIn.href()>"bring in your council's spreadsheets"</a>
+            "."
+        </p>
         <FileChooser
             id=CSV_INPUT
             label="Choose a CSV file"

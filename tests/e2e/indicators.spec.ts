@@ -141,7 +141,7 @@ test('figures go out to a spreadsheet and come back in, with bad rows refused by
   expect(download.suggestedFilename()).toBe('lancashire-county-council-2019-06-30-figures.csv');
   const { readFileSync } = await import('node:fs');
   const csv = readFileSync(await download.path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\ufeffindicator_id,indicator,service_area,good_is,unit,period,value,numerator,denominator,missing_reason,england,region,statistical_neighbours,region_name,england_period,region_period,statistical_neighbours_period');
+  expect(csv.split('\r\n')[0]).toBe('\ufeffindicator_id,indicator,service_area,good_is,unit,period,value,numerator,denominator,missing_reason,england,region,statistical_neighbours,region_name,england_period,region_period,statistical_neighbours_period,target,target_rule,tolerance,green_within');
   expect(csv).toContain('children-looked-after,Rate of Children Looked After (CLA) number/per 10,000 (snapshot at period end)'.replace(/(.*?,)(.*)/, '$1"$2"'));
 
   await page.goto('./#/enter');

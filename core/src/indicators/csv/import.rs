@@ -326,7 +326,7 @@ impl Reading {
             self.fail(
                 row,
                 "indicator_id",
-                format!("there is no indicator with the id \u{201c}{id}\u{201d}"),
+                format!("there is no indicator with the id \u{201c}{id}\u{201d}; to add indicators from a file, bring it in on the Data page's \u{201c}Bring in your council's spreadsheets\u{201d}"),
             );
             return;
         };

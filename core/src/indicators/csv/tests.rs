@@ -313,7 +313,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_applied() {
     );
     assert_eq!(
         errors[0].to_string(),
-        "Row 3, column indicator_id: there is no indicator with the id \u{201c}nobody\u{201d}"
+        "Row 3, column indicator_id: there is no indicator with the id \u{201c}nobody\u{201d}; to add indicators from a file, bring it in on the Data page's \u{201c}Bring in your council's spreadsheets\u{201d}"
     );
     assert_eq!(
         errors[5].message,
