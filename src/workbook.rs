@@ -77,13 +77,7 @@ async fn ask_reader(name: &str, bytes: Vec<u8>) -> Result<JsValue, String> {
     })?;
     let worker = Worker::new(&address).map_err(|_| stopped())?;
 
-    // The request, its buffer transferred to the worker rather than copied.
-    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-    drop(bytes);
-    let request = Object::new();
-    let _ = Reflect::set(&request, &"name".into(), &name.into());
-    let _ = Reflect::set(&request, &"bytes".into(), &buffer);
-    let request = RefCell::new(Some((request, buffer)));
+    let request = RefCell::new(Some(request(name, bytes)));
 
     // Settled by the first of: the reply, the worker failing, the timeout.
     let settle: Rc<RefCell<Option<Function>>> = Rc::default();
@@ -145,15 +139,29 @@ async fn ask_reader(name: &str, bytes: Vec<u8>) -> Result<JsValue, String> {
     drop((on_message, on_error, on_timeout));
 
     if reply == JsValue::FALSE {
-        return Err(format!(
-            "Reading “{name}” took longer than {} seconds, so Scrutineer stopped. If the workbook is very large, save the sheet you need as a CSV file and bring that in instead.",
-            TIMEOUT_MS / 1000
-        ));
+        return Err(timed_out(name));
     }
     if !reply.is_object() {
         return Err(stopped());
     }
     Ok(reply)
+}
+
+/// The message for the worker, and its buffer, which is transferred to the
+/// worker rather than copied.
+fn request(name: &str, bytes: Vec<u8>) -> (Object, js_sys::ArrayBuffer) {
+    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    let request = Object::new();
+    let _ = Reflect::set(&request, &"name".into(), &name.into());
+    let _ = Reflect::set(&request, &"bytes".into(), &buffer);
+    (request, buffer)
+}
+
+fn timed_out(name: &str) -> String {
+    format!(
+        "Reading “{name}” took longer than {} seconds, so Scrutineer stopped. If the workbook is very large, save the sheet you need as a CSV file and bring that in instead.",
+        TIMEOUT_MS / 1000
+    )
 }
 
 fn field(object: &JsValue, key: &str) -> JsValue {
