@@ -5,11 +5,21 @@
 //    index.html. The Content-Security-Policy in index.html forbids inline
 //    script, so the same code goes to its own hashed file, loaded with an
 //    integrity check like every other asset.
-// 2. The service worker (sw/sw.js) gets the list of files it keeps for use
+// 2. The workbook reader (workbook/, a Web Worker: data-type="worker" in
+//    index.html) is loaded only when a workbook is opened. trunk names a
+//    worker's files without a hash (workbook.js, workbook_bg.wasm), so they
+//    are renamed with one, like every other file, and given a loader the
+//    Worker starts from; the page names the loader in
+//    <meta name="scrutineer-workbook-reader">, where src/workbook.rs finds
+//    it. Nothing in the page preloads them.
+// 3. The service worker (sw/sw.js) gets the list of files it keeps for use
 //    offline and a version made from their contents, so a new build is a new
-//    service worker and the app can offer to reload into it.
+//    service worker and the app can offer to reload into it. The workbook
+//    reader's files are in that list, so a workbook can be read offline
+//    after the first visit; the app registers the service worker once it
+//    has started, so caching them never holds up the page.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -42,9 +52,36 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still holds an inline script, which the Content-Security-Policy would block.');
   process.exit(1);
 }
+
+// 2. The workbook reader: hashed names, a loader, and the page's pointer to it.
+const reader = { js: join(staging, 'workbook.js'), wasm: join(staging, 'workbook_bg.wasm') };
+if (!existsSync(reader.js) || !existsSync(reader.wasm)) {
+  console.error('post-build: the workbook reader (workbook.js, workbook_bg.wasm) was not built; see index.html.');
+  process.exit(1);
+}
+const readerHash = createHash('sha256').update(readFileSync(reader.js)).update(readFileSync(reader.wasm)).digest('hex').slice(0, 16);
+const readerJs = `workbook-${readerHash}.js`;
+const readerWasm = `workbook-${readerHash}_bg.wasm`;
+const readerLoader = `workbook-loader-${readerHash}.js`;
+renameSync(reader.js, join(staging, readerJs));
+renameSync(reader.wasm, join(staging, readerWasm));
+// A classic worker: its relative addresses are the loader's own folder's.
+writeFileSync(
+  join(staging, readerLoader),
+  `importScripts('./${readerJs}');\nwasm_bindgen({ module_or_path: './${readerWasm}' });\n`,
+);
+if (/<(link|script)\b[^>]*workbook/.test(html)) {
+  console.error('post-build: index.html refers to the workbook reader, which must load only when a workbook is opened.');
+  process.exit(1);
+}
+html = html.replace('</head>', `  <meta name="scrutineer-workbook-reader" content="./${readerLoader}">\n  </head>`);
+if (!html.includes(readerLoader)) {
+  console.error('post-build: index.html has no </head> for the workbook reader\'s address.');
+  process.exit(1);
+}
 writeFileSync(indexPath, html);
 
-// 2. The service worker, with every file of this build.
+// 3. The service worker, with every file of this build.
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
@@ -66,4 +103,4 @@ if (worker === template) {
   process.exit(1);
 }
 writeFileSync(join(staging, 'sw.js'), worker);
-console.log(`post-build: ${starterName} out of index.html; sw.js keeps ${kept.length} files for use offline.`);
+console.log(`post-build: ${starterName} out of index.html; workbook reader at ${readerLoader}; sw.js keeps ${kept.length} files for use offline.`);

@@ -1,5 +1,7 @@
-// Prints the raw, gzip and brotli size of every file in dist/, the total, and
-// the first load (index.html and what it references). Reports; never fails on size.
+// Prints the raw, gzip and brotli size of every file in dist/, the total, the
+// first load (index.html and what it references) and the workbook reader (the
+// second wasm, a Web Worker loaded only when a workbook is opened).
+// Reports; never fails on size.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, normalize } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -51,7 +53,9 @@ rows.forEach((r) => console.log(line(r)));
 console.log('-'.repeat(50));
 const all = sum(rows, `total, all ${rows.length} files`);
 const first = sum(rows.filter((r) => referenced.has(r.file)), `first load (${[...referenced].sort().join(', ')})`);
+const reader = sum(rows.filter((r) => /^workbook-/.test(r.file)), 'workbook reader, loaded when a workbook is opened');
 console.log(line(all));
 console.log(line(first));
+console.log(line(reader));
 const verdict = first.gzip / 1024 <= budgetKb ? 'within' : 'OVER';
 console.log(`First load: ${(first.gzip / 1024).toFixed(1)} KB gzip, ${(first.brotli / 1024).toFixed(1)} KB brotli: ${verdict} the ${budgetKb} KB compressed budget.`);

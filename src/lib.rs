@@ -13,6 +13,7 @@ pub mod pack;
 pub mod register;
 pub mod state;
 pub mod storage;
+pub mod workbook;
 pub mod workspace;
 
 pub use app::App;
