@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use scrutineer_core::route::Route;
 
+use crate::bring_in::BringInPage;
 use crate::browser;
 use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
 use crate::components::{
@@ -100,6 +101,7 @@ fn page_for(route: Route) -> AnyView {
         Route::ComplaintsCases => view! { <ComplaintsCasesPage/> }.into_any(),
         Route::Pack => view! { <PackPage/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
+        Route::BringIn => view! { <BringInPage/> }.into_any(),
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::NotFound { path } => view! { <NotFoundPage path=path/> }.into_any(),
     }

@@ -29,6 +29,11 @@ pub fn DataPage() -> impl IntoView {
             "Everything here is kept in this browser on this device. To give it to someone, "
             "download a copy and email it; they open it on this page."
         </p>
+        <p>
+            "Setting up for your own council? "
+            <a href=scrutineer_core::route::Route::BringIn.href() data-testid="bring-in-link">"Bring in your council's spreadsheets"</a>
+            ": indicators, the register and complaints, from CSV or Excel."
+        </p>
         <WhatIsOpen/>
         <SaveCopy/>
         <OpenFile/>
@@ -38,7 +43,8 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-fn contents(summary: &Summary) -> String {
+/// What a snapshot holds, in a line: "60 indicators in 14 service areas, …".
+pub(crate) fn contents(summary: &Summary) -> String {
     let years = match (
         summary.complaint_years.first(),
         summary.complaint_years.last(),

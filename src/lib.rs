@@ -1,6 +1,7 @@
 //! Scrutineer's browser app: thin Leptos views over `scrutineer-core`.
 
 pub mod app;
+pub mod bring_in;
 pub mod browser;
 pub mod complaints;
 pub mod components;

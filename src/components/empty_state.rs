@@ -30,9 +30,14 @@ pub fn GettingStarted() -> impl IntoView {
             "your council's name, the pack's title and its date",
         ),
         (
+            Route::BringIn,
+            "Bring in your spreadsheets",
+            "indicators, the register and complaints, from the CSV files or Excel workbooks you keep",
+        ),
+        (
             Route::EnterFigures,
             "Add service areas and indicators",
-            "then enter each quarter's figures, or open them from a spreadsheet (CSV)",
+            "by hand, then enter each quarter's figures",
         ),
         (
             Route::NewRiskEntry,

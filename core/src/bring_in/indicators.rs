@@ -527,6 +527,14 @@ impl Reading<'_> {
 
     /// For a held indicator, a sentence where the file describes it otherwise.
     fn check_description(&mut self, row: usize, at: usize) {
+        // Unreadable words are faults whether or not the indicator is held.
+        if col(&self.found, "good_is").is_some() {
+            self.polarity(row);
+        }
+        let unit_col = col(&self.found, "unit");
+        if unit_col.is_some() && !self.cell(row, unit_col).is_empty() {
+            self.unit_cell(row);
+        }
         let indicator = &self.next.indicators[at];
         let mut differs = vec![];
         let text = |key: &str| self.cell(row, col(&self.found, key));
@@ -615,6 +623,17 @@ impl Reading<'_> {
         polarity
     }
 
+    /// The row's `unit` cell read, or a fault.
+    fn unit_cell(&mut self, row: usize) -> Option<Unit> {
+        let c = col(&self.found, "unit")?;
+        let text = self.table.cell(row, c).to_owned();
+        let unit = unit_named(&text);
+        if unit.is_none() {
+            self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a unit: use count, number, percentage, rate per 1,000, rate per 10,000, rate per 100,000, days or pounds"));
+        }
+        unit
+    }
+
     /// A new indicator's unit: its `unit` cell, else worked out from its
     /// name and every figure cell the file gives it.
     fn unit(
@@ -625,13 +644,8 @@ impl Reading<'_> {
         wide: &[(usize, Figures)],
     ) -> Option<Unit> {
         let unit_col = col(&self.found, "unit");
-        let text = self.cell(row, unit_col).to_owned();
-        if let (Some(c), false) = (unit_col, text.is_empty()) {
-            let unit = unit_named(&text);
-            if unit.is_none() {
-                self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a unit: use count, number, percentage, rate per 1,000, rate per 10,000, rate per 100,000, days or pounds"));
-            }
-            return unit;
+        if unit_col.is_some() && !self.cell(row, unit_col).is_empty() {
+            return self.unit_cell(row);
         }
         let columns: Vec<usize> = if long {
             col(&self.found, "value").into_iter().collect()

@@ -279,6 +279,15 @@ Visits\tH\t12,34\t5
         all[1]
     );
     assert_eq!(all[2], "Row 4, column \u{201c}Performance Measure\u{201d}: the row has figures but no indicator: give its name");
+    // Words that cannot be read are faults for a held indicator too.
+    let held = "Performance Measure\tGood is\tUnit\t2017/18\nNumber of contacts during the year\tX\tparsecs\t1";
+    assert_eq!(
+        faults(&Snapshot::demo(), &table(held)),
+        [
+            "Row 2, column \u{201c}Good is\u{201d}: \u{201c}X\u{201d} is not a polarity: write H where a high figure is good, L where a low one is, or - for neither",
+            "Row 2, column \u{201c}Unit\u{201d}: \u{201c}parsecs\u{201d} is not a unit: use count, number, percentage, rate per 1,000, rate per 10,000, rate per 100,000, days or pounds",
+        ]
+    );
     let twice = "indicator,period,value\nContacts,2017/18,1\nContacts,2017/18,2\n";
     assert_eq!(
         faults(&empty(), &Table::csv(parse_rows(twice).expect("reads"))),

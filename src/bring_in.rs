@@ -1,0 +1,441 @@
+//! `#/data/bring-in`: a council's own spreadsheets brought in (indicators,
+//! the register, complaints), each from CSV or an Excel workbook, previewed
+//! whole before anything changes, with the columns mapped by hand where
+//! their headings are not ones Scrutineer knows.
+
+use leptos::prelude::*;
+use scrutineer_core::bring_in::columns::{ColumnsError, Mapping};
+use scrutineer_core::bring_in::{decimal_commas, source_name, Kind, Plan, Refused, Table};
+use scrutineer_core::file::csv::Delimiter;
+use scrutineer_core::file::read::ReadFileError;
+use scrutineer_core::route::Route;
+use scrutineer_core::text::capitalise;
+
+use crate::components::{NoticesHere, PreviewPanel};
+use crate::data::contents;
+use crate::state::use_notices;
+use crate::workspace::use_workspace;
+
+/// `#/data/bring-in`: the steps for a new council, what is held now, and a
+/// part for each kind of spreadsheet.
+#[component]
+pub fn BringInPage() -> impl IntoView {
+    let workspace = use_workspace();
+    let held = move || workspace.snapshot().with(|s| contents(&s.summary()));
+    let pack = move || {
+        workspace
+            .snapshot()
+            .with(|s| format!("{}: {}", s.organisation, s.title))
+    };
+    view! {
+        <h1 tabindex="-1">"Bring in your council's spreadsheets"</h1>
+        <p class="lede">
+            "Bring in the spreadsheets you already keep, as CSV files or Excel workbooks. "
+            "Each is checked and shown to you before anything changes, and Undo puts everything back."
+        </p>
+        <h2>"What is held now"</h2>
+        <dl class="summary-list" data-testid="bring-in-held">
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Pack"</dt>
+                <dd class="summary-list__value">{pack}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Holds"</dt>
+                <dd class="summary-list__value">{held}</dd>
+            </div>
+        </dl>
+        <h2>"Steps for a new council"</h2>
+        <ol class="steps" data-testid="bring-in-steps">
+            <li>
+                <a href=Route::Data.href()>"Name the pack"</a>
+                ": on the Data page, start with an empty workspace (your council's name, the pack's title and its date), or check the details of the one open."
+            </li>
+            {Kind::ALL.into_iter().map(|kind| {
+                let href = format!("#{}", part_id(kind));
+                view! {
+                    <li>
+                        <a href=href.clone() on:click=move |ev| {
+                            ev.prevent_default();
+                            crate::browser::focus_id(part_id(kind));
+                        }>{kind.title()}</a>
+                        ": download the template, or use your own spreadsheet."
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {Kind::ALL.into_iter().map(|kind| view! { <BringInPart kind=kind/> }).collect_view()}
+    }
+}
+
+/// The element id of a part's heading (and where its messages are shown).
+fn part_id(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Indicators => "bring-in-indicators",
+        Kind::Register => "bring-in-register",
+        Kind::Complaints => "bring-in-complaints",
+    }
+}
+
+/// A file read: its name, its sheets (one for a CSV file) and how its text
+/// was read ("UTF-8, separated by commas"), where that is worth saying.
+#[derive(Clone, Debug, PartialEq)]
+struct Opened {
+    file: String,
+    tables: Vec<Table>,
+    read_as: Option<String>,
+}
+
+/// Whether the bytes are a workbook (an .xlsx is a zip file).
+fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    bytes.starts_with(b"PK\x03\x04")
+        || [".xlsx", ".xlsm", ".xls", ".ods"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+}
+
+/// The sheet to show first: the first whose columns are found.
+fn first_sheet(
+    kind: Kind,
+    snapshot: &scrutineer_core::domain::snapshot::Snapshot,
+    tables: &[Table],
+) -> usize {
+    tables
+        .iter()
+        .position(|t| !matches!(kind.plan(snapshot, t, &vec![]), Err(Refused::Columns(_))))
+        .or_else(|| tables.iter().position(|t| !t.rows.is_empty()))
+        .unwrap_or(0)
+}
+
+/// One kind of spreadsheet: its template, the file chooser, then the
+/// preview, the column mapping or the faults.
+#[component]
+fn BringInPart(kind: Kind) -> impl IntoView {
+    let workspace = use_workspace();
+    let notices = use_notices();
+    let at = part_id(kind);
+    let key = kind.key();
+    let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
+    let sheet = RwSignal::new(0usize);
+    let chosen: RwSignal<Mapping> = RwSignal::new(vec![]);
+    let outcome = Memo::new(move |_| {
+        opened.with(|o| {
+            let o = o.as_ref()?;
+            let table = o.tables.get(sheet.get()).or(o.tables.first())?;
+            let plan = chosen.with(|c| workspace.snapshot().with(|s| kind.plan(s, table, c)));
+            Some((source_name(&o.file, table), plan))
+        })
+    });
+    let clear = move || {
+        opened.set(None);
+        chosen.set(vec![]);
+        sheet.set(0);
+    };
+    let choose = move |event: leptos::ev::Event| {
+        notices.clear_at(at);
+        clear();
+        let Some(file) = crate::browser::take_chosen_file(&event) else {
+            return;
+        };
+        let name = file.name();
+        if let Err(too_large) = ReadFileError::check_size(file.size() as usize) {
+            return notices.refuse(at, &name, &too_large);
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match crate::browser::read_file_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return notices.refuse(at, &name, &e),
+            };
+            let read = if is_workbook(&name, &bytes) {
+                crate::workbook::read_workbook(&name, bytes)
+                    .await
+                    .map(|tables| Opened {
+                        file: name.clone(),
+                        tables,
+                        read_as: None,
+                    })
+                    .map_err(ReadFileError::Unreadable)
+            } else {
+                scrutineer_core::file::csv::read_bytes(&bytes)
+                    .map_err(ReadFileError::Undecodable)
+                    .and_then(|csv| {
+                        // A semicolon file's "12,5" may be 12.5 or 125: refused, not guessed.
+                        let table = Table::csv(csv.rows.clone());
+                        let faults = match csv.delimiter {
+                            Delimiter::Semicolon => decimal_commas(&table),
+                            _ => vec![],
+                        };
+                        if faults.is_empty() {
+                            Ok(csv)
+                        } else {
+                            Err(ReadFileError::Sheet(faults))
+                        }
+                    })
+                    .map(|csv| Opened {
+                        file: name.clone(),
+                        read_as: Some(format!(
+                            "Read as {} text, its cells separated by {}.",
+                            csv.encoding.describe(),
+                            csv.delimiter.describe()
+                        )),
+                        tables: vec![Table::csv(csv.rows)],
+                    })
+            };
+            match read {
+                Ok(o) => {
+                    let first = workspace
+                        .snapshot()
+                        .with_untracked(|s| first_sheet(kind, s, &o.tables));
+                    // The page may have gone while the file was read.
+                    let _ = sheet.try_set(first);
+                    let _ = opened.try_set(Some(o));
+                }
+                Err(e) => notices.refuse(at, &name, &e),
+            }
+        });
+    };
+    // A file with faults is refused beside its chooser, every fault listed.
+    Effect::new(move |_| {
+        if let Some((_, Err(Refused::Faults(faults)))) = outcome.get() {
+            let file =
+                opened.with_untracked(|o| o.as_ref().map(|o| o.file.clone()).unwrap_or_default());
+            notices.clear_at(at);
+            notices.refuse(at, &file, &ReadFileError::Sheet(faults));
+        }
+    });
+    let confirm = move |()| {
+        if let Some((source, Ok(plan))) = outcome.get_untracked() {
+            clear();
+            workspace.edit_at(at, plan.done_message(&source), plan.snapshot);
+        }
+    };
+    let template = kind.template();
+    let columns = template.columns.clone();
+    let download = move |_| {
+        let t = kind.template();
+        crate::browser::download(t.file_name, &t.csv, "text/csv");
+    };
+    let input_id = format!("{key}-file");
+    let hint_id = format!("{key}-file-hint");
+    view! {
+        <section class="bring-in-part" aria-labelledby=at data-testid=format!("{key}-part")>
+            <h2 id=at tabindex="-1">{kind.title()}</h2>
+            <p>{kind.shape()}</p>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" data-testid=format!("{key}-template") on:click=download>
+                    "Download the template (CSV)"
+                </button>
+            </div>
+            <details class="details">
+                <summary class="details__summary">"What each column accepts"</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("The columns of the {} template", key)>
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">"Column"</th><th scope="col">"Needed"</th><th scope="col">"What it accepts"</th>
+                        </tr></thead>
+                        <tbody>
+                            {columns.into_iter().map(|(name, needed, accepts)| view! {
+                                <tr>
+                                    <th scope="row"><code>{name}</code></th>
+                                    <td>{if needed { "Yes" } else { "No" }}</td>
+                                    <td>{accepts}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <div class="form-group">
+                <label class="label" for=input_id.clone()>{format!("Choose a spreadsheet of {}", kind.title().to_lowercase())}</label>
+                <p class="hint" id=hint_id.clone()>"A CSV file (UTF-8, Windows-1252 or UTF-16; commas, semicolons or tabs) or an Excel workbook (.xlsx). Headings are matched whatever their case, and may sit below a title."</p>
+                <input
+                    class="file-input"
+                    id=input_id
+                    type="file"
+                    accept=".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    aria-describedby=hint_id
+                    data-testid=format!("{key}-input")
+                    on:change=choose
+                />
+            </div>
+            <NoticesHere at=at/>
+            {move || opened.with(|o| o.as_ref().filter(|o| o.tables.len() > 1).map(|o| {
+                let options = o.tables.iter().enumerate().map(|(i, t)| {
+                    let label = format!("{} ({})", t.sheet.clone().unwrap_or_default(), scrutineer_core::domain::snapshot::count_of(t.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count(), "row", "rows"));
+                    view! { <option value=i.to_string() selected=move || sheet.get() == i>{label}</option> }
+                }).collect_view();
+                let sheet_id = format!("{key}-sheet");
+                view! {
+                    <div class="form-group">
+                        <label class="label" for=sheet_id.clone()>"Which sheet"</label>
+                        <select class="select" id=sheet_id data-testid=format!("{key}-sheet") on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                chosen.set(vec![]);
+                                sheet.set(i);
+                            }
+                        }>{options}</select>
+                    </div>
+                }
+            }))}
+            {move || outcome.get().map(|(source, plan)| match plan {
+                Ok(plan) if plan.is_empty() => view! {
+                    <div class="panel" data-testid=format!("{key}-unchanged")>
+                        <p>{format!("{source} holds nothing that differs from what is held now, so there is nothing to bring in.")}</p>
+                        {plan.not_read.iter().map(|line| view! { <p class="warning-text">{line.clone()}</p> }).collect_view()}
+                    </div>
+                }.into_any(),
+                Ok(plan) => view! {
+                    <Preview kind=kind source=source plan=plan read_as=opened.with_untracked(|o| o.as_ref().and_then(|o| o.read_as.clone()))
+                        on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |()| clear())/>
+                }.into_any(),
+                // Said beside the chooser, by the effect above.
+                Err(Refused::Faults(_)) => ().into_any(),
+                Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => view! {
+                    <Mapper kind=kind source=source found=found missing=missing.iter().map(|m| (m.key, m.accepts)).collect() chosen=chosen
+                        on_cancel=Callback::new(move |()| clear())/>
+                }.into_any(),
+                Err(Refused::Columns(ColumnsError::Empty(fault) | ColumnsError::BadMapping(fault))) => view! {
+                    <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// What using the file would do, with the choice to go ahead.
+#[component]
+fn Preview(
+    kind: Kind,
+    source: String,
+    plan: Plan,
+    read_as: Option<String>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let key = kind.key();
+    let heading_id: &'static str = match kind {
+        Kind::Indicators => "indicators-preview-heading",
+        Kind::Register => "register-preview-heading",
+        Kind::Complaints => "complaints-preview-heading",
+    };
+    let changed = (!plan.changed.is_empty()).then(|| view! {
+        <h4>"Held now, and changed by the file"</h4>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Each held figure the file changes">
+            <table class="table" data-testid=format!("{key}-changed")>
+                <thead><tr>
+                    <th scope="col">"What"</th><th scope="col" class="numeric">"Now"</th><th scope="col" class="numeric">"From the file"</th>
+                </tr></thead>
+                <tbody>
+                    {plan.changed.iter().map(|c| view! {
+                        <tr><th scope="row">{c.what.clone()}</th><td class="numeric">{c.now.clone()}</td><td class="numeric">{c.from_file.clone()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    });
+    let understood = (!plan.understood.is_empty()).then(|| view! {
+        <h4>"How the headings and cells were read"</h4>
+        <div class="table-scroll table-scroll--tall" tabindex="0" role="region" aria-label="How each heading and cell was read">
+            <table class="table" data-testid=format!("{key}-understood")>
+                <thead><tr>
+                    <th scope="col">"Where"</th><th scope="col">"As printed"</th><th scope="col">"Understood as"</th>
+                </tr></thead>
+                <tbody>
+                    {plan.understood.iter().map(|u| view! {
+                        <tr><td>{u.place.clone()}</td><td>{u.printed.clone()}</td><td>{u.understood.clone()}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    });
+    view! {
+        <PreviewPanel
+            heading=capitalise(&plan.preview_heading(&source))
+            heading_id=heading_id
+            testid=match kind { Kind::Indicators => "indicators-preview", Kind::Register => "register-preview", Kind::Complaints => "complaints-preview" }
+            confirm_label="Bring these in"
+            confirm_testid=match kind { Kind::Indicators => "indicators-confirm", Kind::Register => "register-confirm", Kind::Complaints => "complaints-confirm" }
+            on_confirm=on_confirm
+            on_cancel=on_cancel
+        >
+            {read_as.map(|r| view! { <p class="hint">{r}</p> })}
+            {(!plan.created.is_empty()).then(|| view! {
+                <h4>"New"</h4>
+                <ul class="list" data-testid=format!("{key}-created")>
+                    {plan.created.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            {changed}
+            {(!plan.not_read.is_empty()).then(|| view! {
+                <div class="warning-text" data-testid=format!("{key}-not-read")>
+                    {plan.not_read.iter().map(|line| view! { <p>{line.clone()}</p> }).collect_view()}
+                </div>
+            })}
+            {understood}
+            <p>"Nothing changes until you bring these in, and Undo puts everything back."</p>
+        </PreviewPanel>
+    }
+}
+
+/// Where needed columns were not found: a choice of column for each.
+#[component]
+fn Mapper(
+    kind: Kind,
+    source: String,
+    found: scrutineer_core::bring_in::columns::Found,
+    missing: Vec<(&'static str, &'static str)>,
+    chosen: RwSignal<Mapping>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let key = kind.key();
+    let headings = found.headings.clone();
+    // The keys chosen already stay on the form, so a choice can be changed.
+    let mut keys: Vec<(&'static str, &'static str)> = chosen
+        .get_untracked()
+        .iter()
+        .map(|(k, _)| (*k, ""))
+        .collect();
+    for (k, accepts) in missing {
+        if !keys.iter().any(|(c, _)| *c == k) {
+            keys.push((k, accepts));
+        }
+    }
+    view! {
+        <section class="panel" aria-labelledby=format!("{key}-mapping-heading") data-testid=format!("{key}-mapping")>
+            <h3 id=format!("{key}-mapping-heading")>"Which column holds what?"</h3>
+            <p>{format!(
+                "Scrutineer could not find every column it needs in {source}. Its headings are on row {}. Choose the column that holds each of these; nothing changes until you have seen what the file brings in.",
+                found.header_row + 1
+            )}</p>
+            {keys.into_iter().map(|(name, accepts)| {
+                let select_id = format!("{key}-map-{name}");
+                let current = chosen.get_untracked().iter().find(|(k, _)| *k == name).map(|(_, a)| *a);
+                let options = headings.iter().enumerate().map(|(i, h)| {
+                    let label = format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() });
+                    view! { <option value=i.to_string() selected=current == Some(i)>{label}</option> }
+                }).collect_view();
+                view! {
+                    <div class="form-group">
+                        <label class="label" for=select_id.clone()><code>{name}</code></label>
+                        {(!accepts.is_empty()).then(|| view! { <p class="hint">{capitalise(accepts)}</p> })}
+                        <select class="select" id=select_id data-testid=format!("{key}-map-{name}") on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            chosen.update(|c| {
+                                c.retain(|(k, _)| *k != name);
+                                if let Ok(i) = value.parse::<usize>() {
+                                    c.push((name, i));
+                                }
+                            });
+                        }>
+                            <option value="" selected=current.is_none()>"Choose a column"</option>
+                            {options}
+                        </select>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="button-group">
+                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
