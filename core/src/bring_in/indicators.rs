@@ -400,13 +400,29 @@ impl Reading<'_> {
 
     /// Whether `row` repeats a header (a pack pasted whole repeats its
     /// table's heading over each section).
+    /// A header is one whose name cell is a heading ("Performance Measure"),
+    /// or empty with at least two other cells that are headings or periods.
     fn is_header(&self, row: usize) -> bool {
-        col(&self.found, "indicator").is_some_and(|c| {
-            INDICATOR_COLUMNS
-                .iter()
-                .find(|s| s.key == "indicator")
-                .is_some_and(|s| s.matches(self.table.cell(row, c)))
-        })
+        let name_col = col(&self.found, "indicator");
+        let name = self.cell(row, name_col);
+        let named = INDICATOR_COLUMNS
+            .iter()
+            .find(|s| s.key == "indicator")
+            .is_some_and(|s| s.matches(name));
+        if named || !name.is_empty() {
+            return named;
+        }
+        let headings = self.table.rows[row]
+            .iter()
+            .filter(|cell| {
+                INDICATOR_COLUMNS.iter().any(|s| s.matches(cell))
+                    || matches!(
+                        read_label(cell, self.next.as_at),
+                        Ok(ColumnLabel::Period(_) | ColumnLabel::Comparator { .. })
+                    )
+            })
+            .count();
+        headings >= 2
     }
 
     /// Reads every row below the header.
@@ -418,7 +434,15 @@ impl Reading<'_> {
             }
             if self.is_header(row) {
                 // The next section's own headings: its periods may differ.
-                self.found.headings = self.table.rows[row].clone();
+                // A heading the repeat leaves empty keeps the first one's.
+                let first = std::mem::take(&mut self.found.headings);
+                let width = first.len().max(self.table.rows[row].len());
+                self.found.headings = (0..width)
+                    .map(|c| match self.table.cell(row, c) {
+                        "" => first.get(c).cloned().unwrap_or_default(),
+                        heading => heading.to_owned(),
+                    })
+                    .collect();
                 wide = if long {
                     vec![]
                 } else {
@@ -463,7 +487,12 @@ impl Reading<'_> {
         let id_col = col(&self.found, "indicator_id");
         let name_col = col(&self.found, "indicator");
         let id = self.cell(row, id_col).to_owned();
-        let name = self.cell(row, name_col).to_owned();
+        // A bullet before the name ("- Number of families") is the pack's layout.
+        let name = self
+            .cell(row, name_col)
+            .trim_start_matches(['-', '\u{2022}', '\u{2013}'])
+            .trim()
+            .to_owned();
         let key = normalise(&name);
         let by_id = |list: &[Indicator]| {
             (!id.is_empty())
@@ -664,6 +693,18 @@ impl Reading<'_> {
             .filter(|t| !t.is_empty())
             .collect();
         let unit = infer_unit(name, &cells);
+        // "1,412 / 57.5", not the "/" of a bracketed period: "4,305 (Q4, 2016/17)".
+        let pair = cells.iter().find(|c| {
+            let figure = c.split('(').next().unwrap_or_default();
+            figure.contains('/') && figure.chars().any(|d| d.is_ascii_digit())
+        });
+        if let (Some(pair), None, false) = (pair, unit.rate_base(), unit == Unit::Percent) {
+            let message = format!(
+                "\u{201c}{pair}\u{201d} is a number and a rate, but neither the indicator's name nor a unit column says what the rate is per: add a unit column giving rate per 1,000, rate per 10,000 or rate per 100,000"
+            );
+            self.fail(row, name_col.unwrap_or(0), message);
+            return None;
+        }
         self.understood.push(Understood {
             place: format!("Row {}", row + 1),
             printed: name.to_owned(),
@@ -975,7 +1016,7 @@ impl Reading<'_> {
     fn finish(mut self, snapshot: &Snapshot) -> Result<Plan, Refused> {
         let mut changed = vec![];
         let (mut figures, mut comparators, mut targets) = (0, 0, 0);
-        let mut seen: Vec<(FigureKey, usize, Value)> = vec![];
+        let mut seen: Vec<(FigureKey, (usize, usize), Value)> = vec![];
         for g in std::mem::take(&mut self.given) {
             // A comparator whose period is not stated is one of several a
             // pack may hold (each from its own report): only the same
@@ -991,16 +1032,25 @@ impl Reading<'_> {
                         (Some(k), None) => format!("the {} (period not stated)", k.label()),
                         (None, None) => "a figure".to_owned(),
                     };
-                    let message = format!(
-                        "row {} already gives {} {what}",
-                        first + 1,
-                        self.indicator(g.at).name
-                    );
+                    let (first_row, first_column) = *first;
+                    let name = &self.indicator(g.at).name;
+                    let message = if first_row == g.row {
+                        format!(
+                            "the column \u{201c}{}\u{201d} already gives {name} {what}, and a different figure",
+                            self.heading(first_column)
+                        )
+                    } else {
+                        format!("row {} already gives {name} {what}", first_row + 1)
+                    };
                     self.fail(g.row, g.column, message);
                 }
                 continue;
             }
-            seen.push(((g.at, g.comparator, g.period), g.row, g.value.clone()));
+            seen.push((
+                (g.at, g.comparator, g.period),
+                (g.row, g.column),
+                g.value.clone(),
+            ));
             let indicator = self.indicator(g.at);
             let unit = indicator.unit;
             let name = indicator.name.clone();

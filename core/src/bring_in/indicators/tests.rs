@@ -337,3 +337,54 @@ fn the_template_brings_itself_in() {
     );
     assert_eq!(template.columns.len(), INDICATOR_COLUMNS.len());
 }
+
+#[test]
+fn a_report_pasted_whole_repeats_its_headings_with_other_periods_and_bullets_its_names() {
+    let text = "Performance Measure\tGood is\t2016/17\t2017/18
+Health Checks\t\t\t
+Number of NHS Health Checks offered\tH\t75,892\t96,920
+\tGood is High or Low\tQ1 2018/19\tEngland Average
+Troubled Families Unit\t\t\t
+- Number of families attached to the programme\tH\t10,169\tn/a";
+    let plan = plan(&empty(), &table(text));
+    let s = &plan.snapshot;
+    let families = s
+        .indicators
+        .iter()
+        .find(|i| i.name == "Number of families attached to the programme")
+        .expect("the bullet is not part of the name");
+    let q1: Period = "Q1 2018/19".parse().expect("a quarter");
+    assert!(
+        families.value_for(&q1).is_some(),
+        "the repeated heading's periods are used below it"
+    );
+    assert_eq!(
+        s.service_area(&families.service_area)
+            .map(|a| a.name.as_str()),
+        Some("Troubled Families Unit")
+    );
+}
+
+#[test]
+fn a_number_and_rate_with_no_base_named_asks_for_a_unit_column_once() {
+    let text = "Performance Measure\tGood is\t2016/17\t2017/18
+Number and rate of referrals during the year\tL\t9,907/ 403.9\t10,337/ 419.4";
+    assert_eq!(
+        faults(&empty(), &table(text)),
+        ["Row 2, column \u{201c}Performance Measure\u{201d}: \u{201c}9,907/ 403.9\u{201d} is a number and a rate, but neither the indicator's name nor a unit column says what the rate is per: add a unit column giving rate per 1,000, rate per 10,000 or rate per 100,000"]
+    );
+    let with_unit = "Performance Measure\tGood is\tUnit\t2016/17\nNumber and rate of referrals during the year\tL\trate per 10,000\t9,907/ 403.9";
+    let plan = plan(&empty(), &table(with_unit));
+    assert_eq!(plan.snapshot.indicators[0].unit, Unit::RatePer10000);
+}
+
+#[test]
+fn two_columns_of_one_period_that_disagree_are_named() {
+    let text = "Performance Indicator\tis: H/L\t2018/19\t2018/19 (full year)
+Adults receiving direct payments\tH\t26.5%\t30.4%";
+    let all = faults(&empty(), &table(text));
+    assert_eq!(
+        all,
+        ["Row 2, column \u{201c}2018/19 (full year)\u{201d}: the column \u{201c}2018/19\u{201d} already gives Adults receiving direct payments a figure for 2018/19, and a different figure"]
+    );
+}
