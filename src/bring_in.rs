@@ -290,10 +290,19 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                 }.into_any(),
                 // Said beside the chooser, by the effect above.
                 Err(Refused::Faults(_)) => ().into_any(),
-                Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => view! {
-                    <Mapper kind=kind source=source found=found missing=missing.iter().map(|m| (m.key, m.accepts)).collect() chosen=chosen
-                        on_cancel=Callback::new(move |()| clear())/>
-                }.into_any(),
+                Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => {
+                    // The first rows under the headings, to choose by.
+                    let sample: Vec<Vec<String>> = opened.with_untracked(|o| {
+                        o.as_ref()
+                            .and_then(|o| o.tables.get(sheet.get_untracked()))
+                            .map(|t| t.rows.iter().skip(found.header_row + 1).filter(|r| r.iter().any(|c| !c.trim().is_empty())).take(3).cloned().collect())
+                            .unwrap_or_default()
+                    });
+                    view! {
+                        <Mapper kind=kind source=source found=found sample=sample missing=missing.iter().map(|m| (m.key, m.accepts)).collect() chosen=chosen
+                            on_cancel=Callback::new(move |()| clear())/>
+                    }.into_any()
+                }
                 Err(Refused::Columns(ColumnsError::Empty(fault) | ColumnsError::BadMapping(fault))) => view! {
                     <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
                 }.into_any(),
@@ -383,6 +392,8 @@ fn Mapper(
     kind: Kind,
     source: String,
     found: scrutineer_core::bring_in::columns::Found,
+    /// The first filled rows under the headings.
+    sample: Vec<Vec<String>>,
     missing: Vec<(&'static str, &'static str)>,
     chosen: RwSignal<Mapping>,
     on_cancel: Callback<()>,
@@ -407,6 +418,21 @@ fn Mapper(
                 "Scrutineer could not find every column it needs in {source}. Its headings are on row {}. Choose the column that holds each of these; nothing changes until you have seen what the file brings in.",
                 found.header_row + 1
             )}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="The file's first rows">
+                <table class="table" data-testid=format!("{key}-sample")>
+                    <caption class="caption">"The file's first rows"</caption>
+                    <thead><tr>
+                        {headings.iter().enumerate().map(|(i, h)| view! {
+                            <th scope="col">{format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() })}</th>
+                        }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {sample.into_iter().map(|row| view! {
+                            <tr>{(0..headings.len()).map(|i| view! { <td>{row.get(i).cloned().unwrap_or_default()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             {keys.into_iter().map(|(name, accepts)| {
                 let select_id = format!("{key}-map-{name}");
                 let current = chosen.get_untracked().iter().find(|(k, _)| *k == name).map(|(_, a)| *a);
