@@ -67,6 +67,15 @@ pub fn BringInPage() -> impl IntoView {
     }
 }
 
+/// Where a part shows what a chosen file would do, revealed once it is read.
+fn result_selector(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Indicators => "#indicators-result",
+        Kind::Register => "#register-result",
+        Kind::Complaints => "#complaints-result",
+    }
+}
+
 /// The element id of a part's heading (and where its messages are shown).
 fn part_id(kind: Kind) -> &'static str {
     match kind {
@@ -126,6 +135,8 @@ fn BringInPart(kind: Kind) -> impl IntoView {
             Some((source_name(&o.file, table), plan))
         })
     });
+    // Each choice's number: a slow read of an earlier file never replaces a later one.
+    let reads = StoredValue::new(0u64);
     let clear = move || {
         opened.set(None);
         chosen.set(vec![]);
@@ -134,6 +145,9 @@ fn BringInPart(kind: Kind) -> impl IntoView {
     let choose = move |event: leptos::ev::Event| {
         notices.clear_at(at);
         clear();
+        reads.update_value(|n| *n += 1);
+        let this_read = reads.get_value();
+        let current = move || reads.try_get_value() == Some(this_read);
         let Some(file) = crate::browser::take_chosen_file(&event) else {
             return;
         };
@@ -144,7 +158,8 @@ fn BringInPart(kind: Kind) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = match crate::browser::read_file_bytes(&file).await {
                 Ok(bytes) => bytes,
-                Err(e) => return notices.refuse(at, &name, &e),
+                Err(e) if current() => return notices.refuse(at, &name, &e),
+                Err(_) => return,
             };
             let read = if is_workbook(&name, &bytes) {
                 crate::workbook::read_workbook(&name, bytes)
@@ -154,7 +169,10 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                         tables,
                         read_as: None,
                     })
-                    .map_err(ReadFileError::Unreadable)
+                    .map_err(|sentence| {
+                        let stop = if sentence.ends_with('.') { "" } else { "." };
+                        ReadFileError::Workbook(format!("{sentence}{stop}"))
+                    })
             } else {
                 scrutineer_core::file::csv::read_bytes(&bytes)
                     .map_err(ReadFileError::Undecodable)
@@ -181,6 +199,9 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                         tables: vec![Table::csv(csv.rows)],
                     })
             };
+            if !current() {
+                return;
+            }
             match read {
                 Ok(o) => {
                     let first = workspace
@@ -189,19 +210,29 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     // The page may have gone while the file was read.
                     let _ = sheet.try_set(first);
                     let _ = opened.try_set(Some(o));
+                    crate::browser::reveal_after_render(result_selector(kind));
                 }
                 Err(e) => notices.refuse(at, &name, &e),
             }
         });
     };
-    // A file with faults is refused beside its chooser, every fault listed.
-    Effect::new(move |_| {
-        if let Some((_, Err(Refused::Faults(faults)))) = outcome.get() {
+    // A file with faults is refused beside its chooser, every fault listed;
+    // the list goes once another sheet or choice of columns has none.
+    Effect::new(move |was_refused: Option<bool>| {
+        let faults = outcome.with(|o| match o {
+            Some((_, Err(Refused::Faults(faults)))) => Some(faults.clone()),
+            _ => None,
+        });
+        let refused = faults.is_some();
+        if let Some(faults) = faults {
             let file =
                 opened.with_untracked(|o| o.as_ref().map(|o| o.file.clone()).unwrap_or_default());
             notices.clear_at(at);
             notices.refuse(at, &file, &ReadFileError::Sheet(faults));
+        } else if was_refused == Some(true) && opened.with_untracked(Option::is_some) {
+            notices.clear_at(at);
         }
+        refused
     });
     let confirm = move |()| {
         if let Some((source, Ok(plan))) = outcome.get_untracked() {
@@ -277,6 +308,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     </div>
                 }
             }))}
+            <div id=format!("{key}-result") tabindex="-1" class="bring-in-result">
             {move || outcome.get().map(|(source, plan)| match plan {
                 Ok(plan) if plan.is_empty() => view! {
                     <div class="panel" data-testid=format!("{key}-unchanged")>
@@ -288,8 +320,14 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     <Preview kind=kind source=source plan=plan read_as=opened.with_untracked(|o| o.as_ref().and_then(|o| o.read_as.clone()))
                         on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |()| clear())/>
                 }.into_any(),
-                // Said beside the chooser, by the effect above.
-                Err(Refused::Faults(_)) => ().into_any(),
+                // Said beside the chooser, by the effect above; where columns
+                // were chosen by hand, they can be chosen again.
+                Err(Refused::Faults(_)) => (!chosen.with(Vec::is_empty)).then(|| view! {
+                    <div class="button-group">
+                        <button type="button" class="button button--secondary" data-testid=format!("{key}-remap")
+                            on:click=move |_| chosen.set(vec![])>"Choose the columns again"</button>
+                    </div>
+                }).into_any(),
                 Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => {
                     // The first rows under the headings, to choose by.
                     let sample: Vec<Vec<String>> = opened.with_untracked(|o| {
@@ -307,6 +345,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
                 }.into_any(),
             })}
+            </div>
         </section>
     }
 }
@@ -440,16 +479,29 @@ fn Mapper(
                     let label = format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() });
                     view! { <option value=i.to_string() selected=current == Some(i)>{label}</option> }
                 }).collect_view();
+                let hint_id = format!("{select_id}-hint");
+                let refocus = select_id.clone();
                 view! {
                     <div class="form-group">
-                        <label class="label" for=select_id.clone()><code>{name}</code></label>
-                        {(!accepts.is_empty()).then(|| view! { <p class="hint">{capitalise(accepts)}</p> })}
-                        <select class="select" id=select_id data-testid=format!("{key}-map-{name}") on:change=move |ev| {
-                            let value = event_target_value(&ev);
+                        <label class="label" for=select_id.clone()>"The column for " <code>{name}</code></label>
+                        {(!accepts.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{capitalise(accepts)}</p> })}
+                        <select class="select" id=select_id aria-describedby=(!accepts.is_empty()).then_some(hint_id) data-testid=format!("{key}-map-{name}") on:change=move |ev| {
+                            let value = event_target_value(&ev).parse::<usize>().ok();
+                            // One column holds one thing: choosing it here takes it from any other.
                             chosen.update(|c| {
-                                c.retain(|(k, _)| *k != name);
-                                if let Ok(i) = value.parse::<usize>() {
+                                c.retain(|(k, a)| *k != name && Some(*a) != value);
+                                if let Some(i) = value {
                                     c.push((name, i));
+                                }
+                            });
+                            // The form is drawn again: focus stays on this choice, or
+                            // goes to what the file now brings in.
+                            let id = refocus.clone();
+                            request_animation_frame(move || {
+                                if document().get_element_by_id(&id).is_some() {
+                                    crate::browser::focus_id(&id);
+                                } else {
+                                    crate::browser::reveal_after_render(result_selector(kind));
                                 }
                             });
                         }>

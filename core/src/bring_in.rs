@@ -212,7 +212,12 @@ impl Plan {
 
     /// The preview's heading: "“pack.xlsx”, sheet “Indicators”, brings in …".
     pub fn preview_heading(&self, source: &str) -> String {
-        format!("{source} {}", self.counted())
+        let comma = if source.contains(", sheet \u{201c}") {
+            ","
+        } else {
+            ""
+        };
+        format!("{source}{comma} {}", self.counted())
     }
 
     /// What the undo history says once it is used: "Brought in 12
@@ -232,7 +237,7 @@ impl Plan {
 /// sheet “Indicators”".
 pub fn source_name(file: &str, table: &Table) -> String {
     match &table.sheet {
-        Some(sheet) => format!("\u{201c}{file}\u{201d}, sheet \u{201c}{sheet}\u{201d},"),
+        Some(sheet) => format!("\u{201c}{file}\u{201d}, sheet \u{201c}{sheet}\u{201d}"),
         None => format!("\u{201c}{file}\u{201d}"),
     }
 }
@@ -255,11 +260,28 @@ impl Kind {
         table: &Table,
         chosen: &columns::Mapping,
     ) -> Result<Plan, Refused> {
-        match self {
+        let plan = match self {
             Kind::Indicators => indicators::plan_indicators(snapshot, table, chosen),
             Kind::Register => register::plan_register(snapshot, table, chosen),
             Kind::Complaints => complaints::plan_complaints(snapshot, table, chosen),
+        }?;
+        // A snapshot the file checks would refuse (which the reader should
+        // have caught by row and column) is refused here too, so that
+        // nothing stored can fail to load.
+        let problems = crate::file::validate::validate(&plan.snapshot);
+        if problems.is_empty() {
+            return Ok(plan);
         }
+        Err(Refused::Faults(
+            problems
+                .iter()
+                .map(|p| {
+                    table.fault_of_all(format!(
+                        "the file would give a snapshot Scrutineer cannot keep: {p}"
+                    ))
+                })
+                .collect(),
+        ))
     }
 
     pub fn template(self) -> Template {

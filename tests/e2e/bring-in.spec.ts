@@ -161,7 +161,7 @@ test('an Excel workbook is read in a worker, its sheet chosen, and its figures b
   const preview = page.getByTestId('indicators-preview');
   await expect(page.locator('#indicators-preview-heading')).toContainText('“monitoring.xlsx”, sheet “Indicators”, brings in');
   await page.getByTestId('indicators-confirm').click();
-  await expect(page.getByTestId('notices-bring-in-indicators')).toContainText('from “monitoring.xlsx”, sheet “Indicators”,');
+  await expect(page.getByTestId('notices-bring-in-indicators')).toContainText('from “monitoring.xlsx”, sheet “Indicators”.');
   await page.goto('./#/indicators');
   await expect(page.locator('main')).toContainText('Percentage of contacts that led to a referral during the year');
 });

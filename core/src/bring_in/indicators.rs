@@ -118,7 +118,7 @@ pub const INDICATOR_COLUMNS: [ColumnSpec; 21] = [
 
 /// The downloadable template: the long form with one filled example row.
 pub fn indicators_template() -> Template {
-    Template::of(
+    let mut template = Template::of(
         "scrutineer-indicators-template.csv",
         &INDICATOR_COLUMNS,
         &[
@@ -144,8 +144,32 @@ pub fn indicators_template() -> Template {
             "5",
             "",
         ],
-    )
+    );
+    // A long-form file needs the indicator (by id or name), its period and
+    // its figure; the specs mark none as needed, since a wide table has no
+    // period or value column.
+    for (name, needed, _) in &mut template.columns {
+        *needed = matches!(*name, "indicator" | "period" | "value");
+    }
+    template
 }
+
+/// The columns of the long form a wide table reads too; the others (a
+/// period or value column without the other) are named as not read.
+const WIDE_KEYS: [&str; 12] = [
+    "indicator_id",
+    "indicator",
+    "service_area",
+    "good_is",
+    "unit",
+    "england",
+    "region",
+    "statistical_neighbours",
+    "region_name",
+    "target",
+    "target_rule",
+    "tolerance",
+];
 
 /// The service area of indicators a file places under none: named so that
 /// an officer sees where they went and can move them.
@@ -173,8 +197,6 @@ enum Figures {
     Own(Option<Period>),
     /// A comparator's, with the heading's period.
     Of(ComparatorKind, Option<Period>),
-    /// A standing target for every period.
-    Target,
 }
 
 /// An indicator the file names: one the snapshot holds (its index there),
@@ -218,6 +240,11 @@ struct Reading<'a> {
     differing: Vec<String>,
     /// Columns read: by spec, or as figure columns.
     read_columns: Vec<usize>,
+    /// The ids the file gives indicators it creates (where Scrutineer gave
+    /// another, because the file's cannot be used in a link).
+    file_ids: Vec<(String, At)>,
+    /// A wide table's column of standing targets, where it has one.
+    target_col: Option<usize>,
 }
 
 /// Reads indicators and figures from `table` into `snapshot`, with columns
@@ -234,7 +261,12 @@ pub fn plan_indicators(
     let named = col(&found, "indicator_id").is_some() || col(&found, "indicator").is_some();
     let mut reading = Reading {
         table,
-        read_columns: found.at.iter().flatten().copied().collect(),
+        read_columns: INDICATOR_COLUMNS
+            .iter()
+            .zip(&found.at)
+            .filter(|(spec, _)| long || WIDE_KEYS.contains(&spec.key))
+            .filter_map(|(_, at)| *at)
+            .collect(),
         found,
         next: snapshot.clone(),
         created: vec![],
@@ -244,13 +276,16 @@ pub fn plan_indicators(
         targets: vec![],
         understood: vec![],
         differing: vec![],
+        file_ids: vec![],
+        target_col: None,
     };
     let wide = if long {
         vec![]
     } else {
-        reading.figure_columns(snapshot.as_at)
+        let header_row = reading.found.header_row;
+        reading.figure_columns(snapshot.as_at, header_row)
     };
-    let has_figures = long || wide.iter().any(|(_, f)| *f != Figures::Target);
+    let has_figures = long || !wide.is_empty();
     if !named || (!has_figures && reading.faults.is_empty()) {
         let mut missing = vec![];
         if !named {
@@ -324,7 +359,7 @@ impl Reading<'_> {
     /// The columns of a wide table whose headings name periods, comparators
     /// or a target; a heading that looks like a period but cannot be read
     /// is a fault.
-    fn figure_columns(&mut self, as_at: NaiveDate) -> Vec<(usize, Figures)> {
+    fn figure_columns(&mut self, as_at: NaiveDate, header_row: usize) -> Vec<(usize, Figures)> {
         let by_spec = [
             ("england", ComparatorKind::England),
             ("region", ComparatorKind::Region),
@@ -351,7 +386,7 @@ impl Reading<'_> {
                 continue;
             }
             if col(&self.found, "target") == Some(at) {
-                out.push((at, Figures::Target));
+                self.target_column(at, place, printed);
                 continue;
             }
             if self.found.at.contains(&Some(at)) || printed.is_empty() {
@@ -360,8 +395,7 @@ impl Reading<'_> {
             let label = match read_label(heading, as_at) {
                 Ok(label) => label,
                 Err(reason) => {
-                    let row = self.found.header_row;
-                    self.fail(row, at, reason);
+                    self.fail(header_row, at, reason);
                     continue;
                 }
             };
@@ -369,7 +403,10 @@ impl Reading<'_> {
                 ColumnLabel::Period(p) => Figures::Own(Some(p)),
                 ColumnLabel::CellsGivePeriod => Figures::Own(None),
                 ColumnLabel::Comparator { kind, period } => Figures::Of(kind, period),
-                ColumnLabel::Target => Figures::Target,
+                ColumnLabel::Target => {
+                    self.target_column(at, place, printed);
+                    continue;
+                }
                 _ => continue,
             };
             let understood = understood(&label);
@@ -382,6 +419,25 @@ impl Reading<'_> {
             out.push((at, figures));
         }
         out
+    }
+
+    /// Takes column `at` as the standing targets' column, if none is yet;
+    /// another is left unread (and so named as not read).
+    fn target_column(&mut self, at: usize, place: String, printed: String) {
+        if self.target_col.is_some_and(|c| c != at) {
+            return;
+        }
+        self.target_col = Some(at);
+        if !self.read_columns.contains(&at) {
+            self.read_columns.push(at);
+        }
+        if !normalise(&printed).eq("target") {
+            self.understood.push(Understood {
+                place,
+                printed,
+                understood: "A standing target for every period".to_owned(),
+            });
+        }
     }
 
     /// Whether `row` only names a service area: one filled cell, in the
@@ -399,10 +455,14 @@ impl Reading<'_> {
     }
 
     /// Whether `row` repeats a header (a pack pasted whole repeats its
-    /// table's heading over each section).
-    /// A header is one whose name cell is a heading ("Performance Measure"),
-    /// or empty with at least two other cells that are headings or periods.
-    fn is_header(&self, row: usize) -> bool {
+    /// table's heading over each section, sometimes with other periods):
+    /// its name cell is a heading ("Performance Measure"), or empty with at
+    /// least two other cells and every one a heading or a period. Only a
+    /// wide table has them.
+    fn is_header(&self, row: usize, long: bool) -> bool {
+        if long {
+            return false;
+        }
         let name_col = col(&self.found, "indicator");
         let name = self.cell(row, name_col);
         let named = INDICATOR_COLUMNS
@@ -412,17 +472,21 @@ impl Reading<'_> {
         if named || !name.is_empty() {
             return named;
         }
-        let headings = self.table.rows[row]
+        let filled: Vec<&String> = self.table.rows[row]
             .iter()
-            .filter(|cell| {
+            .filter(|cell| !cell.trim().is_empty())
+            .collect();
+        filled.len() >= 2
+            && filled.iter().all(|cell| {
                 INDICATOR_COLUMNS.iter().any(|s| s.matches(cell))
                     || matches!(
                         read_label(cell, self.next.as_at),
-                        Ok(ColumnLabel::Period(_) | ColumnLabel::Comparator { .. })
+                        Ok(ColumnLabel::Period(_)
+                            | ColumnLabel::CellsGivePeriod
+                            | ColumnLabel::Comparator { .. }
+                            | ColumnLabel::Target)
                     )
             })
-            .count();
-        headings >= 2
     }
 
     /// Reads every row below the header.
@@ -432,7 +496,7 @@ impl Reading<'_> {
             if self.table.is_blank(row) {
                 continue;
             }
-            if self.is_header(row) {
+            if self.is_header(row, long) {
                 // The next section's own headings: its periods may differ.
                 // A heading the repeat leaves empty keeps the first one's.
                 let first = std::mem::take(&mut self.found.headings);
@@ -446,7 +510,7 @@ impl Reading<'_> {
                 wide = if long {
                     vec![]
                 } else {
-                    self.figure_columns(as_at)
+                    self.figure_columns(as_at, row)
                 };
                 continue;
             }
@@ -494,28 +558,37 @@ impl Reading<'_> {
             .trim()
             .to_owned();
         let key = normalise(&name);
-        let by_id = |list: &[Indicator]| {
-            (!id.is_empty())
-                .then(|| list.iter().position(|i| i.id == id))
-                .flatten()
-        };
-        let by_name = |list: &[Indicator]| {
-            (!key.is_empty())
-                .then(|| list.iter().position(|i| normalise(&i.name) == key))
-                .flatten()
-        };
-        let held: &[Indicator] = &self.next.indicators;
-        if let Some(i) = by_id(held).or_else(|| {
-            by_id(&self.created)
-                .is_none()
-                .then(|| by_name(held))
-                .flatten()
-        }) {
-            self.check_description(row, i);
-            return Some(At::Held(i));
-        }
-        if let Some(i) = by_id(&self.created).or_else(|| by_name(&self.created)) {
-            return Some(At::New(i));
+        // A row with an id is that indicator, held or made by an earlier row;
+        // an id neither gives is a new indicator, whatever its name.
+        if !id.is_empty() {
+            if let Some(i) = self.next.indicators.iter().position(|i| i.id == id) {
+                self.check_description(row, i);
+                return Some(At::Held(i));
+            }
+            if let Some((_, at)) = self.file_ids.iter().find(|(x, _)| *x == id) {
+                return Some(*at);
+            }
+        } else {
+            // Without one, the same name in the same service area (where the
+            // row says which) is the same indicator.
+            let area = self.area_named(row, area_heading).map(|a| normalise(&a));
+            let area_of = |i: &Indicator| {
+                self.next
+                    .service_area(&i.service_area)
+                    .map_or_else(|| normalise(&i.service_area), |a| normalise(&a.name))
+            };
+            let same = |i: &Indicator| {
+                !key.is_empty()
+                    && normalise(&i.name) == key
+                    && area.as_ref().is_none_or(|a| *a == area_of(i))
+            };
+            if let Some(i) = self.next.indicators.iter().position(&same) {
+                self.check_description(row, i);
+                return Some(At::Held(i));
+            }
+            if let Some(i) = self.created.iter().position(&same) {
+                return Some(At::New(i));
+            }
         }
         if name.is_empty() {
             let column = id_col.or(name_col).unwrap_or(0);
@@ -551,7 +624,11 @@ impl Reading<'_> {
         let new_id = unique_id(&base, taken);
         self.created
             .push(Indicator::new(&new_id, &area, &name, unit, polarity));
-        Some(At::New(self.created.len() - 1))
+        let at = At::New(self.created.len() - 1);
+        if !id.is_empty() {
+            self.file_ids.push((id, at));
+        }
+        Some(at)
     }
 
     /// For a held indicator, a sentence where the file describes it otherwise.
@@ -601,16 +678,24 @@ impl Reading<'_> {
         }
     }
 
+    /// The service area a row names: its `service_area` cell, else the
+    /// heading row above it.
+    fn area_named(&self, row: usize, heading: Option<&str>) -> Option<String> {
+        let cell = self.cell(row, col(&self.found, "service_area"));
+        match (cell.is_empty(), heading) {
+            (false, _) => Some(cell.to_owned()),
+            (true, Some(h)) => Some(h.to_owned()),
+            (true, None) => None,
+        }
+    }
+
     /// The id of the service area a new indicator goes in: the row's
     /// `service_area` cell, else the heading row above it, else [`NO_AREA`];
     /// created where the snapshot has none of that name.
     fn area_for(&mut self, row: usize, heading: Option<&str>) -> String {
-        let cell = self.cell(row, col(&self.found, "service_area")).to_owned();
-        let name = match (cell.is_empty(), heading) {
-            (false, _) => cell,
-            (true, Some(h)) => h.to_owned(),
-            (true, None) => NO_AREA.to_owned(),
-        };
+        let name = self
+            .area_named(row, heading)
+            .unwrap_or_else(|| NO_AREA.to_owned());
         let key = normalise(&name);
         if let Some(area) = self
             .next
@@ -796,6 +881,9 @@ impl Reading<'_> {
             Some(v) => v,
             None => return,
         };
+        if let Some(problem) = value.range_problem(unit) {
+            return self.fail(row, value_col, problem);
+        }
         self.given.push(Given {
             row,
             column: value_col,
@@ -888,7 +976,6 @@ impl Reading<'_> {
         }
         let unit = self.indicator(at).unit;
         match figures {
-            Figures::Target => {}
             Figures::Of(kind, period) => self.comparator_cell(row, column, at, kind, period),
             Figures::Own(period) => {
                 let cell = match read_cell(&text, unit, period) {
@@ -928,18 +1015,13 @@ impl Reading<'_> {
 
     /// The row's standing target, where it gives one.
     fn target(&mut self, row: usize, at: At) {
-        let Some(c) = col(&self.found, "target").or_else(|| {
-            // A wide table's "Target" heading read as a label.
-            (0..self.found.headings.len()).find(|&c| {
-                !self.found.at.contains(&Some(c))
-                    && read_label(&self.found.headings[c], self.next.as_at)
-                        == Ok(ColumnLabel::Target)
-            })
-        }) else {
+        let Some(c) = col(&self.found, "target").or(self.target_col) else {
             return;
         };
         let text = self.table.cell(row, c).to_owned();
-        if text.is_empty() {
+        // "-" or "n/a" under a target: there is none for this indicator.
+        if text.is_empty() || matches!(Value::parse(&text, Unit::Number), Ok(Value::Missing { .. }))
+        {
             return;
         }
         let Some(value) = read_number(&text).filter(|v| *v >= 0.0) else {

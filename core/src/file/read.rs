@@ -30,6 +30,10 @@ pub enum ReadFileError {
     /// A spreadsheet with faulty rows, each fault by row and column.
     #[error("{}", rows_head(.0.len()))]
     Rows(Vec<CsvError>),
+    /// A workbook the reader could not read, in its own whole sentence
+    /// (which names the file).
+    #[error("{0}")]
+    Workbook(String),
     /// A spreadsheet (or a workbook's sheet) brought in with faults, each by
     /// sheet, row and column.
     #[error("{}", rows_head(.0.len()))]
@@ -78,6 +82,7 @@ impl ReadFileError {
             ReadFileError::Undecodable(_) => format!(
                 "Could not open {name}: {self}. Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again."
             ),
+            ReadFileError::Workbook(sentence) => format!("{sentence} Nothing has been changed."),
             ReadFileError::TooLarge { .. } | ReadFileError::Unreadable(_) => {
                 format!("Could not open {name}: {self}. Nothing has been changed.")
             }

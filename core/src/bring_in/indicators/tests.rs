@@ -388,3 +388,82 @@ Adults receiving direct payments\tH\t26.5%\t30.4%";
         ["Row 2, column \u{201c}2018/19 (full year)\u{201d}: the column \u{201c}2018/19\u{201d} already gives Adults receiving direct payments a figure for 2018/19, and a different figure"]
     );
 }
+
+#[test]
+fn a_figure_its_unit_cannot_hold_is_refused_in_the_long_form_too() {
+    let text = "indicator,unit,period,value\nRecycling,percentage,2017/18,150\n";
+    let all = faults(&empty(), &Table::csv(parse_rows(text).expect("reads")));
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].starts_with("Row 2, column \u{201c}value\u{201d}: "),
+        "{}",
+        all[0]
+    );
+}
+
+#[test]
+fn indicators_of_one_name_stay_apart_by_their_ids_and_by_their_areas() {
+    let long = "indicator_id,indicator,service_area,period,value
+complaints-adults,Number of complaints,Adults,2017/18,540
+complaints-children,Number of complaints,Children,2017/18,265";
+    let plan = plan(&empty(), &Table::csv(parse_rows(long).expect("reads")));
+    assert_eq!(
+        plan.created,
+        ["2 service areas", "2 indicators", "2 figures"]
+    );
+    let wide = "Performance Measure\t2017/18
+Adults\t
+Number of complaints\t540
+Children\t
+Number of complaints\t265";
+    let plan = plan_indicators(&empty(), &table(wide), &vec![]).expect("read");
+    assert_eq!(
+        plan.created,
+        ["2 service areas", "2 indicators", "2 figures"]
+    );
+    let ids: Vec<&str> = plan
+        .snapshot
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["number-of-complaints", "number-of-complaints-2"]);
+}
+
+#[test]
+fn a_file_of_ids_alone_is_read_row_by_row_never_as_headings() {
+    let text = "indicator_id,period,value,england_period\ncontacts,2019/20,\"9,000\",2018/19\nre-referrals,Q2 2019/20,21.0,Q1 2019/20\n";
+    let plan = plan(
+        &Snapshot::demo(),
+        &Table::csv(parse_rows(text).expect("reads")),
+    );
+    assert_eq!(plan.created, ["2 figures"]);
+}
+
+#[test]
+fn a_wide_table_names_the_columns_it_does_not_read_and_takes_one_standing_target() {
+    let text = "Performance Measure\tGood is\tActual\tTarget\tTarget 2019/20\t2017/18
+Recycling\tH\t42\t50%\t55%\t42%
+Landfill\tL\t\t-\t\t12%";
+    let plan = plan(&empty(), &table(text));
+    assert_eq!(
+        plan.created,
+        ["1 service area", "2 indicators", "2 figures", "1 target"]
+    );
+    assert_eq!(
+        plan.snapshot.indicators[0].target.map(|t| t.value),
+        Some(50.0)
+    );
+    assert_eq!(
+        plan.snapshot.indicators[1].target, None,
+        "\"-\" is no target"
+    );
+    assert!(
+        plan.not_read
+            .iter()
+            .any(|l| l.contains("\u{201c}Actual\u{201d}")
+                && l.contains("\u{201c}Target 2019/20\u{201d}")),
+        "{:?}",
+        plan.not_read
+    );
+}
