@@ -93,8 +93,12 @@ test('a new council goes from an empty workspace to a dashboard, register and co
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Risks' }).click();
   await expect(page.locator('main')).toContainText('Funding gap in the medium term financial strategy');
   await expect(page.locator('main')).toContainText('Devolution deal for the county');
+  // On the matrices: the risk at Major/Possible (its Q2 residual), the opportunity at 4 x 3.
+  await expect(page.getByTestId('matrix-table-risks')).toContainText('CR1');
+  await expect(page.getByTestId('matrix-table-opportunities')).toContainText('CO1');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Complaints' }).click();
-  await expect(page.locator('main')).toContainText('540');
+  await expect(page.getByTestId('headlines')).toContainText('540');
+  await expect(page.locator('main')).toContainText('479');
   await app.expectNoAxeViolations();
 });
 
@@ -143,6 +147,14 @@ test('a sheet whose headings are not known is mapped by hand before its preview'
   );
   await expect(page.getByTestId('indicators-not-read')).toContainText('“Lead officer”');
   await app.expectNoAxeViolations();
+
+  // A choice that leaves faults can be made again.
+  const bad = 'Name of PI,Lead officer,2017/18\r\nCalls answered in 20 seconds,J Smith,lots\r\n';
+  await page.getByTestId('indicators-input').setInputFiles({ name: 'own.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.getByTestId('indicators-map-indicator').selectOption({ label: 'Column 1: Name of PI' });
+  await expect(page.getByTestId('notices-bring-in-indicators')).toContainText('Row 2, column “2017/18”: “lots” is not a figure');
+  await page.getByTestId('indicators-remap').click();
+  await expect(page.getByTestId('indicators-mapping')).toBeVisible();
 });
 
 test('an Excel workbook is read in a worker, its sheet chosen, and its figures brought in', async ({ app, page }) => {
