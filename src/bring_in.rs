@@ -70,9 +70,9 @@ pub fn BringInPage() -> impl IntoView {
 /// Where a part shows what a chosen file would do, revealed once it is read.
 fn result_selector(kind: Kind) -> &'static str {
     match kind {
-        Kind::Indicators => "#indicators-result",
-        Kind::Register => "#register-result",
-        Kind::Complaints => "#complaints-result",
+        Kind::Indicators => "#indicators-result h3",
+        Kind::Register => "#register-result h3",
+        Kind::Complaints => "#complaints-result h3",
     }
 }
 
@@ -308,7 +308,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     </div>
                 }
             }))}
-            <div id=format!("{key}-result") tabindex="-1" class="bring-in-result">
+            <div id=format!("{key}-result")>
             {move || outcome.get().map(|(source, plan)| match plan {
                 Ok(plan) if plan.is_empty() => view! {
                     <div class="panel" data-testid=format!("{key}-unchanged")>
@@ -452,14 +452,14 @@ fn Mapper(
     }
     view! {
         <section class="panel" aria-labelledby=format!("{key}-mapping-heading") data-testid=format!("{key}-mapping")>
-            <h3 id=format!("{key}-mapping-heading")>"Which column holds what?"</h3>
+            <h3 id=format!("{key}-mapping-heading") tabindex="-1">"Which column holds what?"</h3>
             <p>{format!(
                 "Scrutineer could not find every column it needs in {source}. Its headings are on row {}. Choose the column that holds each of these; nothing changes until you have seen what the file brings in.",
                 found.header_row + 1
             )}</p>
+            <h4>"The file's first rows"</h4>
             <div class="table-scroll" tabindex="0" role="region" aria-label="The file's first rows">
                 <table class="table" data-testid=format!("{key}-sample")>
-                    <caption class="caption">"The file's first rows"</caption>
                     <thead><tr>
                         {headings.iter().enumerate().map(|(i, h)| view! {
                             <th scope="col">{format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() })}</th>

@@ -85,7 +85,7 @@ pub fn PreviewPanel(
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby=heading_id data-testid=testid>
-            <h3 id=heading_id>{heading}</h3>
+            <h3 id=heading_id tabindex="-1">{heading}</h3>
             {children()}
             <div class="button-group">
                 <button type="button" class="button" data-testid=confirm_testid on:click=move |_| on_confirm.run(())>
