@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 use scrutineer_core::bring_in::columns::{ColumnsError, Mapping};
-use scrutineer_core::bring_in::{decimal_commas, source_name, Kind, Plan, Refused, Table};
-use scrutineer_core::file::csv::Delimiter;
+use scrutineer_core::bring_in::{
+    column_label, csv_table, is_workbook, source_name, Kind, Plan, Refused, Table,
+};
 use scrutineer_core::file::read::ReadFileError;
 use scrutineer_core::route::Route;
 use scrutineer_core::text::capitalise;
@@ -67,6 +68,72 @@ pub fn BringInPage() -> impl IntoView {
     }
 }
 
+/// A part's template: the button that downloads it, and what each of its
+/// columns accepts.
+#[component]
+fn TemplateDownload(kind: Kind) -> impl IntoView {
+    let key = kind.key();
+    let columns = kind.template().columns;
+    let download = move |_| {
+        let t = kind.template();
+        crate::browser::download(t.file_name, &t.csv, "text/csv");
+    };
+    view! {
+        <div class="button-group">
+            <button type="button" class="button button--secondary" data-testid=format!("{key}-template") on:click=download>
+                "Download the template (CSV)"
+            </button>
+        </div>
+        <details class="details">
+            <summary class="details__summary">"What each column accepts"</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=format!("The columns of the {key} template")>
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Column"</th><th scope="col">"Needed"</th><th scope="col">"What it accepts"</th>
+                    </tr></thead>
+                    <tbody>
+                        {columns.into_iter().map(|(name, needed, accepts)| view! {
+                            <tr>
+                                <th scope="row"><code>{name}</code></th>
+                                <td>{if needed { "Yes" } else { "No" }}</td>
+                                <td>{accepts}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// Which of a workbook's sheets to read; a new choice forgets the columns
+/// chosen for the last.
+#[component]
+fn SheetPicker(
+    kind: Kind,
+    labels: Vec<String>,
+    sheet: RwSignal<usize>,
+    chosen: RwSignal<Mapping>,
+) -> impl IntoView {
+    let key = kind.key();
+    let sheet_id = format!("{key}-sheet");
+    view! {
+        <div class="form-group">
+            <label class="label" for=sheet_id.clone()>"Which sheet"</label>
+            <select class="select" id=sheet_id data-testid=format!("{key}-sheet") on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                    chosen.set(vec![]);
+                    sheet.set(i);
+                }
+            }>
+                {labels.into_iter().enumerate().map(|(i, label)| view! {
+                    <option value=i.to_string() selected=move || sheet.get() == i>{label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Where a part shows what a chosen file would do, revealed once it is read.
 fn result_selector(kind: Kind) -> &'static str {
     match kind {
@@ -94,26 +161,29 @@ struct Opened {
     read_as: Option<String>,
 }
 
-/// Whether the bytes are a workbook (an .xlsx is a zip file).
-fn is_workbook(name: &str, bytes: &[u8]) -> bool {
-    let lower = name.to_ascii_lowercase();
-    bytes.starts_with(b"PK\x03\x04")
-        || [".xlsx", ".xlsm", ".xls", ".ods"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
-}
-
-/// The sheet to show first: the first whose columns are found.
-fn first_sheet(
-    kind: Kind,
-    snapshot: &scrutineer_core::domain::snapshot::Snapshot,
-    tables: &[Table],
-) -> usize {
-    tables
-        .iter()
-        .position(|t| !matches!(kind.plan(snapshot, t, &vec![]), Err(Refused::Columns(_))))
-        .or_else(|| tables.iter().position(|t| !t.rows.is_empty()))
-        .unwrap_or(0)
+/// Reads a chosen file: a workbook in the worker, a CSV file here.
+async fn open_file(name: String, file: web_sys::File) -> Result<Opened, ReadFileError> {
+    let bytes = crate::browser::read_file_bytes(&file).await?;
+    if is_workbook(&name, &bytes) {
+        let tables = crate::workbook::read_workbook(&name, bytes)
+            .await
+            .map_err(|sentence| {
+                let stop = if sentence.ends_with('.') { "" } else { "." };
+                ReadFileError::Workbook(format!("{sentence}{stop}"))
+            })?;
+        Ok(Opened {
+            file: name,
+            tables,
+            read_as: None,
+        })
+    } else {
+        let (table, read_as) = csv_table(&bytes)?;
+        Ok(Opened {
+            file: name,
+            tables: vec![table],
+            read_as: Some(read_as),
+        })
+    }
 }
 
 /// One kind of spreadsheet: its template, the file chooser, then the
@@ -156,49 +226,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
             return notices.refuse(at, &name, &too_large);
         }
         leptos::task::spawn_local(async move {
-            let bytes = match crate::browser::read_file_bytes(&file).await {
-                Ok(bytes) => bytes,
-                Err(e) if current() => return notices.refuse(at, &name, &e),
-                Err(_) => return,
-            };
-            let read = if is_workbook(&name, &bytes) {
-                crate::workbook::read_workbook(&name, bytes)
-                    .await
-                    .map(|tables| Opened {
-                        file: name.clone(),
-                        tables,
-                        read_as: None,
-                    })
-                    .map_err(|sentence| {
-                        let stop = if sentence.ends_with('.') { "" } else { "." };
-                        ReadFileError::Workbook(format!("{sentence}{stop}"))
-                    })
-            } else {
-                scrutineer_core::file::csv::read_bytes(&bytes)
-                    .map_err(ReadFileError::Undecodable)
-                    .and_then(|csv| {
-                        // A semicolon file's "12,5" may be 12.5 or 125: refused, not guessed.
-                        let table = Table::csv(csv.rows.clone());
-                        let faults = match csv.delimiter {
-                            Delimiter::Semicolon => decimal_commas(&table),
-                            _ => vec![],
-                        };
-                        if faults.is_empty() {
-                            Ok(csv)
-                        } else {
-                            Err(ReadFileError::Sheet(faults))
-                        }
-                    })
-                    .map(|csv| Opened {
-                        file: name.clone(),
-                        read_as: Some(format!(
-                            "Read as {} text, its cells separated by {}.",
-                            csv.encoding.describe(),
-                            csv.delimiter.describe()
-                        )),
-                        tables: vec![Table::csv(csv.rows)],
-                    })
-            };
+            let read = open_file(name.clone(), file).await;
             if !current() {
                 return;
             }
@@ -206,7 +234,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                 Ok(o) => {
                     let first = workspace
                         .snapshot()
-                        .with_untracked(|s| first_sheet(kind, s, &o.tables));
+                        .with_untracked(|s| kind.first_sheet(s, &o.tables));
                     // The page may have gone while the file was read.
                     let _ = sheet.try_set(first);
                     let _ = opened.try_set(Some(o));
@@ -240,42 +268,13 @@ fn BringInPart(kind: Kind) -> impl IntoView {
             workspace.edit_at(at, plan.done_message(&source), plan.snapshot);
         }
     };
-    let template = kind.template();
-    let columns = template.columns.clone();
-    let download = move |_| {
-        let t = kind.template();
-        crate::browser::download(t.file_name, &t.csv, "text/csv");
-    };
     let input_id = format!("{key}-file");
     let hint_id = format!("{key}-file-hint");
     view! {
         <section class="bring-in-part" aria-labelledby=at data-testid=format!("{key}-part")>
             <h2 id=at tabindex="-1">{kind.title()}</h2>
             <p>{kind.shape()}</p>
-            <div class="button-group">
-                <button type="button" class="button button--secondary" data-testid=format!("{key}-template") on:click=download>
-                    "Download the template (CSV)"
-                </button>
-            </div>
-            <details class="details">
-                <summary class="details__summary">"What each column accepts"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("The columns of the {} template", key)>
-                    <table class="table">
-                        <thead><tr>
-                            <th scope="col">"Column"</th><th scope="col">"Needed"</th><th scope="col">"What it accepts"</th>
-                        </tr></thead>
-                        <tbody>
-                            {columns.into_iter().map(|(name, needed, accepts)| view! {
-                                <tr>
-                                    <th scope="row"><code>{name}</code></th>
-                                    <td>{if needed { "Yes" } else { "No" }}</td>
-                                    <td>{accepts}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            <TemplateDownload kind=kind/>
             <div class="form-group">
                 <label class="label" for=input_id.clone()>{format!("Choose a spreadsheet of {}", kind.title().to_lowercase())}</label>
                 <p class="hint" id=hint_id.clone()>"A CSV file (UTF-8, Windows-1252 or UTF-16; commas, semicolons or tabs) or an Excel workbook (.xlsx). Headings are matched whatever their case, and may sit below a title."</p>
@@ -290,63 +289,68 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                 />
             </div>
             <NoticesHere at=at/>
-            {move || opened.with(|o| o.as_ref().filter(|o| o.tables.len() > 1).map(|o| {
-                let options = o.tables.iter().enumerate().map(|(i, t)| {
-                    let label = format!("{} ({})", t.sheet.clone().unwrap_or_default(), scrutineer_core::domain::snapshot::count_of(t.rows.iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).count(), "row", "rows"));
-                    view! { <option value=i.to_string() selected=move || sheet.get() == i>{label}</option> }
-                }).collect_view();
-                let sheet_id = format!("{key}-sheet");
-                view! {
-                    <div class="form-group">
-                        <label class="label" for=sheet_id.clone()>"Which sheet"</label>
-                        <select class="select" id=sheet_id data-testid=format!("{key}-sheet") on:change=move |ev| {
-                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                chosen.set(vec![]);
-                                sheet.set(i);
-                            }
-                        }>{options}</select>
-                    </div>
-                }
+            {move || opened.with(|o| o.as_ref().filter(|o| o.tables.len() > 1).map(|o| view! {
+                <SheetPicker kind=kind labels=o.tables.iter().map(Table::label).collect() sheet=sheet chosen=chosen/>
             }))}
-            <div id=format!("{key}-result")>
-            {move || outcome.get().map(|(source, plan)| match plan {
-                Ok(plan) if plan.is_empty() => view! {
-                    <div class="panel" data-testid=format!("{key}-unchanged")>
-                        <p>{format!("{source} holds nothing that differs from what is held now, so there is nothing to bring in.")}</p>
-                        {plan.not_read.iter().map(|line| view! { <p class="warning-text">{line.clone()}</p> }).collect_view()}
-                    </div>
-                }.into_any(),
-                Ok(plan) => view! {
-                    <Preview kind=kind source=source plan=plan read_as=opened.with_untracked(|o| o.as_ref().and_then(|o| o.read_as.clone()))
-                        on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |()| clear())/>
-                }.into_any(),
-                // Said beside the chooser, by the effect above; where columns
-                // were chosen by hand, they can be chosen again.
-                Err(Refused::Faults(_)) => (!chosen.with(Vec::is_empty)).then(|| view! {
-                    <div class="button-group">
-                        <button type="button" class="button button--secondary" data-testid=format!("{key}-remap")
-                            on:click=move |_| chosen.set(vec![])>"Choose the columns again"</button>
-                    </div>
-                }).into_any(),
-                Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => {
-                    // The first rows under the headings, to choose by.
-                    let sample: Vec<Vec<String>> = opened.with_untracked(|o| {
-                        o.as_ref()
-                            .and_then(|o| o.tables.get(sheet.get_untracked()))
-                            .map(|t| t.rows.iter().skip(found.header_row + 1).filter(|r| r.iter().any(|c| !c.trim().is_empty())).take(3).cloned().collect())
-                            .unwrap_or_default()
-                    });
-                    view! {
-                        <Mapper kind=kind source=source found=found sample=sample missing=missing.iter().map(|m| (m.key, m.accepts)).collect() chosen=chosen
-                            on_cancel=Callback::new(move |()| clear())/>
-                    }.into_any()
-                }
-                Err(Refused::Columns(ColumnsError::Empty(fault) | ColumnsError::BadMapping(fault))) => view! {
-                    <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
-                }.into_any(),
-            })}
-            </div>
+            <Outcome kind=kind outcome=outcome opened=opened sheet=sheet chosen=chosen
+                on_confirm=Callback::new(confirm) on_cancel=Callback::new(move |()| clear())/>
         </section>
+    }
+}
+
+/// What a chosen file would do: its preview, the columns to choose, the
+/// way back to choosing them after faults (which are said beside the
+/// chooser), or why its columns cannot be read.
+#[component]
+fn Outcome(
+    kind: Kind,
+    outcome: Memo<Option<(String, Result<Plan, Refused>)>>,
+    opened: RwSignal<Option<Opened>>,
+    sheet: RwSignal<usize>,
+    chosen: RwSignal<Mapping>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let key = kind.key();
+    view! {
+    <div id=format!("{key}-result")>
+    {move || outcome.get().map(|(source, plan)| match plan {
+        Ok(plan) if plan.is_empty() => view! {
+            <div class="panel" data-testid=format!("{key}-unchanged")>
+                <p>{format!("{source} holds nothing that differs from what is held now, so there is nothing to bring in.")}</p>
+                {plan.not_read.iter().map(|line| view! { <p class="warning-text">{line.clone()}</p> }).collect_view()}
+            </div>
+        }.into_any(),
+        Ok(plan) => view! {
+            <Preview kind=kind source=source plan=plan read_as=opened.with_untracked(|o| o.as_ref().and_then(|o| o.read_as.clone()))
+                on_confirm=on_confirm on_cancel=on_cancel/>
+        }.into_any(),
+        // Said beside the chooser, by the effect above; where columns
+        // were chosen by hand, they can be chosen again.
+        Err(Refused::Faults(_)) => (!chosen.with(Vec::is_empty)).then(|| view! {
+            <div class="button-group">
+                <button type="button" class="button button--secondary" data-testid=format!("{key}-remap")
+                    on:click=move |_| chosen.set(vec![])>"Choose the columns again"</button>
+            </div>
+        }).into_any(),
+        Err(Refused::Columns(ColumnsError::Unmatched { found, missing })) => {
+            // The first rows under the headings, to choose by.
+            let sample: Vec<Vec<String>> = opened.with_untracked(|o| {
+                o.as_ref()
+                    .and_then(|o| o.tables.get(sheet.get_untracked()))
+                    .map(|t| t.sample(found.header_row, 3))
+                    .unwrap_or_default()
+            });
+            view! {
+                <Mapper kind=kind source=source found=found sample=sample missing=missing.iter().map(|m| (m.key, m.accepts)).collect() chosen=chosen
+                    on_cancel=on_cancel/>
+            }.into_any()
+        }
+        Err(Refused::Columns(ColumnsError::Empty(fault) | ColumnsError::BadMapping(fault))) => view! {
+            <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
+        }.into_any(),
+    })}
+    </div>
     }
 }
 
@@ -462,7 +466,7 @@ fn Mapper(
                 <table class="table" data-testid=format!("{key}-sample")>
                     <thead><tr>
                         {headings.iter().enumerate().map(|(i, h)| view! {
-                            <th scope="col">{format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() })}</th>
+                            <th scope="col">{column_label(i, h)}</th>
                         }).collect_view()}
                     </tr></thead>
                     <tbody>
@@ -476,7 +480,7 @@ fn Mapper(
                 let select_id = format!("{key}-map-{name}");
                 let current = chosen.get_untracked().iter().find(|(k, _)| *k == name).map(|(_, a)| *a);
                 let options = headings.iter().enumerate().map(|(i, h)| {
-                    let label = format!("Column {}: {}", i + 1, if h.trim().is_empty() { "(no heading)" } else { h.trim() });
+                    let label = column_label(i, h);
                     view! { <option value=i.to_string() selected=current == Some(i)>{label}</option> }
                 }).collect_view();
                 let hint_id = format!("{select_id}-hint");

@@ -403,3 +403,132 @@ mod tests {
         assert!(!plan.is_empty());
     }
 }
+
+/// Whether a chosen file is a workbook (an .xlsx is a zip file) rather
+/// than text, by its first bytes or its name.
+pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    bytes.starts_with(b"PK\x03\x04")
+        || [".xlsx", ".xlsm", ".xls", ".ods"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+}
+
+/// A CSV file's bytes as a [`Table`], with how its text was read ("Read as
+/// UTF-8 text, its cells separated by commas."). In a file separated by
+/// semicolons a figure with a comma is refused by its row ([`decimal_commas`]).
+pub fn csv_table(bytes: &[u8]) -> Result<(Table, String), crate::file::read::ReadFileError> {
+    use crate::file::csv::{read_bytes, Delimiter};
+    use crate::file::read::ReadFileError;
+    let csv = read_bytes(bytes).map_err(ReadFileError::Undecodable)?;
+    let read_as = format!(
+        "Read as {} text, its cells separated by {}.",
+        csv.encoding.describe(),
+        csv.delimiter.describe()
+    );
+    let table = Table::csv(csv.rows);
+    if csv.delimiter == Delimiter::Semicolon {
+        let faults = decimal_commas(&table);
+        if !faults.is_empty() {
+            return Err(ReadFileError::Sheet(faults));
+        }
+    }
+    Ok((table, read_as))
+}
+
+impl Table {
+    /// The sheet's name and how many rows have anything in them, for the
+    /// sheet picker: "Indicators (12 rows)".
+    pub fn label(&self) -> String {
+        let filled = (0..self.rows.len()).filter(|&r| !self.is_blank(r)).count();
+        format!(
+            "{} ({})",
+            self.sheet.as_deref().unwrap_or("The file"),
+            count_of(filled, "row", "rows")
+        )
+    }
+
+    /// Up to `n` rows with anything in them below row `header` (0-based).
+    pub fn sample(&self, header: usize, n: usize) -> Vec<Vec<String>> {
+        (header + 1..self.rows.len())
+            .filter(|&r| !self.is_blank(r))
+            .take(n)
+            .map(|r| self.rows[r].clone())
+            .collect()
+    }
+}
+
+impl Kind {
+    /// The sheet to show first: the first whose columns are found, else the
+    /// first with anything in it.
+    pub fn first_sheet(self, snapshot: &Snapshot, tables: &[Table]) -> usize {
+        tables
+            .iter()
+            .position(|t| !matches!(self.plan(snapshot, t, &vec![]), Err(Refused::Columns(_))))
+            .or_else(|| {
+                tables
+                    .iter()
+                    .position(|t| (0..t.rows.len()).any(|r| !t.is_blank(r)))
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// How a column is offered when the person chooses one: "Column 2: Good is".
+pub fn column_label(at: usize, heading: &str) -> String {
+    let heading = heading.trim();
+    let heading = if heading.is_empty() {
+        "(no heading)"
+    } else {
+        heading
+    };
+    format!("Column {}: {heading}", at + 1)
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    #[test]
+    fn a_chosen_file_is_a_workbook_by_its_bytes_or_its_name() {
+        assert!(is_workbook("pack.bin", b"PK\x03\x04rest"));
+        assert!(is_workbook("Pack.XLSX", b""));
+        assert!(!is_workbook("pack.csv", b"a,b\n"));
+    }
+
+    #[test]
+    fn a_csv_file_is_read_with_its_encoding_and_separator_said() {
+        let (table, read_as) = csv_table(b"a;b\r\nx;1.5\r\n").expect("reads");
+        assert_eq!(table.rows, [vec!["a", "b"], vec!["x", "1.5"]]);
+        assert_eq!(
+            read_as,
+            "Read as UTF-8 text, its cells separated by semicolons."
+        );
+        let refused = csv_table(b"a;b\r\nx;1,5\r\n").expect_err("a decimal comma");
+        assert!(matches!(refused, crate::file::read::ReadFileError::Sheet(ref f) if f.len() == 1));
+        assert_eq!(table.label(), "The file (2 rows)");
+        assert_eq!(table.sample(0, 5), [vec!["x", "1.5"]]);
+        assert_eq!(column_label(1, " "), "Column 2: (no heading)");
+    }
+
+    #[test]
+    fn the_first_sheet_shown_is_the_first_whose_columns_are_found() {
+        let notes = Table {
+            sheet: Some("Notes".into()),
+            rows: vec![vec!["Written by".into()]],
+        };
+        let figures = Table {
+            sheet: Some("Q1".into()),
+            rows: vec![
+                vec!["Performance Measure".into(), "2017/18".into()],
+                vec!["Visits".into(), "12".into()],
+            ],
+        };
+        let demo = Snapshot::demo();
+        assert_eq!(
+            Kind::Indicators.first_sheet(&demo, &[notes.clone(), figures]),
+            1
+        );
+        assert_eq!(Kind::Indicators.first_sheet(&demo, &[notes]), 0);
+    }
+}
