@@ -192,3 +192,18 @@ test('each template downloads, and brought back in it is read without a fault', 
     await expect(page.getByTestId(`notices-bring-in-${key}`)).toContainText('Brought in');
   }
 });
+
+test('every control on the bring-in page is at least 44 by 44 px, with a preview open', async ({ app, page }) => {
+  await app.open('#/data/bring-in');
+  await page.getByTestId('indicators-input').setInputFiles({ name: 'q2.csv', mimeType: 'text/csv', buffer: Buffer.from(INDICATORS) });
+  await expect(page.getByTestId('indicators-preview')).toBeVisible();
+  const targets = page.locator('main .button, main button, main select, main summary');
+  const count = await targets.count();
+  expect(count).toBeGreaterThanOrEqual(8);
+  for (let i = 0; i < count; i++) {
+    const box = await targets.nth(i).boundingBox();
+    expect(box, `target ${i} is visible`).not.toBeNull();
+    expect(box!.height, `height of ${await targets.nth(i).textContent()}`).toBeGreaterThanOrEqual(44);
+    expect(box!.width, `width of ${await targets.nth(i).textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+});

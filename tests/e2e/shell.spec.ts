@@ -129,6 +129,7 @@ test('the page does not scroll sideways', async ({ app, page }) => {
     '#/complaints?procedure=children_statutory&year=2017/18',
     '#/complaints/figures?procedure=adult_social_care&year=2017/18',
     '#/complaints/cases',
+    '#/data/bring-in',
   ].map((fragment) => ({ fragment }));
   for (const route of [...routes, ...more]) {
     await app.open(route.fragment);
