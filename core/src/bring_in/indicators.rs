@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use super::cells::{infer_unit, read_cell, read_polarity, read_unit};
 use super::columns::{self, normalise, ColumnSpec, ColumnsError, Found, Mapping, Unmatched};
-use super::labels::{read_label, understood, ColumnLabel};
+use super::labels::{read_label, read_label_in, title_year, understood, ColumnLabel};
 use super::{Changed, Fault, Plan, Refused, Table, Template, Understood};
 use crate::domain::indicator::{Comparator, ComparatorKind, Indicator, ServiceArea};
 use crate::domain::period::Period;
@@ -90,6 +90,9 @@ struct Reading<'a> {
     file_ids: Vec<(String, At)>,
     /// A wide table's column of standing targets, where it has one.
     target_col: Option<usize>,
+    /// The financial year the table's title (or its sheet's name) names,
+    /// for headings that give only a quarter or a month.
+    year: Option<i32>,
 }
 
 /// Reads indicators and figures from `table` into `snapshot`, with columns
@@ -123,7 +126,14 @@ pub fn plan_indicators(
         differing: vec![],
         file_ids: vec![],
         target_col: None,
+        year: None,
     };
+    let titles = table.rows[..reading.found.header_row]
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(table.sheet.as_deref());
+    reading.year = title_year(titles);
     let wide = if long {
         vec![]
     } else {
@@ -233,7 +243,7 @@ impl Reading<'_> {
             if self.found.at.contains(&Some(at)) || printed.is_empty() {
                 continue;
             }
-            let label = match read_label(heading, as_at) {
+            let label = match read_label_in(heading, as_at, self.year) {
                 Ok(label) => label,
                 Err(reason) => {
                     self.fail(header_row, at, reason);
@@ -250,7 +260,10 @@ impl Reading<'_> {
                 }
                 _ => continue,
             };
-            let understood = understood(&label);
+            let mut understood = understood(&label);
+            if self.year.is_some() && read_label(heading, as_at).as_ref() != Ok(&label) {
+                understood.push_str(", its year from the title above the table");
+            }
             self.understood.push(Understood {
                 place,
                 printed,
@@ -321,7 +334,7 @@ impl Reading<'_> {
             && filled.iter().all(|cell| {
                 INDICATOR_COLUMNS.iter().any(|s| s.matches(cell))
                     || matches!(
-                        read_label(cell, self.next.as_at),
+                        read_label_in(cell, self.next.as_at, self.year),
                         Ok(ColumnLabel::Period(_)
                             | ColumnLabel::CellsGivePeriod
                             | ColumnLabel::Comparator { .. }

@@ -45,7 +45,159 @@ const FORMS: &str = "Headings Scrutineer reads: periods such as \u{201c}2017/18\
 /// relative to the report are resolved. `Err` is a heading that looks like
 /// a period but cannot be read, with the reason and the forms accepted.
 pub fn read_label(heading: &str, as_at: NaiveDate) -> Result<ColumnLabel, String> {
+    read_label_in(heading, as_at, None)
+}
+
+/// Words beside a period that say the column holds the council's own
+/// figures: "2018/19 Actual", "Outturn 2017/18", "Q1 result".
+const FIGURE_WORDS: &[&str] = &[
+    "actual",
+    "actuals",
+    "outturn",
+    "result",
+    "results",
+    "performance",
+    "value",
+    "figure",
+    "figures",
+    "data",
+    "position",
+];
+
+/// [`read_label`] for a table whose title names its financial year
+/// (`year`, its first calendar year: "Performance report 2018/19"), so that
+/// a heading that gives only a quarter ("Q1", "Quarter 2", "Q3 (Oct-Dec)")
+/// or a month ("Apr", "January") is that year's.
+pub fn read_label_in(
+    heading: &str,
+    as_at: NaiveDate,
+    year: Option<i32>,
+) -> Result<ColumnLabel, String> {
     let text = normalise(heading);
+    if !has_word(&text, NOT_FIGURES) && !has_word(&text, &["target", "tolerance"]) {
+        if let Some(period) = in_the_year(&text, year) {
+            return period.map(ColumnLabel::Period).map_err(|reason| {
+                format!(
+                    "The heading \u{201c}{}\u{201d} cannot be read: {reason}. {FORMS}",
+                    heading.trim()
+                )
+            });
+        }
+        let kept: Vec<&str> = heading
+            .split_whitespace()
+            .filter(|w| {
+                !FIGURE_WORDS.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                )
+            })
+            .collect();
+        let stripped = kept.join(" ");
+        if !stripped.is_empty() && stripped.len() < heading.trim().len() {
+            if let Ok(ColumnLabel::Period(p)) = read_label_in(&stripped, as_at, year) {
+                return Ok(ColumnLabel::Period(p));
+            }
+        }
+    }
+    read_label_of(heading, &text, as_at)
+}
+
+/// A heading giving only a quarter or a month: that of the table's year,
+/// `Err` where no title names one; `None` for any other heading.
+fn in_the_year(text: &str, year: Option<i32>) -> Option<Result<Period, String>> {
+    const QUARTER_FIRST_MONTHS: [u32; 4] = [4, 7, 10, 1];
+    let (main, note) = match text.split_once('(') {
+        Some((main, note)) => (main.trim(), Some(note.trim_end_matches(')').trim())),
+        None => (text.trim(), None),
+    };
+    let main = main
+        .split_whitespace()
+        .filter(|w| !FIGURE_WORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quarter = ["quarter", "qtr", "q"]
+        .iter()
+        .find_map(|p| main.strip_prefix(p)?.trim().parse::<u8>().ok())
+        .filter(|q| (1..=4).contains(q));
+    let month = (quarter.is_none()).then(|| month_of(&main)).flatten();
+    if quarter.is_none() && month.is_none() {
+        return None;
+    }
+    let Some(year) = year else {
+        return Some(Err(
+            "it does not say its financial year, and no title above the table names one: write the year with it, such as \u{201c}Q1 2018/19\u{201d}, or put the year in a title row above the headings (\u{201c}Performance report 2018/19\u{201d})".to_owned(),
+        ));
+    };
+    if let Some(quarter) = quarter {
+        // A note of months must be the quarter's: "Q1 (Apr-Jun)".
+        let first = QUARTER_FIRST_MONTHS[usize::from(quarter) - 1];
+        if let Some(note) = note {
+            let named = note.split(|c: char| !c.is_alphabetic()).find_map(month_of);
+            if named.is_some_and(|m| m != first) || (named.is_none() && !note.is_empty()) {
+                return Some(Err(format!("the note \u{201c}({note})\u{201d} does not name the months of quarter {quarter}")));
+            }
+        }
+        return Some(Ok(Period::Quarter {
+            start_year: year,
+            quarter,
+        }));
+    }
+    if note.is_some() {
+        return None;
+    }
+    let month = month?;
+    let calendar_year = if month >= 4 { year } else { year + 1 };
+    Some(
+        YearMonth::new(calendar_year, month)
+            .map(Period::Month)
+            .ok_or_else(|| "it is not a month".to_owned()),
+    )
+}
+
+/// The month a word names on its own: "apr", "april", "sept".
+fn month_of(word: &str) -> Option<u32> {
+    let word = word.trim().trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    (1..=12).find(|&m| {
+        let full = crate::dates::month_name(m)
+            .unwrap_or_default()
+            .to_lowercase();
+        full == word || (word.len() == 3 && full.starts_with(word)) || (word == "sept" && m == 9)
+    })
+}
+
+/// The financial year a table's title rows (or its sheet's name) name,
+/// where exactly one is named: "Quarterly performance report 2018/19".
+pub fn title_year<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<i32> {
+    let mut years: Vec<i32> = vec![];
+    for title in titles {
+        for word in
+            title.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        {
+            if let Ok(period) = word.parse::<Period>() {
+                let year = match period {
+                    Period::FinancialYear { start_year }
+                    | Period::Quarter { start_year, .. }
+                    | Period::YearToDate { start_year, .. } => start_year,
+                    _ => continue,
+                };
+                if !years.contains(&year) {
+                    years.push(year);
+                }
+            }
+        }
+    }
+    match years.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+fn read_label_of(heading: &str, text: &str, as_at: NaiveDate) -> Result<ColumnLabel, String> {
+    let text = text.to_owned();
     let refuse = |reason: &str| {
         Err(format!(
             "The heading \u{201c}{}\u{201d} looks like a period but cannot be read: {reason}. {FORMS}",

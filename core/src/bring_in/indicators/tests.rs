@@ -467,3 +467,51 @@ Landfill\tL\t\t-\t\t12%";
         plan.not_read
     );
 }
+
+#[test]
+fn quarters_and_months_without_a_year_take_the_year_the_title_names() {
+    let text = "Quarterly performance report 2018/19\t\t\t\t
+Performance Measure\tQ1 (Apr-Jun)\tQuarter 2\tQ3 Actual\t2017/18 Outturn
+Contacts\t9,453\t9,870\t9,100\t33,253";
+    let plan = plan(&empty(), &table(text));
+    let periods: Vec<String> = plan.snapshot.indicators[0]
+        .values
+        .iter()
+        .map(|o| o.period.to_string())
+        .collect();
+    assert_eq!(
+        periods,
+        ["Q1 2018/19", "Q2 2018/19", "Q3 2018/19", "2017/18"]
+    );
+    assert!(plan.understood.iter().any(|u| u.printed == "Quarter 2"
+        && u.understood
+            .ends_with("its year from the title above the table")));
+    let monthly = "Performance 2018-19\t\t
+Measure\tApr\tJanuary
+Calls\t81%\t79%";
+    let months = plan_indicators(&empty(), &table(monthly), &vec![]).expect("read");
+    let periods: Vec<String> = months.snapshot.indicators[0]
+        .values
+        .iter()
+        .map(|o| o.period.to_string())
+        .collect();
+    assert_eq!(periods, ["April 2018", "January 2019"]);
+}
+
+#[test]
+fn a_quarter_without_a_year_anywhere_is_refused_saying_how_to_give_it() {
+    let text = "Performance Measure\tQ1\tQ2\nContacts\t1\t2";
+    let all = faults(&empty(), &table(text));
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all[0].starts_with("Row 1, column \u{201c}Q1\u{201d}: The heading \u{201c}Q1\u{201d} cannot be read: it does not say its financial year, and no title above the table names one"), "{}", all[0]);
+    let wrong_note = "Report 2018/19\t\nPerformance Measure\tQ1 (Jul-Sep)\nContacts\t1";
+    let all = faults(&empty(), &table(wrong_note));
+    assert!(
+        all[0].contains("does not name the months of quarter 1"),
+        "{}",
+        all[0]
+    );
+    // Two years in the title: neither is taken.
+    let two = "Report 2017/18 and 2018/19\t\nPerformance Measure\tQ1\nContacts\t1";
+    assert_eq!(faults(&empty(), &table(two)).len(), 1);
+}
