@@ -52,6 +52,8 @@ pub fn read_cell(text: &str, unit: Unit, column_period: Option<Period>) -> Resul
     if figure.contains('(') {
         return refuse("holds two figures: put each in a column of its own".to_owned());
     }
+    let figure = plain_figure(figure, unit);
+    let figure = figure.as_str();
     let value = match money(figure, unit) {
         Some(value) => Ok(value),
         None => Value::parse(figure, unit),
@@ -93,6 +95,35 @@ fn tidy(text: &str) -> String {
     }
 }
 
+/// A figure as [`Value::parse`] reads it: "Nil" is 0; "12 days" is 12 for
+/// a measure in days; "1 234" (a space between thousands) is 1,234.
+fn plain_figure(figure: &str, unit: Unit) -> String {
+    if figure.eq_ignore_ascii_case("nil") {
+        return "0".to_owned();
+    }
+    let lower = figure.to_lowercase();
+    let figure = match unit {
+        Unit::Days => [" working days", " days", " day", " wd"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix))
+            .map_or(figure, |rest| &figure[..rest.len()]),
+        _ => figure,
+    };
+    // Groups of three digits after the first, each after one space.
+    let groups: Vec<&str> = figure.split(' ').collect();
+    let spaced_thousands = groups.len() > 1
+        && groups[0].len() <= 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if spaced_thousands {
+        groups.concat()
+    } else {
+        figure.to_owned()
+    }
+}
+
 /// The reason a cell holds no figure, where its words say one thing.
 fn missing(lower: &str) -> Option<MissingReason> {
     let starts = |words: &[&str]| words.iter().any(|w| lower.starts_with(w));
@@ -101,7 +132,13 @@ fn missing(lower: &str) -> Option<MissingReason> {
         "n/a" | "na" | "n.a" | "not applicable" => MissingReason::NotApplicable,
         "not collected" | "data not collected" => MissingReason::NotCollected,
         "tbc" | "to be confirmed" | "awaited" | "data awaited" | "awaiting data" | "pending"
-        | "to follow" | "not yet published" => MissingReason::NotYetAvailable,
+        | "to follow" | "not yet published" | "not due" | "not yet due" => {
+            MissingReason::NotYetAvailable
+        }
+        // An annual (or quarterly) measure in another period's column.
+        "annual measure" | "annual" | "annual only" | "reported annually" | "quarterly measure" => {
+            MissingReason::NotCollected
+        }
         _ if starts(&["new measure", "new indicator"]) => MissingReason::NewMeasure,
         _ if starts(&[
             "available in",

@@ -501,3 +501,29 @@ fn the_seed_reports_headings_and_cells_are_read() {
     );
     assert_eq!(total - read, refused_headings.len() + refused_cells.len());
 }
+
+#[test]
+fn nil_days_and_spaced_thousands_read_and_annual_measures_are_not_collected() {
+    let shown = |text: &str, unit: Unit| read_cell(text, unit, None).map(|c| c.value.display(unit));
+    assert_eq!(shown("Nil", Unit::Count), Ok("0".to_owned()));
+    assert_eq!(shown("12 days", Unit::Days), Ok("12".to_owned()));
+    assert_eq!(shown("4.5 working days", Unit::Days), Ok("4.5".to_owned()));
+    assert!(
+        shown("12 days", Unit::Count).is_err(),
+        "days only for a measure in days"
+    );
+    assert_eq!(shown("1 234", Unit::Count), Ok("1,234".to_owned()));
+    assert_eq!(
+        shown("12 345 678", Unit::Count),
+        Ok("12,345,678".to_owned())
+    );
+    assert!(shown("12 34", Unit::Count).is_err(), "not groups of three");
+    assert_eq!(
+        shown("Annual measure", Unit::Percent),
+        Ok("Not collected".to_owned())
+    );
+    assert_eq!(
+        shown("Not due", Unit::Percent),
+        Ok("Not yet available".to_owned())
+    );
+}
