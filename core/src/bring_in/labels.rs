@@ -196,6 +196,30 @@ pub fn title_year<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<i32> 
     }
 }
 
+/// The quarter a table's title rows (or its sheet's name) name, where
+/// exactly one is named: "Corporate Risk Register Q2 2019/20".
+pub fn title_quarter<'a>(titles: impl IntoIterator<Item = &'a str>) -> Option<Period> {
+    let mut quarters: Vec<Period> = vec![];
+    for title in titles {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        for size in [3, 2] {
+            for window in words.windows(size) {
+                let text = window.join(" ");
+                let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+                if let Ok(q @ Period::Quarter { .. }) = text.parse::<Period>() {
+                    if !quarters.contains(&q) {
+                        quarters.push(q);
+                    }
+                }
+            }
+        }
+    }
+    match quarters.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
 fn read_label_of(heading: &str, text: &str, as_at: NaiveDate) -> Result<ColumnLabel, String> {
     let text = text.to_owned();
     let refuse = |reason: &str| {

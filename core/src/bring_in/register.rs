@@ -68,13 +68,21 @@ pub fn plan_register(
     table: &Table,
     chosen: &Mapping,
 ) -> Result<Plan, Refused> {
-    let (found, title, title_from_description) = find_columns(table, chosen)?;
+    let (found, title, title_from_description, quarter) = find_columns(table, chosen)?;
     let cols = Columns {
         found: &found,
         title,
+        quarter,
     };
     let mut faults = vec![];
     let mut understood = columns_understood(&cols, title_from_description);
+    if let Some(quarter) = quarter {
+        understood.push(Understood {
+            place: "The title above the table".to_owned(),
+            printed: quarter.to_string(),
+            understood: format!("Every row is an assessment for {quarter}: the sheet has no quarter column, and its title names this quarter"),
+        });
+    }
     let mut not_read = not_read(table, &cols);
     let mut rows = vec![];
     let mut read = vec![];
@@ -315,8 +323,12 @@ fn duplicates(table: &Table, cols: &Columns, read: &[usize], faults: &mut Vec<Fa
     let cell = |r: usize, key: &str| cols.at(key).map_or("", |at| table.cell(r, at));
     for &r in read {
         let reference = cell(r, "reference");
-        let Ok(quarter) = read_quarter(cell(r, "quarter")) else {
-            continue;
+        let quarter = match (cell(r, "quarter"), cols.quarter) {
+            ("", Some(quarter)) => quarter,
+            (text, _) => match read_quarter(text) {
+                Ok(quarter) => quarter,
+                Err(_) => continue,
+            },
         };
         if reference.is_empty() {
             continue;

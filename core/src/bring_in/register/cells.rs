@@ -255,7 +255,9 @@ pub(super) fn read_row(table: &Table, cols: &Columns, r: usize) -> Result<Row, V
         faults.push(table.fault(r, heading("reference").as_deref(), message));
     }
     let quarter_text = cell("quarter");
-    let quarter = if quarter_text.is_empty() {
+    let quarter = if let (true, Some(quarter)) = (quarter_text.is_empty(), cols.quarter) {
+        Some(quarter)
+    } else if quarter_text.is_empty() {
         faults.push(table.fault(
             r,
             heading("quarter").as_deref(),

@@ -2,7 +2,9 @@
 //! is read as, and what in the file is not read.
 
 use super::super::columns::{self, ColumnSpec, ColumnsError, Found, Mapping};
+use super::super::labels::title_quarter;
 use super::super::{Refused, Table, Understood};
+use crate::domain::period::Period;
 
 pub(super) const SCORE: &str =
     "a score as registers print it: 16 (Major/Likely), 4x4 (impact first), L4 I4 or 16";
@@ -267,6 +269,8 @@ pub(super) fn meaning(key: &str) -> &'static str {
 pub(super) struct Columns<'f> {
     pub(super) found: &'f Found,
     pub(super) title: usize,
+    /// Without a quarter column, the one quarter the register's title names.
+    pub(super) quarter: Option<Period>,
 }
 
 impl Columns<'_> {
@@ -291,16 +295,33 @@ impl Columns<'_> {
 pub(super) fn find_columns(
     table: &Table,
     chosen: &Mapping,
-) -> Result<(Found, usize, bool), Refused> {
+) -> Result<(Found, usize, bool, Option<Period>), Refused> {
     match columns::find(table, REGISTER_COLUMNS, chosen) {
         Ok(found) => {
             let title = found.column(REGISTER_COLUMNS, "title").unwrap_or_default();
-            Ok((found, title, false))
+            Ok((found, title, false, None))
         }
-        Err(ColumnsError::Unmatched { found, missing }) => {
+        Err(ColumnsError::Unmatched { found, mut missing }) => {
+            // A register of one quarter often names it in its title, not in a column.
+            let titles = table.rows[..found.header_row]
+                .iter()
+                .flatten()
+                .map(String::as_str)
+                .chain(table.sheet.as_deref());
+            let quarter = missing
+                .iter()
+                .any(|m| m.key == "quarter")
+                .then(|| title_quarter(titles))
+                .flatten();
+            if quarter.is_some() {
+                missing.retain(|m| m.key != "quarter");
+            }
+            let title = found.column(REGISTER_COLUMNS, "title");
+            let description = found.column(REGISTER_COLUMNS, "description");
             let only_title = missing.iter().all(|m| m.key == "title");
-            match found.column(REGISTER_COLUMNS, "description") {
-                Some(description) if only_title => Ok((found, description, true)),
+            match (title, description) {
+                (Some(title), _) if missing.is_empty() => Ok((found, title, false, quarter)),
+                (_, Some(description)) if only_title => Ok((found, description, true, quarter)),
                 _ => Err(Refused::Columns(ColumnsError::Unmatched { found, missing })),
             }
         }

@@ -577,3 +577,34 @@ fn no_heading_names_two_columns() {
         }
     }
 }
+
+#[test]
+fn a_register_of_one_quarter_takes_the_quarter_its_title_names() {
+    let t = table(&[
+        &["Corporate Risk Register Q2 2019/20"],
+        &["Risk Ref", "Risk Title", "Current Score", "Risk Owner"],
+        &[
+            "CR1",
+            "Funding gap",
+            "16 (Major/Likely)",
+            "Director of Finance",
+        ],
+        &["CR2", "Recruitment", "12", "Director of People"],
+    ]);
+    let plan = plan_register(&fresh(), &t, &vec![]).expect("read");
+    assert_eq!(plan.snapshot.register.len(), 2);
+    assert!(entry(&plan.snapshot, "CR1")
+        .assessments
+        .iter()
+        .all(|a| a.period == q("Q2 2019/20")));
+    assert!(plan.understood.iter().any(|u| u
+        .understood
+        .starts_with("Every row is an assessment for Q2 2019/20")));
+    // With two quarters in the title, neither is guessed: the quarter column is asked for.
+    let mut two = t.clone();
+    two.rows[0][0] = "Register Q1 2019/20 and Q2 2019/20".into();
+    assert!(matches!(
+        plan_register(&fresh(), &two, &vec![]),
+        Err(Refused::Columns(ColumnsError::Unmatched { .. }))
+    ));
+}
