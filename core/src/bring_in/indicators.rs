@@ -18,7 +18,9 @@ use chrono::NaiveDate;
 
 use super::cells::{infer_unit, read_cell, read_polarity, read_unit};
 use super::columns::{self, normalise, ColumnSpec, ColumnsError, Found, Mapping, Unmatched};
-use super::labels::{read_label, read_label_in, title_year, understood, ColumnLabel};
+use super::labels::{
+    gives_no_year, read_label, read_label_in, title_year, understood, ColumnLabel,
+};
 use super::{Changed, Fault, Plan, Refused, Table, Template, Understood};
 use crate::domain::indicator::{Comparator, ComparatorKind, Indicator, ServiceArea};
 use crate::domain::period::Period;
@@ -105,6 +107,17 @@ pub fn plan_indicators(
     chosen: &Mapping,
 ) -> Result<Plan, Refused> {
     let found = columns::find(table, &INDICATOR_COLUMNS, chosen).map_err(Refused::Columns)?;
+    let merged;
+    let mut two_rows = None;
+    let table = match headings::two_heading_rows(table, &found) {
+        Some((with_years, understood)) => {
+            merged = with_years;
+            two_rows = Some(understood);
+            &merged
+        }
+        None => table,
+    };
+    let found = columns::find(table, &INDICATOR_COLUMNS, chosen).map_err(Refused::Columns)?;
     let long = col(&found, "period").is_some() && col(&found, "value").is_some();
     let named = col(&found, "indicator_id").is_some() || col(&found, "indicator").is_some();
     let mut reading = Reading {
@@ -134,6 +147,7 @@ pub fn plan_indicators(
         .map(String::as_str)
         .chain(table.sheet.as_deref());
     reading.year = title_year(titles);
+    reading.understood.extend(two_rows);
     let wide = if long {
         vec![]
     } else {

@@ -155,6 +155,12 @@ fn in_the_year(text: &str, year: Option<i32>) -> Option<Result<Period, String>> 
     )
 }
 
+/// Whether a heading gives only a quarter or a month ("Q1", "Quarter 2",
+/// "Apr"): its year must come from elsewhere.
+pub fn gives_no_year(heading: &str) -> bool {
+    matches!(in_the_year(&normalise(heading), Some(2000)), Some(Ok(_)))
+}
+
 /// The month a word names on its own: "apr", "april", "sept".
 fn month_of(word: &str) -> Option<u32> {
     let word = word.trim().trim_end_matches('.');

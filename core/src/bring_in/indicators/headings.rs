@@ -164,3 +164,56 @@ pub(super) fn unit_named(text: &str) -> Option<Unit> {
         .or_else(|| crate::indicators::add::unit_of_key(text.trim()))
         .or_else(|| read_unit(text))
 }
+
+/// A table whose headings take two rows, as reports print a year over its
+/// quarters ("2018/19" in a merged cell over "Q1 | Q2 | Q3 | Q4"): the
+/// table with each quarter's or month's heading given the year above it
+/// (from the nearest filled cell to its left, as a merged cell spans), and
+/// the second heading row emptied, so rows keep their numbers. `None` where
+/// the headings take one row.
+pub(super) fn two_heading_rows(table: &Table, found: &Found) -> Option<(Table, Understood)> {
+    let top = found.header_row;
+    let below = (top + 1..table.rows.len()).find(|&r| !table.is_blank(r))?;
+    let name_col = col(found, "indicator").unwrap_or(0);
+    let cells = &table.rows[below];
+    let filled: Vec<usize> = (0..cells.len())
+        .filter(|&c| !cells[c].trim().is_empty())
+        .collect();
+    let only_periods = filled.len() >= 2
+        && !filled.contains(&name_col)
+        && filled.iter().all(|&c| gives_no_year(&cells[c]));
+    if !only_periods {
+        return None;
+    }
+    let mut merged = table.clone();
+    for &c in &filled {
+        let year = (0..=c)
+            .rev()
+            .take_while(|&k| k != name_col)
+            .map(|k| table.cell(top, k))
+            .find(|t| !t.is_empty())
+            .and_then(|t| title_year([t]))?;
+        let heading = format!(
+            "{} {year}/{:02}",
+            cells[c].trim(),
+            (year + 1).rem_euclid(100)
+        );
+        if merged.rows[top].len() <= c {
+            merged.rows[top].resize(c + 1, String::new());
+        }
+        merged.rows[top][c] = heading;
+    }
+    merged.rows[below] = vec![];
+    let understood = Understood {
+        place: format!("Rows {} and {}", top + 1, below + 1),
+        printed: format!(
+            "{} over {}",
+            table.cell(top, filled[0]),
+            cells[filled[0]].trim()
+        ),
+        understood:
+            "Two rows of headings: each quarter or month takes its year from the heading above it"
+                .to_owned(),
+    };
+    Some((merged, understood))
+}

@@ -515,3 +515,32 @@ fn a_quarter_without_a_year_anywhere_is_refused_saying_how_to_give_it() {
     let two = "Report 2017/18 and 2018/19\t\nPerformance Measure\tQ1\nContacts\t1";
     assert_eq!(faults(&empty(), &table(two)).len(), 1);
 }
+
+#[test]
+fn a_year_over_its_quarters_in_two_heading_rows_gives_each_quarter_its_year() {
+    // As a workbook gives a merged "2018/19" over Q1 to Q4: the year in
+    // the first cell it spans, the others empty.
+    let text = "Performance Measure\tGood is\t2017/18\t2018/19\t\t\t
+\t\t\tQ1\tQ2\tQ3\tQ4
+Contacts\t-\t33,253\t9,453\t9,870\t9,100\t9,400";
+    let plan = plan(&empty(), &table(text));
+    let periods: Vec<String> = plan.snapshot.indicators[0]
+        .values
+        .iter()
+        .map(|o| o.period.to_string())
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            "2017/18",
+            "Q1 2018/19",
+            "Q2 2018/19",
+            "Q3 2018/19",
+            "Q4 2018/19"
+        ]
+    );
+    assert!(plan
+        .understood
+        .iter()
+        .any(|u| u.place == "Rows 1 and 2" && u.printed == "2018/19 over Q1"));
+}
