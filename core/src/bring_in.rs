@@ -315,7 +315,7 @@ impl Kind {
         match self {
             Kind::Indicators => "Either one row per indicator and period (as \u{201c}Download figures (CSV)\u{201d} writes it), or your monitoring report's table as it is: one row per indicator, a column for each period (\u{201c}2017/18\u{201d}, \u{201c}Q1 18/19\u{201d}, \u{201c}YTD 18/19\u{201d}), and comparator columns such as \u{201c}England average\u{201d}. A row naming only a service area puts the indicators below it in that area. Indicators not held yet are added, with their service areas.",
             Kind::Register => "One row per entry and quarter: its reference, title, whether it is a risk or an opportunity, and that quarter's scores as your register prints them (\u{201c}16 (Major/Likely)\u{201d}, \u{201c}4x4\u{201d}, \u{201c}L4 I4\u{201d}). New entries are added, and each quarter's assessment with them.",
-            Kind::Complaints => "One row per complaints procedure and financial year, with columns for complaints received, each stage, each outcome, those that exceeded the timescale, compliments and the Ombudsman's figures.",
+            Kind::Complaints => "One row per complaints procedure and financial year, with columns for complaints received, each stage, each outcome, those that exceeded the timescale, compliments and the Ombudsman's figures; or the annual report's own table, a column for each year and a row for each figure, under a title naming the procedure.",
         }
     }
 }

@@ -9,6 +9,7 @@
 //! the preview, never a silent overwrite. Counts and pounds are read as
 //! the year form reads them, and the year as it reads a new year.
 
+mod across;
 mod columns;
 #[cfg(test)]
 mod tests;
@@ -435,6 +436,37 @@ fn apply(
 /// that do not add up (stages or outcomes beyond complaints received) are
 /// kept as printed: the report shows them for a councillor to ask about.
 pub fn plan_complaints(
+    snapshot: &Snapshot,
+    table: &Table,
+    chosen: &super::columns::Mapping,
+) -> Result<Plan, Refused> {
+    match find(table, COMPLAINTS_COLUMNS, chosen) {
+        Err(e @ super::columns::ColumnsError::Unmatched { .. }) => {
+            // The report's own layout: the years across, a row per figure.
+            let Some(across) = across::years_across(table) else {
+                return Err(Refused::Columns(e));
+            };
+            match plan_rows(snapshot, &across.table, &vec![]) {
+                Ok(mut plan) => {
+                    for u in &mut plan.understood {
+                        u.place = across.row_place(&u.place);
+                    }
+                    plan.understood.insert(0, across.understood.clone());
+                    plan.not_read.extend(across.not_read.clone());
+                    Ok(plan)
+                }
+                Err(Refused::Faults(faults)) => Err(Refused::Faults(
+                    faults.into_iter().map(|f| across.place(f)).collect(),
+                )),
+                Err(other) => Err(other),
+            }
+        }
+        _ => plan_rows(snapshot, table, chosen),
+    }
+}
+
+/// [`plan_complaints`] of a table with one row per procedure and year.
+fn plan_rows(
     snapshot: &Snapshot,
     table: &Table,
     chosen: &super::columns::Mapping,

@@ -547,3 +547,56 @@ fn the_template_imports_without_faults() {
     assert_eq!(asc, demo, "the example row is the report's adult 2017/18");
     assert_eq!(validate(&p.snapshot), vec![]);
 }
+
+#[test]
+fn the_report_s_own_layout_years_across_and_a_row_per_figure_is_read() {
+    let rows: Vec<Vec<String>> = [
+        vec!["Adult social care complaints and compliments", "", "", ""],
+        vec!["", "2015/16", "2016/17", "2017/18"],
+        vec!["Complaints received", "", "479", "540"],
+        vec!["Upheld", "", "", "70"],
+        vec!["Compliments", "", "538", "615"],
+        vec!["Assessment", "", "197", "83"],
+    ]
+    .into_iter()
+    .map(|r| r.into_iter().map(str::to_owned).collect())
+    .collect();
+    let table = Table::csv(rows);
+    let empty = Snapshot::empty(
+        "",
+        "",
+        chrono::NaiveDate::from_ymd_opt(2019, 6, 30).expect("a day"),
+    );
+    let plan = plan_complaints(&empty, &table, &vec![]).expect("read");
+    let year = |label: &str| {
+        let year: Period = label.parse().expect("a year");
+        plan.snapshot
+            .complaints
+            .iter()
+            .find(|c| c.year == year && c.procedure == Procedure::AdultSocialCare)
+            .cloned()
+    };
+    assert_eq!(year("2017/18").and_then(|c| c.received), Some(540));
+    assert_eq!(year("2016/17").and_then(|c| c.compliments), Some(538));
+    assert!(plan.understood[0]
+        .understood
+        .starts_with("A column for each financial year"));
+    assert!(
+        plan.not_read
+            .iter()
+            .any(|l| l.contains("\u{201c}Assessment\u{201d}")),
+        "{:?}",
+        plan.not_read
+    );
+    // A fault is at the sheet's own row and column.
+    let mut bad = table.clone();
+    bad.rows[3][3] = "lots".into();
+    let Err(Refused::Faults(faults)) = plan_complaints(&empty, &bad, &vec![]) else {
+        panic!("refused");
+    };
+    let shown = faults[0].to_string();
+    assert!(
+        shown.starts_with("Row 4, column \u{201c}2017/18\u{201d}: "),
+        "{shown}"
+    );
+}
