@@ -207,3 +207,18 @@ test('every control on the bring-in page is at least 44 by 44 px, with a preview
     expect(box!.width, `width of ${await targets.nth(i).textContent()}`).toBeGreaterThanOrEqual(44);
   }
 });
+
+test('a workbook with a figure that cannot be read is refused by sheet, row and column', async ({ app, page }) => {
+  await app.open('#/data/bring-in');
+  const before = await storage(page);
+  await page.getByTestId('indicators-input').setInputFiles({
+    name: 'faults.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: readFileSync('tests/fixtures/faults.xlsx'),
+  });
+  const notices = page.getByTestId('notices-bring-in-indicators');
+  await expect(notices).toContainText('Could not open “faults.xlsx”: 1 row has a problem. Nothing has been changed.');
+  await expect(notices).toContainText('Sheet “Q2”, row 3, column “2017/18”: “12,34” is not a figure');
+  await expect(page.getByTestId('indicators-preview')).toHaveCount(0);
+  expect(await storage(page)).toEqual(before);
+});

@@ -107,6 +107,29 @@ fn main() -> Result<(), rust_xlsxwriter::XlsxError> {
     );
     workbook.save(path)?;
     println!("wrote {path}");
+
+    // tests/fixtures/faults.xlsx: one sheet, "Q2", with a figure that cannot
+    // be read, for the journey that refuses it by sheet, row and column.
+    let mut faults = Workbook::new();
+    faults.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let sheet = faults.add_worksheet().set_name("Q2")?;
+    for (column, heading) in ["Performance Measure", "Good is", "2017/18", "Q2 2018/19"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *heading)?;
+    }
+    sheet.write_string(1, 0, "Number of contacts during the year")?;
+    sheet.write_string(1, 1, "-")?;
+    sheet.write_number_with_format(1, 2, 33253.0, &count)?;
+    sheet.write_number_with_format(1, 3, 9870.0, &count)?;
+    sheet.write_string(2, 0, "Number of visits to libraries")?;
+    sheet.write_string(2, 1, "H")?;
+    sheet.write_string(2, 2, "12,34")?;
+    sheet.write_number_with_format(2, 3, 879387.0, &count)?;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/faults.xlsx");
+    faults.save(path)?;
+    println!("wrote {path}");
     Ok(())
 }
 
