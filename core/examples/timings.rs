@@ -49,6 +49,28 @@ fn main() {
             assert!(scrutineer_core::file::validate::validate(&large).is_empty());
         }),
     );
+    // Bringing the large pack's figures export in: into an empty workspace
+    // (every indicator new) and into the pack itself (every figure held).
+    let figures = scrutineer_core::indicators::csv::export_figures(&large);
+    let rows = scrutineer_core::file::csv::read_rows(&figures).expect("the export reads");
+    let table = scrutineer_core::bring_in::Table::csv(rows);
+    let empty = scrutineer_core::domain::snapshot::Snapshot::empty("Anytown", "Pack", large.as_at);
+    let bring_in = scrutineer_core::bring_in::Kind::Indicators;
+    line(
+        &format!(
+            "bring in its figures CSV ({} rows) to an empty workspace",
+            table.rows.len()
+        ),
+        median_ms(|| {
+            bring_in.plan(&empty, &table, &vec![]).expect("read");
+        }),
+    );
+    line(
+        "bring in its figures CSV to the pack itself",
+        median_ms(|| {
+            bring_in.plan(&large, &table, &vec![]).expect("read");
+        }),
+    );
     line(
         "export (pretty file text)",
         median_ms(|| {

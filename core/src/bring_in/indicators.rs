@@ -48,7 +48,7 @@ enum Figures {
 
 /// An indicator the file names: one the snapshot holds (its index there),
 /// or one this import creates (its index in [`Reading::created`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum At {
     Held(usize),
     New(usize),
@@ -87,9 +87,8 @@ struct Reading<'a> {
     differing: Vec<String>,
     /// Columns read: by spec, or as figure columns.
     read_columns: Vec<usize>,
-    /// The ids the file gives indicators it creates (where Scrutineer gave
-    /// another, because the file's cannot be used in a link).
-    file_ids: Vec<(String, At)>,
+    /// Indicators and rows by id and name.
+    index: which::Index,
     /// A wide table's column of standing targets, where it has one.
     target_col: Option<usize>,
     /// The financial year the table's title (or its sheet's name) names,
@@ -137,7 +136,7 @@ pub fn plan_indicators(
         targets: vec![],
         understood: vec![],
         differing: vec![],
-        file_ids: vec![],
+        index: which::Index::default(),
         target_col: None,
         year: None,
     };

@@ -13,23 +13,21 @@ struct Tally {
     targets: usize,
 }
 
-/// Each figure applied: which, where in the file, and its value.
-type Seen = Vec<(FigureKey, (usize, usize), Value)>;
+/// Each figure applied: by which, where in the file and its value.
+type Seen = std::collections::HashMap<FigureKey, Vec<((usize, usize), Value)>>;
 
 impl Reading<'_> {
     /// Applies what was read, or gives every fault.
     pub(super) fn finish(mut self) -> Result<Plan, Refused> {
         let mut tally = Tally::default();
-        let mut seen: Seen = vec![];
+        let mut seen: Seen = Seen::new();
         for g in std::mem::take(&mut self.given) {
             if self.repeats(&seen, &g) {
                 continue;
             }
-            seen.push((
-                (g.at, g.comparator, g.period),
-                (g.row, g.column),
-                g.value.clone(),
-            ));
+            seen.entry((g.at, g.comparator, g.period))
+                .or_default()
+                .push(((g.row, g.column), g.value.clone()));
             match g.comparator {
                 None => self.apply_figure(g, &mut tally),
                 Some(kind) => self.apply_comparator(kind, g, &mut tally),
@@ -78,9 +76,13 @@ impl Reading<'_> {
     /// is the same one.
     fn repeats(&mut self, seen: &Seen, g: &Given) -> bool {
         let undated = g.comparator.is_some() && g.period.is_none();
-        let Some((_, (first_row, first_column), value)) = seen.iter().find(|(key, _, value)| {
-            *key == (g.at, g.comparator, g.period) && (!undated || *value == g.value)
-        }) else {
+        let Some(((first_row, first_column), value)) =
+            seen.get(&(g.at, g.comparator, g.period)).and_then(|given| {
+                given
+                    .iter()
+                    .find(|(_, value)| !undated || *value == g.value)
+            })
+        else {
             return false;
         };
         if *value != g.value {

@@ -1,9 +1,60 @@
 //! Which indicator a row names: one held, one an earlier row made, or a
 //! new one with its service area, polarity and unit.
 
+use std::collections::HashMap;
+
 use super::*;
 
+/// Where the reading finds indicators and rows without scanning: the held
+/// indicators by id, every indicator (held or made) by its name, the file's
+/// own ids of those it makes, and the rows of each indicator the file names.
+#[derive(Default)]
+pub(super) struct Index {
+    built: bool,
+    held_ids: HashMap<String, usize>,
+    names: HashMap<String, Vec<At>>,
+    file_ids: HashMap<String, At>,
+    rows: HashMap<String, Vec<usize>>,
+}
+
 impl Reading<'_> {
+    /// Builds the [`Index`] once.
+    fn index(&mut self) {
+        if self.index.built {
+            return;
+        }
+        let mut index = Index {
+            built: true,
+            ..Index::default()
+        };
+        for (i, indicator) in self.next.indicators.iter().enumerate() {
+            index.held_ids.insert(indicator.id.clone(), i);
+            index
+                .names
+                .entry(normalise(&indicator.name))
+                .or_default()
+                .push(At::Held(i));
+        }
+        for r in self.found.header_row + 1..self.table.rows.len() {
+            index.rows.entry(self.row_key(r)).or_default().push(r);
+        }
+        self.index = index;
+    }
+
+    /// What names a row's indicator: its id, or else its name.
+    fn row_key(&self, row: usize) -> String {
+        match self.cell(row, col(&self.found, "indicator_id")) {
+            "" => format!(
+                "name:{}",
+                normalise(
+                    self.cell(row, col(&self.found, "indicator"))
+                        .trim_start_matches(['-', '\u{2022}', '\u{2013}'])
+                )
+            ),
+            id => format!("id:{id}"),
+        }
+    }
+
     /// The indicator a row names, found or created; `None` after a fault.
     pub(super) fn indicator_of(
         &mut self,
@@ -24,13 +75,14 @@ impl Reading<'_> {
         let key = normalise(&name);
         // A row with an id is that indicator, held or made by an earlier row;
         // an id neither gives is a new indicator, whatever its name.
+        self.index();
         if !id.is_empty() {
-            if let Some(i) = self.next.indicators.iter().position(|i| i.id == id) {
+            if let Some(&i) = self.index.held_ids.get(&id) {
                 self.check_description(row, i);
                 return Some(At::Held(i));
             }
-            if let Some((_, at)) = self.file_ids.iter().find(|(x, _)| *x == id) {
-                return Some(*at);
+            if let Some(&at) = self.index.file_ids.get(&id) {
+                return Some(at);
             }
         } else {
             // Without one, the same name in the same service area (where the
@@ -41,17 +93,18 @@ impl Reading<'_> {
                     .service_area(&i.service_area)
                     .map_or_else(|| normalise(&i.service_area), |a| normalise(&a.name))
             };
-            let same = |i: &Indicator| {
-                !key.is_empty()
-                    && normalise(&i.name) == key
-                    && area.as_ref().is_none_or(|a| *a == area_of(i))
+            let named = self.index.names.get(&key).cloned().unwrap_or_default();
+            let same = |at: &At| {
+                area.as_ref()
+                    .is_none_or(|a| *a == area_of(self.indicator(*at)))
             };
-            if let Some(i) = self.next.indicators.iter().position(&same) {
-                self.check_description(row, i);
-                return Some(At::Held(i));
-            }
-            if let Some(i) = self.created.iter().position(&same) {
-                return Some(At::New(i));
+            match named.into_iter().find(same) {
+                Some(At::Held(i)) => {
+                    self.check_description(row, i);
+                    return Some(At::Held(i));
+                }
+                Some(at) => return Some(at),
+                None => {}
             }
         }
         if name.is_empty() {
@@ -90,8 +143,9 @@ impl Reading<'_> {
             .push(Indicator::new(&new_id, &area, &name, unit, polarity));
         let at = At::New(self.created.len() - 1);
         if !id.is_empty() {
-            self.file_ids.push((id, at));
+            self.index.file_ids.insert(id, at);
         }
+        self.index.names.entry(key).or_default().push(at);
         Some(at)
     }
 
@@ -234,9 +288,12 @@ impl Reading<'_> {
                 .collect()
         };
         let name_col = col(&self.found, "indicator");
-        let key = normalise(name);
-        let cells: Vec<&str> = (row..self.table.rows.len())
-            .filter(|&r| r == row || normalise(self.cell(r, name_col)) == key)
+        let same: Vec<usize> = self.index.rows.get(&self.row_key(row)).map_or_else(
+            || vec![row],
+            |rows| rows.iter().copied().filter(|&r| r >= row).collect(),
+        );
+        let cells: Vec<&str> = same
+            .into_iter()
             .flat_map(|r| columns.iter().map(move |&c| (r, c)))
             .map(|(r, c)| self.table.cell(r, c))
             .filter(|t| !t.is_empty())
