@@ -19,7 +19,7 @@ const fn spec(
 /// The columns of the long form, with the other headings officers use for
 /// each. None is required on its own: a file needs the indicator's id or
 /// name, and either `period` and `value` or columns headed by periods.
-pub const INDICATOR_COLUMNS: [ColumnSpec; 21] = [
+pub const INDICATOR_COLUMNS: [ColumnSpec; 22] = [
     spec(
         "indicator_id",
         &["ID", "Ref", "Reference", "PI ref", "PI code", "Indicator ref", "Indicator code", "Indicator ID", "KPI ref", "Code"],
@@ -32,7 +32,7 @@ pub const INDICATOR_COLUMNS: [ColumnSpec; 21] = [
     ),
     spec(
         "service_area",
-        &["Service area", "Service", "Directorate", "Area", "Department", "Portfolio", "Theme", "Service area name"],
+        &["Service area", "Service", "Area", "Theme", "Service area name"],
         "the service area it belongs to; a new name adds the area",
     ),
     spec(
@@ -89,6 +89,11 @@ pub const INDICATOR_COLUMNS: [ColumnSpec; 21] = [
         "how far short of the target, as a percentage of it, is still amber: 5%",
     ),
     spec("green_within", &["Green tolerance", "Green within"], "for a goal post target, how close to it is green: 2.5%"),
+    spec(
+        "directorate",
+        &["Directorate", "Department", "Portfolio"],
+        "the directorate the service area is filed under; without a service_area column, the directorate is the area",
+    ),
 ];
 
 /// The downloadable template: the long form with one filled example row.
@@ -118,6 +123,7 @@ pub fn indicators_template() -> Template {
             "directional",
             "5",
             "",
+            "Education and Children's Services",
         ],
     );
     // A long-form file needs the indicator (by id or name), its period and
@@ -131,10 +137,11 @@ pub fn indicators_template() -> Template {
 
 /// The columns of the long form a wide table reads too; the others (a
 /// period or value column without the other) are named as not read.
-pub(super) const WIDE_KEYS: [&str; 12] = [
+pub(super) const WIDE_KEYS: [&str; 13] = [
     "indicator_id",
     "indicator",
     "service_area",
+    "directorate",
     "good_is",
     "unit",
     "england",

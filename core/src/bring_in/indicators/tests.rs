@@ -544,3 +544,25 @@ Contacts\t-\t33,253\t9,453\t9,870\t9,100\t9,400";
         .iter()
         .any(|u| u.place == "Rows 1 and 2" && u.printed == "2018/19 over Q1"));
 }
+
+#[test]
+fn a_directorate_column_files_each_new_area_under_it_or_names_the_area_where_none_is_given() {
+    let both = "Directorate,Service,Indicator,2017/18
+Education and Children's Services,Adoptions,Adoptions in the year,25
+Growth and Environment,Waste,Recycling rate,42%";
+    let plan = plan(&empty(), &Table::csv(parse_rows(both).expect("reads")));
+    let area = |s: &Snapshot, name: &str| s.service_areas.iter().find(|a| a.name == name).cloned();
+    assert_eq!(
+        area(&plan.snapshot, "Adoptions").and_then(|a| a.directorate),
+        Some("Education and Children's Services".to_owned())
+    );
+    let only = "Directorate,Indicator,2017/18\nGrowth and Environment,Recycling rate,42%";
+    let plan = plan_indicators(
+        &empty(),
+        &Table::csv(parse_rows(only).expect("reads")),
+        &vec![],
+    )
+    .expect("read");
+    let made = area(&plan.snapshot, "Growth and Environment").expect("the directorate is the area");
+    assert_eq!(made.directorate, None);
+}

@@ -199,7 +199,9 @@ impl Reading<'_> {
     /// The service area a row names: its `service_area` cell, else the
     /// heading row above it.
     pub(super) fn area_named(&self, row: usize, heading: Option<&str>) -> Option<String> {
-        let cell = self.cell(row, col(&self.found, "service_area"));
+        // Without a service area column, a directorate column names the area.
+        let area_col = col(&self.found, "service_area").or(col(&self.found, "directorate"));
+        let cell = self.cell(row, area_col);
         match (cell.is_empty(), heading) {
             (false, _) => Some(cell.to_owned()),
             (true, Some(h)) => Some(h.to_owned()),
@@ -233,10 +235,15 @@ impl Reading<'_> {
         let id = unique_id(&slug(&name), |x| {
             self.next.service_areas.iter().any(|a| a.id == x)
         });
+        // The directorate it is filed under, where a directorate column
+        // gives one beside a service area column.
+        let directorate = col(&self.found, "service_area")
+            .and(col(&self.found, "directorate"))
+            .map(|c| self.table.cell(row, c).to_owned());
         self.next.service_areas.push(ServiceArea {
             id: id.clone(),
             name,
-            directorate: None,
+            directorate: directorate.filter(|d| !d.is_empty()),
             commentary: vec![],
         });
         self.created_areas += 1;
