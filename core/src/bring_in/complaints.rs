@@ -20,39 +20,12 @@ use std::collections::{HashMap, HashSet};
 
 use super::columns::{find, Found};
 use super::{Changed, Fault, Plan, Refused, Table, Template, Understood};
+use crate::complaints::edit::Figure;
 use crate::complaints::edit::{read_count, read_money, read_year, record_mut, FigureField, Group};
-use crate::complaints::report::pounds;
 use crate::domain::complaints::{ComplaintsYear, Ombudsman, OutcomeCount, Procedure, StageCount};
 use crate::domain::period::Period;
 use crate::domain::snapshot::{count_of, Snapshot};
-use crate::domain::value::group_thousands;
 use columns::{figure_of, FIGURE_COLUMNS};
-
-/// A figure as a cell gives it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Figure {
-    Count(u32),
-    Pounds(f64),
-}
-
-impl Figure {
-    /// As the preview shows it: "1,234", "£630,958.48".
-    fn shown(self) -> String {
-        match self {
-            Figure::Count(n) => group_thousands(f64::from(n), 0),
-            Figure::Pounds(p) => pounds(p),
-        }
-    }
-
-    /// Whether the two are the same figure (to the penny).
-    fn same(self, other: Figure) -> bool {
-        match (self, other) {
-            (Figure::Count(a), Figure::Count(b)) => a == b,
-            (Figure::Pounds(a), Figure::Pounds(b)) => (a - b).abs() < 0.005,
-            _ => false,
-        }
-    }
-}
 
 /// The name of a figure in the preview: the year form's label, with the
 /// Ombudsman's figures saying whose they are.
@@ -86,33 +59,6 @@ fn read_figure(field: FigureField, text: &str) -> Result<Option<Figure>, String>
         read_count(field, text).map(|v| v.map(Figure::Count))
     };
     read.map_err(|e| format!("{} (the cell reads \u{201c}{text}\u{201d})", e.message))
-}
-
-/// The figure `field` of `c`, where it is held.
-fn held(c: &ComplaintsYear, field: FigureField) -> Option<Figure> {
-    let ombudsman = c.ombudsman.as_ref();
-    let count = match field {
-        FigureField::Received => c.received,
-        FigureField::Closed => c.closed,
-        FigureField::Exceeded => c.exceeded_timescale,
-        FigureField::Joint => c.joint_with_nhs,
-        FigureField::Compliments => c.compliments,
-        FigureField::Stage(stage) => c.stages.iter().rfind(|s| s.stage == stage).map(|s| s.count),
-        FigureField::Outcome(o) => c.outcomes.iter().rfind(|x| x.outcome == o).map(|x| x.count),
-        FigureField::OmbudsmanEnquiries => ombudsman.and_then(|o| o.enquiries),
-        FigureField::OmbudsmanInvestigations => ombudsman.and_then(|o| o.investigations),
-        FigureField::OmbudsmanDecisions => ombudsman.and_then(|o| o.decisions),
-        FigureField::OmbudsmanDecision(outcome) => ombudsman
-            .and_then(|o| o.outcomes.iter().rfind(|x| x.outcome == outcome))
-            .map(|x| x.count),
-        FigureField::Settlements => {
-            return ombudsman
-                .and_then(|o| o.settlements_paid)
-                .map(Figure::Pounds)
-        }
-        FigureField::Cost => return c.investigation_cost.map(Figure::Pounds),
-    };
-    count.map(Figure::Count)
 }
 
 /// Puts `count` into `list` as the one entry of `key`, in order of key.
@@ -401,7 +347,7 @@ fn apply(
         created += usize::from(!is_held);
         let record = record_mut(&mut next, row.year, row.procedure);
         for (field, figure) in row.figures {
-            let now = held(record, field);
+            let now = field.held(record);
             if now.is_some_and(|n| n.same(figure)) {
                 continue;
             }

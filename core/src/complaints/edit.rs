@@ -12,7 +12,7 @@ mod read;
 mod save;
 mod write;
 
-pub use fields::{FigureField, Group, YearField, STAGES};
+pub use fields::{Figure, FigureField, Group, YearField, STAGES};
 pub use form::YearForm;
 pub use page::{back_href, editing_of, page_heading, start_form};
 pub use read::YearError;

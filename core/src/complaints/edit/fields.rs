@@ -2,8 +2,10 @@
 //! new record and the three lists, with their element ids, labels, hints
 //! and the groups the figures are set out in.
 
+use crate::complaints::report::pounds;
 use crate::complaints::report::{COMPLAINT_OUTCOMES, OMBUDSMAN_OUTCOMES};
-use crate::domain::complaints::Outcome;
+use crate::domain::complaints::{ComplaintsYear, Outcome};
+use crate::domain::value::group_thousands;
 use crate::form::FormField;
 
 /// The groups the form's figures are set out in.
@@ -265,5 +267,62 @@ impl YearField {
                 usize::MAX
             }
         }
+    }
+}
+
+/// A figure of a year, as held or as a form or a cell gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Count(u32),
+    Pounds(f64),
+}
+
+impl Figure {
+    /// As the preview shows it: "1,234", "£630,958.48".
+    pub fn shown(self) -> String {
+        match self {
+            Figure::Count(n) => group_thousands(f64::from(n), 0),
+            Figure::Pounds(p) => pounds(p),
+        }
+    }
+
+    /// Whether the two are the same figure (to the penny).
+    pub fn same(self, other: Figure) -> bool {
+        match (self, other) {
+            (Figure::Count(a), Figure::Count(b)) => a == b,
+            (Figure::Pounds(a), Figure::Pounds(b)) => (a - b).abs() < 0.005,
+            _ => false,
+        }
+    }
+}
+
+impl FigureField {
+    /// This figure of `c`, where it is held.
+    pub fn held(self, c: &ComplaintsYear) -> Option<Figure> {
+        let ombudsman = c.ombudsman.as_ref();
+        let count = match self {
+            FigureField::Received => c.received,
+            FigureField::Closed => c.closed,
+            FigureField::Exceeded => c.exceeded_timescale,
+            FigureField::Joint => c.joint_with_nhs,
+            FigureField::Compliments => c.compliments,
+            FigureField::Stage(stage) => {
+                c.stages.iter().rfind(|s| s.stage == stage).map(|s| s.count)
+            }
+            FigureField::Outcome(o) => c.outcomes.iter().rfind(|x| x.outcome == o).map(|x| x.count),
+            FigureField::OmbudsmanEnquiries => ombudsman.and_then(|o| o.enquiries),
+            FigureField::OmbudsmanInvestigations => ombudsman.and_then(|o| o.investigations),
+            FigureField::OmbudsmanDecisions => ombudsman.and_then(|o| o.decisions),
+            FigureField::OmbudsmanDecision(outcome) => ombudsman
+                .and_then(|o| o.outcomes.iter().rfind(|x| x.outcome == outcome))
+                .map(|x| x.count),
+            FigureField::Settlements => {
+                return ombudsman
+                    .and_then(|o| o.settlements_paid)
+                    .map(Figure::Pounds)
+            }
+            FigureField::Cost => return c.investigation_cost.map(Figure::Pounds),
+        };
+        count.map(Figure::Count)
     }
 }

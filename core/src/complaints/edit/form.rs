@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::{FigureField, YearField};
+use super::fields::{Figure, FigureField, YearField};
 use crate::domain::complaints::{ComplaintsYear, LabelledCount, Procedure};
 use crate::text::plain_number;
 
@@ -40,27 +40,10 @@ fn money_text(pounds: f64) -> String {
 
 /// The figure `field` of `c` as the form shows it, where it is held.
 fn held_text(field: FigureField, c: &ComplaintsYear) -> Option<String> {
-    let ombudsman = c.ombudsman.as_ref();
-    let count = match field {
-        FigureField::Received => c.received,
-        FigureField::Closed => c.closed,
-        FigureField::Exceeded => c.exceeded_timescale,
-        FigureField::Joint => c.joint_with_nhs,
-        FigureField::Compliments => c.compliments,
-        FigureField::Stage(stage) => c.stages.iter().rfind(|s| s.stage == stage).map(|s| s.count),
-        FigureField::Outcome(o) => c.outcomes.iter().rfind(|x| x.outcome == o).map(|x| x.count),
-        FigureField::OmbudsmanEnquiries => ombudsman.and_then(|o| o.enquiries),
-        FigureField::OmbudsmanInvestigations => ombudsman.and_then(|o| o.investigations),
-        FigureField::OmbudsmanDecisions => ombudsman.and_then(|o| o.decisions),
-        FigureField::OmbudsmanDecision(outcome) => ombudsman
-            .and_then(|o| o.outcomes.iter().rfind(|x| x.outcome == outcome))
-            .map(|x| x.count),
-        FigureField::Settlements => {
-            return ombudsman.and_then(|o| o.settlements_paid).map(money_text)
-        }
-        FigureField::Cost => return c.investigation_cost.map(money_text),
-    };
-    count.map(|n| n.to_string())
+    field.held(c).map(|figure| match figure {
+        Figure::Count(n) => n.to_string(),
+        Figure::Pounds(p) => money_text(p),
+    })
 }
 
 impl YearForm {
