@@ -185,6 +185,16 @@ impl Template {
     }
 }
 
+/// What a plan creates, counted in words, the empty counts left out:
+/// `[(2, "entry", "entries"), (0, ..)]` gives `["2 entries"]`.
+pub fn created_counts(counts: &[(usize, &str, &str)]) -> Vec<String> {
+    counts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count_of(*n, one, many))
+        .collect()
+}
+
 /// "a", "a and b", "a, b and c".
 pub fn and_list(items: &[String]) -> String {
     match items.split_last() {
@@ -530,5 +540,35 @@ mod reading_tests {
             1
         );
         assert_eq!(Kind::Indicators.first_sheet(&demo, &[notes]), 0);
+    }
+}
+
+/// What the readers' tests share: a table of cells, and a new council's
+/// empty pack.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Table;
+    use crate::domain::snapshot::{DetailsForm, Snapshot};
+
+    /// A CSV file's table of these cells.
+    pub(crate) fn table(rows: &[&[&str]]) -> Table {
+        Table::csv(
+            rows.iter()
+                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+                .collect(),
+        )
+    }
+
+    /// An empty pack of a new council, dated `as_at` ("2019-09-30"), made
+    /// as the Data page makes one.
+    pub(crate) fn fresh(as_at: &str) -> Snapshot {
+        let form = DetailsForm {
+            organisation: "Anytown Borough Council".into(),
+            title: "Scrutiny Committee".into(),
+            as_at: as_at.into(),
+            prepared_by: String::new(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).expect("a day");
+        Snapshot::fresh(&form, today).expect("a new pack")
     }
 }

@@ -185,6 +185,7 @@ pub fn find(table: &Table, specs: &[ColumnSpec], chosen: &Mapping) -> Result<Fou
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bring_in::testing::table;
 
     const SPECS: [ColumnSpec; 2] = [
         ColumnSpec {
@@ -200,14 +201,6 @@ mod tests {
             accepts: "High or Low",
         },
     ];
-
-    fn table(rows: &[&[&str]]) -> Table {
-        Table::csv(
-            rows.iter()
-                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-                .collect(),
-        )
-    }
 
     #[test]
     fn headings_match_whatever_their_case_spacing_and_punctuation() {

@@ -24,7 +24,7 @@ use crate::complaints::edit::Figure;
 use crate::complaints::edit::{read_count, read_money, read_year, record_mut, FigureField, Group};
 use crate::domain::complaints::{ComplaintsYear, Ombudsman, OutcomeCount, Procedure, StageCount};
 use crate::domain::period::Period;
-use crate::domain::snapshot::{count_of, Snapshot};
+use crate::domain::snapshot::Snapshot;
 use columns::{figure_of, FIGURE_COLUMNS};
 
 /// The name of a figure in the preview: the year form's label, with the
@@ -461,15 +461,11 @@ fn plan_rows(
         ..
     } = reading;
     let (next, created, changed) = apply(snapshot, rows, &mut not_read);
-    let created = if created == 0 {
-        vec![]
-    } else {
-        vec![count_of(
-            created,
-            "year of complaints figures",
-            "years of complaints figures",
-        )]
-    };
+    let created = super::created_counts(&[(
+        created,
+        "year of complaints figures",
+        "years of complaints figures",
+    )]);
     Ok(Plan {
         snapshot: next,
         created,

@@ -25,7 +25,7 @@ use super::{Changed, Fault, Plan, Refused, Table, Template, Understood};
 use crate::domain::indicator::{Comparator, ComparatorKind, Indicator, ServiceArea};
 use crate::domain::period::Period;
 use crate::domain::rag::{Polarity, Target, TargetRule};
-use crate::domain::snapshot::{count_of, Snapshot};
+use crate::domain::snapshot::Snapshot;
 use crate::domain::value::{MissingReason, Unit, Value};
 use crate::indicators::add::unique_id;
 use crate::text::{read_number, slug};

@@ -18,7 +18,7 @@ use crate::dates::long_date;
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, RegisterEntry};
 use crate::domain::risk::{EntryKind, Score};
-use crate::domain::snapshot::{count_of, Snapshot};
+use crate::domain::snapshot::Snapshot;
 use crate::register::edit::read_quarter;
 use crate::register::rows::{or_not_given, score_text};
 
@@ -156,36 +156,16 @@ pub fn plan_register(
             }
             None => {
                 created.1 += 1;
-                let mut assessment = Assessment {
-                    period: row.quarter,
-                    title: String::new(),
-                    description: None,
-                    risk_type: None,
-                    consequences: None,
-                    controls: None,
-                    inherent: None,
-                    actions: None,
-                    residual: None,
-                    target: None,
-                    owner: None,
-                    direction: None,
-                    next_review: None,
-                    notes: vec![],
-                    source: None,
-                };
+                let mut assessment = Assessment::new(row.quarter, "");
                 apply(&mut assessment, row, &entry.id, entry.kind, false);
                 held.assessments.push(assessment);
             }
         }
     }
-    let created = [
+    let created = super::created_counts(&[
         (created.0, "entry", "entries"),
         (created.1, "quarterly assessment", "quarterly assessments"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| count_of(n, one, many))
-    .collect();
+    ]);
     Ok(Plan {
         snapshot: next,
         created,

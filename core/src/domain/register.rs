@@ -100,6 +100,30 @@ pub struct Retirement {
     pub reason: String,
 }
 
+impl Assessment {
+    /// An assessment for `period` of an entry titled `title`, with nothing
+    /// else recorded yet.
+    pub fn new(period: Period, title: &str) -> Assessment {
+        Assessment {
+            period,
+            title: title.to_owned(),
+            description: None,
+            risk_type: None,
+            consequences: None,
+            controls: None,
+            inherent: None,
+            actions: None,
+            residual: None,
+            target: None,
+            owner: None,
+            direction: None,
+            next_review: None,
+            notes: vec![],
+            source: None,
+        }
+    }
+}
+
 impl RegisterEntry {
     /// The assessment for `period`, if the entry had one.
     pub fn assessment(&self, period: &Period) -> Option<&Assessment> {
@@ -134,21 +158,8 @@ mod tests {
 
     fn assessment(period: &str, title: &str, residual: &str) -> Assessment {
         Assessment {
-            period: period.parse().expect("quarter"),
-            title: title.into(),
-            description: None,
-            risk_type: None,
-            consequences: None,
-            controls: None,
-            inherent: None,
-            actions: None,
             residual: Some(Score::parse(residual).expect("score")),
-            target: None,
-            owner: None,
-            direction: None,
-            next_review: None,
-            notes: vec![],
-            source: None,
+            ..Assessment::new(period.parse().expect("quarter"), title)
         }
     }
 

@@ -1,27 +1,9 @@
 use super::*;
 use crate::bring_in::columns::{normalise, ColumnsError};
+use crate::bring_in::testing::fresh;
+use crate::bring_in::testing::table;
 use crate::domain::complaints::Outcome;
-use crate::domain::snapshot::DetailsForm;
 use crate::file::validate::validate;
-
-fn table(rows: &[&[&str]]) -> Table {
-    Table::csv(
-        rows.iter()
-            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-            .collect(),
-    )
-}
-
-fn fresh() -> Snapshot {
-    let form = DetailsForm {
-        organisation: "Anytown Borough Council".into(),
-        title: "Scrutiny Committee".into(),
-        as_at: "2019-03-31".into(),
-        prepared_by: String::new(),
-    };
-    let today = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).expect("date");
-    Snapshot::fresh(&form, today).expect("a fresh pack")
-}
 
 fn fy(label: &str) -> Period {
     label.parse().expect("a financial year")
@@ -163,7 +145,7 @@ fn figures_only(mut c: ComplaintsYear) -> ComplaintsYear {
 
 #[test]
 fn the_annual_reports_five_years_give_the_demos_figures() {
-    let p = plan(&fresh(), &annual_report());
+    let p = plan(&fresh("2019-03-31"), &annual_report());
     assert_eq!(p.created, ["10 years of complaints figures"]);
     assert!(p.changed.is_empty(), "nothing was held");
     assert_eq!(p.not_read, Vec::<String>::new());
@@ -188,7 +170,7 @@ fn the_annual_reports_five_years_give_the_demos_figures() {
 
 #[test]
 fn how_headings_and_cells_were_read_is_shown() {
-    let p = plan(&fresh(), &annual_report());
+    let p = plan(&fresh("2019-03-31"), &annual_report());
     let said = |place: &str| {
         p.understood
             .iter()
@@ -250,7 +232,7 @@ fn headings_in_other_words_and_case_are_found() {
         ],
         &["corporate", "2018-19", "1188"],
     ]);
-    let p = plan(&fresh(), &t);
+    let p = plan(&fresh("2019-03-31"), &t);
     let csc = year_of(&p.snapshot, Procedure::ChildrenStatutory, "2017/18");
     assert_eq!(csc.received, Some(1234));
     assert_eq!(
@@ -368,7 +350,7 @@ fn every_fault_is_given_by_row_and_column_and_nothing_is_stored() {
         &["Children's social care", "2016-17", "2", "", "", ""],
     ]);
     assert_eq!(
-        faults(&fresh(), &t),
+        faults(&fresh("2019-03-31"), &t),
         [
             "Row 2, column \u{201c}Received\u{201d}: Complaints received must be a whole number, like 540 (the cell reads \u{201c}12.5\u{201d})",
             "Row 2, column \u{201c}Compliments\u{201d}: Compliments received cannot be below zero (the cell reads \u{201c}-3\u{201d})",
@@ -390,7 +372,7 @@ fn a_workbooks_faults_name_the_sheet() {
     let mut t = table(&[&["Procedure", "Year", "Received"], &["ASC", "2017/18", "x"]]);
     t.sheet = Some("ASC".into());
     assert_eq!(
-        faults(&fresh(), &t),
+        faults(&fresh("2019-03-31"), &t),
         ["Sheet \u{201c}ASC\u{201d}, row 2, column \u{201c}Received\u{201d}: Complaints received must be a number, like 540, or blank if the report does not give it (the cell reads \u{201c}x\u{201d})"]
     );
 }
@@ -409,7 +391,7 @@ fn figures_that_do_not_add_up_are_kept_as_printed() {
         ],
         &["ASC", "2017/18", "10", "150", "20", "5", "9"],
     ]);
-    let p = plan(&fresh(), &t);
+    let p = plan(&fresh("2019-03-31"), &t);
     let asc = year_of(&p.snapshot, Procedure::AdultSocialCare, "2017/18");
     assert_eq!(asc.stages.iter().map(|s| s.count).sum::<u32>(), 170);
     assert_eq!(asc.outcomes[0].count, 9);
@@ -417,7 +399,7 @@ fn figures_that_do_not_add_up_are_kept_as_printed() {
 
 #[test]
 fn importing_what_is_held_changes_nothing() {
-    let first = plan(&fresh(), &annual_report());
+    let first = plan(&fresh("2019-03-31"), &annual_report());
     let again = plan(&first.snapshot, &annual_report());
     assert!(again.is_empty(), "{again:?}");
     assert_eq!(again.snapshot, first.snapshot);
@@ -500,7 +482,7 @@ fn a_new_row_with_no_figures_adds_nothing_and_says_so() {
         &["Procedure", "Year", "Received"],
         &["Corporate", "2019/20", "-"],
     ]);
-    let p = plan(&fresh(), &t);
+    let p = plan(&fresh("2019-03-31"), &t);
     assert!(p.is_empty());
     assert!(p.snapshot.complaints.is_empty());
     assert_eq!(
@@ -516,12 +498,12 @@ fn a_needed_column_not_found_can_be_chosen() {
         &["ASC", "2017/18", "540"],
     ]);
     let Err(Refused::Columns(ColumnsError::Unmatched { missing, .. })) =
-        plan_complaints(&fresh(), &t, &vec![])
+        plan_complaints(&fresh("2019-03-31"), &t, &vec![])
     else {
         panic!("procedure is not named");
     };
     assert_eq!(missing[0].key, "procedure");
-    let p = plan_complaints(&fresh(), &t, &vec![("procedure", 0)]).expect("chosen");
+    let p = plan_complaints(&fresh("2019-03-31"), &t, &vec![("procedure", 0)]).expect("chosen");
     assert_eq!(
         year_of(&p.snapshot, Procedure::AdultSocialCare, "2017/18").received,
         Some(540)
@@ -535,7 +517,7 @@ fn the_template_imports_without_faults() {
     assert_eq!(template.columns.len(), COMPLAINTS_COLUMNS.len());
     let rows = crate::file::csv::parse_rows(&template.csv).expect("the template's CSV");
     assert_eq!(rows.len(), 2);
-    let p = plan(&fresh(), &Table::csv(rows));
+    let p = plan(&fresh("2019-03-31"), &Table::csv(rows));
     assert_eq!(p.created, ["1 year of complaints figures"]);
     assert_eq!(p.not_read, Vec::<String>::new());
     let asc = year_of(&p.snapshot, Procedure::AdultSocialCare, "2017/18");

@@ -50,17 +50,13 @@ impl Reading<'_> {
                 .map_or(next.indicators.len(), |i| i + 1);
             next.indicators.insert(at, indicator);
         }
-        let created = [
+        let created = super::super::created_counts(&[
             (self.created_areas, "service area", "service areas"),
             (created_count, "indicator", "indicators"),
             (tally.figures, "figure", "figures"),
             (tally.comparators, "comparator", "comparators"),
             (tally.targets, "target", "targets"),
-        ]
-        .into_iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, one, many)| count_of(n, one, many))
-        .collect();
+        ]);
         Ok(Plan {
             snapshot: next,
             created,

@@ -29,6 +29,15 @@ fn plan(snapshot: &Snapshot, t: &Table) -> Plan {
     }
 }
 
+/// An indicator's periods, in the order its figures are held.
+fn periods_of(indicator: &Indicator) -> Vec<String> {
+    indicator
+        .values
+        .iter()
+        .map(|o| o.period.to_string())
+        .collect()
+}
+
 fn faults(snapshot: &Snapshot, t: &Table) -> Vec<String> {
     match plan_indicators(snapshot, t, &vec![]) {
         Err(Refused::Faults(faults)) => faults.iter().map(ToString::to_string).collect(),
@@ -474,11 +483,7 @@ fn quarters_and_months_without_a_year_take_the_year_the_title_names() {
 Performance Measure\tQ1 (Apr-Jun)\tQuarter 2\tQ3 Actual\t2017/18 Outturn
 Contacts\t9,453\t9,870\t9,100\t33,253";
     let plan = plan(&empty(), &table(text));
-    let periods: Vec<String> = plan.snapshot.indicators[0]
-        .values
-        .iter()
-        .map(|o| o.period.to_string())
-        .collect();
+    let periods = periods_of(&plan.snapshot.indicators[0]);
     assert_eq!(
         periods,
         ["Q1 2018/19", "Q2 2018/19", "Q3 2018/19", "2017/18"]
@@ -490,11 +495,7 @@ Contacts\t9,453\t9,870\t9,100\t33,253";
 Measure\tApr\tJanuary
 Calls\t81%\t79%";
     let months = plan_indicators(&empty(), &table(monthly), &vec![]).expect("read");
-    let periods: Vec<String> = months.snapshot.indicators[0]
-        .values
-        .iter()
-        .map(|o| o.period.to_string())
-        .collect();
+    let periods = periods_of(&months.snapshot.indicators[0]);
     assert_eq!(periods, ["April 2018", "January 2019"]);
 }
 
@@ -524,11 +525,7 @@ fn a_year_over_its_quarters_in_two_heading_rows_gives_each_quarter_its_year() {
 \t\t\tQ1\tQ2\tQ3\tQ4
 Contacts\t-\t33,253\t9,453\t9,870\t9,100\t9,400";
     let plan = plan(&empty(), &table(text));
-    let periods: Vec<String> = plan.snapshot.indicators[0]
-        .values
-        .iter()
-        .map(|o| o.period.to_string())
-        .collect();
+    let periods = periods_of(&plan.snapshot.indicators[0]);
     assert_eq!(
         periods,
         [

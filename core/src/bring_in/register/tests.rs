@@ -2,27 +2,9 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::bring_in::columns::{self, ColumnsError};
-use crate::domain::snapshot::DetailsForm;
+use crate::bring_in::testing::fresh;
+use crate::bring_in::testing::table;
 use crate::file::validate::validate;
-
-fn table(rows: &[&[&str]]) -> Table {
-    Table::csv(
-        rows.iter()
-            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-            .collect(),
-    )
-}
-
-fn fresh() -> Snapshot {
-    let form = DetailsForm {
-        organisation: "Lancashire County Council".into(),
-        title: "Cabinet Committee on Performance Improvement".into(),
-        as_at: "2019-09-30".into(),
-        prepared_by: String::new(),
-    };
-    let today = NaiveDate::from_ymd_opt(2019, 10, 1).expect("a day");
-    Snapshot::fresh(&form, today).expect("a new pack")
-}
 
 fn q(label: &str) -> Period {
     label.parse().expect("a quarter")
@@ -157,7 +139,7 @@ fn seed() -> Table {
 
 #[test]
 fn the_seed_register_comes_into_an_empty_pack_with_both_quarters() {
-    let plan = plan_register(&fresh(), &seed(), &vec![]).expect("no faults");
+    let plan = plan_register(&fresh("2019-09-30"), &seed(), &vec![]).expect("no faults");
     assert_eq!(plan.created, ["4 entries", "7 quarterly assessments"]);
     assert!(plan.changed.is_empty());
     assert!(plan.not_read.is_empty(), "{:?}", plan.not_read);
@@ -306,7 +288,7 @@ fn headings_in_other_words_and_case_below_title_rows_are_found() {
             "Green",
         ],
     ]);
-    let plan = plan_register(&fresh(), &t, &vec![]).expect("no faults");
+    let plan = plan_register(&fresh("2019-09-30"), &t, &vec![]).expect("no faults");
     assert_eq!(plan.created, ["2 entries", "2 quarterly assessments"]);
     let cr13 = entry(&plan.snapshot, "cr13");
     assert_eq!(cr13.kind, EntryKind::Risk);
@@ -367,7 +349,7 @@ fn every_fault_is_given_with_its_row_and_column_and_nothing_is_applied() {
         &["CR8", "", "", "Q1 2019/20", "", "", "", ""],
     ]);
     assert_eq!(
-        faults(plan_register(&fresh(), &t, &vec![])),
+        faults(plan_register(&fresh("2019-09-30"), &t, &vec![])),
         [
             "Row 2, column \u{201c}R/O\u{201d}: \u{201c}Maybe\u{201d} is neither a risk nor an opportunity: write Risk or Opportunity (R or O)",
             "Row 3, column \u{201c}Quarter\u{201d}: Enter the quarter as the packs write it, for example Q3 2019/20, not \u{201c}Quarter 2\u{201d}",
@@ -391,14 +373,14 @@ fn a_fault_in_a_workbook_names_its_sheet() {
     ]);
     t.sheet = Some("Register".into());
     assert_eq!(
-        faults(plan_register(&fresh(), &t, &vec![])),
+        faults(plan_register(&fresh("2019-09-30"), &t, &vec![])),
         ["Sheet \u{201c}Register\u{201d}, row 2, column \u{201c}Ref\u{201d}: A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2"]
     );
 }
 
 #[test]
 fn a_second_import_of_the_same_table_changes_nothing() {
-    let first = plan_register(&fresh(), &seed(), &vec![]).expect("no faults");
+    let first = plan_register(&fresh("2019-09-30"), &seed(), &vec![]).expect("no faults");
     let again = plan_register(&first.snapshot, &seed(), &vec![]).expect("no faults");
     assert!(again.is_empty(), "{:?} {:?}", again.created, again.changed);
     assert_eq!(again.snapshot, first.snapshot);
@@ -406,7 +388,7 @@ fn a_second_import_of_the_same_table_changes_nothing() {
 
 #[test]
 fn a_changed_score_is_listed_never_silently_overwritten() {
-    let first = plan_register(&fresh(), &seed(), &vec![]).expect("no faults");
+    let first = plan_register(&fresh("2019-09-30"), &seed(), &vec![]).expect("no faults");
     let mut t = seed();
     // CR12 in Q2 2019/20: residual 12 (Major/Possible) becomes 16; the
     // owner is blank, which keeps the owner held.
@@ -502,7 +484,7 @@ fn rows_for_the_demo_register_add_quarters_and_respect_its_entries() {
 fn a_file_without_a_needed_column_asks_for_it() {
     let t = table(&[&["Ref", "Title"], &["CR1", "Budget"]]);
     let Err(Refused::Columns(ColumnsError::Unmatched { missing, .. })) =
-        plan_register(&fresh(), &t, &vec![])
+        plan_register(&fresh("2019-09-30"), &t, &vec![])
     else {
         panic!("no quarter column");
     };
@@ -512,7 +494,7 @@ fn a_file_without_a_needed_column_asks_for_it() {
     );
     let t = table(&[&["Ref", "Quarter"], &["CR1", "Q1 2019/20"]]);
     let Err(Refused::Columns(ColumnsError::Unmatched { missing, .. })) =
-        plan_register(&fresh(), &t, &vec![])
+        plan_register(&fresh("2019-09-30"), &t, &vec![])
     else {
         panic!("no title or description column");
     };
@@ -520,7 +502,7 @@ fn a_file_without_a_needed_column_asks_for_it() {
     let chosen = vec![("quarter", 1), ("title", 0)];
     let t = table(&[&["Heading", "When"], &["Budget", "Q1 2019/20"]]);
     let Err(Refused::Columns(ColumnsError::Unmatched { missing, .. })) =
-        plan_register(&fresh(), &t, &chosen)
+        plan_register(&fresh("2019-09-30"), &t, &chosen)
     else {
         panic!("no reference");
     };
@@ -536,7 +518,7 @@ fn a_second_table_s_headings_are_not_read_as_an_entry() {
     let mut headings: Vec<String> = SEED_HEADINGS.iter().map(|h| (*h).to_owned()).collect();
     headings[0] = "Opportunity Identification Number".into();
     t.rows.insert(5, headings);
-    let plan = plan_register(&fresh(), &t, &vec![]).expect("no faults");
+    let plan = plan_register(&fresh("2019-09-30"), &t, &vec![]).expect("no faults");
     assert_eq!(plan.created, ["4 entries", "7 quarterly assessments"]);
     assert_eq!(
         plan.not_read,
@@ -550,7 +532,7 @@ fn the_template_imports_without_faults() {
     assert_eq!(template.file_name, "scrutineer-register-template.csv");
     let rows = crate::file::csv::parse_rows(&template.csv).expect("CSV");
     assert_eq!(rows[0].len(), rows[1].len(), "a cell for every column");
-    let plan = plan_register(&fresh(), &Table::csv(rows), &vec![]).expect("no faults");
+    let plan = plan_register(&fresh("2019-09-30"), &Table::csv(rows), &vec![]).expect("no faults");
     assert_eq!(plan.created, ["1 entry", "1 quarterly assessment"]);
     assert!(plan.not_read.is_empty());
     let cr12 = entry(&plan.snapshot, "CR12").latest().expect("assessed");
@@ -591,7 +573,7 @@ fn a_register_of_one_quarter_takes_the_quarter_its_title_names() {
         ],
         &["CR2", "Recruitment", "12", "Director of People"],
     ]);
-    let plan = plan_register(&fresh(), &t, &vec![]).expect("read");
+    let plan = plan_register(&fresh("2019-09-30"), &t, &vec![]).expect("read");
     assert_eq!(plan.snapshot.register.len(), 2);
     assert!(entry(&plan.snapshot, "CR1")
         .assessments
@@ -604,7 +586,7 @@ fn a_register_of_one_quarter_takes_the_quarter_its_title_names() {
     let mut two = t.clone();
     two.rows[0][0] = "Register Q1 2019/20 and Q2 2019/20".into();
     assert!(matches!(
-        plan_register(&fresh(), &two, &vec![]),
+        plan_register(&fresh("2019-09-30"), &two, &vec![]),
         Err(Refused::Columns(ColumnsError::Unmatched { .. }))
     ));
 }

@@ -288,21 +288,8 @@ fn a_retired_entry_is_listed_with_its_reason_and_scores_moving_up_are_found() {
 
 fn held(period: &str, title: &str, residual: Option<u8>) -> Assessment {
     Assessment {
-        period: q(period),
-        title: title.into(),
-        description: None,
-        risk_type: None,
-        consequences: None,
-        controls: None,
-        inherent: None,
-        actions: None,
         residual: residual.map(|value| Score::Printed { value }),
-        target: None,
-        owner: None,
-        direction: None,
-        next_review: None,
-        notes: vec![],
-        source: None,
+        ..Assessment::new(q(period), title)
     }
 }
 
