@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use scrutineer_core::bring_in::columns::{ColumnsError, Mapping};
 use scrutineer_core::bring_in::{
-    column_label, csv_table, is_workbook, source_name, Kind, Plan, Refused, Table,
+    column_label, csv_table, is_workbook, Kind, Plan, Refused, Source, Table,
 };
 use scrutineer_core::file::read::ReadFileError;
 use scrutineer_core::route::Route;
@@ -202,7 +202,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
             let o = o.as_ref()?;
             let table = o.tables.get(sheet.get()).or(o.tables.first())?;
             let plan = chosen.with(|c| workspace.snapshot().with(|s| kind.plan(s, table, c)));
-            Some((source_name(&o.file, table), plan))
+            Some((Source::of(&o.file, table), plan))
         })
     });
     // Each choice's number: a slow read of an earlier file never replaces a later one.
@@ -304,7 +304,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
 #[component]
 fn Outcome(
     kind: Kind,
-    outcome: Memo<Option<(String, Result<Plan, Refused>)>>,
+    outcome: Memo<Option<(Source, Result<Plan, Refused>)>>,
     opened: RwSignal<Option<Opened>>,
     sheet: RwSignal<usize>,
     chosen: RwSignal<Mapping>,
@@ -317,7 +317,7 @@ fn Outcome(
     {move || outcome.get().map(|(source, plan)| match plan {
         Ok(plan) if plan.is_empty() => view! {
             <div class="panel" data-testid=format!("{key}-unchanged")>
-                <p>{format!("{source} holds nothing that differs from what is held now, so there is nothing to bring in.")}</p>
+                <p>{format!("{} holds nothing that differs from what is held now, so there is nothing to bring in.", source.named())}</p>
                 {plan.not_read.iter().map(|line| view! { <p class="warning-text">{line.clone()}</p> }).collect_view()}
             </div>
         }.into_any(),
@@ -347,7 +347,7 @@ fn Outcome(
             }.into_any()
         }
         Err(Refused::Columns(ColumnsError::Empty(fault) | ColumnsError::BadMapping(fault))) => view! {
-            <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{source} cannot be brought in: {fault}. Nothing has been changed.")}</p>
+            <p class="error-message" role="alert" data-testid=format!("{key}-columns-fault")>{format!("{} cannot be brought in: {fault}. Nothing has been changed.", source.named())}</p>
         }.into_any(),
     })}
     </div>
@@ -358,7 +358,7 @@ fn Outcome(
 #[component]
 fn Preview(
     kind: Kind,
-    source: String,
+    source: Source,
     plan: Plan,
     read_as: Option<String>,
     on_confirm: Callback<()>,
@@ -433,7 +433,7 @@ fn Preview(
 #[component]
 fn Mapper(
     kind: Kind,
-    source: String,
+    source: Source,
     found: scrutineer_core::bring_in::columns::Found,
     /// The first filled rows under the headings.
     sample: Vec<Vec<String>>,
@@ -458,7 +458,8 @@ fn Mapper(
         <section class="panel" aria-labelledby=format!("{key}-mapping-heading") data-testid=format!("{key}-mapping")>
             <h3 id=format!("{key}-mapping-heading") tabindex="-1">"Which column holds what?"</h3>
             <p>{format!(
-                "Scrutineer could not find every column it needs in {source}. Its headings are on row {}. Choose the column that holds each of these; nothing changes until you have seen what the file brings in.",
+                "Scrutineer could not find every column it needs in {}. Its headings are on row {}. Choose the column that holds each of these; nothing changes until you have seen what the file brings in.",
+                source.named(),
                 found.header_row + 1
             )}</p>
             <h4>"The file's first rows"</h4>

@@ -205,50 +205,66 @@ pub fn and_list(items: &[String]) -> String {
 }
 
 impl Plan {
-    /// What the plan does, in words: "brings in 12 indicators and 48
-    /// figures, and changes 2 held figures".
-    pub fn counted(&self) -> String {
-        let changes = count_of(self.changed.len(), "held figure", "held figures");
-        match (self.created.is_empty(), self.changed.is_empty()) {
-            (true, true) => "brings in nothing new".to_owned(),
-            (false, true) => format!("brings in {}", and_list(&self.created)),
-            (true, false) => format!("changes {changes}"),
-            (false, false) => format!(
-                "brings in {}, and changes {changes}",
-                and_list(&self.created)
-            ),
+    /// What the plan does, worded with `bring` and `change` ("brings in",
+    /// "changes"; "brought in", "changed").
+    fn worded(&self, bring: &str, change: &str) -> String {
+        let created = (!self.created.is_empty()).then(|| and_list(&self.created));
+        let changed = (!self.changed.is_empty())
+            .then(|| count_of(self.changed.len(), "held figure", "held figures"));
+        match (created, changed) {
+            (None, None) => format!("{bring} nothing new"),
+            (Some(created), None) => format!("{bring} {created}"),
+            (None, Some(changed)) => format!("{change} {changed}"),
+            (Some(created), Some(changed)) => format!("{bring} {created}, and {change} {changed}"),
         }
     }
 
+    /// What the plan does, in words: "brings in 12 indicators and 48
+    /// figures, and changes 2 held figures".
+    pub fn counted(&self) -> String {
+        self.worded("brings in", "changes")
+    }
+
     /// The preview's heading: "“pack.xlsx”, sheet “Indicators”, brings in …".
-    pub fn preview_heading(&self, source: &str) -> String {
-        let comma = if source.contains(", sheet \u{201c}") {
-            ","
-        } else {
-            ""
-        };
-        format!("{source}{comma} {}", self.counted())
+    pub fn preview_heading(&self, source: &Source) -> String {
+        let comma = if source.sheet.is_some() { "," } else { "" };
+        format!("{}{comma} {}", source.named(), self.counted())
     }
 
     /// What the undo history says once it is used: "Brought in 12
     /// indicators and 48 figures from “pack.xlsx”".
-    pub fn done_message(&self, source: &str) -> String {
-        let counted = self.counted();
-        let what = counted
-            .strip_prefix("brings in ")
-            .map(|rest| format!("Brought in {rest}"))
-            .unwrap_or_else(|| crate::text::capitalise(&counted.replacen("changes", "changed", 1)));
-        let what = what.replacen(", and changes", ", and changed", 1);
-        format!("{what} from {source}")
+    pub fn done_message(&self, source: &Source) -> String {
+        let done = crate::text::capitalise(&self.worded("brought in", "changed"));
+        format!("{done} from {}", source.named())
     }
 }
 
-/// How a file or sheet is named in messages: "“pack.xlsx”", or "“pack.xlsx”,
-/// sheet “Indicators”".
-pub fn source_name(file: &str, table: &Table) -> String {
-    match &table.sheet {
-        Some(sheet) => format!("\u{201c}{file}\u{201d}, sheet \u{201c}{sheet}\u{201d}"),
-        None => format!("\u{201c}{file}\u{201d}"),
+/// The file (and, for a workbook, the sheet) a plan reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub file: String,
+    pub sheet: Option<String>,
+}
+
+impl Source {
+    /// The file `file`, and `table`'s sheet where it is a workbook's.
+    pub fn of(file: &str, table: &Table) -> Source {
+        Source {
+            file: file.to_owned(),
+            sheet: table.sheet.clone(),
+        }
+    }
+
+    /// How it is named in messages: "“pack.xlsx”", or "“pack.xlsx”, sheet
+    /// “Indicators”".
+    pub fn named(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!(
+                "\u{201c}{}\u{201d}, sheet \u{201c}{sheet}\u{201d}",
+                self.file
+            ),
+            None => format!("\u{201c}{}\u{201d}", self.file),
+        }
     }
 }
 
@@ -344,11 +360,7 @@ pub fn decimal_commas(table: &Table) -> Vec<Fault> {
                     c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ' | '-' | '£' | '/')
                 });
             if figure_like {
-                faults.push(table.fault(
-                    r,
-                    None,
-                    format!("\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}"),
-                ));
+                faults.push(table.fault(r, None, crate::file::csv::decimal_comma(text)));
             }
         }
     }
@@ -393,23 +405,35 @@ mod tests {
             sheet: Some("Q2".into()),
             rows: vec![],
         };
-        let source = source_name("pack.xlsx", &table);
-        assert_eq!(plan.preview_heading(&source), "\u{201c}pack.xlsx\u{201d}, sheet \u{201c}Q2\u{201d}, brings in 2 service areas and 4 indicators");
+        let sheet = Source::of("pack.xlsx", &table);
         assert_eq!(
-            plan.done_message("\u{201c}a.csv\u{201d}"),
-            "Brought in 2 service areas and 4 indicators from \u{201c}a.csv\u{201d}"
+            plan.preview_heading(&sheet),
+            "\u{201c}pack.xlsx\u{201d}, sheet \u{201c}Q2\u{201d}, brings in 2 service areas and 4 indicators"
+        );
+        assert_eq!(
+            plan.done_message(&sheet),
+            "Brought in 2 service areas and 4 indicators from \u{201c}pack.xlsx\u{201d}, sheet \u{201c}Q2\u{201d}"
+        );
+        let file = Source::of("a.csv", &Table::default());
+        assert_eq!(
+            plan.preview_heading(&file),
+            "\u{201c}a.csv\u{201d} brings in 2 service areas and 4 indicators"
         );
         plan.changed.push(Changed {
             what: "x".into(),
             now: "1".into(),
             from_file: "2".into(),
         });
-        assert_eq!(plan.done_message("\u{201c}a.csv\u{201d}"), "Brought in 2 service areas and 4 indicators, and changed 1 held figure from \u{201c}a.csv\u{201d}");
+        assert_eq!(
+            plan.done_message(&file),
+            "Brought in 2 service areas and 4 indicators, and changed 1 held figure from \u{201c}a.csv\u{201d}"
+        );
         plan.created.clear();
         assert_eq!(
-            plan.done_message("\u{201c}a.csv\u{201d}"),
+            plan.done_message(&file),
             "Changed 1 held figure from \u{201c}a.csv\u{201d}"
         );
+        assert_eq!(plan.counted(), "changes 1 held figure");
         assert!(!plan.is_empty());
     }
 }

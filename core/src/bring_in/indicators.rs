@@ -105,18 +105,19 @@ pub fn plan_indicators(
     table: &Table,
     chosen: &Mapping,
 ) -> Result<Plan, Refused> {
-    let found = columns::find(table, &INDICATOR_COLUMNS, chosen).map_err(Refused::Columns)?;
+    let mut found = columns::find(table, &INDICATOR_COLUMNS, chosen).map_err(Refused::Columns)?;
     let merged;
     let mut two_rows = None;
     let table = match headings::two_heading_rows(table, &found) {
         Some((with_years, understood)) => {
             merged = with_years;
             two_rows = Some(understood);
+            // Its headings are the merged ones now.
+            found.headings = merged.rows[found.header_row].clone();
             &merged
         }
         None => table,
     };
-    let found = columns::find(table, &INDICATOR_COLUMNS, chosen).map_err(Refused::Columns)?;
     let long = col(&found, "period").is_some() && col(&found, "value").is_some();
     let named = col(&found, "indicator_id").is_some() || col(&found, "indicator").is_some();
     let mut reading = Reading {

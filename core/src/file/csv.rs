@@ -393,6 +393,13 @@ pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
     String::from_utf8(bytes).expect("CSV written from text is text")
 }
 
+/// Why a figure with a comma is refused in a file separated by
+/// semicolons, as Excel writes CSV where a comma is the decimal mark:
+/// "12,5" could be 12.5 or 125.
+pub fn decimal_comma(text: &str) -> String {
+    format!("\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}")
+}
+
 /// A fault in a CSV file: its row (1 is the header) and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvError {

@@ -270,12 +270,7 @@ impl Columns {
             .filter(|(at, _)| row.cell(*at).contains(','))
             .map(|(at, column)| {
                 let text = row.cell(at);
-                row.fault(
-                    column,
-                    format!(
-                        "\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas"
-                    ),
-                )
+                row.fault(column, crate::file::csv::decimal_comma(text))
             })
             .collect()
     }

@@ -648,7 +648,7 @@ fn a_semicolon_file_as_european_excel_writes_it_is_read() {
     assert_eq!(places, ["3:value", "3:numerator", "4:england"]);
     assert_eq!(
         errors[0].to_string(),
-        "Row 3, column value: \u{201c}86,8\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas"
+        "Row 3, column value: \u{201c}86,8\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}"
     );
 }
 
