@@ -546,6 +546,28 @@ mod reading_tests {
     }
 
     #[test]
+    fn a_plan_whose_snapshot_could_not_be_kept_is_refused_whole() {
+        // A pack with no council's name cannot be stored: whatever the file
+        // brings, nothing is planned that would then fail to load.
+        let nameless = Snapshot::empty(
+            "",
+            "Pack",
+            chrono::NaiveDate::from_ymd_opt(2019, 6, 30).expect("a day"),
+        );
+        let table = testing::table(&[&["Performance Measure", "2017/18"], &["Visits", "12"]]);
+        let Err(Refused::Faults(faults)) = Kind::Indicators.plan(&nameless, &table, &vec![]) else {
+            panic!("refused");
+        };
+        let shown: Vec<String> = faults.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["the file would give a snapshot Scrutineer cannot keep: snapshot (organisation): it has no organisation: give the council's name"]
+        );
+        let named = Snapshot::empty("Anytown", "Pack", nameless.as_at);
+        assert!(Kind::Indicators.plan(&named, &table, &vec![]).is_ok());
+    }
+
+    #[test]
     fn the_first_sheet_shown_is_the_first_whose_columns_are_found() {
         let notes = Table {
             sheet: Some("Notes".into()),

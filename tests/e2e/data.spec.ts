@@ -2,23 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, storageState } from './fixtures';
 
 const corpus = join(process.cwd(), 'tests/bad-files');
 const expected: Record<string, string[]> = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8'));
 const KEY = 'scrutineer.snapshot';
-
-/** Every localStorage key and value, to prove a failed action changed nothing. */
-async function storageState(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const all: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i)!;
-      all[key] = localStorage.getItem(key)!;
-    }
-    return all;
-  });
-}
 
 async function chooseFile(page: Page, name: string, buffer: Buffer) {
   await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles({

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type Locator } from '@playwright/test';
+import { test as base, expect, type Page, type Locator, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** The app as a person sees it: the shell and its sections. */
@@ -69,3 +69,37 @@ export const test = base.extend<{ app: Scrutineer; consoleErrors: string[]; othe
 });
 
 export { expect };
+
+/** Every localStorage key and value, to prove a failed action changed nothing. */
+export async function storageState(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const all: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      all[key] = localStorage.getItem(key)!;
+    }
+    return all;
+  });
+}
+
+/** Whether the project is a touch screen. */
+export const touch = (info: TestInfo) => !!info.project.use.hasTouch;
+
+/** A tap on a touch screen, a click elsewhere. */
+export async function press(target: Locator, info: TestInfo) {
+  if (touch(info)) await target.tap();
+  else await target.click();
+}
+
+/** A finger put down at the middle of `box` and moved 250 px up the screen (CDP touch events). */
+export async function swipeUp(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  const cdp = await page.context().newCDPSession(page);
+  const x = Math.round(box.x + box.width / 2);
+  const y = Math.round(box.y + box.height / 2);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 25 }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

@@ -2,17 +2,9 @@
 // person does: tap a box and type (no select-all), swipe over what they read.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, press, swipeUp, touch } from './fixtures';
 
 const KEY = 'scrutineer.snapshot';
-
-const touch = (info: TestInfo) => !!info.project.use.hasTouch;
-
-/** A tap on a touch screen, a click elsewhere. */
-async function press(target: Locator, info: TestInfo) {
-  if (touch(info)) await target.tap();
-  else await target.click();
-}
 
 /** Empties a box as a person does: into it, to the end, then backspace. */
 async function clearByHand(page: Page, box: Locator, info: TestInfo) {
@@ -21,19 +13,6 @@ async function clearByHand(page: Page, box: Locator, info: TestInfo) {
   const length = (await box.inputValue()).length;
   for (let i = 0; i < length; i++) await page.keyboard.press('Backspace');
   await expect(box).toHaveValue('');
-}
-
-/** A finger put down at the middle of `box` and moved 250 px up the screen (CDP touch events). */
-async function swipeUp(page: Page, box: { x: number; y: number; width: number; height: number }) {
-  const cdp = await page.context().newCDPSession(page);
-  const x = Math.round(box.x + box.width / 2);
-  const y = Math.round(box.y + box.height / 2);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  for (let i = 1; i <= 10; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 25 }] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
 }
 
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);

@@ -156,6 +156,12 @@ mod tests {
                 "Could not open \u{201c}huge.json\u{201d}: its text cannot be read (the file is UTF-16 but ends halfway through a character, at byte 4, on row 1). Nothing has been changed. Save the sheet again in Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d} and choose the file again.",
             ),
             (
+                ReadFileError::Workbook(
+                    "\u{201c}huge.json\u{201d} is not a workbook Scrutineer can read: it is damaged.".into(),
+                ),
+                "\u{201c}huge.json\u{201d} is not a workbook Scrutineer can read: it is damaged. Nothing has been changed.",
+            ),
+            (
                 ReadFileError::Snapshot(ImportError::Empty),
                 "Could not open \u{201c}huge.json\u{201d}. The file is empty. Nothing has been changed.",
             ),
