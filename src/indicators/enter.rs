@@ -19,7 +19,7 @@ use scrutineer_core::indicators::overview::Filter;
 use scrutineer_core::route::Route;
 
 use super::add::{AddIndicator, ServiceAreaForm};
-use super::from_csv::{FiguresFromCsv, CSV_INPUT};
+use super::from_csv::FiguresFromCsv;
 use crate::browser;
 use crate::components::{described_by_with, settle, ErrorSummary};
 use crate::state::{use_notices, Notices};
@@ -117,13 +117,13 @@ fn NothingToEnter() -> impl IntoView {
         <div class="panel" data-testid="enter-empty">
             <h2 class="panel__title">"There are no indicators to enter figures for yet"</h2>
             <p>
-                "Add a service area, then its indicators, below; or bring them in from the spreadsheet "
-                "\u{201c}Download figures (CSV)\u{201d} writes."
+                "Add a service area, then its indicators, below; or bring them in, with their figures, "
+                "from the spreadsheets or the monitoring report you keep."
             </p>
             <div class="button-group">
                 <button type="button" class="button button--secondary" on:click=focus(NewIndicatorField::Name.id())>"Add an indicator"</button>
                 <button type="button" class="button button--secondary" on:click=focus(AreaField::Name.id())>"Add a service area"</button>
-                <button type="button" class="button button--secondary" on:click=focus(CSV_INPUT.to_owned())>"Open figures from a spreadsheet"</button>
+                <a class="button button--secondary" href=scrutineer_core::route::Route::BringIn.href() data-testid="enter-bring-in">"Bring in your spreadsheets"</a>
             </div>
         </div>
     }

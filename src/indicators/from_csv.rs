@@ -11,8 +11,8 @@ use crate::workspace::use_workspace;
 
 /// Where the figures-from-a-spreadsheet part of the page says what happened.
 const FROM_CSV: &str = "from-csv";
-/// The file input's element id, which the empty page's button focuses.
-pub(super) const CSV_INPUT: &str = "figures-csv";
+/// The file input's element id.
+const CSV_INPUT: &str = "figures-csv";
 
 /// Figures from a spreadsheet: the long-form CSV the overview downloads.
 /// Every change is listed before anything is replaced.
