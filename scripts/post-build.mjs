@@ -1,6 +1,8 @@
 // trunk's post-build hook (see Trunk.toml): finishes dist/ before trunk moves
 // it into place.
 //
+// 0. The app's wasm is cut into the landing page's module and chunks loaded
+//    on demand (scripts/split.mjs), replacing trunk's one wasm and its glue.
 // 1. trunk writes the code that starts the wasm as an inline <script> in
 //    index.html. The Content-Security-Policy in index.html forbids inline
 //    script, so the same code goes to its own hashed file, loaded with an
@@ -21,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, renameSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { split } from './split.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -34,6 +37,16 @@ const digest = (algorithm, bytes, encoding) => createHash(algorithm).update(byte
 // 1. The starter script, out of the page.
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. The pages loaded on demand.
+let splitting;
+try {
+  splitting = split({ staging, source, html });
+} catch (e) {
+  console.error(`post-build: splitting the app's wasm failed: ${e.message}`);
+  process.exit(1);
+}
+html = splitting.html;
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) {
@@ -103,4 +116,4 @@ if (worker === template) {
   process.exit(1);
 }
 writeFileSync(join(staging, 'sw.js'), worker);
-console.log(`post-build: ${starterName} out of index.html; workbook reader at ${readerLoader}; sw.js keeps ${kept.length} files for use offline.`);
+console.log(`post-build: ${splitting.chunks.length} wasm chunks loaded on demand; ${starterName} out of index.html; workbook reader at ${readerLoader}; sw.js keeps ${kept.length} files for use offline.`);

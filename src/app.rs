@@ -3,19 +3,11 @@
 use leptos::prelude::*;
 use scrutineer_core::route::Route;
 
-use crate::bring_in::BringInPage;
 use crate::browser;
-use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
 use crate::components::{
     ExportReminder, MessageRegions, SiteFooter, SiteHeader, SiteNav, SkipLink,
 };
-use crate::data::DataPage;
-use crate::help::HelpPage;
-use crate::indicators::{EnterFiguresPage, IndicatorPage, IndicatorsPage};
-use crate::not_found::NotFoundPage;
 use crate::offline::{UpdateBanner, UpdateReady};
-use crate::pack::PackPage;
-use crate::register::{NewRiskEntryPage, RiskEntryPage, RisksPage, ScoreBandsPage};
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
 use crate::workspace::Workspace;
 
@@ -57,12 +49,13 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     // Name the tab after the view; after a navigation (not the first load),
-    // move focus to the new page's heading so screen readers announce it.
+    // move focus to the new page's heading so screen readers announce it
+    // (once it is shown: a page loaded on demand arrives a moment later).
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         browser::set_document_title(&format!("{} – Scrutineer", current.title()));
         if previous.is_some_and(|previous| previous != current) {
-            browser::focus_first("#main h1");
+            browser::focus_when_shown("#main h1");
         }
         current
     });
@@ -76,7 +69,7 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
             <UpdateBanner/>
             <ExportReminder/>
             <main id="main" tabindex="-1">
-                {move || page_for(route.get())}
+                {move || crate::pages::page_for(route.get())}
             </main>
         </div>
         <SiteFooter/>
@@ -85,24 +78,4 @@ pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
 
 fn query_of(hash: &str) -> Vec<(String, String)> {
     scrutineer_core::route::split_query(hash).1
-}
-
-fn page_for(route: Route) -> AnyView {
-    match route {
-        Route::Indicators => view! { <IndicatorsPage/> }.into_any(),
-        Route::Indicator { id } => view! { <IndicatorPage id=id/> }.into_any(),
-        Route::EnterFigures => view! { <EnterFiguresPage/> }.into_any(),
-        Route::Risks => view! { <RisksPage/> }.into_any(),
-        Route::RiskEntry { id } => view! { <RiskEntryPage id=id/> }.into_any(),
-        Route::NewRiskEntry => view! { <NewRiskEntryPage/> }.into_any(),
-        Route::ScoreBands => view! { <ScoreBandsPage/> }.into_any(),
-        Route::Complaints => view! { <ComplaintsPage/> }.into_any(),
-        Route::ComplaintsFigures => view! { <ComplaintsFiguresPage/> }.into_any(),
-        Route::ComplaintsCases => view! { <ComplaintsCasesPage/> }.into_any(),
-        Route::Pack => view! { <PackPage/> }.into_any(),
-        Route::Data => view! { <DataPage/> }.into_any(),
-        Route::BringIn => view! { <BringInPage/> }.into_any(),
-        Route::Help => view! { <HelpPage/> }.into_any(),
-        Route::NotFound { path } => view! { <NotFoundPage path=path/> }.into_any(),
-    }
 }

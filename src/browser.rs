@@ -53,6 +53,24 @@ pub fn focus_first(selector: &'static str) {
     }
 }
 
+/// Focuses the first element matching `selector` once it is on the page: at
+/// once if it is there, otherwise at the next frames (a page whose code is
+/// still being fetched), giving up after about ten seconds.
+pub fn focus_when_shown(selector: &'static str) {
+    fn attempt(selector: &'static str, frames_left: u32) {
+        let found = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.query_selector(selector).ok().flatten())
+            .is_some();
+        if found {
+            focus_first(selector);
+        } else if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || attempt(selector, frames_left - 1));
+        }
+    }
+    attempt(selector, 600);
+}
+
 /// Focuses the element whose id is `id`, if there is one. Ids are looked up
 /// as they are, never made into a selector, so an id holding a quote or a
 /// bracket (an entry's reference, a file's name) is found like any other.

@@ -11,6 +11,7 @@ pub mod indicators;
 pub mod not_found;
 pub mod offline;
 pub mod pack;
+pub mod pages;
 pub mod register;
 pub mod state;
 pub mod storage;

@@ -32,7 +32,7 @@ fn worker_container() -> Option<ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-fn reload() {
+pub(crate) fn reload() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
     }
@@ -54,10 +54,15 @@ pub fn register(ready: RwSignal<bool>) {
     leptos::task::spawn_local(async move {
         // A refusal (no service worker support, a private window) leaves the
         // app working online as before; there is nothing for the person to do.
-        let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+        // So does a registration that resolves to no registration at all (a
+        // browser or test harness that blocks service workers).
+        let Some(registration) = JsFuture::from(container.register("./sw.js"))
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         // On the first visit nothing controls the page yet, and the first
         // version is not an update.
         let running = move || worker_container().and_then(|c| c.controller()).is_some();

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { test, expect, press } from './fixtures';
+
+// A first visit before the service worker keeps the app: every chunk comes
+// from the network (the offline journeys cover chunks kept by the worker).
+test.use({ serviceWorkers: 'block' });
+
+/** The page chunks (wasm) this page has fetched itself, by group name. */
+async function chunksFetched(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname.split('/').pop()!)
+      .filter((name) => /-split_[a-z_]+-[0-9a-f]+\.wasm$/.test(name))
+      .map((name) => name.replace(/^.*-split_([a-z_]+)-[0-9a-f]+\.wasm$/, '$1')),
+  );
+}
+
+test('the first load carries only the landing page; a section’s code arrives when it is first opened, and focus moves to its heading', async ({ app, page }, info) => {
+  await app.open('#/indicators');
+  await expect(app.heading).toHaveText('Performance indicators');
+  expect(await chunksFetched(page)).toEqual([]);
+
+  await press(app.navLink('Risks'), info);
+  await expect(app.heading).toHaveText('Risks and opportunities');
+  await expect(app.heading).toBeFocused();
+  expect(await chunksFetched(page)).toEqual(['reading']);
+
+  // The same chunk holds the other reading pages: nothing more is fetched.
+  await press(app.navLink('Complaints'), info);
+  await expect(app.heading).toHaveText('Complaints and compliments');
+  await expect(app.heading).toBeFocused();
+  expect(await chunksFetched(page)).toEqual(['reading']);
+
+  // An officer's page is in another chunk.
+  await press(app.navLink('Data'), info);
+  await expect(app.heading).toHaveText('Data: open, save and share');
+  expect((await chunksFetched(page)).sort()).toEqual(['editing', 'reading']);
+});
+
+test('a page whose code cannot be fetched says so, changes nothing, and opens when tried again with the connection back', async ({ app, page, context, consoleErrors }, info) => {
+  await app.open('#/indicators');
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const chunk = /-split_reading-[0-9a-f]+\.wasm$/;
+  let refused = 0;
+  await context.route(chunk, (route) => {
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+  // The browser reports each refused fetch; nothing else may go wrong.
+  const refusal = (e: string) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed/.test(e);
+  const forgiveRefusals = () => consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !refusal(e)));
+
+  await press(app.navLink('Risks'), info);
+  await expect(app.heading).toHaveText('This page could not be loaded');
+  await expect(page.getByText('Check the connection, then try again.', { exact: false })).toBeVisible();
+  expect(refused).toBeGreaterThan(0);
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+
+  // Still no connection: trying again fetches again and says the same.
+  const tries = refused;
+  await press(page.getByRole('button', { name: 'Try again' }), info);
+  await expect.poll(() => refused).toBeGreaterThan(tries);
+  await expect(app.heading).toHaveText('This page could not be loaded');
+  await app.expectNoAxeViolations();
+
+  // The landing page still works meanwhile.
+  await press(app.navLink('Indicators'), info);
+  await expect(app.heading).toHaveText('Performance indicators');
+  await press(app.navLink('Risks'), info);
+  await expect(app.heading).toHaveText('This page could not be loaded');
+
+  await context.unroute(chunk);
+  await press(page.getByRole('button', { name: 'Try again' }), info);
+  await expect(app.heading).toHaveText('Risks and opportunities');
+  await expect(page.getByRole('table').first()).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  forgiveRefusals();
+});
