@@ -15,4 +15,5 @@ pub mod indicators;
 pub mod pack;
 pub mod register;
 pub mod route;
+pub mod sort;
 pub mod text;
