@@ -6,6 +6,9 @@
 //! score form and complaints field, with awkward text (quotes, emoji, RTL,
 //! newlines). A failure prints the case number and the seed to replay.
 
+// A test may sort with the standard library (core/clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use scrutineer_core::domain::complaints::{
     ComplaintsYear, LabelledCount, Ombudsman, Outcome, OutcomeCount, Procedure, StageCount,
