@@ -43,6 +43,14 @@ fn main() {
             format::import(&text).expect("import");
         }),
     );
+    let stored = scrutineer_core::file::store::Stored::unsaved(large.clone());
+    let record = scrutineer_core::file::store::encode(&stored);
+    line(
+        "store::decode (the stored record, compact)",
+        median_ms(|| {
+            scrutineer_core::file::store::decode(&record).expect("decode");
+        }),
+    );
     line(
         "validate",
         median_ms(|| {
@@ -75,6 +83,12 @@ fn main() {
         "export (pretty file text)",
         median_ms(|| {
             format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+        }),
+    );
+    line(
+        "store::encode (compact record text)",
+        median_ms(|| {
+            scrutineer_core::file::store::encode(&stored);
         }),
     );
     let periods = reporting_periods(&large);
