@@ -10,10 +10,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::ser::CompactFormatter;
 use serde_json::Value as Json;
 
 use crate::domain::snapshot::Snapshot;
-use crate::file::format::{open_envelope, read_snapshot, ImportError, STORE_TYPE, VERSION};
+use crate::file::format::{
+    open_envelope, read_snapshot, write_text, ImportError, Layout, STORE_TYPE, VERSION,
+};
 
 /// The localStorage key of the working data.
 pub const KEY: &str = "scrutineer.snapshot";
@@ -98,16 +101,18 @@ fn instant(t: DateTime<Utc>) -> String {
 
 /// The text stored under [`KEY`]: compact, since nobody reads it.
 pub fn encode(stored: &Stored) -> String {
-    serde_json::to_string(&crate::file::format::to_json(&Record {
-        kind: STORE_TYPE,
-        version: VERSION,
-        revision: stored.revision,
-        saved_at: stored.saved_at.map(instant),
-        exported_revision: stored.exported_revision,
-        exported_at: stored.exported_at.map(instant),
-        snapshot: &stored.snapshot,
-    }))
-    .unwrap_or_default()
+    write_text(
+        &Record {
+            kind: STORE_TYPE,
+            version: VERSION,
+            revision: stored.revision,
+            saved_at: stored.saved_at.map(instant),
+            exported_revision: stored.exported_revision,
+            exported_at: stored.exported_at.map(instant),
+            snapshot: &stored.snapshot,
+        },
+        Layout::Compact(CompactFormatter),
+    )
 }
 
 /// What loading at start found.
