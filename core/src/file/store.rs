@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::ser::CompactFormatter;
 use serde_json::Value as Json;
 
 use crate::domain::snapshot::Snapshot;
@@ -111,7 +110,7 @@ pub fn encode(stored: &Stored) -> String {
             exported_at: stored.exported_at.map(instant),
             snapshot: &stored.snapshot,
         },
-        Layout::Compact(CompactFormatter),
+        Layout::compact(),
     )
 }
 
