@@ -38,17 +38,29 @@ fn main() {
         }),
     );
     line(
-        "format::import (tree, model, validate)",
+        "format::import (quick: straight to the model, validate)",
         median_ms(|| {
             format::import(&text).expect("import");
+        }),
+    );
+    line(
+        "format::import_careful (tree, migrate, model with paths, validate)",
+        median_ms(|| {
+            format::import_careful(&text).expect("import");
         }),
     );
     let stored = scrutineer_core::file::store::Stored::unsaved(large.clone());
     let record = scrutineer_core::file::store::encode(&stored);
     line(
-        "store::decode (the stored record, compact)",
+        "store::decode (quick: the stored record, compact)",
         median_ms(|| {
             scrutineer_core::file::store::decode(&record).expect("decode");
+        }),
+    );
+    line(
+        "store::decode_careful",
+        median_ms(|| {
+            scrutineer_core::file::store::decode_careful(&record).expect("decode");
         }),
     );
     line(

@@ -23,8 +23,8 @@ use scrutineer_core::domain::register::{Assessment, HistoryNote, RegisterEntry, 
 use scrutineer_core::domain::risk::{EntryKind, Score, POSSIBLE_SCORES};
 use scrutineer_core::domain::snapshot::{Settings, Snapshot, Source};
 use scrutineer_core::domain::value::{MissingReason, Unit, Value};
-use scrutineer_core::file::format::{export, import};
-use scrutineer_core::file::store::{decode, encode, Stored};
+use scrutineer_core::file::format::{export, import, import_careful, import_quick, VERSION};
+use scrutineer_core::file::store::{decode, decode_careful, decode_quick, encode, Stored};
 use scrutineer_core::file::validate::validate;
 
 /// xorshift64*: small, seeded, good enough to vary test data.
@@ -419,12 +419,23 @@ fn export_then_import_gives_back_an_equal_snapshot() {
         );
         let text = export(&original, at, "test");
         let opened = import(&text).unwrap_or_else(|e| panic!("case {case} (seed {seed:#x}): {e}"));
+        assert!(
+            import_quick(&text) == Ok(opened.clone())
+                && import_careful(&text) == Ok(opened.clone()),
+            "case {case} (seed {seed:#x}): the quick and careful readers differ"
+        );
         assert_eq!(
             opened.snapshot, original,
             "case {case} (seed {seed:#x}) changed on the way"
         );
         let stored = Stored::unsaved(original.clone()).next(original.clone(), at);
-        let (back, _) = decode(&encode(&stored)).unwrap_or_else(|e| panic!("case {case}: {e}"));
+        let record = encode(&stored);
+        let (back, _) = decode(&record).unwrap_or_else(|e| panic!("case {case}: {e}"));
+        assert!(
+            decode_quick(&record) == Ok((back.clone(), VERSION))
+                && decode_careful(&record) == Ok((back.clone(), VERSION)),
+            "case {case} (seed {seed:#x}): the quick and careful decoders differ"
+        );
         assert_eq!(
             back, stored,
             "case {case} (seed {seed:#x}) changed in storage"
