@@ -40,7 +40,7 @@ use crate::file::validate::{validate, Problem};
 mod careful;
 mod layout;
 
-pub(crate) use careful::{from_json, read_snapshot};
+pub(crate) use careful::read_snapshot;
 pub use careful::{import_careful, migrate};
 pub(crate) use layout::{write_text, Layout};
 

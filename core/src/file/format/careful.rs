@@ -22,10 +22,7 @@ pub fn import_careful(text: &str) -> Result<Opened, ImportError> {
 }
 
 /// Reads `T` from a JSON tree, with the path of whatever does not fit.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
-    raw: Json,
-    at: &str,
-) -> Result<T, ImportError> {
+fn from_json<T: serde::de::DeserializeOwned>(raw: Json, at: &str) -> Result<T, ImportError> {
     serde_path_to_error::deserialize(raw).map_err(|e| {
         let path = e.path().to_string();
         ImportError::WrongShape {
