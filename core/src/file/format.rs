@@ -673,6 +673,21 @@ mod tests {
         assert_eq!(import(twice).expect("opens").snapshot, Snapshot::demo());
     }
 
+    /// With two faults, the one reported is the first in the file: the
+    /// careful reader's JSON tree keeps the file's order (serde_json's
+    /// `preserve_order`, which is why the workspace keeps that feature).
+    #[test]
+    fn of_two_faults_the_first_in_the_file_is_reported() {
+        let text = export(&Snapshot::demo(), when(), "0.1.0")
+            .replacen("\"title\": \"", "\"title\": 5, \"x\": \"", 1)
+            .replacen("\"as_at\": \"2019-06-30\"", "\"as_at\": \"2019-02-30\"", 1);
+        assert_eq!(
+            import(&text).unwrap_err().to_string(),
+            "The file does not fit the snapshot format at snapshot.title: found the number 5, expected text."
+        );
+        readers_agree(&text);
+    }
+
     #[test]
     fn the_size_gate_comes_before_parsing() {
         let huge = " ".repeat(MAX_BYTES + 1);
