@@ -17,7 +17,7 @@ fn median_ms(mut f: impl FnMut()) -> f64 {
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
-    times.sort_by(f64::total_cmp);
+    scrutineer_core::sort::by(&mut times, f64::total_cmp);
     times[3]
 }
 
@@ -38,9 +38,29 @@ fn main() {
         }),
     );
     line(
-        "format::import (tree, model, validate)",
+        "format::import (quick: straight to the model, validate)",
         median_ms(|| {
             format::import(&text).expect("import");
+        }),
+    );
+    line(
+        "format::import_careful (tree, migrate, model with paths, validate)",
+        median_ms(|| {
+            format::import_careful(&text).expect("import");
+        }),
+    );
+    let stored = scrutineer_core::file::store::Stored::unsaved(large.clone());
+    let record = scrutineer_core::file::store::encode(&stored);
+    line(
+        "store::decode (quick: the stored record, compact)",
+        median_ms(|| {
+            scrutineer_core::file::store::decode(&record).expect("decode");
+        }),
+    );
+    line(
+        "store::decode_careful",
+        median_ms(|| {
+            scrutineer_core::file::store::decode_careful(&record).expect("decode");
         }),
     );
     line(
@@ -75,6 +95,12 @@ fn main() {
         "export (pretty file text)",
         median_ms(|| {
             format::export(&large, chrono::DateTime::UNIX_EPOCH, "synthetic");
+        }),
+    );
+    line(
+        "store::encode (compact record text)",
+        median_ms(|| {
+            scrutineer_core::file::store::encode(&stored);
         }),
     );
     let periods = reporting_periods(&large);

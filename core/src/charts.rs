@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use crate::sort;
+
 pub mod bars;
 pub mod lines;
 
@@ -216,7 +218,7 @@ const LABEL_GAP: f64 = 16.0;
 /// the fewest pixels needed so no two overlap.
 fn place_labels(mut lines: Vec<(f64, String)>) -> Vec<(f64, f64, String)> {
     // Lowest on screen (largest y) first; each label sits above the one below it.
-    lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+    sort::by(&mut lines, |a, b| b.0.total_cmp(&a.0));
     let mut placed: Vec<(f64, f64, String)> = vec![];
     for (y, label) in lines {
         let wanted = y - 6.0;
@@ -284,7 +286,7 @@ impl LineChart {
             .iter()
             .filter(|o| o.period.kind() == kind)
             .collect();
-        values.sort_by(|a, b| a.period.timeline_cmp(&b.period));
+        sort::by(&mut values, |a, b| a.period.timeline_cmp(&b.period));
         let numbers: Vec<f64> = values.iter().filter_map(|o| o.value.number()).collect();
         if numbers.len() < 2 {
             return None;

@@ -9,6 +9,7 @@ use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
 use crate::indicators::overview::{default_period, Tally};
 use crate::register::quarters;
+use crate::sort;
 
 /// The pack's contents.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +50,7 @@ impl Pack {
     pub fn sections(&self) -> [Section; 3] {
         let years = |choices: &[Choice]| {
             let mut years: Vec<Period> = choices.iter().map(|c| c.year).collect();
-            years.sort_by(Period::timeline_cmp);
+            sort::by(&mut years, Period::timeline_cmp);
             years.dedup();
             let years: Vec<String> = years.iter().map(ToString::to_string).collect();
             years.join(" and ")

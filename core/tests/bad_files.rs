@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-use scrutineer_core::file::format::import;
+use scrutineer_core::file::format::{import, import_careful, import_quick, QuickError};
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-files")
@@ -64,4 +64,24 @@ fn the_good_file_the_bad_ones_are_made_from_opens() {
     let text = fs::read_to_string(corpus().join("good.json")).expect("good.json");
     let opened = import(&text).expect("the good file opens");
     assert_eq!(opened.snapshot.indicators.len(), 2);
+}
+
+/// Each bad file gets the same refusal from `import` as from the careful
+/// reader, and the quick reader gives that very refusal or leaves the file
+/// to the careful one.
+#[test]
+fn the_quick_reader_refuses_each_bad_file_in_the_careful_readers_words() {
+    let expected = fs::read_to_string(corpus().join("expected.json")).expect("expected.json");
+    let expected: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&expected).expect("expected.json is a map");
+    for name in expected.keys().map(String::as_str).chain(["good.json"]) {
+        let text = fs::read_to_string(corpus().join(name)).expect(name);
+        let careful = import_careful(&text);
+        assert_eq!(import(&text), careful, "{name}");
+        match import_quick(&text) {
+            Ok(opened) => assert_eq!(Ok(opened), careful, "{name}"),
+            Err(QuickError::Refused(error)) => assert_eq!(Err(error), careful, "{name}"),
+            Err(QuickError::NeedsCareful) => assert!(careful.is_err(), "{name}"),
+        }
+    }
 }

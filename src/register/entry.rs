@@ -8,6 +8,7 @@ use scrutineer_core::form::{FieldError, FormField};
 use scrutineer_core::register::edit::{save_entry, Editor, EntryField, EntryForm, EntryInput};
 use scrutineer_core::register::{entry_href, or_not_given, score_text, wording, RegisterFilter};
 use scrutineer_core::route::Route;
+use scrutineer_core::sort;
 use scrutineer_core::text::capitalise;
 
 use super::bands::BandTag;
@@ -68,7 +69,7 @@ fn EntryDetail(entry: RegisterEntry, quarter: Period) -> impl IntoView {
     };
     let words = wording(kind);
     let mut assessed: Vec<_> = entry.assessments.clone();
-    assessed.sort_by(|x, y| y.period.timeline_cmp(&x.period));
+    sort::by(&mut assessed, |x, y| y.period.timeline_cmp(&x.period));
     let other_quarters: Vec<Period> = assessed
         .iter()
         .map(|a| a.period)

@@ -21,6 +21,7 @@ use crate::domain::risk::{EntryKind, Score};
 use crate::domain::snapshot::Snapshot;
 use crate::register::edit::read_quarter;
 use crate::register::rows::{or_not_given, score_text};
+use crate::sort;
 
 mod cells;
 mod headings;
@@ -106,7 +107,7 @@ pub fn plan_register(
     duplicates(table, &cols, &read, &mut faults);
     let entries = check_entries(snapshot, table, &cols, &rows, &mut faults, &mut understood);
     if !faults.is_empty() {
-        faults.sort_by_key(|f| f.row);
+        sort::by_key(&mut faults, |f| f.row);
         return Err(Refused::Faults(faults));
     }
     let mut next = snapshot.clone();
@@ -291,7 +292,7 @@ fn check_entries(
             }
         }
     }
-    inferred.sort_by_key(|(at, _)| *at);
+    sort::by_key(&mut inferred, |(at, _)| *at);
     understood.extend(inferred.into_iter().map(|(_, u)| u));
     entries
 }

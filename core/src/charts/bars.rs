@@ -4,6 +4,7 @@
 
 use super::{nice_ticks, round2, tick_decimals, Scale};
 use crate::domain::value::group_thousands;
+use crate::sort;
 
 /// One figure of a series: its size, and the words printed on the chart
 /// ("540", "98%", "7 of 15").
@@ -128,8 +129,7 @@ const CHAR_WIDTH: f64 = 8.0;
 /// another, moving each the least it can while keeping their order.
 /// Returns the new positions in the order given.
 pub fn spread(wanted: &[f64], gap: f64) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|a, b| wanted[*a].total_cmp(&wanted[*b]));
+    let order = sort::order(wanted.len(), &|a, b| wanted[a].total_cmp(&wanted[b]));
     // Clusters of labels pushed apart around their mean, merged until none overlap.
     let mut clusters: Vec<(f64, Vec<usize>)> = vec![];
     for i in order {

@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::sort;
+
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
@@ -88,7 +90,7 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
         2023 => days.push(ymd(2023, 5, 8)),
         _ => {}
     }
-    days.sort();
+    sort::ascending(&mut days);
     days
 }
 

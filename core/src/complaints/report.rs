@@ -34,6 +34,7 @@ use crate::domain::complaints::{ComplaintsYear, Outcome, Procedure};
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::group_thousands;
+use crate::sort;
 
 /// Below this base a percentage says more than the numbers can bear.
 pub const SMALL_BASE: u32 = 20;
@@ -89,7 +90,7 @@ pub fn percent(part: u32, base: u32) -> Option<u32> {
 /// Every financial year with complaints figures, earliest first.
 pub fn years(snapshot: &Snapshot) -> Vec<Period> {
     let mut years: Vec<Period> = snapshot.complaints.iter().map(|c| c.year).collect();
-    years.sort_by(|a, b| a.timeline_cmp(b));
+    sort::by(&mut years, |a, b| a.timeline_cmp(b));
     years.dedup();
     years
 }

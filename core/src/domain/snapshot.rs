@@ -11,6 +11,7 @@ use crate::domain::register::RegisterEntry;
 use crate::domain::risk::{EntryKind, ScoreBands};
 use crate::domain::shared::Shared;
 use crate::form::{self, FormField};
+use crate::sort;
 
 /// One council's committee pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -161,7 +162,7 @@ impl Snapshot {
                 .count()
         };
         let mut years: Vec<_> = self.complaints.iter().map(|c| c.year).collect();
-        years.sort_by(|a, b| a.timeline_cmp(b));
+        sort::by(&mut years, |a, b| a.timeline_cmp(b));
         years.dedup();
         Summary {
             organisation: self.organisation.clone(),

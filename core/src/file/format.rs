@@ -15,16 +15,34 @@
 //! the thing reported: size, JSON syntax (line and column), `type`,
 //! `version` (newer is refused, older is migrated step by step), the shape of
 //! every field (with its path), then [`validate`](crate::file::validate::validate).
+//! Two readers keep that gate. The quick one ([`import_quick`]) reads a file
+//! of this version straight into the model; the careful one
+//! ([`import_careful`]) builds a JSON tree, migrates it and says where a
+//! field does not fit. Whatever the quick reader cannot answer, or might word
+//! differently, it leaves to the careful one, so every message is the
+//! careful reader's. [`import`] asks one, then the other.
+//!
 //! Writing is pretty-printed with a fixed field order, so two exports of the
 //! same data are byte-identical and diff cleanly.
 
+use std::fmt;
+
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 use thiserror::Error;
 
 use crate::domain::snapshot::Snapshot;
 use crate::file::validate::{validate, Problem};
+
+mod careful;
+mod layout;
+
+pub(crate) use careful::read_snapshot;
+pub use careful::{import_careful, migrate};
+pub(crate) use layout::{write_text, Layout};
 
 /// The `type` of a snapshot file.
 pub const SNAPSHOT_TYPE: &str = "scrutineer-snapshot";
@@ -107,9 +125,31 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// `snapshot`, read from a file of `from_version` whose other envelope
+    /// fields are `head`.
+    fn new(snapshot: Snapshot, from_version: u64, head: &Map<String, Json>) -> Opened {
+        Opened {
+            snapshot,
+            from_version,
+            exported_at: read_instant(head, "exported_at"),
+            app_version: head
+                .get("app_version")
+                .and_then(Json::as_str)
+                .map(str::to_owned),
+        }
+    }
+
     pub fn migrated(&self) -> bool {
         self.from_version < VERSION
     }
+}
+
+/// An envelope field's instant, where it holds one in RFC 3339.
+pub(crate) fn read_instant(head: &Map<String, Json>, key: &str) -> Option<DateTime<Utc>> {
+    head.get(key)
+        .and_then(Json::as_str)
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// The envelope as written; field order here is the order in the file.
@@ -132,34 +172,9 @@ pub fn export(snapshot: &Snapshot, exported_at: DateTime<Utc>, app_version: &str
         app_version,
         snapshot,
     };
-    let mut text = serde_json::to_string_pretty(&to_json(&envelope)).unwrap_or_default();
+    let mut text = write_text(&envelope, Layout::pretty());
     text.push('\n');
     text
-}
-
-/// Any value as a JSON tree. Everything is written through this one path and
-/// read through [`from_json`], so serde's code for the whole model is compiled
-/// once into the app, not once per output format.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Json {
-    serde_json::to_value(value).unwrap_or_default()
-}
-
-/// Reads `T` from a JSON tree, with the path of whatever does not fit.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
-    raw: Json,
-    at: &str,
-) -> Result<T, ImportError> {
-    serde_path_to_error::deserialize(raw).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::WrongShape {
-            path: if path == "." {
-                at.to_owned()
-            } else {
-                format!("{at}.{path}")
-            },
-            reason: plain_serde(&e.into_inner().to_string()),
-        }
-    })
 }
 
 /// Where a file chosen as a snapshot is plainly something else, which page
@@ -188,34 +203,139 @@ pub fn not_a_snapshot(name: &str, text: &str) -> Option<String> {
     None
 }
 
-/// Reads a snapshot file, migrating older versions.
+/// Reads a snapshot file, migrating older versions: quickly where it can,
+/// carefully where it must, refused in the careful reader's words.
 pub fn import(text: &str) -> Result<Opened, ImportError> {
-    let (mut object, version) = open_envelope(text, SNAPSHOT_TYPE)?;
-    let exported_at = object
-        .get("exported_at")
-        .and_then(Json::as_str)
-        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| t.with_timezone(&Utc));
-    let app_version = object
-        .get("app_version")
-        .and_then(Json::as_str)
-        .map(str::to_owned);
-    let raw = object.remove("snapshot").ok_or(ImportError::NoSnapshot)?;
-    let snapshot = read_snapshot(raw, version, "snapshot")?;
-    Ok(Opened {
-        snapshot,
-        from_version: version,
-        exported_at,
-        app_version,
-    })
+    import_quick(text).or_else(|quick| quick.or_careful(|| import_careful(text)))
 }
 
-/// Parses `text`, checks it is an object of `expected` type and a version this
-/// build reads, and returns the object with its version.
-pub(crate) fn open_envelope(
-    text: &str,
+/// Why the quick reader gave no snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuickError {
+    /// The file is refused, in the very words the careful reader would use.
+    Refused(ImportError),
+    /// Only the careful reader can answer: the file is an older version to
+    /// migrate, or its snapshot does not read straight into the model and
+    /// saying where takes the careful reader's field paths. The answer may
+    /// still be that the file opens.
+    NeedsCareful,
+}
+
+impl QuickError {
+    /// The refusal as it stands, or what the `careful` reader answers.
+    pub fn or_careful<T>(
+        self,
+        careful: impl FnOnce() -> Result<T, ImportError>,
+    ) -> Result<T, ImportError> {
+        match self {
+            QuickError::Refused(error) => Err(error),
+            QuickError::NeedsCareful => careful(),
+        }
+    }
+}
+
+/// Reads a snapshot file of this version straight into the model, with no
+/// JSON tree, migration or field paths: what opens nearly every file, in
+/// about half the careful reader's time and without a tree of the whole file
+/// in memory. [`QuickError::NeedsCareful`] says to ask [`import_careful`],
+/// which the app may load only then.
+pub fn import_quick(text: &str) -> Result<Opened, QuickError> {
+    let (head, raw) = quick_envelope(text, SNAPSHOT_TYPE)?;
+    let snapshot = read_straight(raw)?;
+    Ok(Opened::new(snapshot, VERSION, &head))
+}
+
+/// The quick reader's gate: `text` must be an envelope of `expected` type at
+/// this version. Returns its other fields and the snapshot's raw text.
+pub(crate) fn quick_envelope<'a>(
+    text: &'a str,
     expected: &'static str,
-) -> Result<(Map<String, Json>, u64), ImportError> {
+) -> Result<(Map<String, Json>, &'a RawValue), QuickError> {
+    let body = opening(text).map_err(QuickError::Refused)?;
+    let Ok(Head { fields, snapshot }) = serde_json::from_str::<Head>(body) else {
+        return Err(careful_refusal(text, expected));
+    };
+    let version = check_head(&fields, expected).map_err(|_| careful_refusal(text, expected))?;
+    if version < VERSION {
+        return Err(QuickError::NeedsCareful);
+    }
+    let snapshot = snapshot.ok_or(QuickError::Refused(ImportError::NoSnapshot))?;
+    Ok((fields, snapshot))
+}
+
+/// What the careful gate says of a file the quick one stumbled on. The
+/// quick gate skims the snapshot's text rather than reading it, so a flaw in
+/// there (a number too large for any field) could be found first by the
+/// careful gate; asking it keeps every refusal, and its order, as it was.
+fn careful_refusal(text: &str, expected: &'static str) -> QuickError {
+    match open_envelope(text, expected) {
+        Err(error) => QuickError::Refused(error),
+        Ok(_) => QuickError::NeedsCareful,
+    }
+}
+
+/// The snapshot read straight from its text, then validated. Anything that
+/// does not fit is left to the careful reader, which says where.
+pub(crate) fn read_straight(raw: &RawValue) -> Result<Snapshot, QuickError> {
+    let snapshot: Snapshot =
+        serde_json::from_str(raw.get()).map_err(|_| QuickError::NeedsCareful)?;
+    checked(snapshot).map_err(QuickError::Refused)
+}
+
+/// The snapshot, if it passes [`validate`]; else every problem found.
+fn checked(snapshot: Snapshot) -> Result<Snapshot, ImportError> {
+    let problems = validate(&snapshot);
+    if problems.is_empty() {
+        Ok(snapshot)
+    } else {
+        Err(ImportError::Invalid { problems })
+    }
+}
+
+/// An envelope as the quick reader takes it: the fields beside the snapshot
+/// as JSON values, just as the careful reader has them, and the snapshot as
+/// its raw text, checked as JSON but not yet read.
+struct Head<'a> {
+    fields: Map<String, Json>,
+    snapshot: Option<&'a RawValue>,
+}
+
+impl<'de> Deserialize<'de> for Head<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(HeadVisitor)
+    }
+}
+
+struct HeadVisitor;
+
+impl<'de> Visitor<'de> for HeadVisitor {
+    type Value = Head<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    /// A field given twice keeps its last value, as in a JSON tree.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head<'de>, A::Error> {
+        let mut head = Head {
+            fields: Map::new(),
+            snapshot: None,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "snapshot" {
+                head.snapshot = Some(map.next_value()?);
+            } else {
+                let value = map.next_value()?;
+                head.fields.insert(key, value);
+            }
+        }
+        Ok(head)
+    }
+}
+
+/// The checks before parsing: size, then (past a byte-order mark) that there
+/// is more than spaces. Returns the text to parse.
+fn opening(text: &str) -> Result<&str, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge {
             bytes: text.len(),
@@ -226,7 +346,17 @@ pub(crate) fn open_envelope(
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let json: Json = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    Ok(text)
+}
+
+/// The careful gate: parses `text` as a JSON tree, checks it is an object of
+/// `expected` type and a version this build reads, and returns the object
+/// with its version.
+pub(crate) fn open_envelope(
+    text: &str,
+    expected: &'static str,
+) -> Result<(Map<String, Json>, u64), ImportError> {
+    let json: Json = serde_json::from_str(opening(text)?).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         reason: json_reason(&e),
@@ -234,7 +364,14 @@ pub(crate) fn open_envelope(
     let Json::Object(object) = json else {
         return Err(ImportError::NotAnObject);
     };
-    match object.get("type") {
+    let version = check_head(&object, expected)?;
+    Ok((object, version))
+}
+
+/// The envelope's `type` must be `expected`, and its `version` one this
+/// build reads: returns the version.
+fn check_head(head: &Map<String, Json>, expected: &'static str) -> Result<u64, ImportError> {
+    match head.get("type") {
         Some(Json::String(t)) if t == expected => {}
         Some(other) => {
             return Err(ImportError::NotOurs {
@@ -244,7 +381,7 @@ pub(crate) fn open_envelope(
         }
         None => return Err(ImportError::NotAnObject),
     }
-    let version = match object.get("version") {
+    let version = match head.get("version") {
         Some(v) => v
             .as_u64()
             .filter(|&n| n >= 1)
@@ -261,69 +398,7 @@ pub(crate) fn open_envelope(
             supported: VERSION,
         });
     }
-    Ok((object, version))
-}
-
-/// Migrates the raw snapshot from `version`, reads it with field paths in
-/// errors, and validates it.
-pub(crate) fn read_snapshot(raw: Json, version: u64, at: &str) -> Result<Snapshot, ImportError> {
-    if !raw.is_object() {
-        return Err(ImportError::WrongShape {
-            path: at.to_owned(),
-            reason: format!("expected an object, found {}", describe(&raw)),
-        });
-    }
-    let raw = migrate(raw, version);
-    let snapshot: Snapshot = from_json(raw, at)?;
-    let problems = validate(&snapshot);
-    if problems.is_empty() {
-        Ok(snapshot)
-    } else {
-        Err(ImportError::Invalid { problems })
-    }
-}
-
-/// The migration steps, oldest first: step `i` takes a snapshot from version
-/// `i + 1` to version `i + 2`. The array's length is tied to [`VERSION`], so
-/// raising the version without writing its step does not compile.
-const STEPS: [fn(Json) -> Json; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
-
-/// Brings a raw snapshot from `version` up to [`VERSION`], one step at a time.
-/// (The import gate refuses versions below 1 and above [`VERSION`] first.)
-pub fn migrate(mut raw: Json, version: u64) -> Json {
-    let first = usize::try_from(version.max(1) - 1).unwrap_or(STEPS.len());
-    for step in STEPS.iter().skip(first) {
-        raw = step(raw);
-    }
-    raw
-}
-
-/// Version 3 adds each register entry's optional `history` of changes with
-/// their reasons; a version 2 file needs no change.
-fn v2_to_v3(raw: Json) -> Json {
-    raw
-}
-
-/// Version 1 (Scrutineer 0.1) held the pack details only: organisation, title,
-/// as_at, prepared_by. Version 2 adds settings, sources, service areas,
-/// indicators, the register and complaints; a version 1 file opens with the
-/// default settings and nothing else.
-fn v1_to_v2(mut raw: Json) -> Json {
-    if let Json::Object(object) = &mut raw {
-        for (key, empty) in [
-            ("sources", Json::Array(vec![])),
-            ("service_areas", Json::Array(vec![])),
-            ("indicators", Json::Array(vec![])),
-            ("register", Json::Array(vec![])),
-            ("complaints", Json::Array(vec![])),
-        ] {
-            object.entry(key).or_insert(empty);
-        }
-        object.entry("settings").or_insert_with(|| {
-            serde_json::to_value(crate::domain::snapshot::Settings::default()).unwrap_or_default()
-        });
-    }
-    raw
+    Ok(version)
 }
 
 /// A JSON value in a few words, for messages: `"abc"`, `3`, `a list`.
@@ -499,13 +574,118 @@ mod tests {
         assert_eq!(import(&text).expect("opens").snapshot, demo);
     }
 
+    /// The quick reader either gives what the careful one gives, or leaves
+    /// the file to it; and `import` always gives the careful reader's answer.
+    fn readers_agree(text: &str) {
+        let careful = import_careful(text);
+        match import_quick(text) {
+            Ok(opened) => assert_eq!(Ok(opened), careful, "{text:.80}"),
+            Err(QuickError::Refused(error)) => assert_eq!(Err(error), careful, "{text:.80}"),
+            Err(QuickError::NeedsCareful) => {}
+        }
+        assert_eq!(import(text), careful, "{text:.80}");
+    }
+
     #[test]
-    fn migration_leaves_what_a_version_1_file_already_has() {
-        let raw = serde_json::json!({"organisation": "A", "sources": [{"id": "s", "title": "T"}]});
-        let migrated = migrate(raw, 1);
-        assert_eq!(migrated["sources"][0]["id"], "s");
-        assert_eq!(migrated["indicators"], serde_json::json!([]));
-        assert_eq!(migrate(migrated.clone(), VERSION), migrated);
+    fn the_quick_reader_opens_a_file_of_this_version_as_the_careful_one_does() {
+        for snapshot in [Snapshot::demo(), crate::file::demo::lancashire()] {
+            let text = export(&snapshot, when(), "0.1.0");
+            let quick = import_quick(&text).expect("opens quickly");
+            assert_eq!(quick.snapshot, snapshot);
+            assert_eq!(Ok(quick), import_careful(&text));
+        }
+    }
+
+    #[test]
+    fn an_older_version_is_left_to_the_careful_reader_which_migrates_it() {
+        let v2 = export(&Snapshot::demo(), when(), "0.2.0").replacen(
+            "\"version\": 3",
+            "\"version\": 2",
+            1,
+        );
+        assert_eq!(import_quick(&v2), Err(QuickError::NeedsCareful));
+        let opened = import(&v2).expect("opens");
+        assert_eq!(opened.from_version, 2);
+        assert_eq!(opened.snapshot, Snapshot::demo());
+        let v1 = r#"{"type":"scrutineer-snapshot","version":1,"snapshot":{"organisation":"A","title":"T","as_at":"2019-06-30"}}"#;
+        assert_eq!(import_quick(v1), Err(QuickError::NeedsCareful));
+        assert!(import(v1).expect("opens").migrated());
+    }
+
+    #[test]
+    fn a_snapshot_that_does_not_fit_is_explained_by_the_careful_reader() {
+        let text = export(&Snapshot::demo(), when(), "0.1.0").replacen(
+            "\"as_at\": \"2019-06-30\"",
+            "\"as_at\": \"2019-02-30\"",
+            1,
+        );
+        assert_eq!(import_quick(&text), Err(QuickError::NeedsCareful));
+        assert_eq!(
+            import(&text).unwrap_err().to_string(),
+            "The file does not fit the snapshot format at snapshot.as_at: not a real calendar date: write dates as year-month-day, e.g. 2019-06-30."
+        );
+        readers_agree(&text);
+    }
+
+    /// Files the quick gate could take differently from the careful one: a
+    /// field given twice, a number too large hidden in the snapshot while the
+    /// envelope is wrong too, text after the object, a byte-order mark.
+    #[test]
+    fn awkward_files_get_the_careful_readers_answer_word_for_word() {
+        let good = export(&Snapshot::demo(), when(), "0.1.0");
+        let body = good.split_once("\"snapshot\": ").expect("a snapshot").1;
+        let body = body
+            .trim_end()
+            .strip_suffix('}')
+            .expect("the envelope closes");
+        let ours = |version: &str, snapshot: &str| {
+            format!(
+                r#"{{"type": "scrutineer-snapshot", "version": {version}, "snapshot": {snapshot}}}"#
+            )
+        };
+        let too_large = r#"{"x": 1e400}"#;
+        let texts = [
+            String::new(),
+            "\u{feff}  ".to_owned(),
+            "[]".to_owned(),
+            "[1e400]".to_owned(),
+            r#""scrutineer-snapshot""#.to_owned(),
+            r#"{"type": "scrutineer-snapshot", "version": 3}"#.to_owned(),
+            ours("3", "null"),
+            ours("9", "{}"),
+            ours("3", too_large).replacen("scrutineer-snapshot", "other", 1),
+            ours(r#""3""#, too_large),
+            ours("3", too_large),
+            ours("3", "{}"),
+            format!("\u{feff}{good}"),
+            format!("{good} x"),
+            good.replacen(r#""version": 3,"#, r#""version": 3, "version": 3,"#, 1),
+            good.replacen(r#""type": "#, r#""type": 1, "type": "#, 1),
+            ours("3", &format!(r#"5, "snapshot": {body}"#)),
+            good.replacen(r#""title": "#, r#""title": "First", "title": "#, 1),
+        ];
+        for text in &texts {
+            readers_agree(text);
+        }
+        // A field given twice keeps its last value, as it always did.
+        let twice = texts.last().expect("the title given twice");
+        assert_eq!(import_quick(twice), Err(QuickError::NeedsCareful));
+        assert_eq!(import(twice).expect("opens").snapshot, Snapshot::demo());
+    }
+
+    /// With two faults, the one reported is the first in the file: the
+    /// careful reader's JSON tree keeps the file's order (serde_json's
+    /// `preserve_order`, which is why the workspace keeps that feature).
+    #[test]
+    fn of_two_faults_the_first_in_the_file_is_reported() {
+        let text = export(&Snapshot::demo(), when(), "0.1.0")
+            .replacen("\"title\": \"", "\"title\": 5, \"x\": \"", 1)
+            .replacen("\"as_at\": \"2019-06-30\"", "\"as_at\": \"2019-02-30\"", 1);
+        assert_eq!(
+            import(&text).unwrap_err().to_string(),
+            "The file does not fit the snapshot format at snapshot.title: found the number 5, expected text."
+        );
+        readers_agree(&text);
     }
 
     #[test]
@@ -521,136 +701,6 @@ mod tests {
         assert_eq!(
             import(&huge).unwrap_err().to_string(),
             "The file is 20 MB; the largest Scrutineer opens is 20 MB."
-        );
-    }
-
-    /// Each rewrite of serde's words, pinned against the message serde gives
-    /// today (not a copy of it), so an upgrade that changes a message fails here.
-    mod plain_words {
-        use super::super::*;
-        use serde::Deserialize;
-
-        #[derive(Debug, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct Sample {
-            number: Option<f64>,
-            small: Option<u8>,
-            count: Option<u32>,
-            big: Option<u64>,
-            signed: Option<i32>,
-            list: Option<Vec<u8>>,
-            text: Option<String>,
-            day: Option<chrono::NaiveDate>,
-            colour: Option<Colour>,
-            inner: Option<Inner>,
-        }
-
-        #[derive(Debug, Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        enum Colour {
-            Red,
-            Green,
-        }
-
-        #[derive(Debug, Deserialize)]
-        #[allow(dead_code)]
-        struct Inner {
-            title: String,
-        }
-
-        /// What a reader of this file is told about `json`.
-        fn told(json: &str) -> String {
-            match from_json::<Sample>(serde_json::from_str(json).expect("JSON"), "snapshot") {
-                Err(ImportError::WrongShape { path, reason }) => format!("{path}: {reason}"),
-                other => panic!("expected a wrong shape, got {other:?}"),
-            }
-        }
-
-        #[test]
-        fn types_are_named_in_plain_english() {
-            assert_eq!(
-                told(r#"{"number": "abc"}"#),
-                "snapshot.number: found text \"abc\", expected a number"
-            );
-            assert_eq!(
-                told(r#"{"small": 300}"#),
-                "snapshot.small: found the number 300, expected a whole number from 0 to 255"
-            );
-            assert_eq!(
-                told(r#"{"count": -1}"#),
-                "snapshot.count: found the number -1, expected a whole number, 0 or more"
-            );
-            assert_eq!(
-                told(r#"{"big": 1.5}"#),
-                "snapshot.big: found the number 1.5, expected a whole number, 0 or more"
-            );
-            assert_eq!(
-                told(r#"{"signed": "x"}"#),
-                "snapshot.signed: found text \"x\", expected a whole number"
-            );
-            assert_eq!(
-                told(r#"{"list": {}}"#),
-                "snapshot.list: found an object, expected a list"
-            );
-            assert_eq!(
-                told(r#"{"text": []}"#),
-                "snapshot.text: found a list, expected text"
-            );
-            assert_eq!(
-                told(r#"{"inner": 3}"#),
-                "snapshot.inner: found the number 3, expected an object Inner"
-            );
-        }
-
-        #[test]
-        fn names_and_dates_are_explained() {
-            assert_eq!(
-                told(r#"{"colour": "blue"}"#),
-                "snapshot.colour: \u{201c}blue\u{201d} is not one of: red or green"
-            );
-            assert_eq!(
-                told(r#"{"shade": 1}"#),
-                "snapshot.shade: there is no field \u{201c}shade\u{201d} in this format"
-            );
-            assert_eq!(
-                told(r#"{"inner": {}}"#),
-                "snapshot.inner: the field \u{201c}title\u{201d} is missing"
-            );
-            assert_eq!(
-                told(r#"{"day": "2019-02-30"}"#),
-                "snapshot.day: not a real calendar date: write dates as year-month-day, e.g. 2019-06-30"
-            );
-            assert_eq!(
-                told(r#"{"day": "30/06/2019"}"#),
-                "snapshot.day: not a date: write dates as year-month-day, e.g. 2019-06-30"
-            );
-            assert_eq!(
-                told(r#"{"day": "2019-06"}"#),
-                "snapshot.day: not a date: write dates as year-month-day, e.g. 2019-06-30",
-                "a date cut short"
-            );
-        }
-
-        #[test]
-        fn a_file_cut_short_says_so_with_its_place() {
-            assert_eq!(
-                import("{\"type\": \"scrutineer-snapshot\", \"version\": ").unwrap_err().to_string(),
-                "This is not a Scrutineer snapshot: it is not valid JSON (line 1, column 43: the file ends in the middle of a value)."
-            );
-        }
-    }
-
-    #[test]
-    fn there_is_one_migration_step_for_each_version_before_this_one() {
-        assert_eq!(STEPS.len() as u64, VERSION - 1);
-        // A version 1 file's pack details go through every step to a valid snapshot.
-        let v1 = serde_json::json!({"organisation": "A", "title": "T", "as_at": "2019-06-30"});
-        let snapshot: Snapshot = from_json(migrate(v1, 1), "snapshot").expect("reads");
-        assert_eq!(validate(&snapshot), vec![]);
-        assert_eq!(
-            migrate(serde_json::json!({"x": 1}), VERSION),
-            serde_json::json!({"x": 1})
         );
     }
 }

@@ -10,10 +10,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use crate::domain::snapshot::Snapshot;
-use crate::file::format::{open_envelope, read_snapshot, ImportError, STORE_TYPE, VERSION};
+use crate::file::format::{
+    open_envelope, quick_envelope, read_instant, read_snapshot, read_straight, write_text,
+    ImportError, Layout, QuickError, STORE_TYPE, VERSION,
+};
 
 /// The localStorage key of the working data.
 pub const KEY: &str = "scrutineer.snapshot";
@@ -98,16 +101,18 @@ fn instant(t: DateTime<Utc>) -> String {
 
 /// The text stored under [`KEY`]: compact, since nobody reads it.
 pub fn encode(stored: &Stored) -> String {
-    serde_json::to_string(&crate::file::format::to_json(&Record {
-        kind: STORE_TYPE,
-        version: VERSION,
-        revision: stored.revision,
-        saved_at: stored.saved_at.map(instant),
-        exported_revision: stored.exported_revision,
-        exported_at: stored.exported_at.map(instant),
-        snapshot: &stored.snapshot,
-    }))
-    .unwrap_or_default()
+    write_text(
+        &Record {
+            kind: STORE_TYPE,
+            version: VERSION,
+            revision: stored.revision,
+            saved_at: stored.saved_at.map(instant),
+            exported_revision: stored.exported_revision,
+            exported_at: stored.exported_at.map(instant),
+            snapshot: &stored.snapshot,
+        },
+        Layout::compact(),
+    )
 }
 
 /// What loading at start found.
@@ -141,32 +146,38 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// Reads a stored record and the version it was written in.
+/// Reads a stored record and the version it was written in: quickly where
+/// it can, carefully where it must (see [`crate::file::format`]).
 pub fn decode(raw: &str) -> Result<(Stored, u64), ImportError> {
+    decode_quick(raw).or_else(|quick| quick.or_careful(|| decode_careful(raw)))
+}
+
+/// Reads a stored record of this version straight into the model, as
+/// [`import_quick`](crate::file::format::import_quick) reads a file.
+pub fn decode_quick(raw: &str) -> Result<(Stored, u64), QuickError> {
+    let (head, snapshot) = quick_envelope(raw, STORE_TYPE)?;
+    let snapshot = read_straight(snapshot)?;
+    Ok((stored(snapshot, &head), VERSION))
+}
+
+/// Reads a stored record carefully, migrating older versions, as
+/// [`import_careful`](crate::file::format::import_careful) reads a file.
+pub fn decode_careful(raw: &str) -> Result<(Stored, u64), ImportError> {
     let (mut object, version) = open_envelope(raw, STORE_TYPE)?;
-    let revision = object.get("revision").and_then(Json::as_u64).unwrap_or(0);
-    let time = |key: &str| {
-        object
-            .get(key)
-            .and_then(Json::as_str)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| t.with_timezone(&Utc))
-    };
-    let saved_at = time("saved_at");
-    let exported_at = time("exported_at");
-    let exported_revision = object.get("exported_revision").and_then(Json::as_u64);
     let raw_snapshot = object.remove("snapshot").ok_or(ImportError::NoSnapshot)?;
     let snapshot = read_snapshot(raw_snapshot, version, "snapshot")?;
-    Ok((
-        Stored {
-            revision,
-            saved_at,
-            exported_revision,
-            exported_at,
-            snapshot: Arc::new(snapshot),
-        },
-        version,
-    ))
+    Ok((stored(snapshot, &object), version))
+}
+
+/// `snapshot` with the save history the record's other fields (`head`) give.
+fn stored(snapshot: Snapshot, head: &Map<String, Json>) -> Stored {
+    Stored {
+        revision: head.get("revision").and_then(Json::as_u64).unwrap_or(0),
+        saved_at: read_instant(head, "saved_at"),
+        exported_revision: head.get("exported_revision").and_then(Json::as_u64),
+        exported_at: read_instant(head, "exported_at"),
+        snapshot: Arc::new(snapshot),
+    }
 }
 
 /// Only the revision of a stored record, cheaply, for the two-tab check.
@@ -268,6 +279,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_record_of_this_version_reads_quickly_as_carefully_and_an_older_one_carefully() {
+        let stored = Stored::unsaved(Snapshot::demo())
+            .next(Snapshot::demo(), now())
+            .exported(now());
+        let raw = encode(&stored);
+        assert_eq!(decode_quick(&raw), Ok((stored.clone(), VERSION)));
+        assert_eq!(decode_careful(&raw), Ok((stored, VERSION)));
+        let v1 = r#"{"type":"scrutineer-store","version":1,"revision":4,
+            "snapshot":{"organisation":"A","title":"B","as_at":"2019-06-30"}}"#;
+        assert_eq!(decode_quick(v1), Err(QuickError::NeedsCareful));
+        assert_eq!(decode(v1), decode_careful(v1));
+        // A snapshot file is not a stored record, in the careful reader's words.
+        let file = crate::file::format::export(&small(), now(), "0.1.0");
+        let refused = decode_careful(&file).unwrap_err();
+        assert_eq!(
+            decode_quick(&file),
+            Err(QuickError::Refused(refused.clone()))
+        );
+        assert_eq!(decode(&file), Err(refused));
     }
 
     #[test]

@@ -13,18 +13,15 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::{Unit, Value};
 use crate::form::{FieldError, FormField};
+use crate::sort;
 use crate::text::capitalise;
 
 /// Each indicator's figure for `period`, as the pack prints it, by indicator id.
 pub fn held_figures(snapshot: &Snapshot, period: &Period) -> BTreeMap<String, String> {
-    snapshot
-        .indicators
-        .iter()
-        .filter_map(|i| {
-            i.value_for(period)
-                .map(|o| (i.id.clone(), o.value.display(i.unit)))
-        })
-        .collect()
+    sort::into_map(snapshot.indicators.iter().filter_map(|i| {
+        i.value_for(period)
+            .map(|o| (i.id.clone(), o.value.display(i.unit)))
+    }))
 }
 
 /// What a box shows: the officer's text where they typed, else the held figure.
@@ -106,7 +103,7 @@ pub fn entries_in_order(snapshot: &Snapshot, typed: &BTreeMap<String, String>) -
             text: text.clone(),
         })
         .collect();
-    entries.sort_by_key(|e| {
+    sort::by_key(&mut entries, |e| {
         position
             .get(e.indicator.as_str())
             .copied()

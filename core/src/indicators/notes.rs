@@ -6,6 +6,7 @@ use crate::domain::period::Period;
 use crate::domain::rag::Rag;
 use crate::domain::snapshot::Snapshot;
 use crate::form::{FieldError, FormField};
+use crate::sort;
 
 /// The fields of the period notes form, by their element ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +105,7 @@ pub fn noted_periods(snapshot: &Snapshot, id: &str) -> Vec<Period> {
         .find(|i| i.id == id)
         .map(|i| i.values.iter().map(|o| o.period).collect())
         .unwrap_or_default();
-    periods.sort_by(|a, b| b.timeline_cmp(a));
+    sort::by(&mut periods, |a, b| b.timeline_cmp(a));
     periods
 }
 

@@ -11,6 +11,7 @@ use crate::domain::indicator::{ComparatorKind, CompareWith, Indicator, Observati
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::{direction, rate, Direction, Polarity, Rag, Rating};
 use crate::domain::snapshot::Snapshot;
+use crate::sort;
 
 mod filter;
 mod tables;
@@ -28,7 +29,7 @@ pub fn reporting_periods(snapshot: &Snapshot) -> Vec<Period> {
         .filter(|p| matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear))
         .collect();
     // Latest end first; at the same end, the shorter (a year's last quarter) first.
-    periods.sort_by(|a, b| b.timeline_cmp(a));
+    sort::by(&mut periods, |a, b| b.timeline_cmp(a));
     periods.dedup();
     periods
 }

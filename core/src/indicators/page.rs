@@ -5,6 +5,7 @@ use crate::domain::indicator::{Indicator, Observation};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::{group_thousands, Unit, Value};
 use crate::indicators::details::{polarity_choice, target_text};
+use crate::sort;
 
 /// The rows at the head of an indicator's page, each a label and its
 /// words: service area, polarity and unit always; definition, owner,
@@ -47,7 +48,9 @@ pub fn summary_rows(snapshot: &Snapshot, indicator: &Indicator) -> Vec<(&'static
 /// before the longer (its year).
 pub fn figures_in_order(indicator: &Indicator) -> Vec<&Observation> {
     let mut values: Vec<&Observation> = indicator.values.iter().collect();
-    values.sort_by_key(|o| (o.period.end(), std::cmp::Reverse(o.period.start())));
+    sort::by_key(&mut values, |o| {
+        (o.period.end(), std::cmp::Reverse(o.period.start()))
+    });
     values
 }
 

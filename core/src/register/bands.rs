@@ -5,6 +5,7 @@ use crate::domain::risk::{Band, BandTone, BandsError, EntryKind, ScoreBands};
 use crate::domain::snapshot::Snapshot;
 use crate::form::{FieldError, FormField};
 use crate::route::Route;
+use crate::sort;
 
 /// One band as typed into the settings form.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -237,7 +238,7 @@ pub fn save_bands(
         return Err(errors);
     }
     let mut ordered: Vec<Band> = bands.iter().map(|(_, b)| b.clone()).collect();
-    ordered.sort_by_key(|b| b.min);
+    sort::by_key(&mut ordered, |b| b.min);
     let candidate = ScoreBands(ordered);
     if let Err(e) = candidate.check() {
         let message = crate::text::capitalise(&e.to_string());

@@ -3,6 +3,7 @@
 //! register with one on the other.
 
 use crate::domain::snapshot::count_of;
+use crate::sort;
 use std::cmp::Ordering;
 
 use crate::domain::period::Period;
@@ -65,7 +66,7 @@ fn significant_words(title: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
         .collect();
-    words.sort();
+    sort::ascending(&mut words);
     words.dedup();
     words
 }
@@ -332,7 +333,7 @@ fn on_register<'a>(
         .iter()
         .filter_map(|e| e.on_register(period).map(|a| (e, a)))
         .collect();
-    list.sort_by(|a, b| {
+    sort::by(&mut list, |a, b| {
         kind_order(a.0.kind)
             .cmp(&kind_order(b.0.kind))
             .then_with(|| id_cmp(&a.0.id, &b.0.id))
@@ -420,7 +421,7 @@ impl Pairing {
                 }
             }
         }
-        pairs.sort_by(|(ja, ia, (sa, na)), (jb, ib, (sb, nb))| {
+        sort::by(&mut pairs, |(ja, ia, (sa, na)), (jb, ib, (sb, nb))| {
             (sb * na)
                 .cmp(&(sa * nb))
                 .then(sb.cmp(sa))

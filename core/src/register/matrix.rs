@@ -6,6 +6,7 @@ use crate::domain::snapshot::count_of;
 use crate::register::bands::tone_key;
 use crate::register::filter::RegisterFilter;
 use crate::register::rows::{id_cmp, Layer, Row};
+use crate::sort;
 
 /// Markers a cell shows before it shows a count instead.
 pub const SHOWN_IN_CELL: usize = 4;
@@ -120,7 +121,7 @@ impl Matrix {
         let mut unplaced = vec![];
         let mut unscored = vec![];
         let mut sorted: Vec<&Row> = rows.iter().filter(|r| r.kind == kind).collect();
-        sorted.sort_by(|a, b| id_cmp(&a.id, &b.id));
+        sort::by(&mut sorted, |a, b| id_cmp(&a.id, &b.id));
         for row in sorted {
             match row.shown {
                 None => unscored.push(row.id.clone()),

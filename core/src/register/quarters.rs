@@ -3,6 +3,7 @@
 
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
+use crate::sort;
 
 /// The quarters the register has assessments for, earliest first.
 pub fn quarters(snapshot: &Snapshot) -> Vec<Period> {
@@ -11,7 +12,7 @@ pub fn quarters(snapshot: &Snapshot) -> Vec<Period> {
         .iter()
         .flat_map(|e| e.assessments.iter().map(|a| a.period))
         .collect();
-    list.sort_by(Period::timeline_cmp);
+    sort::by(&mut list, Period::timeline_cmp);
     list.dedup();
     list
 }

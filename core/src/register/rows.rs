@@ -11,6 +11,7 @@ use crate::domain::register::{Assessment, RegisterEntry};
 use crate::domain::risk::{Band, EntryKind, Score, ScoreBands};
 use crate::domain::snapshot::Snapshot;
 use crate::register::filter::RegisterFilter;
+use crate::sort;
 
 /// Which score the matrix places entries by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -317,12 +318,12 @@ pub fn rows(
         .collect();
     let by_id = |a: &Row, b: &Row| id_cmp(&a.id, &b.id);
     match filter.sort {
-        Sort::Score => list.sort_by(|a, b| {
+        Sort::Score => sort::by(&mut list, |a, b| {
             let score = |r: &Row| r.shown.map_or(0, |s| s.value());
             score(b).cmp(&score(a)).then_with(|| by_id(a, b))
         }),
-        Sort::Id => list.sort_by(by_id),
-        Sort::Owner => list.sort_by(|a, b| {
+        Sort::Id => sort::by(&mut list, by_id),
+        Sort::Owner => sort::by(&mut list, |a, b| {
             let owner = |r: &Row| r.owner.clone().unwrap_or_default().to_lowercase();
             match (a.owner.is_some(), b.owner.is_some()) {
                 (true, false) => Ordering::Less,
@@ -331,7 +332,7 @@ pub fn rows(
             }
             .then_with(|| by_id(a, b))
         }),
-        Sort::Review => list.sort_by(|a, b| match (a.next_review, b.next_review) {
+        Sort::Review => sort::by(&mut list, |a, b| match (a.next_review, b.next_review) {
             (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_id(a, b)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -375,7 +376,7 @@ pub fn retired(snapshot: &Snapshot) -> Vec<Retired> {
             })
         })
         .collect();
-    list.sort_by(|a, b| id_cmp(&a.id, &b.id));
+    sort::by(&mut list, |a, b| id_cmp(&a.id, &b.id));
     list
 }
 
@@ -396,8 +397,8 @@ pub fn choices(snapshot: &Snapshot, quarter: &Period) -> (Vec<String>, Vec<Strin
             }
         }
     }
-    owners.sort_by_key(|s| s.to_lowercase());
-    types.sort_by_key(|s| s.to_lowercase());
+    sort::by_key(&mut owners, |s| s.to_lowercase());
+    sort::by_key(&mut types, |s| s.to_lowercase());
     (owners, types)
 }
 

@@ -2,6 +2,7 @@
 //! thing counted, or every fault.
 
 use super::*;
+use crate::sort;
 
 /// What applying the file did so far: each held value changed, and how
 /// many figures, comparators and targets are new.
@@ -35,7 +36,7 @@ impl Reading<'_> {
         }
         self.apply_targets(&mut tally);
         if !self.faults.is_empty() {
-            self.faults.sort_by_key(|f| f.row);
+            sort::by_key(&mut self.faults, |f| f.row);
             return Err(Refused::Faults(self.faults));
         }
         let not_read = self.not_read();

@@ -7,6 +7,7 @@ use crate::domain::complaints::{
     ComplaintsYear, LabelledCount, Outcome, OutcomeCount, Procedure, StageCount,
 };
 use crate::domain::period::Period;
+use crate::sort;
 
 fn bump<K: Ord>(map: &mut BTreeMap<K, u32>, key: K) {
     *map.entry(key).or_insert(0) += 1;
@@ -59,7 +60,7 @@ pub fn aggregate(cases: &[Case]) -> Vec<ComplaintsYear> {
                 .into_iter()
                 .map(|(label, count)| LabelledCount { label, count })
                 .collect();
-            categories.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            sort::by(&mut categories, |a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
             year.categories = categories;
             if timed > 0 {
                 year.exceeded_timescale = Some(exceeded);

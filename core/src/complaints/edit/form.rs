@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::fields::{Figure, FigureField, YearField};
 use crate::domain::complaints::{ComplaintsYear, LabelledCount, Procedure};
+use crate::sort;
 use crate::text::plain_number;
 
 /// What the officer typed: every figure as text, and the lists one per line.
@@ -61,9 +62,7 @@ impl YearForm {
         YearForm {
             year: c.year.to_string(),
             procedure: Some(c.procedure),
-            figures: FigureField::all()
-                .filter_map(|f| Some((f, held_text(f, c)?)))
-                .collect(),
+            figures: sort::into_map(FigureField::all().filter_map(|f| Some((f, held_text(f, c)?)))),
             categories: lines_of(&c.categories),
             compliments_by_service: lines_of(&c.compliments_by_service),
             notes: c.notes.join("\n"),

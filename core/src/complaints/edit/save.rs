@@ -12,6 +12,7 @@ use crate::domain::complaints::Procedure;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::snapshot::Snapshot;
 use crate::file::validate::YEARS;
+use crate::sort;
 
 /// Reads the financial year of a new record.
 pub(crate) fn read_year(text: &str) -> Result<Period, YearError> {
@@ -111,7 +112,7 @@ pub fn save_year(
             "Enter at least one figure: a year with no figures says nothing",
         ));
     }
-    errors.sort_by_key(|e| e.field.rank());
+    sort::by_key(&mut errors, |e| e.field.rank());
     let Some((year, procedure)) = key.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };

@@ -5,6 +5,7 @@ use super::fields::{FigureField, STAGES};
 use super::read::Read;
 use crate::complaints::report::{COMPLAINT_OUTCOMES, OMBUDSMAN_OUTCOMES};
 use crate::domain::complaints::{ComplaintsYear, Ombudsman, Outcome, OutcomeCount, StageCount};
+use crate::sort;
 
 /// The `held` entries the form does not show (`shown` is false), kept,
 /// with those the form gives, in order of `key`.
@@ -16,7 +17,7 @@ fn merged<T: Copy, K: Ord>(
 ) -> Vec<T> {
     let mut all: Vec<T> = held.iter().filter(|x| !shown(x)).copied().collect();
     all.extend(given);
-    all.sort_by_key(key);
+    sort::by_key(&mut all, key);
     all
 }
 

@@ -6,6 +6,7 @@ use crate::charts::bars::{Datum, Series};
 use crate::domain::complaints::ComplaintsYear;
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
+use crate::sort;
 
 /// The count of the category `label` in `c`, where it is given.
 fn count_in(c: Option<&ComplaintsYear>, label: &str) -> Option<u32> {
@@ -23,7 +24,7 @@ fn labels_of(this: Option<&ComplaintsYear>, before: Option<&ComplaintsYear>) -> 
     let mut labels: Vec<String> = this
         .map(|c| c.categories.iter().map(|x| x.label.clone()).collect())
         .unwrap_or_default();
-    labels.sort_by_key(|l| std::cmp::Reverse(count_in(this, l)));
+    sort::by_key(&mut labels, |l| std::cmp::Reverse(count_in(this, l)));
     for x in before.iter().flat_map(|c| c.categories.iter()) {
         if !labels.contains(&x.label) {
             labels.push(x.label.clone());

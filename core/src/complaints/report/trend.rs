@@ -7,6 +7,7 @@ use crate::charts::bars::{Datum, Series};
 use crate::domain::complaints::Procedure;
 use crate::domain::period::Period;
 use crate::domain::snapshot::Snapshot;
+use crate::sort;
 use crate::text::capitalise;
 
 /// How one procedure's received count moved into `year` from the year
@@ -63,7 +64,7 @@ pub fn trend(snapshot: &Snapshot, choice: &Choice) -> Figure {
         .collect();
     // The chosen procedure's sentence first, then the others'.
     let mut order = procedures.clone();
-    order.sort_by_key(|p| *p != choice.procedure);
+    sort::by_key(&mut order, |p| *p != choice.procedure);
     let sentences: Vec<String> = order
         .iter()
         .filter_map(|p| received_sentence(snapshot, *p, choice.year))

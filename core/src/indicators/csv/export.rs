@@ -7,6 +7,7 @@ use crate::domain::snapshot::Snapshot;
 use crate::domain::value::Value;
 use crate::file::csv::write_rows;
 use crate::indicators::csv::HEADER;
+use crate::sort;
 use crate::text::plain_number;
 
 fn slot(kind: ComparatorKind) -> usize {
@@ -49,7 +50,9 @@ struct OutRow<'a> {
 /// once, with rows of their own for comparators that do not fit.
 fn rows_of(indicator: &Indicator) -> Vec<OutRow<'_>> {
     let mut values: Vec<&Observation> = indicator.values.iter().collect();
-    values.sort_by_key(|o| (o.period.end(), std::cmp::Reverse(o.period.start())));
+    sort::by_key(&mut values, |o| {
+        (o.period.end(), std::cmp::Reverse(o.period.start()))
+    });
     let mut rows: Vec<OutRow> = values
         .into_iter()
         .map(|o| OutRow {

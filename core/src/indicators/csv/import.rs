@@ -8,6 +8,7 @@ use crate::domain::value::{MissingReason, Value, ValueParseError};
 use crate::file::csv::{is_empty_row, read_rows, sniff_delimiter, CsvError, Delimiter};
 use crate::indicators::csv::not_read::not_read;
 use crate::indicators::csv::COMPARATOR_COLUMNS;
+use crate::sort;
 use crate::text::read_number;
 
 mod comparators;
@@ -174,7 +175,7 @@ pub fn import_figures(snapshot: &Snapshot, text: &str) -> Result<FiguresImport, 
         return Err(errors);
     }
     apply_comparators(snapshot, &mut next, incoming, &mut changes);
-    changes.sort_by_key(|(row, _)| *row);
+    sort::by_key(&mut changes, |(row, _)| *row);
     Ok(FiguresImport {
         snapshot: next,
         changes: changes.into_iter().map(|(_, c)| c).collect(),

@@ -12,6 +12,7 @@ use crate::indicators::overview::{
 };
 use crate::indicators::rows_html::Html;
 use crate::route::Route;
+use crate::sort;
 
 /// How many period columns an area's table shows, ending at the chosen period.
 pub const COLUMNS: usize = 6;
@@ -226,7 +227,7 @@ fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
                 && p.end() <= period.end()
         })
         .collect();
-    columns.sort_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
+    sort::by_key(&mut columns, |p| (p.end(), std::cmp::Reverse(p.start())));
     columns.dedup();
     columns.retain(|p| p != period);
     let skip = columns.len().saturating_sub(COLUMNS - 1);
