@@ -9,20 +9,24 @@ use crate::components::{
 };
 use crate::offline::{UpdateBanner, UpdateReady};
 use crate::state::{CurrentQuery, CurrentRoute, Notices, SnapshotState};
-use crate::workspace::Workspace;
+use crate::workspace::{Saved, Workspace};
 
 /// The whole app. Mount it once per page (or once per test). `offline`
 /// registers the service worker that keeps the app for use offline (the built
 /// app only: tests that mount the app have no `sw.js` to register).
 #[component]
-pub fn App(#[prop(optional)] offline: bool) -> impl IntoView {
+pub fn App(
+    /// What this browser holds, read before the app is shown ([`Saved`]).
+    saved: Saved,
+    #[prop(optional)] offline: bool,
+) -> impl IntoView {
     let notices = Notices::new();
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     if offline {
         crate::offline::register(update_ready);
     }
-    let workspace = Workspace::open(notices);
+    let workspace = Workspace::open(notices, saved);
     let (route, set_route) = signal(Route::from_hash(&browser::location_hash()));
     let (query, set_query) = signal(query_of(&browser::location_hash()));
     provide_context(SnapshotState(workspace.snapshot()));

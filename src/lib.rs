@@ -21,12 +21,21 @@ pub mod workspace;
 pub use app::App;
 use leptos::prelude::*;
 
-/// Mounts the app into `#app`, replacing the loading message there
-/// (or onto `<body>` when the page has no `#app`), with the offline service
-/// worker, which only the built app has.
+/// Reads what this browser holds, then mounts the app into `#app`, replacing
+/// the loading message there (or onto `<body>` when the page has no `#app`),
+/// with the offline service worker, which only the built app has.
 pub fn start() {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(async { mount(workspace::Saved::read_on_demand().await) });
+    #[cfg(not(feature = "split"))]
+    mount(workspace::Saved::read());
+}
+
+fn mount(saved: workspace::Saved) {
     match browser::take_mount_point() {
-        Some(root) => leptos::mount::mount_to(root, || view! { <App offline=true/> }).forget(),
-        None => leptos::mount::mount_to_body(|| view! { <App offline=true/> }),
+        Some(root) => {
+            leptos::mount::mount_to(root, move || view! { <App saved offline=true/> }).forget()
+        }
+        None => leptos::mount::mount_to_body(move || view! { <App saved offline=true/> }),
     }
 }

@@ -86,6 +86,18 @@ fn NotLoaded(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView 
     }
 }
 
+/// The careful reader's answer for a stored record the quick reader could
+/// not read (an older format, or one that does not read straight), or `None`
+/// when the reader's chunk could not be fetched.
+#[cfg(feature = "split")]
+pub async fn decode_carefully(raw: String) -> Option<Decoded> {
+    chunks::careful(raw).await.ok()
+}
+
+#[cfg(feature = "split")]
+type Decoded =
+    Result<(scrutineer_core::file::store::Stored, u64), scrutineer_core::file::format::ImportError>;
+
 mod chunks {
     use leptos::prelude::*;
     use scrutineer_core::route::Route;
@@ -135,6 +147,14 @@ mod chunks {
 
     #[cfg(feature = "split")]
     use leptos::wasm_split::SplitLoaderError;
+
+    /// The careful reader of stored records, in a chunk of its own: the
+    /// first load reads a record of this version without it.
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(careful, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub(super) fn careful(raw: String) -> Result<super::Decoded, SplitLoaderError> {
+        Ok(scrutineer_core::file::store::decode_careful(&raw))
+    }
 
     /// The page of `route`, if its chunk is loaded: the page functions wait
     /// only for the chunk, so once it is in they are ready when first polled.

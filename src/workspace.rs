@@ -17,8 +17,8 @@ use scrutineer_core::file::format::{export, Opened, VERSION};
 use scrutineer_core::file::read::ReadFileError;
 pub use scrutineer_core::file::saving::{Health, Meta};
 use scrutineer_core::file::store::{
-    self, decode, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
-    CORRUPT_KEY, KEY,
+    self, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY, CORRUPT_KEY,
+    KEY,
 };
 
 use crate::browser;
@@ -62,6 +62,62 @@ fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
         return Err(ReadFileError::Elsewhere(elsewhere));
     }
     Ok(scrutineer_core::file::format::import(text)?)
+}
+
+/// What this browser holds, read before the app is shown.
+pub enum Saved {
+    /// The browser gives this page no storage.
+    Unavailable,
+    /// Storage is there, but reading it, or the part of the app that reads
+    /// it, failed; nothing is saved over it.
+    Unreadable(String),
+    /// What was found: nothing, the record, or a record to keep aside.
+    Found(Loaded),
+}
+
+impl Saved {
+    /// The stored text, or why it cannot be had.
+    fn raw() -> Result<Option<String>, Saved> {
+        if !storage::available() {
+            return Err(Saved::Unavailable);
+        }
+        storage::read(KEY).map_err(|e| Saved::Unreadable(e.to_string()))
+    }
+
+    /// Reads what is stored, with every reader at hand (the browser tests,
+    /// and any build that keeps the whole app in one wasm).
+    pub fn read() -> Saved {
+        match Saved::raw() {
+            Ok(raw) => Saved::Found(store::load(raw.as_deref())),
+            Err(saved) => saved,
+        }
+    }
+
+    /// Reads what is stored quickly; only a record that needs the careful
+    /// reader (an older format, or one that does not read straight) waits
+    /// for that reader's chunk, which the first load does not carry.
+    #[cfg(feature = "split")]
+    pub async fn read_on_demand() -> Saved {
+        use scrutineer_core::file::format::QuickError;
+        let raw = match Saved::raw() {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Saved::Found(Loaded::FirstVisit),
+            Err(saved) => return saved,
+        };
+        let decoded = match store::decode_quick(&raw) {
+            Ok(decoded) => Ok(decoded),
+            Err(QuickError::Refused(error)) => Err(error),
+            Err(QuickError::NeedsCareful) => match crate::pages::decode_carefully(raw.clone()).await {
+                Some(decoded) => decoded,
+                None => {
+                    return Saved::Unreadable(
+                        "the part of Scrutineer that reads data saved by an older version could not be fetched (check the connection, then reload)".to_owned(),
+                    )
+                }
+            },
+        };
+        Saved::Found(store::loaded(&raw, decoded))
+    }
 }
 
 /// The id of the Data page's "Open a snapshot file" part, where what
@@ -108,8 +164,8 @@ impl Workspace {
         self.pending_import.set(None);
     }
 
-    /// Loads what this browser holds and says what was found.
-    pub fn open(notices: Notices) -> Workspace {
+    /// Takes what this browser holds (read by [`Saved`]) and says what was found.
+    pub fn open(notices: Notices, saved: Saved) -> Workspace {
         let workspace = Workspace {
             snapshot: RwSignal::new(Arc::new(Snapshot::demo())),
             meta: RwSignal::new(Meta::default()),
@@ -121,29 +177,29 @@ impl Workspace {
             undo_stack: RwSignal::new(vec![]),
             notices,
         };
-        if !storage::available() {
-            workspace.health.set(Health::Unavailable);
-            notices.error_with(
-                format!(
-                    "Changes cannot be saved: {}. You can read and change the data, but changes are lost when this tab closes. Download a copy to keep them.",
-                    StorageError::Unavailable
-                ),
-                vec![NoticeAction::DownloadCopy],
-            );
-            return workspace;
-        }
-        let raw = match storage::read(KEY) {
-            Ok(raw) => raw,
-            Err(e) => {
+        let loaded = match saved {
+            Saved::Unavailable => {
                 workspace.health.set(Health::Unavailable);
                 notices.error_with(
-                    format!("The saved data could not be read: {e}. Showing the demo data; nothing has been changed."),
+                    format!(
+                        "Changes cannot be saved: {}. You can read and change the data, but changes are lost when this tab closes. Download a copy to keep them.",
+                        StorageError::Unavailable
+                    ),
                     vec![NoticeAction::DownloadCopy],
                 );
                 return workspace;
             }
+            Saved::Unreadable(reason) => {
+                workspace.health.set(Health::Unavailable);
+                notices.error_with(
+                    format!("The saved data could not be read: {reason}. Showing the demo data; nothing has been changed."),
+                    vec![NoticeAction::DownloadCopy],
+                );
+                return workspace;
+            }
+            Saved::Found(loaded) => loaded,
         };
-        match store::load(raw.as_deref()) {
+        match loaded {
             Loaded::FirstVisit => {}
             Loaded::Loaded(stored) => workspace.adopt(stored),
             Loaded::Migrated {
@@ -158,7 +214,8 @@ impl Workspace {
             Loaded::Corrupt { raw, error } => workspace.hold_unreadable(&raw, &error.to_string()),
         }
         if let Ok(Some(before)) = storage::read(BEFORE_IMPORT_KEY) {
-            if let Ok((stored, _)) = decode(&before) {
+            // Written by this version, so the quick reader reads it.
+            if let Ok((stored, _)) = store::decode_quick(&before) {
                 workspace.before_import.set(Some(stored.snapshot));
             }
         }
@@ -531,9 +588,15 @@ impl Workspace {
         );
     }
 
-    /// Takes the newer data another tab saved.
+    /// Takes the newer data another tab saved (a tab of this version, so the
+    /// quick reader reads it).
     pub fn load_newer(&self) {
-        match storage::read(KEY).ok().flatten().as_deref().map(decode) {
+        match storage::read(KEY)
+            .ok()
+            .flatten()
+            .as_deref()
+            .map(store::decode_quick)
+        {
             Some(Ok((stored, _))) => {
                 let revision = stored.revision;
                 self.adopt(stored);
@@ -570,7 +633,8 @@ impl Workspace {
         let Some(text) = new_value else {
             return;
         };
-        let Ok((stored, _)) = decode(&text) else {
+        // Another tab of this version wrote it: the quick reader reads it.
+        let Ok((stored, _)) = store::decode_quick(&text) else {
             return;
         };
         let ours = self.meta.with_untracked(|m| m.revision);

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use scrutineer::workspace::Saved;
 use scrutineer::App;
 use scrutineer_core::domain::complaints::Procedure;
 use scrutineer_core::file::store::{decode, KEY};
@@ -24,7 +25,7 @@ async fn the_charts_print_their_values_and_sentences() {
         .set_hash("#/complaints?procedure=adult_social_care&year=2017/18")
         .expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
 
     assert!(text_of(&root, "[data-testid=summary-trend]").starts_with(
@@ -72,7 +73,7 @@ async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
         .set_hash("#/complaints/figures?procedure=children_statutory&year=2017/18")
         .expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
 
     type_into(&root, "#fig-closed", "300");

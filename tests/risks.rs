@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use scrutineer::workspace::Saved;
 use scrutineer::App;
 use scrutineer_core::file::store::{decode, KEY};
 use wasm_bindgen::JsCast;
@@ -41,7 +42,7 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
     storage().clear().expect("clear");
     window().location().set_hash("#/risks").expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
 
     assert_eq!(

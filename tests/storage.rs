@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use scrutineer::workspace::Saved;
 use scrutineer::App;
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::store::{encode, Stored, CORRUPT_KEY, KEY};
@@ -32,7 +33,7 @@ async fn mount_with(stored: Option<&str>, hash: &str) -> (HtmlElement, impl Drop
     }
     window().location().set_hash(hash).expect("hash");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
     (root, handle)
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use scrutineer::components::MessageRegions;
 use scrutineer::state::{NoticeAction, Notices};
-use scrutineer::workspace::Workspace;
+use scrutineer::workspace::{Saved, Workspace};
 use scrutineer::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -40,7 +40,7 @@ async fn go_to(hash: &str) {
 async fn the_shell_mounts_with_header_navigation_and_footer() {
     set_hash("#/indicators");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
 
     assert_eq!(
@@ -86,7 +86,7 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
 async fn navigation_follows_the_fragment_and_unknown_routes_say_so() {
     set_hash("#/indicators");
     let root = fresh_root();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
 
     go_to("#/risks").await;
@@ -120,7 +120,7 @@ async fn errors_are_alerts_and_confirmations_are_statuses() {
     let notices = Notices::new();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(notices);
-        provide_context(Workspace::open(notices));
+        provide_context(Workspace::open(notices, Saved::read()));
         view! { <MessageRegions/> }
     });
     tick().await;

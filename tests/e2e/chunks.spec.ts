@@ -77,3 +77,36 @@ test('a page whose code cannot be fetched says so, changes nothing, and opens wh
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
   forgiveRefusals();
 });
+
+const KEY = 'scrutineer.snapshot';
+const VERSION_1 = JSON.stringify({
+  type: 'scrutineer-store',
+  version: 1,
+  revision: 4,
+  snapshot: { organisation: 'Older Format Borough Council', title: 'Scrutiny pack', as_at: '2019-06-30' },
+});
+
+test('data saved by an older version is read by the careful reader, fetched only for it, and brought up to date', async ({ app, page }) => {
+  await app.open('#/indicators');
+  expect(await chunksFetched(page)).toEqual([]);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, VERSION_1]);
+  await page.reload();
+  await expect(page.getByTestId('organisation')).toHaveText('Older Format Borough Council');
+  await expect(page.getByRole('status').filter({ hasText: 'brought up to date' })).toBeVisible();
+  expect(await chunksFetched(page)).toEqual(['careful']);
+});
+
+test('when the careful reader cannot be fetched, older saved data is left exactly as it was and the demo is shown', async ({ app, page, context, consoleErrors }) => {
+  await app.open('#/indicators');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, VERSION_1]);
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  await context.route(/-split_careful-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText(
+    'The saved data could not be read: the part of Scrutineer that reads data saved by an older version could not be fetched',
+  );
+  await expect(page.getByTestId('organisation')).toHaveText('Lancashire County Council');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  const refusal = (e: string) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed/.test(e);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !refusal(e)));
+});

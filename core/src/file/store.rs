@@ -130,10 +130,16 @@ pub enum Loaded {
 
 /// Decides what the stored text (if any) holds.
 pub fn load(raw: Option<&str>) -> Loaded {
-    let Some(raw) = raw else {
-        return Loaded::FirstVisit;
-    };
-    match decode(raw) {
+    match raw {
+        None => Loaded::FirstVisit,
+        Some(raw) => loaded(raw, decode(raw)),
+    }
+}
+
+/// What the stored text `raw` holds, given how it decoded: the app reads it
+/// quickly first, and only fetches the careful reader when it must.
+pub fn loaded(raw: &str, decoded: Result<(Stored, u64), ImportError>) -> Loaded {
+    match decoded {
         Ok((stored, from_version)) if from_version < VERSION => Loaded::Migrated {
             stored,
             from_version,
