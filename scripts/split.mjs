@@ -114,8 +114,15 @@ async function instantiateChunk(src, imports) {
     // imports object keeps the name the wasm's import section uses.
     const specifier = new RegExp(`(from\\s*)(["'])${LINK.replace(/[.]/g, '\\.')}\\2`, 'g');
     if (!specifier.test(glue)) throw new Error(`wasm-bindgen's glue does not import ${LINK}.`);
-    // The glue's name covers the wasm too, so a new build is always a new name.
-    const stem = `${bin}-${createHash('sha256').update(glue).update(wasm).digest('hex').slice(0, 16)}`;
+    // The glue's name covers the wasm and every chunk's name (each a hash of
+    // its bytes) too: the glue is rewritten to name the loader, which names the
+    // chunks, so a change to a chunk alone is still a new glue name.
+    const stem = `${bin}-${createHash('sha256')
+      .update(glue)
+      .update(wasm)
+      .update(Object.values(names).sort().join('\n'))
+      .digest('hex')
+      .slice(0, 16)}`;
     const mainReference = `"./${bin}.js"`;
     if (!loader.includes(mainReference)) throw new Error(`__wasm_split.js does not import ${mainReference}.`);
     loader = loader.replaceAll(mainReference, `"./${stem}.js"`);

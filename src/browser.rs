@@ -53,11 +53,36 @@ pub fn focus_first(selector: &'static str) {
     }
 }
 
-/// Focuses the first element matching `selector` once it is on the page: at
-/// once if it is there, otherwise at the next frames (a page whose code is
-/// still being fetched), giving up after about ten seconds.
+/// Moves focus to the first element matching `selector` once it is on the
+/// page: at once if it is there, otherwise at the next frames (a page whose
+/// code is still being fetched), for about ten seconds. A later call replaces
+/// an earlier one, and focus is moved only while it is still where it was at
+/// the call (the link that was followed, say) or rests nowhere in particular,
+/// so it never leaves where the person has since put it.
 pub fn focus_when_shown(selector: &'static str) {
-    fn attempt(selector: &'static str, frames_left: u32) {
+    thread_local! {
+        static LATEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    fn active() -> Option<web_sys::Element> {
+        web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+    }
+    fn attempt(
+        selector: &'static str,
+        call: u32,
+        origin: Option<web_sys::Element>,
+        frames_left: u32,
+    ) {
+        let unmoved = match active() {
+            None => true,
+            Some(now) => {
+                origin.as_ref() == Some(&now) || now.tag_name() == "BODY" || now.id() == "main"
+            }
+        };
+        if LATEST.get() != call || !unmoved {
+            return;
+        }
         let found = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.query_selector(selector).ok().flatten())
@@ -65,10 +90,14 @@ pub fn focus_when_shown(selector: &'static str) {
         if found {
             focus_first(selector);
         } else if frames_left > 0 {
-            leptos::prelude::request_animation_frame(move || attempt(selector, frames_left - 1));
+            leptos::prelude::request_animation_frame(move || {
+                attempt(selector, call, origin, frames_left - 1)
+            });
         }
     }
-    attempt(selector, 600);
+    let call = LATEST.get().wrapping_add(1);
+    LATEST.set(call);
+    attempt(selector, call, active(), 600);
 }
 
 /// Focuses the element whose id is `id`, if there is one. Ids are looked up

@@ -26,7 +26,12 @@ use leptos::prelude::*;
 /// with the offline service worker, which only the built app has.
 pub fn start() {
     #[cfg(feature = "split")]
-    wasm_bindgen_futures::spawn_local(async { mount(workspace::Saved::read_on_demand().await) });
+    wasm_bindgen_futures::spawn_local(async {
+        match workspace::Saved::read_on_demand().await {
+            Some(saved) => mount(saved),
+            None => not_started(),
+        }
+    });
     #[cfg(not(feature = "split"))]
     mount(workspace::Saved::read());
 }
@@ -37,5 +42,33 @@ fn mount(saved: workspace::Saved) {
             leptos::mount::mount_to(root, move || view! { <App saved offline=true/> }).forget()
         }
         None => leptos::mount::mount_to_body(move || view! { <App saved offline=true/> }),
+    }
+}
+
+/// The data saved here needs the careful reader, whose chunk could not be
+/// fetched: the app does not start, so nothing stored can change, and says
+/// so in the page's own words.
+#[cfg(feature = "split")]
+fn not_started() {
+    let view = || {
+        view! {
+            <main id="main" class="page" tabindex="-1">
+                <h1>"Scrutineer could not open your saved data"</h1>
+                <p>
+                    "The data saved in this browser was written by an older version of Scrutineer. "
+                    "The part of the app that brings it up to date could not be fetched. "
+                    "Check the connection, then reload the page. Your data has not been changed."
+                </p>
+                <p>
+                    <button type="button" class="button" on:click=|_| offline::reload()>
+                        "Reload"
+                    </button>
+                </p>
+            </main>
+        }
+    };
+    match browser::take_mount_point() {
+        Some(root) => leptos::mount::mount_to(root, view).forget(),
+        None => leptos::mount::mount_to_body(view),
     }
 }

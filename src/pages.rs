@@ -44,23 +44,28 @@ fn on_demand(route: Route) -> AnyView {
     let arrived = RwSignal::new(None::<bool>);
     let fetch = {
         let route = route.clone();
-        move || {
+        move |retry: bool| {
             let route = route.clone();
             arrived.set(None);
             leptos::task::spawn_local(async move {
                 let loaded = chunks::preload(route).await.is_ok();
                 arrived.try_set(Some(loaded));
+                // The Try again button is gone: its page's heading takes focus.
+                if retry {
+                    crate::browser::focus_when_shown("#main h1");
+                }
             });
         }
     };
-    fetch();
+    fetch(false);
+    let retry = Callback::new(move |()| fetch(true));
     view! {
         {move || match arrived.get() {
             None => view! { <p class="loading later" role="status">"Loading this page\u{2026}"</p> }
                 .into_any(),
             Some(true) => chunks::now(route.clone())
-                .unwrap_or_else(|| view! { <NotLoaded retry=fetch.clone()/> }.into_any()),
-            Some(false) => view! { <NotLoaded retry=fetch.clone()/> }.into_any(),
+                .unwrap_or_else(|| view! { <NotLoaded on_retry=retry/> }.into_any()),
+            Some(false) => view! { <NotLoaded on_retry=retry/> }.into_any(),
         }}
     }
     .into_any()
@@ -71,7 +76,10 @@ fn on_demand(route: Route) -> AnyView {
 /// touched; trying again fetches it again.
 #[cfg(feature = "split")]
 #[component]
-fn NotLoaded(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn NotLoaded(
+    /// Fetches the chunk again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
     view! {
         <h1>"This page could not be loaded"</h1>
         <p>
@@ -79,7 +87,7 @@ fn NotLoaded(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView 
             "Your data is safe on this device. Once the app has loaded fully it is kept here and opens without a connection."
         </p>
         <p>
-            <button type="button" class="button" on:click=move |_| retry()>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Try again"
             </button>
         </p>

@@ -95,28 +95,23 @@ impl Saved {
 
     /// Reads what is stored quickly; only a record that needs the careful
     /// reader (an older format, or one that does not read straight) waits
-    /// for that reader's chunk, which the first load does not carry.
+    /// for that reader's chunk, which the first load does not carry. `None`
+    /// when that chunk could not be fetched: the app must not start then, so
+    /// nothing can be saved over the record.
     #[cfg(feature = "split")]
-    pub async fn read_on_demand() -> Saved {
+    pub async fn read_on_demand() -> Option<Saved> {
         use scrutineer_core::file::format::QuickError;
         let raw = match Saved::raw() {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Saved::Found(Loaded::FirstVisit),
-            Err(saved) => return saved,
+            Ok(None) => return Some(Saved::Found(Loaded::FirstVisit)),
+            Err(saved) => return Some(saved),
         };
         let decoded = match store::decode_quick(&raw) {
             Ok(decoded) => Ok(decoded),
             Err(QuickError::Refused(error)) => Err(error),
-            Err(QuickError::NeedsCareful) => match crate::pages::decode_carefully(raw.clone()).await {
-                Some(decoded) => decoded,
-                None => {
-                    return Saved::Unreadable(
-                        "the part of Scrutineer that reads data saved by an older version could not be fetched (check the connection, then reload)".to_owned(),
-                    )
-                }
-            },
+            Err(QuickError::NeedsCareful) => crate::pages::decode_carefully(raw.clone()).await?,
         };
-        Saved::Found(store::loaded(&raw, decoded))
+        Some(Saved::Found(store::loaded(&raw, decoded)))
     }
 }
 

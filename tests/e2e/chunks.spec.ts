@@ -96,17 +96,22 @@ test('data saved by an older version is read by the careful reader, fetched only
   expect(await chunksFetched(page)).toEqual(['careful']);
 });
 
-test('when the careful reader cannot be fetched, older saved data is left exactly as it was and the demo is shown', async ({ app, page, context, consoleErrors }) => {
+test('when the careful reader cannot be fetched, older saved data is left exactly as it was and the app says so instead of starting', async ({ app, page, context, consoleErrors }, info) => {
   await app.open('#/indicators');
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, VERSION_1]);
   const before = await page.evaluate(() => JSON.stringify(localStorage));
-  await context.route(/-split_careful-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  const careful = /-split_careful-[0-9a-f]+\.wasm$/;
+  await context.route(careful, (route) => route.abort('internetdisconnected'));
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText(
-    'The saved data could not be read: the part of Scrutineer that reads data saved by an older version could not be fetched',
-  );
-  await expect(page.getByTestId('organisation')).toHaveText('Lancashire County Council');
+  await expect(app.heading).toHaveText('Scrutineer could not open your saved data');
+  await expect(page.getByText('Your data has not been changed.', { exact: false })).toBeVisible();
+  await expect(app.nav).toHaveCount(0);
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  await app.expectNoAxeViolations();
   const refusal = (e: string) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed/.test(e);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !refusal(e)));
+
+  await context.unroute(careful);
+  await press(page.getByRole('button', { name: 'Reload' }), info);
+  await expect(page.getByTestId('organisation')).toHaveText('Older Format Borough Council');
 });
