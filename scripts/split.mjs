@@ -13,8 +13,8 @@
 //    glue are told each other's names, and trunk's files and their preload
 //    links in index.html are replaced by these (with integrity hashes).
 //
-// A build without split points (the `split` feature off) is left as trunk
-// made it.
+// A build without split points (the `split` feature off) is refused: trunk's
+// own wasm-opt is off for the app, so it would ship unoptimised.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -47,14 +47,16 @@ const run = (tool, args) => {
 
 /**
  * Splits the app's wasm in `staging` and returns index.html's text updated
- * to the new files, or `html` unchanged when the build has no split points.
+ * to the new files.
  */
 export function split({ staging, source, html, bin = 'scrutineer' }) {
   const found = html.match(new RegExp(`\\./(${bin}-[0-9a-f]+)\\.js`));
   if (!found) throw new Error(`index.html names no ${bin}-<hash>.js (trunk's glue).`);
   const trunkStem = found[1];
   const trunkJs = readFileSync(join(staging, `${trunkStem}.js`), 'utf8');
-  if (!trunkJs.includes(PLACEHOLDER)) return { html, chunks: [] };
+  if (!trunkJs.includes(PLACEHOLDER)) {
+    throw new Error('the app has no split points: index.html builds it with data-cargo-features="split" (and leaves wasm-opt to this script).');
+  }
 
   const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
   const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
@@ -100,9 +102,10 @@ async function instantiateChunk(src, imports) {
       const name = `${bin}-${chunk.replace(/\.wasm$/, '')}-${hex(bytes)}.wasm`;
       writeFileSync(join(staging, name), bytes);
       names[chunk] = name;
-      const reference = `"./${chunk}"`;
+      // Fetched with an integrity check, like every file the page names.
+      const reference = `new URL("./${chunk}", import.meta.url))`;
       if (!loader.includes(reference)) throw new Error(`__wasm_split.js never fetches ${chunk}.`);
-      loader = loader.replaceAll(reference, `"./${name}"`);
+      loader = loader.replaceAll(reference, `new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
     }
 
     // The main module and its glue.

@@ -84,6 +84,7 @@ fn NotLoaded(
         <h1>"This page could not be loaded"</h1>
         <p>
             "Scrutineer could not fetch this part of the app. Check the connection, then try again. "
+            "If Scrutineer has been updated since this page was opened, reload the page instead. "
             "Your data is safe on this device. Once the app has loaded fully it is kept here and opens without a connection."
         </p>
         <p>
@@ -102,7 +103,12 @@ pub async fn decode_carefully(raw: String) -> Option<Decoded> {
     chunks::careful(raw).await.ok()
 }
 
-#[cfg(feature = "split")]
+/// The careful reader's answer (every reader is at hand in this build).
+#[cfg(not(feature = "split"))]
+pub async fn decode_carefully(raw: String) -> Option<Decoded> {
+    Some(scrutineer_core::file::store::decode_careful(&raw))
+}
+
 type Decoded =
     Result<(scrutineer_core::file::store::Stored, u64), scrutineer_core::file::format::ImportError>;
 

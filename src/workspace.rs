@@ -101,17 +101,43 @@ impl Saved {
     #[cfg(feature = "split")]
     pub async fn read_on_demand() -> Option<Saved> {
         use scrutineer_core::file::format::QuickError;
-        let raw = match Saved::raw() {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return Some(Saved::Found(Loaded::FirstVisit)),
-            Err(saved) => return Some(saved),
-        };
-        let decoded = match store::decode_quick(&raw) {
-            Ok(decoded) => Ok(decoded),
-            Err(QuickError::Refused(error)) => Err(error),
-            Err(QuickError::NeedsCareful) => crate::pages::decode_carefully(raw.clone()).await?,
-        };
-        Some(Saved::Found(store::loaded(&raw, decoded)))
+        loop {
+            let raw = match Saved::raw() {
+                Ok(Some(raw)) => raw,
+                Ok(None) => return Some(Saved::Found(Loaded::FirstVisit)),
+                Err(saved) => return Some(saved),
+            };
+            let decoded = match store::decode_quick(&raw) {
+                Ok(decoded) => Ok(decoded),
+                Err(QuickError::Refused(error)) => Err(error),
+                Err(QuickError::NeedsCareful) => {
+                    let decoded = crate::pages::decode_carefully(raw.clone()).await?;
+                    // Another tab may have saved while the reader was fetched
+                    // (before this tab listens for it): read what is there now.
+                    if !matches!(Saved::raw(), Ok(Some(now)) if now == raw) {
+                        continue;
+                    }
+                    decoded
+                }
+            };
+            return Some(Saved::Found(store::loaded(&raw, decoded)));
+        }
+    }
+}
+
+/// Reads a stored record and hands what it holds to `then`: at once when the
+/// quick reader reads it (a record of this version), otherwise once the
+/// careful reader has (whose chunk the release build fetches first); `None`
+/// when neither can read it.
+fn read_stored_then(raw: String, then: impl FnOnce(Option<Stored>) + 'static) {
+    use scrutineer_core::file::format::QuickError;
+    match store::decode_quick(&raw) {
+        Ok((stored, _)) => then(Some(stored)),
+        Err(QuickError::Refused(_)) => then(None),
+        Err(QuickError::NeedsCareful) => leptos::task::spawn_local(async move {
+            let careful = crate::pages::decode_carefully(raw).await;
+            then(careful.and_then(Result::ok).map(|(stored, _)| stored));
+        }),
     }
 }
 
@@ -209,10 +235,11 @@ impl Workspace {
             Loaded::Corrupt { raw, error } => workspace.hold_unreadable(&raw, &error.to_string()),
         }
         if let Ok(Some(before)) = storage::read(BEFORE_IMPORT_KEY) {
-            // Written by this version, so the quick reader reads it.
-            if let Ok((stored, _)) = store::decode_quick(&before) {
-                workspace.before_import.set(Some(stored.snapshot));
-            }
+            read_stored_then(before, move |stored| {
+                if let Some(stored) = stored {
+                    workspace.before_import.try_set(Some(stored.snapshot));
+                }
+            });
         }
         workspace
     }
@@ -583,28 +610,28 @@ impl Workspace {
         );
     }
 
-    /// Takes the newer data another tab saved (a tab of this version, so the
-    /// quick reader reads it).
+    /// Takes the newer data another tab saved.
     pub fn load_newer(&self) {
-        match storage::read(KEY)
-            .ok()
-            .flatten()
-            .as_deref()
-            .map(store::decode_quick)
-        {
-            Some(Ok((stored, _))) => {
+        let Some(raw) = storage::read(KEY).ok().flatten() else {
+            self.notices
+                .error("The other tab's data could not be read; this tab's data is unchanged.");
+            return;
+        };
+        let workspace = *self;
+        read_stored_then(raw, move |stored| match stored {
+            Some(stored) => {
                 let revision = stored.revision;
-                self.adopt(stored);
-                self.health.set(Health::Saving);
-                self.notices.clear_errors();
-                self.notices.status(format!(
+                workspace.adopt(stored);
+                workspace.health.set(Health::Saving);
+                workspace.notices.clear_errors();
+                workspace.notices.status(format!(
                     "Showing the newer data saved by another tab (revision {revision})."
                 ));
             }
-            _ => self
+            None => workspace
                 .notices
                 .error("The other tab's data could not be read; this tab's data is unchanged."),
-        }
+        });
     }
 
     /// Saves this tab's data over the other tab's, at the user's request.
@@ -628,10 +655,17 @@ impl Workspace {
         let Some(text) = new_value else {
             return;
         };
-        // Another tab of this version wrote it: the quick reader reads it.
-        let Ok((stored, _)) = store::decode_quick(&text) else {
-            return;
-        };
+        let workspace = *self;
+        read_stored_then(text, move |stored| {
+            if let Some(stored) = stored {
+                workspace.take_from_other_tab(stored);
+            }
+        });
+    }
+
+    /// Shows what another tab saved, if it is newer and this tab has no
+    /// change of its own waiting.
+    fn take_from_other_tab(&self, stored: Stored) {
         let ours = self.meta.with_untracked(|m| m.revision);
         if stored.revision <= ours {
             return;

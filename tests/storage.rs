@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use scrutineer::workspace::Saved;
+use scrutineer::state::Notices;
+use scrutineer::workspace::{Saved, Workspace};
 use scrutineer::App;
 use scrutineer_core::domain::snapshot::Snapshot;
-use scrutineer_core::file::store::{encode, Stored, CORRUPT_KEY, KEY};
+use scrutineer_core::file::store::{encode, Stored, BEFORE_IMPORT_KEY, CORRUPT_KEY, KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
@@ -244,6 +245,37 @@ async fn newer_data_from_another_tab_is_never_saved_over() {
         text_of(&root, "[data-testid=organisation]"),
         "Their Council"
     );
+    drop(handle);
+    root.remove();
+    storage().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+async fn the_data_before_an_import_is_read_even_in_an_older_format_and_can_be_put_back() {
+    let v1 = r#"{"type":"scrutineer-store","version":1,"revision":2,"snapshot":{"organisation":"Oldtown Council","title":"Scrutiny","as_at":"2018-03-31"}}"#;
+    storage().clear().expect("clear");
+    storage().set_item(KEY, &anytown(1)).expect("seed storage");
+    storage()
+        .set_item(BEFORE_IMPORT_KEY, v1)
+        .expect("seed the data before an import");
+    let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
+    let root = fresh_root();
+    let handle = {
+        let opened = opened.clone();
+        leptos::mount::mount_to(root.clone(), move || {
+            let notices = Notices::new();
+            opened.set(Some(Workspace::open(notices, Saved::read())));
+        })
+    };
+    // The quick reader cannot read format 1: the careful one answers a moment later.
+    tick().await;
+    tick().await;
+    let workspace = opened.get().expect("the workspace opened");
+    workspace.undo_import();
+    tick().await;
+    let saved = storage().get_item(KEY).expect("read").expect("saved");
+    assert!(saved.contains("Oldtown Council"), "{saved}");
+    assert_eq!(storage().get_item(BEFORE_IMPORT_KEY).expect("read"), None);
     drop(handle);
     root.remove();
     storage().clear().expect("clear");
