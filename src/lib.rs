@@ -52,6 +52,11 @@ fn mount(saved: workspace::Saved) {
 fn not_started() {
     let view = || {
         view! {
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <p class="site-header__app">"Scrutineer"</p>
+                </div>
+            </header>
             <main id="main" class="page" tabindex="-1">
                 <h1>"Scrutineer could not open your saved data"</h1>
                 <p>
