@@ -262,7 +262,8 @@ async function dashboard(page) {
   for (let i = 0; i < RUNS; i++) {
     const to = periods[(i % 2) + 1];
     changes.push(await timed(page, 'change', () => picker.selectOption(to)));
-    await page.locator('.lede strong').filter({ hasText: to }).waitFor();
+    // The counts' heading names the period they are for.
+    await page.locator('main').getByText(`Are we achieving our targets? (${to})`).waitFor();
   }
   const filters = [];
   const area = page.locator('#filter-area');
