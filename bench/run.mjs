@@ -265,10 +265,18 @@ async function dashboard(page) {
     // The counts' heading names the period they are for.
     await page.locator('main').getByText(`Are we achieving our targets? (${to})`).waitFor();
   }
+  // The filters fold away under the counts until one is in use.
+  const openFilters = async () => {
+    if (!(await page.locator('details.filters-details').evaluate((d) => d.open))) {
+      await page.getByTestId('filters-toggle').click();
+    }
+  };
   const filters = [];
   const area = page.locator('#filter-area');
+  await openFilters();
   const areas = await area.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   for (let i = 0; i < RUNS; i++) {
+    await openFilters();
     await area.selectOption(areas[i % areas.length]);
     filters.push(await timed(page, 'submit', () => page.getByRole('button', { name: 'Apply filters' }).click()));
     await page.getByRole('link', { name: 'Clear filters' }).click();
@@ -281,6 +289,7 @@ async function dashboard(page) {
   const seen = new Set();
   for (let i = 0; i < RUNS; i++) {
     const before = await results.textContent();
+    await openFilters();
     await page.locator('#filter-text').fill(i % 2 ? 'indicator 000' : 'indicator 01');
     searches.push(await timed(page, 'submit', () => page.locator('#filter-text').press('Enter')));
     const after = await results.textContent();
@@ -299,6 +308,10 @@ async function dashboard(page) {
 /** 4. Moving one risk on the 200-risk matrix: one arrow key, and a confirmed move. */
 async function matrix(page) {
   await navigate(page, '#/risks');
+  // No marker moves until "Edit positions" is on (remembered on the device).
+  const switcher = page.getByTestId('edit-positions');
+  if ((await switcher.getAttribute('aria-checked')) !== 'true') await switcher.click();
+  await expect(switcher).toHaveAttribute('aria-checked', 'true');
   const grid = page.getByTestId('matrix-risks').locator('.matrix__grid');
   const markers = grid.locator('[data-entry]');
   const count = await page.getByTestId('matrix-risks').locator('[data-entry]').count();
