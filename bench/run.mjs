@@ -189,6 +189,7 @@ async function largeImport(browser, url) {
     checkTasks.push(await longestTask(page, checked));
     saveTasks.push(await longestTask(page, saved));
     renders.push(await navigate(page, '#/indicators'));
+    rows = await page.locator('main table tbody tr').count();
     // The same file again in the same page: the wasm is compiled by then
     // beyond Chromium's baseline tier.
     await navigate(page, '#/data');
@@ -198,7 +199,6 @@ async function largeImport(browser, url) {
       ),
     );
     await page.getByTestId('import-preview').waitFor();
-    rows = await page.locator('main table tbody tr').count();
     stored = await page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('scrutineer') && localStorage.getItem(k).length > 1e6);
       return key ? localStorage.getItem(key).length : 0;
