@@ -232,11 +232,15 @@ async function largeImport(browser, url) {
   };
 }
 
-/** The longest main-thread task (50 ms or more) overlapping [from, to], or 0. */
+/**
+ * The longest main-thread task (50 ms or more) that starts within [from, to],
+ * or 0. A task begun before `from` is the harness's (handing the file to the
+ * page), not the app's.
+ */
 async function longestTask(page, [from, to]) {
   return page.evaluate(
     ([a, b]) =>
-      Math.max(0, ...window.__bench.tasks.filter((t) => t.end >= a && t.start <= b).map((t) => t.end - t.start)),
+      Math.max(0, ...window.__bench.tasks.filter((t) => t.start >= a - 1 && t.start <= b).map((t) => t.end - t.start)),
     [from, to],
   );
 }
