@@ -59,9 +59,56 @@ pub fn first_words(text: &str, words: usize) -> String {
     }
 }
 
+/// The longest excerpt of outside text a message quotes, in characters.
+pub const EXCERPT: usize = 80;
+
+/// Outside text as a message may quote it: trimmed, at most [`EXCERPT`]
+/// characters (cut with an ellipsis), and with every control or
+/// direction-changing character written out (`\n`, `\u{202e}`), so a bad
+/// cell can neither flood a message nor disguise it.
+pub fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == EXCERPT {
+            out.push('\u{2026}');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_direction_mark(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that reorder or hide the text around them (bidirectional
+/// embeddings, overrides and isolates, and zero-width marks).
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_show_what_would_hide() {
+        assert_eq!(excerpt("  Q5 2018/19 "), "Q5 2018/19");
+        let long = "x".repeat(1_000_000);
+        let quoted = excerpt(&long);
+        assert_eq!(quoted.chars().count(), EXCERPT + 1);
+        assert!(quoted.ends_with('\u{2026}'));
+        assert_eq!(excerpt("a\nb\tc\u{1b}[31m"), "a\\nb\\tc\\u{1b}[31m");
+        assert_eq!(excerpt("abc\u{202e}fed"), "abc\\u{202e}fed");
+        // Exactly the limit is not cut.
+        assert_eq!(excerpt(&"y".repeat(EXCERPT)), "y".repeat(EXCERPT));
+    }
 
     #[test]
     fn numbers_print_plainly_and_read_as_typed() {

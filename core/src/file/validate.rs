@@ -6,6 +6,7 @@
 //! disagree with each other (540 received but 425 closed + 116 open) are not
 //! refused: they are what a scrutiny committee asks about.
 
+use crate::text::excerpt;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -35,7 +36,7 @@ impl fmt::Display for Problem {
 }
 
 /// The earliest and latest years a date in a pack may fall in.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+pub use crate::dates::YEARS;
 
 /// Every problem in `snapshot`, in file order. Empty when it can be opened.
 pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
@@ -387,8 +388,8 @@ impl Checker {
             } else if let Some(first) = seen.insert(id, i) {
                 self.push(
                     &path,
-                    &format!("{noun} \u{201c}{id}\u{201d}"),
-                    format!("the id \u{201c}{id}\u{201d} is used twice ({list}[{first}] and {list}[{i}]): ids must be unique"),
+                    &format!("{noun} \u{201c}{}\u{201d}", excerpt(id)),
+                    format!("the id \u{201c}{}\u{201d} is used twice ({list}[{first}] and {list}[{i}]): ids must be unique", excerpt(id)),
                 );
             }
         }
@@ -412,7 +413,10 @@ impl Refs<'_, '_> {
                 self.v.push(
                     path,
                     item,
-                    format!("its source \u{201c}{id}\u{201d} is not in sources"),
+                    format!(
+                        "its source \u{201c}{}\u{201d} is not in sources",
+                        excerpt(id)
+                    ),
                 );
             }
         }

@@ -2,9 +2,10 @@
 //! the whole new snapshot or every field that is wrong, so a refused change
 //! leaves the data as it was. The score pickers' agreement with typed scores.
 
+use crate::text::excerpt;
 use chrono::NaiveDate;
 
-use crate::dates::read_date;
+use crate::dates::{read_date, DateProblem};
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, HistoryNote, RegisterEntry};
 use crate::domain::risk::{EntryKind, Score};
@@ -239,7 +240,8 @@ pub(crate) fn reference_form_fault(id: &str) -> Option<String> {
         Some("A reference cannot contain spaces, / ? or #: write it as the pack does, for example CR1.2".to_owned())
     } else if ["new", "bands"].contains(&id.to_lowercase().as_str()) {
         Some(format!(
-            "\u{201c}{id}\u{201d} is a word the app uses: choose a reference such as CR13"
+            "\u{201c}{}\u{201d} is a word the app uses: choose a reference such as CR13",
+            excerpt(id)
         ))
     } else {
         None
@@ -279,8 +281,15 @@ pub(crate) fn read_review(text: &str) -> Result<Option<NaiveDate>, String> {
         return Ok(None);
     }
     match read_date(text) {
-        Some(d) if YEARS.contains(&chrono::Datelike::year(&d)) => Ok(Some(d)),
-        _ => Err("Enter the next review as a date, for example 31/10/2019".to_owned()),
+        Ok(d) => Ok(Some(d)),
+        Err(DateProblem::NotADate) => {
+            Err("Enter the next review as a date, for example 31/10/2019".to_owned())
+        }
+        Err(DateProblem::OutsideYears(_)) => Err(format!(
+            "Enter the next review as a date from {} to {}, with the year in full, for example 31/10/2019",
+            YEARS.start(),
+            YEARS.end()
+        )),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading a case list: columns found by their header, every row checked,
 //! and any fault refusing the whole file, named by row and column.
 
+use crate::text::excerpt;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -159,7 +160,10 @@ impl RowReader<'_> {
         } else if let Some(first) = seen.insert(reference.clone(), self.number) {
             self.fault(
                 Column::Reference,
-                format!("{reference} is also on row {first}: each complaint once"),
+                format!(
+                    "{} is also on row {first}: each complaint once",
+                    excerpt(&reference)
+                ),
             );
         }
         reference
@@ -172,8 +176,7 @@ impl RowReader<'_> {
             self.fault(
                 Column::Procedure,
                 format!(
-                    "\u{201c}{text}\u{201d} is not a procedure: write adult social care, children statutory, children non-statutory or corporate"
-                ),
+                    "\u{201c}{}\u{201d} is not a procedure: write adult social care, children statutory, children non-statutory or corporate", excerpt(&text)),
             );
         }
         procedure
@@ -187,16 +190,13 @@ impl RowReader<'_> {
             }
             return None;
         }
-        let parsed = read_date(&text);
-        if parsed.is_none() {
-            self.fault(
-                column,
-                format!(
-                    "\u{201c}{text}\u{201d} is not a date: write it as 31/10/2019 or 2019-10-31"
-                ),
-            );
+        match read_date(&text) {
+            Ok(date) => Some(date),
+            Err(problem) => {
+                self.fault(column, problem.describe(&text));
+                None
+            }
         }
-        parsed
     }
 
     fn stage(&mut self) -> Option<u8> {
@@ -207,7 +207,8 @@ impl RowReader<'_> {
                 self.fault(
                     Column::Stage,
                     format!(
-                        "\u{201c}{text}\u{201d} is not a stage: 0 (early resolution), 1, 2 or 3"
+                        "\u{201c}{}\u{201d} is not a stage: 0 (early resolution), 1, 2 or 3",
+                        excerpt(&text)
                     ),
                 );
                 None
@@ -222,8 +223,7 @@ impl RowReader<'_> {
             self.fault(
                 Column::Outcome,
                 format!(
-                    "\u{201c}{text}\u{201d} is not an outcome: upheld, partly upheld, not upheld, withdrawn, early resolution, or blank while open"
-                ),
+                    "\u{201c}{}\u{201d} is not an outcome: upheld, partly upheld, not upheld, withdrawn, early resolution, or blank while open", excerpt(&text)),
             );
         }
         outcome

@@ -3,6 +3,7 @@
 //! and strict where a label has two readings ("Q1 2018", "FY 2018").
 
 use super::*;
+use crate::dates::YEARS;
 
 const EMPTY: &str = "it is empty";
 const QUARTER: &str = "a quarter is Q1 to Q4 followed by a financial year";
@@ -17,18 +18,33 @@ const NOTE: &str =
     "the note in brackets changes what the period means, and is not one Scrutineer can read";
 const ROLLING_YEAR: &str = "a rolling year covers 12 months";
 const FORM: &str = "its form is not one the packs use";
+const OUTSIDE_YEARS: &str =
+    "Scrutineer keeps periods from January 1990 to the end of 2100/01, and this one falls outside them";
 
 pub(super) fn period(label: &str) -> Result<Period, PeriodParseError> {
     let text = normalise(label);
     let read = if text.is_empty() {
         Err(EMPTY)
     } else {
-        read(&text)
+        read(&text).and_then(within_years)
     };
     read.map_err(|reason| PeriodParseError {
-        label: label.to_owned(),
+        label: crate::text::excerpt(label),
         reason,
     })
+}
+
+/// The period, when it falls within the years Scrutineer keeps: from the
+/// first day of the first year to the end of the financial year that starts
+/// in the last (31 March 2101).
+fn within_years(period: Period) -> Result<Period, &'static str> {
+    let first = ymd(*YEARS.start(), 1, 1);
+    let last = ymd(YEARS.end() + 1, 3, 31);
+    if period.start() >= first && period.end() <= last {
+        Ok(period)
+    } else {
+        Err(OUTSIDE_YEARS)
+    }
 }
 
 /// Lower case, one space between words, dashes as "-", no apostrophes
@@ -463,7 +479,8 @@ fn full_year(text: &str) -> Option<i32> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse().ok().filter(|y| (1900..=2200).contains(y))
+    // Any four figures: a year outside those kept is refused with its reason.
+    text.parse().ok()
 }
 
 #[cfg(test)]
@@ -690,5 +707,170 @@ mod tests {
             "Q1 2018".parse::<Period>().unwrap_err().to_string(),
             "\u{201c}Q1 2018\u{201d} is not a period Scrutineer recognises: with one year a quarter could be of the calendar year or of the financial year: write Q1 2018/19 for April to June 2018, or Jan 18 - Mar 18 for January to March 2018. Write it like \u{201c}2017/18\u{201d}, \u{201c}Q1 2018/19\u{201d}, \u{201c}Q3 2018/19 (cumulative)\u{201d}, \u{201c}June 2018\u{201d}, \u{201c}as at 30 June 2018\u{201d}, \u{201c}Apr 17 - Mar 18\u{201d} or \u{201c}2014-17\u{201d}"
         );
+    }
+
+    #[test]
+    fn periods_outside_the_years_kept_are_refused_with_the_reason() {
+        for label in [
+            "2118-09",
+            "1989/90",
+            "Q1 1985/86",
+            "June 2101",
+            "as at 31 December 1989",
+            "1950-2000",
+            "2101",
+        ] {
+            let err = label.parse::<Period>().unwrap_err();
+            assert_eq!(err.reason, OUTSIDE_YEARS, "{label:?}");
+        }
+        assert!(OUTSIDE_YEARS.contains(&format!(
+            "January {} to the end of {}/{:02}",
+            YEARS.start(),
+            YEARS.end(),
+            (YEARS.end() + 1) % 100
+        )));
+        // The edges are kept, and a year ending in 2101 with them.
+        assert_eq!(p("1990/91"), Period::FinancialYear { start_year: 1990 });
+        assert_eq!(p("Q4 2100/01"), quarter(2100, 4));
+        assert_eq!(p("Dec 2100"), Period::Month(ym(2100, 12)));
+        assert_eq!(p("Jan 2101 - Mar 2101"), months(ym(2101, 1), ym(2101, 3)));
+        assert_eq!(
+            "Apr 2101".parse::<Period>().unwrap_err().reason,
+            OUTSIDE_YEARS
+        );
+    }
+
+    #[test]
+    fn a_long_or_hidden_label_is_quoted_short_and_escaped() {
+        let long = format!("Q1 {}", "9".repeat(100_000));
+        let err = long.parse::<Period>().unwrap_err();
+        assert!(
+            err.label.chars().count() <= crate::text::EXCERPT + 1,
+            "{}",
+            err.label
+        );
+        let err = "Q1\u{202e} 2018/19\n".parse::<Period>().unwrap_err();
+        assert_eq!(err.label, "Q1\\u{202e} 2018/19");
+    }
+
+    /// Every period of every kind in the years kept.
+    fn every_period() -> Vec<Period> {
+        let mut all = vec![];
+        for year in YEARS {
+            all.push(Period::FinancialYear { start_year: year });
+            all.push(Period::CalendarYear(year));
+            for q in 1..=4 {
+                all.push(quarter(year, q));
+                all.push(ytd(year, q));
+            }
+            for month in 1..=12 {
+                let first = ym(year, month);
+                all.push(Period::Month(first));
+                for length in [1, 2, 3, 6, 12, 13, 24, 36] {
+                    all.push(months(first, first.offset(length - 1)));
+                }
+                for day in [1, 9, 28] {
+                    all.push(Period::AsAt(
+                        NaiveDate::from_ymd_opt(year, month, day).expect("a day"),
+                    ));
+                }
+            }
+            all.push(Period::AsAt(
+                NaiveDate::from_ymd_opt(year, 12, 31).expect("a day"),
+            ));
+            for length in [1, 2, 3, 5, 10, 50, 99, 100, 110] {
+                all.push(Period::YearRange {
+                    first: year,
+                    last: year + length,
+                });
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_period_accepted_prints_a_label_that_reads_back_as_itself() {
+        let mut kept = 0;
+        for period in every_period() {
+            let label = period.to_string();
+            match label.parse::<Period>() {
+                Ok(again) => {
+                    assert_eq!(again, period, "{label:?}");
+                    kept += 1;
+                }
+                // Refused only for running past the years kept.
+                Err(e) => {
+                    assert_eq!(e.reason, OUTSIDE_YEARS, "{label:?}");
+                    assert!(period.end() > ymd(YEARS.end() + 1, 3, 31), "{label:?}");
+                }
+            }
+        }
+        assert!(kept > 15_000, "{kept}");
+    }
+
+    #[test]
+    fn any_label_read_prints_a_label_that_reads_back_as_the_same_period() {
+        // Labels put together from the pieces the packs use, and noise: any
+        // that reads must print a label that reads back as the same period.
+        const PIECES: [&str; 34] = [
+            "Q",
+            "q3",
+            "2018",
+            "18",
+            "/",
+            "-",
+            " - ",
+            " ",
+            "19",
+            "2019/20",
+            "Apr",
+            "March",
+            "sept",
+            "(",
+            ")",
+            "cumulative",
+            "ytd",
+            "as at",
+            "31st",
+            "30",
+            "fy",
+            "to",
+            "rolling",
+            "year",
+            "12 months",
+            "0",
+            "00",
+            "99",
+            "2099",
+            "2100",
+            "1990",
+            "1989",
+            "2118",
+            "09",
+        ];
+        let mut seed: u64 = 0x5eed_2026_1201;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut read = 0;
+        for _ in 0..200_000 {
+            let count = 1 + next() % 6;
+            let label: String = (0..count)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            if let Ok(period) = label.parse::<Period>() {
+                read += 1;
+                let printed = period.to_string();
+                assert_eq!(
+                    printed.parse::<Period>(),
+                    Ok(period),
+                    "{label:?} printed {printed:?}"
+                );
+            }
+        }
+        assert!(read > 1_000, "{read}");
     }
 }
