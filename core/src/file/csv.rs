@@ -5,6 +5,7 @@
 //! them. Shared by the figures import, the complaints case lists and the
 //! words for a refused file, with a fault named by row and column.
 
+use crate::text::excerpt;
 use csv::{QuoteStyle, ReaderBuilder, Terminator, WriterBuilder};
 
 /// How a file's bytes were turned into text.
@@ -279,7 +280,7 @@ pub fn read_rows(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
         if rows.len() < blank_to {
             rows.resize_with(blank_to, Vec::new);
         }
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        let cells: Vec<String> = record.iter().map(|c| live(c).to_owned()).collect();
         breaks_inside += cells
             .iter()
             .map(|c| line_breaks(c.as_bytes()))
@@ -373,8 +374,35 @@ pub fn read_bytes(bytes: &[u8]) -> Result<ReadCsv, CsvError> {
     })
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as it may be written to a spreadsheet: one that a spreadsheet
+/// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading apostrophe, OWASP's rule against CSV
+/// injection, so a hostile name in an imported file cannot run in Excel. A
+/// number (-5, +2.5) stays a number.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let number = cell.parse::<f64>().is_ok_and(f64::is_finite);
+    if cell.starts_with(FORMULA_STARTS) && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as read: the apostrophe [`inert`] put before a formula's first
+/// character is taken off, so a file written here reads back as it was.
+fn live(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// Writes rows as CSV (RFC 4180) with commas, each line ended by CRLF as
-/// Excel writes, a field quoted only where it must be.
+/// Excel writes, a field quoted only where it must be, and every cell made
+/// [`inert`].
 pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
     let mut writer = WriterBuilder::new()
         .has_headers(false)
@@ -384,7 +412,13 @@ pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
         .from_writer(vec![]);
     for row in rows {
         writer
-            .write_record(row.iter().map(AsRef::as_ref))
+            .write_record(
+                row.iter()
+                    .map(|cell| inert(cell.as_ref()))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|cell| cell.as_bytes()),
+            )
             .expect("writing CSV into memory cannot fail");
     }
     let bytes = writer
@@ -397,7 +431,7 @@ pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
 /// semicolons, as Excel writes CSV where a comma is the decimal mark:
 /// "12,5" could be 12.5 or 125.
 pub fn decimal_comma(text: &str) -> String {
-    format!("\u{201c}{text}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}")
+    format!("\u{201c}{}\u{201d} has a comma, and in a file separated by semicolons that may be a decimal comma: write the figure with a decimal point (12.5) and no thousands commas, or save the file from Excel as \u{201c}CSV UTF-8 (Comma delimited)\u{201d}", excerpt(text))
 }
 
 /// A fault in a CSV file: its row (1 is the header) and column.

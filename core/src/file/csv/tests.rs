@@ -260,3 +260,53 @@ fn a_file_of_bytes_is_decoded_then_read() {
     assert_eq!(read_bytes(&broken).unwrap_err().row, 1);
     assert!(read_bytes(&utf16("a\t\"b", false)).is_err(), "never closed");
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_written_inert_and_read_back_as_they_were() {
+    let hostile = vec![
+        vec![
+            "=HYPERLINK(\"http://evil.example\",\"Click\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+        ],
+        vec!["\tindented", "\rreturn", "-5", "+2.5"],
+        vec!["-inf", "1e3", "plain", "a=b"],
+    ];
+    let text = write_rows(&hostile);
+    let cells = parse_rows(&text)
+        .map(|rows| rows.concat())
+        .unwrap_or_default();
+    let raw: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .flat_map(|r| {
+            r.expect("a record")
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // What a spreadsheet sees: no cell starts a formula, and numbers are numbers.
+    assert_eq!(
+        raw,
+        [
+            "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+            "'+1+1",
+            "'-2+3",
+            "'@SUM(A1)",
+            "'\tindented",
+            "'\rreturn",
+            "-5",
+            "+2.5",
+            "'-inf",
+            "1e3",
+            "plain",
+            "a=b"
+        ]
+    );
+    // What Scrutineer reads back: the cells as they were.
+    assert_eq!(cells, hostile.concat());
+}
