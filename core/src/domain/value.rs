@@ -90,9 +90,13 @@ impl MissingReason {
 }
 
 /// One figure, or the reason there is none.
+// Read from a file or storage, each number is kept to at most `MOST_PLACES`
+// decimal places, so every figure can be written out exactly and read back
+// as itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(from = "InFile")]
 pub enum Value {
     Figure {
         /// The headline figure: a count, a percentage (57.5 for 57.5%), a rate, days or pounds.
@@ -112,7 +116,113 @@ pub enum Value {
     },
 }
 
+/// The most decimal places a figure keeps.
+pub const MOST_PLACES: u8 = 6;
+
+/// `x` to [`MOST_PLACES`] decimal places.
+fn to_most_places(x: f64) -> f64 {
+    let scale = 10f64.powi(i32::from(MOST_PLACES));
+    let rounded = (x * scale).round() / scale;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
+}
+
+/// The fewest decimal places that write `x` exactly (at most [`MOST_PLACES`]):
+/// 2 for 0.04, 0 for 1890, 2 for 1.89.
+pub fn places(x: f64) -> u8 {
+    (0..MOST_PLACES)
+        .find(|&d| {
+            let scale = 10f64.powi(i32::from(d));
+            ((x * scale).round() / scale - x).abs() <= 1e-9 * x.abs().max(1.0)
+        })
+        .unwrap_or(MOST_PLACES)
+}
+
+/// One figure, or the reason there is none.
+// A value as a file or stored record holds it, before its numbers are kept
+// to `MOST_PLACES`; the file's schema is this type's.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Value"))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum InFile {
+    Figure {
+        /// The headline figure: a count, a percentage (57.5 for 57.5%), a rate, days or pounds.
+        value: f64,
+        /// Decimal places as printed ("32.0%" has 1), so it shows as the pack shows it.
+        #[serde(default)]
+        decimals: u8,
+        /// With a rate or a percentage, the number it is made of: 1,412 in "1,412 / 57.5".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        numerator: Option<f64>,
+        /// With a rate or a percentage, the population or total it is of, where known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        denominator: Option<f64>,
+    },
+    Missing {
+        reason: MissingReason,
+    },
+}
+
+impl From<InFile> for Value {
+    fn from(read: InFile) -> Value {
+        match read {
+            InFile::Figure {
+                value,
+                decimals,
+                numerator,
+                denominator,
+            } => Value::Figure {
+                value: to_most_places(value),
+                decimals: decimals.min(MOST_PLACES),
+                numerator: numerator.map(to_most_places),
+                denominator: denominator.map(to_most_places),
+            },
+            InFile::Missing { reason } => Value::Missing { reason },
+        }
+    }
+}
+
 impl Value {
+    /// The decimal places a figure is shown and written with: as printed
+    /// ("32.0%" keeps its 1), or more where the value holds more (0.04 with
+    /// 1 printed shows as 0.04, not as 0.0), so nothing is hidden.
+    pub fn shown_places(value: f64, decimals: u8) -> u8 {
+        decimals.max(places(value))
+    }
+
+    /// Whether two values are the same figure as shown: the same numbers,
+    /// shown with the same places (0.04 printed with 1 place or with 2), or
+    /// the same reason for none. A file that gives back what is held
+    /// changes nothing.
+    pub fn same_as(&self, other: &Value) -> bool {
+        match (self, other) {
+            (
+                Value::Figure {
+                    value: a,
+                    decimals: da,
+                    numerator: na,
+                    denominator: ta,
+                },
+                Value::Figure {
+                    value: b,
+                    decimals: db,
+                    numerator: nb,
+                    denominator: tb,
+                },
+            ) => {
+                a == b
+                    && na == nb
+                    && ta == tb
+                    && Value::shown_places(*a, *da) == Value::shown_places(*b, *db)
+            }
+            _ => self == other,
+        }
+    }
+
     /// A figure with no numerator or denominator.
     pub fn figure(value: f64, decimals: u8) -> Value {
         Value::Figure {
@@ -166,13 +276,14 @@ impl Value {
                 numerator,
                 ..
             } => {
+                let shown = group_thousands(*value, Value::shown_places(*value, *decimals));
                 let main = match unit {
-                    Unit::Percent => format!("{}%", group_thousands(*value, *decimals)),
-                    Unit::Money => format!("£{}", group_thousands(*value, *decimals)),
-                    _ => group_thousands(*value, *decimals),
+                    Unit::Percent => format!("{shown}%"),
+                    Unit::Money => format!("£{shown}"),
+                    _ => shown,
                 };
                 match numerator {
-                    Some(n) => format!("{} / {main}", group_thousands(*n, 0)),
+                    Some(n) => format!("{} / {main}", group_thousands(*n, places(*n))),
                     None => main,
                 }
             }
@@ -318,6 +429,45 @@ impl fmt::Display for MissingReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_with_more_places_than_printed_shows_them_all() {
+        let tiny = Value::figure(0.04, 1);
+        assert_eq!(tiny.display(Unit::Percent), "0.04%");
+        assert_eq!(Value::figure(32.0, 1).display(Unit::Percent), "32.0%");
+        let pair = Value::Figure {
+            value: 19.0,
+            decimals: 1,
+            numerator: Some(1.89),
+            denominator: None,
+        };
+        assert_eq!(pair.display(Unit::Percent), "1.89 / 19.0%");
+        assert_eq!(places(1890.0), 0);
+        assert_eq!(places(0.1 + 0.2), 1);
+        assert_eq!(places(1.0 / 3.0), MOST_PLACES);
+    }
+
+    #[test]
+    fn numbers_read_from_a_file_are_kept_to_six_places() {
+        let read: Value = serde_json::from_str(
+            r#"{"kind":"figure","value":57.45612345,"decimals":9,"numerator":1.0000004}"#,
+        )
+        .expect("reads");
+        assert_eq!(
+            read,
+            Value::Figure {
+                value: 57.456123,
+                decimals: MOST_PLACES,
+                numerator: Some(1.0),
+                denominator: None,
+            }
+        );
+        // Kept to six places, a figure writes out and reads back as itself.
+        let again: Value = serde_json::from_str(&serde_json::to_string(&read).expect("writes"))
+            .expect("reads back");
+        assert_eq!(again, read);
+        assert_eq!(read.display(Unit::Percent), "1 / 57.456123%");
+    }
 
     #[test]
     fn pack_cells_parse_and_print_back_as_printed() {

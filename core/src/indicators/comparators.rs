@@ -285,7 +285,7 @@ pub fn save_comparator(
     match same {
         Some(j) => {
             let held = &mut indicator.comparators[j];
-            if held.value != value || held.name != name {
+            if !held.value.same_as(&value) || held.name != name {
                 held.value = value;
                 held.name = name;
                 held.source = None;

@@ -77,7 +77,7 @@ pub fn pending_changes(
             }
             let value = read_figure(text, i.unit).ok()?;
             let held = i.value_for(period).map(|o| &o.value);
-            (held != Some(&value)).then(|| PendingChange {
+            (!held.is_some_and(|h| h.same_as(&value))).then(|| PendingChange {
                 indicator: i.id.clone(),
                 name: i.name.clone(),
                 held: held.map(|v| v.display(i.unit)),

@@ -77,12 +77,12 @@ impl Reading<'_> {
             seen.get(&(g.at, g.comparator, g.period)).and_then(|given| {
                 given
                     .iter()
-                    .find(|(_, value)| !undated || *value == g.value)
+                    .find(|(_, value)| !undated || value.same_as(&g.value))
             })
         else {
             return false;
         };
-        if *value != g.value {
+        if !value.same_as(&g.value) {
             let what = match (g.comparator, g.period) {
                 (None, Some(p)) => format!("a figure for {p}"),
                 (Some(k), Some(p)) => format!("the {} for {p}", k.label()),
@@ -126,7 +126,9 @@ impl Reading<'_> {
         let indicator = self.indicator(g.at);
         let unit = indicator.unit;
         let held = indicator.comparators.iter().position(|c| {
-            c.kind == kind && c.period == g.period && (g.period.is_some() || c.value == g.value)
+            c.kind == kind
+                && c.period == g.period
+                && (g.period.is_some() || c.value.same_as(&g.value))
         });
         let when = g
             .period
@@ -134,7 +136,8 @@ impl Reading<'_> {
         let held_name = held.and_then(|i| indicator.comparators[i].name.clone());
         match held.map(|i| &indicator.comparators[i]) {
             Some(h)
-                if h.value == g.value && (g.region_name.is_none() || h.name == g.region_name) =>
+                if h.value.same_as(&g.value)
+                    && (g.region_name.is_none() || h.name == g.region_name) =>
             {
                 return
             }

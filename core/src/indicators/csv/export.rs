@@ -28,7 +28,8 @@ fn comparator_cell(value: &Value) -> String {
             numerator,
             ..
         } => {
-            let main = format!("{value:.*}", usize::from(*decimals));
+            let places = Value::shown_places(*value, *decimals);
+            let main = format!("{value:.*}", usize::from(places));
             match numerator {
                 Some(n) => format!("{} / {main}", plain_number(*n)),
                 None => main,
@@ -161,8 +162,12 @@ pub fn export_figures(snapshot: &Snapshot) -> String {
                     numerator,
                     denominator,
                 }) => (
-                    // As printed: "32.0" keeps its decimal place.
-                    format!("{value:.*}", usize::from(*decimals)),
+                    // As printed: "32.0" keeps its decimal place, and a
+                    // value with more places than printed keeps them all.
+                    format!(
+                        "{value:.*}",
+                        usize::from(Value::shown_places(*value, *decimals))
+                    ),
                     numerator.map(plain_number).unwrap_or_default(),
                     denominator.map(plain_number).unwrap_or_default(),
                     String::new(),

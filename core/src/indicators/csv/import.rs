@@ -9,6 +9,7 @@ use crate::file::csv::{is_empty_row, read_rows, sniff_delimiter, CsvError, Delim
 use crate::indicators::csv::not_read::not_read;
 use crate::indicators::csv::COMPARATOR_COLUMNS;
 use crate::sort;
+use crate::text::excerpt;
 use crate::text::read_number;
 
 mod comparators;
@@ -89,8 +90,7 @@ impl FiguresImport {
 pub fn unchanged_message(name: &str, import: &FiguresImport) -> String {
     let not_read = import.not_read.join(" ");
     format!(
-        "\u{201c}{name}\u{201d} holds no figures or comparators that differ from those open now. {not_read}"
-    )
+        "\u{201c}{}\u{201d} holds no figures or comparators that differ from those open now. {not_read}", excerpt(name))
     .trim_end()
     .to_owned()
 }
@@ -322,7 +322,7 @@ impl Reading {
             self.fail(
                 row,
                 "indicator_id",
-                format!("there is no indicator with the id \u{201c}{id}\u{201d}; to add indicators from a file, bring it in on the Data page's \u{201c}Bring in your council's spreadsheets\u{201d}"),
+                format!("there is no indicator with the id \u{201c}{}\u{201d}; to add indicators from a file, bring it in on the Data page's \u{201c}Bring in your council's spreadsheets\u{201d}", excerpt(id)),
             );
             return;
         };
@@ -374,7 +374,7 @@ impl Reading {
                 return self.fail(
                     row,
                     column,
-                    format!("\u{201c}{text}\u{201d} is not a number"),
+                    format!("\u{201c}{}\u{201d} is not a number", excerpt(text)),
                 );
             }
             Err(e) => return self.fail(row, column, e.to_string()),
@@ -387,7 +387,7 @@ impl Reading {
         // period of its own, is the one held, not a new one for the row.
         // (That form wrote the number alone: "64" for 64.0.)
         let repeats_held = indicator.comparator(kind).is_some_and(|h| {
-            h.value == value
+            h.value.same_as(&value)
                 || h.value
                     .number()
                     .zip(value.number())
@@ -447,7 +447,7 @@ impl Reading {
             .find(|c| c.indicator == at && c.kind == kind);
         match earlier {
             None => true,
-            Some(c) if c.value == *value => false,
+            Some(c) if c.value.same_as(value) => false,
             Some(c) => {
                 let indicator = &self.next.indicators[at];
                 let (first, shown) = (c.row, c.value.display(indicator.unit));
@@ -475,7 +475,7 @@ impl Reading {
         }
         let indicator = &mut self.next.indicators[at];
         let before = indicator.value_for(&period).map(|o| o.value.clone());
-        if before.as_ref() == Some(&value) {
+        if before.as_ref().is_some_and(|b| b.same_as(&value)) {
             return;
         }
         self.changes.push((
@@ -508,7 +508,8 @@ fn read_value(
             _ => Err(vec![row.fault(
                 "missing_reason",
                 format!(
-                    "\u{201c}{missing_text}\u{201d} is not a reason a figure is missing; use one of {}",
+                    "\u{201c}{}\u{201d} is not a reason a figure is missing; use one of {}",
+                    excerpt(missing_text),
                     [
                         MissingReason::NotReported,
                         MissingReason::NewMeasure,
@@ -525,7 +526,7 @@ fn read_value(
     let Some(v) = read_number(value_text) else {
         return Err(vec![row.fault(
             "value",
-            format!("\u{201c}{value_text}\u{201d} is not a number"),
+            format!("\u{201c}{}\u{201d} is not a number", excerpt(value_text)),
         )]);
     };
     let part = |col: Option<usize>, name: &'static str| -> Result<Option<f64>, CsvError> {
@@ -533,9 +534,12 @@ fn read_value(
         if text.is_empty() {
             return Ok(None);
         }
-        read_number(text)
-            .map(Some)
-            .ok_or_else(|| row.fault(name, format!("\u{201c}{text}\u{201d} is not a number")))
+        read_number(text).map(Some).ok_or_else(|| {
+            row.fault(
+                name,
+                format!("\u{201c}{}\u{201d} is not a number", excerpt(text)),
+            )
+        })
     };
     match (
         part(columns.numerator, "numerator"),

@@ -61,7 +61,7 @@ fn match_equal(held: &[Comparator], done: &mut [bool], c: &Incoming) -> bool {
         !done
             && h.kind == c.kind
             && h.period == c.period
-            && h.value == c.value
+            && h.value.same_as(&c.value)
             && c.name.as_ref().is_none_or(|n| *n == h.name)
     });
     if let Some(j) = equal {
