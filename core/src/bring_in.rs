@@ -8,6 +8,7 @@
 //! make, what it creates and changes, and how it understood what was
 //! printed; or every [`Fault`] by sheet, row and column.
 
+use crate::text::excerpt;
 use std::fmt;
 
 use crate::domain::snapshot::{count_of, Snapshot};
@@ -86,13 +87,13 @@ impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut place = vec![];
         if let Some(sheet) = &self.sheet {
-            place.push(format!("Sheet \u{201c}{sheet}\u{201d}"));
+            place.push(format!("Sheet \u{201c}{}\u{201d}", excerpt(sheet)));
         }
         if let Some(row) = self.row {
             place.push(format!("row {row}"));
         }
         if let Some(column) = &self.column {
-            place.push(format!("column \u{201c}{column}\u{201d}"));
+            place.push(format!("column \u{201c}{}\u{201d}", excerpt(column)));
         }
         if place.is_empty() {
             return f.write_str(&self.message);

@@ -3,6 +3,7 @@
 //! Fragments need no server support: a link pasted into an email opens the
 //! same view from any static host and any sub-path.
 
+use crate::text::excerpt;
 use std::fmt::Write as _;
 
 /// A top-level section of the app, in the order the navigation shows them.
@@ -232,7 +233,7 @@ pub fn unread_parts(
     pairs
         .iter()
         .filter(|(key, value)| !readable(key, value))
-        .map(|(key, value)| format!("{key} \u{201c}{value}\u{201d}"))
+        .map(|(key, value)| format!("{key} \u{201c}{}\u{201d}", excerpt(value)))
         .collect()
 }
 

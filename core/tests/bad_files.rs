@@ -85,3 +85,74 @@ fn the_quick_reader_refuses_each_bad_file_in_the_careful_readers_words() {
         }
     }
 }
+
+/// Hostile changes to the good file, as a fuzzer made them: each is refused
+/// with a message in plain words that quotes at most a short excerpt.
+#[test]
+fn hostile_files_get_short_messages_in_plain_words() {
+    let pretty = fs::read_to_string(corpus().join("good.json")).expect("good.json");
+    let tree: serde_json::Value = serde_json::from_str(&pretty).expect("good.json is JSON");
+    let good = tree.to_string();
+    let huge = "9".repeat(1_350_000);
+    let nested = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let value = r#"{"kind":"figure","value":84.6,"decimals":1,"numerator":2096.0}"#;
+    assert!(good.contains(value), "the good file holds the first figure");
+    let hostile: Vec<(&str, String)> = vec![
+        (
+            "a figure without its kind",
+            good.replacen(value, r#"{"value": 84.6}"#, 1),
+        ),
+        ("a figure as a bare object", good.replacen(value, "{}", 1)),
+        (
+            "a figure's kind unknown",
+            good.replacen(value, r#"{"kind":"guess"}"#, 1),
+        ),
+        (
+            "a huge period",
+            good.replacen("\"Q1 2019/20\"", &format!("\"{huge}\""), 1),
+        ),
+        (
+            "a huge unit",
+            good.replacen("\"rate_per_10000\"", &format!("\"{huge}\u{202e}\\n\""), 1),
+        ),
+        ("nested lists", good.replacen(value, &nested, 1)),
+        (
+            "a name that is not text",
+            good.replacen("{\"kind\":\"figure\"", "{1:\"figure\"", 1),
+        ),
+        ("text after the file", format!("{good} x")),
+        (
+            "a huge unknown field",
+            good.replacen("\"id\":\"cla\"", &format!("\"{huge}\":1,\"id\":\"cla\""), 1),
+        ),
+        (
+            "a date with a tail",
+            good.replacen("\"as_at\":\"2019-06-30", "\"as_at\":\"2019-06-30x", 1),
+        ),
+    ];
+    for (what, text) in hostile {
+        let message = import(&text).expect_err(what).to_string();
+        assert!(
+            message.chars().count() < 600,
+            "{what}: {} characters",
+            message.len()
+        );
+        for word in [
+            "enum",
+            "variant",
+            "identifier",
+            "tagged",
+            "map with",
+            "trailing",
+            "key must",
+            "recursion",
+            "\u{202e}",
+            "\n",
+        ] {
+            assert!(
+                !message.contains(word),
+                "{what}: {message:?} holds {word:?}"
+            );
+        }
+    }
+}

@@ -12,6 +12,7 @@
 use crate::domain::period::Period;
 use crate::domain::rag::Polarity;
 use crate::domain::value::{MissingReason, Unit, Value, ValueParseError};
+use crate::text::excerpt;
 
 /// A figure cell read: its value, and the period it gives of its own in
 /// brackets, where it does ("180 (Jan 17 - Dec 17)", "50% (Q4)").
@@ -29,7 +30,7 @@ const FORMS: &str = "Figure cells Scrutineer reads: 1,412, 57.5%, 1,412 / 57.5, 
 /// the reason, with the forms accepted.
 pub fn read_cell(text: &str, unit: Unit, column_period: Option<Period>) -> Result<Cell, String> {
     let shown = text.trim();
-    let refuse = |why: String| Err(format!("\u{201c}{shown}\u{201d} {why}. {FORMS}"));
+    let refuse = |why: String| Err(format!("\u{201c}{}\u{201d} {why}. {FORMS}", excerpt(shown)));
     let tidy = tidy(shown);
     let lower = tidy.to_lowercase();
     let lower = lower.trim_end_matches('.');
@@ -222,7 +223,8 @@ fn note_period(note: &str, column: Option<Period>) -> Result<Option<Period>, Str
             "has a second figure in brackets, {note}, which is not a period: put it in a column of its own"
         )),
         Err(e) => Err(format!(
-            "has a note in brackets, \u{201c}{note}\u{201d}, that is not a period Scrutineer reads ({})",
+            "has a note in brackets, \u{201c}{}\u{201d}, that is not a period Scrutineer reads ({})",
+            excerpt(note),
             e.reason
         )),
     }

@@ -16,6 +16,7 @@ mod tests;
 
 pub use columns::{read_procedure, COMPLAINTS_COLUMNS};
 
+use crate::text::excerpt;
 use std::collections::{HashMap, HashSet};
 
 use super::columns::{find, Found};
@@ -58,7 +59,13 @@ fn read_figure(field: FigureField, text: &str) -> Result<Option<Figure>, String>
     } else {
         read_count(field, text).map(|v| v.map(Figure::Count))
     };
-    read.map_err(|e| format!("{} (the cell reads \u{201c}{text}\u{201d})", e.message))
+    read.map_err(|e| {
+        format!(
+            "{} (the cell reads \u{201c}{}\u{201d})",
+            e.message,
+            excerpt(text)
+        )
+    })
 }
 
 /// Puts `count` into `list` as the one entry of `key`, in order of key.
@@ -117,7 +124,7 @@ fn put(c: &mut ComplaintsYear, field: FigureField, figure: Figure) {
 fn place(table: &Table, row: usize, heading: &str) -> String {
     let at = format!("row {}, column \u{201c}{heading}\u{201d}", row + 1);
     match &table.sheet {
-        Some(sheet) => format!("Sheet \u{201c}{sheet}\u{201d}, {at}"),
+        Some(sheet) => format!("Sheet \u{201c}{}\u{201d}, {at}", excerpt(sheet)),
         None => crate::text::capitalise(&at),
     }
 }
@@ -195,7 +202,8 @@ impl Reading<'_> {
             return Some(p);
         } else {
             format!(
-                "\u{201c}{text}\u{201d} is not a complaints procedure Scrutineer knows: {}",
+                "\u{201c}{}\u{201d} is not a complaints procedure Scrutineer knows: {}",
+                excerpt(text),
                 procedures_accepted()
             )
         };
@@ -311,7 +319,7 @@ impl Reading<'_> {
             };
             let heading = self.found.heading(at);
             self.understood.push(Understood {
-                place: format!("Column \u{201c}{heading}\u{201d}"),
+                place: format!("Column \u{201c}{}\u{201d}", excerpt(&heading)),
                 printed: heading,
                 understood,
             });

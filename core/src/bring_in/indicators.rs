@@ -28,7 +28,7 @@ use crate::domain::rag::{Polarity, Target, TargetRule};
 use crate::domain::snapshot::Snapshot;
 use crate::domain::value::{MissingReason, Unit, Value};
 use crate::indicators::add::unique_id;
-use crate::text::{read_number, slug};
+use crate::text::{excerpt, read_number, slug};
 mod apply;
 mod figures;
 mod headings;
@@ -187,7 +187,7 @@ fn unmatched(key: &'static str) -> Unmatched {
 fn quoted_list(items: &[String]) -> String {
     let quoted: Vec<String> = items
         .iter()
-        .map(|i| format!("\u{201c}{i}\u{201d}"))
+        .map(|i| format!("\u{201c}{}\u{201d}", excerpt(i)))
         .collect();
     super::and_list(&quoted)
 }

@@ -25,6 +25,7 @@
 //! Writing is pretty-printed with a fixed field order, so two exports of the
 //! same data are byte-identical and diff cleanly.
 
+use crate::text::excerpt;
 use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -409,7 +410,7 @@ fn describe(value: &Json) -> String {
         Json::Number(n) => n.to_string(),
         Json::String(s) => {
             let short: String = s.chars().take(40).collect();
-            format!("\u{201c}{short}\u{201d}")
+            format!("\u{201c}{}\u{201d}", excerpt(&short))
         }
         Json::Array(_) => "a list".to_owned(),
         Json::Object(_) => "an object".to_owned(),
@@ -454,7 +455,10 @@ fn plain_serde(message: &str) -> String {
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
             .replace('`', "");
-        return format!("\u{201c}{found}\u{201d} is not one of: {allowed}");
+        return format!(
+            "\u{201c}{}\u{201d} is not one of: {allowed}",
+            excerpt(found)
+        );
     }
     if text.contains("input is out of range") {
         return "not a real calendar date: write dates as year-month-day, e.g. 2019-06-30"
@@ -466,13 +470,75 @@ fn plain_serde(message: &str) -> String {
     }
     if let Some(rest) = text.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return format!("there is no field \u{201c}{field}\u{201d} in this format");
+        return format!(
+            "there is no field \u{201c}{}\u{201d} in this format",
+            excerpt(field)
+        );
     }
     if let Some(rest) = text.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return format!("the field \u{201c}{field}\u{201d} is missing");
+        return format!("the field \u{201c}{}\u{201d} is missing", excerpt(field));
     }
-    text.replace("struct ", "an object ").replace('`', "")
+    if text.contains("trailing characters") {
+        return "there is more after the end of the file's data".to_owned();
+    }
+    if text.contains("trailing input") {
+        return "not a date: write dates as year-month-day, e.g. 2019-06-30".to_owned();
+    }
+    if text.contains("recursion limit exceeded") {
+        return "lists or objects are nested too deeply here for a Scrutineer file".to_owned();
+    }
+    if text.contains("key must be a string") {
+        return "a name in an object is not text in double quotes".to_owned();
+    }
+    let text = shorten_quotes(&text.replace("struct ", "an object "));
+    if SERDE_WORDS.iter().any(|word| text.contains(word)) {
+        return "this is not the kind of value that belongs here".to_owned();
+    }
+    text.replace('`', "")
+}
+
+/// Words of serde's own that mean nothing to a person: a message still
+/// holding one after [`plain_serde`] is replaced by plain words whole.
+const SERDE_WORDS: [&str; 14] = [
+    "enum",
+    "variant",
+    "identifier",
+    "tagged",
+    "tuple",
+    "newtype",
+    "map with",
+    "unit ",
+    "i64",
+    "u16",
+    "usize",
+    "f32",
+    "Option",
+    "struct",
+];
+
+/// Every quoted part of a message ("…" or `…`) cut to a short excerpt.
+fn shorten_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        match inner.find(quote) {
+            Some(close) => {
+                out.push_str(&excerpt(&inner[..close]));
+                out.push(quote);
+                rest = &inner[close + 1..];
+            }
+            None => {
+                out.push_str(&excerpt(inner));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

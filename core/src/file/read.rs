@@ -3,6 +3,7 @@
 //! type, one wording ("Could not open …. Nothing has been changed."), and one
 //! limit on how many faults are listed; the rest are counted.
 
+use crate::text::excerpt;
 use thiserror::Error;
 
 use crate::domain::snapshot::count_of;
@@ -64,7 +65,7 @@ impl ReadFileError {
 
     /// What the person is told about the file `name`.
     pub fn message(&self, name: &str) -> String {
-        let name = format!("\u{201c}{name}\u{201d}");
+        let name = format!("\u{201c}{}\u{201d}", excerpt(name));
         match self {
             ReadFileError::Elsewhere(advice) => {
                 format!("Could not open {name}: {advice} Nothing has been changed.")

@@ -10,6 +10,7 @@ use super::columns::read_procedure;
 use super::COMPLAINTS_COLUMNS;
 use crate::domain::complaints::Procedure;
 use crate::domain::period::Period;
+use crate::text::excerpt;
 
 /// The table turned to one row per year, and how to turn its places back.
 pub(super) struct Across {
@@ -91,7 +92,7 @@ pub(super) fn years_across(table: &Table) -> Option<Across> {
                 figure_rows.push((r, label.to_owned()))
             }
             _ if (year_columns.iter().any(|&c| !table.cell(r, c).is_empty())) => {
-                unread.push(format!("\u{201c}{label}\u{201d}"))
+                unread.push(format!("\u{201c}{}\u{201d}", excerpt(label)))
             }
             _ => {}
         }
@@ -167,7 +168,7 @@ impl Across {
     pub(super) fn row_place(&self, place: &str) -> String {
         self.figure_rows
             .iter()
-            .find(|(_, label)| place == format!("Column \u{201c}{label}\u{201d}"))
+            .find(|(_, label)| place == format!("Column \u{201c}{}\u{201d}", excerpt(label)))
             .map_or_else(
                 || place.to_owned(),
                 |(r, label)| format!("Row {}, \u{201c}{label}\u{201d}", r + 1),

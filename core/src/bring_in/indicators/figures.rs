@@ -1,6 +1,7 @@
 //! A row's figures, comparators and target, read from its cells.
 
 use super::*;
+use crate::text::excerpt;
 
 impl Reading<'_> {
     /// The figure (or why it is missing) and comparators of a long row.
@@ -65,14 +66,14 @@ impl Reading<'_> {
                     ]
                     .map(|r| r.label())
                     .join(", ");
-                    let message = format!("\u{201c}{missing_text}\u{201d} is not a reason a figure is missing; use one of {reasons}");
+                    let message = format!("\u{201c}{}\u{201d} is not a reason a figure is missing; use one of {reasons}", excerpt(&missing_text));
                     return self.fail(row, missing_col.unwrap_or(value_col), message);
                 }
             }
         } else {
             match read_cell(&value_text, unit, Some(period)) {
                 Ok(cell) if cell.period.is_some_and(|p| p != period) => {
-                    let message = format!("the figure \u{201c}{value_text}\u{201d} gives its own period, but the row's is {period}");
+                    let message = format!("the figure \u{201c}{}\u{201d} gives its own period, but the row's is {period}", excerpt(&value_text));
                     return self.fail(row, value_col, message);
                 }
                 Ok(cell) => cell.value,
@@ -110,7 +111,11 @@ impl Reading<'_> {
             match read_number(&text) {
                 Some(n) if n >= 0.0 => Ok(Some(n)),
                 _ => {
-                    self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a number"));
+                    self.fail(
+                        row,
+                        c,
+                        format!("\u{201c}{}\u{201d} is not a number", excerpt(&text)),
+                    );
                     Err(())
                 }
             }
@@ -185,7 +190,7 @@ impl Reading<'_> {
                     Err(reason) => return self.fail(row, column, reason),
                 };
                 let Some(own) = cell.period.or(period) else {
-                    let message = format!("\u{201c}{text}\u{201d} does not say its period, and the column does not either: write it after the figure in brackets, such as \u{201c}180 (Apr 17 - Mar 18)\u{201d}");
+                    let message = format!("\u{201c}{}\u{201d} does not say its period, and the column does not either: write it after the figure in brackets, such as \u{201c}180 (Apr 17 - Mar 18)\u{201d}", excerpt(&text));
                     return self.fail(row, column, message);
                 };
                 if cell.period.is_some_and(|p| Some(p) != period) {
@@ -227,7 +232,14 @@ impl Reading<'_> {
             return;
         }
         let Some(value) = read_number(&text).filter(|v| *v >= 0.0) else {
-            return self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a target: write it as a number, such as 50% or 4.5"));
+            return self.fail(
+                row,
+                c,
+                format!(
+                    "\u{201c}{}\u{201d} is not a target: write it as a number, such as 50% or 4.5",
+                    excerpt(&text)
+                ),
+            );
         };
         let percent = |key: &str, this: &mut Self| -> Result<Option<f64>, ()> {
             let Some(pc) = col(&this.found, key) else {
@@ -240,7 +252,7 @@ impl Reading<'_> {
             match read_number(&text) {
                 Some(v) if (0.0..=100.0).contains(&v) => Ok(Some(v)),
                 _ => {
-                    this.fail(row, pc, format!("\u{201c}{text}\u{201d} is not a tolerance: write it as a percentage of the target from 0 to 100, such as 5%"));
+                    this.fail(row, pc, format!("\u{201c}{}\u{201d} is not a tolerance: write it as a percentage of the target from 0 to 100, such as 5%", excerpt(&text)));
                     Err(())
                 }
             }
@@ -274,7 +286,14 @@ impl Reading<'_> {
             },
             _ => {
                 let printed = self.cell(row, rule_col).to_owned();
-                return self.fail(row, rule_col.unwrap_or(c), format!("\u{201c}{printed}\u{201d} is not a target rule: write directional or goal post"));
+                return self.fail(
+                    row,
+                    rule_col.unwrap_or(c),
+                    format!(
+                        "\u{201c}{}\u{201d} is not a target rule: write directional or goal post",
+                        excerpt(&printed)
+                    ),
+                );
             }
         };
         if self.indicator(at).polarity == Polarity::None

@@ -1,6 +1,7 @@
 //! Which indicator a row names: one held, one an earlier row made, or a
 //! new one with its service area, polarity and unit.
 
+use crate::text::excerpt;
 use std::collections::HashMap;
 
 use super::*;
@@ -112,7 +113,7 @@ impl Reading<'_> {
             let message = if id.is_empty() {
                 "the row has figures but no indicator: give its name".to_owned()
             } else {
-                format!("there is no indicator with the id \u{201c}{id}\u{201d}, and the row gives no name to add it by: give its name in the indicator column")
+                format!("there is no indicator with the id \u{201c}{}\u{201d}, and the row gives no name to add it by: give its name in the indicator column", excerpt(&id))
             };
             self.fail(row, column, message);
             return None;
@@ -257,7 +258,7 @@ impl Reading<'_> {
         let text = self.table.cell(row, c).to_owned();
         let polarity = read_polarity(&text);
         if polarity.is_none() {
-            self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a polarity: write H where a high figure is good, L where a low one is, or - for neither"));
+            self.fail(row, c, format!("\u{201c}{}\u{201d} is not a polarity: write H where a high figure is good, L where a low one is, or - for neither", excerpt(&text)));
         }
         polarity
     }
@@ -268,7 +269,7 @@ impl Reading<'_> {
         let text = self.table.cell(row, c).to_owned();
         let unit = unit_named(&text);
         if unit.is_none() {
-            self.fail(row, c, format!("\u{201c}{text}\u{201d} is not a unit: use count, number, percentage, rate per 1,000, rate per 10,000, rate per 100,000, days or pounds"));
+            self.fail(row, c, format!("\u{201c}{}\u{201d} is not a unit: use count, number, percentage, rate per 1,000, rate per 10,000, rate per 100,000, days or pounds", excerpt(&text)));
         }
         unit
     }
@@ -313,8 +314,7 @@ impl Reading<'_> {
         });
         if let (Some(pair), None, false) = (pair, unit.rate_base(), unit == Unit::Percent) {
             let message = format!(
-                "\u{201c}{pair}\u{201d} is a number and a rate, but neither the indicator's name nor a unit column says what the rate is per: add a unit column giving rate per 1,000, rate per 10,000 or rate per 100,000"
-            );
+                "\u{201c}{}\u{201d} is a number and a rate, but neither the indicator's name nor a unit column says what the rate is per: add a unit column giving rate per 1,000, rate per 10,000 or rate per 100,000", excerpt(pair));
             self.fail(row, name_col.unwrap_or(0), message);
             return None;
         }

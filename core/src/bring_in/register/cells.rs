@@ -2,6 +2,7 @@
 //! texts, and its scores from a score column or impact and likelihood
 //! columns.
 
+use crate::text::excerpt;
 use chrono::NaiveDate;
 
 use super::super::{Fault, Table};
@@ -164,30 +165,31 @@ pub(super) fn read_layer(
     };
     let pair = match (cell(impact_key), cell(likelihood_key)) {
         (None, None) => None,
-        (Some(i), Some(l)) => {
-            match (read_level(&i), read_level(&l)) {
-                (Some(i), Some(l)) => Some((
-                    Score::Rated {
-                        impact: i,
-                        likelihood: l,
-                    },
-                    format!("impact {i}, likelihood {l}"),
-                )),
-                (i_read, _) => {
-                    let (key, text) = if i_read.is_none() {
-                        (impact_key, i)
-                    } else {
-                        (likelihood_key, l)
-                    };
-                    faults.push(table.fault(
+        (Some(i), Some(l)) => match (read_level(&i), read_level(&l)) {
+            (Some(i), Some(l)) => Some((
+                Score::Rated {
+                    impact: i,
+                    likelihood: l,
+                },
+                format!("impact {i}, likelihood {l}"),
+            )),
+            (i_read, _) => {
+                let (key, text) = if i_read.is_none() {
+                    (impact_key, i)
+                } else {
+                    (likelihood_key, l)
+                };
+                faults.push(table.fault(
                     r,
                     heading(key).as_deref(),
-                    format!("\u{201c}{text}\u{201d} is not a level: give a whole number from 1 to 5"),
+                    format!(
+                        "\u{201c}{}\u{201d} is not a level: give a whole number from 1 to 5",
+                        excerpt(&text)
+                    ),
                 ));
-                    None
-                }
+                None
             }
-        }
+        },
         (Some(_), None) => {
             faults.push(table.fault(
                 r,
@@ -226,7 +228,8 @@ pub(super) fn read_layer(
                     r,
                     heading(score_key).as_deref(),
                     format!(
-                        "\u{201c}{text}\u{201d} disagrees with the impact {i} and likelihood {l} beside it, which give {}",
+                        "\u{201c}{}\u{201d} disagrees with the impact {i} and likelihood {l} beside it, which give {}",
+                        excerpt(&text),
                         rated.value()
                     ),
                 )]);
@@ -278,7 +281,7 @@ pub(super) fn read_row(table: &Table, cols: &Columns, r: usize) -> Result<Row, V
             faults.push(table.fault(
                 r,
                 heading("kind").as_deref(),
-                format!("\u{201c}{kind_text}\u{201d} is neither a risk nor an opportunity: write Risk or Opportunity (R or O)"),
+                format!("\u{201c}{}\u{201d} is neither a risk nor an opportunity: write Risk or Opportunity (R or O)", excerpt(kind_text)),
             ));
         }
         kind

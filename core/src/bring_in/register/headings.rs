@@ -5,6 +5,7 @@ use super::super::columns::{self, ColumnSpec, ColumnsError, Found, Mapping};
 use super::super::labels::title_quarter;
 use super::super::{Refused, Table, Understood};
 use crate::domain::period::Period;
+use crate::text::excerpt;
 
 pub(super) const SCORE: &str =
     "a score as registers print it: 16 (Major/Likely), 4x4 (impact first), L4 I4 or 16";
@@ -343,7 +344,7 @@ pub(super) fn columns_understood(cols: &Columns, title_from_description: bool) -
             meaning(spec.key).to_owned()
         };
         out.push(Understood {
-            place: format!("Column \u{201c}{heading}\u{201d}"),
+            place: format!("Column \u{201c}{}\u{201d}", excerpt(&heading)),
             printed: heading,
             understood,
         });

@@ -13,6 +13,7 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::snapshot::Snapshot;
 use crate::file::validate::YEARS;
 use crate::sort;
+use crate::text::excerpt;
 
 /// Reads the financial year of a new record.
 pub(crate) fn read_year(text: &str) -> Result<Period, YearError> {
@@ -30,8 +31,7 @@ pub(crate) fn read_year(text: &str) -> Result<Period, YearError> {
         _ => Err(fault(
             YearField::Year,
             format!(
-                "Complaints are counted by financial year: enter one like 2019/20, not \u{201c}{text}\u{201d}"
-            ),
+                "Complaints are counted by financial year: enter one like 2019/20, not \u{201c}{}\u{201d}", excerpt(text)),
         )),
     }
 }

@@ -24,7 +24,8 @@ pub fn import_careful(text: &str) -> Result<Opened, ImportError> {
 /// Reads `T` from a JSON tree, with the path of whatever does not fit.
 fn from_json<T: serde::de::DeserializeOwned>(raw: Json, at: &str) -> Result<T, ImportError> {
     serde_path_to_error::deserialize(raw).map_err(|e| {
-        let path = e.path().to_string();
+        // A hostile file's field name can be any length: quote a short excerpt.
+        let path = crate::text::excerpt(&e.path().to_string());
         ImportError::WrongShape {
             path: if path == "." {
                 at.to_owned()

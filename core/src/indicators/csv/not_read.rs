@@ -2,6 +2,7 @@
 //! ignored silently.
 
 use crate::indicators::csv::{COMPARATOR_COLUMNS, FOR_PEOPLE, HEADER};
+use crate::text::excerpt;
 
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
@@ -48,7 +49,7 @@ pub(super) fn not_read(header: &[String], body: &[Vec<String>]) -> Vec<String> {
                     .to_owned(),
             );
         } else if !HEADER.contains(&lower.as_str()) {
-            unknown.push(format!("\u{201c}{name}\u{201d}"));
+            unknown.push(format!("\u{201c}{}\u{201d}", excerpt(name)));
         }
     }
     let mut sentences = vec![];

@@ -670,3 +670,74 @@ fn rows_are_named_as_the_spreadsheet_numbers_them_past_blank_lines() {
     let errors = import_figures(&demo, "\n\nid,when\n").expect_err("no columns");
     assert_eq!(errors[0].row, 3, "the header's own row");
 }
+
+#[test]
+fn hostile_names_from_an_imported_file_cannot_run_in_a_spreadsheet() {
+    let mut snapshot = Snapshot::demo();
+    let hostile = [
+        "=HYPERLINK(\"http://evil.example\",\"Open\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+    ];
+    for (indicator, name) in snapshot.indicators.iter_mut().zip(hostile) {
+        indicator.name = name.to_owned();
+    }
+    let text = export_figures(&snapshot);
+    let raw: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .flat_map(|r| {
+            r.expect("a record")
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let live: Vec<&String> = raw
+        .iter()
+        .filter(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r']) && c.parse::<f64>().is_err())
+        .collect();
+    assert!(live.is_empty(), "cells a spreadsheet would run: {live:?}");
+    for name in hostile {
+        assert!(
+            raw.contains(&format!("'{name}")),
+            "{name} is written, made inert"
+        );
+    }
+    // Brought back in, the figures are the same, and the names as they were.
+    let rows = parse_rows(&text).expect("our own CSV reads");
+    let name_column = rows[0]
+        .iter()
+        .position(|h| h == "indicator")
+        .expect("a name column");
+    for name in hostile {
+        assert!(
+            rows.iter().any(|r| r[name_column] == name),
+            "{name} reads back"
+        );
+    }
+    let imported = import_figures(&snapshot, &text).expect("reads");
+    assert_eq!(imported.snapshot, snapshot);
+}
+
+#[test]
+fn figures_with_more_places_than_printed_write_out_and_read_back_unchanged() {
+    let mut snapshot = Snapshot::demo();
+    let percent = snapshot
+        .indicators
+        .iter()
+        .position(|i| i.unit == crate::domain::value::Unit::Percent && !i.values.is_empty())
+        .expect("a percentage with figures");
+    snapshot.indicators[percent].values[0].value = Value::Figure {
+        value: 0.04,
+        decimals: 1,
+        numerator: Some(1.89),
+        denominator: None,
+    };
+    let text = export_figures(&snapshot);
+    let imported = import_figures(&snapshot, &text).expect("reads");
+    assert_eq!(imported.changes, vec![], "nothing changed");
+}
