@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod offline;
 pub mod pack;
 pub mod pages;
+pub mod records;
 pub mod register;
 pub mod state;
 pub mod storage;
@@ -25,15 +26,16 @@ use leptos::prelude::*;
 /// the loading message there (or onto `<body>` when the page has no `#app`),
 /// with the offline service worker, which only the built app has.
 pub fn start() {
-    #[cfg(feature = "split")]
     wasm_bindgen_futures::spawn_local(async {
+        records::load().await;
+        #[cfg(feature = "split")]
         match workspace::Saved::read_on_demand().await {
             Some(saved) => mount(saved),
             None => not_started(),
         }
+        #[cfg(not(feature = "split"))]
+        mount(workspace::Saved::read());
     });
-    #[cfg(not(feature = "split"))]
-    mount(workspace::Saved::read());
 }
 
 fn mount(saved: workspace::Saved) {

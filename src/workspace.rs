@@ -17,13 +17,14 @@ use scrutineer_core::file::format::{export, Opened, VERSION};
 use scrutineer_core::file::read::ReadFileError;
 pub use scrutineer_core::file::saving::{Health, Meta};
 use scrutineer_core::file::store::{
-    self, encode, file_name, plan_save, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY, CORRUPT_KEY,
-    KEY,
+    self, encode, file_name, plan_save_after, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
+    CORRUPT_KEY, KEY, REVISION_KEY,
 };
 
 use crate::browser;
+use crate::records;
 use crate::state::{NoticeAction, Notices};
-use crate::storage::{self, StorageError};
+use crate::storage::StorageError;
 
 /// How many edits can be undone.
 const UNDO_LIMIT: usize = 50;
@@ -78,14 +79,15 @@ pub enum Saved {
 impl Saved {
     /// The stored text, or why it cannot be had.
     fn raw() -> Result<Option<String>, Saved> {
-        if !storage::available() {
+        if !records::available() {
             return Err(Saved::Unavailable);
         }
-        storage::read(KEY).map_err(|e| Saved::Unreadable(e.to_string()))
+        records::read(KEY).map_err(|e| Saved::Unreadable(e.to_string()))
     }
 
     /// Reads what is stored, with every reader at hand (the browser tests,
-    /// and any build that keeps the whole app in one wasm).
+    /// and any build that keeps the whole app in one wasm), once
+    /// [`records::load`] has run.
     pub fn read() -> Saved {
         match Saved::raw() {
             Ok(raw) => Saved::Found(store::load(raw.as_deref())),
@@ -114,7 +116,7 @@ impl Saved {
                     let decoded = crate::pages::decode_carefully(raw.clone()).await?;
                     // Another tab may have saved while the reader was fetched
                     // (before this tab listens for it): read what is there now.
-                    if !matches!(Saved::raw(), Ok(Some(now)) if now == raw) {
+                    if records::refresh(KEY).await.as_ref() != Some(&raw) {
                         continue;
                     }
                     decoded
@@ -234,7 +236,7 @@ impl Workspace {
             }
             Loaded::Corrupt { raw, error } => workspace.hold_unreadable(&raw, &error.to_string()),
         }
-        if let Ok(Some(before)) = storage::read(BEFORE_IMPORT_KEY) {
+        if let Ok(Some(before)) = records::read(BEFORE_IMPORT_KEY) {
             read_stored_then(before, move |stored| {
                 if let Some(stored) = stored {
                     workspace.before_import.try_set(Some(stored.snapshot));
@@ -251,20 +253,24 @@ impl Workspace {
     }
 
     fn hold_unreadable(&self, raw: &str, reason: &str) {
+        self.health.set(Health::HoldingUnreadable);
+        let notices = self.notices;
+        let reason = reason.to_owned();
+        let tell = move |kept: bool| {
+            notices.error_with(
+                format!(
+                    "The data saved in this browser could not be read ({reason}) It has been {}, and nothing will be saved over it until you decide. Showing the demo data meanwhile.",
+                    if kept { "kept aside unchanged" } else { "left where it is, unchanged" }
+                ),
+                vec![NoticeAction::DownloadUnreadable, NoticeAction::DiscardUnreadable],
+            );
+        };
         // Keep the text aside, unless an earlier unreadable copy is already
         // there: never overwrite one the user has not decided about.
-        let kept = match storage::read(CORRUPT_KEY) {
-            Ok(Some(_)) => true,
-            _ => storage::write(CORRUPT_KEY, raw).is_ok(),
-        };
-        self.health.set(Health::HoldingUnreadable);
-        self.notices.error_with(
-            format!(
-                "The data saved in this browser could not be read ({reason}) It has been {}, and nothing will be saved over it until you decide. Showing the demo data meanwhile.",
-                if kept { "kept aside unchanged" } else { "left where it is, unchanged" }
-            ),
-            vec![NoticeAction::DownloadUnreadable, NoticeAction::DiscardUnreadable],
-        );
+        match records::read(CORRUPT_KEY) {
+            Ok(Some(_)) => tell(true),
+            _ => records::write(CORRUPT_KEY, raw, move |result| tell(result.is_ok())),
+        }
     }
 
     /// Makes `snapshot` the working data and saves it. Returns whether it was
@@ -364,8 +370,7 @@ impl Workspace {
             Health::Saving | Health::Full => {}
         }
         let ours = self.meta.with_untracked(|m| m.revision);
-        let now_raw = storage::read(KEY).ok().flatten();
-        if let SavePlan::Conflict { theirs } = plan_save(now_raw.as_deref(), ours) {
+        if let SavePlan::Conflict { theirs } = plan_save_after(records::latest_revision(), ours) {
             self.health.set(Health::Conflict { theirs });
             self.notices.error_with(
                 format!(
@@ -380,33 +385,53 @@ impl Workspace {
             .meta
             .with_untracked(|m| m.with(self.snapshot.get_untracked()))
             .next(self.snapshot.get_untracked(), browser::now());
-        match storage::write(KEY, &encode(&next)) {
-            Ok(()) => {
-                let recovered = self.health.get_untracked() == Health::Full;
-                self.meta.set(Meta::of(&next));
-                self.health.set(Health::Saving);
-                if recovered {
-                    // The "could not be saved" warning no longer holds.
-                    self.notices.resolve(NoticeAction::DownloadCopy);
-                    self.notices
-                        .status("Saved: there is room in this browser again.");
-                }
-                if first_save {
-                    self.ask_to_persist();
-                }
-                true
-            }
+        // Taken at once (the next save follows on from it, and other tabs
+        // are told); put back if the write fails.
+        let before = self.meta.get_untracked();
+        self.meta.set(Meta::of(&next));
+        records::announce(next.revision);
+        let failed_at_once = std::rc::Rc::new(std::cell::Cell::new(false));
+        let failed = failed_at_once.clone();
+        let workspace = *self;
+        let revision = next.revision;
+        records::write(KEY, &encode(&next), move |result| match result {
+            Ok(()) => workspace.saved(first_save),
             Err(e) => {
-                if e == StorageError::Full {
-                    self.health.set(Health::Full);
-                }
-                self.notices.error_with(
-                    format!("Your change could not be saved: {e}. It is kept in this tab until you close it; download a copy to keep it. What was saved before is unchanged."),
-                    vec![NoticeAction::DownloadCopy],
-                );
-                false
+                failed.set(true);
+                workspace.not_saved(revision, before, e);
             }
+        });
+        !failed_at_once.get()
+    }
+
+    /// A save reached storage.
+    fn saved(&self, first_save: bool) {
+        if self.health.get_untracked() == Health::Full {
+            // The "could not be saved" warning no longer holds.
+            self.health.set(Health::Saving);
+            self.notices.resolve(NoticeAction::DownloadCopy);
+            self.notices
+                .status("Saved: there is room in this browser again.");
         }
+        if first_save {
+            self.ask_to_persist();
+        }
+    }
+
+    /// The save of `revision` failed: storage holds what it did before
+    /// (`before`), and the change stays on screen.
+    fn not_saved(&self, revision: u64, before: Meta, e: StorageError) {
+        if self.meta.with_untracked(|m| m.revision) == revision {
+            records::announce(before.revision);
+            self.meta.set(before);
+        }
+        if e == StorageError::Full {
+            self.health.set(Health::Full);
+        }
+        self.notices.error_with(
+            format!("Your change could not be saved: {e}. It is kept in this tab until you close it; download a copy to keep it. What was saved before is unchanged."),
+            vec![NoticeAction::DownloadCopy],
+        );
     }
 
     fn remind_unsaved(&self) {
@@ -486,12 +511,9 @@ impl Workspace {
         // Record the export in storage where this tab may write; on screen either way.
         let may_write = stored.revision > 0
             && self.health.get_untracked() == Health::Saving
-            && plan_save(
-                storage::read(KEY).ok().flatten().as_deref(),
-                stored.revision,
-            ) == SavePlan::Write;
+            && plan_save_after(records::latest_revision(), stored.revision) == SavePlan::Write;
         if may_write {
-            let _ = storage::write(KEY, &encode(&stored));
+            records::write(KEY, &encode(&stored), |_| {});
         }
         self.meta.set(Meta::of(&stored));
     }
@@ -506,21 +528,29 @@ impl Workspace {
         }
     }
 
-    /// Replaces the data with the checked file, keeping the old for undo.
+    /// Replaces the data with the checked file, keeping the old for undo:
+    /// once the copy for undo is stored (where this tab saves at all).
     pub fn confirm_import(&self) {
         let Some((name, opened)) = self.pending_import.get_untracked() else {
             return;
         };
         let previous = self.snapshot.get_untracked();
-        if self.health.get_untracked() == Health::Saving {
-            let before = self.meta.with_untracked(|m| m.with(previous.clone()));
-            if let Err(e) = storage::write(BEFORE_IMPORT_KEY, &encode(&before)) {
-                self.notices.error_at(OPEN_FILE, format!(
-                    "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
-                ));
-                return;
-            }
+        if self.health.get_untracked() != Health::Saving {
+            return self.open_confirmed(name, opened, previous);
         }
+        let before = encode(&self.meta.with_untracked(|m| m.with(previous.clone())));
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            match records::write_now(BEFORE_IMPORT_KEY, &before).await {
+                Ok(()) => workspace.open_confirmed(name, opened, previous),
+                Err(e) => workspace.notices.error_at(OPEN_FILE, format!(
+                    "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
+                )),
+            }
+        });
+    }
+
+    fn open_confirmed(&self, name: String, opened: Opened, previous: Arc<Snapshot>) {
         self.pending_import.set(None);
         self.before_import.set(Some(previous));
         let summary = opened.snapshot.summary();
@@ -553,7 +583,7 @@ impl Workspace {
         };
         let organisation = before.organisation.clone();
         self.before_import.set(None);
-        let _ = storage::remove(BEFORE_IMPORT_KEY);
+        let _ = records::remove(BEFORE_IMPORT_KEY);
         self.commit(before);
         self.notices
             .status(format!("Import undone: {organisation}'s data is back."));
@@ -579,10 +609,10 @@ impl Workspace {
 
     /// Saves the unreadable stored text as a file for someone to look at.
     pub fn download_unreadable(&self) {
-        let raw = storage::read(CORRUPT_KEY)
+        let raw = records::read(CORRUPT_KEY)
             .ok()
             .flatten()
-            .or_else(|| storage::read(KEY).ok().flatten());
+            .or_else(|| records::read(KEY).ok().flatten());
         match raw {
             Some(raw) => {
                 let name = format!("scrutineer-unreadable-{}.txt", browser::today());
@@ -600,8 +630,8 @@ impl Workspace {
 
     /// Lets go of the unreadable data, so changes are saved again.
     pub fn discard_unreadable(&self) {
-        let _ = storage::remove(CORRUPT_KEY);
-        let _ = storage::remove(KEY);
+        let _ = records::remove(CORRUPT_KEY);
+        let _ = records::remove(KEY);
         self.meta.set(Meta::default());
         self.health.set(Health::Saving);
         self.notices.clear_errors();
@@ -612,7 +642,12 @@ impl Workspace {
 
     /// Takes the newer data another tab saved.
     pub fn load_newer(&self) {
-        let Some(raw) = storage::read(KEY).ok().flatten() else {
+        let workspace = *self;
+        leptos::task::spawn_local(async move { workspace.load_newer_now().await });
+    }
+
+    async fn load_newer_now(&self) {
+        let Some(raw) = records::refresh(KEY).await else {
             self.notices
                 .error("The other tab's data could not be read; this tab's data is unchanged.");
             return;
@@ -647,14 +682,27 @@ impl Workspace {
         }
     }
 
-    /// Another tab wrote `new_value` under `key`.
+    /// Another tab wrote `new_value` under `key` in local storage: the
+    /// snapshot itself (records kept there), or the revision it saved
+    /// (records kept in IndexedDB, read again from there).
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
-        if key.as_deref() != Some(KEY) {
-            return;
+        let workspace = *self;
+        match key.as_deref() {
+            Some(KEY) => {
+                if let Some(text) = new_value {
+                    workspace.take_stored(text);
+                }
+            }
+            Some(REVISION_KEY) => leptos::task::spawn_local(async move {
+                if let Some(text) = records::refresh(KEY).await {
+                    workspace.take_stored(text);
+                }
+            }),
+            _ => {}
         }
-        let Some(text) = new_value else {
-            return;
-        };
+    }
+
+    fn take_stored(&self, text: String) {
         let workspace = *self;
         read_stored_then(text, move |stored| {
             if let Some(stored) = stored {

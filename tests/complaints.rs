@@ -13,13 +13,13 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 mod common;
-use common::{fresh_root, storage, text_of, type_into};
+use common::{fresh_root, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn the_charts_print_their_values_and_sentences() {
-    storage().clear().expect("clear");
+    common::clean().await;
     window()
         .location()
         .set_hash("#/complaints?procedure=adult_social_care&year=2017/18")
@@ -67,7 +67,7 @@ async fn the_charts_print_their_values_and_sentences() {
 
 #[wasm_bindgen_test]
 async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
-    storage().clear().expect("clear");
+    common::clean().await;
     window()
         .location()
         .set_hash("#/complaints/figures?procedure=children_statutory&year=2017/18")
@@ -89,7 +89,7 @@ async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
         "Error: Closed complaints (300) cannot be more than complaints received (265)"
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read"),
+        common::stored(KEY).await,
         None,
         "a refused year stores nothing"
     );
@@ -98,7 +98,7 @@ async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
     type_into(&root, "#fig-stage-1", "115");
     save.click();
     tick().await;
-    let stored = storage().get_item(KEY).expect("read").expect("saved");
+    let stored = common::stored(KEY).await.expect("saved");
     let snapshot = decode(&stored).expect("readable").0.snapshot;
     let year = snapshot
         .complaints
@@ -115,6 +115,6 @@ async fn a_year_with_more_closed_than_received_is_refused_and_stores_nothing() {
 
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
     window().location().set_hash("").expect("hash");
 }

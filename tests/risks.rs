@@ -39,7 +39,7 @@ fn ids_in(root: &Element, cell: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
-    storage().clear().expect("clear");
+    common::clean().await;
     window().location().set_hash("#/risks").expect("hash");
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
@@ -121,7 +121,7 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
             .contains("Say why CR10 moved")
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read"),
+        common::stored(KEY).await,
         None,
         "a refused move stores nothing"
     );
@@ -131,7 +131,7 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
     tick().await;
 
     assert_eq!(ids_in(&root, "3-4"), vec!["CR10"]);
-    let stored = storage().get_item(KEY).expect("read").expect("saved");
+    let stored = common::stored(KEY).await.expect("saved");
     let snapshot = decode(&stored).expect("readable").0.snapshot;
     let cr10 = snapshot
         .register
@@ -147,5 +147,5 @@ async fn a_keyboard_move_needs_a_reason_and_is_saved_with_it() {
 
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }

@@ -1,6 +1,7 @@
 //! Browser tests of storage outcomes: first visit, loaded, migrated, an
-//! unreadable store kept aside, and a full quota that keeps the data in memory.
-//! Each test starts from empty localStorage and leaves it empty.
+//! unreadable store kept aside, a full quota that keeps the data in memory,
+//! another tab's newer save, and records moved from local storage into
+//! IndexedDB. Each test starts from nothing stored and leaves nothing.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -9,7 +10,9 @@ use scrutineer::state::Notices;
 use scrutineer::workspace::{Saved, Workspace};
 use scrutineer::App;
 use scrutineer_core::domain::snapshot::Snapshot;
-use scrutineer_core::file::store::{encode, Stored, BEFORE_IMPORT_KEY, CORRUPT_KEY, KEY};
+use scrutineer_core::file::store::{
+    encode, Stored, BEFORE_IMPORT_KEY, CORRUPT_KEY, KEY, REVISION_KEY,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
@@ -28,14 +31,15 @@ fn storage() -> Storage {
 
 /// Mounts the app on `hash` with `stored` under the key (or nothing).
 async fn mount_with(stored: Option<&str>, hash: &str) -> (HtmlElement, impl Drop) {
-    storage().clear().expect("clear");
+    common::clean().await;
     if let Some(text) = stored {
-        storage().set_item(KEY, text).expect("seed storage");
+        common::seed(KEY, text).await;
     }
     window().location().set_hash(hash).expect("hash");
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
+    common::pause(50).await;
     (root, handle)
 }
 
@@ -81,18 +85,15 @@ async fn a_first_visit_shows_the_demo_and_stores_nothing_until_a_change() {
     );
     assert_eq!(text_of(&root, "[role=alert]"), "");
     assert!(text_of(&root, "[data-testid=saved-state]").contains("built-in demo data"));
-    assert_eq!(storage().get_item(KEY).expect("read"), None);
+    assert_eq!(common::stored(KEY).await, None);
 
     save_organisation(&root, "Lancashire County Council (draft)").await;
-    let saved = storage()
-        .get_item(KEY)
-        .expect("read")
-        .expect("saved after a change");
+    let saved = common::stored(KEY).await.expect("saved after a change");
     assert!(saved.contains("\"revision\":1"), "{saved}");
     assert!(saved.contains("Lancashire County Council (draft)"));
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
@@ -106,7 +107,7 @@ async fn saved_data_loads_with_its_revision() {
     assert_eq!(text_of(&root, "[role=alert]"), "");
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
@@ -123,13 +124,13 @@ async fn an_older_format_is_migrated_and_the_user_told() {
         "{status}"
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read").as_deref(),
+        common::stored(KEY).await.as_deref(),
         Some(v1),
         "not rewritten until a change"
     );
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
@@ -139,10 +140,7 @@ async fn an_unreadable_store_is_kept_aside_and_never_overwritten() {
     let alert = text_of(&root, "[role=alert]");
     assert!(alert.contains("could not be read"), "{alert}");
     assert!(alert.contains("not valid JSON"), "{alert}");
-    assert_eq!(
-        storage().get_item(CORRUPT_KEY).expect("read").as_deref(),
-        Some(garbage)
-    );
+    assert_eq!(common::stored(CORRUPT_KEY).await.as_deref(), Some(garbage));
 
     save_organisation(&root, "Changed Anyway").await;
     assert_eq!(
@@ -151,19 +149,28 @@ async fn an_unreadable_store_is_kept_aside_and_never_overwritten() {
         "the change is on screen"
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read").as_deref(),
+        common::stored(KEY).await.as_deref(),
         Some(garbage),
         "and not saved over it"
     );
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
 async fn a_full_store_keeps_the_change_in_memory_and_the_saved_data_intact() {
+    // Local storage's quota can be filled here (IndexedDB's is the disk's:
+    // its full quota is a journey's, tests/e2e/storage.spec.ts), so this is
+    // the path of a browser whose IndexedDB cannot be opened.
+    common::clean().await;
+    scrutineer::records::keep_in_local_storage();
     let before = anytown(1);
-    let (root, handle) = mount_with(Some(&before), "#/data").await;
+    storage().set_item(KEY, &before).expect("seed storage");
+    window().location().set_hash("#/data").expect("hash");
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
+    tick().await;
     // Fill the rest of the quota.
     let chunk = "x".repeat(512 * 1024);
     let mut filled = 0;
@@ -196,14 +203,14 @@ async fn a_full_store_keeps_the_change_in_memory_and_the_saved_data_intact() {
         "the change stays on screen"
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read"),
+        common::stored(KEY).await,
         Some(before),
         "what was saved is unchanged"
     );
 
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
@@ -211,7 +218,10 @@ async fn newer_data_from_another_tab_is_never_saved_over() {
     let (root, handle) = mount_with(Some(&anytown(1)), "#/data").await;
     // Another tab saves revision 4 (a tab gets no storage event for its own writes).
     let theirs = anytown(4).replace("Anytown Borough Council", "Their Council");
-    storage().set_item(KEY, &theirs).expect("other tab's save");
+    common::seed(KEY, &theirs).await;
+    storage()
+        .set_item(REVISION_KEY, "4")
+        .expect("other tab's revision");
 
     save_organisation(&root, "My Council").await;
     let alert = text_of(&root, "[role=alert]");
@@ -225,7 +235,7 @@ async fn newer_data_from_another_tab_is_never_saved_over() {
         "mine stays on screen"
     );
     assert_eq!(
-        storage().get_item(KEY).expect("read").as_deref(),
+        common::stored(KEY).await.as_deref(),
         Some(theirs.as_str()),
         "theirs is kept"
     );
@@ -240,24 +250,29 @@ async fn newer_data_from_another_tab_is_never_saved_over() {
         "Show the newer data"
     );
     show_newer.click();
-    tick().await;
+    common::pause(50).await;
     assert_eq!(
         text_of(&root, "[data-testid=organisation]"),
         "Their Council"
     );
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
 }
 
 #[wasm_bindgen_test]
 async fn the_data_before_an_import_is_read_even_in_an_older_format_and_can_be_put_back() {
     let v1 = r#"{"type":"scrutineer-store","version":1,"revision":2,"snapshot":{"organisation":"Oldtown Council","title":"Scrutiny","as_at":"2018-03-31"}}"#;
-    storage().clear().expect("clear");
+    common::clean().await;
+    // Written to local storage, as before the records moved: moved at load.
     storage().set_item(KEY, &anytown(1)).expect("seed storage");
     storage()
         .set_item(BEFORE_IMPORT_KEY, v1)
         .expect("seed the data before an import");
+    scrutineer::records::load().await;
+    assert_eq!(storage().get_item(KEY).expect("read"), None, "moved");
+    assert_eq!(storage().get_item(BEFORE_IMPORT_KEY).expect("read"), None);
+    assert_eq!(common::stored(BEFORE_IMPORT_KEY).await.as_deref(), Some(v1));
     let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
     let root = fresh_root();
     let handle = {
@@ -273,10 +288,45 @@ async fn the_data_before_an_import_is_read_even_in_an_older_format_and_can_be_pu
     let workspace = opened.get().expect("the workspace opened");
     workspace.undo_import();
     tick().await;
-    let saved = storage().get_item(KEY).expect("read").expect("saved");
+    let saved = common::stored(KEY).await.expect("saved");
     assert!(saved.contains("Oldtown Council"), "{saved}");
-    assert_eq!(storage().get_item(BEFORE_IMPORT_KEY).expect("read"), None);
+    assert_eq!(common::stored(BEFORE_IMPORT_KEY).await, None);
     drop(handle);
     root.remove();
-    storage().clear().expect("clear");
+    common::clean().await;
+}
+
+#[wasm_bindgen_test]
+async fn records_in_local_storage_move_into_indexeddb_unless_it_holds_a_newer_snapshot() {
+    common::clean().await;
+    storage().set_item(KEY, &anytown(2)).expect("seed storage");
+    scrutineer::records::load().await;
+    assert_eq!(
+        scrutineer::records::place(),
+        Some(scrutineer::records::Place::IndexedDb)
+    );
+    assert_eq!(common::stored(KEY).await, Some(anytown(2)), "copied in");
+    assert_eq!(storage().get_item(KEY).expect("read"), None, "then removed");
+
+    // An older tab wrote revision 1 after the move: the database's 2 is newer.
+    storage().set_item(KEY, &anytown(1)).expect("seed storage");
+    scrutineer::records::load().await;
+    assert_eq!(
+        common::stored(KEY).await,
+        Some(anytown(2)),
+        "the newer kept"
+    );
+    assert_eq!(
+        storage().get_item(KEY).expect("read"),
+        Some(anytown(1)),
+        "the older copy is left, never deleted unread"
+    );
+    window().location().set_hash("#/data").expect("hash");
+    let root = fresh_root();
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
+    tick().await;
+    assert!(text_of(&root, "[data-testid=saved-state]").contains("(revision 2)"));
+    drop(handle);
+    root.remove();
+    common::clean().await;
 }

@@ -38,6 +38,7 @@ async fn go_to(hash: &str) {
 
 #[wasm_bindgen_test]
 async fn the_shell_mounts_with_header_navigation_and_footer() {
+    common::clean().await;
     set_hash("#/indicators");
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
@@ -84,6 +85,7 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
 
 #[wasm_bindgen_test]
 async fn navigation_follows_the_fragment_and_unknown_routes_say_so() {
+    common::clean().await;
     set_hash("#/indicators");
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
@@ -116,6 +118,7 @@ async fn navigation_follows_the_fragment_and_unknown_routes_say_so() {
 
 #[wasm_bindgen_test]
 async fn errors_are_alerts_and_confirmations_are_statuses() {
+    common::clean().await;
     let root = fresh_root();
     let notices = Notices::new();
     let handle = leptos::mount::mount_to(root.clone(), move || {

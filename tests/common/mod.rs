@@ -45,3 +45,36 @@ pub fn type_into(root: &Element, selector: &str, text: &str) {
         .dispatch_event(&web_sys::Event::new("input").expect("event"))
         .expect("dispatch");
 }
+
+/// Starts a test from nothing stored: local storage cleared, and the records
+/// (IndexedDB) opened and emptied.
+pub async fn clean() {
+    storage().clear().expect("clear local storage");
+    scrutineer::records::load().await;
+    scrutineer::records::remove_all().await;
+}
+
+/// Stores `text` under the record `key`, as a save would.
+pub async fn seed(key: &'static str, text: &str) {
+    scrutineer::records::write_now(key, text)
+        .await
+        .expect("seed a record");
+}
+
+/// The record under `key` as the database holds it now.
+pub async fn stored(key: &'static str) -> Option<String> {
+    scrutineer::records::refresh(key).await
+}
+
+/// Waits `ms` milliseconds: long enough for the records' transactions
+/// (IndexedDB answers in a later task, not at the next tick).
+pub async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the timer fires");
+}

@@ -210,9 +210,62 @@ pub enum SavePlan {
 
 /// Compares what storage holds now with the revision this tab last saw.
 pub fn plan_save(raw_now: Option<&str>, ours: u64) -> SavePlan {
-    match stored_revision(raw_now) {
+    plan_save_after(stored_revision(raw_now), ours)
+}
+
+/// [`plan_save`] where the latest stored revision is known without the record.
+pub fn plan_save_after(theirs: Option<u64>, ours: u64) -> SavePlan {
+    match theirs {
         Some(theirs) if theirs > ours => SavePlan::Conflict { theirs },
         _ => SavePlan::Write,
+    }
+}
+
+/// The small local-storage key that other tabs watch where the records are
+/// kept in IndexedDB (which tells no other tab of a change): the revision
+/// of the snapshot just saved, written as each save starts.
+pub const REVISION_KEY: &str = "scrutineer.snapshot.revision";
+
+/// The keys of the bulk records, each one string: kept in IndexedDB where
+/// the browser has it, else in local storage.
+pub const RECORD_KEYS: [&str; 3] = [KEY, BEFORE_IMPORT_KEY, CORRUPT_KEY];
+
+/// The revision written under [`REVISION_KEY`].
+pub fn read_revision(text: Option<&str>) -> Option<u64> {
+    text?.trim().parse().ok()
+}
+
+/// What to do with a record found in local storage when the records are
+/// kept in IndexedDB (the first visit since they moved, or a tab of an
+/// older version that still writes local storage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// Nothing is in local storage under the key.
+    Nothing,
+    /// Copy it into the database, read it back, and only when the two
+    /// agree remove it from local storage.
+    Copy,
+    /// The database holds a newer snapshot: leave the old copy where it is
+    /// (never deleted unread) and use the database's.
+    KeepDatabase,
+}
+
+/// Whether the record under `key` in local storage (`local`) is moved into
+/// the database, which holds `indexed`. Local storage is written only by a
+/// version before the move, so its copy is taken unless the database holds
+/// a snapshot of a later revision.
+pub fn migration(key: &str, local: Option<&str>, indexed: Option<&str>) -> Move {
+    match (local, indexed) {
+        (None, _) => Move::Nothing,
+        (Some(_), None) => Move::Copy,
+        (Some(local), Some(indexed)) if key == KEY => {
+            let older = stored_revision(Some(local)).unwrap_or(0);
+            match stored_revision(Some(indexed)) {
+                Some(newer) if newer > older => Move::KeepDatabase,
+                _ => Move::Copy,
+            }
+        }
+        (Some(_), Some(_)) => Move::Copy,
     }
 }
 
@@ -226,6 +279,44 @@ pub fn file_name(snapshot: &Snapshot) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_moves_from_local_storage_unless_the_database_holds_a_newer_snapshot() {
+        let at = |revision: u64| {
+            let mut stored = Stored::unsaved(small());
+            for _ in 0..revision {
+                stored = stored.next(small(), now());
+            }
+            encode(&stored)
+        };
+        assert_eq!(migration(KEY, None, Some(&at(2))), Move::Nothing);
+        assert_eq!(migration(KEY, Some(&at(2)), None), Move::Copy);
+        assert_eq!(migration(KEY, Some(&at(3)), Some(&at(2))), Move::Copy);
+        assert_eq!(migration(KEY, Some(&at(2)), Some(&at(2))), Move::Copy);
+        assert_eq!(
+            migration(KEY, Some(&at(2)), Some(&at(5))),
+            Move::KeepDatabase
+        );
+        // Unreadable text in local storage is moved as it is, to be kept aside.
+        assert_eq!(migration(KEY, Some("garbage"), None), Move::Copy);
+        assert_eq!(
+            migration(KEY, Some("garbage"), Some(&at(1))),
+            Move::KeepDatabase
+        );
+        assert_eq!(migration(KEY, Some(&at(1)), Some("garbage")), Move::Copy);
+        assert_eq!(
+            migration(BEFORE_IMPORT_KEY, Some("a"), Some("b")),
+            Move::Copy
+        );
+        assert_eq!(read_revision(Some(" 7 ")), Some(7));
+        assert_eq!(read_revision(Some("x")), None);
+        assert_eq!(
+            plan_save_after(Some(7), 6),
+            SavePlan::Conflict { theirs: 7 }
+        );
+        assert_eq!(plan_save_after(Some(6), 6), SavePlan::Write);
+        assert_eq!(plan_save_after(None, 6), SavePlan::Write);
+    }
     use chrono::NaiveDate;
 
     fn now() -> DateTime<Utc> {
