@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, press, storageState, swipeUp, touch } from './fixtures';
+import { test, expect, press, storageState, swipeUp, touch, stored } from './fixtures';
 import type { Page, TestInfo } from '@playwright/test';
 
 /** A monitoring report's table as officers keep it: a title, area rows, one column per period. */
@@ -114,12 +114,11 @@ test('a spreadsheet with faults is refused by row and column, storage stays byte
   await expect(changed.getByRole('row', { name: /Number of contacts during the year, Q1 2018\/19/ })).toContainText('9,500');
   await press(page.getByTestId('indicators-confirm'), info);
   await expect(notices).toContainText('Changed 1 held figure from “held.csv”.');
-  const contactsQ1 = () =>
-    page.evaluate(() => {
-      const stored = JSON.parse(localStorage.getItem('scrutineer.snapshot')!);
-      const contacts = stored.snapshot.indicators.find((i: { id: string }) => i.id === 'contacts');
-      return contacts.values.find((v: { period: string }) => v.period === 'Q1 2018/19').value.value;
-    });
+  const contactsQ1 = async () => {
+    const saved = JSON.parse((await stored(page))!);
+    const contacts = saved.snapshot.indicators.find((i: { id: string }) => i.id === 'contacts');
+    return contacts.values.find((v: { period: string }) => v.period === 'Q1 2018/19').value.value;
+  };
   expect(await contactsQ1()).toBe(9500);
   await press(notices.getByRole('button', { name: 'Undo' }), info);
   await expect(page.getByTestId('statuses')).toContainText('Undone: Changed 1 held figure from “held.csv”.');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, press } from './fixtures';
+import { test, expect, press, storageState, stored } from './fixtures';
 
 // A first visit before the service worker keeps the app: every chunk comes
 // from the network (the offline journeys cover chunks kept by the worker).
@@ -40,7 +40,7 @@ test('the first load carries only the landing page; a section’s code arrives w
 
 test('a page whose code cannot be fetched says so, changes nothing, and opens when tried again with the connection back', async ({ app, page, context, consoleErrors }, info) => {
   await app.open('#/indicators');
-  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const before = await storageState(page).then((s) => JSON.stringify(s));
   const chunk = /-split_reading-[0-9a-f]+\.wasm$/;
   let refused = 0;
   await context.route(chunk, (route) => {
@@ -55,7 +55,7 @@ test('a page whose code cannot be fetched says so, changes nothing, and opens wh
   await expect(app.heading).toHaveText('This page could not be loaded');
   await expect(page.getByText('Check the connection, then try again.', { exact: false })).toBeVisible();
   expect(refused).toBeGreaterThan(0);
-  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  expect(await storageState(page).then((s) => JSON.stringify(s))).toBe(before);
 
   // Still no connection: trying again fetches again and says the same.
   const tries = refused;
@@ -74,7 +74,7 @@ test('a page whose code cannot be fetched says so, changes nothing, and opens wh
   await press(page.getByRole('button', { name: 'Try again' }), info);
   await expect(app.heading).toHaveText('Risks and opportunities');
   await expect(page.getByRole('table').first()).toBeVisible();
-  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  expect(await storageState(page).then((s) => JSON.stringify(s))).toBe(before);
   forgiveRefusals();
 });
 
@@ -99,14 +99,15 @@ test('data saved by an older version is read by the careful reader, fetched only
 test('when the careful reader cannot be fetched, older saved data is left exactly as it was and the app says so instead of starting', async ({ app, page, context, consoleErrors }, info) => {
   await app.open('#/indicators');
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, VERSION_1]);
-  const before = await page.evaluate(() => JSON.stringify(localStorage));
   const careful = /-split_careful-[0-9a-f]+\.wasm$/;
   await context.route(careful, (route) => route.abort('internetdisconnected'));
   await page.reload();
   await expect(app.heading).toHaveText('Scrutineer could not open your saved data');
   await expect(page.getByText('Your data has not been changed.', { exact: false })).toBeVisible();
   await expect(app.nav).toHaveCount(0);
-  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+  // Moved into IndexedDB at load, byte for byte, and not rewritten.
+  expect(await stored(page)).toBe(VERSION_1);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
   await app.expectNoAxeViolations();
   const refusal = (e: string) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed/.test(e);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !refusal(e)));

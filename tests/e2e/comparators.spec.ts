@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, stored } from './fixtures';
 
-const stored = (page: Page) => page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
+
 
 test('an officer adds a regional comparator for a period, sees it in the table, and it is kept', async ({ app, page }) => {
   await app.open('#/indicators/children-looked-after');

@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures';
+import { test, expect, stored } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const stored = (page: Page) => page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
+
 const headline = (page: Page, label: string) =>
   page.getByTestId('headlines').getByRole('listitem').filter({ hasText: label });
 const chart = (page: Page, id: string) => page.locator('section.chart-section').filter({ has: page.locator(`#chart-${id}`) });

@@ -70,9 +70,41 @@ export const test = base.extend<{ app: Scrutineer; consoleErrors: string[]; othe
 
 export { expect };
 
-/** Every localStorage key and value, to prove a failed action changed nothing. */
+/** The record under `key` as the app keeps it (IndexedDB "scrutineer", store "records"), or null. */
+export async function stored(page: Page, key = 'scrutineer.snapshot'): Promise<string | null> {
+  const all = await page.evaluate(readRecords);
+  return all[key] ?? null;
+}
+
+/** Every record the app keeps in IndexedDB, by key (in the page, so it is self-contained). */
+function readRecords(): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('scrutineer');
+    open.onupgradeneeded = () => open.result.createObjectStore('records');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('records')) return resolve({});
+      const all: Record<string, string> = {};
+      const cursor = db.transaction('records').objectStore('records').openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) {
+          db.close();
+          return resolve(all);
+        }
+        all[String(at.key)] = at.value as string;
+        at.continue();
+      };
+    };
+  });
+}
+
+/** Every key and value the app keeps (local storage, and the records as "records:<key>"), to prove a failed action changed nothing. */
 export async function storageState(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
+  const records = await page.evaluate(readRecords);
+  const local = await page.evaluate(() => {
     const all: Record<string, string> = {};
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i)!;
@@ -80,6 +112,8 @@ export async function storageState(page: Page): Promise<Record<string, string>> 
     }
     return all;
   });
+  for (const [key, value] of Object.entries(records)) local[`records:${key}`] = value;
+  return local;
 }
 
 /** Whether the project is a touch screen. */
@@ -102,4 +136,12 @@ export async function swipeUp(page: Page, box: { x: number; y: number; width: nu
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+}
+
+/** Forgets everything the app keeps, as a fresh device: local storage now, the records once the page is reloaded (the open page holds the database). */
+export async function forget(page: Page) {
+  await page.evaluate(() => {
+    localStorage.clear();
+    indexedDB.deleteDatabase('scrutineer');
+  });
 }

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, stored } from './fixtures';
 
 test('the Q1 2019/20 overview shows the pack’s figures with comparators and direction', async ({ app, page }) => {
   await app.open('#/indicators');
@@ -97,7 +97,7 @@ test('entering next quarter’s figures updates ratings and direction, refuses w
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Percentage of assessments completed during the year which took over 45 days: “forty” is not a figure');
   await app.expectNoAxeViolations();
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'nothing saved').toBeNull();
+  expect(await stored(page), 'nothing saved').toBeNull();
 
   await page.getByLabel('Percentage of assessments completed during the year which took over 45 days').fill('16.0%');
   await page.getByRole('button', { name: 'Save figures' }).click();
@@ -151,7 +151,7 @@ test('figures go out to a spreadsheet and come back in, with bad rows refused by
   const refused = page.getByTestId('notices-from-csv');
   await expect(refused).toContainText('Could not open “q2.csv”: 1 row has a problem. Nothing has been changed.');
   await expect(refused.getByRole('listitem')).toHaveText(['Row 3, column value: “lots” is not a number']);
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'))).toBeNull();
+  expect(await stored(page)).toBeNull();
 
   const good = 'indicator_id,period,value,numerator\nchildren-looked-after,Q2 2019/20,86.8,2150\nre-referrals,Q2 2019/20,19.9,560\n';
   await input.setInputFiles({ name: 'q2.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
@@ -172,7 +172,7 @@ test('an officer sets a target and a rating by hand with a reason, and both show
   await form.getByRole('button', { name: 'Save indicator' }).click();
   await expect(page.locator('#indicator-errors')).toContainText('Enter the target as a number');
   await expect(form.getByLabel('Target (optional)')).toHaveAttribute('aria-invalid', 'true');
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused form saves nothing').toBeNull();
+  expect(await stored(page), 'a refused form saves nothing').toBeNull();
   await page.locator('#indicator-errors a').first().click();
   await expect(form.getByLabel('Target (optional)'), 'the summary link moves focus, not the page').toBeFocused();
   await expect(page).toHaveURL(/#\/indicators\/children-looked-after$/);
@@ -184,10 +184,10 @@ test('an officer sets a target and a rating by hand with a reason, and both show
 
   const notes = page.getByTestId('period-form');
   await notes.getByLabel('Rating', { exact: true }).selectOption('amber');
-  const before = await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
+  const before = await stored(page);
   await notes.getByRole('button', { name: 'Save rating and commentary' }).click();
   await expect(notes).toContainText('Give the reason for setting the rating by hand');
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused rating saves nothing').toBe(before);
+  expect(await stored(page), 'a refused rating saves nothing').toBe(before);
   await app.expectNoAxeViolations();
   await notes.getByLabel('Reason for the rating').fill('Family safeguarding model starts in Q2');
   await notes.getByLabel('Commentary').fill('The rate rose for a third quarter.');
@@ -205,17 +205,17 @@ test('an officer adds a service area and an indicator, then enters its first fig
   const area = page.getByTestId('area-form');
   await area.getByRole('button', { name: 'Save service area' }).click();
   await expect(area).toContainText("Enter the service area's name");
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'nothing saved').toBeNull();
+  expect(await stored(page), 'nothing saved').toBeNull();
   await area.getByLabel('Name').fill('Trading Standards');
   await area.getByLabel('Directorate (optional)').fill('Growth, Environment, Transport and Community Services');
   await area.getByRole('button', { name: 'Save service area' }).click();
   await expect(page.getByTestId('statuses')).toContainText('Added the service area “Trading Standards”.');
 
   const add = page.getByTestId('add-indicator');
-  const beforeAdd = await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
+  const beforeAdd = await stored(page);
   await add.getByRole('button', { name: 'Add indicator' }).click();
   await expect(add).toContainText('Choose what the figures measure');
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot')), 'a refused indicator saves nothing').toBe(beforeAdd);
+  expect(await stored(page), 'a refused indicator saves nothing').toBe(beforeAdd);
   await app.expectNoAxeViolations();
   await add.getByLabel('Name').fill('Underage sales test purchases');
   await add.getByLabel('Service area').selectOption({ label: 'Trading Standards' });
@@ -279,7 +279,7 @@ test('a period the form cannot read is refused at the field and saves nothing', 
   await page.getByLabel('Number of contacts during the year').fill('9,800');
   await page.getByRole('button', { name: 'Save figures' }).click();
   await expect(period).toBeFocused();
-  expect(await page.evaluate(() => localStorage.getItem('scrutineer.snapshot'))).toBeNull();
+  expect(await stored(page)).toBeNull();
   await app.expectNoAxeViolations();
 });
 

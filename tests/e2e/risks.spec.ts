@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures';
+import { test, expect, stored } from './fixtures';
 import type { Page, Locator } from '@playwright/test';
 
-const stored = (page: Page) => page.evaluate(() => localStorage.getItem('scrutineer.snapshot'));
+
 const risks = (page: Page) => page.getByTestId('matrix-risks');
 const cell = (page: Page, at: string) => risks(page).locator(`.matrix__grid [data-cell="${at}"]`);
 const marker = (page: Page, id: string) => risks(page).locator(`.matrix__grid [data-entry="${id}"]`);

@@ -2,7 +2,7 @@
 // person does: tap a box and type (no select-all), swipe over what they read.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { test, expect, press, swipeUp, touch } from './fixtures';
+import { test, expect, press, swipeUp, touch, stored, forget } from './fixtures';
 
 const KEY = 'scrutineer.snapshot';
 
@@ -15,7 +15,7 @@ async function clearByHand(page: Page, box: Locator, info: TestInfo) {
   await expect(box).toHaveValue('');
 }
 
-const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
 
 test('correcting a held figure replaces it: the boxes show the figures once the period reads, and each change is listed before saving', async ({ app, page }, info) => {
   await app.open('#/enter');
@@ -248,7 +248,7 @@ test('what happens to a chosen file is said beside it; an opened file offers the
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a copy' }).first().click()]);
   const file = readFileSync(await download.path());
-  await page.evaluate(() => localStorage.clear());
+  await forget(page);
   await page.reload();
   await expect(page.getByTestId('export-reminder')).toHaveCount(0);
   await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles({ name: 'lancashire.json', mimeType: 'application/json', buffer: file });
