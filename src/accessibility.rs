@@ -18,6 +18,7 @@ pub fn AccessibilityPage() -> impl IntoView {
     let organisation = move || snapshot.with(|s| s.organisation.clone());
     view! {
         <h1 tabindex="-1">"Accessibility statement for Scrutineer"</h1>
+        <div class="prose">
         <p>{move || statement::applies_to(&organisation())}</p>
         <p>{move || statement::run_by(&organisation())}</p>
         <ul class="list--bullet">
@@ -39,6 +40,7 @@ pub fn AccessibilityPage() -> impl IntoView {
         <Technical/>
         <Improving/>
         <Preparation/>
+        </div>
     }
 }
 
@@ -203,7 +205,7 @@ fn Preparation() -> impl IntoView {
         <h2 id="preparation">"Preparation of this accessibility statement"</h2>
         <p data-testid="prepared">{statement::preparation()}</p>
         <p>{statement::testing()}</p>
-        <p>"Every time the app is changed, its tests:"</p>
+        <p>"The app\u{2019}s automated tests, run on every change to it:"</p>
         <ul class="list--bullet">
             <li>
                 "scan every page with axe-core, an automated checker, against WCAG 2.2 A and AA, "
