@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { executablePath, args } from '../tests/chromium.mjs';
 
 const [base = 'http://127.0.0.1:8080/', out = 'target/screenshots', ...given] = process.argv.slice(2);
-const routes = given.length ? given : ['#/indicators', '#/risks', '#/complaints', '#/pack', '#/data', '#/help', '#/nowhere'];
+const routes = given.length ? given : ['#/indicators', '#/risks', '#/complaints', '#/pack', '#/data', '#/help', '#/accessibility', '#/nowhere'];
 const sizes = [
   { name: 'desktop', width: 1280, height: 800, touch: false },
   { name: 'landscape', width: 1024, height: 768, touch: true },

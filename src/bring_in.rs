@@ -282,7 +282,7 @@ fn BringInPart(kind: Kind) -> impl IntoView {
                     class="file-input"
                     id=input_id
                     type="file"
-                    accept=".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    accept=".csv,.txt,.tsv,.xlsx,.xlsm,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
                     aria-describedby=hint_id
                     data-testid=format!("{key}-input")
                     on:change=choose

@@ -212,14 +212,16 @@ pub enum Shared {
 }
 
 /// Offers the file to the device's share sheet (mail, messages, files).
-pub async fn share_file(name: &str, text: &str, title: &str) -> Shared {
+/// The share data holds the file alone, as [`can_share_files`] checked it:
+/// Safari and Chrome on iPad refuse, or share only the words, when a title or
+/// text comes with the files. The file's name says what it is.
+pub async fn share_file(name: &str, text: &str) -> Shared {
     let (Some(navigator), Some(file)) = (navigator(), file_of(name, text, "application/json"))
     else {
         return Shared::Refused;
     };
     let data = web_sys::ShareData::new();
     data.set_files(&js_sys::Array::of1(&file));
-    data.set_title(title);
     if !navigator.can_share_with_data(&data) {
         return Shared::Refused;
     }

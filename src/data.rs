@@ -92,6 +92,9 @@ fn WhatIsOpen() -> impl IntoView {
             <SummaryRow label="Prepared by">
                 {move || workspace.snapshot().with(|s| or_not_recorded(s.prepared_by.clone()))}
             </SummaryRow>
+            <SummaryRow label="Accessibility contact">
+                {move || workspace.snapshot().with(|s| or_not_recorded(s.accessibility_contact.clone()))}
+            </SummaryRow>
             <SummaryRow label="Contents">{move || summary.with(contents)}</SummaryRow>
             <SummaryRow label="Saved">
                 <span data-testid="saved-state">{saved}</span>
@@ -267,6 +270,14 @@ fn PackDetails() -> impl IntoView {
             {field(DetailsField::Title, "Pack title", "text", |f| f.title.clone(), |f, v| f.title = v)}
             {field(DetailsField::AsAt, "Figures as at", "date", |f| f.as_at.clone(), |f, v| f.as_at = v)}
             {field(DetailsField::PreparedBy, "Prepared by (optional)", "text", |f| f.prepared_by.clone(), |f, v| f.prepared_by = v)}
+            <TextField
+                id=DetailsField::AccessibilityContact.id()
+                label="Accessibility contact (optional)"
+                hint="One email address, phone number or web address where people can report an accessibility problem or ask for the pack in another format. The accessibility statement shows it."
+                value=Signal::derive(move || form.with(|f| f.accessibility_contact.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| f.accessibility_contact = v))
+                error=Signal::derive(message_for(errors, DetailsField::AccessibilityContact))
+            />
             <button type="submit" class="button">"Save pack details"</button>
         </form>
         <NoticesHere at="pack-details"/>

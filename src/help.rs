@@ -19,7 +19,9 @@ pub fn HelpPage() -> impl IntoView {
         <RiskScores/>
         <ComplaintsCharts/>
         <YourData/>
+        <FromMail/>
         <Keyboard/>
+        <Accessibility/>
     }
 }
 
@@ -148,6 +150,44 @@ fn YourData() -> impl IntoView {
             "Everything is kept in this browser on this device. Nothing is sent to a server and "
             "there is no account. Clearing your browser's site data deletes it, and some tablets "
             "delete a site's data after a week unused, so download a copy from the Data page to keep it."
+        </p>
+    }
+}
+
+/// "Opening a file emailed to you, on an iPad": Mail cannot hand an
+/// attachment to a web app, so it goes by way of the Files app.
+#[component]
+fn FromMail() -> impl IntoView {
+    view! {
+        <h2 id="help-mail">"Opening a file emailed to you, on an iPad"</h2>
+        <p>"A copy of a pack comes as one file ending in .json. To open it from Mail:"</p>
+        <ol class="list--bullet" data-testid="help-mail-steps">
+            <li>"In Mail, touch and hold the attachment, then tap Save to Files."</li>
+            <li>"Choose where to save it, such as On My iPad, then tap Save."</li>
+            <li>
+                "Open Scrutineer, go to the "
+                <a href=Route::Data.href()>"Data"</a>
+                " page and, under \u{201c}Open a snapshot file\u{201d}, tap the button to choose a file."
+            </li>
+            <li>"Tap Browse, find the file where you saved it, and tap it."</li>
+            <li>"Check what the file holds, then tap \u{201c}Open this file\u{201d}."</li>
+        </ol>
+        <p>
+            "Tapping the attachment in Mail only shows it: Scrutineer cannot open a file straight "
+            "from Mail."
+        </p>
+    }
+}
+
+/// "Accessibility": where the statement is.
+#[component]
+fn Accessibility() -> impl IntoView {
+    view! {
+        <h2 id="help-accessibility">"Accessibility"</h2>
+        <p>
+            "The "
+            <a href=Route::Accessibility.href() data-testid="help-accessibility">"accessibility statement"</a>
+            " says how accessible Scrutineer is, what is known not to be, and how to report a problem."
         </p>
     }
 }

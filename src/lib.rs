@@ -1,5 +1,6 @@
 //! Scrutineer's browser app: thin Leptos views over `scrutineer-core`.
 
+pub mod accessibility;
 pub mod app;
 pub mod bring_in;
 pub mod browser;

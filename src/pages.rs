@@ -116,6 +116,7 @@ mod chunks {
     use leptos::prelude::*;
     use scrutineer_core::route::Route;
 
+    use crate::accessibility::AccessibilityPage;
     use crate::bring_in::BringInPage;
     use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
     use crate::data::DataPage;
@@ -158,6 +159,7 @@ mod chunks {
     chunk!(editing, data / preload_data() => view! { <DataPage/> });
     chunk!(bring_in, bring_in / preload_bring_in() => view! { <BringInPage/> });
     chunk!(reading, help / preload_help() => view! { <HelpPage/> });
+    chunk!(reading, accessibility / preload_accessibility() => view! { <AccessibilityPage/> });
 
     #[cfg(feature = "split")]
     use leptos::wasm_split::SplitLoaderError;
@@ -200,6 +202,7 @@ mod chunks {
             Route::Data => preload_data().await,
             Route::BringIn => preload_bring_in().await,
             Route::Help => preload_help().await,
+            Route::Accessibility => preload_accessibility().await,
             Route::Indicators | Route::NotFound { .. } => Ok(()),
         }
     }
@@ -220,6 +223,7 @@ mod chunks {
             Route::Data => data().await,
             Route::BringIn => bring_in().await,
             Route::Help => help().await,
+            Route::Accessibility => accessibility().await,
             Route::Indicators | Route::NotFound { .. } => Ok(super::page_for(route)),
         }
     }
@@ -241,6 +245,7 @@ mod chunks {
             Route::Data => data(),
             Route::BringIn => bring_in(),
             Route::Help => help(),
+            Route::Accessibility => accessibility(),
             Route::Indicators | Route::NotFound { .. } => super::page_for(route),
         }
     }

@@ -477,12 +477,9 @@ impl Workspace {
     /// device refuses.
     pub fn share_copy(&self) {
         let (name, text) = self.export_file();
-        let title = self
-            .snapshot
-            .with_untracked(|s| format!("{}: {}", s.organisation, s.as_at_label()));
         let workspace = *self;
         leptos::task::spawn_local(async move {
-            match browser::share_file(&name, &text, &title).await {
+            match browser::share_file(&name, &text).await {
                 browser::Shared::Shared => {
                     workspace.mark_exported();
                     workspace

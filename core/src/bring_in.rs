@@ -614,6 +614,7 @@ pub(crate) mod testing {
             title: "Scrutiny Committee".into(),
             as_at: as_at.into(),
             prepared_by: String::new(),
+            accessibility_contact: String::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).expect("a day");
         Snapshot::fresh(&form, today).expect("a new pack")

@@ -8,6 +8,7 @@
 // `sort` (clippy.toml says why).
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
+pub mod accessibility;
 pub mod bring_in;
 pub mod charts;
 pub mod complaints;

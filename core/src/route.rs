@@ -95,6 +95,8 @@ pub enum Route {
     /// `#/data/bring-in`: a council's own spreadsheets brought in.
     BringIn,
     Help,
+    /// `#/accessibility`: the accessibility statement the regulations require.
+    Accessibility,
     /// A fragment that names no view; `path` is what was asked for, decoded.
     NotFound {
         path: String,
@@ -142,6 +144,7 @@ impl Route {
             ["data"] => Route::Data,
             ["data", "bring-in"] => Route::BringIn,
             ["help"] => Route::Help,
+            ["accessibility"] => Route::Accessibility,
             _ => Route::NotFound {
                 path: format!("/{}", segments.join("/")),
             },
@@ -159,6 +162,7 @@ impl Route {
             Route::ComplaintsFigures => "#/complaints/figures".to_owned(),
             Route::ComplaintsCases => "#/complaints/cases".to_owned(),
             Route::BringIn => "#/data/bring-in".to_owned(),
+            Route::Accessibility => "#/accessibility".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
                     .trim_start_matches('/')
@@ -198,7 +202,8 @@ impl Route {
             Route::Pack => Some(Section::Pack),
             Route::Data | Route::BringIn => Some(Section::Data),
             Route::Help => Some(Section::Help),
-            Route::NotFound { .. } => None,
+            // Reached from the footer and from Help, so no section is current.
+            Route::Accessibility | Route::NotFound { .. } => None,
         }
     }
 
@@ -219,6 +224,7 @@ impl Route {
             Route::Data => "Data: open, save and share".to_owned(),
             Route::BringIn => "Bring in your council's spreadsheets".to_owned(),
             Route::Help => "Help".to_owned(),
+            Route::Accessibility => "Accessibility statement".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
         }
     }
@@ -348,6 +354,24 @@ mod tests {
         assert_eq!(Route::from_hash(&Route::BringIn.href()), Route::BringIn);
         assert_eq!(Route::from_hash("#/data/bring-in/"), Route::BringIn);
         assert_eq!(Route::BringIn.section(), Some(Section::Data));
+    }
+
+    #[test]
+    fn the_accessibility_statement_has_its_own_address_under_no_section() {
+        let route = Route::from_hash("#/accessibility");
+        assert_eq!(route, Route::Accessibility);
+        assert_eq!(route.href(), "#/accessibility");
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert_eq!(Route::from_hash("#accessibility/"), route);
+        assert_eq!(Route::from_hash("#/accessibility?from=help"), route);
+        assert_eq!(route.section(), None);
+        assert_eq!(route.title(), "Accessibility statement");
+        assert_eq!(
+            Route::from_hash("#/accessibility/more"),
+            Route::NotFound {
+                path: "/accessibility/more".into()
+            }
+        );
     }
 
     #[test]

@@ -388,6 +388,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
         title: r.text(),
         as_at: NaiveDate::from_ymd_opt(r.range(1995, 2090) as i32, 6, 30).expect("date"),
         prepared_by: r.opt(Rng::text),
+        accessibility_contact: r.opt(Rng::text),
         settings: Settings {
             score_bands: scrutineer_core::domain::risk::ScoreBands::four(),
             opportunity_bands: r

@@ -81,7 +81,7 @@ pub fn SiteNav() -> impl IntoView {
     }
 }
 
-/// Where the data lives, said on every page.
+/// Where the data lives, said on every page, and the accessibility statement.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
@@ -91,6 +91,9 @@ pub fn SiteFooter() -> impl IntoView {
                 " Nothing is sent to a server. The "
                 <a href=Route::Data.href()>"Data"</a>
                 " page says what is open and where it is kept."
+            </p>
+            <p class="site-footer__links">
+                <a href=Route::Accessibility.href() data-testid="footer-accessibility">"Accessibility statement"</a>
             </p>
             <p class="site-footer__version">
                 "Scrutineer " {env!("CARGO_PKG_VERSION")}

@@ -25,27 +25,40 @@ test('on a PC (no share sheet): a copy downloads, then a mail draft says how to 
   await app.expectNoAxeViolations();
 });
 
-test('on a tablet with a share sheet: the snapshot file itself is handed to it', async ({ app, page }) => {
-  // The device's share sheet, as a tablet's browser offers it: it records what it was given.
+test('on a tablet with a share sheet: the snapshot file itself, and nothing else, is handed to it', async ({ app, page }) => {
+  // The device's share sheet, as a tablet's browser offers it: it records what it was asked and given.
+  // iPad browsers share files only when the data holds files alone (no title, text or url).
   await page.addInitScript(() => {
-    const shared: { title?: string; files: { name: string; type: string; size: number }[] }[] = [];
-    (window as unknown as { shared: typeof shared }).shared = shared;
-    navigator.canShare = (data?: ShareData) => Boolean(data?.files?.length);
+    type Seen = { keys: string[]; files: { name: string; type: string; size: number }[] };
+    const seen = (data?: ShareData): Seen => ({
+      keys: Object.keys(data ?? {}).sort(),
+      files: (data?.files ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size })),
+    });
+    const record = { asked: [] as Seen[], shared: [] as Seen[] };
+    (window as unknown as { record: typeof record }).record = record;
+    navigator.canShare = (data?: ShareData) => {
+      record.asked.push(seen(data));
+      return Boolean(data?.files?.length);
+    };
     navigator.share = async (data?: ShareData) => {
-      shared.push({ title: data?.title, files: (data?.files ?? []).map((f) => ({ name: f.name, type: f.type, size: f.size })) });
+      record.shared.push(seen(data));
     };
   });
   await app.open('#/data');
   await expect(page.getByRole('button', { name: 'Email a copy' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Share…' }).click();
   await expect(page.getByTestId('statuses')).toContainText('Shared “lancashire-county-council-2019-06-30.json”.');
-  const shared = await page.evaluate(() => (window as unknown as { shared: { title: string; files: { name: string; type: string; size: number }[] }[] }).shared);
-  expect(shared).toHaveLength(1);
-  expect(shared[0].title).toBe('Lancashire County Council: as at 30 June 2019');
-  expect(shared[0].files).toEqual([
+  type Seen = { keys: string[]; files: { name: string; type: string; size: number }[] };
+  const record = await page.evaluate(() => (window as unknown as { record: { asked: Seen[]; shared: Seen[] } }).record);
+  expect(record.shared).toHaveLength(1);
+  expect(record.shared[0].keys, 'the share call passes files only').toEqual(['files']);
+  expect(record.shared[0].files).toEqual([
     { name: 'lancashire-county-council-2019-06-30.json', type: 'application/json', size: expect.any(Number) },
   ]);
-  expect(shared[0].files[0].size).toBeGreaterThan(50_000);
+  expect(record.shared[0].files[0].size).toBeGreaterThan(50_000);
+  // Whether the button is offered, and the check just before sharing, ask about files alone too.
+  expect(record.asked.length).toBeGreaterThanOrEqual(2);
+  for (const asked of record.asked) expect(asked.keys, 'canShare is asked about files only').toEqual(['files']);
 });
 
 test('copy link: any view, filters and all, goes to the clipboard', async ({ app, page, context }) => {

@@ -259,3 +259,39 @@ test('what happens to a chosen file is said beside it; an opened file offers the
   await expect(page).toHaveURL(/#\/indicators$/);
   await expect(app.heading).toHaveText('Performance indicators');
 });
+
+test('every file input on every page lists MIME types beside its extensions, so iPadOS does not grey files out', async ({ app, page }) => {
+  // iPadOS's Files picker greys out files when `accept` lists only extensions.
+  const mime: Record<string, string> = {
+    '.json': 'application/json',
+    '.csv': 'text/csv',
+    '.tsv': 'text/tab-separated-values',
+    '.txt': 'text/plain',
+    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.xlsm': 'application/vnd.ms-excel.sheet.macroEnabled.12',
+  };
+  const pages = [
+    '#/indicators', '#/indicators/children-looked-after', '#/enter', '#/risks', '#/risks/CR1', '#/risks/new',
+    '#/risks/bands', '#/complaints', '#/complaints/figures', '#/complaints/cases', '#/pack', '#/data',
+    '#/data/bring-in', '#/help', '#/accessibility',
+  ];
+  const seen: string[] = [];
+  for (const fragment of pages) {
+    await app.open(fragment);
+    const accepts = await page.locator('input[type="file"]').evaluateAll((inputs) =>
+      inputs.map((input) => `${input.id} ${input.getAttribute('accept') ?? ''}`),
+    );
+    for (const entry of accepts) {
+      const [id, accept] = entry.split(' ');
+      const types = accept.split(',').map((t) => t.trim());
+      seen.push(`${fragment} ${id}`);
+      expect(types.filter((t) => t.includes('/')), `${fragment} #${id} lists a MIME type`).not.toEqual([]);
+      for (const extension of types.filter((t) => t.startsWith('.'))) {
+        expect(mime[extension], `${fragment} #${id}: a MIME type for ${extension} is known`).toBeDefined();
+        expect(types, `${fragment} #${id} lists ${mime[extension]} for ${extension}`).toContain(mime[extension]);
+      }
+    }
+  }
+  // The snapshot, the figures CSV, the case list and the three bring-in parts.
+  expect(seen.length, seen.join('\n')).toBeGreaterThanOrEqual(6);
+});

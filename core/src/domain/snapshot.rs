@@ -27,6 +27,11 @@ pub struct Snapshot {
     /// Who prepared the pack, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared_by: Option<String>,
+    /// Where to report an accessibility problem with the pack (an email
+    /// address, a phone number or a web address), shown in the
+    /// accessibility statement. Files written before it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_contact: Option<String>,
     #[serde(default)]
     pub settings: Settings,
     /// The documents the figures were taken from.
@@ -137,6 +142,7 @@ impl Snapshot {
             title: title.to_owned(),
             as_at,
             prepared_by: None,
+            accessibility_contact: None,
             settings: Settings::default(),
             sources: Shared::default(),
             service_areas: Shared::default(),
@@ -196,7 +202,12 @@ pub struct DetailsForm {
     /// As a date input gives it: "2019-06-30".
     pub as_at: String,
     pub prepared_by: String,
+    pub accessibility_contact: String,
 }
+
+/// The longest accessibility contact the pack details keep, in characters:
+/// room for a long web address, not for a paragraph.
+pub const CONTACT_MAX_CHARS: usize = 200;
 
 /// The fields of the pack details form (the Data page's "Pack details").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,6 +216,7 @@ pub enum DetailsField {
     Title,
     AsAt,
     PreparedBy,
+    AccessibilityContact,
 }
 
 impl DetailsField {
@@ -214,6 +226,7 @@ impl DetailsField {
             DetailsField::Title => "title",
             DetailsField::AsAt => "as_at",
             DetailsField::PreparedBy => "prepared_by",
+            DetailsField::AccessibilityContact => "accessibility_contact",
         }
     }
 }
@@ -243,6 +256,7 @@ impl Snapshot {
             title: self.title.clone(),
             as_at: self.as_at.format("%Y-%m-%d").to_string(),
             prepared_by: self.prepared_by.clone().unwrap_or_default(),
+            accessibility_contact: self.accessibility_contact.clone().unwrap_or_default(),
         }
     }
 
@@ -309,6 +323,13 @@ impl Snapshot {
                 None
             }
         };
+        let contact = form.accessibility_contact.trim();
+        if let Some(message) = contact_fault(contact) {
+            errors.push(FieldError {
+                field: DetailsField::AccessibilityContact,
+                message,
+            });
+        }
         match as_at {
             Some(as_at) if errors.is_empty() => {
                 let prepared_by = form.prepared_by.trim();
@@ -317,11 +338,30 @@ impl Snapshot {
                     title: title.to_owned(),
                     as_at,
                     prepared_by: (!prepared_by.is_empty()).then(|| prepared_by.to_owned()),
+                    accessibility_contact: (!contact.is_empty()).then(|| contact.to_owned()),
                     ..self.clone()
                 })
             }
             _ => Err(errors),
         }
+    }
+}
+
+/// What is wrong with an accessibility contact, already trimmed, if
+/// anything: the pack details form and a file's validation say the same.
+pub fn contact_fault(contact: &str) -> Option<String> {
+    let length = contact.chars().count();
+    if length > CONTACT_MAX_CHARS {
+        Some(format!(
+            "The accessibility contact must be {CONTACT_MAX_CHARS} characters or fewer; it has {length}. Give one email address, phone number or web address"
+        ))
+    } else if contact.chars().any(char::is_control) {
+        Some(
+            "The accessibility contact must be on one line: give one email address, phone number or web address"
+                .to_owned(),
+        )
+    } else {
+        None
     }
 }
 
@@ -385,6 +425,7 @@ mod tests {
             title: "Overview and Scrutiny".into(),
             as_at: "2026-09-30".into(),
             prepared_by: String::new(),
+            accessibility_contact: String::new(),
         };
         let fresh = Snapshot::fresh(&form, today).expect("valid");
         assert!(fresh.is_empty());
@@ -439,6 +480,7 @@ mod tests {
             title: "".into(),
             as_at: "1850-01-01".into(),
             prepared_by: String::new(),
+            accessibility_contact: String::new(),
         };
         let errors = demo.with_details(&bad).expect_err("three faults");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
@@ -460,6 +502,71 @@ mod tests {
             demo.with_details(&not_a_date).expect_err("bad date")[0].field,
             DetailsField::AsAt
         );
+    }
+
+    #[test]
+    fn the_accessibility_contact_is_trimmed_kept_and_cleared() {
+        let demo = Snapshot::demo();
+        assert_eq!(demo.accessibility_contact, None);
+        let mut form = demo.details_form();
+        assert_eq!(form.accessibility_contact, "");
+        form.accessibility_contact = "  accessibility@anytown.gov.uk \t".into();
+        let edited = demo.with_details(&form).expect("valid");
+        assert_eq!(
+            edited.accessibility_contact.as_deref(),
+            Some("accessibility@anytown.gov.uk")
+        );
+        assert_eq!(
+            edited.details_form().accessibility_contact,
+            "accessibility@anytown.gov.uk"
+        );
+        assert_eq!(edited.indicators, demo.indicators);
+        form.accessibility_contact = "   ".into();
+        let cleared = edited.with_details(&form).expect("valid");
+        assert_eq!(cleared.accessibility_contact, None);
+        assert_eq!(cleared, demo);
+    }
+
+    #[test]
+    fn an_accessibility_contact_too_long_or_on_two_lines_is_refused_saying_why() {
+        let demo = Snapshot::demo();
+        let at_most = format!(
+            "https://anytown.gov.uk/{}",
+            "a".repeat(CONTACT_MAX_CHARS - 23)
+        );
+        assert_eq!(at_most.chars().count(), CONTACT_MAX_CHARS);
+        let form = DetailsForm {
+            accessibility_contact: at_most.clone(),
+            ..demo.details_form()
+        };
+        assert_eq!(
+            demo.with_details(&form)
+                .expect("the longest kept")
+                .accessibility_contact,
+            Some(at_most.clone())
+        );
+        let too_long = DetailsForm {
+            accessibility_contact: format!("{at_most}é"),
+            ..demo.details_form()
+        };
+        let errors = demo.with_details(&too_long).expect_err("too long");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, DetailsField::AccessibilityContact);
+        assert_eq!(
+            errors[0].message,
+            "The accessibility contact must be 200 characters or fewer; it has 201. Give one email address, phone number or web address"
+        );
+        assert_eq!(
+            DetailsField::AccessibilityContact.id(),
+            "details-accessibility_contact"
+        );
+        let two_lines = DetailsForm {
+            accessibility_contact: "01234 567890\nor email us".into(),
+            ..demo.details_form()
+        };
+        let errors = demo.with_details(&two_lines).expect_err("two lines");
+        assert!(errors[0].message.contains("on one line"), "{errors:?}");
+        assert_eq!(contact_fault("0300 123 4567"), None);
     }
 
     #[test]

@@ -290,6 +290,7 @@ pub fn lancashire() -> Snapshot {
         title: "Cabinet Committee on Performance Improvement".to_owned(),
         as_at: date(2019, 6, 30),
         prepared_by: Some("Business Intelligence".to_owned()),
+        accessibility_contact: None,
         settings: Settings::default(),
         sources: sources().into(),
         service_areas: b.areas.into(),

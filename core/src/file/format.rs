@@ -640,6 +640,42 @@ mod tests {
         assert_eq!(import(&text).expect("opens").snapshot, demo);
     }
 
+    #[test]
+    fn a_file_without_an_accessibility_contact_reads_and_writes_back_byte_for_byte() {
+        let demo = Snapshot::demo();
+        assert_eq!(demo.accessibility_contact, None);
+        let before = export(&demo, when(), "0.1.0");
+        assert!(!before.contains("accessibility_contact"));
+        let opened = import(&before).expect("opens");
+        assert_eq!(opened.snapshot.accessibility_contact, None);
+        assert_eq!(export(&opened.snapshot, when(), "0.1.0"), before);
+    }
+
+    #[test]
+    fn an_accessibility_contact_is_written_after_prepared_by_and_read_by_both_readers() {
+        let mut demo = Snapshot::demo();
+        demo.accessibility_contact = Some("accessibility@lancashire.gov.uk".into());
+        let text = export(&demo, when(), "0.1.0");
+        assert!(text.contains(
+            "\"prepared_by\": \"Business Intelligence\",\n    \"accessibility_contact\": \"accessibility@lancashire.gov.uk\",\n    \"settings\""
+        ));
+        assert_eq!(import_quick(&text).expect("opens quickly").snapshot, demo);
+        readers_agree(&text);
+        // An older file may carry it too: the careful reader keeps it.
+        let v2 = text.replacen("\"version\": 3", "\"version\": 2", 1);
+        assert_eq!(import(&v2).expect("opens").snapshot, demo);
+        let long = text.replacen(
+            "accessibility@lancashire.gov.uk",
+            &"x".repeat(crate::domain::snapshot::CONTACT_MAX_CHARS + 1),
+            1,
+        );
+        assert!(import(&long)
+            .unwrap_err()
+            .to_string()
+            .contains("(accessibility_contact): the accessibility contact has 201 characters"));
+        readers_agree(&long);
+    }
+
     /// The quick reader either gives what the careful one gives, or leaves
     /// the file to it; and `import` always gives the careful reader's answer.
     fn readers_agree(text: &str) {

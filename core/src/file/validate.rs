@@ -16,7 +16,7 @@ use crate::domain::complaints::ComplaintsYear;
 use crate::domain::indicator::{Indicator, ServiceArea};
 use crate::domain::period::Period;
 use crate::domain::register::RegisterEntry;
-use crate::domain::snapshot::{Settings, Snapshot, Source};
+use crate::domain::snapshot::{Settings, Snapshot, Source, CONTACT_MAX_CHARS};
 use crate::domain::value::{Unit, Value};
 
 /// One thing wrong with a snapshot.
@@ -64,6 +64,16 @@ fn pack_details(v: &mut Checker, snapshot: &Snapshot) {
     );
     v.text("snapshot", "title", &snapshot.title, "the pack's title");
     v.date("snapshot", "as_at", snapshot.as_at);
+    if let Some(contact) = &snapshot.accessibility_contact {
+        let length = contact.chars().count();
+        if length > CONTACT_MAX_CHARS {
+            v.push(
+                "accessibility_contact",
+                "snapshot",
+                format!("the accessibility contact has {length} characters; give at most {CONTACT_MAX_CHARS}: one email address, phone number or web address"),
+            );
+        }
+    }
 }
 
 fn settings(v: &mut Checker, settings: &Settings) {
@@ -495,11 +505,16 @@ mod tests {
     #[test]
     fn each_rule_names_the_item_and_field_at_fault() {
         type Break = fn(&mut Snapshot);
-        let cases: [(Break, &str, &str); 10] = [
+        let cases: [(Break, &str, &str); 11] = [
             (
                 |s| s.organisation.clear(),
                 "organisation",
                 "no organisation",
+            ),
+            (
+                |s| s.accessibility_contact = Some("x".repeat(CONTACT_MAX_CHARS + 1)),
+                "accessibility_contact",
+                "has 201 characters; give at most 200",
             ),
             (
                 |s| s.indicators[0].service_area = "nowhere".into(),
