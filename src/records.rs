@@ -297,7 +297,10 @@ pub fn announce(revision: u64) {
         }
         _ => false,
     });
-    if indexed {
+    if indexed && revision == 0 {
+        // Nothing saved (a first save that failed): nothing to announce.
+        let _ = storage::remove(REVISION_KEY);
+    } else if indexed {
         let _ = storage::write(REVISION_KEY, &revision.to_string());
     }
 }

@@ -389,7 +389,6 @@ impl Workspace {
         // are told); put back if the write fails.
         let before = self.meta.get_untracked();
         self.meta.set(Meta::of(&next));
-        records::announce(next.revision);
         let failed_at_once = std::rc::Rc::new(std::cell::Cell::new(false));
         let failed = failed_at_once.clone();
         let workspace = *self;
@@ -401,6 +400,11 @@ impl Workspace {
                 workspace.not_saved(revision, before, e);
             }
         });
+        // After the write has started, so a tab that reads on hearing of it
+        // reads what this one wrote.
+        if !failed_at_once.get() {
+            records::announce(next.revision);
+        }
         !failed_at_once.get()
     }
 

@@ -101,7 +101,7 @@ function readRecords(): Promise<Record<string, string>> {
   });
 }
 
-/** Every key and value the app keeps (local storage, and the records as "records:<key>"), to prove a failed action changed nothing. */
+/** Every key and value the app keeps (local storage and the records), to prove a failed action changed nothing. */
 export async function storageState(page: Page): Promise<Record<string, string>> {
   const records = await page.evaluate(readRecords);
   const local = await page.evaluate(() => {
@@ -112,8 +112,10 @@ export async function storageState(page: Page): Promise<Record<string, string>> 
     }
     return all;
   });
-  for (const [key, value] of Object.entries(records)) local[`records:${key}`] = value;
-  return local;
+  // Records under their own keys; one still in local storage (not moved) as "local:<key>".
+  const all: Record<string, string> = {};
+  for (const [key, value] of Object.entries(local)) all[key in records ? `local:${key}` : key] = value;
+  return { ...all, ...records };
 }
 
 /** Whether the project is a touch screen. */

@@ -384,7 +384,9 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// number (-5, +2.5) stays a number.
 pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
     let number = cell.parse::<f64>().is_ok_and(f64::is_finite);
-    if cell.starts_with(FORMULA_STARTS) && !number {
+    // A cell that already starts with the apostrophe before a formula's
+    // first character gets one more, so it reads back with its own.
+    if cell.starts_with(FORMULA_STARTS) && !number || live(cell).len() != cell.len() {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)

@@ -272,6 +272,7 @@ fn cells_a_spreadsheet_would_run_are_written_inert_and_read_back_as_they_were() 
         ],
         vec!["\tindented", "\rreturn", "-5", "+2.5"],
         vec!["-inf", "1e3", "plain", "a=b"],
+        vec!["'=already quoted", "'plain", "''+two", "'"],
     ];
     let text = write_rows(&hostile);
     let cells = parse_rows(&text)
@@ -304,7 +305,11 @@ fn cells_a_spreadsheet_would_run_are_written_inert_and_read_back_as_they_were() 
             "'-inf",
             "1e3",
             "plain",
-            "a=b"
+            "a=b",
+            "''=already quoted",
+            "'plain",
+            "''+two",
+            "'"
         ]
     );
     // What Scrutineer reads back: the cells as they were.
