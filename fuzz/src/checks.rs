@@ -70,8 +70,13 @@ fn at() -> DateTime<Utc> {
 }
 
 /// A snapshot the app accepted must validate, export, and import again
-/// equal: otherwise what it saves will not open, or opens changed.
+/// equal: otherwise what it saves will not open, or opens changed. The demo
+/// pack unchanged (a file that changes nothing) is not written again: the
+/// round-trip test checks it, and writing it would cost most of a run.
 pub fn reopens(snapshot: &Snapshot, what: &str) {
+    if snapshot == demo() {
+        return;
+    }
     let problems = validate(snapshot);
     assert!(
         problems.is_empty(),
