@@ -145,8 +145,17 @@ impl Route {
             ["data", "bring-in"] => Route::BringIn,
             ["help"] => Route::Help,
             ["accessibility"] => Route::Accessibility,
+            // An encoded slash stays encoded: the path keeps its segments,
+            // so its link asks for the same path again.
             _ => Route::NotFound {
-                path: format!("/{}", segments.join("/")),
+                path: format!(
+                    "/{}",
+                    segments
+                        .iter()
+                        .map(|s| s.replace('/', "%2F"))
+                        .collect::<Vec<_>>()
+                        .join("/")
+                ),
             },
         }
     }

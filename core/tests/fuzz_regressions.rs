@@ -1,9 +1,9 @@
 //! Every input the fuzzers found (fuzz/regressions/<target>/) read again by
 //! its reader on stable, with the fuzz targets' own checks (no panic, what
 //! is accepted reads back equal; fuzz/src/checks.rs, included here), and
-//! within a time limit. An input whose finding is not fixed yet is listed in
-//! `KNOWN` and has an ignored test of its own naming the finding; when it is
-//! fixed, remove it from `KNOWN` and its test's `ignore`.
+//! within a time limit. Each finding's inputs are listed in `KNOWN` and
+//! read by a test of its own that names the finding (all five are fixed;
+//! one not fixed yet would carry an `ignore` giving the reason).
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -17,8 +17,8 @@ mod checks;
 /// Longer than any reader should take on a small input, even unoptimised.
 const LIMIT: Duration = Duration::from_secs(5);
 
-/// Inputs of findings not fixed yet, as `target/file`: skipped by the test
-/// of the whole folder, each run by its own ignored test below.
+/// Inputs of the findings, as `target/file`: skipped by the test of the
+/// whole folder, each read by its finding's own test below.
 const KNOWN: &[&str] = &[
     "period/year-range-2118-09-prints-as-2118-2209",
     "period/year-range-2121-04-prints-as-2121-2204",
@@ -101,21 +101,18 @@ fn known(known: &str) {
 }
 
 #[test]
-#[ignore = "finding 1: \"2118-09\" reads as the years 2118 to 2209, printed \"2118-2209\", which is refused"]
 fn finding_1_a_year_range_into_the_next_century_prints_as_a_label_that_is_refused() {
     known("period/year-range-2118-09-prints-as-2118-2209");
     known("period/year-range-2121-04-prints-as-2121-2204");
 }
 
 #[test]
-#[ignore = "finding 2: a numerator with decimals (1.89 in \"1.89/57\") shows rounded (\"2 / 57%\") and reads back as 2"]
 fn finding_2_a_numerator_with_decimals_shows_rounded_and_reads_back_changed() {
     known("value/numerator-1.89-of-57-percent-shows-as-2");
     known("value/numerator-0.512-of-7-percent-after-a-form-feed-shows-as-1");
 }
 
 #[test]
-#[ignore = "finding 3: an address with an encoded slash (\"#/%2f\", \"#/x%2f\") opens a page not found whose link opens another page"]
 fn finding_3_an_encoded_slash_in_an_unknown_address_links_elsewhere() {
     known("route/encoded-slash-alone-links-to-the-indicators");
     known("route/encoded-slash-at-the-end-links-without-it");
@@ -123,13 +120,11 @@ fn finding_3_an_encoded_slash_in_an_unknown_address_links_elsewhere() {
 }
 
 #[test]
-#[ignore = "finding 4: a case received in year 29 (\"29-03-13\") is accepted and its working days are counted day by day (over 2 s optimised, minutes in a debug test), and the pack it gives reopens changed"]
 fn finding_4_a_case_in_year_29_is_accepted_and_counted_slowly() {
     known("case_list/received-in-year-29-counts-working-days-day-by-day.csv");
 }
 
 #[test]
-#[ignore = "finding 5: a case received in 1008 (acknowledged in 2016) is accepted, and its complaints year \"1008/09\" is refused when the pack is reopened"]
 fn finding_5_a_case_in_year_1008_gives_a_pack_that_does_not_reopen() {
     known("case_list/received-in-year-1008-gives-complaints-year-1008-09-that-does-not-reopen.csv");
 }

@@ -383,21 +383,26 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// injection, so a hostile name in an imported file cannot run in Excel. A
 /// number (-5, +2.5) stays a number.
 pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
-    let number = cell.parse::<f64>().is_ok_and(f64::is_finite);
-    // A cell that already starts with the apostrophe before a formula's
-    // first character gets one more, so it reads back with its own.
-    if cell.starts_with(FORMULA_STARTS) && !number || live(cell).len() != cell.len() {
+    if needs_apostrophe(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
     }
 }
 
-/// A cell as read: the apostrophe [`inert`] put before a formula's first
-/// character is taken off, so a file written here reads back as it was.
+/// Whether [`inert`] puts an apostrophe before `cell`: it starts a formula
+/// (not a number), perhaps after apostrophes of its own, which then read
+/// back as its own.
+fn needs_apostrophe(cell: &str) -> bool {
+    let after = cell.trim_start_matches('\'');
+    after.starts_with(FORMULA_STARTS) && !after.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// A cell as read: the apostrophe [`inert`] put before it is taken off, so
+/// a file written here reads back as it was.
 fn live(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if needs_apostrophe(rest) => rest,
         _ => cell,
     }
 }

@@ -308,7 +308,7 @@ fn cells_a_spreadsheet_would_run_are_written_inert_and_read_back_as_they_were() 
             "a=b",
             "''=already quoted",
             "'plain",
-            "''+two",
+            "'''+two",
             "'"
         ]
     );
