@@ -199,10 +199,24 @@ async function largeImport(browser, url) {
       ),
     );
     await page.getByTestId('import-preview').waitFor();
-    stored = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('scrutineer') && localStorage.getItem(k).length > 1e6);
-      return key ? localStorage.getItem(key).length : 0;
-    });
+    // The stored snapshot's length: the records are in IndexedDB.
+    stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('scrutineer');
+          open.onerror = () => resolve(0);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('records')) return resolve(0);
+            const get = db.transaction('records').objectStore('records').get('scrutineer.snapshot');
+            get.onerror = () => resolve(0);
+            get.onsuccess = () => {
+              db.close();
+              resolve(typeof get.result === 'string' ? get.result.length : 0);
+            };
+          };
+        }),
+    );
     parses.push(
       await page.evaluate((t) => {
         const times = [];
