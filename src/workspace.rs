@@ -20,6 +20,7 @@ use scrutineer_core::file::store::{
     self, encode, file_name, plan_save_after, Loaded, SavePlan, Stored, BEFORE_IMPORT_KEY,
     CORRUPT_KEY, KEY, REVISION_KEY,
 };
+use scrutineer_core::file::validate::over_limits;
 
 use crate::browser;
 use crate::records;
@@ -293,6 +294,20 @@ impl Workspace {
     }
 
     fn edit_near(&self, near: Option<&'static str>, done: String, snapshot: Snapshot) -> bool {
+        // A change that would take the pack past what Scrutineer keeps is not
+        // made: saved, it could not be opened again.
+        if let Some(problem) = over_limits(&snapshot).first() {
+            let text = format!(
+                "Not changed: with this change {} {}.",
+                problem.item,
+                problem.message.replacen("it has", "would have", 1)
+            );
+            match near {
+                Some(near) => self.notices.error_at(near, text),
+                None => self.notices.error(text),
+            }
+            return false;
+        }
         let before = self.snapshot.get_untracked();
         let saved = self.commit(snapshot);
         self.undo_stack.update(|stack| {

@@ -330,3 +330,45 @@ async fn records_in_local_storage_move_into_indexeddb_unless_it_holds_a_newer_sn
     root.remove();
     common::clean().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_change_past_what_scrutineer_keeps_is_not_made_and_nothing_is_stored() {
+    common::clean().await;
+    let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
+    let root = fresh_root();
+    let handle = {
+        let opened = opened.clone();
+        leptos::mount::mount_to(root.clone(), move || {
+            let notices = Notices::new();
+            provide_context(notices);
+            opened.set(Some(Workspace::open(notices, Saved::read())));
+            view! { <scrutineer::components::MessageRegions/> }
+        })
+    };
+    tick().await;
+    let workspace = opened.get().expect("the workspace opened");
+    let mut big = Snapshot::demo();
+    let first = big.indicators[0].clone();
+    while big.indicators.len() <= scrutineer_core::file::validate::MOST_INDICATORS {
+        let mut next = first.clone();
+        next.id = format!("copy-{}", big.indicators.len());
+        big.indicators.push(next);
+    }
+    assert!(!workspace.edit("Added the indicators", big));
+    tick().await;
+    let alert = text_of(&root, "[role=alert]");
+    assert!(
+        alert.contains("Not changed: with this change the pack would have 3,001 indicators, and Scrutineer keeps at most 3,000"),
+        "{alert}"
+    );
+    assert_eq!(
+        workspace.snapshot().get_untracked().indicators.len(),
+        Snapshot::demo().indicators.len(),
+        "the data on screen is as it was"
+    );
+    common::pause(50).await;
+    assert_eq!(common::stored(KEY).await, None, "nothing stored");
+    drop(handle);
+    root.remove();
+    common::clean().await;
+}

@@ -6,6 +6,7 @@
 //! disagree with each other (540 received but 425 closed + 116 open) are not
 //! refused: they are what a scrutiny committee asks about.
 
+use crate::domain::value::group_thousands;
 use crate::text::excerpt;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -38,8 +39,88 @@ impl fmt::Display for Problem {
 /// The earliest and latest years a date in a pack may fall in.
 pub use crate::dates::YEARS;
 
+/// The most indicators a pack holds and stays quick to read on a tablet
+/// (the benchmarks measure 1,000; pages grow with the rows they show).
+pub const MOST_INDICATORS: usize = 3_000;
+/// The most figures one indicator holds (33 years of months).
+pub const MOST_FIGURES_EACH: usize = 400;
+/// The most entries the risk and opportunity register holds.
+pub const MOST_ENTRIES: usize = 1_000;
+/// The most quarters' assessments one register entry holds (50 years).
+pub const MOST_ASSESSMENTS_EACH: usize = 200;
+
+/// Where `snapshot` holds more than Scrutineer keeps, each with what to do:
+/// a file past a limit is refused, and a change that would pass one is not
+/// made. Counting only: cheap enough to check before every change.
+pub fn over_limits(snapshot: &Snapshot) -> Vec<Problem> {
+    let mut problems = vec![];
+    let mut over = |path: String, item: String, message: String| {
+        problems.push(Problem {
+            path,
+            item,
+            message,
+        })
+    };
+    let n = snapshot.indicators.len();
+    if n > MOST_INDICATORS {
+        over(
+            "indicators".to_owned(),
+            "the pack".to_owned(),
+            format!(
+                "it has {} indicators, and Scrutineer keeps at most {} so that its pages stay quick on a tablet: split the pack, for example by directorate",
+                group_thousands(n as f64, 0),
+                group_thousands(MOST_INDICATORS as f64, 0)
+            ),
+        );
+    }
+    for (i, indicator) in snapshot.indicators.iter().enumerate() {
+        let n = indicator.values.len();
+        if n > MOST_FIGURES_EACH {
+            over(
+                format!("indicators[{i}].values"),
+                format!("indicator \u{201c}{}\u{201d}", excerpt(&indicator.id)),
+                format!(
+                    "it has {} figures, and Scrutineer keeps at most {MOST_FIGURES_EACH} for one indicator: keep the older ones in a pack of their own",
+                    group_thousands(n as f64, 0)
+                ),
+            );
+        }
+    }
+    let n = snapshot.register.len();
+    if n > MOST_ENTRIES {
+        over(
+            "register".to_owned(),
+            "the register".to_owned(),
+            format!(
+                "it has {} entries, and Scrutineer keeps at most {} so that the matrix stays readable: retire closed entries into a pack of their own",
+                group_thousands(n as f64, 0),
+                group_thousands(MOST_ENTRIES as f64, 0)
+            ),
+        );
+    }
+    for (i, entry) in snapshot.register.iter().enumerate() {
+        let n = entry.assessments.len();
+        if n > MOST_ASSESSMENTS_EACH {
+            over(
+                format!("register[{i}].assessments"),
+                format!("entry \u{201c}{}\u{201d}", excerpt(&entry.id)),
+                format!(
+                    "it has {} quarters' assessments, and Scrutineer keeps at most {MOST_ASSESSMENTS_EACH} for one entry: keep the older ones in a pack of their own",
+                    group_thousands(n as f64, 0)
+                ),
+            );
+        }
+    }
+    problems
+}
+
 /// Every problem in `snapshot`, in file order. Empty when it can be opened.
 pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
+    let over = over_limits(snapshot);
+    if !over.is_empty() {
+        // Past a limit, the rest is not worth checking one by one.
+        return over;
+    }
     let mut v = Checker::default();
     pack_details(&mut v, snapshot);
     settings(&mut v, &snapshot.settings);
@@ -495,6 +576,83 @@ mod tests {
 
     fn paths(s: &Snapshot) -> Vec<String> {
         validate(s).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn a_pack_past_a_limit_is_refused_with_what_to_do_and_one_at_it_is_kept() {
+        let at_limit = |s: &mut Snapshot, most: usize| {
+            let first = s.indicators[0].clone();
+            while s.indicators.len() < most {
+                let mut next = first.clone();
+                next.id = format!("copy-{}", s.indicators.len());
+                s.indicators.push(next);
+            }
+        };
+        let mut s = base();
+        at_limit(&mut s, MOST_INDICATORS);
+        assert_eq!(validate(&s), vec![]);
+        at_limit(&mut s, MOST_INDICATORS + 1);
+        let problems = validate(&s);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "indicators");
+        assert_eq!(
+            problems[0].message,
+            "it has 3,001 indicators, and Scrutineer keeps at most 3,000 so that its pages stay quick on a tablet: split the pack, for example by directorate"
+        );
+
+        let mut s = base();
+        let first = s.indicators[0].values[0].clone();
+        let months = |n: usize| -> Vec<_> {
+            (0..n)
+                .map(|m| {
+                    let mut o = first.clone();
+                    o.period = crate::domain::period::Period::Month(
+                        crate::domain::period::YearMonth::new(1990, 1)
+                            .expect("a month")
+                            .offset(m as i32),
+                    );
+                    o
+                })
+                .collect()
+        };
+        s.indicators[0].values = months(MOST_FIGURES_EACH);
+        assert_eq!(validate(&s), vec![]);
+        s.indicators[0].values = months(MOST_FIGURES_EACH + 1);
+        assert_eq!(paths(&s), ["indicators[0].values"]);
+
+        let mut s = base();
+        let entry = s.register[0].clone();
+        for i in 1..=MOST_ENTRIES {
+            let mut next = entry.clone();
+            next.id = format!("R{i}");
+            s.register.push(next);
+        }
+        let problems = validate(&s);
+        assert_eq!(paths(&s), ["register"]);
+        assert!(problems[0]
+            .message
+            .starts_with("it has 1,001 entries, and Scrutineer keeps at most 1,000"));
+        s.register.pop();
+        assert_eq!(validate(&s), vec![]);
+
+        let mut s = base();
+        let first = s.register[0].assessments[0].clone();
+        let quarters = |n: usize| -> Vec<_> {
+            (0..n)
+                .map(|q| {
+                    let mut a = first.clone();
+                    a.period = crate::domain::period::Period::Quarter {
+                        start_year: 1990 + (q / 4) as i32,
+                        quarter: (q % 4) as u8 + 1,
+                    };
+                    a
+                })
+                .collect()
+        };
+        s.register[0].assessments = quarters(MOST_ASSESSMENTS_EACH);
+        assert_eq!(validate(&s), vec![]);
+        s.register[0].assessments = quarters(MOST_ASSESSMENTS_EACH + 1);
+        assert_eq!(paths(&s), ["register[0].assessments"]);
     }
 
     #[test]
