@@ -3,7 +3,7 @@
 // and adds the run to bench/RESULTS.md. Run it through `scripts/bench`, which
 // builds the app and writes the large synthetic snapshot first.
 //
-//   node bench/run.mjs [--runs N] [--lighthouse-runs N] [--no-save]
+//   node bench/run.mjs [--runs N] [--lighthouse-runs N] [--only a,b] [--file PATH] [--no-save]
 //
 // How time is read: a MutationObserver (installed before the app starts)
 // forces layout at every DOM change and notes the time, so "done" is the last
@@ -31,7 +31,8 @@ const SAVE = !args.includes('--no-save') && !ONLY;
 const QUIET = 120;
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
-const LARGE = join(ROOT, 'target/bench/large-snapshot.json');
+// --file PATH measures another pack (the limits: the generator scaled up).
+const LARGE = args.includes('--file') ? args[args.indexOf('--file') + 1] : join(ROOT, 'target/bench/large-snapshot.json');
 const CHROMIUM = executablePath;
 const FLAGS = chromiumArgs;
 
