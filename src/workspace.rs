@@ -377,6 +377,12 @@ impl Workspace {
     }
 
     fn save(&self) -> bool {
+        self.save_as(None)
+    }
+
+    /// Saves the data on screen as a new revision; with `exported_at`, one
+    /// that a file written then holds whole (an import), in the same write.
+    fn save_as(&self, exported_at: Option<DateTime<Utc>>) -> bool {
         match self.health.get_untracked() {
             Health::Unavailable | Health::HoldingUnreadable | Health::Conflict { .. } => {
                 self.remind_unsaved();
@@ -400,6 +406,10 @@ impl Workspace {
             .meta
             .with_untracked(|m| m.with(self.snapshot.get_untracked()))
             .next(self.snapshot.get_untracked(), browser::now());
+        let next = match exported_at {
+            Some(at) => next.exported(at),
+            None => next,
+        };
         // Taken at once (the next save follows on from it, and other tabs
         // are told); put back if the write fails.
         let before = self.meta.get_untracked();
@@ -578,10 +588,16 @@ impl Workspace {
         } else {
             String::new()
         };
-        self.commit(opened.snapshot);
         // What is open now is exactly what a file holds (written when it says):
-        // no reminder to download a copy of the file just opened.
-        self.mark_exported_at(opened.exported_at.unwrap_or_else(browser::now));
+        // no reminder to download a copy of the file just opened. Saved with
+        // that mark in one write (the large pack is encoded once, not twice).
+        let at = opened.exported_at.unwrap_or_else(browser::now);
+        self.showing_demo.set(false);
+        self.snapshot.set(Arc::new(opened.snapshot));
+        if !self.save_as(Some(at)) {
+            // Not saved: the mark is on screen all the same.
+            self.mark_exported_at(at);
+        }
         self.notices.status_at(
             OPEN_FILE,
             format!(
