@@ -48,14 +48,26 @@ enum Backend {
     /// [`load`] has not run.
     Closed,
     Indexed(IdbDatabase),
-    /// IndexedDB could not be opened: the records are in local storage.
+    /// The browser has no IndexedDB, or refuses it here (some private
+    /// windows): the records are in local storage.
     Local,
+    /// IndexedDB is there but did not open in time: what it holds cannot be
+    /// read, so nothing is read or saved this visit (never a first visit
+    /// shown over data that is there).
+    Stuck,
 }
 
 struct State {
     backend: Backend,
-    /// The records as this tab knows the database holds them (IndexedDB only).
+    /// The records as this tab will find them once its writes are done
+    /// (IndexedDB only).
     mirror: HashMap<&'static str, Rc<str>>,
+    /// The records as the database is known to hold them: what a failed
+    /// write puts back.
+    committed: HashMap<&'static str, Rc<str>>,
+    /// Records the database could not give back, with the reason: read as
+    /// that error, never as nothing stored.
+    unreadable: HashMap<&'static str, String>,
     /// The snapshot's latest revision this tab wrote or read (IndexedDB only).
     revision: Option<u64>,
 }
@@ -64,6 +76,8 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State {
         backend: Backend::Closed,
         mirror: HashMap::new(),
+        committed: HashMap::new(),
+        unreadable: HashMap::new(),
         revision: None,
     });
 }
@@ -84,16 +98,31 @@ pub async fn load() {
         _ => None,
     });
     let database = match open {
-        Some(db) => Some(db),
-        None => open_database().await.ok(),
-    };
-    let Some(database) = database else {
-        STATE.with_borrow_mut(|s| s.backend = Backend::Local);
-        return;
+        Some(db) => db,
+        None => match open_database().await {
+            Opened::Database(db) => db,
+            Opened::Refused => {
+                STATE.with_borrow_mut(|s| s.backend = Backend::Local);
+                return;
+            }
+            Opened::NoAnswer => {
+                STATE.with_borrow_mut(|s| s.backend = Backend::Stuck);
+                return;
+            }
+        },
     };
     let mut mirror = HashMap::new();
+    let mut unreadable = HashMap::new();
     for key in RECORD_KEYS {
-        let held = get(&database, key).await.ok().flatten();
+        let held = match get(&database, key).await {
+            Ok(held) => held,
+            Err(e) => {
+                // Not read is not "nothing stored": nothing is moved over it,
+                // and reading it says why.
+                unreadable.insert(key, e.to_string());
+                continue;
+            }
+        };
         let local = storage::read(key).ok().flatten();
         let kept = match migration(key, local.as_deref(), held.as_deref()) {
             Move::Nothing | Move::KeepDatabase => held,
@@ -120,7 +149,9 @@ pub async fn load() {
     let revision = store::stored_revision(mirror.get(KEY).map(|t| &**t));
     STATE.with_borrow_mut(|s| {
         s.backend = Backend::Indexed(database);
+        s.committed = mirror.clone();
         s.mirror = mirror;
+        s.unreadable = unreadable;
         s.revision = revision;
     });
 }
@@ -133,6 +164,8 @@ pub fn keep_in_local_storage() {
     STATE.with_borrow_mut(|s| {
         s.backend = Backend::Local;
         s.mirror.clear();
+        s.committed.clear();
+        s.unreadable.clear();
         s.revision = None;
     });
 }
@@ -141,7 +174,7 @@ pub fn keep_in_local_storage() {
 /// keeps nothing at all.
 pub fn place() -> Option<Place> {
     STATE.with_borrow(|s| match s.backend {
-        Backend::Indexed(_) => Some(Place::IndexedDb),
+        Backend::Indexed(_) | Backend::Stuck => Some(Place::IndexedDb),
         Backend::Local if storage::available() => Some(Place::LocalStorage),
         _ => None,
     })
@@ -154,31 +187,45 @@ pub fn available() -> bool {
 
 /// The text under `key`, or `None` where there is none.
 pub fn read(key: &'static str) -> Result<Option<String>, StorageError> {
-    let held = STATE.with_borrow(|s| match s.backend {
-        Backend::Indexed(_) => Some(s.mirror.get(key).map(|t| t.to_string())),
-        _ => None,
-    });
-    match held {
-        Some(held) => Ok(held),
-        None => storage::read(key),
-    }
+    STATE.with_borrow(|s| match s.backend {
+        Backend::Indexed(_) => match s.unreadable.get(key) {
+            Some(why) => Err(StorageError::NotRead(why.clone())),
+            None => Ok(s.mirror.get(key).map(|t| t.to_string())),
+        },
+        Backend::Stuck => Err(StorageError::NotRead(format!(
+            "it did not open its storage within {} seconds; reload the page",
+            OPEN_WAIT_MS / 1000
+        ))),
+        Backend::Local | Backend::Closed => storage::read(key),
+    })
 }
 
 /// The text under `key` as the database holds it now (another tab may have
-/// written it), kept in memory from then on.
+/// written it), kept in memory from then on; where the database cannot say,
+/// what this tab holds.
 pub async fn refresh(key: &'static str) -> Option<String> {
     let database = STATE.with_borrow(|s| match &s.backend {
         Backend::Indexed(db) => Some(db.clone()),
         _ => None,
     });
     let Some(database) = database else {
-        return storage::read(key).ok().flatten();
+        return read(key).ok().flatten();
     };
-    let text = get(&database, key).await.ok().flatten();
+    let Ok(text) = get(&database, key).await else {
+        return read(key).ok().flatten();
+    };
     STATE.with_borrow_mut(|s| {
+        s.unreadable.remove(key);
         match &text {
-            Some(text) => s.mirror.insert(key, Rc::from(text.as_str())),
-            None => s.mirror.remove(key),
+            Some(text) => {
+                let held: Rc<str> = Rc::from(text.as_str());
+                s.committed.insert(key, held.clone());
+                s.mirror.insert(key, held)
+            }
+            None => {
+                s.committed.remove(key);
+                s.mirror.remove(key)
+            }
         };
         if key == KEY {
             s.revision = store::stored_revision(text.as_deref());
@@ -201,27 +248,33 @@ pub fn write(
         _ => None,
     });
     let Some(database) = database else {
-        return finished(storage::write(key, text));
+        let stuck = STATE.with_borrow(|s| matches!(s.backend, Backend::Stuck));
+        return finished(if stuck {
+            Err(StorageError::Unavailable)
+        } else {
+            storage::write(key, text)
+        });
     };
     let tx = match put(&database, key, text) {
         Ok(tx) => tx,
         Err(e) => return finished(Err(e)),
     };
     let ours: Rc<str> = Rc::from(text);
-    let before = STATE.with_borrow_mut(|s| s.mirror.insert(key, ours.clone()));
+    STATE.with_borrow_mut(|s| s.mirror.insert(key, ours.clone()));
     wasm_bindgen_futures::spawn_local(async move {
         let result = done(&tx).await;
-        if result.is_err() {
-            STATE.with_borrow_mut(|s| {
-                // The database holds what it did; unless a later write took the key.
-                if s.mirror.get(key).is_some_and(|now| Rc::ptr_eq(now, &ours)) {
-                    match before {
-                        Some(before) => s.mirror.insert(key, before),
-                        None => s.mirror.remove(key),
-                    };
-                }
-            });
-        }
+        STATE.with_borrow_mut(|s| {
+            if result.is_ok() {
+                s.committed.insert(key, ours.clone());
+            } else if s.mirror.get(key).is_some_and(|now| Rc::ptr_eq(now, &ours)) {
+                // The database holds what it last took; unless a later write
+                // has taken the key since.
+                match s.committed.get(key) {
+                    Some(held) => s.mirror.insert(key, held.clone()),
+                    None => s.mirror.remove(key),
+                };
+            }
+        });
         finished(result);
     });
 }
@@ -265,7 +318,17 @@ pub fn remove(key: &'static str) -> Result<(), StorageError> {
     let store = tx.object_store(RECORDS).map_err(js_failure)?;
     store.delete(&JsValue::from_str(key)).map_err(js_failure)?;
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = done(&tx).await;
+        let deleted = done(&tx).await.is_ok();
+        STATE.with_borrow_mut(|s| {
+            if deleted {
+                s.committed.remove(key);
+            } else if !s.mirror.contains_key(key) {
+                // Still there: say so to whoever reads next.
+                if let Some(held) = s.committed.get(key).cloned() {
+                    s.mirror.insert(key, held);
+                }
+            }
+        });
     });
     Ok(())
 }
@@ -305,6 +368,21 @@ pub fn announce(revision: u64) {
     }
 }
 
+/// Takes back the announcement of `failed`, a save that did not reach the
+/// database, to `back_to`; unless another tab has announced a later one
+/// since, which stands.
+pub fn withdraw(failed: u64, back_to: u64) {
+    let announced = read_revision(storage::read(REVISION_KEY).ok().flatten().as_deref());
+    if announced == Some(failed) {
+        announce(back_to);
+    }
+    STATE.with_borrow_mut(|s| {
+        if s.revision == Some(failed) {
+            s.revision = Some(back_to);
+        }
+    });
+}
+
 /// The latest revision of the snapshot saved by any tab, as far as this one
 /// can tell now: what the two-tab check compares with.
 pub fn latest_revision() -> Option<u64> {
@@ -331,15 +409,45 @@ fn settled(set: impl FnOnce(&Function, &Function)) -> Promise {
     })
 }
 
-/// Opens the database, making its store on the first visit; `Err` where the
-/// browser has no IndexedDB, refuses it, or does not answer in time.
-async fn open_database() -> Result<IdbDatabase, StorageError> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or(StorageError::Unavailable)?;
-    let request = factory.open_with_u32(DATABASE, 1).map_err(js_failure)?;
+/// How opening the database ended.
+enum Opened {
+    Database(IdbDatabase),
+    /// No IndexedDB here, or it refused to open (some private windows).
+    Refused,
+    /// No answer within [`OPEN_WAIT_MS`].
+    NoAnswer,
+}
+
+/// Opens the database with its store (made at the first visit, or when a
+/// database of that name lacks it).
+async fn open_database() -> Opened {
+    let first = match open_version(None).await {
+        Opened::Database(db) => db,
+        other => return other,
+    };
+    if first.object_store_names().contains(RECORDS) {
+        return Opened::Database(first);
+    }
+    // A database without the store (left by an open cut short): one version
+    // up, whose upgrade makes it.
+    let next = first.version() as u32 + 1;
+    first.close();
+    open_version(Some(next)).await
+}
+
+async fn open_version(version: Option<u32>) -> Opened {
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else {
+        return Opened::Refused;
+    };
+    let request = match version {
+        Some(v) => factory.open_with_u32(DATABASE, v),
+        None => factory.open(DATABASE),
+    };
+    let Ok(request) = request else {
+        return Opened::Refused;
+    };
     let upgrading = request.clone();
-    let upgrade = Closure::once(move |_: web_sys::Event| {
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         if let Some(db) = upgrading
             .result()
             .ok()
@@ -355,21 +463,54 @@ async fn open_database() -> Result<IdbDatabase, StorageError> {
         request.set_onsuccess(Some(ok));
         request.set_onerror(Some(fail));
     });
-    let timeout = settled(|_, fail| {
+    let no_answer = JsValue::from_str("no answer");
+    let timeout = settled(|resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(fail, OPEN_WAIT_MS);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                resolve,
+                OPEN_WAIT_MS,
+                &no_answer,
+            );
         }
     });
     let raced = JsFuture::from(Promise::race(&js_sys::Array::of2(&opened, &timeout))).await;
+    if matches!(&raced, Ok(v) if v.as_string().as_deref() == Some("no answer")) {
+        // The open may yet finish: its upgrade must still make the store,
+        // and the connection it gives is closed, so that it blocks nothing.
+        upgrade.forget();
+        let late = request.clone();
+        let close = Closure::once_into_js(move |_: web_sys::Event| {
+            if let Some(db) = late
+                .result()
+                .ok()
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            {
+                db.close();
+            }
+        });
+        request.set_onsuccess(Some(close.unchecked_ref()));
+        return Opened::NoAnswer;
+    }
     request.set_onupgradeneeded(None);
     drop(upgrade);
-    raced.map_err(|_| failure(request.error().ok().flatten()))?;
-    request
+    if raced.is_err() {
+        return Opened::Refused;
+    }
+    let Some(db) = request
         .result()
-        .map_err(js_failure)?
-        .dyn_into::<IdbDatabase>()
-        .map_err(|_| StorageError::Failed("not a database".to_owned()))
+        .ok()
+        .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+    else {
+        return Opened::Refused;
+    };
+    // A newer version elsewhere wants the database: let go, so it is not
+    // blocked (this tab's next write then says storage is unavailable).
+    let closing = db.clone();
+    let release =
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| closing.close());
+    db.set_onversionchange(Some(release.as_ref().unchecked_ref()));
+    release.forget();
+    Opened::Database(db)
 }
 
 fn transaction(

@@ -17,6 +17,8 @@ pub enum StorageError {
     Full,
     /// Any other refusal, with the browser's name for it.
     Failed(String),
+    /// What the browser holds could not be read, with the reason.
+    NotRead(String),
 }
 
 impl fmt::Display for StorageError {
@@ -27,6 +29,9 @@ impl fmt::Display for StorageError {
             ),
             StorageError::Full => f.write_str("this browser's storage for Scrutineer is full"),
             StorageError::Failed(name) => write!(f, "the browser refused to save ({name})"),
+            StorageError::NotRead(why) => {
+                write!(f, "the browser could not read what it holds ({why})")
+            }
         }
     }
 }

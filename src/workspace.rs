@@ -54,6 +54,12 @@ pub struct Workspace {
     pending_import: RwSignal<Option<(String, Opened)>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
     undo_stack: RwSignal<Vec<(String, Arc<Snapshot>)>>,
+    /// What storage is known to hold (its revision and marks): what `meta`
+    /// goes back to when a save fails.
+    saved_meta: RwSignal<Meta>,
+    /// Counts files chosen, cancelled and confirmed: a confirmed import goes
+    /// ahead only if nothing else was chosen while its undo copy was stored.
+    import_token: RwSignal<u64>,
     notices: Notices,
 }
 
@@ -185,6 +191,7 @@ impl Workspace {
 
     /// Lets go of the file waiting to be confirmed; nothing changes.
     pub fn cancel_import(&self) {
+        self.import_token.update(|t| *t += 1);
         self.pending_import.set(None);
     }
 
@@ -199,6 +206,8 @@ impl Workspace {
             pending_import: RwSignal::new(None),
             showing_demo: RwSignal::new(true),
             undo_stack: RwSignal::new(vec![]),
+            saved_meta: RwSignal::new(Meta::default()),
+            import_token: RwSignal::new(0),
             notices,
         };
         let loaded = match saved {
@@ -250,6 +259,7 @@ impl Workspace {
     fn adopt(&self, stored: Stored) {
         self.showing_demo.set(false);
         self.meta.set(Meta::of(&stored));
+        self.saved_meta.set(Meta::of(&stored));
         self.snapshot.set(stored.snapshot);
     }
 
@@ -377,12 +387,17 @@ impl Workspace {
     }
 
     fn save(&self) -> bool {
-        self.save_as(None)
+        self.save_as(None, None)
     }
 
     /// Saves the data on screen as a new revision; with `exported_at`, one
-    /// that a file written then holds whole (an import), in the same write.
-    fn save_as(&self, exported_at: Option<DateTime<Utc>>) -> bool {
+    /// that a file written then holds whole (an import), in the same write;
+    /// with `then_remove`, removing that record once the save is stored.
+    fn save_as(
+        &self,
+        exported_at: Option<DateTime<Utc>>,
+        then_remove: Option<&'static str>,
+    ) -> bool {
         match self.health.get_untracked() {
             Health::Unavailable | Health::HoldingUnreadable | Health::Conflict { .. } => {
                 self.remind_unsaved();
@@ -412,17 +427,22 @@ impl Workspace {
         };
         // Taken at once (the next save follows on from it, and other tabs
         // are told); put back if the write fails.
-        let before = self.meta.get_untracked();
-        self.meta.set(Meta::of(&next));
+        let meta = Meta::of(&next);
+        self.meta.set(meta.clone());
         let failed_at_once = std::rc::Rc::new(std::cell::Cell::new(false));
         let failed = failed_at_once.clone();
         let workspace = *self;
         let revision = next.revision;
         records::write(KEY, &encode(&next), move |result| match result {
-            Ok(()) => workspace.saved(first_save),
+            Ok(()) => {
+                workspace.saved(first_save, meta);
+                if let Some(key) = then_remove {
+                    let _ = records::remove(key);
+                }
+            }
             Err(e) => {
                 failed.set(true);
-                workspace.not_saved(revision, before, e);
+                workspace.not_saved(revision, e);
             }
         });
         // After the write has started, so a tab that reads on hearing of it
@@ -433,8 +453,10 @@ impl Workspace {
         !failed_at_once.get()
     }
 
-    /// A save reached storage.
-    fn saved(&self, first_save: bool) {
+    /// A save reached storage, which now holds `meta`.
+    fn saved(&self, first_save: bool, meta: Meta) {
+        // Saves end in the order made: the latest to end is the latest held.
+        self.saved_meta.set(meta);
         if self.health.get_untracked() == Health::Full {
             // The "could not be saved" warning no longer holds.
             self.health.set(Health::Saving);
@@ -447,12 +469,13 @@ impl Workspace {
         }
     }
 
-    /// The save of `revision` failed: storage holds what it did before
-    /// (`before`), and the change stays on screen.
-    fn not_saved(&self, revision: u64, before: Meta, e: StorageError) {
+    /// The save of `revision` failed: storage holds what it last took (see
+    /// `saved_meta`), and the change stays on screen.
+    fn not_saved(&self, revision: u64, e: StorageError) {
         if self.meta.with_untracked(|m| m.revision) == revision {
-            records::announce(before.revision);
-            self.meta.set(before);
+            let held = self.saved_meta.get_untracked();
+            records::withdraw(revision, held.revision);
+            self.meta.set(held);
         }
         if e == StorageError::Full {
             self.health.set(Health::Full);
@@ -547,6 +570,7 @@ impl Workspace {
     /// Checks the text of a chosen file and, if it can be opened, holds it
     /// for the user to confirm; otherwise says why beside the file input.
     pub fn check_file(&self, name: String, text: String) {
+        self.import_token.update(|t| *t += 1);
         self.pending_import.set(None);
         match read_snapshot_file(&name, &text) {
             Ok(opened) => self.pending_import.set(Some((name, opened))),
@@ -564,11 +588,24 @@ impl Workspace {
         if self.health.get_untracked() != Health::Saving {
             return self.open_confirmed(name, opened, previous);
         }
+        // Confirmed once: the preview goes while the undo copy is stored.
+        self.import_token.update(|t| *t += 1);
+        let token = self.import_token.get_untracked();
+        self.pending_import.set(None);
         let before = encode(&self.meta.with_untracked(|m| m.with(previous.clone())));
         let workspace = *self;
         leptos::task::spawn_local(async move {
-            match records::write_now(BEFORE_IMPORT_KEY, &before).await {
-                Ok(()) => workspace.open_confirmed(name, opened, previous),
+            let stored = records::write_now(BEFORE_IMPORT_KEY, &before).await;
+            if workspace.import_token.get_untracked() != token {
+                return; // Another file was chosen meanwhile.
+            }
+            match stored {
+                Ok(()) if Arc::ptr_eq(&workspace.snapshot.get_untracked(), &previous) => {
+                    workspace.open_confirmed(name, opened, previous)
+                }
+                Ok(()) => workspace.notices.error_at(OPEN_FILE, format!(
+                    "Did not open \u{201c}{name}\u{201d}: the data changed while it was being opened. Nothing else has been changed. Choose the file again."
+                )),
                 Err(e) => workspace.notices.error_at(OPEN_FILE, format!(
                     "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
                 )),
@@ -594,7 +631,7 @@ impl Workspace {
         let at = opened.exported_at.unwrap_or_else(browser::now);
         self.showing_demo.set(false);
         self.snapshot.set(Arc::new(opened.snapshot));
-        if !self.save_as(Some(at)) {
+        if !self.save_as(Some(at), None) {
             // Not saved: the mark is on screen all the same.
             self.mark_exported_at(at);
         }
@@ -615,8 +652,10 @@ impl Workspace {
         };
         let organisation = before.organisation.clone();
         self.before_import.set(None);
-        let _ = records::remove(BEFORE_IMPORT_KEY);
-        self.commit(before);
+        self.showing_demo.set(false);
+        self.snapshot.set(before);
+        // The copy goes only once the data it holds is saved again.
+        self.save_as(None, Some(BEFORE_IMPORT_KEY));
         self.notices
             .status(format!("Import undone: {organisation}'s data is back."));
     }
@@ -665,6 +704,7 @@ impl Workspace {
         let _ = records::remove(CORRUPT_KEY);
         let _ = records::remove(KEY);
         self.meta.set(Meta::default());
+        self.saved_meta.set(Meta::default());
         self.health.set(Health::Saving);
         self.notices.clear_errors();
         self.notices.status(
@@ -725,11 +765,18 @@ impl Workspace {
                     workspace.take_stored(text);
                 }
             }
-            Some(REVISION_KEY) => leptos::task::spawn_local(async move {
-                if let Some(text) = records::refresh(KEY).await {
-                    workspace.take_stored(text);
-                }
-            }),
+            // Only a revision newer than this tab's is worth reading.
+            Some(REVISION_KEY)
+                if store::read_revision(new_value.as_deref()).is_some_and(|theirs| {
+                    theirs > workspace.meta.with_untracked(|m| m.revision)
+                }) =>
+            {
+                leptos::task::spawn_local(async move {
+                    if let Some(text) = records::refresh(KEY).await {
+                        workspace.take_stored(text);
+                    }
+                })
+            }
             _ => {}
         }
     }

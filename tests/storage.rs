@@ -341,7 +341,9 @@ async fn a_change_past_what_scrutineer_keeps_is_not_made_and_nothing_is_stored()
         leptos::mount::mount_to(root.clone(), move || {
             let notices = Notices::new();
             provide_context(notices);
-            opened.set(Some(Workspace::open(notices, Saved::read())));
+            let workspace = Workspace::open(notices, Saved::read());
+            provide_context(workspace);
+            opened.set(Some(workspace));
             view! { <scrutineer::components::MessageRegions/> }
         })
     };

@@ -93,6 +93,39 @@ pub fn reopens(snapshot: &Snapshot, what: &str) {
 }
 
 /// The file gate: `import` (quick, then careful) and both readers alone.
+/// Words of serde's own that must never reach a person.
+const SERDE_WORDS: [&str; 9] = [
+    "internally tagged",
+    "variant identifier",
+    "map with a single key",
+    "trailing input",
+    "key must be a string",
+    "recursion limit",
+    "expected enum",
+    "expected struct",
+    "invalid type",
+];
+
+/// A message a person reads: at most `longest` characters, in the app's
+/// own words, with no control character quoted raw.
+pub fn plain(what: &str, message: &str, longest: usize) {
+    let length = message.chars().count();
+    assert!(
+        length <= longest,
+        "{what}: a message of {length} characters"
+    );
+    for word in SERDE_WORDS {
+        assert!(
+            !message.contains(word),
+            "{what}: {message:?} holds serde's {word:?}"
+        );
+    }
+    assert!(
+        !message.chars().any(|c| c.is_control() && c != '\n'),
+        "{what}: {message:?} quotes a control character"
+    );
+}
+
 pub fn snapshot_file(data: &[u8]) {
     let text = text(data);
     let _ = not_a_snapshot("fuzz.json", &text);
@@ -113,8 +146,9 @@ pub fn snapshot_file(data: &[u8]) {
         }
         (Err(_), Err(_)) => {}
     }
-    if let Ok(opened) = either {
-        reopens(&opened.snapshot, "snapshot file");
+    match either {
+        Ok(opened) => reopens(&opened.snapshot, "snapshot file"),
+        Err(e) => plain("snapshot file", &e.to_string(), 4_000),
     }
 }
 
@@ -161,6 +195,11 @@ pub fn figures_csv(data: &[u8]) {
 /// The case list, summed into the demo pack's complaints.
 pub fn case_list(data: &[u8]) {
     let text = text(data);
+    if let Err(faults) = read_cases(&text) {
+        for fault in faults.iter().take(50) {
+            plain("case list", &fault.to_string(), 600);
+        }
+    }
     if let Ok(cases) = read_cases(&text) {
         for case in &cases {
             let _ = case.working_days();
@@ -234,6 +273,8 @@ pub fn period(data: &[u8]) {
         let _ = period.start();
         let _ = period.end();
         let _ = period.year_earlier();
+    } else if let Err(e) = Period::from_str(&text) {
+        plain("period", &e.to_string(), 600);
     }
 }
 
@@ -241,6 +282,9 @@ pub fn period(data: &[u8]) {
 pub fn value(data: &[u8]) {
     let text = text(data);
     for unit in UNITS {
+        if let Err(e) = Value::parse(&text, unit) {
+            plain("value", &e.to_string(), 600);
+        }
         if let Ok(value) = Value::parse(&text, unit) {
             let _ = value.range_problem(unit);
             let shown = value.display(unit);

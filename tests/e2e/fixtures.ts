@@ -80,11 +80,15 @@ export async function stored(page: Page, key = 'scrutineer.snapshot'): Promise<s
 function readRecords(): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('scrutineer');
-    open.onupgradeneeded = () => open.result.createObjectStore('records');
-    open.onerror = () => reject(open.error);
+    // No database yet: nothing stored, and none is made by looking.
+    open.onupgradeneeded = () => open.transaction!.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve({}) : reject(open.error));
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('records')) return resolve({});
+      if (!db.objectStoreNames.contains('records')) {
+        db.close();
+        return resolve({});
+      }
       const all: Record<string, string> = {};
       const cursor = db.transaction('records').objectStore('records').openCursor();
       cursor.onerror = () => reject(cursor.error);

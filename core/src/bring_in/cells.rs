@@ -282,7 +282,7 @@ fn money(text: &str, unit: Unit) -> Option<Value> {
         return None;
     };
     let pounds = value * 10f64.powi(scale);
-    Some(Value::figure(pounds, decimals.saturating_sub(scale as u8)))
+    Some(Value::figure(pounds, decimals.saturating_sub(scale as u8)).kept())
 }
 
 /// The unit a `unit` column's cell names ("%", "Rate per 10,000", "Days").

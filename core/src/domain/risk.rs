@@ -177,7 +177,7 @@ impl Score {
     /// "4x4" (impact first), "16", and the parts named as spreadsheets name
     /// them, in either order: "L4 I4", "I4 x L4", "Likelihood 4 Impact 4".
     pub fn parse(text: &str) -> Result<Score, ScoreError> {
-        let unreadable = || ScoreError::Unreadable(text.trim().to_owned());
+        let unreadable = || ScoreError::Unreadable(crate::text::excerpt(text));
         let trimmed = text.trim();
         if let Some((impact, likelihood)) = named_parts(trimmed) {
             return Score::rated(impact, likelihood);
@@ -216,7 +216,7 @@ impl Score {
         let score = Score::rated(impact, likelihood)?;
         if score.value() != printed {
             return Err(ScoreError::Mismatch {
-                text: trimmed.to_owned(),
+                text: crate::text::excerpt(trimmed),
                 printed,
                 impact,
                 likelihood,

@@ -119,15 +119,15 @@ pub enum Value {
 /// The most decimal places a figure keeps.
 pub const MOST_PLACES: u8 = 6;
 
-/// `x` to [`MOST_PLACES`] decimal places.
+/// `x` to [`MOST_PLACES`] decimal places; a number too large to hold six
+/// places exactly (over about 4.5 billion) is kept as it is.
 fn to_most_places(x: f64) -> f64 {
     let scale = 10f64.powi(i32::from(MOST_PLACES));
-    let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() {
-        rounded
-    } else {
-        x
+    // Also NaN and infinity, which no reader gives.
+    if !x.is_finite() || x.abs() * scale >= 2f64.powi(52) {
+        return x;
     }
+    (x * scale).round() / scale
 }
 
 /// The fewest decimal places that write `x` exactly (at most [`MOST_PLACES`]):
@@ -176,17 +176,39 @@ impl From<InFile> for Value {
                 numerator,
                 denominator,
             } => Value::Figure {
-                value: to_most_places(value),
-                decimals: decimals.min(MOST_PLACES),
-                numerator: numerator.map(to_most_places),
-                denominator: denominator.map(to_most_places),
-            },
+                value,
+                decimals,
+                numerator,
+                denominator,
+            }
+            .kept(),
             InFile::Missing { reason } => Value::Missing { reason },
         }
     }
 }
 
 impl Value {
+    /// The value as Scrutineer keeps it: every number to at most
+    /// [`MOST_PLACES`] decimal places. Every reader of outside text (a file,
+    /// a form, a spreadsheet) gives its figures so, and a figure so kept is
+    /// written out and read back as itself.
+    pub fn kept(self) -> Value {
+        match self {
+            Value::Figure {
+                value,
+                decimals,
+                numerator,
+                denominator,
+            } => Value::Figure {
+                value: to_most_places(value),
+                decimals: decimals.min(MOST_PLACES),
+                numerator: numerator.map(to_most_places),
+                denominator: denominator.map(to_most_places),
+            },
+            missing => missing,
+        }
+    }
+
     /// The decimal places a figure is shown and written with: as printed
     /// ("32.0%" keeps its 1), or more where the value holds more (0.04 with
     /// 1 printed shows as 0.04, not as 0.0), so nothing is hidden.
@@ -346,12 +368,12 @@ impl Value {
             return Ok(Value::missing(reason));
         }
         let not_a_figure = || ValueParseError::NotAFigure {
-            text: trimmed.to_owned(),
+            text: crate::text::excerpt(trimmed),
         };
         if let Some((left, right)) = trimmed.split_once('/') {
             if unit != Unit::Percent && unit.rate_base().is_none() {
                 return Err(ValueParseError::PairForOtherUnit {
-                    text: trimmed.to_owned(),
+                    text: crate::text::excerpt(trimmed),
                 });
             }
             let (numerator, _) = plain_number(left).ok_or_else(not_a_figure)?;
@@ -361,10 +383,11 @@ impl Value {
                 decimals,
                 numerator: Some(numerator),
                 denominator: None,
-            });
+            }
+            .kept());
         }
         let (value, decimals) = main_figure(trimmed, unit, trimmed)?;
-        Ok(Value::figure(value, decimals))
+        Ok(Value::figure(value, decimals).kept())
     }
 }
 
@@ -374,7 +397,7 @@ fn main_figure(text: &str, unit: Unit, whole: &str) -> Result<(f64, u8), ValuePa
         Some(rest) if unit == Unit::Percent => rest,
         Some(_) => {
             return Err(ValueParseError::PercentForOtherUnit {
-                text: whole.to_owned(),
+                text: crate::text::excerpt(whole),
                 unit: unit.describe(),
             })
         }
@@ -386,7 +409,7 @@ fn main_figure(text: &str, unit: Unit, whole: &str) -> Result<(f64, u8), ValuePa
         text
     };
     plain_number(text).ok_or_else(|| ValueParseError::NotAFigure {
-        text: whole.to_owned(),
+        text: crate::text::excerpt(whole),
     })
 }
 
@@ -429,6 +452,22 @@ impl fmt::Display for MissingReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_are_kept_to_six_places_from_every_reader_and_large_ones_as_they_are() {
+        let typed = Value::parse("12.1234567", Unit::Number).expect("reads");
+        assert_eq!(typed, Value::figure(12.123457, MOST_PLACES));
+        assert_eq!(typed.clone().kept(), typed, "kept once is kept");
+        // Billions keep every digit they have: six places would not fit.
+        let billions = Value::figure(4_567_890_123.25, 2);
+        assert_eq!(billions.clone().kept(), billions);
+        let huge = Value::figure(1e300, 0);
+        assert_eq!(huge.clone().kept(), huge);
+        // A refusal quotes a short excerpt of what was typed.
+        let long = format!("{}%", "x".repeat(100_000));
+        let refused = Value::parse(&long, Unit::Count).expect_err("not a figure");
+        assert!(refused.to_string().chars().count() < 300, "{refused}");
+    }
 
     #[test]
     fn a_figure_with_more_places_than_printed_shows_them_all() {

@@ -455,10 +455,10 @@ fn plain_serde(message: &str) -> String {
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
             .replace('`', "");
-        return format!(
+        return shorten_quotes(&format!(
             "\u{201c}{}\u{201d} is not one of: {allowed}",
             excerpt(found)
-        );
+        ));
     }
     if text.contains("input is out of range") {
         return "not a real calendar date: write dates as year-month-day, e.g. 2019-06-30"
@@ -517,27 +517,43 @@ const SERDE_WORDS: [&str; 14] = [
     "struct",
 ];
 
-/// Every quoted part of a message ("…" or `…`) cut to a short excerpt.
+/// Every quoted part of a message ("…" or `…`, where a backslash escapes the
+/// next character, as serde writes them) cut to a short excerpt, and the
+/// whole at most a few lines long.
 fn shorten_quotes(text: &str) -> String {
+    const LONGEST: usize = 400;
     let mut out = String::new();
-    let mut rest = text;
-    while let Some(open) = rest.find(['"', '`']) {
-        let quote = rest[open..].chars().next().unwrap_or('"');
-        out.push_str(&rest[..=open]);
-        let inner = &rest[open + 1..];
-        match inner.find(quote) {
-            Some(close) => {
-                out.push_str(&excerpt(&inner[..close]));
-                out.push(quote);
-                rest = &inner[close + 1..];
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let mut inner = String::new();
+        let mut closed = false;
+        while let Some(d) = chars.next() {
+            if d == '\\' {
+                inner.push(d);
+                if let Some(e) = chars.next() {
+                    inner.push(e);
+                }
+                continue;
             }
-            None => {
-                out.push_str(&excerpt(inner));
-                rest = "";
+            if d == c {
+                closed = true;
+                break;
             }
+            inner.push(d);
+        }
+        out.push_str(&excerpt(&inner));
+        if closed {
+            out.push(c);
         }
     }
-    out.push_str(rest);
+    if out.chars().count() > LONGEST {
+        let cut: String = out.chars().take(LONGEST).collect();
+        return format!("{cut}\u{2026}");
+    }
     out
 }
 

@@ -252,20 +252,22 @@ pub enum Move {
 
 /// Whether the record under `key` in local storage (`local`) is moved into
 /// the database, which holds `indexed`. Local storage is written only by a
-/// version before the move, so its copy is taken unless the database holds
-/// a snapshot of a later revision.
+/// version before the move (or a tab of one), so its copy is taken where the
+/// database has none, holds the same, or (the snapshot) holds an earlier
+/// revision than local storage's; otherwise the database's stands and the
+/// other copy is left where it is, never deleted unread.
 pub fn migration(key: &str, local: Option<&str>, indexed: Option<&str>) -> Move {
     match (local, indexed) {
         (None, _) => Move::Nothing,
         (Some(_), None) => Move::Copy,
+        (Some(local), Some(indexed)) if local == indexed => Move::Copy,
         (Some(local), Some(indexed)) if key == KEY => {
-            let older = stored_revision(Some(local)).unwrap_or(0);
-            match stored_revision(Some(indexed)) {
-                Some(newer) if newer > older => Move::KeepDatabase,
-                _ => Move::Copy,
+            match (stored_revision(Some(local)), stored_revision(Some(indexed))) {
+                (Some(later), Some(earlier)) if later > earlier => Move::Copy,
+                _ => Move::KeepDatabase,
             }
         }
-        (Some(_), Some(_)) => Move::Copy,
+        (Some(_), Some(_)) => Move::KeepDatabase,
     }
 }
 
@@ -292,9 +294,22 @@ mod tests {
         assert_eq!(migration(KEY, None, Some(&at(2))), Move::Nothing);
         assert_eq!(migration(KEY, Some(&at(2)), None), Move::Copy);
         assert_eq!(migration(KEY, Some(&at(3)), Some(&at(2))), Move::Copy);
-        assert_eq!(migration(KEY, Some(&at(2)), Some(&at(2))), Move::Copy);
+        assert_eq!(
+            migration(KEY, Some(&at(2)), Some(&at(2))),
+            Move::Copy,
+            "the same"
+        );
         assert_eq!(
             migration(KEY, Some(&at(2)), Some(&at(5))),
+            Move::KeepDatabase
+        );
+        // The same revision told differently: the database's stands.
+        let other = encode(&Stored::unsaved(small()).next(
+            Snapshot::empty("Elsewhere", "Pack", chrono::NaiveDate::MIN),
+            now(),
+        ));
+        assert_eq!(
+            migration(KEY, Some(&other), Some(&at(1))),
             Move::KeepDatabase
         );
         // Unreadable text in local storage is moved as it is, to be kept aside.
@@ -303,11 +318,19 @@ mod tests {
             migration(KEY, Some("garbage"), Some(&at(1))),
             Move::KeepDatabase
         );
-        assert_eq!(migration(KEY, Some(&at(1)), Some("garbage")), Move::Copy);
+        assert_eq!(
+            migration(KEY, Some(&at(1)), Some("garbage")),
+            Move::KeepDatabase
+        );
         assert_eq!(
             migration(BEFORE_IMPORT_KEY, Some("a"), Some("b")),
+            Move::KeepDatabase
+        );
+        assert_eq!(
+            migration(BEFORE_IMPORT_KEY, Some("a"), Some("a")),
             Move::Copy
         );
+        assert_eq!(migration(CORRUPT_KEY, Some("a"), None), Move::Copy);
         assert_eq!(read_revision(Some(" 7 ")), Some(7));
         assert_eq!(read_revision(Some("x")), None);
         assert_eq!(

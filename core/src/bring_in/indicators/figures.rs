@@ -135,7 +135,8 @@ impl Reading<'_> {
                 decimals,
                 numerator: n.or(numerator),
                 denominator: d.or(denominator),
-            },
+            }
+            .kept(),
             missing => missing,
         })
     }

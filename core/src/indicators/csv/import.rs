@@ -550,7 +550,8 @@ fn read_value(
             decimals: decimals(value_text),
             numerator,
             denominator,
-        }),
+        }
+        .kept()),
         (n, d) => Err(n.err().into_iter().chain(d.err()).collect()),
     }
 }
