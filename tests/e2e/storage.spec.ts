@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, stored, storageState } from './fixtures';
 
@@ -11,9 +11,14 @@ const large = `${folder}/large-snapshot.json`;
 
 test.beforeAll(() => {
   if (!existsSync(large)) {
-    execFileSync('cargo', ['run', '--locked', '-q', '-p', 'scrutineer-core', '--example', 'synthetic', '--', folder], {
+    // Written aside, then moved into place whole: workers of other projects
+    // may be reading it.
+    const aside = `${folder}/writing-${process.pid}`;
+    execFileSync('cargo', ['run', '--locked', '-q', '-p', 'scrutineer-core', '--example', 'synthetic', '--', aside], {
       stdio: 'inherit',
     });
+    renameSync(`${aside}/large-snapshot.json`, large);
+    rmSync(aside, { recursive: true, force: true });
   }
 });
 
