@@ -83,6 +83,8 @@ fn WhatIsOpen() -> impl IntoView {
             .with(|m| saving::exported_text(m, browser::instant_label))
     };
     let persisted = move || saving::persisted_text(workspace.persisted().get());
+    let place =
+        saving::place_text(crate::records::place() == Some(crate::records::Place::LocalStorage));
     view! {
         <h2 id="open-now">"What is open now"</h2>
         <dl class="summary-list" data-testid="what-is-open">
@@ -99,6 +101,7 @@ fn WhatIsOpen() -> impl IntoView {
             <SummaryRow label="Saved">
                 <span data-testid="saved-state">{saved}</span>
                 {persisted}
+                {place}
             </SummaryRow>
             <SummaryRow label="Last copy in a file">{exported}</SummaryRow>
         </dl>

@@ -104,6 +104,7 @@ async fn saved_data_loads_with_its_revision() {
         "Anytown Borough Council"
     );
     assert!(text_of(&root, "[data-testid=saved-state]").contains("(revision 3)"));
+    assert!(!text_of(&root, "[data-testid=what-is-open]").contains("local storage"));
     assert_eq!(text_of(&root, "[role=alert]"), "");
     drop(handle);
     root.remove();
@@ -171,6 +172,11 @@ async fn a_full_store_keeps_the_change_in_memory_and_the_saved_data_intact() {
     let root = fresh_root();
     let handle = leptos::mount::mount_to(root.clone(), || view! { <App saved=Saved::read()/> });
     tick().await;
+    let open = text_of(&root, "[data-testid=what-is-open]");
+    assert!(
+        open.contains("keeps it in local storage, which holds about 5 MB"),
+        "{open}"
+    );
     // Fill the rest of the quota.
     let chunk = "x".repeat(512 * 1024);
     let mut filled = 0;

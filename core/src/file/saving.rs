@@ -121,9 +121,25 @@ pub fn persisted_text(persisted: Option<bool>) -> &'static str {
     }
 }
 
+/// What the Data page adds where the browser keeps the data in local
+/// storage (IndexedDB could not be opened): that room is small.
+pub fn place_text(in_local_storage: bool) -> &'static str {
+    if in_local_storage {
+        " This browser keeps it in local storage, which holds about 5 MB: a large pack, with the copy kept for undoing an import, may not fit."
+    } else {
+        ""
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_storage_is_said_to_be_small_and_indexeddb_is_not_mentioned() {
+        assert!(place_text(true).contains("about 5 MB"));
+        assert_eq!(place_text(false), "");
+    }
 
     fn at() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2019-07-02T09:30:00Z")
