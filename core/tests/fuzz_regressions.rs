@@ -2,7 +2,7 @@
 //! its reader on stable, with the fuzz targets' own checks (no panic, what
 //! is accepted reads back equal; fuzz/src/checks.rs, included here), and
 //! within a time limit. Each finding's inputs are listed in `KNOWN` and
-//! read by a test of its own that names the finding (all five are fixed;
+//! read by a test of its own that names the finding (all six are fixed;
 //! one not fixed yet would carry an `ignore` giving the reason).
 
 use std::fs;
@@ -24,6 +24,9 @@ const KNOWN: &[&str] = &[
     "period/year-range-2121-04-prints-as-2121-2204",
     "value/numerator-1.89-of-57-percent-shows-as-2",
     "value/numerator-0.512-of-7-percent-after-a-form-feed-shows-as-1",
+    "value/numerator-with-five-places-shown-with-two",
+    "value/figure-just-over-4.5-billion-shown-short",
+    "value/numerator-in-trillions-with-places",
     "route/encoded-slash-alone-links-to-the-indicators",
     "route/encoded-slash-at-the-end-links-without-it",
     "route/encoded-slash-between-empty-segments",
@@ -127,4 +130,11 @@ fn finding_4_a_case_in_year_29_is_accepted_and_counted_slowly() {
 #[test]
 fn finding_5_a_case_in_year_1008_gives_a_pack_that_does_not_reopen() {
     known("case_list/received-in-year-1008-gives-complaints-year-1008-09-that-does-not-reopen.csv");
+}
+
+#[test]
+fn finding_6_a_large_figure_shows_fewer_places_than_it_holds_and_reads_back_changed() {
+    known("value/numerator-with-five-places-shown-with-two");
+    known("value/figure-just-over-4.5-billion-shown-short");
+    known("value/numerator-in-trillions-with-places");
 }

@@ -119,24 +119,31 @@ pub enum Value {
 /// The most decimal places a figure keeps.
 pub const MOST_PLACES: u8 = 6;
 
-/// `x` to [`MOST_PLACES`] decimal places; a number too large to hold six
-/// places exactly (over about 4.5 billion) is kept as it is.
+/// `x` to [`MOST_PLACES`] decimal places; a number too large for six
+/// places (over about 9 billion, where a double holds fewer) is kept as it
+/// is, and six places write it exactly all the same.
 fn to_most_places(x: f64) -> f64 {
     let scale = 10f64.powi(i32::from(MOST_PLACES));
     // Also NaN and infinity, which no reader gives.
-    if !x.is_finite() || x.abs() * scale >= 2f64.powi(52) {
+    if !x.is_finite() || x.abs() * scale >= 2f64.powi(53) {
         return x;
     }
     (x * scale).round() / scale
 }
 
 /// The fewest decimal places that write `x` exactly (at most [`MOST_PLACES`]):
-/// 2 for 0.04, 0 for 1890, 2 for 1.89.
+/// 2 for 0.04, 0 for 1890, 2 for 1.89, 5 for 8,888,818.14888. Exact for
+/// every figure a reader gives (the nearest double to a decimal of at most
+/// six places): the decimal `n / 10^d` is `x` itself.
 pub fn places(x: f64) -> u8 {
+    if !x.is_finite() {
+        return 0;
+    }
     (0..MOST_PLACES)
         .find(|&d| {
             let scale = 10f64.powi(i32::from(d));
-            ((x * scale).round() / scale - x).abs() <= 1e-9 * x.abs().max(1.0)
+            let n = (x * scale).round();
+            n.abs() >= 2f64.powi(53) || n / scale == x
         })
         .unwrap_or(MOST_PLACES)
 }
@@ -458,8 +465,8 @@ mod tests {
         let typed = Value::parse("12.1234567", Unit::Number).expect("reads");
         assert_eq!(typed, Value::figure(12.123457, MOST_PLACES));
         assert_eq!(typed.clone().kept(), typed, "kept once is kept");
-        // Billions keep every digit they have: six places would not fit.
-        let billions = Value::figure(4_567_890_123.25, 2);
+        // Ten billions keep every digit they have: six places would not fit.
+        let billions = Value::figure(12_345_678_901.25, 2);
         assert_eq!(billions.clone().kept(), billions);
         let huge = Value::figure(1e300, 0);
         assert_eq!(huge.clone().kept(), huge);
@@ -482,7 +489,13 @@ mod tests {
         };
         assert_eq!(pair.display(Unit::Percent), "1.89 / 19.0%");
         assert_eq!(places(1890.0), 0);
-        assert_eq!(places(0.1 + 0.2), 1);
+        assert_eq!(places(0.3), 1);
+        assert_eq!(
+            places(8_888_818.148_88),
+            5,
+            "large numbers keep their places"
+        );
+        assert_eq!(places(1.15), 2);
         assert_eq!(places(1.0 / 3.0), MOST_PLACES);
     }
 
