@@ -59,7 +59,8 @@ pub fn first_words(text: &str, words: usize) -> String {
     }
 }
 
-/// The longest excerpt of outside text a message quotes, in characters.
+/// The longest excerpt of outside text a message quotes, in characters as
+/// written (an ellipsis follows where it is cut).
 pub const EXCERPT: usize = 80;
 
 /// Outside text as a message may quote it: trimmed, at most [`EXCERPT`]
@@ -69,20 +70,22 @@ pub const EXCERPT: usize = 80;
 pub fn excerpt(text: &str) -> String {
     let text = text.trim();
     let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == EXCERPT {
+    // Counted as written, so characters written out count in full.
+    let mut written = 0;
+    for c in text.chars() {
+        let shown = match c {
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() || is_direction_mark(c) => format!("\\u{{{:x}}}", u32::from(c)),
+            c => c.to_string(),
+        };
+        written += shown.chars().count();
+        if written > EXCERPT {
             out.push('\u{2026}');
             break;
         }
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_direction_mark(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
-            }
-            c => out.push(c),
-        }
+        out.push_str(&shown);
     }
     out
 }
@@ -106,6 +109,8 @@ mod tests {
         assert!(quoted.ends_with('\u{2026}'));
         assert_eq!(excerpt("a\nb\tc\u{1b}[31m"), "a\\nb\\tc\\u{1b}[31m");
         assert_eq!(excerpt("abc\u{202e}fed"), "abc\\u{202e}fed");
+        let hidden = excerpt(&"\u{16}".repeat(1_000));
+        assert!(hidden.chars().count() <= EXCERPT + 1, "{hidden}");
         // Exactly the limit is not cut.
         assert_eq!(excerpt(&"y".repeat(EXCERPT)), "y".repeat(EXCERPT));
     }

@@ -2,7 +2,7 @@
 //! its reader on stable, with the fuzz targets' own checks (no panic, what
 //! is accepted reads back equal; fuzz/src/checks.rs, included here), and
 //! within a time limit. Each finding's inputs are listed in `KNOWN` and
-//! read by a test of its own that names the finding (all six are fixed;
+//! read by a test of its own that names the finding (all seven are fixed;
 //! one not fixed yet would carry an `ignore` giving the reason).
 
 use std::fs;
@@ -24,6 +24,8 @@ const KNOWN: &[&str] = &[
     "period/year-range-2121-04-prints-as-2121-2204",
     "value/numerator-1.89-of-57-percent-shows-as-2",
     "value/numerator-0.512-of-7-percent-after-a-form-feed-shows-as-1",
+    "case_list/control-characters-in-a-procedure-quoted-long.csv",
+    "case_list/control-characters-in-an-outcome-quoted-long.csv",
     "value/numerator-with-five-places-shown-with-two",
     "value/figure-just-over-4.5-billion-shown-short",
     "value/numerator-in-trillions-with-places",
@@ -137,4 +139,10 @@ fn finding_6_a_large_figure_shows_fewer_places_than_it_holds_and_reads_back_chan
     known("value/numerator-with-five-places-shown-with-two");
     known("value/figure-just-over-4.5-billion-shown-short");
     known("value/numerator-in-trillions-with-places");
+}
+
+#[test]
+fn finding_7_a_cell_of_control_characters_is_quoted_past_the_excerpt() {
+    known("case_list/control-characters-in-a-procedure-quoted-long.csv");
+    known("case_list/control-characters-in-an-outcome-quoted-long.csv");
 }

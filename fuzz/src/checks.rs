@@ -112,7 +112,8 @@ pub fn plain(what: &str, message: &str, longest: usize) {
     let length = message.chars().count();
     assert!(
         length <= longest,
-        "{what}: a message of {length} characters"
+        "{what}: a message of {length} characters: {:?}",
+        message.chars().take(400).collect::<String>()
     );
     for word in SERDE_WORDS {
         assert!(
