@@ -2,8 +2,8 @@
 //! its reader on stable, with the fuzz targets' own checks (no panic, what
 //! is accepted reads back equal; fuzz/src/checks.rs, included here), and
 //! within a time limit. Each finding's inputs are listed in `KNOWN` and
-//! read by a test of its own that names the finding (all seven are fixed;
-//! one not fixed yet would carry an `ignore` giving the reason).
+//! read by a test of its own that names the finding (one not fixed yet
+//! carries an `ignore` giving the reason: finding 9).
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -26,6 +26,7 @@ const KNOWN: &[&str] = &[
     "value/numerator-0.512-of-7-percent-after-a-form-feed-shows-as-1",
     "case_list/control-characters-in-a-procedure-quoted-long.csv",
     "case_list/control-characters-in-an-outcome-quoted-long.csv",
+    "csv_bytes/rows-written-read-back-otherwise",
     "value/numerator-with-five-places-shown-with-two",
     "value/figure-just-over-4.5-billion-shown-short",
     "value/numerator-in-trillions-with-places",
@@ -145,4 +146,10 @@ fn finding_6_a_large_figure_shows_fewer_places_than_it_holds_and_reads_back_chan
 fn finding_7_a_cell_of_control_characters_is_quoted_past_the_excerpt() {
     known("case_list/control-characters-in-a-procedure-quoted-long.csv");
     known("case_list/control-characters-in-an-outcome-quoted-long.csv");
+}
+
+#[test]
+#[ignore = "finding 9: rows of odd bytes written as CSV read back as other rows (found in the last 10-minute run; not fixed yet)"]
+fn finding_9_rows_of_odd_bytes_written_as_csv_read_back_otherwise() {
+    known("csv_bytes/rows-written-read-back-otherwise");
 }
