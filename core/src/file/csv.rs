@@ -6,7 +6,7 @@
 //! words for a refused file, with a fault named by row and column.
 
 use crate::text::excerpt;
-use csv::{QuoteStyle, ReaderBuilder, Terminator, WriterBuilder};
+use csv::ReaderBuilder;
 
 /// How a file's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -411,27 +411,34 @@ fn live(cell: &str) -> &str {
 /// Excel writes, a field quoted only where it must be, and every cell made
 /// [`inert`].
 pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
-    let mut writer = WriterBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .terminator(Terminator::CRLF)
-        .quote_style(QuoteStyle::Necessary)
-        .from_writer(vec![]);
+    let mut out = String::new();
     for row in rows {
-        writer
-            .write_record(
-                row.iter()
-                    .map(|cell| inert(cell.as_ref()))
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|cell| cell.as_bytes()),
-            )
-            .expect("writing CSV into memory cannot fail");
+        if let [only] = &row[..] {
+            if only.as_ref().is_empty() {
+                // One empty cell, quoted, so the line is not blank.
+                out.push_str("\"\"\r\n");
+                continue;
+            }
+        }
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let cell = inert(cell.as_ref());
+            // Quoted where it must be, and where it holds another
+            // delimiter (a tab or semicolon), so that reading it again
+            // finds commas, as written.
+            if cell.contains([',', '"', '\r', '\n', '\t', ';']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(&cell);
+            }
+        }
+        out.push_str("\r\n");
     }
-    let bytes = writer
-        .into_inner()
-        .expect("writing CSV into memory cannot fail");
-    String::from_utf8(bytes).expect("CSV written from text is text")
+    out
 }
 
 /// Why a figure with a comma is refused in a file separated by
