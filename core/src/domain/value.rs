@@ -119,33 +119,34 @@ pub enum Value {
 /// The most decimal places a figure keeps.
 pub const MOST_PLACES: u8 = 6;
 
-/// `x` to [`MOST_PLACES`] decimal places; a number too large for six
-/// places (over about 9 billion, where a double holds fewer) is kept as it
-/// is, and six places write it exactly all the same.
+/// `x` to [`MOST_PLACES`] decimal places: itself where it already has so
+/// few, else the number its six places write (so that, written with six
+/// places, it reads back as itself at any size).
 fn to_most_places(x: f64) -> f64 {
-    let scale = 10f64.powi(i32::from(MOST_PLACES));
-    // Also NaN and infinity, which no reader gives.
-    if !x.is_finite() || x.abs() * scale >= 2f64.powi(53) {
+    if !x.is_finite() || exact_places(x).is_some() {
         return x;
     }
-    (x * scale).round() / scale
+    format!("{x:.6}").parse().unwrap_or(x)
+}
+
+/// The fewest decimal places `d` (at most [`MOST_PLACES`]) whose decimal
+/// `n / 10^d` is `x` itself, where there are so few.
+fn exact_places(x: f64) -> Option<u8> {
+    (0..=MOST_PLACES).find(|&d| {
+        let scale = 10f64.powi(i32::from(d));
+        let n = (x * scale).round();
+        n.abs() >= 2f64.powi(53) || n / scale == x
+    })
 }
 
 /// The fewest decimal places that write `x` exactly (at most [`MOST_PLACES`]):
-/// 2 for 0.04, 0 for 1890, 2 for 1.89, 5 for 8,888,818.14888. Exact for
-/// every figure a reader gives (the nearest double to a decimal of at most
-/// six places): the decimal `n / 10^d` is `x` itself.
+/// 2 for 0.04, 0 for 1890, 2 for 1.89, 5 for 8,888,818.14888. Every figure a
+/// reader gives (see [`Value::kept`]) written with them reads back as itself.
 pub fn places(x: f64) -> u8 {
     if !x.is_finite() {
         return 0;
     }
-    (0..MOST_PLACES)
-        .find(|&d| {
-            let scale = 10f64.powi(i32::from(d));
-            let n = (x * scale).round();
-            n.abs() >= 2f64.powi(53) || n / scale == x
-        })
-        .unwrap_or(MOST_PLACES)
+    exact_places(x).unwrap_or(MOST_PLACES)
 }
 
 /// One figure, or the reason there is none.
