@@ -43,6 +43,27 @@ async fn mount_with(stored: Option<&str>, hash: &str) -> (HtmlElement, impl Drop
     (root, handle)
 }
 
+/// Opens the workspace on what is stored, with its messages shown, and
+/// hands it to the test to act on directly.
+async fn mount_workspace() -> (HtmlElement, impl Drop, Workspace) {
+    let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
+    let root = fresh_root();
+    let handle = {
+        let opened = opened.clone();
+        leptos::mount::mount_to(root.clone(), move || {
+            let notices = Notices::new();
+            provide_context(notices);
+            let workspace = Workspace::open(notices, Saved::read());
+            provide_context(workspace);
+            opened.set(Some(workspace));
+            view! { <scrutineer::components::MessageRegions/> }
+        })
+    };
+    tick().await;
+    let workspace = opened.get().expect("the workspace opened");
+    (root, handle, workspace)
+}
+
 fn anytown(revision_saves: u64) -> String {
     let snapshot = Snapshot::empty(
         "Anytown Borough Council",
@@ -279,19 +300,9 @@ async fn the_data_before_an_import_is_read_even_in_an_older_format_and_can_be_pu
     assert_eq!(storage().get_item(KEY).expect("read"), None, "moved");
     assert_eq!(storage().get_item(BEFORE_IMPORT_KEY).expect("read"), None);
     assert_eq!(common::stored(BEFORE_IMPORT_KEY).await.as_deref(), Some(v1));
-    let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
-    let root = fresh_root();
-    let handle = {
-        let opened = opened.clone();
-        leptos::mount::mount_to(root.clone(), move || {
-            let notices = Notices::new();
-            opened.set(Some(Workspace::open(notices, Saved::read())));
-        })
-    };
+    let (root, handle, workspace) = mount_workspace().await;
     // The quick reader cannot read format 1: the careful one answers a moment later.
     tick().await;
-    tick().await;
-    let workspace = opened.get().expect("the workspace opened");
     workspace.undo_import();
     tick().await;
     let saved = common::stored(KEY).await.expect("saved");
@@ -340,21 +351,7 @@ async fn records_in_local_storage_move_into_indexeddb_unless_it_holds_a_newer_sn
 #[wasm_bindgen_test]
 async fn a_change_past_what_scrutineer_keeps_is_not_made_and_nothing_is_stored() {
     common::clean().await;
-    let opened = std::rc::Rc::new(std::cell::Cell::new(None::<Workspace>));
-    let root = fresh_root();
-    let handle = {
-        let opened = opened.clone();
-        leptos::mount::mount_to(root.clone(), move || {
-            let notices = Notices::new();
-            provide_context(notices);
-            let workspace = Workspace::open(notices, Saved::read());
-            provide_context(workspace);
-            opened.set(Some(workspace));
-            view! { <scrutineer::components::MessageRegions/> }
-        })
-    };
-    tick().await;
-    let workspace = opened.get().expect("the workspace opened");
+    let (root, handle, workspace) = mount_workspace().await;
     let mut big = Snapshot::demo();
     let first = big.indicators[0].clone();
     while big.indicators.len() <= scrutineer_core::file::validate::MOST_INDICATORS {

@@ -441,6 +441,24 @@ pub fn write_rows<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
     out
 }
 
+/// Every cell of `text` as a spreadsheet reads it (the csv crate, with no
+/// apostrophe taken off), in order: what the tests of inert cells compare.
+#[cfg(test)]
+pub(crate) fn cells_as_a_spreadsheet_reads_them(text: &str) -> Vec<String> {
+    ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .flat_map(|r| {
+            r.expect("a record")
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Why a figure with a comma is refused in a file separated by
 /// semicolons, as Excel writes CSV where a comma is the decimal mark:
 /// "12,5" could be 12.5 or 125.

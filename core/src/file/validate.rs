@@ -53,61 +53,74 @@ pub const MOST_ASSESSMENTS_EACH: usize = 200;
 /// a file past a limit is refused, and a change that would pass one is not
 /// made. Counting only: cheap enough to check before every change.
 pub fn over_limits(snapshot: &Snapshot) -> Vec<Problem> {
-    let mut problems = vec![];
-    let mut over = |path: String, item: String, message: String| {
-        problems.push(Problem {
-            path,
-            item,
-            message,
-        })
-    };
-    let n = snapshot.indicators.len();
-    if n > MOST_INDICATORS {
-        over(
-            "indicators".to_owned(),
-            "the pack".to_owned(),
+    /// A count past `most`, said with what it counts, why it is kept so
+    /// low and what to do: "it has 3,001 indicators, and Scrutineer keeps
+    /// at most 3,000 so that …: split the pack …".
+    fn past(n: usize, most: usize, what: &str, why_and_what_to_do: &str) -> Option<String> {
+        (n > most).then(|| {
             format!(
-                "it has {} indicators, and Scrutineer keeps at most {} so that its pages stay quick on a tablet: split the pack, for example by directorate",
+                "it has {} {what}, and Scrutineer keeps at most {}{why_and_what_to_do}",
                 group_thousands(n as f64, 0),
-                group_thousands(MOST_INDICATORS as f64, 0)
-            ),
-        );
+                group_thousands(most as f64, 0)
+            )
+        })
     }
+    let mut problems = vec![];
+    let mut over = |path: String, item: String, message: Option<String>| {
+        if let Some(message) = message {
+            problems.push(Problem {
+                path,
+                item,
+                message,
+            });
+        }
+    };
+    over(
+        "indicators".to_owned(),
+        "the pack".to_owned(),
+        past(
+            snapshot.indicators.len(),
+            MOST_INDICATORS,
+            "indicators",
+            " so that its pages stay quick on a tablet: split the pack, for example by directorate",
+        ),
+    );
     for (i, indicator) in snapshot.indicators.iter().enumerate() {
-        let n = indicator.values.len();
-        if n > MOST_FIGURES_EACH {
+        // Checked before every change: words are made only for one past it.
+        if let Some(message) = past(
+            indicator.values.len(),
+            MOST_FIGURES_EACH,
+            "figures",
+            " for one indicator: keep the older ones in a pack of their own",
+        ) {
             over(
                 format!("indicators[{i}].values"),
                 format!("indicator \u{201c}{}\u{201d}", excerpt(&indicator.id)),
-                format!(
-                    "it has {} figures, and Scrutineer keeps at most {MOST_FIGURES_EACH} for one indicator: keep the older ones in a pack of their own",
-                    group_thousands(n as f64, 0)
-                ),
+                Some(message),
             );
         }
     }
-    let n = snapshot.register.len();
-    if n > MOST_ENTRIES {
-        over(
-            "register".to_owned(),
-            "the register".to_owned(),
-            format!(
-                "it has {} entries, and Scrutineer keeps at most {} so that the matrix stays readable: retire closed entries into a pack of their own",
-                group_thousands(n as f64, 0),
-                group_thousands(MOST_ENTRIES as f64, 0)
-            ),
-        );
-    }
+    over(
+        "register".to_owned(),
+        "the register".to_owned(),
+        past(
+            snapshot.register.len(),
+            MOST_ENTRIES,
+            "entries",
+            " so that the matrix stays readable: retire closed entries into a pack of their own",
+        ),
+    );
     for (i, entry) in snapshot.register.iter().enumerate() {
-        let n = entry.assessments.len();
-        if n > MOST_ASSESSMENTS_EACH {
+        if let Some(message) = past(
+            entry.assessments.len(),
+            MOST_ASSESSMENTS_EACH,
+            "quarters' assessments",
+            " for one entry: keep the older ones in a pack of their own",
+        ) {
             over(
                 format!("register[{i}].assessments"),
                 format!("entry \u{201c}{}\u{201d}", excerpt(&entry.id)),
-                format!(
-                    "it has {} quarters' assessments, and Scrutineer keeps at most {MOST_ASSESSMENTS_EACH} for one entry: keep the older ones in a pack of their own",
-                    group_thousands(n as f64, 0)
-                ),
+                Some(message),
             );
         }
     }

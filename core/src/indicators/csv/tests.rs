@@ -684,18 +684,7 @@ fn hostile_names_from_an_imported_file_cannot_run_in_a_spreadsheet() {
         indicator.name = name.to_owned();
     }
     let text = export_figures(&snapshot);
-    let raw: Vec<String> = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .flat_map(|r| {
-            r.expect("a record")
-                .iter()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let raw = crate::file::csv::cells_as_a_spreadsheet_reads_them(&text);
     let live: Vec<&String> = raw
         .iter()
         .filter(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r']) && c.parse::<f64>().is_err())
