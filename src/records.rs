@@ -128,7 +128,7 @@ pub async fn load() {
             Move::Nothing | Move::KeepDatabase => held,
             Move::Copy => {
                 let local = local.unwrap_or_default();
-                let copied = match put(&database, key, &local) {
+                let copied = match put(&database, key, &local, None) {
                     Ok(tx) => done(&tx).await.is_ok(),
                     Err(_) => false,
                 };
@@ -243,6 +243,18 @@ pub fn write(
     text: &str,
     finished: impl FnOnce(Result<(), StorageError>) + 'static,
 ) {
+    write_removing(key, text, None, finished)
+}
+
+/// [`write`], removing the record `remove` in the same transaction: both
+/// or neither, so a reload as it ends never finds one done without the
+/// other (the undo copy goes with the save of the data it held).
+pub fn write_removing(
+    key: &'static str,
+    text: &str,
+    remove: Option<&'static str>,
+    finished: impl FnOnce(Result<(), StorageError>) + 'static,
+) {
     let database = STATE.with_borrow(|s| match &s.backend {
         Backend::Indexed(db) => Some(db.clone()),
         _ => None,
@@ -252,18 +264,39 @@ pub fn write(
         return finished(if stuck {
             Err(StorageError::Unavailable)
         } else {
-            storage::write(key, text)
+            storage::write(key, text).inspect(|()| {
+                if let Some(remove) = remove {
+                    let _ = storage::remove(remove);
+                }
+            })
         });
     };
-    let tx = match put(&database, key, text) {
+    let tx = match put(&database, key, text, remove) {
         Ok(tx) => tx,
         Err(e) => return finished(Err(e)),
     };
     let ours: Rc<str> = Rc::from(text);
-    STATE.with_borrow_mut(|s| s.mirror.insert(key, ours.clone()));
+    STATE.with_borrow_mut(|s| {
+        s.mirror.insert(key, ours.clone());
+        if let Some(remove) = remove {
+            s.mirror.remove(remove);
+        }
+    });
     wasm_bindgen_futures::spawn_local(async move {
         let result = done(&tx).await;
         STATE.with_borrow_mut(|s| {
+            if let Some(remove) = remove {
+                match (&result, s.committed.get(remove).cloned()) {
+                    (Ok(()), _) => {
+                        s.committed.remove(remove);
+                    }
+                    // Still there: say so to whoever reads next.
+                    (Err(_), Some(held)) if !s.mirror.contains_key(remove) => {
+                        s.mirror.insert(remove, held);
+                    }
+                    _ => {}
+                }
+            }
             if result.is_ok() {
                 s.committed.insert(key, ours.clone());
             } else if s.mirror.get(key).is_some_and(|now| Rc::ptr_eq(now, &ours)) {
@@ -523,12 +556,22 @@ fn transaction(
 }
 
 /// Starts storing `text` under `key`: the transaction, to wait on with [`done`].
-fn put(database: &IdbDatabase, key: &str, text: &str) -> Result<IdbTransaction, StorageError> {
+fn put(
+    database: &IdbDatabase,
+    key: &str,
+    text: &str,
+    remove: Option<&str>,
+) -> Result<IdbTransaction, StorageError> {
     let tx = transaction(database, IdbTransactionMode::Readwrite)?;
-    tx.object_store(RECORDS)
-        .map_err(js_failure)?
+    let store = tx.object_store(RECORDS).map_err(js_failure)?;
+    store
         .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
         .map_err(js_failure)?;
+    if let Some(remove) = remove {
+        store
+            .delete(&JsValue::from_str(remove))
+            .map_err(js_failure)?;
+    }
     Ok(tx)
 }
 

@@ -318,7 +318,7 @@ impl Workspace {
 
     /// Saves the data on screen as a new revision; with `exported_at`, one
     /// that a file written then holds whole (an import), in the same write;
-    /// with `then_remove`, removing that record once the save is stored.
+    /// with `then_remove`, removing that record in the same write.
     fn save_as(
         &self,
         exported_at: Option<DateTime<Utc>>,
@@ -359,18 +359,18 @@ impl Workspace {
         let failed = failed_at_once.clone();
         let workspace = *self;
         let revision = next.revision;
-        records::write(KEY, &encode(&next), move |result| match result {
-            Ok(()) => {
-                workspace.saved(first_save, meta);
-                if let Some(key) = then_remove {
-                    let _ = records::remove(key);
+        records::write_removing(
+            KEY,
+            &encode(&next),
+            then_remove,
+            move |result| match result {
+                Ok(()) => workspace.saved(first_save, meta),
+                Err(e) => {
+                    failed.set(true);
+                    workspace.not_saved(revision, e);
                 }
-            }
-            Err(e) => {
-                failed.set(true);
-                workspace.not_saved(revision, e);
-            }
-        });
+            },
+        );
         // After the write has started, so a tab that reads on hearing of it
         // reads what this one wrote.
         if !failed_at_once.get() {

@@ -377,3 +377,36 @@ async fn a_change_past_what_scrutineer_keeps_is_not_made_and_nothing_is_stored()
     root.remove();
     common::clean().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_save_that_removes_another_record_does_both_in_one_write() {
+    common::clean().await;
+    scrutineer::records::load().await;
+    scrutineer::records::write_now(BEFORE_IMPORT_KEY, &anytown(1))
+        .await
+        .expect("the copy stored");
+    let finished = std::rc::Rc::new(std::cell::RefCell::new(None));
+    {
+        let finished = finished.clone();
+        scrutineer::records::write_removing(KEY, &anytown(2), Some(BEFORE_IMPORT_KEY), move |r| {
+            finished.replace(Some(r));
+        });
+    }
+    // Read at once, as a view would: the removal shows before it is stored.
+    assert_eq!(scrutineer::records::read(BEFORE_IMPORT_KEY), Ok(None));
+    assert_eq!(scrutineer::records::read(KEY), Ok(Some(anytown(2))));
+    for _ in 0..100 {
+        if finished.borrow().is_some() {
+            break;
+        }
+        common::pause(10).await;
+    }
+    assert_eq!(finished.take(), Some(Ok(())), "stored");
+    assert_eq!(common::stored(KEY).await, Some(anytown(2)));
+    assert_eq!(
+        common::stored(BEFORE_IMPORT_KEY).await,
+        None,
+        "removed with it"
+    );
+    common::clean().await;
+}
