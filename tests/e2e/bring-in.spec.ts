@@ -216,6 +216,22 @@ test('a workbook with a figure that cannot be read is refused by sheet, row and 
   expect(await storageState(page)).toEqual(before);
 });
 
+test('a damaged workbook is refused in plain words naming the cell, and nothing stored changes', async ({ app, page }) => {
+  await app.open('#/data/bring-in');
+  const before = await storageState(page);
+  // The fuzzer's file: a cell reference past what calamine's arithmetic holds.
+  await page.getByTestId('indicators-input').setInputFiles({
+    name: 'damaged.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: readFileSync('fuzz/regressions/workbook/a-column-past-what-a-number-holds.xlsx'),
+  });
+  const notices = page.getByTestId('notices-bring-in-indicators');
+  await expect(notices).toContainText('“damaged.xlsx” is not a workbook Scrutineer can read:');
+  await expect(notices).toContainText('past the last cell a spreadsheet can have (XFD1048576); the file may be damaged. Open it in Excel or LibreOffice, save it again and open that.');
+  await expect(page.getByTestId('indicators-preview')).toHaveCount(0);
+  expect(await storageState(page)).toEqual(before);
+});
+
 test('swiping over a preview on a tablet reads it: the page scrolls and nothing is brought in', async ({ app, page }, info) => {
   test.skip(!touch(info), 'a swipe is a touch screen\'s');
   await app.open('#/data/bring-in');

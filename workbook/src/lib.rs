@@ -20,6 +20,7 @@ use std::io::Cursor;
 use calamine::{Data, ExcelDateTime, Reader, Xlsx, XlsxError};
 
 pub mod number;
+pub mod references;
 mod styles;
 
 use number::Shown;
@@ -54,6 +55,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 .to_owned(),
         );
     }
+    references::check(bytes)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsxError::Zip(_) => "it is damaged: its contents cannot be unpacked.".to_owned(),
         XlsxError::FileNotFound(_) => format!("it is not an Excel workbook (.xlsx); it may be an OpenDocument spreadsheet (.ods). {SAVE_AS}"),

@@ -131,7 +131,7 @@ fn builtin(id: &str) -> Option<&'static str> {
 }
 
 /// The workbook's sheets in order: name and relationship id.
-fn sheets(xml: &[u8]) -> Vec<(String, String)> {
+pub(crate) fn sheets(xml: &[u8]) -> Vec<(String, String)> {
     let mut sheets = Vec::new();
     walk(xml, |tag| {
         if let Tag::Open(e) = tag {
@@ -146,7 +146,7 @@ fn sheets(xml: &[u8]) -> Vec<(String, String)> {
 }
 
 /// Relationship id to target part.
-fn targets(xml: &[u8]) -> HashMap<String, String> {
+pub(crate) fn targets(xml: &[u8]) -> HashMap<String, String> {
     let mut targets = HashMap::new();
     walk(xml, |tag| {
         if let Tag::Open(e) = tag {

@@ -82,16 +82,45 @@ fn notes_keep_dates_booleans_errors_and_gaps() {
 }
 
 /// Finding 8 (fuzz/regressions/workbook/): a damaged sheet whose cell
-/// reference calamine 0.36.1 reads past what a u32 holds. In this build
-/// (overflow checked) the reader panics; the release worker wraps the
-/// number instead, and the app reports the worker's failure. Not fixed:
-/// it is in calamine's reference parser, which the crate cannot reach.
+/// reference calamine 0.36.1 reads past what a u32 holds (it panics with
+/// overflow checks, and wraps to another cell without). The references are
+/// checked first, so the file is refused in plain words, naming the cell.
 #[test]
-#[ignore = "finding 8: calamine 0.36.1 overflows reading a damaged cell reference (xlsx/mod.rs:2838)"]
-fn finding_8_a_damaged_cell_reference_overflows_calamine() {
+fn finding_8_a_damaged_cell_reference_is_refused_before_calamine_reads_it() {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../fuzz/regressions/workbook/a-column-past-what-a-number-holds.xlsx");
     let bytes = std::fs::read(path).expect("the file");
-    let outcome = std::panic::catch_unwind(|| scrutineer_workbook::sheets(&bytes));
-    assert!(outcome.is_ok(), "the reader panics");
+    let refused = scrutineer_workbook::sheets(&bytes).expect_err("refused");
+    assert!(
+        refused.contains("refers to cell “")
+            && refused.contains("past the last cell a spreadsheet can have (XFD1048576)"),
+        "{refused}"
+    );
+}
+
+/// A sheet with content in its first cell and its last would be laid out
+/// as 17 billion cells: refused by name before calamine reads it, while the
+/// same workbook's other sheet, and one just within the most, are read.
+#[test]
+fn a_sheet_with_content_in_far_corners_is_refused_by_name() {
+    use rust_xlsxwriter::Workbook;
+    let mut workbook = Workbook::new();
+    let small = workbook.add_worksheet().set_name("Figures").expect("name");
+    small.write(0, 0, "Performance Measure").expect("cell");
+    small.write(1999, 999, 2).expect("cell");
+    let bytes = workbook.save_to_buffer().expect("written");
+    let read = sheets(&bytes).expect("2,000,000 cells are read");
+    assert_eq!(read[0].rows.len(), 2000);
+
+    let far = workbook
+        .add_worksheet()
+        .set_name("Far corners")
+        .expect("name");
+    far.write(0, 0, 1).expect("cell");
+    far.write(1_048_575, 16_383, 2).expect("cell");
+    let bytes = workbook.save_to_buffer().expect("written");
+    assert_eq!(
+        sheets(&bytes).expect_err("refused"),
+        "its sheet “Far corners” has content from A1 to XFD1048576, 17,179,869,184 cells, and Scrutineer reads at most 2,000,000 from one sheet. Delete what is outside the table, or copy the table into a new workbook, and open that."
+    );
 }
