@@ -11,6 +11,7 @@
 pub mod accessibility;
 pub mod bring_in;
 pub mod charts;
+pub mod compare;
 pub mod complaints;
 pub mod dates;
 pub mod domain;

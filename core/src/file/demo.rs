@@ -41,6 +41,54 @@ impl Snapshot {
     pub fn demo() -> Snapshot {
         lancashire()
     }
+
+    /// The seed council's pack a year earlier, as at 30 September 2018:
+    /// the figures to Q1 2018/19 (none from the Q1 2019/20 report), the
+    /// register of Q2 2018/19 and the complaints to 2017/18. With
+    /// [`Snapshot::demo`], two packs to compare.
+    pub fn demo_a_year_earlier() -> Snapshot {
+        let mut pack = lancashire();
+        let as_at = date(2018, 9, 30);
+        let figures_to = date(2018, 6, 30);
+        let later = [Q119, "register-q2-2019-20", "minutes-2019-10-15"];
+        let from_later =
+            |source: &Option<String>| source.as_deref().is_some_and(|s| later.contains(&s));
+        pack.as_at = as_at;
+        for indicator in pack.indicators.iter_mut() {
+            indicator
+                .values
+                .retain(|o| o.period.end() <= figures_to && !from_later(&o.source));
+            indicator.comparators.retain(|c| {
+                !from_later(&c.source) && c.period.is_none_or(|p| p.end() <= figures_to)
+            });
+            indicator
+                .commentary
+                .retain(|c| !from_later(&c.source) && c.period.end() <= figures_to);
+            if from_later(&indicator.source) {
+                indicator.source = None;
+            }
+        }
+        for area in pack.service_areas.iter_mut() {
+            area.commentary
+                .retain(|c| !from_later(&c.source) && c.period.end() <= figures_to);
+        }
+        for entry in pack.register.iter_mut() {
+            entry.assessments.retain(|a| a.period.end() <= as_at);
+            if entry
+                .retired
+                .as_ref()
+                .is_some_and(|r| r.period.end() > as_at)
+            {
+                entry.retired = None;
+            }
+            entry.history.retain(|h| h.on <= as_at);
+        }
+        pack.register.retain(|e| !e.assessments.is_empty());
+        pack.complaints
+            .retain(|c| c.year.end() <= date(2018, 3, 31) && !from_later(&c.source));
+        pack.sources.retain(|s| !later.contains(&s.id.as_str()));
+        pack
+    }
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -215,7 +215,18 @@ pub struct Changes {
 
 impl Changes {
     pub fn between(snapshot: &Snapshot, from: Period, to: Period) -> Changes {
-        let (before, after) = (on_register(snapshot, &from), on_register(snapshot, &to));
+        Changes::between_registers(&snapshot.register, from, &snapshot.register, to)
+    }
+
+    /// [`Changes::between`] two registers: `earlier` in quarter `from` and
+    /// `later` in quarter `to` (two packs' registers, or one's twice).
+    pub fn between_registers(
+        earlier: &[RegisterEntry],
+        from: Period,
+        later: &[RegisterEntry],
+        to: Period,
+    ) -> Changes {
+        let (before, after) = (on_register(earlier, &from), on_register(later, &to));
         let mut pairing = Pairing::new(before.len(), after.len());
         pairing.same_titles(&before, &after);
         pairing.reworded_same_reference(&before, &after);
@@ -324,12 +335,11 @@ impl Changes {
 /// The entries on the register in `period` with their assessment then:
 /// risks before opportunities, each in reference order.
 fn on_register<'a>(
-    snapshot: &'a Snapshot,
+    register: &'a [RegisterEntry],
     period: &Period,
 ) -> Vec<(&'a RegisterEntry, &'a Assessment)> {
     let kind_order = |k: EntryKind| k == EntryKind::Opportunity;
-    let mut list: Vec<(&RegisterEntry, &Assessment)> = snapshot
-        .register
+    let mut list: Vec<(&RegisterEntry, &Assessment)> = register
         .iter()
         .filter_map(|e| e.on_register(period).map(|a| (e, a)))
         .collect();
