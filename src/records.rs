@@ -568,9 +568,11 @@ fn put(
         .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
         .map_err(js_failure)?;
     if let Some(remove) = remove {
-        store
-            .delete(&JsValue::from_str(remove))
-            .map_err(js_failure)?;
+        // Both or neither: a delete that cannot start takes the put with it.
+        if let Err(e) = store.delete(&JsValue::from_str(remove)) {
+            let _ = tx.abort();
+            return Err(js_failure(e));
+        }
     }
     Ok(tx)
 }

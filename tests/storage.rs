@@ -402,6 +402,9 @@ async fn a_save_that_removes_another_record_does_both_in_one_write() {
         common::pause(10).await;
     }
     assert_eq!(finished.take(), Some(Ok(())), "stored");
+    // What this tab holds in memory once the write is done, then the database.
+    assert_eq!(scrutineer::records::read(BEFORE_IMPORT_KEY), Ok(None));
+    assert_eq!(scrutineer::records::read(KEY), Ok(Some(anytown(2))));
     assert_eq!(common::stored(KEY).await, Some(anytown(2)));
     assert_eq!(
         common::stored(BEFORE_IMPORT_KEY).await,

@@ -2,8 +2,9 @@
 //! its reader on stable, with the fuzz targets' own checks (no panic, what
 //! is accepted reads back equal; fuzz/src/checks.rs, included here), and
 //! within a time limit. Each finding's inputs are listed in `KNOWN` and
-//! read by a test of its own that names the finding (all nine are fixed
-//! but finding 8, in calamine, whose test is in the workbook crate).
+//! read by a test of its own that names the finding (all nine are fixed;
+//! the workbook's inputs, finding 8 and the review's, are read by the
+//! workbook crate's tests, workbook/tests/fixture.rs).
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};

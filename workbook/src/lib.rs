@@ -15,9 +15,10 @@
 //!   ("2018-06-30 14:05"); durations as hours, minutes and seconds;
 //! - TRUE and FALSE; errors as Excel shows them ("#DIV/0!"); empty cells "".
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
-use calamine::{Data, ExcelDateTime, Reader, Xlsx, XlsxError};
+use calamine::{Data, DataRef, ExcelDateTime, Reader, Xlsx, XlsxError};
 
 pub mod number;
 pub mod references;
@@ -64,36 +65,76 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let formats = styles::read(bytes);
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|e| format!("its sheet “{name}” could not be read ({e})."))?;
-        let shown = formats.get(&name);
-        let mut rows = Vec::new();
-        if let Some((last_row, last_column)) = range.end() {
-            for row in 0..=last_row {
-                let mut cells: Vec<String> = (0..=last_column)
-                    .map(|column| {
-                        let format = shown.and_then(|s| s.get(&(row, column))).copied();
-                        range
-                            .get_value((row, column))
-                            .map_or_else(String::new, |cell| text(cell, format))
-                    })
-                    .collect();
-                while cells.last().is_some_and(String::is_empty) {
-                    cells.pop();
-                }
-                rows.push(cells);
-            }
-        }
-        while rows.last().is_some_and(Vec::is_empty) {
-            rows.pop();
-        }
+        let rows = rows(&mut workbook, &name, formats.get(&name))?;
         sheets.push(Sheet { name, rows });
     }
     if sheets.is_empty() {
         return Err("it has no sheets.".to_owned());
     }
     Ok(sheets)
+}
+
+/// A sheet's rows from A1, read cell by cell as calamine's reader gives
+/// them (not laid out as one block by calamine, which would ask for every
+/// cell between the first and the last before anything could be checked),
+/// refused once the rows and columns from A1 to its last cell with content
+/// would hold more than [`references::MOST_CELLS`].
+fn rows(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    shown: Option<&HashMap<(u32, u32), Shown>>,
+) -> Result<Vec<Vec<String>>, String> {
+    let unread = |e: XlsxError| {
+        format!(
+            "its sheet “{}” could not be read ({e}).",
+            references::shortened(name)
+        )
+    };
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(vec![]),
+        Err(e) => return Err(unread(e)),
+    };
+    let mut cells: Vec<((u32, u32), String)> = vec![];
+    let (mut last_row, mut last_column) = (0u32, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(unread)? {
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        (last_row, last_column) = (last_row.max(row), last_column.max(column));
+        let span = (u64::from(last_row) + 1) * (u64::from(last_column) + 1);
+        if span > references::MOST_CELLS {
+            return Err(format!(
+                "its sheet “{}” has content as far as row {} and column {}: from A1 that is {} cells, and Scrutineer reads at most {} from one sheet. Delete what is outside the table, or copy the table into a new workbook, and open that.",
+                references::shortened(name),
+                references::grouped(u64::from(last_row) + 1),
+                references::name(0, last_column).trim_end_matches('1'),
+                references::grouped(span),
+                references::grouped(references::MOST_CELLS),
+            ));
+        }
+        let format = shown.and_then(|s| s.get(&(row, column))).copied();
+        cells.push(((row, column), text(&Data::from(value.clone()), format)));
+    }
+    let mut rows: Vec<Vec<String>> = vec![];
+    for ((row, column), text) in cells {
+        if text.is_empty() {
+            continue;
+        }
+        let (row, column) = (row as usize, column as usize);
+        if rows.len() <= row {
+            rows.resize(row + 1, vec![]);
+        }
+        let cells = &mut rows[row];
+        if cells.len() <= column {
+            cells.resize(column + 1, String::new());
+        }
+        cells[column] = text;
+    }
+    Ok(rows)
 }
 
 /// A cell as a person sees it; `format` is the cell's number format when

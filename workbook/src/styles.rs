@@ -89,6 +89,17 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         })
 }
 
+/// The last attribute named exactly `name` (a cell's `r`, as calamine
+/// reads it: not `x:r`).
+fn exact(e: &BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .filter(|a| a.key.as_ref() == name)
+        .last()
+        .and_then(|a| std::str::from_utf8(&a.value).ok().map(str::to_owned))
+}
+
 /// Each cell style (the `s` of a cell) and how it shows numbers; `None`
 /// where it is not a plain number format (a date, text).
 fn cell_styles(xml: &[u8]) -> Vec<Option<Shown>> {
@@ -168,16 +179,16 @@ fn cells(xml: &[u8], styles: &[Option<Shown>]) -> HashMap<(u32, u32), Shown> {
         let Tag::Open(e) = tag else { return };
         match e.local_name().as_ref() {
             b"row" => {
-                row = attr(e, b"r")
+                row = exact(e, b"r")
                     .and_then(|r| r.parse::<u32>().ok())
-                    .map_or(row + 1, |r| r.max(1));
+                    .map_or(row.saturating_add(1), |r| r.max(1));
                 column = 0;
             }
             b"c" => {
-                let at = attr(e, b"r")
+                let at = exact(e, b"r")
                     .and_then(|r| reference(&r))
                     .unwrap_or((row.saturating_sub(1), column));
-                column = at.1 + 1;
+                column = at.1.saturating_add(1);
                 let style = attr(e, b"s")
                     .and_then(|s| s.parse::<usize>().ok())
                     .unwrap_or(0);
@@ -205,7 +216,9 @@ fn reference(text: &str) -> Option<(u32, u32)> {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        column = column.checked_mul(26)? + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1);
+        column = column
+            .checked_mul(26)?
+            .checked_add(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)?;
     }
     Some((digits.parse::<u32>().ok()?.checked_sub(1)?, column - 1))
 }
@@ -220,5 +233,16 @@ mod tests {
         assert_eq!(reference("E2"), Some((1, 4)));
         assert_eq!(reference("AA10"), Some((9, 26)));
         assert_eq!(reference("10"), None);
+        assert_eq!(reference("ZZZZZZZZ1"), None, "past what a number holds");
+        assert_eq!(reference("A99999999999"), None);
+    }
+
+    #[test]
+    fn a_prefixed_or_damaged_reference_does_not_stop_the_formats_being_read() {
+        let styles = [Some(Shown::GENERAL), Shown::from_code("0.0%")];
+        let xml = br#"<worksheet><sheetData><row r="4294967295"><c x:r="ZZZZZZZZZZZZ1" s="1"/><c s="1"/></row><row><c r="B2" r="C3" s="1"/></row></sheetData></worksheet>"#;
+        let found = cells(xml, &styles);
+        // The row after 4294967295 is not past what a number holds; C3 is the last `r`.
+        assert!(found.contains_key(&(2, 2)), "{found:?}");
     }
 }

@@ -98,11 +98,12 @@ fn finding_8_a_damaged_cell_reference_is_refused_before_calamine_reads_it() {
     );
 }
 
-/// A sheet with content in its first cell and its last would be laid out
-/// as 17 billion cells: refused by name before calamine reads it, while the
-/// same workbook's other sheet, and one just within the most, are read.
+/// A sheet with content as far as its last cell would be laid out from A1
+/// as 17 billion cells: refused by name, with where its content reaches,
+/// as it is read; one just within the most is read. Content in one far
+/// cell alone counts from A1 too, as the rows are laid out from A1.
 #[test]
-fn a_sheet_with_content_in_far_corners_is_refused_by_name() {
+fn a_sheet_with_content_far_from_a1_is_refused_by_name() {
     use rust_xlsxwriter::Workbook;
     let mut workbook = Workbook::new();
     let small = workbook.add_worksheet().set_name("Figures").expect("name");
@@ -111,16 +112,89 @@ fn a_sheet_with_content_in_far_corners_is_refused_by_name() {
     let bytes = workbook.save_to_buffer().expect("written");
     let read = sheets(&bytes).expect("2,000,000 cells are read");
     assert_eq!(read[0].rows.len(), 2000);
+    assert_eq!(read[0].rows[1999].len(), 1000);
+    assert!(read[0].rows[1].is_empty());
 
     let far = workbook
         .add_worksheet()
-        .set_name("Far corners")
+        .set_name("Far corner")
         .expect("name");
-    far.write(0, 0, 1).expect("cell");
-    far.write(1_048_575, 16_383, 2).expect("cell");
+    far.write(199, 16_383, 2).expect("cell");
     let bytes = workbook.save_to_buffer().expect("written");
     assert_eq!(
         sheets(&bytes).expect_err("refused"),
-        "its sheet “Far corners” has content from A1 to XFD1048576, 17,179,869,184 cells, and Scrutineer reads at most 2,000,000 from one sheet. Delete what is outside the table, or copy the table into a new workbook, and open that."
+        "its sheet “Far corner” has content as far as row 200 and column XFD: from A1 that is 3,276,800 cells, and Scrutineer reads at most 2,000,000 from one sheet. Delete what is outside the table, or copy the table into a new workbook, and open that."
     );
+}
+
+/// Every workbook the fuzzer or the review found (fuzz/regressions/workbook/)
+/// is read without the reader stopping (this build checks overflow, as the
+/// fuzzer's does), each refused in plain words or read, and at once.
+#[test]
+fn every_damaged_workbook_found_is_refused_in_plain_words_or_read() {
+    let folder =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/workbook");
+    let expected = [
+        (
+            "a-column-past-what-a-number-holds.xlsx",
+            "past the last cell a spreadsheet can have",
+        ),
+        (
+            "a-cell-with-two-references.xlsx",
+            "refers to cell “AAAAAAAAAAAAAAAAAAAA1”",
+        ),
+        (
+            "a-sheet-part-not-named-xml.xlsx",
+            "refers to cell “AAAAAAAAAAAAAAAAAAAA1”",
+        ),
+        (
+            "a-dimension-that-ends-before-it-starts.xlsx",
+            "gives its extent as “B2:A1”, which ends before it starts",
+        ),
+        (
+            "row-ends-closing-other-elements.xlsx",
+            "has content as far as row 3,002",
+        ),
+        (
+            "a-cell-hidden-inside-a-value.xlsx",
+            "has content as far as row 300 and column XFD",
+        ),
+        (
+            "one-cell-far-from-a1.xlsx",
+            "has content as far as row 200 and column XFD",
+        ),
+        ("a-prefixed-reference-in-the-formats.xlsx", ""),
+    ];
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    files.sort();
+    let mut named: Vec<String> = expected.iter().map(|(f, _)| (*f).to_owned()).collect();
+    named.sort();
+    assert_eq!(
+        files, named,
+        "every input found is listed with what it gives"
+    );
+    for (file, says) in expected {
+        let bytes = std::fs::read(folder.join(file)).expect("the file");
+        let started = std::time::Instant::now();
+        let outcome = std::panic::catch_unwind(|| sheets(&bytes));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{file}"
+        );
+        match outcome.unwrap_or_else(|_| panic!("{file}: the reader stopped")) {
+            Err(refused) => assert!(
+                !says.is_empty() && refused.contains(says),
+                "{file}: {refused}"
+            ),
+            Ok(read) => assert!(says.is_empty() && !read.is_empty(), "{file}: read"),
+        }
+    }
 }
