@@ -172,6 +172,11 @@ fn OpenFile() -> impl IntoView {
     let workspace = use_workspace();
     view! {
         <h2 id="open-file">"Open a snapshot file"</h2>
+        <p>
+            "To see what changed between a pack and the one open, without opening it, "
+            <a href=scrutineer_core::route::Route::Compare.href() data-testid="compare-link">"compare two packs"</a>
+            "."
+        </p>
         <FileChooser
             id="snapshot-file"
             label="Choose a Scrutineer snapshot (.json)"
@@ -222,6 +227,11 @@ fn ImportPreview() -> impl IntoView {
                     <p class="warning-text">
                         <strong>{format!("Opening it replaces what is open now ({current}).")}</strong>
                         " You can undo this straight afterwards."
+                    </p>
+                    <p>
+                        <a href=scrutineer_core::route::Route::Compare.href() data-testid="compare-pending" on:click=move |_| { workspace.compare_with_pending(); }>
+                            "See what would change: compare it with what is open"
+                        </a>
                     </p>
                 </PreviewPanel>
             }

@@ -118,6 +118,7 @@ mod chunks {
 
     use crate::accessibility::AccessibilityPage;
     use crate::bring_in::BringInPage;
+    use crate::compare::ComparePage;
     use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
     use crate::data::DataPage;
     use crate::help::HelpPage;
@@ -160,6 +161,7 @@ mod chunks {
     chunk!(bring_in, bring_in / preload_bring_in() => view! { <BringInPage/> });
     chunk!(reading, help / preload_help() => view! { <HelpPage/> });
     chunk!(reading, accessibility / preload_accessibility() => view! { <AccessibilityPage/> });
+    chunk!(reading, compare / preload_compare() => view! { <ComparePage/> });
 
     #[cfg(feature = "split")]
     use leptos::wasm_split::SplitLoaderError;
@@ -203,6 +205,7 @@ mod chunks {
             Route::BringIn => preload_bring_in().await,
             Route::Help => preload_help().await,
             Route::Accessibility => preload_accessibility().await,
+            Route::Compare => preload_compare().await,
             Route::Indicators | Route::NotFound { .. } => Ok(()),
         }
     }
@@ -224,6 +227,7 @@ mod chunks {
             Route::BringIn => bring_in().await,
             Route::Help => help().await,
             Route::Accessibility => accessibility().await,
+            Route::Compare => compare().await,
             Route::Indicators | Route::NotFound { .. } => Ok(super::page_for(route)),
         }
     }
@@ -246,6 +250,7 @@ mod chunks {
             Route::BringIn => bring_in(),
             Route::Help => help(),
             Route::Accessibility => accessibility(),
+            Route::Compare => compare(),
             Route::Indicators | Route::NotFound { .. } => super::page_for(route),
         }
     }

@@ -52,6 +52,10 @@ pub struct Workspace {
     showing_demo: RwSignal<bool>,
     /// A file read and checked, waiting for the user to confirm it.
     pending_import: RwSignal<Option<(String, Opened)>>,
+    /// The pack the data open now is compared with (`#/compare`): its name
+    /// as the person knows it and its data. Never stored: comparing
+    /// changes nothing.
+    compared: RwSignal<Option<(String, Arc<Snapshot>)>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
     undo_stack: RwSignal<Vec<(String, Arc<Snapshot>)>>,
     /// What storage is known to hold (its revision and marks): what `meta`
@@ -79,6 +83,9 @@ pub use saved::Saved;
 /// The id of the Data page's "Open a snapshot file" part, where what
 /// happens to a chosen file is said.
 pub const OPEN_FILE: &str = "open-file";
+
+/// The compare page's file chooser, where what happens to a chosen file is said.
+pub const COMPARE_FILE: &str = "compare-file";
 
 pub fn use_workspace() -> Workspace {
     expect_context::<Workspace>()
@@ -115,6 +122,43 @@ impl Workspace {
         self.pending_import.read_only()
     }
 
+    /// The pack the data open now is compared with, if any.
+    pub fn compared(&self) -> ReadSignal<Option<(String, Arc<Snapshot>)>> {
+        self.compared.read_only()
+    }
+
+    /// Compares the data open now with `snapshot`, named `name`
+    /// ("“Q3 pack.json”").
+    pub fn compare_with(&self, name: String, snapshot: Arc<Snapshot>) {
+        self.compared.set(Some((name, snapshot)));
+    }
+
+    /// Compares with a chosen file, once it is read and checked as any file
+    /// to open is; a refusal is said at [`COMPARE_FILE`] and the comparison
+    /// shown before, if any, stays.
+    pub fn check_comparison_file(&self, name: String, text: String) {
+        match read_snapshot_file(&name, &text) {
+            Ok(opened) => {
+                self.compare_with(format!("\u{201c}{name}\u{201d}"), Arc::new(opened.snapshot))
+            }
+            Err(e) => self.notices.refuse(COMPARE_FILE, &name, &e),
+        }
+    }
+
+    /// Compares with the file waiting to be opened (from its preview).
+    pub fn compare_with_pending(&self) -> bool {
+        let Some((name, opened)) = self.pending_import.get_untracked() else {
+            return false;
+        };
+        self.compare_with(format!("\u{201c}{name}\u{201d}"), Arc::new(opened.snapshot));
+        true
+    }
+
+    /// Stops comparing; nothing changes.
+    pub fn stop_comparing(&self) {
+        self.compared.set(None);
+    }
+
     /// Lets go of the file waiting to be confirmed; nothing changes.
     pub fn cancel_import(&self) {
         self.import_token.update(|t| *t += 1);
@@ -130,6 +174,7 @@ impl Workspace {
             persisted: RwSignal::new(None),
             before_import: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            compared: RwSignal::new(None),
             showing_demo: RwSignal::new(true),
             undo_stack: RwSignal::new(vec![]),
             saved_meta: RwSignal::new(Meta::default()),
@@ -541,6 +586,14 @@ impl Workspace {
 
     fn open_confirmed(&self, name: String, opened: Opened, previous: Arc<Snapshot>) {
         self.pending_import.set(None);
+        // A comparison open goes on with what was open before: what the
+        // file changed.
+        if self.compared.get_untracked().is_some() {
+            self.compared.set(Some((
+                format!("the data before \u{201c}{name}\u{201d} was opened"),
+                previous.clone(),
+            )));
+        }
         self.before_import.set(Some(previous));
         let summary = opened.snapshot.summary();
         let migrated = if opened.migrated() {
@@ -580,7 +633,7 @@ impl Workspace {
         self.before_import.set(None);
         self.showing_demo.set(false);
         self.snapshot.set(before);
-        // The copy goes only once the data it holds is saved again.
+        // The copy goes in the same write as the save of the data it holds.
         self.save_as(None, Some(BEFORE_IMPORT_KEY));
         self.notices
             .status(format!("Import undone: {organisation}'s data is back."));

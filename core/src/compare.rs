@@ -280,10 +280,31 @@ pub struct Line {
     pub more: usize,
 }
 
+/// An item a summary line names: its name or reference (the link, where
+/// it is in the data open now), then what is said of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub label: String,
+    /// What follows the link: ": 32.1% to 33.0%", " from 16 to 12".
+    pub rest: String,
     pub route: Option<Route>,
+}
+
+impl Item {
+    fn new(label: &str, rest: String, route: Option<Route>) -> Item {
+        Item {
+            label: label.to_owned(),
+            rest,
+            route,
+        }
+    }
+
+    /// A register entry's line, "CR9 in Q2 2018/19: …", as its reference
+    /// and the rest.
+    fn entry(id: &str, line: String, route: Option<Route>) -> Item {
+        let rest = line.strip_prefix(id).map(str::to_owned).unwrap_or(line);
+        Item::new(id, rest, route)
+    }
 }
 
 impl Line {
@@ -309,7 +330,11 @@ impl Line {
     pub fn words(&self) -> String {
         let mut text = self.text.clone();
         if !self.items.is_empty() {
-            let labels: Vec<&str> = self.items.iter().map(|i| i.label.as_str()).collect();
+            let labels: Vec<String> = self
+                .items
+                .iter()
+                .map(|i| format!("{}{}", i.label, i.rest))
+                .collect();
             text.push_str(": ");
             text.push_str(&labels.join("; "));
             if self.more > 0 {
@@ -472,9 +497,12 @@ impl Comparison {
             let items = i
                 .targets
                 .iter()
-                .map(|t| Item {
-                    label: format!("{}: {} to {}", t.indicator.name, t.was, t.now),
-                    route: t.indicator.route.clone(),
+                .map(|t| {
+                    Item::new(
+                        &t.indicator.name,
+                        format!(": {} to {}", t.was, t.now),
+                        t.indicator.route.clone(),
+                    )
                 })
                 .collect();
             lines.push(Line::new(text, items));
@@ -491,9 +519,12 @@ impl Comparison {
                 );
                 let items = list
                     .iter()
-                    .map(|y| Item {
-                        label: format!("{} {}", y.procedure.label(), y.year),
-                        route: Some(Route::Complaints),
+                    .map(|y| {
+                        Item::new(
+                            &format!("{} {}", y.procedure.label(), y.year),
+                            String::new(),
+                            Some(Route::Complaints),
+                        )
                     })
                     .collect();
                 lines.push(Line::new(text, items));
@@ -511,16 +542,12 @@ impl Comparison {
             let items = c
                 .revised
                 .iter()
-                .map(|f| Item {
-                    label: format!(
-                        "{} {}, {}: {} to {}",
-                        f.procedure.label(),
-                        f.year,
-                        f.figure,
-                        f.was,
-                        f.now
-                    ),
-                    route: Some(Route::Complaints),
+                .map(|f| {
+                    Item::new(
+                        &format!("{} {}", f.procedure.label(), f.year),
+                        format!(", {}: {} to {}", f.figure, f.was, f.now),
+                        Some(Route::Complaints),
+                    )
                 })
                 .collect();
             lines.push(Line::new(text, items));
@@ -529,29 +556,29 @@ impl Comparison {
     }
 }
 
+/// A register title as the summary gives it: its first ten words (the
+/// register's own list below gives it whole).
+fn short(title: &str) -> String {
+    crate::text::first_words(title.trim_end_matches('.'), 10)
+}
+
 fn quoted(text: &str) -> String {
     format!("\u{201c}{text}\u{201d}")
 }
 
 fn item(named: &Named) -> Item {
-    Item {
-        label: named.name.clone(),
-        route: named.route.clone(),
-    }
+    Item::new(&named.name, String::new(), named.route.clone())
 }
 
 /// "Percentage of …: 32.1% to 33.0%".
 fn figure_item(change: &FigureChange) -> Item {
-    let label = match (&change.was, &change.now) {
-        (Some(was), Some(now)) => format!("{}: {was} to {now}", change.indicator.name),
-        (None, Some(now)) => format!("{}: {now}", change.indicator.name),
-        (Some(was), None) => format!("{}: was {was}", change.indicator.name),
-        (None, None) => change.indicator.name.clone(),
+    let rest = match (&change.was, &change.now) {
+        (Some(was), Some(now)) => format!(": {was} to {now}"),
+        (None, Some(now)) => format!(": {now}"),
+        (Some(was), None) => format!(": was {was}"),
+        (None, None) => String::new(),
     };
-    Item {
-        label,
-        route: change.indicator.route.clone(),
-    }
+    Item::new(&change.indicator.name, rest, change.indicator.route.clone())
 }
 
 /// The changes grouped by period, latest period first, each in list order.
@@ -571,10 +598,7 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
     use std::cmp::Ordering;
     let c = &r.changes;
     let mut lines = vec![];
-    let entry = |e: &Continuing, label: String| Item {
-        label,
-        route: r.route(&e.id),
-    };
+    let entry = |e: &Continuing, line: String| Item::entry(&e.id, line, r.route(&e.id));
     for (way, one, many) in [
         (
             Ordering::Greater,
@@ -610,10 +634,7 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
         let items = c
             .new
             .iter()
-            .map(|l| Item {
-                label: l.line(),
-                route: r.route(&l.id),
-            })
+            .map(|l| Item::new(&l.id, format!(" {}", short(&l.title)), r.route(&l.id)))
             .collect();
         let text = format!(
             "{} new on the register in {}",
@@ -626,9 +647,12 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
         let items = c
             .left
             .iter()
-            .map(|l| Item {
-                label: l.line_in(c.from),
-                route: r.route(&l.id),
+            .map(|l| {
+                Item::new(
+                    &l.id,
+                    format!(" in {}: {}", c.from, short(&l.title)),
+                    r.route(&l.id),
+                )
             })
             .collect();
         let text = format!(
@@ -669,10 +693,7 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
             .details
             .iter()
             .filter(|d| d.what == what)
-            .map(|d| Item {
-                label: format!("{}: {} to {}", d.id, d.was, d.now),
-                route: d.route.clone(),
-            })
+            .map(|d| Item::new(&d.id, format!(": {} to {}", d.was, d.now), d.route.clone()))
             .collect();
         if !items.is_empty() {
             lines.push(Line::new(count_of(items.len(), one, many), items));

@@ -94,6 +94,8 @@ pub enum Route {
     Data,
     /// `#/data/bring-in`: a council's own spreadsheets brought in.
     BringIn,
+    /// `#/compare`: what changed between the data open now and another pack.
+    Compare,
     Help,
     /// `#/accessibility`: the accessibility statement the regulations require.
     Accessibility,
@@ -143,6 +145,7 @@ impl Route {
             ["pack"] => Route::Pack,
             ["data"] => Route::Data,
             ["data", "bring-in"] => Route::BringIn,
+            ["compare"] => Route::Compare,
             ["help"] => Route::Help,
             ["accessibility"] => Route::Accessibility,
             // An encoded slash stays encoded: the path keeps its segments,
@@ -171,6 +174,7 @@ impl Route {
             Route::ComplaintsFigures => "#/complaints/figures".to_owned(),
             Route::ComplaintsCases => "#/complaints/cases".to_owned(),
             Route::BringIn => "#/data/bring-in".to_owned(),
+            Route::Compare => "#/compare".to_owned(),
             Route::Accessibility => "#/accessibility".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
@@ -209,7 +213,7 @@ impl Route {
                 Some(Section::Complaints)
             }
             Route::Pack => Some(Section::Pack),
-            Route::Data | Route::BringIn => Some(Section::Data),
+            Route::Data | Route::BringIn | Route::Compare => Some(Section::Data),
             Route::Help => Some(Section::Help),
             // Reached from the footer and from Help, so no section is current.
             Route::Accessibility | Route::NotFound { .. } => None,
@@ -232,6 +236,7 @@ impl Route {
             Route::Pack => "Committee pack".to_owned(),
             Route::Data => "Data: open, save and share".to_owned(),
             Route::BringIn => "Bring in your council's spreadsheets".to_owned(),
+            Route::Compare => "What changed between two packs".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::Accessibility => "Accessibility statement".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
@@ -363,6 +368,15 @@ mod tests {
         assert_eq!(Route::from_hash(&Route::BringIn.href()), Route::BringIn);
         assert_eq!(Route::from_hash("#/data/bring-in/"), Route::BringIn);
         assert_eq!(Route::BringIn.section(), Some(Section::Data));
+    }
+
+    #[test]
+    fn the_compare_page_round_trips_under_data() {
+        assert_eq!(Route::from_hash(&Route::Compare.href()), Route::Compare);
+        assert_eq!(Route::Compare.href(), "#/compare");
+        assert_eq!(Route::from_hash("#compare/"), Route::Compare);
+        assert_eq!(Route::Compare.section(), Some(Section::Data));
+        assert_eq!(Route::Compare.title(), "What changed between two packs");
     }
 
     #[test]

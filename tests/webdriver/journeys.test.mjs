@@ -102,7 +102,7 @@ for (const engine of engines) {
     });
 
     it('renders every route, with nothing left loading and no script error', async () => {
-      for (const route of ['#/indicators', '#/risks', '#/complaints', '#/pack', '#/data', '#/help', '#/enter', '#/risks/bands', '#/data/bring-in']) {
+      for (const route of ['#/indicators', '#/risks', '#/complaints', '#/pack', '#/data', '#/help', '#/enter', '#/risks/bands', '#/data/bring-in', '#/compare']) {
         const heading = await open(route);
         assert.notEqual((await heading.getText()).trim(), '', `${route} has a heading`);
         const body = await text('body');

@@ -1,0 +1,341 @@
+//! `#/compare`: what changed between the data open now and another pack (a
+//! file chosen here, or the file waiting to be opened on the Data page).
+//! Comparing changes nothing; the comparison itself is worked out by
+//! `scrutineer_core::compare`, and this only lays it out: the summary
+//! first, each line naming its items as links, then every list as a table.
+
+use leptos::prelude::*;
+use scrutineer_core::compare::{Comparison, FigureChange, Item, Line, Named};
+use scrutineer_core::domain::snapshot::count_of;
+use scrutineer_core::route::Route;
+
+use crate::components::{FileChooser, TableRegion};
+use crate::register::ChangesPanel;
+use crate::workspace::{use_workspace, COMPARE_FILE};
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let workspace = use_workspace();
+    let comparison = Memo::new(move |_| {
+        let open = workspace.snapshot().get();
+        workspace
+            .compared()
+            .get()
+            .map(|(name, other)| Comparison::of(&open, &other, &name))
+    });
+    let chooser = move |label: &'static str| {
+        view! {
+            <FileChooser
+                id="compare-file-input"
+                label=label
+                hint="A Scrutineer snapshot (.json): one someone emailed you, or a copy you downloaded earlier. Nothing open now is changed."
+                accept=".json,application/json"
+                testid="compare-file"
+                at=COMPARE_FILE
+                on_text=Callback::new(move |(name, text)| workspace.check_comparison_file(name, text))
+            />
+        }
+    };
+    view! {
+        <h1 tabindex="-1">"What changed between two packs"</h1>
+        {move || match comparison.get() {
+            None => view! {
+                <p class="lede">
+                    "See what changed between the data open now and another pack: ratings that turned, "
+                    "figures revised, new figures, risks that moved, complaints years added. Comparing changes nothing."
+                </p>
+                {chooser("Choose a pack to compare with")}
+            }
+            .into_any(),
+            Some(c) => view! {
+                <Compared comparison=c/>
+                <h2 id="compare-another">"Compare with another pack"</h2>
+                {chooser("Choose another pack")}
+                <p>
+                    <button type="button" class="button button--secondary" data-testid="stop-comparing" on:click=move |_| workspace.stop_comparing()>
+                        "Stop comparing"
+                    </button>
+                </p>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// The summary, then each section's tables.
+#[component]
+fn Compared(comparison: Comparison) -> impl IntoView {
+    let later = comparison.after.label();
+    let lines = comparison.summary();
+    let summary = if lines.is_empty() {
+        view! { <p data-testid="compare-nothing">"Nothing differs: the two packs hold the same data."</p> }
+            .into_any()
+    } else {
+        view! {
+            <ul class="list--bullet compare__summary" data-testid="compare-summary">
+                {lines.into_iter().map(|line| view! { <SummaryLine line=line/> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let Comparison {
+        details,
+        indicators,
+        register,
+        complaints,
+        ..
+    } = comparison.clone();
+    view! {
+        <section class="panel" aria-labelledby="compare-heading" data-testid="compare">
+            <h2 class="panel__title" id="compare-heading">{comparison.heading()}</h2>
+            <p class="secondary" data-testid="compare-later">{format!("To {later}.")}</p>
+            {summary}
+        </section>
+        {(!details.is_empty()).then(|| view! {
+            <h2 id="compare-details">"Pack details and settings"</h2>
+            <TableRegion labelled_by="compare-details">
+                <table class="table" data-testid="compare-details-table">
+                    <thead><tr><th scope="col">"Detail"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                    <tbody>
+                        {details.into_iter().map(|d| view! {
+                            <tr><th scope="row">{d.what}</th><td>{d.was}</td><td>{d.now}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableRegion>
+        })}
+        <IndicatorTables indicators=indicators/>
+        {register.map(|r| view! { <ChangesPanel changes=r.changes.clone()/> <EntryDetails details=r.details/> })}
+        <ComplaintTables complaints=complaints/>
+    }
+}
+
+/// "3 indicators are newly rated …: A; B; C and 2 more".
+#[component]
+fn SummaryLine(line: Line) -> impl IntoView {
+    let Line { text, items, more } = line;
+    let count = items.len();
+    let items = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let separator = if i + 1 < count { "; " } else { "" };
+            view! { <ItemLink item=item/>{separator} }
+        })
+        .collect_view();
+    view! {
+        <li>
+            {text}
+            {(count > 0).then_some(": ")}
+            {items}
+            {(more > 0).then(|| format!(" and {more} more (listed below)"))}
+        </li>
+    }
+}
+
+#[component]
+fn ItemLink(item: Item) -> impl IntoView {
+    let Item { label, rest, route } = item;
+    let named = match route {
+        Some(route) => view! { <a href=route.href()>{label}</a> }.into_any(),
+        None => view! { <span>{label}</span> }.into_any(),
+    };
+    view! { {named}{rest} }
+}
+
+fn indicator_cell(named: &Named) -> AnyView {
+    match &named.route {
+        Some(route) => view! { <a href=route.href()>{named.name.clone()}</a> }.into_any(),
+        None => view! { <span>{named.name.clone()}</span> }.into_any(),
+    }
+}
+
+fn or_dash(text: Option<String>) -> String {
+    text.unwrap_or_else(|| "\u{2013}".to_owned())
+}
+
+#[component]
+fn IndicatorTables(indicators: scrutineer_core::compare::IndicatorChanges) -> impl IntoView {
+    let any = !(indicators.ratings.is_empty()
+        && indicators.revised.is_empty()
+        && indicators.new_figures.is_empty()
+        && indicators.dropped_figures.is_empty()
+        && indicators.added.is_empty()
+        && indicators.removed.is_empty()
+        && indicators.targets.is_empty());
+    let ratings = (!indicators.ratings.is_empty()).then(|| {
+        view! {
+            <h3 id="compare-ratings">{format!("Ratings at the latest figure ({})", indicators.ratings.len())}</h3>
+            <TableRegion labelled_by="compare-ratings" sticky=true>
+                <table class="table" data-testid="compare-ratings-table">
+                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                    <tbody>
+                        {indicators.ratings.iter().map(|r| view! {
+                            <tr><th scope="row">{indicator_cell(&r.indicator)}</th><td>{r.was_text()}</td><td>{r.now_text()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableRegion>
+        }
+    });
+    let revised = (!indicators.revised.is_empty()).then(|| {
+        view! {
+            <h3 id="compare-revised">{format!("Figures revised ({})", indicators.revised.len())}</h3>
+            <TableRegion labelled_by="compare-revised" sticky=true>
+                <table class="table" data-testid="compare-revised-table">
+                    <thead><tr>
+                        <th scope="col">"Indicator"</th><th scope="col">"Period"</th>
+                        <th scope="col">"Before"</th><th scope="col">"Now"</th>
+                        <th scope="col">"Source before"</th><th scope="col">"Source now"</th>
+                    </tr></thead>
+                    <tbody>
+                        {indicators.revised.iter().map(|f| view! {
+                            <tr>
+                                <th scope="row">{indicator_cell(&f.indicator)}</th>
+                                <td>{f.period.to_string()}</td>
+                                <td>{or_dash(f.was.clone())}</td><td>{or_dash(f.now.clone())}</td>
+                                <td>{or_dash(f.was_source.clone())}</td><td>{or_dash(f.now_source.clone())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableRegion>
+        }
+    });
+    let one_side = |list: &[FigureChange],
+                    id: &'static str,
+                    title: &'static str,
+                    testid: &'static str| {
+        (!list.is_empty()).then(|| {
+            let rows = list
+                .iter()
+                .map(|f| view! {
+                    <tr>
+                        <th scope="row">{indicator_cell(&f.indicator)}</th>
+                        <td>{f.period.to_string()}</td>
+                        <td>{or_dash(f.now.clone().or_else(|| f.was.clone()))}</td>
+                    </tr>
+                })
+                .collect_view();
+            view! {
+                <details class="details" data-testid=testid>
+                    <summary><span id=id>{format!("{title} ({})", list.len())}</span></summary>
+                    <TableRegion labelled_by=id sticky=true>
+                        <table class="table">
+                            <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Period"</th><th scope="col">"Figure"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </TableRegion>
+                </details>
+            }
+        })
+    };
+    let named_list =
+        |list: &[Named], id: &'static str, title: &'static str, testid: &'static str| {
+            (!list.is_empty()).then(|| {
+                view! {
+                    <h3 id=id>{format!("{title} ({})", list.len())}</h3>
+                    <ul class="list--bullet" data-testid=testid>
+                        {list.iter().map(|n| view! { <li>{indicator_cell(n)}</li> }).collect_view()}
+                    </ul>
+                }
+            })
+        };
+    let targets = (!indicators.targets.is_empty()).then(|| {
+        view! {
+            <h3 id="compare-targets">{format!("Targets changed ({})", indicators.targets.len())}</h3>
+            <TableRegion labelled_by="compare-targets" sticky=true>
+                <table class="table" data-testid="compare-targets-table">
+                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                    <tbody>
+                        {indicators.targets.iter().map(|t| view! {
+                            <tr><th scope="row">{indicator_cell(&t.indicator)}</th><td>{t.was.clone()}</td><td>{t.now.clone()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableRegion>
+        }
+    });
+    any.then(|| view! {
+        <h2 id="compare-indicators">"Performance indicators"</h2>
+        {ratings}
+        {revised}
+        {one_side(&indicators.new_figures, "compare-new-figures", "New figures", "compare-new-figures")}
+        {one_side(&indicators.dropped_figures, "compare-dropped-figures", "Figures no longer in the pack", "compare-dropped-figures")}
+        {named_list(&indicators.added, "compare-added", "Indicators added", "compare-added")}
+        {named_list(&indicators.removed, "compare-removed", "Indicators no longer in the pack", "compare-removed")}
+        {targets}
+    })
+}
+
+#[component]
+fn EntryDetails(details: Vec<scrutineer_core::compare::EntryDetail>) -> impl IntoView {
+    (!details.is_empty()).then(|| view! {
+        <h3 id="compare-entry-details">{format!("Owners and review dates ({})", details.len())}</h3>
+        <TableRegion labelled_by="compare-entry-details">
+            <table class="table" data-testid="compare-entry-details-table">
+                <thead><tr><th scope="col">"Entry"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                <tbody>
+                    {details.into_iter().map(|d| {
+                        let entry = match d.route {
+                            Some(route) => view! { <a href=route.href()>{d.id.clone()}</a> }.into_any(),
+                            None => view! { <span>{d.id.clone()}</span> }.into_any(),
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{entry}" "<span class="secondary">{d.title}</span></th>
+                                <td>{d.what}</td><td>{d.was}</td><td>{d.now}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </TableRegion>
+    })
+}
+
+#[component]
+fn ComplaintTables(complaints: scrutineer_core::compare::ComplaintsChanges) -> impl IntoView {
+    let years = |list: &[scrutineer_core::compare::YearHeld]| {
+        list.iter()
+            .map(|y| format!("{} {}", y.procedure.label(), y.year))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let any = !(complaints.added.is_empty()
+        && complaints.removed.is_empty()
+        && complaints.revised.is_empty());
+    any.then(|| view! {
+        <h2 id="compare-complaints">"Complaints and compliments"</h2>
+        {(!complaints.added.is_empty()).then(|| view! {
+            <p data-testid="compare-years-added">
+                {format!("{} added: {}.", count_of(complaints.added.len(), "Year", "Years"), years(&complaints.added))}
+                " "<a href=Route::Complaints.href()>"See the complaints report"</a>
+            </p>
+        })}
+        {(!complaints.removed.is_empty()).then(|| view! {
+            <p data-testid="compare-years-removed">
+                {format!("{} no longer in the pack: {}.", count_of(complaints.removed.len(), "Year", "Years"), years(&complaints.removed))}
+            </p>
+        })}
+        {(!complaints.revised.is_empty()).then(|| view! {
+            <h3 id="compare-complaints-revised">{format!("Figures revised ({})", complaints.revised.len())}</h3>
+            <TableRegion labelled_by="compare-complaints-revised">
+                <table class="table" data-testid="compare-complaints-table">
+                    <thead><tr>
+                        <th scope="col">"Procedure"</th><th scope="col">"Year"</th><th scope="col">"Figure"</th>
+                        <th scope="col">"Before"</th><th scope="col">"Now"</th>
+                    </tr></thead>
+                    <tbody>
+                        {complaints.revised.iter().map(|f| view! {
+                            <tr>
+                                <td>{f.procedure.label()}</td><td>{f.year.to_string()}</td>
+                                <th scope="row">{f.figure}</th><td>{f.was.clone()}</td><td>{f.now.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </TableRegion>
+        })}
+    })
+}
