@@ -203,6 +203,8 @@ fn ImportPreview() -> impl IntoView {
             let Summary { organisation, title, as_at, .. } = summary;
             let current = workspace.snapshot().with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
             let exported = or_not_recorded(opened.exported_at.map(browser::instant_label));
+            let changed = opened.integrity == scrutineer_core::file::fingerprint::Integrity::Changed;
+            let (head, rest) = opened.integrity.words().split_once(": ").unwrap_or(("", ""));
             let migrated = opened.migrated().then(|| view! {
                 <p>{format!("It was written by an older version of Scrutineer (format {}); it will be brought up to date.", opened.from_version)}</p>
             });
@@ -222,6 +224,11 @@ fn ImportPreview() -> impl IntoView {
                         <SummaryRow label="Figures">{as_at}</SummaryRow>
                         <SummaryRow label="Contents">{held}</SummaryRow>
                         <SummaryRow label="Saved from Scrutineer">{exported}</SummaryRow>
+                        <SummaryRow label="Since it was saved">
+                            <span data-testid="preview-integrity" class=changed.then_some("warning-text")>
+                                <strong>{head}</strong>{format!(": {rest}")}
+                            </span>
+                        </SummaryRow>
                     </dl>
                     {migrated}
                     <p class="warning-text">

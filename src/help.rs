@@ -151,6 +151,21 @@ fn YourData() -> impl IntoView {
             "there is no account. Clearing your browser's site data deletes it, and some tablets "
             "delete a site's data after a week unused, so download a copy from the Data page to keep it."
         </p>
+        <h3 id="help-fingerprint">"Whether a file changed after it was saved"</h3>
+        <p data-testid="help-fingerprint">
+            "Each copy Scrutineer saves records a fingerprint of the data in it. When you open a file, "
+            "Scrutineer works the fingerprint out again and says whether the data is exactly as it was "
+            "saved or changed since, for example by an edit in a text editor or a damaged attachment. "
+            "This shows that a file changed, not who changed it, and anyone can write a file with a "
+            "matching fingerprint: if a figure matters, check it with whoever sent the file."
+        </p>
+        <h3 id="help-compare">"Seeing what changed between two packs"</h3>
+        <p>
+            "To see which figures were revised, which indicators turned red and which risks moved between "
+            "the pack open and another, "
+            <a href=Route::Compare.href()>"compare two packs"</a>
+            ". Comparing changes nothing."
+        </p>
     }
 }
 

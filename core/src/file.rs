@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod demo;
+pub mod fingerprint;
 pub mod format;
 pub mod read;
 pub mod saving;

@@ -447,12 +447,23 @@ fn export_then_import_gives_back_an_equal_snapshot() {
 /// The file text as Scrutineer wrote it before issue 20: the envelope built
 /// as a JSON tree (its keys in the order inserted, since the workspace's
 /// serde_json keeps `preserve_order`), then printed.
+fn sha256_of_compact(snapshot: &Snapshot) -> String {
+    use sha2::Digest;
+    let compact = serde_json::to_string(snapshot).expect("text");
+    sha2::Sha256::digest(compact.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn written_through_a_tree(snapshot: &Snapshot, at: DateTime<Utc>, app_version: &str) -> String {
     let tree = serde_json::json!({
         "type": "scrutineer-snapshot",
         "version": scrutineer_core::file::format::VERSION,
         "exported_at": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "app_version": app_version,
+        // The fingerprint, of the snapshot written compactly by serde_json.
+        "content_sha256": sha256_of_compact(snapshot),
         "snapshot": serde_json::to_value(snapshot).expect("a tree"),
     });
     serde_json::to_string_pretty(&tree).expect("text") + "\n"

@@ -110,7 +110,9 @@ fn a_year_of_the_demo_reads_as_the_committee_would_ask() {
         new.contains("CR4 Increase in demand, including rise in number of contacts and\u{2026}; CR11 Future provision of ICT services;"),
         "{new}"
     );
-    assert!(lines.iter().any(|l| l.starts_with("4 entries are no longer on the register: CR9 in Q2 2018/19: Discharge of patients")));
+    assert!(lines.iter().any(|l| l.starts_with(
+        "4 entries are no longer on the register: CR9 in Q2 2018/19: Discharge of patients"
+    )));
 }
 
 #[test]

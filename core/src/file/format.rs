@@ -7,6 +7,7 @@
 //!   "version": 3,
 //!   "exported_at": "2019-07-02T09:30:00Z",
 //!   "app_version": "0.1.0",
+//!   "content_sha256": "9f2c…",
 //!   "snapshot": { ... }
 //! }
 //! ```
@@ -36,6 +37,7 @@ use serde_json::{Map, Value as Json};
 use thiserror::Error;
 
 use crate::domain::snapshot::Snapshot;
+use crate::file::fingerprint::Integrity;
 use crate::file::validate::{validate, Problem};
 
 mod careful;
@@ -123,6 +125,8 @@ pub struct Opened {
     pub exported_at: Option<DateTime<Utc>>,
     /// The version of Scrutineer that wrote it, where the file says.
     pub app_version: Option<String>,
+    /// Whether its data is as it was exported (its fingerprint).
+    pub integrity: Integrity,
 }
 
 impl Opened {
@@ -130,13 +134,14 @@ impl Opened {
     /// fields are `head`.
     fn new(snapshot: Snapshot, from_version: u64, head: &Map<String, Json>) -> Opened {
         Opened {
-            snapshot,
             from_version,
             exported_at: read_instant(head, "exported_at"),
             app_version: head
                 .get("app_version")
                 .and_then(Json::as_str)
                 .map(str::to_owned),
+            integrity: Integrity::of(head, &snapshot),
+            snapshot,
         }
     }
 
@@ -161,6 +166,8 @@ struct Envelope<'a> {
     version: u64,
     exported_at: String,
     app_version: &'a str,
+    /// See [`crate::file::fingerprint`].
+    content_sha256: String,
     snapshot: &'a Snapshot,
 }
 
@@ -171,6 +178,7 @@ pub fn export(snapshot: &Snapshot, exported_at: DateTime<Utc>, app_version: &str
         version: VERSION,
         exported_at: exported_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         app_version,
+        content_sha256: crate::file::fingerprint::of(snapshot),
         snapshot,
     };
     let mut text = write_text(&envelope, Layout::pretty());

@@ -29,6 +29,11 @@ pub fn snapshot_file() -> Json {
             "version": { "const": VERSION },
             "exported_at": { "type": "string", "format": "date-time" },
             "app_version": { "type": "string" },
+            "content_sha256": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "description": "The SHA-256 of the snapshot as Scrutineer writes it compactly, recorded at export: opening the file says whether its data still matches. It shows a change, not who made it."
+            },
             "snapshot": snapshot,
         },
         "$defs": definitions,
