@@ -2,10 +2,12 @@
 //! tables, matrices and charts, on A4 pages numbered "Page N of M".
 
 use leptos::prelude::*;
+use scrutineer_core::compare::Comparison;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::indicators::overview::{overview, Filter};
 use scrutineer_core::pack::{complaints_heading, id_prefix, Pack};
 use scrutineer_core::register::{previous_quarter, rows, Changes, Layer, Matrix, RegisterFilter};
+use scrutineer_core::route::Route;
 use scrutineer_core::text::or_not_recorded;
 
 use crate::browser;
@@ -15,6 +17,7 @@ use crate::indicators::{AreaTableView, RagKey};
 use crate::register::MatrixTable;
 use crate::register::{ChangesPanel, EntryTable};
 use crate::state::use_snapshot;
+use crate::workspace::use_workspace;
 
 /// `#/pack`: the committee pack as it prints: a cover, then the indicators,
 /// the risk register and the complaints report, each starting a new page
@@ -23,6 +26,7 @@ use crate::state::use_snapshot;
 #[component]
 pub fn PackPage() -> impl IntoView {
     let snapshot = use_snapshot();
+    let workspace = use_workspace();
     view! {
         <div class="pack-intro">
             <h1 tabindex="-1">"Committee pack"</h1>
@@ -42,11 +46,22 @@ pub fn PackPage() -> impl IntoView {
         </div>
         // Drawn again whenever the data changes (another tab, an import), not only
         // when the pack's periods do: the sections read the data as they are built.
+        {move || workspace.compared().with(|c| c.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
+            <p class="hint pack-intro" data-testid="pack-starts-with-changes">
+                {format!("It starts with what changed since {name}, from ")}
+                <a href=Route::Compare.href()>"Compare"</a>
+                ". To leave that out, stop comparing there."
+            </p>
+        })}
         {move || {
             let pack = snapshot.with(|s| Pack::of(s));
+            let changes = workspace.compared().with(|c| {
+                c.as_ref().map(|(name, other)| snapshot.with(|s| Comparison::of(s, other, name)))
+            });
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>
+                    {changes.map(|c| view! { <ChangesSection comparison=c/> })}
                     <IndicatorsSection pack=pack.clone()/>
                     <RisksSection pack=pack.clone()/>
                     <ComplaintsSection pack=pack/>
@@ -89,6 +104,32 @@ fn Cover(pack: Pack) -> impl IntoView {
 }
 
 /// A section of the pack, headed from the pack's own list, so the cover and the pages agree.
+/// What changed since the pack compared with (see `#/compare`), when a
+/// comparison is open: the summary, in words, on a page of its own.
+#[component]
+fn ChangesSection(comparison: Comparison) -> impl IntoView {
+    let lines = comparison.summary();
+    let body = if lines.is_empty() {
+        view! { <p>"Nothing differs: the two packs hold the same data."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="list--bullet">
+                {lines.iter().map(|l| view! { <li>{l.words()}</li> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="pack-section" aria-labelledby="pack-changes" data-testid="pack-changes">
+            <h2 class="pack-section__title" id="pack-changes" tabindex="-1">
+                {format!("What changed: {}", comparison.heading().replacen("Since", "since", 1))}
+            </h2>
+            <p>{format!("To {}.", comparison.after.label())}</p>
+            {body}
+        </section>
+    }
+}
+
 fn pack_section(pack: &Pack, index: usize, body: AnyView) -> impl IntoView {
     let section = pack.sections()[index].clone();
     view! {

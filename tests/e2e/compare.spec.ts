@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, press, storageState } from './fixtures';
 
 /** The demo's pack a year earlier: Q1 2018/19 figures, the Q2 2018/19 register, complaints to 2017/18. */
@@ -91,4 +92,27 @@ test('a copy of what is open compares as nothing changed; a file that is not a p
   expect(await storageState(page)).toEqual(before);
   await app.expectNoAxeViolations();
   await press(page.getByTestId('stop-comparing'), info);
+});
+
+test('with a comparison open, the printed pack starts with what changed, on a page of its own after the cover', async ({ app, page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a PDF is the same at any window size');
+  await app.open('#/compare');
+  await page.getByTestId('compare-file').setInputFiles(EARLIER);
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Print pack' }).click();
+  await expect(page.getByTestId('pack-starts-with-changes')).toContainText('It starts with what changed since “demo-a-year-earlier.json”');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('').replace(/\s+/g, ' ').trim());
+  }
+  await doc.destroy();
+  const body = (i: number) => pages[i].replace(/^Page \d+ of \d+ /, '');
+  // (A long file name may break over a line: the text then has a space in it.)
+  expect(body(1)).toMatch(/^What changed: since the pack as at 30 September 2018 \(“demo-a-year- ?earlier\.json”\)/);
+  expect(pages[1]).toContain('2 register scores fell: CR2 from 16 to 12 (Major/Possible)');
+  expect(pages.slice(1).some((p, i) => body(i + 1).startsWith('1. Performance indicators'))).toBe(true);
+  expect(pages.join(' ')).not.toContain('stop comparing there');
 });
