@@ -137,17 +137,24 @@ fn value(r: &mut Rng, unit: Unit) -> Value {
     }
 }
 
+/// A number with every binary place used, as a share or a rate typed at
+/// full precision gives (2.7027027027027026): `below(n) / (1 + below(d))`.
+fn ratio(r: &mut Rng, n: u64, d: u64) -> f64 {
+    r.below(n) as f64 / (1 + r.below(d)) as f64
+}
+
 fn target(r: &mut Rng) -> Target {
     Target {
-        value: r.below(10_000) as f64 / 10.0,
+        value: ratio(r, 100_000, 97),
         rule: if r.chance(50) {
             TargetRule::Directional {
-                amber_within: r.below(20) as f64,
+                amber_within: ratio(r, 2_000, 37).min(20.0),
             }
         } else {
+            let green_within = ratio(r, 250, 37);
             TargetRule::GoalPost {
-                green_within: 2.5,
-                amber_within: r.below(20) as f64 + 2.5,
+                green_within,
+                amber_within: green_within + ratio(r, 2_000, 37).min(20.0),
             }
         },
     }
@@ -394,7 +401,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
             opportunity_bands: r
                 .opt(|_| scrutineer_core::domain::risk::ScoreBands::three().mirrored()),
             risk_appetite: r.opt(|r| *r.pick(&POSSIBLE_SCORES)),
-            amber_within: r.below(50) as f64 / 2.0,
+            amber_within: ratio(r, 100, 7),
         },
         sources: sources.into(),
         service_areas: areas.into(),
@@ -429,6 +436,11 @@ fn export_then_import_gives_back_an_equal_snapshot() {
             opened.snapshot, original,
             "case {case} (seed {seed:#x}) changed on the way"
         );
+        assert_eq!(
+            opened.integrity,
+            scrutineer_core::file::fingerprint::Integrity::AsExported,
+            "case {case} (seed {seed:#x}): an unchanged file read as changed"
+        );
         let stored = Stored::unsaved(original.clone()).next(original.clone(), at);
         let record = encode(&stored);
         let (back, _) = decode(&record).unwrap_or_else(|e| panic!("case {case}: {e}"));
@@ -444,9 +456,7 @@ fn export_then_import_gives_back_an_equal_snapshot() {
     }
 }
 
-/// The file text as Scrutineer wrote it before issue 20: the envelope built
-/// as a JSON tree (its keys in the order inserted, since the workspace's
-/// serde_json keeps `preserve_order`), then printed.
+/// The fingerprint worked out on its own: SHA-256 of serde_json's compact text.
 fn sha256_of_compact(snapshot: &Snapshot) -> String {
     use sha2::Digest;
     let compact = serde_json::to_string(snapshot).expect("text");
@@ -456,6 +466,9 @@ fn sha256_of_compact(snapshot: &Snapshot) -> String {
         .collect()
 }
 
+/// The file text as Scrutineer wrote it before issue 20: the envelope built
+/// as a JSON tree (its keys in the order inserted, since the workspace's
+/// serde_json keeps `preserve_order`), then printed.
 fn written_through_a_tree(snapshot: &Snapshot, at: DateTime<Utc>, app_version: &str) -> String {
     let tree = serde_json::json!({
         "type": "scrutineer-snapshot",
