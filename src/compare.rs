@@ -4,8 +4,10 @@
 //! `scrutineer_core::compare`, and this only lays it out: the summary
 //! first, each line naming its items as links, then every list as a table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use scrutineer_core::compare::{Comparison, FigureChange, Item, Line, Named};
+use scrutineer_core::compare::{Comparison, Item, Line, Named};
 use scrutineer_core::domain::snapshot::count_of;
 use scrutineer_core::route::Route;
 
@@ -16,12 +18,12 @@ use crate::workspace::{use_workspace, COMPARE_FILE};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let workspace = use_workspace();
+    // Worked out once per change of either pack, and shared, not copied.
     let comparison = Memo::new(move |_| {
         let open = workspace.snapshot().get();
         workspace
             .compared()
-            .get()
-            .map(|(name, other)| Comparison::of(&open, &other, &name))
+            .with(|c| c.as_ref().map(|c| Arc::new(c.with(&open))))
     });
     let chooser = move |label: &'static str| {
         view! {
@@ -35,6 +37,10 @@ pub fn ComparePage() -> impl IntoView {
                 on_text=Callback::new(move |(name, text)| workspace.check_comparison_file(name, text))
             />
         }
+    };
+    let stop = move |_| {
+        workspace.stop_comparing();
+        crate::browser::focus_when_shown("#compare-file-input");
     };
     view! {
         <h1 tabindex="-1">"What changed between two packs"</h1>
@@ -52,7 +58,7 @@ pub fn ComparePage() -> impl IntoView {
                 <h2 id="compare-another">"Compare with another pack"</h2>
                 {chooser("Choose another pack")}
                 <p>
-                    <button type="button" class="button button--secondary" data-testid="stop-comparing" on:click=move |_| workspace.stop_comparing()>
+                    <button type="button" class="button button--secondary" data-testid="stop-comparing" on:click=stop>
                         "Stop comparing"
                     </button>
                 </p>
@@ -62,14 +68,40 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
+/// The most rows a table of the comparison shows; the rest are counted.
+const MOST_ROWS: usize = 200;
+
+/// "and 1,000 more, not shown", under a table cut at [`MOST_ROWS`].
+fn more_rows(total: usize) -> Option<AnyView> {
+    (total > MOST_ROWS).then(|| {
+        view! {
+            <p class="secondary" data-testid="compare-more-rows">
+                {format!(
+                    "The first {MOST_ROWS} are shown; {} more are not.",
+                    scrutineer_core::domain::value::group_thousands((total - MOST_ROWS) as f64, 0)
+                )}
+            </p>
+        }
+        .into_any()
+    })
+}
+
 /// The summary, then each section's tables.
 #[component]
-fn Compared(comparison: Comparison) -> impl IntoView {
+fn Compared(comparison: Arc<Comparison>) -> impl IntoView {
     let later = comparison.after.label();
     let lines = comparison.summary();
-    let summary = if lines.is_empty() {
+    let summary = if comparison.same {
         view! { <p data-testid="compare-nothing">"Nothing differs: the two packs hold the same data."</p> }
             .into_any()
+    } else if lines.is_empty() {
+        view! {
+            <p data-testid="compare-nothing">
+                "None of the figures, ratings, targets, register entries' scores, owners or review dates, or complaints figures differ. "
+                "Other details do: names, definitions, comparators, commentary, notes or sources."
+            </p>
+        }
+        .into_any()
     } else {
         view! {
             <ul class="list--bullet compare__summary" data-testid="compare-summary">
@@ -78,16 +110,11 @@ fn Compared(comparison: Comparison) -> impl IntoView {
         }
         .into_any()
     };
-    let Comparison {
-        details,
-        indicators,
-        register,
-        complaints,
-        ..
-    } = comparison.clone();
+    let details = comparison.details.clone();
+    let register = comparison.register.clone();
     view! {
         <section class="panel" aria-labelledby="compare-heading" data-testid="compare">
-            <h2 class="panel__title" id="compare-heading">{comparison.heading()}</h2>
+            <h2 class="panel__title" id="compare-heading" tabindex="-1">{comparison.heading()}</h2>
             <p class="secondary" data-testid="compare-later">{format!("To {later}.")}</p>
             {summary}
         </section>
@@ -95,7 +122,7 @@ fn Compared(comparison: Comparison) -> impl IntoView {
             <h2 id="compare-details">"Pack details and settings"</h2>
             <TableRegion labelled_by="compare-details">
                 <table class="table" data-testid="compare-details-table">
-                    <thead><tr><th scope="col">"Detail"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                    <thead><tr><th scope="col">"Detail"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
                     <tbody>
                         {details.into_iter().map(|d| view! {
                             <tr><th scope="row">{d.what}</th><td>{d.was}</td><td>{d.now}</td></tr>
@@ -104,9 +131,16 @@ fn Compared(comparison: Comparison) -> impl IntoView {
                 </table>
             </TableRegion>
         })}
-        <IndicatorTables indicators=indicators/>
-        {register.map(|r| view! { <ChangesPanel changes=r.changes.clone()/> <EntryDetails details=r.details/> })}
-        <ComplaintTables complaints=complaints/>
+        <IndicatorTables comparison=comparison.clone()/>
+        {register.map(|r| {
+            let open_is_later = r.open_is_later;
+            view! {
+                <h2 id="compare-register">"Risks and opportunities"</h2>
+                <ChangesPanel changes=r.changes.clone() open_is_later=open_is_later/>
+                <EntryDetails details=r.details/>
+            }
+        })}
+        <ComplaintTables complaints=comparison.complaints.clone()/>
     }
 }
 
@@ -135,9 +169,9 @@ fn SummaryLine(line: Line) -> impl IntoView {
 
 #[component]
 fn ItemLink(item: Item) -> impl IntoView {
-    let Item { label, rest, route } = item;
-    let named = match route {
-        Some(route) => view! { <a href=route.href()>{label}</a> }.into_any(),
+    let Item { label, rest, href } = item;
+    let named = match href {
+        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
         None => view! { <span>{label}</span> }.into_any(),
     };
     view! { {named}{rest} }
@@ -155,7 +189,8 @@ fn or_dash(text: Option<String>) -> String {
 }
 
 #[component]
-fn IndicatorTables(indicators: scrutineer_core::compare::IndicatorChanges) -> impl IntoView {
+fn IndicatorTables(comparison: Arc<Comparison>) -> impl IntoView {
+    let indicators = &comparison.indicators;
     let any = !(indicators.ratings.is_empty()
         && indicators.revised.is_empty()
         && indicators.new_figures.is_empty()
@@ -164,107 +199,153 @@ fn IndicatorTables(indicators: scrutineer_core::compare::IndicatorChanges) -> im
         && indicators.removed.is_empty()
         && indicators.targets.is_empty());
     let ratings = (!indicators.ratings.is_empty()).then(|| {
+        let rows = indicators.ratings.iter().take(MOST_ROWS).map(|r| view! {
+            <tr><th scope="row">{indicator_cell(&r.indicator)}</th><td>{r.was_text()}</td><td>{r.now_text()}</td></tr>
+        }).collect_view();
         view! {
             <h3 id="compare-ratings">{format!("Ratings at the latest figure ({})", indicators.ratings.len())}</h3>
             <TableRegion labelled_by="compare-ratings" sticky=true>
                 <table class="table" data-testid="compare-ratings-table">
-                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
-                    <tbody>
-                        {indicators.ratings.iter().map(|r| view! {
-                            <tr><th scope="row">{indicator_cell(&r.indicator)}</th><td>{r.was_text()}</td><td>{r.now_text()}</td></tr>
-                        }).collect_view()}
-                    </tbody>
+                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                    <tbody>{rows}</tbody>
                 </table>
             </TableRegion>
+            {more_rows(indicators.ratings.len())}
         }
     });
     let revised = (!indicators.revised.is_empty()).then(|| {
+        let rows = indicators.revised.iter().take(MOST_ROWS).map(|f| view! {
+            <tr>
+                <th scope="row">{indicator_cell(&f.indicator)}</th>
+                <td>{f.period.to_string()}</td>
+                <td>{or_dash(f.was.clone())}</td><td>{or_dash(f.now.clone())}</td>
+                <td>{or_dash(f.was_source.clone())}</td><td>{or_dash(f.now_source.clone())}</td>
+            </tr>
+        }).collect_view();
         view! {
             <h3 id="compare-revised">{format!("Figures revised ({})", indicators.revised.len())}</h3>
             <TableRegion labelled_by="compare-revised" sticky=true>
                 <table class="table" data-testid="compare-revised-table">
                     <thead><tr>
                         <th scope="col">"Indicator"</th><th scope="col">"Period"</th>
-                        <th scope="col">"Before"</th><th scope="col">"Now"</th>
-                        <th scope="col">"Source before"</th><th scope="col">"Source now"</th>
+                        <th scope="col">"Before"</th><th scope="col">"After"</th>
+                        <th scope="col">"Source before"</th><th scope="col">"Source after"</th>
                     </tr></thead>
-                    <tbody>
-                        {indicators.revised.iter().map(|f| view! {
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableRegion>
+            {more_rows(indicators.revised.len())}
+        }
+    });
+    // New and dropped figures are many: folded, their rows built only once opened.
+    let one_side = |new: bool, id: &'static str, title: &'static str, testid: &'static str| {
+        let list = |c: &Comparison| {
+            if new {
+                c.indicators.new_figures.len()
+            } else {
+                c.indicators.dropped_figures.len()
+            }
+        };
+        let total = list(&comparison);
+        (total > 0).then(|| {
+            let opened = RwSignal::new(false);
+            let comparison = comparison.clone();
+            let rows = move || {
+                opened.get().then(|| {
+                    let figures = if new {
+                        &comparison.indicators.new_figures
+                    } else {
+                        &comparison.indicators.dropped_figures
+                    };
+                    figures
+                        .iter()
+                        .take(MOST_ROWS)
+                        .map(|f| view! {
                             <tr>
                                 <th scope="row">{indicator_cell(&f.indicator)}</th>
                                 <td>{f.period.to_string()}</td>
-                                <td>{or_dash(f.was.clone())}</td><td>{or_dash(f.now.clone())}</td>
-                                <td>{or_dash(f.was_source.clone())}</td><td>{or_dash(f.now_source.clone())}</td>
+                                <td>{or_dash(f.now.clone().or_else(|| f.was.clone()))}</td>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </TableRegion>
-        }
-    });
-    let one_side = |list: &[FigureChange],
-                    id: &'static str,
-                    title: &'static str,
-                    testid: &'static str| {
-        (!list.is_empty()).then(|| {
-            let rows = list
-                .iter()
-                .map(|f| view! {
-                    <tr>
-                        <th scope="row">{indicator_cell(&f.indicator)}</th>
-                        <td>{f.period.to_string()}</td>
-                        <td>{or_dash(f.now.clone().or_else(|| f.was.clone()))}</td>
-                    </tr>
+                        })
+                        .collect_view()
                 })
-                .collect_view();
+            };
             view! {
-                <details class="details" data-testid=testid>
-                    <summary><span id=id>{format!("{title} ({})", list.len())}</span></summary>
+                <details class="details" data-testid=testid on:toggle=move |_| opened.set(true)>
+                    <summary><span id=id>{format!("{title} ({total})")}</span></summary>
                     <TableRegion labelled_by=id sticky=true>
                         <table class="table">
                             <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Period"</th><th scope="col">"Figure"</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </TableRegion>
+                    {more_rows(total)}
                 </details>
             }
         })
     };
-    let named_list =
-        |list: &[Named], id: &'static str, title: &'static str, testid: &'static str| {
-            (!list.is_empty()).then(|| {
-                view! {
-                    <h3 id=id>{format!("{title} ({})", list.len())}</h3>
-                    <ul class="list--bullet" data-testid=testid>
-                        {list.iter().map(|n| view! { <li>{indicator_cell(n)}</li> }).collect_view()}
-                    </ul>
-                }
-            })
-        };
+    let named_list = |list: &[Named],
+                      id: &'static str,
+                      title: &'static str,
+                      testid: &'static str| {
+        (!list.is_empty()).then(|| view! {
+            <h3 id=id>{format!("{title} ({})", list.len())}</h3>
+            <ul class="list--bullet" data-testid=testid>
+                {list.iter().take(MOST_ROWS).map(|n| view! { <li>{indicator_cell(n)}</li> }).collect_view()}
+            </ul>
+            {more_rows(list.len())}
+        })
+    };
     let targets = (!indicators.targets.is_empty()).then(|| {
+        let rows = indicators.targets.iter().take(MOST_ROWS).map(|t| view! {
+            <tr><th scope="row">{indicator_cell(&t.indicator)}</th><td>{t.was.clone()}</td><td>{t.now.clone()}</td></tr>
+        }).collect_view();
         view! {
             <h3 id="compare-targets">{format!("Targets changed ({})", indicators.targets.len())}</h3>
             <TableRegion labelled_by="compare-targets" sticky=true>
                 <table class="table" data-testid="compare-targets-table">
-                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
-                    <tbody>
-                        {indicators.targets.iter().map(|t| view! {
-                            <tr><th scope="row">{indicator_cell(&t.indicator)}</th><td>{t.was.clone()}</td><td>{t.now.clone()}</td></tr>
-                        }).collect_view()}
-                    </tbody>
+                    <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                    <tbody>{rows}</tbody>
                 </table>
             </TableRegion>
+            {more_rows(indicators.targets.len())}
         }
     });
-    any.then(|| view! {
-        <h2 id="compare-indicators">"Performance indicators"</h2>
-        {ratings}
-        {revised}
-        {one_side(&indicators.new_figures, "compare-new-figures", "New figures", "compare-new-figures")}
-        {one_side(&indicators.dropped_figures, "compare-dropped-figures", "Figures no longer in the pack", "compare-dropped-figures")}
-        {named_list(&indicators.added, "compare-added", "Indicators added", "compare-added")}
-        {named_list(&indicators.removed, "compare-removed", "Indicators no longer in the pack", "compare-removed")}
-        {targets}
+    let added = named_list(
+        &indicators.added,
+        "compare-added",
+        "Indicators added",
+        "compare-added",
+    );
+    let removed = named_list(
+        &indicators.removed,
+        "compare-removed",
+        "Indicators no longer in the pack",
+        "compare-removed",
+    );
+    let new_figures = one_side(
+        true,
+        "compare-new-figures",
+        "New figures",
+        "compare-new-figures",
+    );
+    let dropped = one_side(
+        false,
+        "compare-dropped-figures",
+        "Figures no longer in the pack",
+        "compare-dropped-figures",
+    );
+    any.then(|| {
+        view! {
+            <h2 id="compare-indicators">"Performance indicators"</h2>
+            {ratings}
+            {revised}
+            {new_figures}
+            {dropped}
+            {added}
+            {removed}
+            {targets}
+        }
     })
 }
 
@@ -274,13 +355,10 @@ fn EntryDetails(details: Vec<scrutineer_core::compare::EntryDetail>) -> impl Int
         <h3 id="compare-entry-details">{format!("Owners and review dates ({})", details.len())}</h3>
         <TableRegion labelled_by="compare-entry-details">
             <table class="table" data-testid="compare-entry-details-table">
-                <thead><tr><th scope="col">"Entry"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"Now"</th></tr></thead>
+                <thead><tr><th scope="col">"Entry"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
                 <tbody>
                     {details.into_iter().map(|d| {
-                        let entry = match d.route {
-                            Some(route) => view! { <a href=route.href()>{d.id.clone()}</a> }.into_any(),
-                            None => view! { <span>{d.id.clone()}</span> }.into_any(),
-                        };
+                        let entry = view! { <a href=d.href.clone()>{d.id.clone()}</a> };
                         view! {
                             <tr>
                                 <th scope="row">{entry}" "<span class="secondary">{d.title}</span></th>
@@ -323,14 +401,14 @@ fn ComplaintTables(complaints: scrutineer_core::compare::ComplaintsChanges) -> i
             <TableRegion labelled_by="compare-complaints-revised">
                 <table class="table" data-testid="compare-complaints-table">
                     <thead><tr>
-                        <th scope="col">"Procedure"</th><th scope="col">"Year"</th><th scope="col">"Figure"</th>
-                        <th scope="col">"Before"</th><th scope="col">"Now"</th>
+                        <th scope="col">"Procedure and year"</th><th scope="col">"Figure"</th>
+                        <th scope="col">"Before"</th><th scope="col">"After"</th>
                     </tr></thead>
                     <tbody>
                         {complaints.revised.iter().map(|f| view! {
                             <tr>
-                                <td>{f.procedure.label()}</td><td>{f.year.to_string()}</td>
-                                <th scope="row">{f.figure}</th><td>{f.was.clone()}</td><td>{f.now.clone()}</td>
+                                <th scope="row">{format!("{} {}", f.procedure.label(), f.year)}</th>
+                                <td>{f.figure}</td><td>{f.was.clone()}</td><td>{f.now.clone()}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

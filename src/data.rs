@@ -225,7 +225,7 @@ fn ImportPreview() -> impl IntoView {
                         <SummaryRow label="Figures">{as_at}</SummaryRow>
                         <SummaryRow label="Contents">{held}</SummaryRow>
                         <SummaryRow label="Saved from Scrutineer">{exported}</SummaryRow>
-                        <SummaryRow label="Since it was saved">
+                        <SummaryRow label="Fingerprint">
                             <span data-testid="preview-integrity" class=changed.then_some("warning-text")>
                                 <strong>{head}</strong>{format!(": {rest}")}
                             </span>
@@ -238,7 +238,7 @@ fn ImportPreview() -> impl IntoView {
                     </p>
                     <p>
                         <a href=scrutineer_core::route::Route::Compare.href() data-testid="compare-pending" on:click=move |_| { workspace.compare_with_pending(); }>
-                            "See what would change: compare it with what is open"
+                            "Compare it with what is open"
                         </a>
                     </p>
                 </PreviewPanel>

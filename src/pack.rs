@@ -46,7 +46,7 @@ pub fn PackPage() -> impl IntoView {
         </div>
         // Drawn again whenever the data changes (another tab, an import), not only
         // when the pack's periods do: the sections read the data as they are built.
-        {move || workspace.compared().with(|c| c.as_ref().map(|(name, _)| name.clone())).map(|name| view! {
+        {move || workspace.compared().with(|c| c.as_ref().map(|c| c.name.clone())).map(|name| view! {
             <p class="hint pack-intro" data-testid="pack-starts-with-changes">
                 {format!("It starts with what changed since {name}, from ")}
                 <a href=Route::Compare.href()>"Compare"</a>
@@ -55,9 +55,9 @@ pub fn PackPage() -> impl IntoView {
         })}
         {move || {
             let pack = snapshot.with(|s| Pack::of(s));
-            let changes = workspace.compared().with(|c| {
-                c.as_ref().map(|(name, other)| snapshot.with(|s| Comparison::of(s, other, name)))
-            });
+            let changes = workspace
+                .compared()
+                .with(|c| c.as_ref().map(|c| snapshot.with(|s| c.with(s))));
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>

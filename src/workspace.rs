@@ -56,7 +56,7 @@ pub struct Workspace {
     /// The pack the data open now is compared with (`#/compare`): its name
     /// as the person knows it and its data. Never stored: comparing
     /// changes nothing.
-    compared: RwSignal<Option<(String, Arc<Snapshot>)>>,
+    compared: RwSignal<Option<ComparedWith>>,
     /// The versions kept in this browser, once read (the Data page asks).
     versions: RwSignal<Option<Index>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
@@ -86,6 +86,40 @@ pub use saved::Saved;
 /// The id of the Data page's "Open a snapshot file" part, where what
 /// happens to a chosen file is said.
 pub const OPEN_FILE: &str = "open-file";
+
+/// What the data open now is compared with (`#/compare`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparedWith {
+    /// As the person knows it: "“Q3 pack.json”".
+    pub name: String,
+    pub snapshot: Arc<Snapshot>,
+    pub from: ComparedFrom,
+}
+
+/// Where the pack compared with came from, which decides which came first
+/// when both have the same as-at date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComparedFrom {
+    /// A file chosen to compare with: it comes after what is open.
+    File,
+    /// The file waiting to be opened: what opening it would change.
+    Pending,
+    /// The data before the file just opened: it came first.
+    BeforeOpening,
+    /// A version kept in this browser: it came first.
+    Version,
+}
+
+impl ComparedWith {
+    /// The comparison of `open` with this pack.
+    pub fn with(&self, open: &Snapshot) -> scrutineer_core::compare::Comparison {
+        let first = matches!(
+            self.from,
+            ComparedFrom::BeforeOpening | ComparedFrom::Version
+        );
+        scrutineer_core::compare::Comparison::of(open, &self.snapshot, &self.name, first)
+    }
+}
 
 /// The Data page's list of versions, where what happens to one is said.
 pub const VERSIONS: &str = "versions";
@@ -129,23 +163,42 @@ impl Workspace {
     }
 
     /// The pack the data open now is compared with, if any.
-    pub fn compared(&self) -> ReadSignal<Option<(String, Arc<Snapshot>)>> {
+    pub fn compared(&self) -> ReadSignal<Option<ComparedWith>> {
         self.compared.read_only()
     }
 
     /// Compares the data open now with `snapshot`, named `name`
-    /// ("“Q3 pack.json”").
-    pub fn compare_with(&self, name: String, snapshot: Arc<Snapshot>) {
-        self.compared.set(Some((name, snapshot)));
+    /// ("“Q3 pack.json”"), from `from`.
+    pub fn compare_with(&self, name: String, snapshot: Arc<Snapshot>, from: ComparedFrom) {
+        self.compared.set(Some(ComparedWith {
+            name,
+            snapshot,
+            from,
+        }));
     }
 
     /// Compares with a chosen file, once it is read and checked as any file
-    /// to open is; a refusal is said at [`COMPARE_FILE`] and the comparison
-    /// shown before, if any, stays.
+    /// to open is, and says so; a refusal is said at [`COMPARE_FILE`] and
+    /// the comparison shown before, if any, stays.
     pub fn check_comparison_file(&self, name: String, text: String) {
         match read_snapshot_file(&name, &text) {
             Ok(opened) => {
-                self.compare_with(format!("\u{201c}{name}\u{201d}"), Arc::new(opened.snapshot))
+                let (head, _) = opened
+                    .integrity
+                    .words()
+                    .split_once(": ")
+                    .unwrap_or(("", ""));
+                self.notices.status_at(
+                    COMPARE_FILE,
+                    format!("Comparing with \u{201c}{name}\u{201d}. {head}."),
+                    vec![],
+                );
+                self.compare_with(
+                    format!("\u{201c}{name}\u{201d}"),
+                    Arc::new(opened.snapshot),
+                    ComparedFrom::File,
+                );
+                browser::focus_when_shown("#compare-heading");
             }
             Err(e) => self.notices.refuse(COMPARE_FILE, &name, &e),
         }
@@ -156,7 +209,11 @@ impl Workspace {
         let Some((name, opened)) = self.pending_import.get_untracked() else {
             return false;
         };
-        self.compare_with(format!("\u{201c}{name}\u{201d}"), Arc::new(opened.snapshot));
+        self.compare_with(
+            format!("\u{201c}{name}\u{201d}"),
+            Arc::new(opened.snapshot),
+            ComparedFrom::Pending,
+        );
         true
     }
 
@@ -284,7 +341,7 @@ impl Workspace {
         let workspace = *self;
         let name = kept.name(&when);
         self.with_version(kept, move |snapshot| {
-            workspace.compare_with(name, Arc::new(snapshot));
+            workspace.compare_with(name, Arc::new(snapshot), ComparedFrom::Version);
             browser::go(&scrutineer_core::route::Route::Compare.href());
         });
     }
@@ -752,13 +809,17 @@ impl Workspace {
             previous.clone(),
             self.exported_now(),
         );
-        // A comparison open goes on with what was open before: what the
-        // file changed.
-        if self.compared.get_untracked().is_some() {
-            self.compared.set(Some((
+        // A comparison with this file goes on with what was open before it:
+        // what the file changed.
+        let with_this = self
+            .compared
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.from == ComparedFrom::Pending));
+        if with_this {
+            self.compare_with(
                 format!("the data before \u{201c}{name}\u{201d} was opened"),
                 previous.clone(),
-            )));
+                ComparedFrom::BeforeOpening,
+            );
         }
         self.before_import.set(Some(previous));
         let summary = opened.snapshot.summary();
@@ -799,6 +860,13 @@ impl Workspace {
         self.before_import.set(None);
         self.showing_demo.set(false);
         self.snapshot.set(before);
+        // Comparing with the data before the import is comparing with itself now.
+        if self.compared.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.from == ComparedFrom::BeforeOpening)
+        }) {
+            self.compared.set(None);
+        }
         // The copy goes in the same write as the save of the data it holds.
         self.save_as(None, Some(BEFORE_IMPORT_KEY));
         self.notices

@@ -31,6 +31,7 @@ use crate::domain::snapshot::{count_of, Snapshot};
 use crate::indicators::details::target_text;
 use crate::indicators::overview::{rate_observation, standing_of, Standing};
 use crate::register::changes::{Changes, Continuing};
+use crate::register::filter::entry_href;
 use crate::register::quarters::quarters;
 use crate::register::rows::score_text;
 use crate::route::Route;
@@ -59,6 +60,8 @@ impl Side {
 /// What changed between two packs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
+    /// Whether the two packs hold exactly the same data.
+    pub same: bool,
     pub before: Side,
     pub after: Side,
     pub details: Vec<DetailChange>,
@@ -83,6 +86,12 @@ pub struct Named {
     pub id: String,
     pub name: String,
     pub route: Option<Route>,
+}
+
+impl Named {
+    pub fn href(&self) -> Option<String> {
+        self.route.as_ref().map(Route::href)
+    }
 }
 
 /// How an indicator's rating at its latest figure moved.
@@ -223,7 +232,8 @@ pub struct EntryDetail {
     pub what: &'static str,
     pub was: String,
     pub now: String,
-    pub route: Option<Route>,
+    /// Where the entry is in the data open now.
+    pub href: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -231,17 +241,32 @@ pub struct RegisterChanges {
     /// The earlier pack's latest quarter to the later's.
     pub changes: Changes,
     pub details: Vec<EntryDetail>,
-    /// The ids of entries in the data open now, for links.
-    open_ids: Vec<String>,
+    /// Whether the data open now is the later pack (else the earlier).
+    pub open_is_later: bool,
 }
 
 impl RegisterChanges {
-    /// The address of entry `id` where it is in the data open now.
-    pub fn route(&self, id: &str) -> Option<Route> {
-        self.open_ids
-            .iter()
-            .any(|i| i == id)
-            .then(|| Route::RiskEntry { id: id.to_owned() })
+    /// The address of an entry on the later register as `id` (and on the
+    /// earlier as `was_id`, where it was renumbered), in the data open now
+    /// and its quarter there.
+    pub fn continuing_href(&self, id: &str, was_id: Option<&str>) -> String {
+        if self.open_is_later {
+            entry_href(id, self.changes.to)
+        } else {
+            entry_href(was_id.unwrap_or(id), self.changes.from)
+        }
+    }
+
+    /// The address of an entry on the later register only, where that is
+    /// the data open now.
+    pub fn new_href(&self, id: &str) -> Option<String> {
+        self.open_is_later.then(|| entry_href(id, self.changes.to))
+    }
+
+    /// The address of an entry on the earlier register only, where that is
+    /// the data open now.
+    pub fn left_href(&self, id: &str) -> Option<String> {
+        (!self.open_is_later).then(|| entry_href(id, self.changes.from))
     }
 }
 
@@ -287,23 +312,24 @@ pub struct Item {
     pub label: String,
     /// What follows the link: ": 32.1% to 33.0%", " from 16 to 12".
     pub rest: String,
-    pub route: Option<Route>,
+    /// Where the item is in the data open now, if it is there.
+    pub href: Option<String>,
 }
 
 impl Item {
-    fn new(label: &str, rest: String, route: Option<Route>) -> Item {
+    fn new(label: &str, rest: String, href: Option<String>) -> Item {
         Item {
             label: label.to_owned(),
             rest,
-            route,
+            href,
         }
     }
 
-    /// A register entry's line, "CR9 in Q2 2018/19: …", as its reference
-    /// and the rest.
-    fn entry(id: &str, line: String, route: Option<Route>) -> Item {
+    /// A register entry's line, "CR1 Reshaping …", as its reference and
+    /// the rest.
+    fn entry(id: &str, line: String, href: Option<String>) -> Item {
         let rest = line.strip_prefix(id).map(str::to_owned).unwrap_or(line);
-        Item::new(id, rest, route)
+        Item::new(id, rest, href)
     }
 }
 
@@ -347,8 +373,17 @@ impl Line {
 
 impl Comparison {
     /// The data open now against `other` (named as the person knows it,
-    /// "“Q3 pack.json”"), the earlier of the two as "before".
-    pub fn of(open: &Snapshot, other: &Snapshot, other_name: &str) -> Comparison {
+    /// "“Q3 pack.json”"), the earlier of the two by as-at date as "before".
+    /// Where both have the same date, `other_first` says which was first:
+    /// the data before a file was opened, or a version kept, came first;
+    /// a file not yet opened comes after what is open (what opening it
+    /// would change).
+    pub fn of(
+        open: &Snapshot,
+        other: &Snapshot,
+        other_name: &str,
+        other_first: bool,
+    ) -> Comparison {
         let open_side = Side {
             name: "the data open now".to_owned(),
             as_at: open.as_at,
@@ -359,7 +394,8 @@ impl Comparison {
             as_at: other.as_at,
             open: false,
         };
-        if other.as_at < open.as_at {
+        let other_earlier = other.as_at < open.as_at || (other.as_at == open.as_at && other_first);
+        if other_earlier {
             Comparison::between(other, other_side, open, open_side, open)
         } else {
             Comparison::between(open, open_side, other, other_side, open)
@@ -374,16 +410,18 @@ impl Comparison {
         open: &Snapshot,
     ) -> Comparison {
         Comparison {
+            same: earlier == later,
             details: details(earlier, later),
             indicators: indicators(earlier, later, open),
-            register: register(earlier, later, open),
+            register: register(earlier, later, after.open),
             complaints: complaints(earlier, later),
             before,
             after,
         }
     }
 
-    /// Whether nothing differs.
+    /// Whether nothing the comparison lists differs (names, commentary,
+    /// notes or sources may: see [`Comparison::same`]).
     pub fn is_empty(&self) -> bool {
         let i = &self.indicators;
         self.details.is_empty()
@@ -501,7 +539,7 @@ impl Comparison {
                     Item::new(
                         &t.indicator.name,
                         format!(": {} to {}", t.was, t.now),
-                        t.indicator.route.clone(),
+                        t.indicator.href(),
                     )
                 })
                 .collect();
@@ -523,7 +561,7 @@ impl Comparison {
                         Item::new(
                             &format!("{} {}", y.procedure.label(), y.year),
                             String::new(),
-                            Some(Route::Complaints),
+                            Some(Route::Complaints.href()),
                         )
                     })
                     .collect();
@@ -546,7 +584,7 @@ impl Comparison {
                     Item::new(
                         &format!("{} {}", f.procedure.label(), f.year),
                         format!(", {}: {} to {}", f.figure, f.was, f.now),
-                        Some(Route::Complaints),
+                        Some(Route::Complaints.href()),
                     )
                 })
                 .collect();
@@ -567,7 +605,7 @@ fn quoted(text: &str) -> String {
 }
 
 fn item(named: &Named) -> Item {
-    Item::new(&named.name, String::new(), named.route.clone())
+    Item::new(&named.name, String::new(), named.href())
 }
 
 /// "Percentage of …: 32.1% to 33.0%".
@@ -578,7 +616,7 @@ fn figure_item(change: &FigureChange) -> Item {
         (Some(was), None) => format!(": was {was}"),
         (None, None) => String::new(),
     };
-    Item::new(&change.indicator.name, rest, change.indicator.route.clone())
+    Item::new(&change.indicator.name, rest, change.indicator.href())
 }
 
 /// The changes grouped by period, latest period first, each in list order.
@@ -598,7 +636,13 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
     use std::cmp::Ordering;
     let c = &r.changes;
     let mut lines = vec![];
-    let entry = |e: &Continuing, line: String| Item::entry(&e.id, line, r.route(&e.id));
+    let entry = |e: &Continuing, line: String| {
+        Item::entry(
+            &e.id,
+            line,
+            Some(r.continuing_href(&e.id, e.was_id.as_deref())),
+        )
+    };
     for (way, one, many) in [
         (
             Ordering::Greater,
@@ -619,8 +663,9 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
                     entry(
                         e,
                         format!(
-                            "{} from {} to {}",
-                            e.id,
+                            "{}{} from {} to {}",
+                            e.reference(),
+                            if e.was_id.is_some() { "," } else { "" },
                             score_text(e.was_residual, e.kind),
                             score_text(e.residual, e.kind)
                         ),
@@ -634,7 +679,7 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
         let items = c
             .new
             .iter()
-            .map(|l| Item::new(&l.id, format!(" {}", short(&l.title)), r.route(&l.id)))
+            .map(|l| Item::new(&l.id, format!(" {}", short(&l.title)), r.new_href(&l.id)))
             .collect();
         let text = format!(
             "{} new on the register in {}",
@@ -651,7 +696,7 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
                 Item::new(
                     &l.id,
                     format!(" in {}: {}", c.from, short(&l.title)),
-                    r.route(&l.id),
+                    r.left_href(&l.id),
                 )
             })
             .collect();
@@ -693,7 +738,13 @@ fn register_lines(r: &RegisterChanges) -> Vec<Line> {
             .details
             .iter()
             .filter(|d| d.what == what)
-            .map(|d| Item::new(&d.id, format!(": {} to {}", d.was, d.now), d.route.clone()))
+            .map(|d| {
+                Item::new(
+                    &d.id,
+                    format!(": {} to {}", d.was, d.now),
+                    Some(d.href.clone()),
+                )
+            })
             .collect();
         if !items.is_empty() {
             lines.push(Line::new(count_of(items.len(), one, many), items));
@@ -777,11 +828,26 @@ fn rated(indicator: &Indicator) -> Option<(Period, Standing)> {
     ))
 }
 
-/// "50.0%", "50.0%, either way", "none".
+/// "50.0%, amber within 5%", "50.0% either way, green within 2.5%, amber
+/// within 5%", "none".
 fn target_words(indicator: &Indicator) -> String {
+    let within = |x: f64| format!("{}%", crate::text::plain_number(x));
     match (target_text(indicator), indicator.target.map(|t| t.rule)) {
-        (Some(text), Some(TargetRule::GoalPost { .. })) => format!("{text}, either way"),
-        (Some(text), _) => text,
+        (
+            Some(text),
+            Some(TargetRule::GoalPost {
+                green_within,
+                amber_within,
+            }),
+        ) => format!(
+            "{text} either way, green within {}, amber within {}",
+            within(green_within),
+            within(amber_within)
+        ),
+        (Some(text), Some(TargetRule::Directional { amber_within })) => {
+            format!("{text}, amber within {}", within(amber_within))
+        }
+        (Some(text), None) => text,
         (None, _) => "none".to_owned(),
     }
 }
@@ -893,7 +959,7 @@ fn indicators(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Indicato
     changes
 }
 
-fn register(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Option<RegisterChanges> {
+fn register(earlier: &Snapshot, later: &Snapshot, open_is_later: bool) -> Option<RegisterChanges> {
     let (from, to) = match (quarters(earlier).last(), quarters(later).last()) {
         (None, None) => return None,
         (Some(from), None) => (*from, *from),
@@ -901,7 +967,6 @@ fn register(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Option<Reg
         (Some(from), Some(to)) => (*from, *to),
     };
     let changes = Changes::between_registers(&earlier.register, from, &later.register, to);
-    let open_ids: Vec<String> = open.register.iter().map(|e| e.id.clone()).collect();
     let assessed = |register: &[RegisterEntry], id: &str, quarter: Period| -> Option<Assessment> {
         register
             .iter()
@@ -938,12 +1003,11 @@ fn register(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Option<Reg
                     what,
                     was: a,
                     now: b,
-                    route: open_ids
-                        .iter()
-                        .any(|i| i == &entry.id)
-                        .then(|| Route::RiskEntry {
-                            id: entry.id.clone(),
-                        }),
+                    href: if open_is_later {
+                        entry_href(&entry.id, to)
+                    } else {
+                        entry_href(was_id, from)
+                    },
                 });
             }
         }
@@ -951,7 +1015,7 @@ fn register(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Option<Reg
     Some(RegisterChanges {
         changes,
         details,
-        open_ids,
+        open_is_later,
     })
 }
 

@@ -9,18 +9,31 @@ use scrutineer_core::text::first_words;
 /// every entry of either quarter in exactly one list, matched as the rule
 /// printed under the lists says.
 #[component]
-pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
+pub(crate) fn ChangesPanel(
+    changes: Changes,
+    /// Where the two quarters are in two packs (`#/compare`): whether the
+    /// data open now is the later one. Each entry then links to itself as
+    /// the data open now holds it, and one only the other pack holds does
+    /// not link. Without it, both quarters are in the data open now.
+    #[prop(optional)]
+    open_is_later: Option<bool>,
+) -> impl IntoView {
     let from = changes.from;
     let to = changes.to;
     // The reference links to the entry at the quarter the words describe;
     // the rest of the line follows it.
-    let item = |id: &str, at: Period, line: String, reason: Option<String>| {
+    let item = |id: &str, at: Option<(&str, Period)>, line: String, reason: Option<String>| {
         let rest = line.strip_prefix(id).map(str::to_owned).unwrap_or(line);
-        let href = entry_href(id, at);
         let reason = reason.map(|d| first_words(&d, 12));
+        let named = match at {
+            Some((linked, quarter)) => {
+                view! { <a href=entry_href(linked, quarter)>{id.to_owned()}</a> }.into_any()
+            }
+            None => view! { <span>{id.to_owned()}</span> }.into_any(),
+        };
         view! {
             <li>
-                <a href=href>{id.to_owned()}</a>{rest}
+                {named}{rest}
                 {reason.map(|d| view! { <span class="secondary">{format!(" (reason: {d})")}</span> })}
             </li>
         }
@@ -29,7 +42,13 @@ pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
         let count = items.len();
         let body = items
             .into_iter()
-            .map(|c| item(&c.id, to, c.line(), None))
+            .map(|c| {
+                let at = match open_is_later {
+                    Some(false) => (c.was_id.as_deref().unwrap_or(&c.id), from),
+                    _ => (c.id.as_str(), to),
+                };
+                item(&c.id, Some(at), c.line(), None)
+            })
             .collect_view()
             .into_any();
         (count, body)
@@ -37,7 +56,10 @@ pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
     let new = |items: &[Listed]| {
         let body = items
             .iter()
-            .map(|l| item(&l.id, to, l.line(), None))
+            .map(|l| {
+                let at = (open_is_later != Some(false)).then_some((l.id.as_str(), to));
+                item(&l.id, at, l.line(), None)
+            })
             .collect_view()
             .into_any();
         (items.len(), body)
@@ -47,7 +69,10 @@ pub(crate) fn ChangesPanel(changes: Changes) -> impl IntoView {
     let left = |items: &[Listed]| {
         let body = items
             .iter()
-            .map(|l| item(&l.id, from, l.line_in(from), l.reason.clone()))
+            .map(|l| {
+                let at = (open_is_later != Some(true)).then_some((l.id.as_str(), from));
+                item(&l.id, at, l.line_in(from), l.reason.clone())
+            })
             .collect_view()
             .into_any();
         (items.len(), body)

@@ -24,7 +24,7 @@ test('two packs compared: the summary first, each line naming its items as links
   const summary = page.getByTestId('compare-summary');
   await expect(summary.locator('li').first()).toHaveText('As at changed from “30 September 2018” to “30 June 2019”');
   await expect(summary).toContainText('2 indicators are newly rated “Requires improvement” (red): Safety Carriageway Defects repaired within 2 working days (urgent)');
-  await expect(summary).toContainText('2 register scores fell: CR2 from 16 to 12 (Major/Possible); CR9 from 16 to 12 (Major/Possible)');
+  await expect(summary).toContainText('2 register scores fell: CR2 from 16 to 12 (Major/Possible); CR9, was CR8, from 16 to 12 (Major/Possible)');
   await expect(summary).toContainText('3 complaints years added');
   await expect(summary).toContainText('Q1 2019/20 (48)');
 

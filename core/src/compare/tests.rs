@@ -3,6 +3,7 @@ use crate::domain::complaints::Procedure;
 use crate::domain::rag::{Polarity, Target};
 use crate::domain::value::{Unit, Value};
 use crate::file::validate::validate;
+use crate::register::filter::entry_href;
 
 fn period(label: &str) -> Period {
     label.parse().expect("a period")
@@ -23,18 +24,18 @@ fn indicator<'a>(pack: &'a mut Snapshot, id: &str) -> &'a mut Indicator {
 #[test]
 fn a_pack_compared_with_itself_shows_nothing() {
     let demo = Snapshot::demo();
-    let comparison = Comparison::of(&demo, &demo, "“same.json”");
+    let comparison = Comparison::of(&demo, &demo, "“same.json”", false);
     assert!(comparison.is_empty(), "{:?}", words(&comparison));
     assert_eq!(comparison.summary(), vec![]);
     let earlier = Snapshot::demo_a_year_earlier();
-    assert!(Comparison::of(&earlier, &earlier, "x").is_empty());
+    assert!(Comparison::of(&earlier, &earlier, "x", false).is_empty());
 }
 
 #[test]
 fn the_earlier_pack_is_before_whichever_is_open() {
     let (earlier, later) = (Snapshot::demo_a_year_earlier(), Snapshot::demo());
-    let opened_later = Comparison::of(&later, &earlier, "“Q2 2018.json”");
-    let opened_earlier = Comparison::of(&earlier, &later, "“Q1 2019.json”");
+    let opened_later = Comparison::of(&later, &earlier, "“Q2 2018.json”", false);
+    let opened_earlier = Comparison::of(&earlier, &later, "“Q1 2019.json”", false);
     assert_eq!(
         opened_later.heading(),
         "Since the pack as at 30 September 2018 (“Q2 2018.json”)"
@@ -62,7 +63,12 @@ fn the_demo_a_year_earlier_is_a_pack_the_app_opens() {
 
 #[test]
 fn a_year_of_the_demo_reads_as_the_committee_would_ask() {
-    let comparison = Comparison::of(&Snapshot::demo(), &Snapshot::demo_a_year_earlier(), "f");
+    let comparison = Comparison::of(
+        &Snapshot::demo(),
+        &Snapshot::demo_a_year_earlier(),
+        "f",
+        false,
+    );
     let lines = words(&comparison);
     assert_eq!(
         lines[0],
@@ -100,7 +106,7 @@ fn a_year_of_the_demo_reads_as_the_committee_would_ask() {
     // matches entries: each named by its reference, long titles cut short.
     assert_eq!(register.changes.moved(std::cmp::Ordering::Greater).len(), 0);
     assert!(lines.contains(
-        &"2 register scores fell: CR2 from 16 to 12 (Major/Possible); CR9 from 16 to 12 (Major/Possible)".to_owned()
+        &"2 register scores fell: CR2 from 16 to 12 (Major/Possible); CR9, was CR8, from 16 to 12 (Major/Possible)".to_owned()
     ));
     let new = lines
         .iter()
@@ -124,7 +130,7 @@ fn a_revised_figure_gives_both_values_and_sources() {
     let observation = first.values.last().expect("a figure").clone();
     let was = observation.value.display(first.unit);
     indicator(&mut later, &id).set_figure(observation.period, Value::figure(40_000.0, 0));
-    let comparison = Comparison::of(&earlier, &later, "“revised.json”");
+    let comparison = Comparison::of(&earlier, &later, "“revised.json”", false);
     assert_eq!(comparison.indicators.revised.len(), 1);
     let revised = &comparison.indicators.revised[0];
     assert_eq!(revised.period, observation.period);
@@ -165,9 +171,12 @@ fn the_same_figure_shown_alike_is_not_a_revision() {
         pack
     };
     let (a, b) = (with(Value::figure(0.04, 1)), with(Value::figure(0.04, 2)));
-    assert!(Comparison::of(&a, &b, "f").indicators.revised.is_empty());
+    assert!(Comparison::of(&a, &b, "f", false)
+        .indicators
+        .revised
+        .is_empty());
     let (a, b) = (with(Value::figure(0.5, 1)), with(Value::figure(0.5, 2)));
-    let revised = Comparison::of(&a, &b, "f").indicators.revised;
+    let revised = Comparison::of(&a, &b, "f", false).indicators.revised;
     assert_eq!(
         revised
             .iter()
@@ -232,7 +241,7 @@ fn ratings_at_the_latest_figure_turn_red_recover_and_turn_green() {
         (vec![("Q1 2018/19", 55.0)], vec![("Q2 2018/19", 60.0)], None),
     ];
     for (was, now, turn) in cases {
-        let comparison = Comparison::of(&rated_pack(&was), &rated_pack(&now), "f");
+        let comparison = Comparison::of(&rated_pack(&was), &rated_pack(&now), "f", false);
         let found: Vec<Turn> = comparison
             .indicators
             .ratings
@@ -250,6 +259,7 @@ fn ratings_at_the_latest_figure_turn_red_recover_and_turn_green() {
         &rated_pack(&[("Q1 2018/19", 55.0)]),
         &rated_pack(&[("Q2 2018/19", 30.0)]),
         "f",
+        false,
     );
     let change = &comparison.indicators.ratings[0];
     assert_eq!(change.was_text(), "On track/good (Q1 2018/19)");
@@ -292,7 +302,7 @@ fn figures_new_and_dropped_and_indicators_added_and_removed() {
     added.set_figure(period("Q3 2018/19"), Value::figure(3.0, 0));
     later.indicators.push(added);
     let open = later.clone();
-    let c = Comparison::of(&open, &earlier, "f");
+    let c = Comparison::of(&open, &earlier, "f", false);
     let i = &c.indicators;
     assert_eq!(
         i.new_figures
@@ -357,17 +367,20 @@ fn a_changed_target_is_listed_with_both() {
             amber_within: 5.0,
         },
     });
-    let c = Comparison::of(&earlier, &later, "f");
+    let c = Comparison::of(&earlier, &later, "f", false);
     assert_eq!(c.indicators.targets.len(), 1);
     assert_eq!(
         (
             c.indicators.targets[0].was.as_str(),
             c.indicators.targets[0].now.as_str()
         ),
-        ("50.0%", "60.0%, either way")
+        (
+            "50.0%, amber within 5%",
+            "60.0% either way, green within 2%, amber within 5%"
+        )
     );
     assert!(words(&c)
-        .contains(&"1 target changed: Percentage rated: 50.0% to 60.0%, either way".to_owned()));
+        .contains(&"1 target changed: Percentage rated: 50.0%, amber within 5% to 60.0% either way, green within 2%, amber within 5%".to_owned()));
 }
 
 #[test]
@@ -382,7 +395,7 @@ fn a_summary_line_names_five_items_and_counts_the_rest() {
             changed += 1;
         }
     }
-    let lines = Comparison::of(&earlier, &later, "f").summary();
+    let lines = Comparison::of(&earlier, &later, "f", false).summary();
     let line = lines
         .iter()
         .find(|l| l.text.contains("revised"))
@@ -418,7 +431,7 @@ fn register_scores_owners_and_review_dates_between_two_packs() {
         .clone()
         .unwrap_or_else(|| "none".to_owned());
     assessment.owner = Some("Director of Resources".to_owned());
-    let c = Comparison::of(&earlier, &later, "f");
+    let c = Comparison::of(&earlier, &later, "f", false);
     let register = c.register.as_ref().expect("a register");
     assert_eq!((register.changes.from, register.changes.to), (q, q));
     assert_eq!(
@@ -435,7 +448,7 @@ fn register_scores_owners_and_review_dates_between_two_packs() {
             what: "Owner",
             was: was_owner.clone(),
             now: "Director of Resources".to_owned(),
-            route: Some(Route::RiskEntry { id: id.clone() }),
+            href: entry_href(&id, q),
         }]
     );
     assert_eq!(
@@ -451,7 +464,7 @@ fn a_register_only_one_pack_has_is_all_new() {
     let mut earlier = Snapshot::demo();
     earlier.register = Default::default();
     let later = Snapshot::demo();
-    let c = Comparison::of(&earlier, &later, "f");
+    let c = Comparison::of(&earlier, &later, "f", false);
     let register = c.register.as_ref().expect("one pack has a register");
     assert!(register.changes.left.is_empty() && register.changes.continuing.is_empty());
     assert_eq!(
@@ -464,7 +477,7 @@ fn a_register_only_one_pack_has_is_all_new() {
     );
     let mut none = Snapshot::demo();
     none.register = Default::default();
-    assert_eq!(Comparison::of(&none, &none, "f").register, None);
+    assert_eq!(Comparison::of(&none, &none, "f", false).register, None);
 }
 
 #[test]
@@ -480,7 +493,7 @@ fn complaints_years_added_removed_and_figures_revised() {
     year.received = Some(was + 10);
     let last = later.complaints.len() - 1;
     let removed = later.complaints.remove(last);
-    let c = Comparison::of(&earlier, &later, "f");
+    let c = Comparison::of(&earlier, &later, "f", false);
     assert_eq!(
         c.complaints.revised,
         vec![ComplaintsFigure {
@@ -508,9 +521,90 @@ fn pack_details_and_settings_field_by_field() {
     later.organisation = "Anytown Borough Council".to_owned();
     later.settings.risk_appetite = Some(12);
     later.settings.amber_within = 10.0;
-    let c = Comparison::of(&earlier, &later, "f");
+    let c = Comparison::of(&earlier, &later, "f", false);
     let whats: Vec<&str> = c.details.iter().map(|d| d.what).collect();
     assert_eq!(whats, ["Organisation", "Amber tolerance", "Risk appetite"]);
     assert_eq!(c.details[1].now, "10%");
     assert!(words(&c)[0].starts_with("Organisation changed from “"));
+}
+
+#[test]
+fn on_the_same_date_the_caller_says_which_came_first() {
+    let earlier = Snapshot::demo();
+    let mut later = earlier.clone();
+    let id = earlier.indicators[0].id.clone();
+    let o = earlier.indicators[0].values[0].clone();
+    indicator(&mut later, &id).set_figure(o.period, Value::figure(99.0, 0));
+    let was = o.value.display(earlier.indicators[0].unit);
+    // A file not yet opened comes after what is open: what opening it changes.
+    let preview = Comparison::of(&earlier, &later, "“re-issue.json”", false);
+    assert_eq!(
+        preview.indicators.revised[0].was.as_deref(),
+        Some(was.as_str())
+    );
+    assert!(preview.before.open);
+    // Once opened, the data before it came first: the same change, the same way.
+    let opened = Comparison::of(&later, &earlier, "the data before", true);
+    assert_eq!(
+        opened.indicators.revised[0].was.as_deref(),
+        Some(was.as_str())
+    );
+    assert_eq!(opened.indicators.revised[0].now.as_deref(), Some("99"));
+    assert!(opened.after.open);
+    assert_eq!(words(&preview), words(&opened));
+}
+
+#[test]
+fn register_links_go_to_the_entry_as_the_data_open_now_holds_it() {
+    let (earlier, later) = (Snapshot::demo_a_year_earlier(), Snapshot::demo());
+    let (from, to) = (period("Q2 2018/19"), period("Q2 2019/20"));
+    let items = |c: &Comparison, starts: &str| -> Vec<(String, Option<String>)> {
+        c.summary()
+            .into_iter()
+            .find(|l| l.text.starts_with(starts))
+            .map(|l| l.items.into_iter().map(|i| (i.label, i.href)).collect())
+            .unwrap_or_default()
+    };
+    // The later pack open: CR9 (was CR8) at Q2 2019/20; CR9 that left links nowhere.
+    let later_open = Comparison::of(&later, &earlier, "f", false);
+    let fell = items(&later_open, "2 register scores fell");
+    assert!(
+        fell.contains(&("CR9".to_owned(), Some(entry_href("CR9", to)))),
+        "{fell:?}"
+    );
+    assert!(items(&later_open, "4 entries are no longer")
+        .iter()
+        .all(|(_, href)| href.is_none()));
+    assert!(items(&later_open, "5 entries are new")
+        .iter()
+        .all(|(_, href)| href.is_some()));
+    // The earlier pack open: CR9 is CR8 there, at Q2 2018/19; the new entries link nowhere.
+    let earlier_open = Comparison::of(&earlier, &later, "f", false);
+    let fell = items(&earlier_open, "2 register scores fell");
+    assert!(
+        fell.contains(&("CR9".to_owned(), Some(entry_href("CR8", from)))),
+        "{fell:?}"
+    );
+    assert!(items(&earlier_open, "5 entries are new")
+        .iter()
+        .all(|(_, href)| href.is_none()));
+    let left = items(&earlier_open, "4 entries are no longer");
+    assert!(
+        left.contains(&("CR9".to_owned(), Some(entry_href("CR9", from)))),
+        "{left:?}"
+    );
+    // A score that moved under a new reference says so.
+    assert!(words(&later_open)
+        .iter()
+        .any(|l| l.contains("CR9, was CR8, from 16 to 12")));
+}
+
+#[test]
+fn the_same_data_is_told_apart_from_differences_the_lists_leave_out() {
+    let demo = Snapshot::demo();
+    assert!(Comparison::of(&demo, &demo, "f", false).same);
+    let mut renamed = demo.clone();
+    renamed.indicators[0].name.push_str(" (renamed)");
+    let c = Comparison::of(&demo, &renamed, "f", false);
+    assert!(!c.same && c.is_empty(), "a name is not one of the lists");
 }

@@ -28,7 +28,7 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Whether a file is as it was exported.
+/// Whether a file's data is as it was exported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Integrity {
     /// Its fingerprint matches the data it holds.
@@ -36,20 +36,26 @@ pub enum Integrity {
     /// Its data no longer matches the fingerprint recorded at export.
     Changed,
     /// It records no fingerprint (written by an older Scrutineer, or by
-    /// something else), or one that is not a SHA-256.
+    /// something else), or it was migrated from an older format.
     NotRecorded,
+    /// It records something else where the fingerprint goes.
+    Damaged,
 }
 
 impl Integrity {
-    /// What the envelope `head` records against the `snapshot` read from it.
+    /// What the envelope `head` of a file of this format version records
+    /// against the `snapshot` read from it. (A file of an older format is
+    /// [`Integrity::NotRecorded`]: its data has been brought up to date.)
     pub fn of(head: &Map<String, Json>, snapshot: &Snapshot) -> Integrity {
-        let recorded = head
-            .get(FIELD)
-            .and_then(Json::as_str)
-            .filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let Some(recorded) = head.get(FIELD) else {
+            return Integrity::NotRecorded;
+        };
+        let recorded = recorded
+            .as_str()
+            .filter(|h| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
         match recorded {
-            None => Integrity::NotRecorded,
-            Some(recorded) if recorded.eq_ignore_ascii_case(&of(snapshot)) => Integrity::AsExported,
+            None => Integrity::Damaged,
+            Some(recorded) if recorded == of(snapshot) => Integrity::AsExported,
             Some(_) => Integrity::Changed,
         }
     }
@@ -57,9 +63,10 @@ impl Integrity {
     /// What the preview of a file says: a headline, ": ", then why.
     pub fn words(&self) -> &'static str {
         match self {
-            Integrity::AsExported => "Exactly as exported: the data matches the fingerprint Scrutineer recorded when the file was saved.",
-            Integrity::Changed => "Changed since it was exported: the data no longer matches the fingerprint Scrutineer recorded when the file was saved. It may have been edited in a text editor or a spreadsheet, or damaged in sending. Check the figures with whoever sent it. This shows that it changed, not who changed it.",
-            Integrity::NotRecorded => "No fingerprint: it was saved by an older version of Scrutineer, or by another program, so whether it changed since cannot be told.",
+            Integrity::AsExported => "Unchanged since it was saved: its data matches the fingerprint Scrutineer recorded in the file. This catches changes made by accident; it does not prove who made the file.",
+            Integrity::Changed => "Changed since it was saved: its data no longer matches the fingerprint Scrutineer recorded when the file was saved. It may have been edited in a text editor or a spreadsheet, or damaged in sending. Check the figures with whoever sent it. This shows that the data changed, not who changed it.",
+            Integrity::NotRecorded => "No fingerprint: it was saved by an older version of Scrutineer, or by another program, so whether its data changed since cannot be told.",
+            Integrity::Damaged => "Fingerprint damaged: what the file holds where the fingerprint goes is not one Scrutineer writes, so whether its data changed since cannot be told.",
         }
     }
 }
@@ -133,9 +140,13 @@ mod tests {
             Integrity::NotRecorded
         );
         let short = text.replacen(&of(&Snapshot::demo()), "abc", 1);
+        assert_eq!(import(&short).expect("opens").integrity, Integrity::Damaged);
+        let fingerprint = of(&Snapshot::demo());
+        let upper = text.replacen(&fingerprint, &fingerprint.to_uppercase(), 1);
         assert_eq!(
-            import(&short).expect("opens").integrity,
-            Integrity::NotRecorded
+            import(&upper).expect("opens").integrity,
+            Integrity::Damaged,
+            "as the schema says: lower case"
         );
         // An older format, migrated: no fingerprint.
         let v1 = r#"{"type":"scrutineer-snapshot","version":1,"exported_at":"2019-07-02T09:30:00Z","app_version":"0.0.1","snapshot":{"organisation":"Oldtown Council","title":"Scrutiny","as_at":"2018-03-31"}}"#;
@@ -144,17 +155,24 @@ mod tests {
 
     #[test]
     fn each_outcome_is_said_in_plain_words_and_a_change_is_not_called_tampering() {
-        assert!(Integrity::AsExported
-            .words()
-            .starts_with("Exactly as exported"));
+        // Headline first, then why; none claims more than a change of data.
+        let unchanged = Integrity::AsExported.words();
+        assert!(unchanged.starts_with("Unchanged since it was saved"));
+        assert!(unchanged.contains("does not prove who made the file"));
         assert!(Integrity::Changed.words().contains("not who changed it"));
         assert!(Integrity::NotRecorded.words().starts_with("No fingerprint"));
+        assert!(Integrity::Damaged
+            .words()
+            .starts_with("Fingerprint damaged"));
         for integrity in [
             Integrity::AsExported,
             Integrity::Changed,
             Integrity::NotRecorded,
+            Integrity::Damaged,
         ] {
-            let (head, why) = integrity.words().split_once(": ").expect("a headline");
+            let words = integrity.words();
+            assert!(!words.to_lowercase().contains("tamper"), "{words}");
+            let (head, why) = words.split_once(": ").expect("a headline");
             assert!(!head.is_empty() && !why.is_empty());
         }
     }

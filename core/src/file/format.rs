@@ -140,7 +140,11 @@ impl Opened {
                 .get("app_version")
                 .and_then(Json::as_str)
                 .map(str::to_owned),
-            integrity: Integrity::of(head, &snapshot),
+            integrity: if from_version < VERSION {
+                Integrity::NotRecorded
+            } else {
+                Integrity::of(head, &snapshot)
+            },
             snapshot,
         }
     }
