@@ -17,7 +17,7 @@ use crate::components::{
     PreviewPanel, SummaryRow, TextField,
 };
 
-use crate::workspace::{use_workspace, OPEN_FILE, VERSIONS};
+use crate::workspace::{use_workspace, OPEN_FILE};
 
 /// `#/data`: what is open, saving and sharing a copy, opening a file, the
 /// pack details, starting again, and where the figures came from.
@@ -37,7 +37,6 @@ pub fn DataPage() -> impl IntoView {
         <WhatIsOpen/>
         <SaveCopy/>
         <OpenFile/>
-        <Versions/>
         <PackDetails/>
         <StartAgain/>
         <Sources/>
@@ -501,107 +500,5 @@ fn Sources() -> impl IntoView {
                 </table>
             </div>
         </Show>
-    }
-}
-
-/// "Versions kept in this browser": the data as it was before each import,
-/// start empty and restore, and as each download wrote it, newest first,
-/// each to compare with, restore (undoably) or remove.
-#[component]
-fn Versions() -> impl IntoView {
-    let workspace = use_workspace();
-    workspace.read_versions();
-    let available = crate::records::aside_available();
-    let list = move || {
-        workspace.versions().get().map(|index| {
-            if index.kept.is_empty() {
-                return view! {
-                    <p data-testid="versions-none">
-                        "None yet. A version is kept each time a file is opened over the data, the workspace is started empty, a version is restored, or a copy is downloaded."
-                    </p>
-                }
-                .into_any();
-            }
-            let count = count_of(index.kept.len(), "version is", "versions are");
-            let mut kept = index.kept.clone();
-            kept.reverse();
-            let rows = kept
-                .into_iter()
-                .map(|k| {
-                    let when = browser::instant_label(k.kept_at);
-                    let on = format!("on {when}");
-                    let (compare, restore) = (k.clone(), k.clone());
-                    let (compare_on, restore_on) = (on.clone(), on.clone());
-                    let id = k.id;
-                    let exported = k.exported;
-                    let asked = RwSignal::new(false);
-                    let unexported = (!k.exported).then(|| view! {
-                        <span class="secondary">" (its changes are in no file: it is never removed to make room)"</span>
-                    });
-                    view! {
-                        <tr data-testid="version-row">
-                            <th scope="row">{when}</th>
-                            <td>{k.cause.words()}{unexported}</td>
-                            <td>{format!("{}, as at {}", k.organisation, scrutineer_core::dates::long_date(k.as_at))}</td>
-                            <td>
-                                <div class="button-group">
-                                    <button type="button" class="button button--secondary" data-testid="version-compare"
-                                        on:click=move |_| workspace.compare_with_version(compare.clone(), compare_on.clone())>
-                                        "Compare"
-                                    </button>
-                                    <button type="button" class="button button--secondary" data-testid="version-restore"
-                                        on:click=move |_| workspace.restore_version(restore.clone(), restore_on.clone())>
-                                        "Restore"
-                                    </button>
-                                    <button type="button" class="button button--warning" data-testid="version-remove"
-                                        on:click=move |_| {
-                                            // The only copy of some changes: a second press, once told.
-                                            if exported || asked.get_untracked() {
-                                                workspace.remove_version(id);
-                                            } else {
-                                                asked.set(true);
-                                            }
-                                        }>
-                                        {move || if asked.get() { "Remove: its changes are in no file" } else { "Remove" }}
-                                    </button>
-                                </div>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <p data-testid="versions-summary">
-                    {format!("{count} kept, taking {} of this browser's storage. The oldest go first when there is no room, and at most {} are kept.", scrutineer_core::file::versions::size(index.bytes()), scrutineer_core::file::versions::MOST_KEPT)}
-                </p>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versions">
-                    <table class="table" data-testid="versions-table">
-                        <thead>
-                            <tr><th scope="col">"Kept"</th><th scope="col">"Why"</th><th scope="col">"Data"</th><th scope="col">"Actions"</th></tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        })
-    };
-    view! {
-        <h2 id="versions">"Versions kept in this browser"</h2>
-        {if available {
-            view! {
-                <p>"Look back at the data as it was, compare it with what is open, or put it back (you can undo that)."</p>
-                {list}
-            }
-            .into_any()
-        } else {
-            view! {
-                <p data-testid="versions-unavailable">
-                    "This browser keeps Scrutineer's data in local storage, which has no room for versions. Download a copy to keep the data as it is now."
-                </p>
-            }
-            .into_any()
-        }}
-        <NoticesHere at=VERSIONS/>
     }
 }

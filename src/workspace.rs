@@ -21,7 +21,6 @@ use scrutineer_core::file::store::{
     CORRUPT_KEY, KEY, REVISION_KEY,
 };
 use scrutineer_core::file::validate::over_limits;
-use scrutineer_core::file::versions::{body_key, drop_order, Cause, Index, Kept, INDEX_KEY};
 
 use crate::browser;
 use crate::records;
@@ -57,8 +56,6 @@ pub struct Workspace {
     /// as the person knows it and its data. Never stored: comparing
     /// changes nothing.
     compared: RwSignal<Option<ComparedWith>>,
-    /// The versions kept in this browser, once read (the Data page asks).
-    versions: RwSignal<Option<Index>>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
     undo_stack: RwSignal<Vec<(String, Arc<Snapshot>)>>,
     /// What storage is known to hold (its revision and marks): what `meta`
@@ -106,23 +103,15 @@ pub enum ComparedFrom {
     Pending,
     /// The data before the file just opened: it came first.
     BeforeOpening,
-    /// A version kept in this browser: it came first.
-    Version,
 }
 
 impl ComparedWith {
     /// The comparison of `open` with this pack.
     pub fn with(&self, open: &Snapshot) -> scrutineer_core::compare::Comparison {
-        let first = matches!(
-            self.from,
-            ComparedFrom::BeforeOpening | ComparedFrom::Version
-        );
+        let first = self.from == ComparedFrom::BeforeOpening;
         scrutineer_core::compare::Comparison::of(open, &self.snapshot, &self.name, first)
     }
 }
-
-/// The Data page's list of versions, where what happens to one is said.
-pub const VERSIONS: &str = "versions";
 
 /// The compare page's file chooser, where what happens to a chosen file is said.
 pub const COMPARE_FILE: &str = "compare-file";
@@ -217,150 +206,6 @@ impl Workspace {
         true
     }
 
-    /// Whether what is open is held in a file too (exported since its last
-    /// change), or is the built-in demo: then a version of it is not the only
-    /// copy of anyone's work.
-    fn exported_now(&self) -> bool {
-        self.showing_demo.get_untracked() || !self.meta.with_untracked(Meta::needs_export)
-    }
-
-    /// The versions kept in this browser, once read ([`Workspace::read_versions`]).
-    pub fn versions(&self) -> ReadSignal<Option<Index>> {
-        self.versions.read_only()
-    }
-
-    /// Reads the index of versions (the Data page, when it opens).
-    pub fn read_versions(&self) {
-        let versions = self.versions;
-        leptos::task::spawn_local(async move {
-            let text = records::read_aside(INDEX_KEY).await.ok().flatten();
-            versions.try_set(Some(Index::read(text.as_deref())));
-        });
-    }
-
-    /// Keeps `snapshot` as a version (see `file::versions`), making room by
-    /// dropping the oldest that may go; never in the way of what caused it.
-    /// Where there is no room, or the records are in local storage, it says
-    /// the version was not kept.
-    fn keep_version(&self, cause: Cause, snapshot: Arc<Snapshot>, exported: bool) {
-        if !records::aside_available() {
-            return;
-        }
-        let workspace = *self;
-        leptos::task::spawn_local(async move {
-            let held = records::read_aside(INDEX_KEY).await.ok().flatten();
-            let index = Index::read(held.as_deref());
-            let at = browser::now();
-            let text = export(&snapshot, at, APP_VERSION);
-            let id = index.next_id();
-            let kept = Kept::new(id, at, cause, &snapshot, text.len(), exported);
-            if index.newest_holds(&kept.fingerprint) {
-                workspace.versions.try_set(Some(index));
-                return;
-            }
-            let (mut next, mut dropped) = index.with(kept);
-            loop {
-                let put = vec![
-                    (body_key(id), text.clone()),
-                    (INDEX_KEY.to_owned(), next.write()),
-                ];
-                let delete = dropped.iter().map(|d| body_key(*d)).collect();
-                match records::write_aside(put, delete).await {
-                    Ok(()) => {
-                        workspace.versions.try_set(Some(next));
-                        return;
-                    }
-                    Err(StorageError::Full) => match drop_order(&next).first().copied() {
-                        Some(oldest) => {
-                            dropped.push(oldest);
-                            next = next.without(&[oldest]);
-                        }
-                        None => break,
-                    },
-                    Err(_) => break,
-                }
-            }
-            workspace.notices.error(
-                "This version of the data was not kept in this browser: there is no room. Download a copy to keep it, or remove older versions on the Data page.",
-            );
-        });
-    }
-
-    /// Removes the version `id`; nothing else changes.
-    pub fn remove_version(&self, id: u64) {
-        let workspace = *self;
-        leptos::task::spawn_local(async move {
-            let held = records::read_aside(INDEX_KEY).await.ok().flatten();
-            let next = Index::read(held.as_deref()).without(&[id]);
-            let put = vec![(INDEX_KEY.to_owned(), next.write())];
-            match records::write_aside(put, vec![body_key(id)]).await {
-                Ok(()) => {
-                    workspace.versions.try_set(Some(next));
-                    workspace.notices.status_at(
-                        VERSIONS,
-                        "The version was removed.".to_owned(),
-                        vec![],
-                    );
-                }
-                Err(e) => workspace.notices.error_at(
-                    VERSIONS,
-                    format!("Could not remove the version ({e}). Nothing has been changed."),
-                ),
-            }
-        });
-    }
-
-    /// Reads version `kept` and hands its data to `then`; says why not at
-    /// [`VERSIONS`] where it cannot be read.
-    fn with_version(&self, kept: Kept, then: impl FnOnce(Snapshot) + 'static) {
-        let notices = self.notices;
-        leptos::task::spawn_local(async move {
-            let text = records::read_aside(&body_key(kept.id)).await;
-            match text.map(|t| t.map(|t| scrutineer_core::file::format::import(&t))) {
-                Ok(Some(Ok(opened))) => then(opened.snapshot),
-                Ok(None) => notices.error_at(
-                    VERSIONS,
-                    "That version is no longer kept in this browser. Nothing has been changed."
-                        .to_owned(),
-                ),
-                Ok(Some(Err(e))) => notices.error_at(
-                    VERSIONS,
-                    format!("That version could not be read ({e}). Nothing has been changed."),
-                ),
-                Err(e) => notices.error_at(
-                    VERSIONS,
-                    format!("That version could not be read ({e}). Nothing has been changed."),
-                ),
-            }
-        });
-    }
-
-    /// Compares the data open now with version `kept`, then shows the
-    /// comparison.
-    pub fn compare_with_version(&self, kept: Kept, when: String) {
-        let workspace = *self;
-        let name = kept.name(&when);
-        self.with_version(kept, move |snapshot| {
-            workspace.compare_with(name, Arc::new(snapshot), ComparedFrom::Version);
-            browser::go(&scrutineer_core::route::Route::Compare.href());
-        });
-    }
-
-    /// Puts version `kept` back as the data open now, undoably (Undo), and
-    /// keeps what was open as a version first.
-    pub fn restore_version(&self, kept: Kept, when: String) {
-        let workspace = *self;
-        let said = format!("Restored {}", kept.name(&when));
-        self.with_version(kept, move |snapshot| {
-            workspace.keep_version(
-                Cause::BeforeRestore,
-                workspace.snapshot.get_untracked(),
-                workspace.exported_now(),
-            );
-            workspace.edit_at(VERSIONS, &said, snapshot);
-        });
-    }
-
     /// Stops comparing; nothing changes.
     pub fn stop_comparing(&self) {
         self.compared.set(None);
@@ -382,7 +227,6 @@ impl Workspace {
             before_import: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             compared: RwSignal::new(None),
-            versions: RwSignal::new(None),
             showing_demo: RwSignal::new(true),
             undo_stack: RwSignal::new(vec![]),
             saved_meta: RwSignal::new(Meta::default()),
@@ -693,11 +537,6 @@ impl Workspace {
         let (name, text) = self.export_file();
         if browser::download(&name, &text, "application/json") {
             self.mark_exported();
-            self.keep_version(
-                Cause::Downloaded { file: name.clone() },
-                self.snapshot.get_untracked(),
-                true,
-            );
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
             ));
@@ -718,11 +557,6 @@ impl Workspace {
             match browser::share_file(&name, &text).await {
                 browser::Shared::Shared => {
                     workspace.mark_exported();
-                    workspace.keep_version(
-                        Cause::Downloaded { file: name.clone() },
-                        workspace.snapshot.get_untracked(),
-                        true,
-                    );
                     workspace
                         .notices
                         .status(format!("Shared \u{201c}{name}\u{201d}."));
@@ -804,11 +638,6 @@ impl Workspace {
 
     fn open_confirmed(&self, name: String, opened: Opened, previous: Arc<Snapshot>) {
         self.pending_import.set(None);
-        self.keep_version(
-            Cause::BeforeImport { file: name.clone() },
-            previous.clone(),
-            self.exported_now(),
-        );
         // A comparison with this file goes on with what was open before it:
         // what the file changed.
         let with_this = self
@@ -880,11 +709,6 @@ impl Workspace {
     /// that asked says what to do next.
     pub fn start_empty(&self, fresh: Snapshot) -> bool {
         self.notices.clear_plain();
-        self.keep_version(
-            Cause::BeforeStartEmpty,
-            self.snapshot.get_untracked(),
-            self.exported_now(),
-        );
         self.undo_stack.set(vec![]);
         self.commit(fresh)
     }

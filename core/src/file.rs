@@ -14,4 +14,3 @@ pub mod share;
 pub mod store;
 pub mod synthetic;
 pub mod validate;
-pub mod versions;
