@@ -5,6 +5,7 @@
 
 use std::time::Instant;
 
+use scrutineer_core::compare::Comparison;
 use scrutineer_core::file::format;
 use scrutineer_core::file::synthetic::{snapshot, Size};
 use scrutineer_core::indicators::overview::{overview, reporting_periods, Filter, Tally};
@@ -131,6 +132,28 @@ fn main() {
         "tally of 1,000 indicators",
         median_ms(|| {
             Tally::of(large.indicators.iter(), &period);
+        }),
+    );
+    // Compare: the pack with a copy of itself, and with a copy whose every
+    // indicator has one figure more (a quarter's report).
+    let mut next = large.clone();
+    for indicator in next.indicators.iter_mut() {
+        if let Some(latest) = indicator.values.last().cloned() {
+            if let Some(period) = scrutineer_core::register::next_quarter(&latest.period) {
+                indicator.set_figure(period, latest.value);
+            }
+        }
+    }
+    line(
+        "compare::Comparison::of, the large pack with a copy of itself",
+        median_ms(|| {
+            Comparison::of(&large, &large.clone(), "copy", false);
+        }),
+    );
+    line(
+        "compare::Comparison::of, with a figure more for every indicator",
+        median_ms(|| {
+            Comparison::of(&large, &next, "next", false).summary();
         }),
     );
 }

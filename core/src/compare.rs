@@ -898,6 +898,11 @@ fn indicators(earlier: &Snapshot, later: &Snapshot, open: &Snapshot) -> Indicato
             changes.added.push(named(now));
             continue;
         };
+        // The same indicator in both (most, between two packs): nothing to
+        // list, and a rating depends on the indicator alone.
+        if *was == now {
+            continue;
+        }
         let this = named(now);
         let (rated_was, rated_now) = (rated(was), rated(now));
         let standing = |r: Option<(Period, Standing)>| r.map_or(Standing::Missing, |(_, s)| s);
