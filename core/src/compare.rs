@@ -811,7 +811,7 @@ fn details(earlier: &Snapshot, later: &Snapshot) -> Vec<DetailChange> {
 }
 
 /// "Low 1–4, Medium 5–12, High 15–25".
-fn bands_text(bands: &ScoreBands) -> String {
+pub(crate) fn bands_text(bands: &ScoreBands) -> String {
     let parts: Vec<String> = bands
         .0
         .iter()
@@ -830,7 +830,7 @@ fn rated(indicator: &Indicator) -> Option<(Period, Standing)> {
 
 /// "50.0%, amber within 5%", "50.0% either way, green within 2.5%, amber
 /// within 5%", "none".
-fn target_words(indicator: &Indicator) -> String {
+pub(crate) fn target_words(indicator: &Indicator) -> String {
     let within = |x: f64| format!("{}%", crate::text::plain_number(x));
     match (target_text(indicator), indicator.target.map(|t| t.rule)) {
         (
@@ -852,7 +852,7 @@ fn target_words(indicator: &Indicator) -> String {
     }
 }
 
-fn source_title(snapshot: &Snapshot, id: &Option<String>) -> Option<String> {
+pub(crate) fn source_title(snapshot: &Snapshot, id: &Option<String>) -> Option<String> {
     let id = id.as_ref()?;
     Some(
         snapshot

@@ -18,6 +18,7 @@ pub mod domain;
 pub mod file;
 pub mod form;
 pub mod indicators;
+pub mod merge;
 pub mod pack;
 pub mod register;
 pub mod route;
