@@ -217,6 +217,7 @@ fn ImportPreview() -> impl IntoView {
                     confirm_testid="confirm-import"
                     on_confirm=Callback::new(move |()| workspace.confirm_import())
                     on_cancel=Callback::new(move |()| workspace.cancel_import())
+                    alternative=("Combine it with what is open", scrutineer_core::route::Route::Combine.href(), "combine-pending")
                 >
                     <dl class="summary-list">
                         <SummaryRow label="Organisation">{organisation}</SummaryRow>
@@ -233,7 +234,8 @@ fn ImportPreview() -> impl IntoView {
                     {migrated}
                     <p class="warning-text">
                         <strong>{format!("Opening it replaces what is open now ({current}).")}</strong>
-                        " You can undo this straight afterwards."
+                        " You can undo this straight afterwards. If it is another officer's copy of the same pack, "
+                        "combine it with what is open instead: what only one copy holds is kept, and you choose where they differ."
                     </p>
                     <p>
                         <a href=scrutineer_core::route::Route::Compare.href() data-testid="compare-pending" on:click=move |_| { workspace.compare_with_pending(); }>

@@ -166,6 +166,18 @@ fn YourData() -> impl IntoView {
             <a href=Route::Compare.href()>"compare two packs"</a>
             ". Comparing changes nothing."
         </p>
+        <h3 id="help-combine">"Combining two officers' copies"</h3>
+        <p data-testid="help-combine">
+            "When one officer updates the indicators and another the register, each in a copy of the same pack, "
+            "one sends the other their file. Choose it on the Data page under \u{201c}Open a snapshot file\u{201d}, then "
+            "\u{201c}Combine it with what is open\u{201d} rather than opening it. Anything only one copy holds, such as a "
+            "new quarter's figures or assessments, is kept. Where both copies hold an item differently, such as one "
+            "figure, one risk's quarter or one complaints year, both are shown side by side with their sources and you "
+            "choose which to keep, one at a time or a whole section at once. Nothing is combined until you say so, and "
+            "Undo import puts back what was open. "
+            <a href=Route::Combine.href()>"Combine a file"</a>
+            "."
+        </p>
     }
 }
 

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod app;
 pub mod bring_in;
 pub mod browser;
+pub mod combine;
 pub mod compare;
 pub mod complaints;
 pub mod components;

@@ -118,6 +118,7 @@ mod chunks {
 
     use crate::accessibility::AccessibilityPage;
     use crate::bring_in::BringInPage;
+    use crate::combine::CombinePage;
     use crate::compare::ComparePage;
     use crate::complaints::{ComplaintsCasesPage, ComplaintsFiguresPage, ComplaintsPage};
     use crate::data::DataPage;
@@ -162,6 +163,7 @@ mod chunks {
     chunk!(reading, help / preload_help() => view! { <HelpPage/> });
     chunk!(reading, accessibility / preload_accessibility() => view! { <AccessibilityPage/> });
     chunk!(reading, compare / preload_compare() => view! { <ComparePage/> });
+    chunk!(editing, combine / preload_combine() => view! { <CombinePage/> });
 
     #[cfg(feature = "split")]
     use leptos::wasm_split::SplitLoaderError;
@@ -206,6 +208,7 @@ mod chunks {
             Route::Help => preload_help().await,
             Route::Accessibility => preload_accessibility().await,
             Route::Compare => preload_compare().await,
+            Route::Combine => preload_combine().await,
             Route::Indicators | Route::NotFound { .. } => Ok(()),
         }
     }
@@ -228,6 +231,7 @@ mod chunks {
             Route::Help => help().await,
             Route::Accessibility => accessibility().await,
             Route::Compare => compare().await,
+            Route::Combine => combine().await,
             Route::Indicators | Route::NotFound { .. } => Ok(super::page_for(route)),
         }
     }
@@ -251,6 +255,7 @@ mod chunks {
             Route::Help => help(),
             Route::Accessibility => accessibility(),
             Route::Compare => compare(),
+            Route::Combine => combine(),
             Route::Indicators | Route::NotFound { .. } => super::page_for(route),
         }
     }

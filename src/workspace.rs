@@ -113,6 +113,27 @@ impl ComparedWith {
     }
 }
 
+/// The combine page (`#/data/combine`), where what happens there is said.
+pub const COMBINE: &str = "combine";
+
+/// What replaces the data open now in an import.
+enum Incoming {
+    /// The file as it is.
+    File(Opened),
+    /// The file combined with the data open now.
+    Combined { snapshot: Snapshot, words: String },
+}
+
+impl Incoming {
+    /// Where its messages go, and "open", "opened" or "combine", "combined".
+    fn words(&self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Incoming::File(_) => (OPEN_FILE, "open", "opened"),
+            Incoming::Combined { .. } => (COMBINE, "combine", "combined"),
+        }
+    }
+}
+
 /// The compare page's file chooser, where what happens to a chosen file is said.
 pub const COMPARE_FILE: &str = "compare-file";
 
@@ -593,11 +614,16 @@ impl Workspace {
     /// Checks the text of a chosen file and, if it can be opened, holds it
     /// for the user to confirm; otherwise says why beside the file input.
     pub fn check_file(&self, name: String, text: String) {
+        self.check_file_at(OPEN_FILE, name, text);
+    }
+
+    /// As [`Workspace::check_file`], saying why a file is refused at `near`.
+    pub fn check_file_at(&self, near: &'static str, name: String, text: String) {
         self.import_token.update(|t| *t += 1);
         self.pending_import.set(None);
         match read_snapshot_file(&name, &text) {
             Ok(opened) => self.pending_import.set(Some((name, opened))),
-            Err(e) => self.notices.refuse(OPEN_FILE, &name, &e),
+            Err(e) => self.notices.refuse(near, &name, &e),
         }
     }
 
@@ -607,9 +633,29 @@ impl Workspace {
         let Some((name, opened)) = self.pending_import.get_untracked() else {
             return;
         };
+        self.replace_undoably(name, Incoming::File(opened));
+    }
+
+    /// Replaces the data with `combined`, the file waiting to be opened
+    /// combined with it (`#/data/combine`), keeping the old for undo as an
+    /// import does. `words` says what was taken from where.
+    pub fn confirm_combined(&self, combined: Snapshot, words: String) {
+        let Some((name, _)) = self.pending_import.get_untracked() else {
+            return;
+        };
+        self.replace_undoably(
+            name,
+            Incoming::Combined {
+                snapshot: combined,
+                words,
+            },
+        );
+    }
+
+    fn replace_undoably(&self, name: String, incoming: Incoming) {
         let previous = self.snapshot.get_untracked();
         if self.health.get_untracked() != Health::Saving {
-            return self.open_confirmed(name, opened, previous);
+            return self.open_confirmed(name, incoming, previous);
         }
         // Confirmed once: the preview goes while the undo copy is stored.
         self.import_token.update(|t| *t += 1);
@@ -622,21 +668,22 @@ impl Workspace {
             if workspace.import_token.get_untracked() != token {
                 return; // Another file was chosen meanwhile.
             }
+            let (near, verb, doing) = incoming.words();
             match stored {
                 Ok(()) if Arc::ptr_eq(&workspace.snapshot.get_untracked(), &previous) => {
-                    workspace.open_confirmed(name, opened, previous)
+                    workspace.open_confirmed(name, incoming, previous)
                 }
-                Ok(()) => workspace.notices.error_at(OPEN_FILE, format!(
-                    "Did not open \u{201c}{name}\u{201d}: the data changed while it was being opened. Nothing else has been changed. Choose the file again."
+                Ok(()) => workspace.notices.error_at(near, format!(
+                    "Did not {verb} \u{201c}{name}\u{201d}: the data changed while it was being {doing}. Nothing else has been changed. Choose the file again."
                 )),
-                Err(e) => workspace.notices.error_at(OPEN_FILE, format!(
-                    "Could not open \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
+                Err(e) => workspace.notices.error_at(near, format!(
+                    "Could not {verb} \u{201c}{name}\u{201d}: there is no room to keep your current data for undo ({e}). Nothing has been changed. Download a copy, then try again."
                 )),
             }
         });
     }
 
-    fn open_confirmed(&self, name: String, opened: Opened, previous: Arc<Snapshot>) {
+    fn open_confirmed(&self, name: String, incoming: Incoming, previous: Arc<Snapshot>) {
         self.pending_import.set(None);
         // A comparison with this file goes on with what was open before it:
         // what the file changed.
@@ -644,13 +691,29 @@ impl Workspace {
             .compared
             .with_untracked(|c| c.as_ref().is_some_and(|c| c.from == ComparedFrom::Pending));
         if with_this {
+            let (_, _, done) = incoming.words();
             self.compare_with(
-                format!("the data before \u{201c}{name}\u{201d} was opened"),
+                format!("the data before \u{201c}{name}\u{201d} was {done}"),
                 previous.clone(),
                 ComparedFrom::BeforeOpening,
             );
         }
         self.before_import.set(Some(previous));
+        self.showing_demo.set(false);
+        let opened = match incoming {
+            Incoming::File(opened) => opened,
+            Incoming::Combined { snapshot, words } => {
+                // What is open now is no file's: the reminder to download a
+                // copy stays until one is.
+                self.snapshot.set(Arc::new(snapshot));
+                self.save_as(None, None);
+                self.notices.status_with(
+                    format!("Combined \u{201c}{name}\u{201d} with the data that was open: {words} Download a copy to send the combined pack on."),
+                    vec![NoticeAction::GoToPack, NoticeAction::UndoImport, NoticeAction::DownloadCopy],
+                );
+                return;
+            }
+        };
         let summary = opened.snapshot.summary();
         let migrated = if opened.migrated() {
             format!(
@@ -664,7 +727,6 @@ impl Workspace {
         // no reminder to download a copy of the file just opened. Saved with
         // that mark in one write (the large pack is encoded once, not twice).
         let at = opened.exported_at.unwrap_or_else(browser::now);
-        self.showing_demo.set(false);
         self.snapshot.set(Arc::new(opened.snapshot));
         if !self.save_as(Some(at), None) {
             // Not saved: the mark is on screen all the same.

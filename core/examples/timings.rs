@@ -9,6 +9,7 @@ use scrutineer_core::compare::Comparison;
 use scrutineer_core::file::format;
 use scrutineer_core::file::synthetic::{snapshot, Size};
 use scrutineer_core::indicators::overview::{overview, reporting_periods, Filter, Tally};
+use scrutineer_core::merge::{Common, Merge};
 
 fn median_ms(mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..7)
@@ -154,6 +155,24 @@ fn main() {
         "compare::Comparison::of, with a figure more for every indicator",
         median_ms(|| {
             Comparison::of(&large, &next, "next", false).summary();
+        }),
+    );
+    // Combine: the pack with a copy of itself (nothing to combine), and
+    // with a copy whose every indicator has one figure more (each taken
+    // without asking), then the combined pack made and checked.
+    line(
+        "merge::Merge::of, the large pack with a copy of itself",
+        median_ms(|| {
+            Merge::of(&large, &large.clone(), Common::Unknown);
+        }),
+    );
+    line(
+        "merge::Merge::of and combine, with a figure more for every indicator",
+        median_ms(|| {
+            let merge = Merge::of(&large, &next, Common::Unknown);
+            merge
+                .combine(&large, &next, &Default::default())
+                .expect("combined");
         }),
     );
 }

@@ -25,7 +25,8 @@ use crate::domain::complaints::{ComplaintsYear, Procedure};
 use crate::domain::indicator::{Indicator, Observation, ServiceArea};
 use crate::domain::period::Period;
 use crate::domain::register::{Assessment, RegisterEntry};
-use crate::domain::snapshot::{Snapshot, Source};
+use crate::domain::snapshot::{count_of, Snapshot, Source};
+use crate::domain::value::group_thousands;
 use crate::file::validate::{over_limits, validate, Problem};
 use crate::indicators::comparators::comparator_label;
 use crate::indicators::details::polarity_choice;
@@ -829,6 +830,49 @@ impl Merge {
             .count()
     }
 
+    /// What combining with `choices` did, for the message after it: "4
+    /// items taken from the file, 2 kept from the data open now, and of the
+    /// 3 both held differently, 1 taken from the file and 2 kept."
+    pub fn done_words(&self, choices: &Choices) -> String {
+        let counts = self.counts(None);
+        let mut parts = vec![];
+        if counts.from_file > 0 {
+            parts.push(format!(
+                "{} taken from the file",
+                count_of(counts.from_file, "item", "items")
+            ));
+        }
+        if counts.from_open > 0 {
+            parts.push(format!(
+                "{} kept from the data open now",
+                count_of(counts.from_open, "item", "items")
+            ));
+        }
+        if counts.conflicts > 0 {
+            let from_file = self
+                .items
+                .iter()
+                .filter(|i| {
+                    i.outcome == Outcome::Conflict && choices.get(&i.key) == Some(&Side::File)
+                })
+                .count();
+            parts.push(format!(
+                "of the {} both held differently, {} taken from the file and {} kept",
+                group_thousands(counts.conflicts as f64, 0),
+                group_thousands(from_file as f64, 0),
+                group_thousands((counts.conflicts - from_file) as f64, 0),
+            ));
+        }
+        match parts.len() {
+            0 => "nothing differed.".to_owned(),
+            1 => format!("{}.", parts[0]),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{}, and {last}.", parts.join(", "))
+            }
+        }
+    }
+
     /// The combined pack: `open` with every item taken or chosen from
     /// `file`, checked as any file is. Refused while a conflict is unchosen.
     pub fn combine(
@@ -842,6 +886,7 @@ impl Merge {
             return Err(CombineError::Unchosen(unchosen));
         }
         let mut out = open.clone();
+        let mut taker = Taker::new(&out, file);
         for item in &self.items {
             let side = item
                 .outcome
@@ -849,9 +894,10 @@ impl Merge {
                 .or_else(|| choices.get(&item.key).copied())
                 .unwrap_or(Side::Open);
             if side == Side::File {
-                take(&mut out, file, &item.key);
+                taker.take(&mut out, &item.key);
             }
         }
+        taker.finish(&mut out);
         let mut problems = over_limits(&out);
         if problems.is_empty() {
             problems = validate(&out);
@@ -865,7 +911,7 @@ impl Merge {
 }
 
 /// Puts `value` (or, with `None`, nothing) where `matches` finds an item of
-/// `list`, or at its end.
+/// `list`, or at its end. For the short lists (sources, areas, complaints).
 fn put<T: Clone>(list: &mut Vec<T>, matches: impl Fn(&T) -> bool, value: Option<&T>) {
     match (list.iter().position(matches), value) {
         (Some(at), Some(v)) => list[at] = v.clone(),
@@ -884,92 +930,165 @@ fn put_in_time<T: Clone>(
     at: impl Fn(&T) -> Period,
     value: Option<&T>,
 ) {
-    if value.is_some() && !list.iter().any(|x| at(x) == period) {
-        let place = list
-            .iter()
-            .position(|x| at(x).timeline_cmp(&period).is_gt())
-            .unwrap_or(list.len());
-        list.insert(place, value.cloned().unwrap_or_else(|| unreachable!()));
-        return;
+    match (list.iter().position(|x| at(x) == period), value) {
+        (Some(i), Some(v)) => list[i] = v.clone(),
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, Some(v)) => {
+            let place = list
+                .iter()
+                .position(|x| at(x).timeline_cmp(&period).is_gt())
+                .unwrap_or(list.len());
+            list.insert(place, v.clone());
+        }
+        (None, None) => {}
     }
-    put(list, |x| at(x) == period, value);
 }
 
-/// Makes `out` hold the item `key` as `file` holds it.
-fn take(out: &mut Snapshot, file: &Snapshot, key: &Key) {
-    match key {
-        Key::Detail(what) => take_detail(what, out, file),
-        Key::Source(id) => put(
-            &mut out.sources,
-            |s| s.id == *id,
-            file.sources.iter().find(|s| s.id == *id),
-        ),
-        Key::Area(id) => put(
-            &mut out.service_areas,
-            |a| a.id == *id,
-            file.service_areas.iter().find(|a| a.id == *id),
-        ),
-        Key::Indicator(id) => put(
-            &mut out.indicators,
-            |i| i.id == *id,
-            file.indicators.iter().find(|i| i.id == *id),
-        ),
-        Key::IndicatorDetails(id) => {
-            let (Some(theirs), Some(ours)) = (
-                file.indicators.iter().find(|i| i.id == *id),
-                out.indicators.iter_mut().find(|i| i.id == *id),
-            ) else {
-                return;
-            };
-            let values = std::mem::take(&mut ours.values);
-            *ours = Indicator {
-                values,
-                ..theirs.clone()
-            };
-        }
-        Key::Figure(id, period) => {
-            let theirs = file
+/// Where each indicator and entry is, in the file and in the pack being
+/// made, so that taking a thousand items is not a thousand searches.
+struct Taker<'f> {
+    file: &'f Snapshot,
+    file_indicators: HashMap<&'f str, &'f Indicator>,
+    file_entries: HashMap<&'f str, &'f RegisterEntry>,
+    indicators: HashMap<String, usize>,
+    entries: HashMap<String, usize>,
+    /// Whole indicators and entries the file does not hold: removed last,
+    /// so the places above stay true.
+    drop_indicators: Vec<String>,
+    drop_entries: Vec<String>,
+}
+
+impl<'f> Taker<'f> {
+    fn new(out: &Snapshot, file: &'f Snapshot) -> Taker<'f> {
+        Taker {
+            file,
+            file_indicators: file.indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
+            file_entries: file.register.iter().map(|e| (e.id.as_str(), e)).collect(),
+            indicators: out
                 .indicators
                 .iter()
-                .find(|i| i.id == *id)
-                .and_then(|i| i.value_for(period));
-            if let Some(ours) = out.indicators.iter_mut().find(|i| i.id == *id) {
-                put_in_time(&mut ours.values, *period, |o| o.period, theirs);
-            }
-        }
-        Key::Entry(id) => put(
-            &mut out.register,
-            |e| e.id == *id,
-            file.register.iter().find(|e| e.id == *id),
-        ),
-        Key::EntryDetails(id) => {
-            let (Some(theirs), Some(ours)) = (
-                file.register.iter().find(|e| e.id == *id),
-                out.register.iter_mut().find(|e| e.id == *id),
-            ) else {
-                return;
-            };
-            ours.kind = theirs.kind;
-            ours.retired = theirs.retired.clone();
-            ours.history = theirs.history.clone();
-        }
-        Key::Quarter(id, period) => {
-            let theirs = file
+                .enumerate()
+                .map(|(n, i)| (i.id.clone(), n))
+                .collect(),
+            entries: out
                 .register
                 .iter()
-                .find(|e| e.id == *id)
-                .and_then(|e| e.assessments.iter().find(|a| a.period == *period));
-            if let Some(ours) = out.register.iter_mut().find(|e| e.id == *id) {
-                put_in_time(&mut ours.assessments, *period, |a| a.period, theirs);
-            }
+                .enumerate()
+                .map(|(n, e)| (e.id.clone(), n))
+                .collect(),
+            drop_indicators: vec![],
+            drop_entries: vec![],
         }
-        Key::Complaints(procedure, year) => put(
-            &mut out.complaints,
-            |c| c.procedure == *procedure && c.year == *year,
-            file.complaints
-                .iter()
-                .find(|c| c.procedure == *procedure && c.year == *year),
-        ),
+    }
+
+    /// Makes `out` hold the item `key` as the file holds it.
+    fn take(&mut self, out: &mut Snapshot, key: &Key) {
+        let file = self.file;
+        match key {
+            Key::Detail(what) => take_detail(what, out, file),
+            Key::Source(id) => put(
+                &mut out.sources,
+                |s| s.id == *id,
+                file.sources.iter().find(|s| s.id == *id),
+            ),
+            Key::Area(id) => put(
+                &mut out.service_areas,
+                |a| a.id == *id,
+                file.service_areas.iter().find(|a| a.id == *id),
+            ),
+            Key::Indicator(id) => match (
+                self.file_indicators.get(id.as_str()),
+                self.indicators.get(id),
+            ) {
+                (Some(theirs), Some(&at)) => out.indicators[at] = (*theirs).clone(),
+                (Some(theirs), None) => {
+                    self.indicators.insert(id.clone(), out.indicators.len());
+                    out.indicators.push((*theirs).clone());
+                }
+                (None, _) => self.drop_indicators.push(id.clone()),
+            },
+            Key::IndicatorDetails(id) => {
+                let (Some(theirs), Some(&at)) = (
+                    self.file_indicators.get(id.as_str()),
+                    self.indicators.get(id),
+                ) else {
+                    return;
+                };
+                let ours = &mut out.indicators[at];
+                let values = std::mem::take(&mut ours.values);
+                *ours = Indicator {
+                    values,
+                    ..(*theirs).clone()
+                };
+            }
+            Key::Figure(id, period) => {
+                let theirs = self
+                    .file_indicators
+                    .get(id.as_str())
+                    .and_then(|i| i.value_for(period));
+                if let Some(&at) = self.indicators.get(id) {
+                    put_in_time(
+                        &mut out.indicators[at].values,
+                        *period,
+                        |o| o.period,
+                        theirs,
+                    );
+                }
+            }
+            Key::Entry(id) => match (self.file_entries.get(id.as_str()), self.entries.get(id)) {
+                (Some(theirs), Some(&at)) => out.register[at] = (*theirs).clone(),
+                (Some(theirs), None) => {
+                    self.entries.insert(id.clone(), out.register.len());
+                    out.register.push((*theirs).clone());
+                }
+                (None, _) => self.drop_entries.push(id.clone()),
+            },
+            Key::EntryDetails(id) => {
+                let (Some(theirs), Some(&at)) =
+                    (self.file_entries.get(id.as_str()), self.entries.get(id))
+                else {
+                    return;
+                };
+                let ours = &mut out.register[at];
+                ours.kind = theirs.kind;
+                ours.retired = theirs.retired.clone();
+                ours.history = theirs.history.clone();
+            }
+            Key::Quarter(id, period) => {
+                let theirs = self
+                    .file_entries
+                    .get(id.as_str())
+                    .and_then(|e| e.assessments.iter().find(|a| a.period == *period));
+                if let Some(&at) = self.entries.get(id) {
+                    put_in_time(
+                        &mut out.register[at].assessments,
+                        *period,
+                        |a| a.period,
+                        theirs,
+                    );
+                }
+            }
+            Key::Complaints(procedure, year) => put(
+                &mut out.complaints,
+                |c| c.procedure == *procedure && c.year == *year,
+                file.complaints
+                    .iter()
+                    .find(|c| c.procedure == *procedure && c.year == *year),
+            ),
+        }
+    }
+
+    /// Removes the whole indicators and entries the file does not hold.
+    fn finish(self, out: &mut Snapshot) {
+        if !self.drop_indicators.is_empty() {
+            out.indicators
+                .retain(|i| !self.drop_indicators.contains(&i.id));
+        }
+        if !self.drop_entries.is_empty() {
+            out.register.retain(|e| !self.drop_entries.contains(&e.id));
+        }
     }
 }
 

@@ -96,6 +96,9 @@ pub enum Route {
     BringIn,
     /// `#/compare`: what changed between the data open now and another pack.
     Compare,
+    /// `#/data/combine`: the file waiting to be opened combined with the
+    /// data open now, item by item.
+    Combine,
     Help,
     /// `#/accessibility`: the accessibility statement the regulations require.
     Accessibility,
@@ -146,6 +149,7 @@ impl Route {
             ["data"] => Route::Data,
             ["data", "bring-in"] => Route::BringIn,
             ["compare"] => Route::Compare,
+            ["data", "combine"] => Route::Combine,
             ["help"] => Route::Help,
             ["accessibility"] => Route::Accessibility,
             // An encoded slash stays encoded: the path keeps its segments,
@@ -175,6 +179,7 @@ impl Route {
             Route::ComplaintsCases => "#/complaints/cases".to_owned(),
             Route::BringIn => "#/data/bring-in".to_owned(),
             Route::Compare => "#/compare".to_owned(),
+            Route::Combine => "#/data/combine".to_owned(),
             Route::Accessibility => "#/accessibility".to_owned(),
             Route::NotFound { path } => {
                 let encoded: Vec<String> = path
@@ -213,7 +218,7 @@ impl Route {
                 Some(Section::Complaints)
             }
             Route::Pack => Some(Section::Pack),
-            Route::Data | Route::BringIn | Route::Compare => Some(Section::Data),
+            Route::Data | Route::BringIn | Route::Compare | Route::Combine => Some(Section::Data),
             Route::Help => Some(Section::Help),
             // Reached from the footer and from Help, so no section is current.
             Route::Accessibility | Route::NotFound { .. } => None,
@@ -237,6 +242,7 @@ impl Route {
             Route::Data => "Data: open, save and share".to_owned(),
             Route::BringIn => "Bring in your council's spreadsheets".to_owned(),
             Route::Compare => "What changed between two packs".to_owned(),
+            Route::Combine => "Combine a file with the data open now".to_owned(),
             Route::Help => "Help".to_owned(),
             Route::Accessibility => "Accessibility statement".to_owned(),
             Route::NotFound { .. } => "Page not found".to_owned(),
@@ -374,6 +380,9 @@ mod tests {
     fn the_compare_page_round_trips_under_data() {
         assert_eq!(Route::from_hash(&Route::Compare.href()), Route::Compare);
         assert_eq!(Route::Compare.href(), "#/compare");
+        assert_eq!(Route::from_hash(&Route::Combine.href()), Route::Combine);
+        assert_eq!(Route::from_hash("#/data/combine/"), Route::Combine);
+        assert_eq!(Route::Combine.section(), Some(Section::Data));
         assert_eq!(Route::from_hash("#compare/"), Route::Compare);
         assert_eq!(Route::Compare.section(), Some(Section::Data));
         assert_eq!(Route::Compare.title(), "What changed between two packs");

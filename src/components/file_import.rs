@@ -81,6 +81,10 @@ pub fn PreviewPanel(
     confirm_testid: &'static str,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
+    /// Another way to bring the file in, beside the first: its words, the
+    /// address it goes to, and its `data-testid`.
+    #[prop(optional)]
+    alternative: Option<(&'static str, String, &'static str)>,
     children: Children,
 ) -> impl IntoView {
     view! {
@@ -91,6 +95,9 @@ pub fn PreviewPanel(
                 <button type="button" class="button" data-testid=confirm_testid on:click=move |_| on_confirm.run(())>
                     {confirm_label}
                 </button>
+                {alternative.map(|(label, href, testid)| view! {
+                    <a class="button button--secondary" href=href data-testid=testid>{label}</a>
+                })}
                 <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>
                     "Cancel"
                 </button>

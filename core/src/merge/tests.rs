@@ -282,9 +282,12 @@ fn without_a_common_version_what_one_copy_lacks_is_kept_and_what_differs_is_aske
         }
     );
     assert_eq!(merge.counts(Some(Section::Register)).from_file, 1);
-    let combined = merge
-        .combine(&open, &file, &choose(&merge, Side::File))
-        .expect("combined");
+    let choices = choose(&merge, Side::File);
+    assert_eq!(
+        merge.done_words(&choices),
+        "1 item taken from the file, 1 item kept from the data open now, and of the 1 both held differently, 1 taken from the file and 0 kept."
+    );
+    let combined = merge.combine(&open, &file, &choices).expect("combined");
     assert_eq!(figure(&combined, "Q2 2019/20"), Some(7.0));
     assert_eq!(figure(&combined, "2016/17"), Some(8.0));
     let cr3 = combined.register.iter().find(|e| e.id == "CR3").unwrap();

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, press, stored, storageState } from './fixtures';
+
+type Observation = { period: string; value: { kind: string; value?: number; decimals?: number } };
+type Assessment = { period: string; owner?: string };
+type Pack = {
+  indicators: { id: string; values: Observation[] }[];
+  register: { id: string; assessments: Assessment[] }[];
+};
+
+/** The demo as the app exports it. */
+async function demoFile(page: Page): Promise<{ snapshot: Pack } & Record<string, unknown>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
+}
+
+/** A copy of `file` changed by `change`, without the fingerprint (an edited copy, not one the app wrote). */
+function edited(file: { snapshot: Pack }, change: (pack: Pack) => void): Buffer {
+  const copy = structuredClone(file) as { snapshot: Pack; content_sha256?: string };
+  delete copy.content_sha256;
+  change(copy.snapshot);
+  return Buffer.from(JSON.stringify(copy));
+}
+
+const indicator = (pack: Pack, id: string) => pack.indicators.find((i) => i.id === id)!;
+const entry = (pack: Pack, id: string) => pack.register.find((e) => e.id === id)!;
+const latest = (pack: Pack, id: string) => entry(pack, id).assessments.at(-1)!;
+const figure = (pack: Pack, period: string) =>
+  indicator(pack, 'contacts').values.find((v) => v.period === period)?.value.value;
+
+async function open(page: Page, name: string, buffer: Buffer) {
+  await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles({ name, mimeType: 'application/json', buffer });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+}
+
+const savedPack = async (page: Page): Promise<Pack> => JSON.parse((await stored(page))!).snapshot;
+
+test("two officers' copies combined: what one alone holds is kept, one conflict resolved each way, and undo puts the first copy back", async ({ app, page }, info) => {
+  await app.open('#/data');
+  const demo = await demoFile(page);
+  const periods = indicator(demo.snapshot, 'contacts').values.map((v) => v.period);
+  const newYear = ['2018/19', '2019/20', '2020/21'].find((p) => !periods.includes(p))!;
+  const quarter = latest(demo.snapshot, 'CR2').period;
+  const cr3Quarters = entry(demo.snapshot, 'CR3').assessments.map((a) => a.period);
+  const nextQuarter = ['Q2 2019/20', 'Q3 2019/20', 'Q4 2019/20'].find((p) => !cr3Quarters.includes(p))!;
+
+  // Officer A (the data open now): a figure revised, a new year's figure, CR2's owner.
+  const first = edited(demo, (pack) => {
+    indicator(pack, 'contacts').values.find((v) => v.period === '2016/17')!.value.value = 111;
+    indicator(pack, 'contacts').values.push({ period: newYear, value: { kind: 'figure', value: 5000, decimals: 0 } });
+    latest(pack, 'CR2').owner = 'Head of Safeguarding';
+  });
+  // Officer B (the file): the same figure and owner differently, and CR3's next quarter.
+  const second = edited(demo, (pack) => {
+    indicator(pack, 'contacts').values.find((v) => v.period === '2016/17')!.value.value = 222;
+    latest(pack, 'CR2').owner = 'Director of Children’s Services (interim)';
+    entry(pack, 'CR3').assessments.push({ ...latest(pack, 'CR3'), period: nextQuarter });
+  });
+  await open(page, 'officer-a.json', first);
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('organisation')).toContainText('Lancashire');
+  expect(figure(await savedPack(page), '2016/17')).toBe(111);
+
+  await open(page, 'officer-b.json', second);
+  await press(page.getByTestId('combine-pending'), info);
+  await expect(app.heading).toHaveText('Combine a file with the data open now');
+  const counts = page.getByTestId('combine-counts');
+  await expect(counts).toContainText('Taken from the file1 item');
+  await expect(counts).toContainText('Kept from the data open now1 item');
+  await expect(page.getByTestId('combine-chosen')).toHaveText('2 items, 0 chosen');
+  await expect(page.getByTestId('combine-no-common')).toBeVisible();
+
+  // Each conflict shows both copies side by side.
+  const figureConflict = page.getByTestId('conflict-figure-contacts-2016-17');
+  await expect(figureConflict.getByRole('row', { name: /Figure/ })).toContainText('111');
+  await expect(figureConflict.getByRole('row', { name: /Figure/ })).toContainText('222');
+  const slug = `quarter-CR2-${quarter.replace(/[^A-Za-z0-9]/g, '-')}`;
+  const ownerConflict = page.getByTestId(`conflict-${slug}`);
+  await expect(ownerConflict.getByRole('row', { name: /Owner/ })).toContainText('Head of Safeguarding');
+  await expect(ownerConflict.getByRole('row', { name: /Owner/ })).toContainText('Director of Children’s Services (interim)');
+  // What was taken without asking is listed too.
+  const takenRegister = page.getByTestId('combine-taken-register');
+  await press(takenRegister.locator('summary'), info);
+  await expect(takenRegister.getByRole('row', { name: new RegExp(`CR3 .*${nextQuarter.replace('/', '\\/')}`) })).toContainText('Only in the file');
+  await app.expectNoAxeViolations();
+
+  // Combining before choosing is refused, and nothing stored changes.
+  const before = await storageState(page);
+  await press(page.getByTestId('confirm-combine'), info);
+  await expect(page.getByTestId('notices-combine')).toContainText('2 items are in both copies with different values: choose which to keep for each.');
+  expect(await storageState(page)).toEqual(before);
+
+  await page.getByTestId('choose-open-figure-contacts-2016-17').check();
+  await page.getByTestId(`choose-file-${slug}`).check();
+  await expect(page.getByTestId('combine-chosen')).toHaveText('2 items, 2 chosen');
+  await press(page.getByTestId('confirm-combine'), info);
+  const statuses = page.getByTestId('statuses');
+  await expect(statuses).toContainText(
+    'Combined “officer-b.json” with the data that was open: 1 item taken from the file, 1 item kept from the data open now, and of the 2 both held differently, 1 taken from the file and 1 kept.',
+  );
+  const combined = await savedPack(page);
+  expect(figure(combined, '2016/17'), "officer A's figure, chosen").toBe(111);
+  expect(figure(combined, newYear), "officer A's new figure, kept").toBe(5000);
+  expect(latest(combined, 'CR2').owner, "officer B's owner, chosen").toBe('Director of Children’s Services (interim)');
+  expect(entry(combined, 'CR3').assessments.map((a) => a.period), "officer B's new quarter, taken").toContain(nextQuarter);
+
+  // Undo import puts officer A's copy back, in storage too.
+  await press(statuses.getByRole('button', { name: 'Undo import' }), info);
+  await expect(statuses).toContainText('Import undone');
+  const back = await savedPack(page);
+  expect(figure(back, '2016/17')).toBe(111);
+  expect(latest(back, 'CR2').owner).toBe('Head of Safeguarding');
+  expect(entry(back, 'CR3').assessments.map((a) => a.period)).not.toContain(nextQuarter);
+});
+
+test('a section at a time: take every conflict of the indicators from the file', async ({ app, page }, info) => {
+  await app.open('#/data');
+  const demo = await demoFile(page);
+  const second = edited(demo, (pack) => {
+    for (const v of indicator(pack, 'contacts').values) if (v.value.value !== undefined) v.value.value += 1;
+  });
+  const n = indicator(demo.snapshot, 'contacts').values.filter((v) => v.value.value !== undefined).length;
+  await open(page, 'officer-b.json', second);
+  await press(page.getByTestId('combine-pending'), info);
+  await expect(page.getByTestId('combine-chosen')).toHaveText(`${n} items, 0 chosen`);
+  await press(page.getByTestId('combine-all-file-indicators'), info);
+  await expect(page.getByTestId('combine-chosen')).toHaveText(`${n} items, ${n} chosen`);
+  await expect(page.getByTestId('choose-file-figure-contacts-2016-17')).toBeChecked();
+  await press(page.getByTestId('confirm-combine'), info);
+  await expect(page.getByTestId('statuses')).toContainText('Combined “officer-b.json”');
+  const was = indicator(demo.snapshot, 'contacts').values.find((v) => v.period === '2016/17')!.value.value!;
+  expect(figure(await savedPack(page), '2016/17')).toBe(was + 1);
+});
+
+test('a file that holds what is open has nothing to combine; with no file waiting the page offers a chooser', async ({ app, page }, info) => {
+  await app.open('#/data');
+  const demo = await demoFile(page);
+  await open(page, 'same.json', Buffer.from(JSON.stringify(demo)));
+  await press(page.getByTestId('combine-pending'), info);
+  await expect(page.getByTestId('combine-nothing')).toHaveText('“same.json” holds exactly what is open now: there is nothing to combine.');
+  await press(page.getByTestId('cancel-combine'), info);
+  await expect(page.getByTestId('combine-file')).toBeVisible();
+  // A file that is not a snapshot is refused where it was chosen.
+  const before = await storageState(page);
+  await page.getByTestId('combine-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pack') });
+  await expect(page.getByTestId('notices-combine')).toContainText('notes.txt');
+  expect(await storageState(page)).toEqual(before);
+  await app.expectNoAxeViolations();
+});
