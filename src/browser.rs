@@ -279,6 +279,26 @@ pub async fn persist_storage() -> Option<bool> {
         .and_then(|v| v.as_bool())
 }
 
+/// What the browser allows this site to store and what it uses, in bytes
+/// (`navigator.storage.estimate()`); `None` where it does not say.
+pub async fn storage_estimate() -> Option<(u64, u64)> {
+    let navigator = navigator()?;
+    if !js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        return None;
+    }
+    let manager = navigator.storage();
+    let promise = manager.estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map(|v| v as u64)
+    };
+    Some((number("quota")?, number("usage")?))
+}
+
 /// An instant in the user's time zone: "22 November 2026 at 14:32".
 pub fn instant_label(at: chrono::DateTime<chrono::Utc>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(

@@ -17,7 +17,7 @@ use crate::components::{
     PreviewPanel, SummaryRow, TextField,
 };
 
-use crate::workspace::{use_workspace, OPEN_FILE};
+use crate::workspace::{use_workspace, OPEN_FILE, VERSIONS};
 
 /// `#/data`: what is open, saving and sharing a copy, opening a file, the
 /// pack details, starting again, and where the figures came from.
@@ -37,6 +37,7 @@ pub fn DataPage() -> impl IntoView {
         <WhatIsOpen/>
         <SaveCopy/>
         <OpenFile/>
+        <Versions/>
         <PackDetails/>
         <StartAgain/>
         <Sources/>
@@ -365,8 +366,9 @@ fn ReplaceWarning() -> impl IntoView {
         .with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
     view! {
         <p>
-            {format!("This removes {what} from this browser. ")}
-            "Download a copy first if you may want it again."
+            {format!("This replaces {what} in this browser. ")}
+            "A version of it is kept here (under \u{201c}Versions kept in this browser\u{201d}) to compare with or restore, "
+            "until the browser needs the room; download a copy first to keep it safe anywhere else."
         </p>
     }
 }
@@ -397,8 +399,7 @@ fn NewPackForm(on_started: Callback<(String, bool)>, on_cancel: Callback<()>) ->
         let fresh = Snapshot::fresh(&details.get_untracked(), browser::today());
         if let Some(snapshot) = settle(errors, "empty-errors", fresh) {
             let organisation = snapshot.organisation.clone();
-            let saved = workspace.start_empty(snapshot);
-            on_started.run((organisation, saved));
+            workspace.start_empty(snapshot, move |saved| on_started.run((organisation, saved)));
         }
     };
     let field = move |id: NewPackField,
@@ -502,5 +503,143 @@ fn Sources() -> impl IntoView {
                 </table>
             </div>
         </Show>
+    }
+}
+
+/// "Versions kept in this browser": the data as it was before each import,
+/// start empty, return to the demo and restore, and as each download wrote
+/// it, newest first, each to compare with, restore (undoably) or remove.
+#[component]
+fn Versions() -> impl IntoView {
+    let workspace = use_workspace();
+    workspace.read_versions();
+    let available = crate::records::aside_available();
+    let list = move || {
+        workspace.versions().get().map(|listed| {
+            let index = match listed {
+                Ok(index) => index,
+                Err(_) => {
+                    return view! {
+                        <p class="warning-text" data-testid="versions-unreadable">
+                            "The list of versions kept in this browser cannot be read, so no more are being kept. "
+                            "Remove them all to keep versions again; the data open now is not affected."
+                        </p>
+                        <button type="button" class="button button--warning" data-testid="versions-remove-all"
+                            on:click=move |_| workspace.remove_all_versions()>
+                            "Remove every version"
+                        </button>
+                    }
+                    .into_any();
+                }
+            };
+            if index.kept.is_empty() {
+                return view! {
+                    <p data-testid="versions-none">
+                        "None yet. A version is kept each time a file is opened over the data, the workspace is started empty, the demo is brought back, a version is restored, or a copy is downloaded."
+                    </p>
+                }
+                .into_any();
+            }
+            let count = count_of(index.kept.len(), "version is", "versions are");
+            let mut kept = index.kept.clone();
+            kept.reverse();
+            let rows = kept
+                .into_iter()
+                .map(|k| {
+                    let when = browser::instant_label(k.kept_at);
+                    let on = format!("on {when}");
+                    let (compare, restore) = (k.clone(), k.clone());
+                    let (compare_on, restore_on) = (on.clone(), on.clone());
+                    let id = k.id;
+                    let exported = k.exported;
+                    let asked = RwSignal::new(false);
+                    let unexported = (!k.exported).then(|| view! {
+                        <span class="secondary">" (its changes are in no file: it is never removed to make room)"</span>
+                    });
+                    let named = {
+                        let on = on.clone();
+                        move |verb: &str| format!("{verb} the version kept {on}")
+                    };
+                    let (compare_label, restore_label) = (named("Compare with"), named("Restore"));
+                    let (remove_label, remove_anyway) = (named("Remove"), format!("Remove: its changes are in no file (the version kept {on})"));
+                    view! {
+                        <tr data-testid="version-row">
+                            <th scope="row">{when.clone()}</th>
+                            <td>{k.cause.words()}{unexported}</td>
+                            <td>{format!("{}, as at {}", k.organisation, scrutineer_core::dates::long_date(k.as_at))}</td>
+                            <td>{scrutineer_core::file::versions::size(k.bytes)}</td>
+                            <td>
+                                <div class="button-group">
+                                    <button type="button" class="button button--secondary" data-testid="version-compare"
+                                        aria-label=compare_label
+                                        on:click=move |_| workspace.compare_with_version(compare.clone(), compare_on.clone())>
+                                        "Compare"
+                                    </button>
+                                    <button type="button" class="button button--secondary" data-testid="version-restore"
+                                        aria-label=restore_label
+                                        on:click=move |_| workspace.restore_version(restore.clone(), restore_on.clone())>
+                                        "Restore"
+                                    </button>
+                                    <button type="button" class="button button--warning" data-testid="version-remove"
+                                        aria-label=move || if asked.get() { remove_anyway.clone() } else { remove_label.clone() }
+                                        on:click=move |_| {
+                                            // The only copy of some changes: a second press, once told.
+                                            if exported || asked.get_untracked() {
+                                                workspace.remove_version(id);
+                                            } else {
+                                                asked.set(true);
+                                            }
+                                        }>
+                                        {move || if asked.get() { "Remove: its changes are in no file" } else { "Remove" }}
+                                    </button>
+                                </div>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p data-testid="versions-summary">
+                    {format!(
+                        "{count} kept, taking {} of this browser's storage. At most {} are kept; the oldest go first when there is no room, except any whose changes are in no file.",
+                        scrutineer_core::file::versions::size(index.bytes()),
+                        scrutineer_core::file::versions::MOST_KEPT
+                    )}
+                </p>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versions">
+                    <table class="table" data-testid="versions-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Kept"</th>
+                                <th scope="col">"Why"</th>
+                                <th scope="col">"Data"</th>
+                                <th scope="col">"Size"</th>
+                                <th scope="col">"Actions"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <h2 id="versions">"Versions kept in this browser"</h2>
+        {if available {
+            view! {
+                <p>"Look back at the data as it was, compare it with what is open, or put it back (you can undo that)."</p>
+                {list}
+            }
+            .into_any()
+        } else {
+            view! {
+                <p data-testid="versions-unavailable">
+                    "This browser keeps Scrutineer's data in local storage, which has no room for versions. Download a copy to keep the data as it is now."
+                </p>
+            }
+            .into_any()
+        }}
+        <NoticesHere at=VERSIONS/>
     }
 }

@@ -366,6 +366,79 @@ pub fn remove(key: &'static str) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// The database, where the records are in IndexedDB.
+fn indexed() -> Option<IdbDatabase> {
+    STATE.with_borrow(|s| match &s.backend {
+        Backend::Indexed(db) => Some(db.clone()),
+        _ => None,
+    })
+}
+
+/// Whether records can be kept aside ([`write_aside`]): only in IndexedDB
+/// (local storage has no room for them).
+pub fn aside_available() -> bool {
+    indexed().is_some()
+}
+
+/// A record kept aside from those read at start (a version of the data):
+/// read from the database only when asked for, never held in memory.
+pub async fn read_aside(key: &str) -> Result<Option<String>, StorageError> {
+    let database = indexed().ok_or(StorageError::Unavailable)?;
+    get(&database, key).await
+}
+
+/// Every key in the database that starts with `prefix`.
+pub async fn keys_aside(prefix: &str) -> Result<Vec<String>, StorageError> {
+    let database = indexed().ok_or(StorageError::Unavailable)?;
+    let tx = transaction(&database, IdbTransactionMode::Readonly)?;
+    let request: IdbRequest = tx
+        .object_store(RECORDS)
+        .map_err(js_failure)?
+        .get_all_keys()
+        .map_err(js_failure)?;
+    let answered = settled(|ok, fail| {
+        request.set_onsuccess(Some(ok));
+        request.set_onerror(Some(fail));
+    });
+    JsFuture::from(answered)
+        .await
+        .map_err(|_| failure(request.error().ok().flatten()))?;
+    let keys: js_sys::Array = request.result().map_err(js_failure)?.unchecked_into();
+    Ok(keys
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(prefix))
+        .collect())
+}
+
+/// Stores each of `put` and deletes each of `delete`, records kept aside,
+/// in one transaction: all of it or none.
+pub async fn write_aside(
+    put: Vec<(String, String)>,
+    delete: Vec<String>,
+) -> Result<(), StorageError> {
+    let database = indexed().ok_or(StorageError::Unavailable)?;
+    let tx = transaction(&database, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(RECORDS).map_err(js_failure)?;
+    let queued = put
+        .iter()
+        .try_for_each(|(key, text)| {
+            store
+                .put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
+                .map(|_| ())
+        })
+        .and_then(|()| {
+            delete
+                .iter()
+                .try_for_each(|key| store.delete(&JsValue::from_str(key)).map(|_| ()))
+        });
+    if let Err(e) = queued {
+        let _ = tx.abort();
+        return Err(js_failure(e));
+    }
+    done(&tx).await
+}
+
 /// Removes every record (the browser tests start each from nothing).
 pub async fn remove_all() {
     for key in RECORD_KEYS {
@@ -377,6 +450,13 @@ pub async fn remove_all() {
         _ => None,
     });
     if let Some(database) = database {
+        // And those kept aside (the versions).
+        if let Ok(tx) = transaction(&database, IdbTransactionMode::Readwrite) {
+            if let Ok(store) = tx.object_store(RECORDS) {
+                let _ = store.clear();
+            }
+            let _ = done(&tx).await;
+        }
         // A read after the deletes waits for them.
         let _ = get(&database, KEY).await;
     }

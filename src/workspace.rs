@@ -56,6 +56,8 @@ pub struct Workspace {
     /// as the person knows it and its data. Never stored: comparing
     /// changes nothing.
     compared: RwSignal<Option<ComparedWith>>,
+    /// The versions kept in this browser, once read (the Data page asks).
+    versions: RwSignal<Listed>,
     /// Edits that can be undone, latest last: what was done, and the data before it.
     undo_stack: RwSignal<Vec<(String, Arc<Snapshot>)>>,
     /// What storage is known to hold (its revision and marks): what `meta`
@@ -79,6 +81,9 @@ fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
 mod saved;
 use saved::read_stored_then;
 pub use saved::Saved;
+mod versions;
+pub use versions::{Listed, VERSIONS};
+use scrutineer_core::file::versions::Cause;
 
 /// The id of the Data page's "Open a snapshot file" part, where what
 /// happens to a chosen file is said.
@@ -103,12 +108,17 @@ pub enum ComparedFrom {
     Pending,
     /// The data before the file just opened: it came first.
     BeforeOpening,
+    /// A version kept in this browser: it came first.
+    Version,
 }
 
 impl ComparedWith {
     /// The comparison of `open` with this pack.
     pub fn with(&self, open: &Snapshot) -> scrutineer_core::compare::Comparison {
-        let first = self.from == ComparedFrom::BeforeOpening;
+        let first = matches!(
+            self.from,
+            ComparedFrom::BeforeOpening | ComparedFrom::Version
+        );
         scrutineer_core::compare::Comparison::of(open, &self.snapshot, &self.name, first)
     }
 }
@@ -248,6 +258,7 @@ impl Workspace {
             before_import: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             compared: RwSignal::new(None),
+            versions: RwSignal::new(None),
             showing_demo: RwSignal::new(true),
             undo_stack: RwSignal::new(vec![]),
             saved_meta: RwSignal::new(Meta::default()),
@@ -523,6 +534,8 @@ impl Workspace {
         }
         if e == StorageError::Full {
             self.health.set(Health::Full);
+            // Versions whose data is in a file may go to make room.
+            self.make_room_for_save();
         }
         self.notices.error_with(
             format!("Your change could not be saved: {e}. It is kept in this tab until you close it; download a copy to keep it. What was saved before is unchanged."),
@@ -558,6 +571,7 @@ impl Workspace {
         let (name, text) = self.export_file();
         if browser::download(&name, &text, "application/json") {
             self.mark_exported();
+            self.keep_downloaded(name.clone());
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
             ));
@@ -578,6 +592,7 @@ impl Workspace {
             match browser::share_file(&name, &text).await {
                 browser::Shared::Shared => {
                     workspace.mark_exported();
+                    workspace.keep_downloaded(name.clone());
                     workspace
                         .notices
                         .status(format!("Shared \u{201c}{name}\u{201d}."));
@@ -657,13 +672,27 @@ impl Workspace {
         if self.health.get_untracked() != Health::Saving {
             return self.open_confirmed(name, incoming, previous);
         }
-        // Confirmed once: the preview goes while the undo copy is stored.
+        // Confirmed once: the preview goes while the version and the undo
+        // copy are stored.
         self.import_token.update(|t| *t += 1);
         let token = self.import_token.get_untracked();
         self.pending_import.set(None);
         let before = encode(&self.meta.with_untracked(|m| m.with(previous.clone())));
         let workspace = *self;
         leptos::task::spawn_local(async move {
+            // The data before is kept as a version; where it cannot be, the
+            // copy for Undo import still holds it, and the person is told.
+            let version = workspace
+                .keep_open(Cause::BeforeImport { file: name.clone() })
+                .await;
+            if let Err(why) = version {
+                if !matches!(why, versions::NotKept::Unavailable) {
+                    workspace.notices.error(format!(
+                        "The data before \u{201c}{name}\u{201d} was not kept as a version ({}). Until your next change, Undo import brings it back; download a copy of it then if you need it.",
+                        why.words()
+                    ));
+                }
+            }
             let stored = records::write_now(BEFORE_IMPORT_KEY, &before).await;
             if workspace.import_token.get_untracked() != token {
                 return; // Another file was chosen meanwhile.
@@ -765,18 +794,30 @@ impl Workspace {
     }
 
     /// Replaces the data with `fresh`, an empty workspace for a new pack
-    /// (see [`Snapshot::fresh`]), and says whether it was saved. The old
+    /// (see [`Snapshot::fresh`]), once the data open now is kept as a
+    /// version (not at all where that failed and the data is in no file),
+    /// and gives `then` whether it was saved. The old
     /// pack's messages and undo steps go (an Undo would bring it back); a
     /// warning that saving failed stays, with what to do about it. The page
     /// that asked says what to do next.
-    pub fn start_empty(&self, fresh: Snapshot) -> bool {
-        self.notices.clear_plain();
-        self.undo_stack.set(vec![]);
-        self.commit(fresh)
+    pub fn start_empty(&self, fresh: Snapshot, then: impl FnOnce(bool) + 'static) {
+        let workspace = *self;
+        self.keep_then(Cause::BeforeStartEmpty, "start with an empty workspace", move || {
+            workspace.notices.clear_plain();
+            workspace.undo_stack.set(vec![]);
+            then(workspace.commit(fresh));
+        });
     }
 
     /// Replaces the data with the built-in demo.
     pub fn restore_demo(&self) {
+        let workspace = *self;
+        self.keep_then(Cause::BeforeDemo, "bring back the demo data", move || {
+            workspace.put_back_demo()
+        });
+    }
+
+    fn put_back_demo(&self) {
         self.commit(Snapshot::demo());
         self.notices
             .status("The demo data is back: Lancashire County Council's packs of 2018 and 2019.");

@@ -14,3 +14,4 @@ pub mod share;
 pub mod store;
 pub mod synthetic;
 pub mod validate;
+pub mod versions;

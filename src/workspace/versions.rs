@@ -1,0 +1,409 @@
+//! Versions kept in this browser (see `scrutineer_core::file::versions`
+//! for what is kept and what is dropped), carried out: one keep or removal
+//! at a time in this tab ([`in_turn`]), each a read of the index and one
+//! transaction writing the version's text and the index together. A keep
+//! that replaces the data is awaited before the data is replaced, so a
+//! version that could not be kept is known before anything is lost.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::sync::Arc;
+
+use js_sys::{Function, Promise};
+use leptos::prelude::*;
+use scrutineer_core::domain::snapshot::Snapshot;
+use scrutineer_core::file::fingerprint;
+use scrutineer_core::file::saving::Meta;
+use scrutineer_core::file::store::{self, encode};
+use scrutineer_core::file::versions::{
+    body_key, held_elsewhere, id_of_key, room_for_versions, Cause, Index, Keep, Kept, Unreadable,
+    BODY_PREFIX, INDEX_KEY,
+};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{ComparedFrom, Workspace};
+use crate::browser;
+use crate::records;
+use crate::storage::StorageError;
+
+/// The Data page's list of versions, where what happens to one is said.
+pub const VERSIONS: &str = "versions";
+
+/// What the Data page knows of the versions: not yet read, read, or an
+/// index that cannot be read (left as it is).
+pub type Listed = Option<Result<Index, Unreadable>>;
+
+thread_local! {
+    /// The last job given a turn: the next waits for it.
+    static LAST: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// Runs `job` once every job given a turn before it in this tab has ended,
+/// so two keeps never read the same index and one write over the other.
+async fn in_turn<T>(job: impl Future<Output = T>) -> T {
+    let mut finish: Option<Function> = None;
+    let mine = Promise::new(&mut |resolve, _| finish = Some(resolve));
+    let before = LAST.with_borrow_mut(|last| last.replace(mine));
+    if let Some(before) = before {
+        let _ = JsFuture::from(before).await;
+    }
+    let answer = job.await;
+    if let Some(finish) = finish {
+        let _ = finish.call0(&JsValue::NULL);
+    }
+    answer
+}
+
+/// Why a version was not kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotKept {
+    /// The records are in local storage (no room for versions) or nowhere.
+    Unavailable,
+    /// The index cannot be read: nothing more is kept until the versions
+    /// are removed.
+    Unreadable,
+    /// There is no room for it, even with every version that may go gone.
+    NoRoom,
+    Failed(StorageError),
+}
+
+impl NotKept {
+    pub fn words(&self) -> String {
+        match self {
+            NotKept::Unavailable => "this browser has no room for versions".to_owned(),
+            NotKept::Unreadable => {
+                "the list of versions kept in this browser cannot be read".to_owned()
+            }
+            NotKept::NoRoom => "there is no room for it in this browser".to_owned(),
+            NotKept::Failed(e) => e.to_string(),
+        }
+    }
+}
+
+async fn read_index() -> Result<Index, NotKept> {
+    let text = records::read_aside(INDEX_KEY)
+        .await
+        .map_err(NotKept::Failed)?;
+    Index::read(text.as_deref()).map_err(|Unreadable| NotKept::Unreadable)
+}
+
+/// Keeps `snapshot` as a version for `cause`; `elsewhere`: its data is in
+/// a file too, or is the demo or empty (it may then be dropped to make
+/// room). `record` is the length of the data's own record, for which room
+/// is left.
+async fn keep(
+    cause: Cause,
+    snapshot: Arc<Snapshot>,
+    elsewhere: bool,
+    record: u64,
+) -> Result<Index, NotKept> {
+    if !records::aside_available() {
+        return Err(NotKept::Unavailable);
+    }
+    in_turn(async move {
+        let index = read_index().await?;
+        let stored: Vec<u64> = records::keys_aside(BODY_PREFIX)
+            .await
+            .map_err(NotKept::Failed)?
+            .iter()
+            .filter_map(|k| id_of_key(k))
+            .collect();
+        let text = encode(&Meta::default().with(snapshot.clone()));
+        let id = index.next_id(&stored);
+        let kept = Kept::new(
+            id,
+            browser::now(),
+            cause,
+            &snapshot,
+            fingerprint::of(&snapshot),
+            text.len(),
+            elsewhere,
+        );
+        let room = match browser::storage_estimate().await {
+            Some((quota, usage)) => room_for_versions(quota, usage, index.bytes(), record),
+            None => u64::MAX,
+        };
+        match index.keep(kept, room) {
+            Keep::NoRoom => Err(NotKept::NoRoom),
+            Keep::Held { index } => {
+                records::write_aside(vec![(INDEX_KEY.to_owned(), index.write())], vec![])
+                    .await
+                    .map_err(NotKept::Failed)?;
+                Ok(index)
+            }
+            Keep::Write {
+                mut index,
+                mut drop,
+            } => loop {
+                let put = vec![
+                    (body_key(id), text.clone()),
+                    (INDEX_KEY.to_owned(), index.write()),
+                ];
+                let delete = drop.iter().map(|d| body_key(*d)).collect();
+                match records::write_aside(put, delete).await {
+                    Ok(()) => return Ok(index),
+                    // The estimate was generous: drop the next that may go.
+                    Err(StorageError::Full) => {
+                        match index.drop_order().into_iter().find(|d| *d != id) {
+                            Some(next) => {
+                                drop.push(next);
+                                index = index.without(&[next]);
+                            }
+                            None => return Err(NotKept::NoRoom),
+                        }
+                    }
+                    Err(e) => return Err(NotKept::Failed(e)),
+                }
+            },
+        }
+    })
+    .await
+}
+
+impl Workspace {
+    /// The versions kept in this browser, once read ([`Workspace::read_versions`]).
+    pub fn versions(&self) -> ReadSignal<Listed> {
+        self.versions.read_only()
+    }
+
+    /// Reads the index of versions (the Data page, when it opens).
+    pub fn read_versions(&self) {
+        let versions = self.versions;
+        leptos::task::spawn_local(async move {
+            let listed = in_turn(read_index()).await;
+            versions.try_set(match listed {
+                Ok(index) => Some(Ok(index)),
+                Err(NotKept::Unreadable) => Some(Err(Unreadable)),
+                Err(_) => Some(Ok(Index::default())),
+            });
+        });
+    }
+
+    /// Whether the data open now is held elsewhere: exported since its last
+    /// change, the built-in demo, or empty.
+    fn held_elsewhere_now(&self) -> bool {
+        let elsewhere = self
+            .snapshot
+            .with_untracked(|s| held_elsewhere(s, self.showing_demo.get_untracked()));
+        elsewhere || !self.meta.with_untracked(Meta::needs_export)
+    }
+
+    /// The length of the data's own record, as last written.
+    fn record_bytes(&self) -> u64 {
+        records::read(store::KEY)
+            .ok()
+            .flatten()
+            .map_or(0, |t| t.len() as u64)
+    }
+
+    /// Keeps the data open now as a version for `cause`, and says whether
+    /// it was kept; the list on the Data page follows.
+    pub(super) async fn keep_open(&self, cause: Cause) -> Result<(), NotKept> {
+        if self.health.get_untracked() != super::Health::Saving {
+            return Err(NotKept::Unavailable);
+        }
+        let kept = keep(
+            cause,
+            self.snapshot.get_untracked(),
+            self.held_elsewhere_now(),
+            self.record_bytes(),
+        )
+        .await;
+        match &kept {
+            Ok(index) => {
+                self.versions.try_set(Some(Ok(index.clone())));
+            }
+            Err(NotKept::Unreadable) => {
+                self.versions.try_set(Some(Err(Unreadable)));
+            }
+            Err(_) => {}
+        }
+        kept.map(|_| ())
+    }
+
+    /// Keeps the data open now, then (unless that failed and the data is in
+    /// no file) runs `then`; says at the top why not. `what` is what was
+    /// asked: "start with an empty workspace".
+    pub(super) fn keep_then(&self, cause: Cause, what: &'static str, then: impl FnOnce() + 'static) {
+        let workspace = *self;
+        let elsewhere = self.held_elsewhere_now();
+        leptos::task::spawn_local(async move {
+            match workspace.keep_open(cause).await {
+                Ok(()) | Err(NotKept::Unavailable) => then(),
+                Err(_) if elsewhere => then(),
+                Err(why) => workspace.notices.error_with(
+                    format!(
+                        "Did not {what}: the data open now has changes that are in no file, and a version of it could not be kept in this browser ({}). Nothing has been changed. Download a copy first, then try again.",
+                        why.words()
+                    ),
+                    vec![super::NoticeAction::DownloadCopy],
+                ),
+            }
+        });
+    }
+
+    /// Keeps the data just downloaded (or shared) as a version: a version
+    /// of the same data already kept is marked exported instead.
+    pub(super) fn keep_downloaded(&self, file: String) {
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            // It is in a file now: a version not kept loses nothing.
+            let _ = workspace.keep_open(Cause::Downloaded { file }).await;
+        });
+    }
+
+    /// Makes room for the data's own save by removing every version whose
+    /// data is in a file (oldest first, all of them), then saves again;
+    /// says so. Nothing where no version may go.
+    pub(super) fn make_room_for_save(&self) {
+        if !records::aside_available() {
+            return;
+        }
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            let freed = in_turn(async {
+                let index = read_index().await.ok()?;
+                let drop = index.drop_order();
+                if drop.is_empty() {
+                    return None;
+                }
+                let next = index.without(&drop);
+                let delete = drop.iter().map(|d| body_key(*d)).collect();
+                records::write_aside(vec![(INDEX_KEY.to_owned(), next.write())], delete)
+                    .await
+                    .ok()?;
+                Some((next, drop.len()))
+            })
+            .await;
+            if let Some((next, n)) = freed {
+                workspace.versions.try_set(Some(Ok(next)));
+                workspace.notices.status(format!(
+                    "To make room for your data, {} kept in this browser were removed (each is in a file already).",
+                    scrutineer_core::domain::snapshot::count_of(n, "version", "versions")
+                ));
+                workspace.save_as(None, None);
+            }
+        });
+    }
+
+    /// Removes the version `id`; nothing else changes.
+    pub fn remove_version(&self, id: u64) {
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            let removed: Result<Index, NotKept> = in_turn(async {
+                let next = read_index().await?.without(&[id]);
+                records::write_aside(vec![(INDEX_KEY.to_owned(), next.write())], vec![body_key(id)])
+                    .await
+                    .map_err(NotKept::Failed)?;
+                Ok(next)
+            })
+            .await;
+            match removed {
+                Ok(next) => {
+                    workspace.versions.try_set(Some(Ok(next)));
+                    workspace
+                        .notices
+                        .status_at(VERSIONS, "The version was removed.", vec![]);
+                }
+                Err(e) => workspace.notices.error_at(
+                    VERSIONS,
+                    format!(
+                        "Could not remove the version ({}). Nothing has been changed.",
+                        e.words()
+                    ),
+                ),
+            }
+        });
+    }
+
+    /// Removes every version and the index (for an index that cannot be
+    /// read: the person chose to, so that versions are kept again).
+    pub fn remove_all_versions(&self) {
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            let removed = in_turn(async {
+                let mut delete = records::keys_aside(BODY_PREFIX).await?;
+                delete.push(INDEX_KEY.to_owned());
+                records::write_aside(vec![], delete).await
+            })
+            .await;
+            match removed {
+                Ok(()) => {
+                    workspace.versions.try_set(Some(Ok(Index::default())));
+                    workspace.notices.status_at(
+                        VERSIONS,
+                        "Every version kept in this browser was removed. New ones will be kept from now on.",
+                        vec![],
+                    );
+                }
+                Err(e) => workspace.notices.error_at(
+                    VERSIONS,
+                    format!("Could not remove the versions ({e}). Nothing has been changed."),
+                ),
+            }
+        });
+    }
+
+    /// Reads version `kept` and hands its data to `then`; says why not at
+    /// [`VERSIONS`] where it cannot be read.
+    fn with_version(&self, kept: Kept, then: impl FnOnce(Snapshot) + 'static) {
+        let notices = self.notices;
+        leptos::task::spawn_local(async move {
+            let gone = "That version is no longer kept in this browser. Nothing has been changed.";
+            let text = match records::read_aside(&body_key(kept.id)).await {
+                Ok(Some(text)) => text,
+                Ok(None) => return notices.error_at(VERSIONS, gone),
+                Err(e) => {
+                    return notices.error_at(
+                        VERSIONS,
+                        format!("That version could not be read ({e}). Nothing has been changed."),
+                    )
+                }
+            };
+            let decoded = match store::decode_quick(&text) {
+                Ok(decoded) => Some(Ok(decoded)),
+                Err(quick) => match quick {
+                    scrutineer_core::file::format::QuickError::Refused(e) => Some(Err(e)),
+                    scrutineer_core::file::format::QuickError::NeedsCareful => {
+                        crate::pages::decode_carefully(text).await
+                    }
+                },
+            };
+            match decoded {
+                Some(Ok((stored, _))) => then((*stored.snapshot).clone()),
+                Some(Err(e)) => notices.error_at(
+                    VERSIONS,
+                    format!("That version could not be read ({e}). Nothing has been changed."),
+                ),
+                None => notices.error_at(
+                    VERSIONS,
+                    "That version could not be read: part of Scrutineer could not be fetched. Check the connection and try again. Nothing has been changed.",
+                ),
+            }
+        });
+    }
+
+    /// Compares the data open now with version `kept`, then shows the
+    /// comparison.
+    pub fn compare_with_version(&self, kept: Kept, when: String) {
+        let workspace = *self;
+        let name = kept.name(&when);
+        self.with_version(kept, move |snapshot| {
+            workspace.compare_with(name, Arc::new(snapshot), ComparedFrom::Version);
+            browser::go(&scrutineer_core::route::Route::Compare.href());
+        });
+    }
+
+    /// Puts version `kept` back as the data open now, undoably (Undo),
+    /// keeping what was open as a version first.
+    pub fn restore_version(&self, kept: Kept, when: String) {
+        let workspace = *self;
+        let said = format!("Restored {}", kept.name(&when));
+        self.with_version(kept, move |snapshot| {
+            workspace.keep_then(Cause::BeforeRestore, "restore the version", move || {
+                workspace.edit_at(VERSIONS, said, snapshot);
+            });
+        });
+    }
+}

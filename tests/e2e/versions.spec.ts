@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, press, stored, storageState } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const EARLIER = {
+  name: 'demo-a-year-earlier.json',
+  mimeType: 'application/json',
+  buffer: readFileSync('tests/fixtures/demo-a-year-earlier.json'),
+};
+
+type Kept = { id: number; cause: { kind: string; file?: string }; organisation: string; as_at: string; exported: boolean; bytes: number };
+
+/** The versions the browser keeps, as its index lists them. */
+async function index(page: Page): Promise<Kept[]> {
+  const text = await stored(page, 'scrutineer.versions');
+  return text ? JSON.parse(text).kept : [];
+}
+
+const versionKeys = async (page: Page) =>
+  Object.keys(await storageState(page)).filter((k) => k.startsWith('scrutineer.version.')).sort();
+
+test('opening a file keeps the data before it as a version, which can be compared with, restored and the restore undone, with storage checked after each', async ({ app, page }, info) => {
+  await app.open('#/data');
+  await expect(page.getByTestId('versions-none')).toBeVisible();
+  await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles(EARLIER);
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('what-is-open')).toContainText('3 opportunities');
+
+  // The demo as it was, kept whole under its own key.
+  const rows = page.getByTestId('version-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Before “demo-a-year-earlier.json” was opened');
+  await expect(rows.first()).toContainText('Lancashire County Council, as at 30 June 2019');
+  await expect(page.getByTestId('versions-summary')).toContainText('1 version is kept, taking');
+  const [kept] = await index(page);
+  expect(kept.cause).toEqual({ kind: 'before_import', file: 'demo-a-year-earlier.json' });
+  expect(kept.exported, 'the built-in demo is no one’s unexported work').toBe(true);
+  const body = (await stored(page, `scrutineer.version.${kept.id}`))!;
+  expect(body.length).toBe(kept.bytes);
+  expect(JSON.parse(body).snapshot.as_at).toBe('2019-06-30');
+  await app.expectNoAxeViolations();
+
+  // Compare: the version against the earlier pack now open.
+  await press(rows.first().getByRole('button', { name: /^Compare with the version kept on / }), info);
+  await expect(app.heading).toHaveText('What changed between two packs');
+  await expect(page.getByTestId('compare-later')).toContainText('the version kept on');
+  await expect(page.getByTestId('compare-summary')).toContainText('2 register scores fell');
+  const beforeRestore = await storageState(page);
+
+  // Restore: the demo is back, what was open kept as a version first; then undone.
+  await page.goto('./#/data');
+  await press(page.getByTestId('version-row').last().getByTestId('version-restore'), info);
+  await expect(page.getByTestId('what-is-open')).toContainText('4 opportunities');
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+  await expect(page.getByTestId('version-row').first()).toContainText('Before a version was restored');
+  expect(JSON.parse((await stored(page))!).snapshot.as_at).toBe('2019-06-30');
+  expect((await index(page)).map((k) => k.cause.kind)).toEqual(['before_import', 'before_restore']);
+  await press(page.getByTestId('notices-versions').getByRole('button', { name: 'Undo', exact: true }), info);
+  await expect(page.getByTestId('what-is-open')).toContainText('3 opportunities');
+  expect(JSON.parse((await stored(page))!).snapshot.as_at).toBe('2018-09-30');
+  // The versions stay; the snapshot is back to what it was before the restore.
+  const after = await storageState(page);
+  expect(JSON.parse(after['scrutineer.snapshot']).snapshot).toEqual(JSON.parse(beforeRestore['scrutineer.snapshot']).snapshot);
+  expect(await versionKeys(page)).toHaveLength(2);
+});
+
+test('a download keeps the data as a version once; a version can be removed, and one holding changes in no file only on a second press', async ({ app, page }, info) => {
+  await app.open('#/data');
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  await expect(page.getByTestId('version-row').first()).toContainText('Downloaded as “lancashire-county-council-2019-06-30.json”');
+  // The same data downloaded again: not kept twice.
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('statuses')).toContainText('Downloaded');
+  await expect.poll(async () => (await index(page)).length).toBe(1);
+
+  // A change never exported, then a file opened over it: that version is the only copy of the change.
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles(EARLIER);
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+  const newest = page.getByTestId('version-row').first();
+  await expect(newest).toContainText('its changes are in no file');
+  expect((await index(page)).map((k) => k.exported)).toEqual([true, false]);
+
+  const remove = newest.getByTestId('version-remove');
+  await press(remove, info);
+  await expect(remove).toHaveText('Remove: its changes are in no file');
+  expect(await index(page)).toHaveLength(2);
+  await press(remove, info);
+  await expect(page.getByTestId('notices-versions')).toContainText('The version was removed.');
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  const left = await index(page);
+  expect(left.map((k) => k.cause.kind)).toEqual(['downloaded']);
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${left[0].id}`]);
+});
+
+test('an index of versions that cannot be read is never written over: nothing more is kept until the person removes them all', async ({ app, page }, info) => {
+  await app.open('#/data');
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  const [first] = await index(page);
+  // The index is damaged (in this tab's database, as another program might).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('scrutineer');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('records', 'readwrite');
+          tx.objectStore('records').put('{"kept": [broken', 'scrutineer.versions');
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('versions-unreadable')).toBeVisible();
+  // Opening a file over the data keeps no version and writes nothing over the index or the text kept.
+  await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles(EARLIER);
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('what-is-open')).toContainText('3 opportunities');
+  await expect(page.getByTestId('alerts')).toContainText('was not kept as a version (the list of versions kept in this browser cannot be read)');
+  expect(await stored(page, 'scrutineer.versions')).toBe('{"kept": [broken');
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${first.id}`]);
+
+  await press(page.getByTestId('versions-remove-all'), info);
+  await expect(page.getByTestId('notices-versions')).toContainText('Every version kept in this browser was removed.');
+  expect(await versionKeys(page)).toEqual([]);
+  expect(await stored(page, 'scrutineer.versions')).toBeNull();
+  // Kept again from now on, with an id past any used before.
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  expect((await index(page))[0].id).toBeGreaterThan(0);
+});
+
+test('starting empty keeps the data before it, and with changes in no file it waits for that version', async ({ app, page }, info) => {
+  await app.open('#/data');
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await press(page.getByTestId('start-empty'), info);
+  await expect(page.getByTestId('confirm-replace')).toContainText('A version of it is kept here');
+  await page.getByLabel("Your council's name").fill('Newtown Council');
+  await page.getByLabel('Pack title').fill('Scrutiny');
+  await press(page.getByTestId('confirm-replace-button'), info);
+  await expect(page.getByTestId('started-empty')).toContainText('Started an empty workspace for Newtown Council');
+  const [kept] = await index(page);
+  expect(kept.cause.kind).toBe('before_start_empty');
+  expect(kept.exported).toBe(false);
+  expect(JSON.parse((await stored(page, `scrutineer.version.${kept.id}`))!).snapshot.organisation).toBe('Anytown Borough Council');
+  expect(JSON.parse((await stored(page))!).snapshot.organisation).toBe('Newtown Council');
+});
