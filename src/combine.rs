@@ -26,7 +26,13 @@ const MOST_SHOWN: usize = 100;
 struct Shown {
     name: String,
     merge: Arc<Merge>,
+    /// How the version both started from is named, where it is known.
+    common: Option<String>,
 }
+
+/// The version both copies started from: not yet looked for, or found
+/// (its name and data) or not.
+type Found = Option<Option<(String, Arc<scrutineer_core::domain::snapshot::Snapshot>)>>;
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
@@ -37,12 +43,40 @@ impl PartialEq for Shown {
 #[component]
 pub fn CombinePage() -> impl IntoView {
     let workspace = use_workspace();
+    // Looked for again whenever another file waits, or the data changes.
+    let found: RwSignal<Found> = RwSignal::new(None);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        workspace.snapshot().track();
+        let waiting = workspace.pending_import().with(Option::is_some);
+        found.set(None);
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        if waiting {
+            leptos::task::spawn_local(async move {
+                let common = workspace.common_version().await;
+                if asked.try_get_value() == Some(mine) {
+                    found.try_set(Some(common));
+                }
+            });
+        }
+    });
     let shown = Memo::new(move |_| {
         let open = workspace.snapshot().get();
+        let found = found.get();
         workspace.pending_import().with(|p| {
-            p.as_ref().map(|(name, opened)| Shown {
-                name: name.clone(),
-                merge: Arc::new(Merge::of(&open, &opened.snapshot, Common::Unknown)),
+            p.as_ref().map(|(name, opened)| {
+                found.map(|common| {
+                    let merge = match &common {
+                        Some((_, base)) => Merge::of(&open, &opened.snapshot, Common::Known(base)),
+                        None => Merge::of(&open, &opened.snapshot, Common::Unknown),
+                    };
+                    Shown {
+                        name: name.clone(),
+                        merge: Arc::new(merge),
+                        common: common.map(|(named, _)| named),
+                    }
+                })
             })
         })
     });
@@ -68,13 +102,17 @@ pub fn CombinePage() -> impl IntoView {
                 <p><a href=Route::Data.href()>"Back to Data"</a></p>
             }
             .into_any(),
-            Some(s) => view! { <Combining name=s.name merge=s.merge/> }.into_any(),
+            Some(None) => view! {
+                <p data-testid="combine-looking">"Looking for the version both copies started from\u{2026}"</p>
+            }
+            .into_any(),
+            Some(Some(s)) => view! { <Combining name=s.name merge=s.merge common=s.common/> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn Combining(name: String, merge: Arc<Merge>) -> impl IntoView {
+fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl IntoView {
     let workspace = use_workspace();
     let notices = use_notices();
     let choices = RwSignal::new(Choices::new());
@@ -148,6 +186,13 @@ fn Combining(name: String, merge: Arc<Merge>) -> impl IntoView {
                 "What only one copy holds is kept. Where both hold an item differently, choose which to keep: "
                 "each shows both copies' values and sources."
             </p>
+            {common.map(|named| view! {
+                <p class="inset" data-testid="combine-common">
+                    {format!(
+                        "Both copies started from {named}. What only one copy changed since then is taken, a removal too, and you choose only where both changed the same item."
+                    )}
+                </p>
+            })}
             {(!merge.common).then(|| view! {
                 <p class="inset" data-testid="combine-no-common">
                     "Scrutineer does not know the version both copies started from, so it cannot tell which officer changed "

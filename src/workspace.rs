@@ -13,7 +13,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::{count_of, Snapshot};
-use scrutineer_core::file::format::{export, Opened, VERSION};
+use scrutineer_core::file::fingerprint;
+use scrutineer_core::file::format::{export_based_on, Opened, VERSION};
 use scrutineer_core::file::read::ReadFileError;
 pub use scrutineer_core::file::saving::{Health, Meta};
 use scrutineer_core::file::store::{
@@ -46,7 +47,8 @@ pub struct Workspace {
     /// Whether the browser agreed to keep the data when space runs low.
     persisted: RwSignal<Option<bool>>,
     /// The data as it was before the last import, for "undo import".
-    before_import: RwSignal<Option<Arc<Snapshot>>>,
+    /// With the file that data was last opened from or saved as.
+    before_import: RwSignal<Option<(Arc<Snapshot>, Option<String>)>>,
     /// Whether the built-in demo is on screen, unchanged: true until the
     /// first stored data is loaded or the first change is made.
     showing_demo: RwSignal<bool>,
@@ -82,8 +84,8 @@ mod saved;
 use saved::read_stored_then;
 pub use saved::Saved;
 mod versions;
-pub use versions::{Listed, VERSIONS};
 use scrutineer_core::file::versions::Cause;
+pub use versions::{Listed, VERSIONS};
 
 /// The id of the Data page's "Open a snapshot file" part, where what
 /// happens to a chosen file is said.
@@ -130,8 +132,13 @@ pub const COMBINE: &str = "combine";
 enum Incoming {
     /// The file as it is.
     File(Opened),
-    /// The file combined with the data open now.
-    Combined { snapshot: Snapshot, words: String },
+    /// The file combined with the data open now; `file` is the file's
+    /// fingerprint.
+    Combined {
+        snapshot: Snapshot,
+        words: String,
+        file: String,
+    },
 }
 
 impl Incoming {
@@ -304,7 +311,9 @@ impl Workspace {
         if let Ok(Some(before)) = records::read(BEFORE_IMPORT_KEY) {
             read_stored_then(before, move |stored| {
                 if let Some(stored) = stored {
-                    workspace.before_import.try_set(Some(stored.snapshot));
+                    workspace
+                        .before_import
+                        .try_set(Some((stored.snapshot, stored.based_on)));
                 }
             });
         }
@@ -560,17 +569,22 @@ impl Workspace {
         });
     }
 
-    /// The export file's name and text for the data on screen.
-    pub fn export_file(&self) -> (String, String) {
-        self.snapshot
-            .with_untracked(|s| (file_name(s), export(s, browser::now(), APP_VERSION)))
+    /// The export file's name, text and fingerprint for the data on screen,
+    /// recording the file it was last opened from or saved as.
+    pub fn export_file(&self) -> (String, String, String) {
+        let based_on = self.meta.with_untracked(|m| m.based_on.clone());
+        self.snapshot.with_untracked(|s| {
+            let (text, fingerprint) =
+                export_based_on(s, browser::now(), APP_VERSION, based_on.as_deref());
+            (file_name(s), text, fingerprint)
+        })
     }
 
     /// Downloads the data as a snapshot file; false where the browser refused.
     pub fn download_copy(&self) -> bool {
-        let (name, text) = self.export_file();
+        let (name, text, fingerprint) = self.export_file();
         if browser::download(&name, &text, "application/json") {
-            self.mark_exported();
+            self.mark_exported(fingerprint);
             self.keep_downloaded(name.clone());
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
@@ -586,12 +600,12 @@ impl Workspace {
     /// Offers the file to the device's share sheet, downloading it where the
     /// device refuses.
     pub fn share_copy(&self) {
-        let (name, text) = self.export_file();
+        let (name, text, fingerprint) = self.export_file();
         let workspace = *self;
         leptos::task::spawn_local(async move {
             match browser::share_file(&name, &text).await {
                 browser::Shared::Shared => {
-                    workspace.mark_exported();
+                    workspace.mark_exported(fingerprint);
                     workspace.keep_downloaded(name.clone());
                     workspace
                         .notices
@@ -605,7 +619,10 @@ impl Workspace {
         });
     }
 
-    fn mark_exported(&self) {
+    /// Records that a file with `fingerprint` was written now of the data
+    /// on screen.
+    fn mark_exported(&self, fingerprint: String) {
+        self.meta.update(|m| m.based_on = Some(fingerprint));
         self.mark_exported_at(browser::now());
     }
 
@@ -655,14 +672,16 @@ impl Workspace {
     /// combined with it (`#/data/combine`), keeping the old for undo as an
     /// import does. `words` says what was taken from where.
     pub fn confirm_combined(&self, combined: Snapshot, words: String) {
-        let Some((name, _)) = self.pending_import.get_untracked() else {
+        let Some((name, opened)) = self.pending_import.get_untracked() else {
             return;
         };
+        let file = fingerprint::of(&opened.snapshot);
         self.replace_undoably(
             name,
             Incoming::Combined {
                 snapshot: combined,
                 words,
+                file,
             },
         );
     }
@@ -727,13 +746,20 @@ impl Workspace {
                 ComparedFrom::BeforeOpening,
             );
         }
-        self.before_import.set(Some(previous));
+        let based_on = self.meta.with_untracked(|m| m.based_on.clone());
+        self.before_import.set(Some((previous, based_on)));
         self.showing_demo.set(false);
         let opened = match incoming {
             Incoming::File(opened) => opened,
-            Incoming::Combined { snapshot, words } => {
+            Incoming::Combined {
+                snapshot,
+                words,
+                file,
+            } => {
                 // What is open now is no file's: the reminder to download a
-                // copy stays until one is.
+                // copy stays until one is. The file it holds the changes of
+                // is what its next file is based on.
+                self.meta.update(|m| m.based_on = Some(file));
                 self.snapshot.set(Arc::new(snapshot));
                 self.save_as(None, None);
                 self.notices.status_with(
@@ -756,6 +782,10 @@ impl Workspace {
         // no reminder to download a copy of the file just opened. Saved with
         // that mark in one write (the large pack is encoded once, not twice).
         let at = opened.exported_at.unwrap_or_else(browser::now);
+        // What is open came from this file: a file saved from it later
+        // says so (`based_on`), so that the sender can combine it.
+        let from = fingerprint::of(&opened.snapshot);
+        self.meta.update(|m| m.based_on = Some(from));
         self.snapshot.set(Arc::new(opened.snapshot));
         if !self.save_as(Some(at), None) {
             // Not saved: the mark is on screen all the same.
@@ -773,12 +803,13 @@ impl Workspace {
 
     /// Puts back the data as it was before the last import.
     pub fn undo_import(&self) {
-        let Some(before) = self.before_import.get_untracked() else {
+        let Some((before, based_on)) = self.before_import.get_untracked() else {
             return;
         };
         let organisation = before.organisation.clone();
         self.before_import.set(None);
         self.showing_demo.set(false);
+        self.meta.update(|m| m.based_on = based_on);
         self.snapshot.set(before);
         // Comparing with the data before the import is comparing with itself now.
         if self.compared.with_untracked(|c| {
@@ -802,11 +833,16 @@ impl Workspace {
     /// that asked says what to do next.
     pub fn start_empty(&self, fresh: Snapshot, then: impl FnOnce(bool) + 'static) {
         let workspace = *self;
-        self.keep_then(Cause::BeforeStartEmpty, "start with an empty workspace", move || {
-            workspace.notices.clear_plain();
-            workspace.undo_stack.set(vec![]);
-            then(workspace.commit(fresh));
-        });
+        self.keep_then(
+            Cause::BeforeStartEmpty,
+            "start with an empty workspace",
+            move || {
+                workspace.notices.clear_plain();
+                workspace.undo_stack.set(vec![]);
+                workspace.meta.update(|m| m.based_on = None);
+                then(workspace.commit(fresh));
+            },
+        );
     }
 
     /// Replaces the data with the built-in demo.
@@ -818,6 +854,7 @@ impl Workspace {
     }
 
     fn put_back_demo(&self) {
+        self.meta.update(|m| m.based_on = None);
         self.commit(Snapshot::demo());
         self.notices
             .status("The demo data is back: Lancashire County Council's packs of 2018 and 2019.");

@@ -6,8 +6,11 @@
 use std::time::Instant;
 
 use scrutineer_core::compare::Comparison;
+use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::format;
+use scrutineer_core::file::saving::Meta;
 use scrutineer_core::file::synthetic::{snapshot, Size};
+use scrutineer_core::file::{store, versions};
 use scrutineer_core::indicators::overview::{overview, reporting_periods, Filter, Tally};
 use scrutineer_core::merge::{Common, Merge};
 
@@ -32,6 +35,19 @@ fn main() {
         large.indicators.len()
     );
     let line = |what: &str, ms: f64| println!("{ms:9.2} ms  {what}");
+    // A version kept in the browser is the compact record of its data.
+    for (name, pack) in [
+        ("the demo", Snapshot::demo()),
+        ("the large pack", large.clone()),
+    ] {
+        let bytes = store::encode(&Meta::default().with(pack)).len() as u64;
+        println!(
+            "a version of {name}: {} ({bytes} bytes); {} versions (the most kept) take {}",
+            versions::size(bytes),
+            versions::MOST_KEPT,
+            versions::size(bytes * versions::MOST_KEPT as u64)
+        );
+    }
 
     line(
         "serde_json::from_str to a JSON tree",

@@ -13,6 +13,7 @@ use js_sys::{Function, Promise};
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::fingerprint;
+use scrutineer_core::file::format::QuickError;
 use scrutineer_core::file::saving::Meta;
 use scrutineer_core::file::store::{self, encode};
 use scrutineer_core::file::versions::{
@@ -161,6 +162,36 @@ async fn keep(
     .await
 }
 
+/// The data of version `kept`, or why it cannot be read, in words.
+async fn read_version(kept: &Kept) -> Result<Snapshot, String> {
+    let text = match records::read_aside(&body_key(kept.id)).await {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            return Err(
+                "That version is no longer kept in this browser. Nothing has been changed."
+                    .to_owned(),
+            )
+        }
+        Err(e) => {
+            return Err(format!(
+                "That version could not be read ({e}). Nothing has been changed."
+            ))
+        }
+    };
+    let decoded = match store::decode_quick(&text) {
+        Ok(decoded) => Some(Ok(decoded)),
+        Err(QuickError::Refused(e)) => Some(Err(e)),
+        Err(QuickError::NeedsCareful) => crate::pages::decode_carefully(text).await,
+    };
+    match decoded {
+        Some(Ok((stored, _))) => Ok((*stored.snapshot).clone()),
+        Some(Err(e)) => Err(format!(
+            "That version could not be read ({e}). Nothing has been changed."
+        )),
+        None => Err("That version could not be read: part of Scrutineer could not be fetched. Check the connection and try again. Nothing has been changed.".to_owned()),
+    }
+}
+
 impl Workspace {
     /// The versions kept in this browser, once read ([`Workspace::read_versions`]).
     pub fn versions(&self) -> ReadSignal<Listed> {
@@ -225,7 +256,12 @@ impl Workspace {
     /// Keeps the data open now, then (unless that failed and the data is in
     /// no file) runs `then`; says at the top why not. `what` is what was
     /// asked: "start with an empty workspace".
-    pub(super) fn keep_then(&self, cause: Cause, what: &'static str, then: impl FnOnce() + 'static) {
+    pub(super) fn keep_then(
+        &self,
+        cause: Cause,
+        what: &'static str,
+        then: impl FnOnce() + 'static,
+    ) {
         let workspace = *self;
         let elsewhere = self.held_elsewhere_now();
         leptos::task::spawn_local(async move {
@@ -293,9 +329,12 @@ impl Workspace {
         leptos::task::spawn_local(async move {
             let removed: Result<Index, NotKept> = in_turn(async {
                 let next = read_index().await?.without(&[id]);
-                records::write_aside(vec![(INDEX_KEY.to_owned(), next.write())], vec![body_key(id)])
-                    .await
-                    .map_err(NotKept::Failed)?;
+                records::write_aside(
+                    vec![(INDEX_KEY.to_owned(), next.write())],
+                    vec![body_key(id)],
+                )
+                .await
+                .map_err(NotKept::Failed)?;
                 Ok(next)
             })
             .await;
@@ -350,38 +389,55 @@ impl Workspace {
     fn with_version(&self, kept: Kept, then: impl FnOnce(Snapshot) + 'static) {
         let notices = self.notices;
         leptos::task::spawn_local(async move {
-            let gone = "That version is no longer kept in this browser. Nothing has been changed.";
-            let text = match records::read_aside(&body_key(kept.id)).await {
-                Ok(Some(text)) => text,
-                Ok(None) => return notices.error_at(VERSIONS, gone),
-                Err(e) => {
-                    return notices.error_at(
-                        VERSIONS,
-                        format!("That version could not be read ({e}). Nothing has been changed."),
-                    )
-                }
-            };
-            let decoded = match store::decode_quick(&text) {
-                Ok(decoded) => Some(Ok(decoded)),
-                Err(quick) => match quick {
-                    scrutineer_core::file::format::QuickError::Refused(e) => Some(Err(e)),
-                    scrutineer_core::file::format::QuickError::NeedsCareful => {
-                        crate::pages::decode_carefully(text).await
-                    }
-                },
-            };
-            match decoded {
-                Some(Ok((stored, _))) => then((*stored.snapshot).clone()),
-                Some(Err(e)) => notices.error_at(
-                    VERSIONS,
-                    format!("That version could not be read ({e}). Nothing has been changed."),
-                ),
-                None => notices.error_at(
-                    VERSIONS,
-                    "That version could not be read: part of Scrutineer could not be fetched. Check the connection and try again. Nothing has been changed.",
-                ),
+            match read_version(&kept).await {
+                Ok(snapshot) => then(snapshot),
+                Err(why) => notices.error_at(VERSIONS, why),
             }
         });
+    }
+
+    /// The data both the data open now and the file waiting to be opened
+    /// started from, where it is known, with how to name it: the file
+    /// itself (what is open was opened from it), the data open now (the
+    /// file was saved from it), or a version kept here of the file it was
+    /// based on. Lineage is only ever taken from fingerprints that match
+    /// exactly; where none does, `None`, and every difference is asked.
+    pub async fn common_version(&self) -> Option<(String, Arc<Snapshot>)> {
+        let (file, based_on) = self.pending_import.with_untracked(|p| {
+            p.as_ref()
+                .map(|(_, o)| (fingerprint::of(&o.snapshot), o.based_on.clone()))
+        })?;
+        let open = self.snapshot.get_untracked();
+        if self
+            .meta
+            .with_untracked(|m| m.based_on.as_deref() == Some(file.as_str()))
+        {
+            let snapshot = self
+                .pending_import
+                .with_untracked(|p| p.as_ref().map(|(_, o)| Arc::new(o.snapshot.clone())))?;
+            return Some((
+                "this file: the data open now was opened from it".to_owned(),
+                snapshot,
+            ));
+        }
+        let based_on = based_on?;
+        if fingerprint::of(&open) == based_on {
+            return Some((
+                "the data open now: the file was saved from it".to_owned(),
+                open,
+            ));
+        }
+        let index = in_turn(read_index()).await.ok()?;
+        let kept = index
+            .kept
+            .iter()
+            .filter(|k| k.fingerprint == based_on)
+            .max_by_key(|k| (k.kept_at, k.id))?
+            .clone();
+        let name = kept.name(&format!("on {}", browser::instant_label(kept.kept_at)));
+        let base = read_version(&kept).await.ok()?;
+        // The text kept must be the data its fingerprint names.
+        (fingerprint::of(&base) == based_on).then(|| (name, Arc::new(base)))
     }
 
     /// Compares the data open now with version `kept`, then shows the
@@ -402,6 +458,9 @@ impl Workspace {
         let said = format!("Restored {}", kept.name(&when));
         self.with_version(kept, move |snapshot| {
             workspace.keep_then(Cause::BeforeRestore, "restore the version", move || {
+                // Which file it came from is not known: a combine with it
+                // asks about every difference rather than guess.
+                workspace.meta.update(|m| m.based_on = None);
                 workspace.edit_at(VERSIONS, said, snapshot);
             });
         });

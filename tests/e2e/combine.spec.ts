@@ -148,3 +148,34 @@ test('a file that holds what is open has nothing to combine; with no file waitin
   expect(await storageState(page)).toEqual(before);
   await app.expectNoAxeViolations();
 });
+
+test('with the file both copies started from kept here, what only one copy changed is taken without asking', async ({ app, page }, info) => {
+  await app.open('#/data');
+  // Officer A sends the pack; its download is kept here as a version.
+  const sent = await demoFile(page);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  // Officer A then changes the pack details; officer B, in their copy, a figure.
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  const back = edited(sent, (pack) => {
+    indicator(pack, 'contacts').values.find((v) => v.period === '2016/17')!.value.value = 222;
+  });
+  const withLineage = JSON.parse(back.toString());
+  withLineage.based_on = sent.content_sha256;
+  await open(page, 'officer-b.json', Buffer.from(JSON.stringify(withLineage)));
+  await press(page.getByTestId('combine-pending'), info);
+  await expect(page.getByTestId('combine-common')).toContainText('Both copies started from the version kept on');
+  await expect(page.getByTestId('combine-common')).toContainText('downloaded as “lancashire-county-council-2019-06-30.json”');
+  await expect(page.getByTestId('combine-no-common')).toHaveCount(0);
+  const counts = page.getByTestId('combine-counts');
+  await expect(counts).toContainText('Taken from the file1 item');
+  await expect(counts).toContainText('Kept from the data open now1 item');
+  await expect(page.getByTestId('combine-chosen')).toHaveText('0 items, 0 chosen');
+  await app.expectNoAxeViolations();
+  await press(page.getByTestId('confirm-combine'), info);
+  await expect(page.getByTestId('statuses')).toContainText('Combined “officer-b.json”');
+  const combined = JSON.parse((await stored(page))!).snapshot;
+  expect(combined.organisation, "officer A's change").toBe('Anytown Borough Council');
+  expect(figure(combined, '2016/17'), "officer B's change").toBe(222);
+});

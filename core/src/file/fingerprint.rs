@@ -17,6 +17,26 @@ use crate::file::format::{write_text, Layout};
 /// The envelope field the fingerprint is written in.
 pub const FIELD: &str = "content_sha256";
 
+/// Whether `text` is a fingerprint as Scrutineer writes one: 64 lower-case
+/// hexadecimal digits.
+pub fn is_fingerprint(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The fingerprint under `field` of an envelope's `head`, where it is one.
+pub fn read_field(
+    head: &serde_json::Map<String, serde_json::Value>,
+    field: &str,
+) -> Option<String> {
+    head.get(field)
+        .and_then(serde_json::Value::as_str)
+        .filter(|t| is_fingerprint(t))
+        .map(str::to_owned)
+}
+
 /// `snapshot`'s fingerprint: 64 lower-case hexadecimal digits.
 pub fn of(snapshot: &Snapshot) -> String {
     hex(&Sha256::digest(

@@ -127,6 +127,9 @@ pub struct Opened {
     pub app_version: Option<String>,
     /// Whether its data is as it was exported (its fingerprint).
     pub integrity: Integrity,
+    /// The fingerprint of the file its data was last opened from or saved
+    /// as before it, where it says (see [`export_based_on`]).
+    pub based_on: Option<String>,
 }
 
 impl Opened {
@@ -140,6 +143,7 @@ impl Opened {
                 .get("app_version")
                 .and_then(Json::as_str)
                 .map(str::to_owned),
+            based_on: crate::file::fingerprint::read_field(head, "based_on"),
             integrity: if from_version < VERSION {
                 Integrity::NotRecorded
             } else {
@@ -172,22 +176,40 @@ struct Envelope<'a> {
     app_version: &'a str,
     /// See [`crate::file::fingerprint`].
     content_sha256: String,
+    /// The fingerprint of the file the data was last opened from or saved
+    /// as before this one: the version the sender's copy and the
+    /// recipient's have in common, for combining them (`merge`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    based_on: Option<&'a str>,
     snapshot: &'a Snapshot,
 }
 
 /// The snapshot file's text: pretty-printed, stable order, ending in a newline.
 pub fn export(snapshot: &Snapshot, exported_at: DateTime<Utc>, app_version: &str) -> String {
+    export_based_on(snapshot, exported_at, app_version, None).0
+}
+
+/// [`export`], recording the fingerprint of the file the data was last
+/// opened from or saved as (`based_on`); also gives this file's fingerprint.
+pub fn export_based_on(
+    snapshot: &Snapshot,
+    exported_at: DateTime<Utc>,
+    app_version: &str,
+    based_on: Option<&str>,
+) -> (String, String) {
+    let fingerprint = crate::file::fingerprint::of(snapshot);
     let envelope = Envelope {
         kind: SNAPSHOT_TYPE,
         version: VERSION,
         exported_at: exported_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         app_version,
-        content_sha256: crate::file::fingerprint::of(snapshot),
+        content_sha256: fingerprint.clone(),
+        based_on,
         snapshot,
     };
     let mut text = write_text(&envelope, Layout::pretty());
     text.push('\n');
-    text
+    (text, fingerprint)
 }
 
 /// Where a file chosen as a snapshot is plainly something else, which page
@@ -572,6 +594,33 @@ fn shorten_quotes(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_records_what_it_was_based_on_and_reads_it_back_only_as_a_fingerprint() {
+        let demo = Snapshot::demo();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let earlier = crate::file::fingerprint::of(&Snapshot::demo_a_year_earlier());
+        let (text, fingerprint) = export_based_on(&demo, at, "test", Some(&earlier));
+        assert_eq!(fingerprint, crate::file::fingerprint::of(&demo));
+        let opened = import(&text).expect("opens");
+        assert_eq!(opened.based_on.as_deref(), Some(earlier.as_str()));
+        assert_eq!(opened.integrity, Integrity::AsExported);
+        // Without it, none is written; one that is not a fingerprint is not read.
+        let plain = export(&demo, at, "test");
+        assert!(!plain.contains("based_on"));
+        assert_eq!(import(&plain).unwrap().based_on, None);
+        for odd in [
+            "\"ABC\"",
+            "\"x\"",
+            "12",
+            &format!("\"{}\"", earlier.to_uppercase()),
+        ] {
+            let text = text.replacen(&format!("\"{earlier}\""), odd, 1);
+            assert_eq!(import(&text).unwrap().based_on, None, "{odd}");
+        }
+    }
 
     #[test]
     fn a_spreadsheet_chosen_as_a_snapshot_says_which_page_reads_it() {

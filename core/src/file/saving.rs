@@ -32,6 +32,8 @@ pub struct Meta {
     pub saved_at: Option<DateTime<Utc>>,
     pub exported_revision: Option<u64>,
     pub exported_at: Option<DateTime<Utc>>,
+    /// The fingerprint of the file the data was last opened from or saved as.
+    pub based_on: Option<String>,
 }
 
 impl Meta {
@@ -42,6 +44,7 @@ impl Meta {
             saved_at: stored.saved_at,
             exported_revision: stored.exported_revision,
             exported_at: stored.exported_at,
+            based_on: stored.based_on.clone(),
         }
     }
 
@@ -53,6 +56,7 @@ impl Meta {
             saved_at: self.saved_at,
             exported_revision: self.exported_revision,
             exported_at: self.exported_at,
+            based_on: self.based_on.clone(),
             snapshot: snapshot.into(),
         }
     }

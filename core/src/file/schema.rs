@@ -34,6 +34,11 @@ pub fn snapshot_file() -> Json {
                 "pattern": "^[0-9a-f]{64}$",
                 "description": "The SHA-256 of the snapshot as Scrutineer writes it compactly, recorded at export: opening the file says whether its data still matches. It shows a change, not who made it."
             },
+            "based_on": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "description": "The content_sha256 of the file this data was last opened from or saved as before this one: when someone who holds that file combines this one with their data, it is the version both started from."
+            },
             "snapshot": snapshot,
         },
         "$defs": definitions,

@@ -34,6 +34,9 @@ pub struct Stored {
     /// The revision that was last exported to a file, if any.
     pub exported_revision: Option<u64>,
     pub exported_at: Option<DateTime<Utc>>,
+    /// The fingerprint of the file the data was last opened from or saved
+    /// as (see `format::export_based_on`).
+    pub based_on: Option<String>,
     /// Shared, not copied: the app's undo steps and saves hold the same data.
     pub snapshot: Arc<Snapshot>,
 }
@@ -46,6 +49,7 @@ impl Stored {
             saved_at: None,
             exported_revision: None,
             exported_at: None,
+            based_on: None,
             snapshot: snapshot.into(),
         }
     }
@@ -92,6 +96,8 @@ struct Record<'a> {
     exported_revision: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    based_on: Option<&'a str>,
     snapshot: &'a Snapshot,
 }
 
@@ -109,6 +115,7 @@ pub fn encode(stored: &Stored) -> String {
             saved_at: stored.saved_at.map(instant),
             exported_revision: stored.exported_revision,
             exported_at: stored.exported_at.map(instant),
+            based_on: stored.based_on.as_deref(),
             snapshot: &stored.snapshot,
         },
         Layout::compact(),
@@ -182,6 +189,7 @@ fn stored(snapshot: Snapshot, head: &Map<String, Json>) -> Stored {
         saved_at: read_instant(head, "saved_at"),
         exported_revision: head.get("exported_revision").and_then(Json::as_u64),
         exported_at: read_instant(head, "exported_at"),
+        based_on: crate::file::fingerprint::read_field(head, "based_on"),
         snapshot: Arc::new(snapshot),
     }
 }
@@ -281,6 +289,21 @@ pub fn file_name(snapshot: &Snapshot) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_record_keeps_the_file_its_data_came_from() {
+        let fingerprint = crate::file::fingerprint::of(&small());
+        let stored = Stored {
+            based_on: Some(fingerprint.clone()),
+            ..Stored::unsaved(small()).next(small(), now())
+        };
+        let (read, _) = decode(&encode(&stored)).expect("reads");
+        assert_eq!(read.based_on, Some(fingerprint));
+        assert_eq!(read, stored);
+        let (none, _) = decode(&encode(&Stored::unsaved(small()))).expect("reads");
+        assert_eq!(none.based_on, None);
+        assert!(!encode(&Stored::unsaved(small())).contains("based_on"));
+    }
 
     #[test]
     fn a_record_moves_from_local_storage_unless_the_database_holds_a_newer_snapshot() {

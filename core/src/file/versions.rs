@@ -199,7 +199,11 @@ impl Index {
     /// or past `room`. The same data kept already is kept once, marked
     /// exported if either was.
     pub fn keep(&self, new: Kept, room: u64) -> Keep {
-        if let Some(held) = self.kept.iter().position(|k| k.fingerprint == new.fingerprint) {
+        if let Some(held) = self
+            .kept
+            .iter()
+            .position(|k| k.fingerprint == new.fingerprint)
+        {
             let mut index = self.clone();
             index.kept[held].exported |= new.exported;
             return Keep::Held { index };
@@ -228,7 +232,11 @@ impl Index {
     /// exported (a download of data already kept).
     pub fn exported(&self, fingerprint: &str) -> Index {
         let mut index = self.clone();
-        for k in index.kept.iter_mut().filter(|k| k.fingerprint == fingerprint) {
+        for k in index
+            .kept
+            .iter_mut()
+            .filter(|k| k.fingerprint == fingerprint)
+        {
             k.exported = true;
         }
         index
@@ -333,7 +341,8 @@ mod tests {
         assert_eq!(next.kept.len(), MOST_KEPT);
         assert!(ids(&next).contains(&1) && ids(&next).contains(&99));
         // Within the most, nothing goes.
-        let Keep::Write { index: small, drop } = Index::default().keep(kept(1, 0, true), ROOM) else {
+        let Keep::Write { index: small, drop } = Index::default().keep(kept(1, 0, true), ROOM)
+        else {
             panic!("not kept");
         };
         assert_eq!((small.kept.len(), drop), (1, vec![]));
@@ -353,10 +362,7 @@ mod tests {
         // Room for one: the two unexported cannot go, so the new one is not kept.
         assert_eq!(index.keep(kept(4, 3, false), 1_000), Keep::NoRoom);
         // An exported one may be dropped to make room, but not itself.
-        assert_eq!(
-            Index::default().keep(kept(1, 0, true), 999),
-            Keep::NoRoom
-        );
+        assert_eq!(Index::default().keep(kept(1, 0, true), 999), Keep::NoRoom);
     }
 
     #[test]
@@ -388,7 +394,11 @@ mod tests {
         assert_eq!(Index::read(Some("not json")), Err(Unreadable));
         assert_eq!(Index::read(None), Ok(Index::default()));
         assert_eq!(index.next_id(&[]), 8);
-        assert_eq!(index.next_id(&[3, 12]), 13, "a text kept under 12 is not written over");
+        assert_eq!(
+            index.next_id(&[3, 12]),
+            13,
+            "a text kept under 12 is not written over"
+        );
         assert_eq!(Index::default().next_id(&[]), 1);
         assert_eq!(index.without(&[1]).kept.len(), 1);
         assert_eq!(id_of_key(&body_key(42)), Some(42));
