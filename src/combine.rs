@@ -20,6 +20,9 @@ use crate::workspace::{use_workspace, COMBINE};
 /// with the section's buttons.
 const MOST_SHOWN: usize = 100;
 
+/// The file chooser's messages (a file refused), beside it.
+const COMBINE_FILE: &str = "combine-file";
+
 /// The merge of the file waiting with the data open now, shared, and
 /// compared by identity (a new one each time either changes).
 #[derive(Clone)]
@@ -96,8 +99,8 @@ pub fn CombinePage() -> impl IntoView {
                     hint="A Scrutineer snapshot (.json) of the same pack."
                     accept=".json,application/json"
                     testid="combine-file"
-                    at=COMBINE
-                    on_text=Callback::new(move |(name, text)| workspace.check_file_at(COMBINE, name, text))
+                    at=COMBINE_FILE
+                    on_text=Callback::new(move |(name, text)| workspace.check_file_at(COMBINE_FILE, name, text))
                 />
                 <p><a href=Route::Data.href()>"Back to Data"</a></p>
             }
@@ -133,7 +136,9 @@ fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl In
             });
             match result {
                 Some(Ok(combined)) => {
-                    workspace.confirm_combined(combined, merge.done_words(&picked))
+                    workspace.confirm_combined(combined, merge.done_words(&picked));
+                    // What happened is said under the heading: back to the top.
+                    crate::browser::focus_when_shown("h1");
                 }
                 Some(Err(e)) => notices.error_at(COMBINE, e.words()),
                 None => {}
@@ -241,7 +246,8 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
         move |_| choices.update(|c| c.extend(keys.iter().map(|k| (k.clone(), side))))
     };
     let total = asked.len();
-    let bulk = (total > 0).then(|| {
+    // One item is chosen by its own buttons.
+    let bulk = (total > 1).then(|| {
         let n = count_of(total, "item", "items");
         view! {
             <div class="button-group">
@@ -297,19 +303,30 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
     view! {
         <section aria-labelledby=heading_id.clone() data-testid=format!("combine-section-{}", section.key())>
             <h2 id=heading_id.clone()>{section.heading()}</h2>
-            <p class="secondary">
-                {format!(
-                    "{} from the file, {} kept from the data open now, {} to choose.",
-                    count_of(counts.from_file, "item", "items"),
-                    count_of(counts.from_open, "item", "items"),
-                    count_of(counts.conflicts, "item", "items"),
-                )}
-            </p>
+            <p class="secondary">{section_counts(counts)}</p>
             {bulk}
             {asked.into_iter().take(MOST_SHOWN).map(|item| view! { <Choice item=item choices=choices/> }).collect_view()}
             {more}
             {taken_list}
         </section>
+    }
+}
+
+/// "2 items taken from the file and 1 to choose.": the counts that are not nought.
+fn section_counts(counts: scrutineer_core::merge::Counts) -> String {
+    let parts: Vec<String> = [
+        (counts.from_file, "taken from the file"),
+        (counts.from_open, "kept from the data open now"),
+        (counts.conflicts, "to choose"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{} {what}", count_of(n, "item", "items")))
+    .collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one}."),
+        [rest @ .., last] => format!("{} and {last}.", rest.join(", ")),
     }
 }
 

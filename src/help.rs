@@ -166,6 +166,14 @@ fn YourData() -> impl IntoView {
             <a href=Route::Compare.href()>"compare two packs"</a>
             ". Comparing changes nothing."
         </p>
+        <h3 id="help-versions">"Versions kept in this browser"</h3>
+        <p data-testid="help-versions">
+            "Each time a file is opened or combined over the data, the workspace is started empty, the demo is brought back "
+            "or a version is restored, Scrutineer keeps the data as it was; and each download keeps the data as it was "
+            "saved. The Data page lists them, to compare with what is open or put back (you can undo that). At most 30 are "
+            "kept, within the room the browser allows, the oldest going first, but never one whose changes are in no file. "
+            "They are in this browser only: a download is still the way to keep the data safe."
+        </p>
         <h3 id="help-combine">"Combining two officers' copies"</h3>
         <p data-testid="help-combine">
             "When one officer updates the indicators and another the register, each in a copy of the same pack, "

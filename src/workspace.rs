@@ -701,9 +701,11 @@ impl Workspace {
         leptos::task::spawn_local(async move {
             // The data before is kept as a version; where it cannot be, the
             // copy for Undo import still holds it, and the person is told.
-            let version = workspace
-                .keep_open(Cause::BeforeImport { file: name.clone() })
-                .await;
+            let cause = match incoming {
+                Incoming::File(_) => Cause::BeforeImport { file: name.clone() },
+                Incoming::Combined { .. } => Cause::BeforeCombine { file: name.clone() },
+            };
+            let version = workspace.keep_open(cause).await;
             if let Err(why) = version {
                 if !matches!(why, versions::NotKept::Unavailable) {
                     workspace.notices.error(format!(
@@ -762,7 +764,8 @@ impl Workspace {
                 self.meta.update(|m| m.based_on = Some(file));
                 self.snapshot.set(Arc::new(snapshot));
                 self.save_as(None, None);
-                self.notices.status_with(
+                self.notices.status_at(
+                    COMBINE,
                     format!("Combined \u{201c}{name}\u{201d} with the data that was open: {words} Download a copy to send the combined pack on."),
                     vec![NoticeAction::GoToPack, NoticeAction::UndoImport, NoticeAction::DownloadCopy],
                 );

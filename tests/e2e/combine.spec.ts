@@ -95,7 +95,7 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   await page.getByTestId(`choose-file-${slug}`).check();
   await expect(page.getByTestId('combine-chosen')).toHaveText('2 items, 2 chosen');
   await press(page.getByTestId('confirm-combine'), info);
-  const statuses = page.getByTestId('statuses');
+  const statuses = page.getByTestId('notices-combine');
   await expect(statuses).toContainText(
     'Combined “officer-b.json” with the data that was open: 1 item taken from the file, 1 item kept from the data open now, and of the 2 both held differently, 1 taken from the file and 1 kept.',
   );
@@ -104,10 +104,13 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   expect(figure(combined, newYear), "officer A's new figure, kept").toBe(5000);
   expect(latest(combined, 'CR2').owner, "officer B's owner, chosen").toBe('Director of Children’s Services (interim)');
   expect(entry(combined, 'CR3').assessments.map((a) => a.period), "officer B's new quarter, taken").toContain(nextQuarter);
+  // What was open before is kept as a version too.
+  const versions = JSON.parse((await stored(page, 'scrutineer.versions'))!).kept;
+  expect(versions.at(-1).cause).toEqual({ kind: 'before_combine', file: 'officer-b.json' });
 
   // Undo import puts officer A's copy back, in storage too.
   await press(statuses.getByRole('button', { name: 'Undo import' }), info);
-  await expect(statuses).toContainText('Import undone');
+  await expect(page.getByTestId('statuses')).toContainText('Import undone');
   const back = await savedPack(page);
   expect(figure(back, '2016/17')).toBe(111);
   expect(latest(back, 'CR2').owner).toBe('Head of Safeguarding');
@@ -128,7 +131,7 @@ test('a section at a time: take every conflict of the indicators from the file',
   await expect(page.getByTestId('combine-chosen')).toHaveText(`${n} items, ${n} chosen`);
   await expect(page.getByTestId('choose-file-figure-contacts-2016-17')).toBeChecked();
   await press(page.getByTestId('confirm-combine'), info);
-  await expect(page.getByTestId('statuses')).toContainText('Combined “officer-b.json”');
+  await expect(page.getByTestId('notices-combine')).toContainText('Combined “officer-b.json”');
   const was = indicator(demo.snapshot, 'contacts').values.find((v) => v.period === '2016/17')!.value.value!;
   expect(figure(await savedPack(page), '2016/17')).toBe(was + 1);
 });
@@ -144,7 +147,7 @@ test('a file that holds what is open has nothing to combine; with no file waitin
   // A file that is not a snapshot is refused where it was chosen.
   const before = await storageState(page);
   await page.getByTestId('combine-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pack') });
-  await expect(page.getByTestId('notices-combine')).toContainText('notes.txt');
+  await expect(page.getByTestId('notices-combine-file')).toContainText('notes.txt');
   expect(await storageState(page)).toEqual(before);
   await app.expectNoAxeViolations();
 });
@@ -174,7 +177,7 @@ test('with the file both copies started from kept here, what only one copy chang
   await expect(page.getByTestId('combine-chosen')).toHaveText('0 items, 0 chosen');
   await app.expectNoAxeViolations();
   await press(page.getByTestId('confirm-combine'), info);
-  await expect(page.getByTestId('statuses')).toContainText('Combined “officer-b.json”');
+  await expect(page.getByTestId('notices-combine')).toContainText('Combined “officer-b.json”');
   const combined = JSON.parse((await stored(page))!).snapshot;
   expect(combined.organisation, "officer A's change").toBe('Anytown Borough Council');
   expect(figure(combined, '2016/17'), "officer B's change").toBe(222);

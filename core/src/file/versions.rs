@@ -43,8 +43,10 @@ pub fn id_of_key(key: &str) -> Option<u64> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
-    /// The data before a file was opened over it (or combined with it).
+    /// The data before a file was opened over it.
     BeforeImport { file: String },
+    /// The data before a file was combined with it.
+    BeforeCombine { file: String },
     /// The data before starting with an empty workspace.
     BeforeStartEmpty,
     /// The data before the demo was brought back over it.
@@ -60,6 +62,9 @@ impl Cause {
     pub fn words(&self) -> String {
         match self {
             Cause::BeforeImport { file } => format!("Before \u{201c}{file}\u{201d} was opened"),
+            Cause::BeforeCombine { file } => {
+                format!("Before \u{201c}{file}\u{201d} was combined with it")
+            }
             Cause::BeforeStartEmpty => "Before starting with an empty workspace".to_owned(),
             Cause::BeforeDemo => "Before the demo data was brought back".to_owned(),
             Cause::BeforeRestore => "Before a version was restored".to_owned(),
