@@ -107,7 +107,7 @@ test('export, start empty, then re-import gives the data back; the file fits the
   expect(served.ok(), 'the schema is published with the app').toBe(true);
 
   await page.getByTestId('start-empty').click();
-  await expect(page.getByTestId('confirm-replace')).toContainText('This removes Lancashire County Council, as at 30 June 2019');
+  await expect(page.getByTestId('confirm-replace')).toContainText('This replaces Lancashire County Council, as at 30 June 2019');
   await app.expectNoAxeViolations();
   await page.locator('#empty-organisation').fill('Anytown Borough Council');
   await page.locator('#empty-title').fill('Overview and Scrutiny');

@@ -12,6 +12,8 @@ const routes = [
 test.describe('every route', () => {
   for (const route of routes) {
     test(`${route.fragment} renders, survives a reload and has no axe violations`, async ({ app, page }) => {
+      // The whole printed pack is one long page: its scan takes about 18 s alone, twice that beside another worker.
+      if (route.fragment === '#/pack') test.setTimeout(60_000);
       await app.open(route.fragment);
       await expect(app.heading).toHaveText(route.heading);
       await expect(app.navLink(route.nav)).toHaveAttribute('aria-current', 'page');
