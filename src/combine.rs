@@ -138,7 +138,7 @@ fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl In
                 Some(Ok(combined)) => {
                     workspace.confirm_combined(combined, merge.done_words(&picked));
                     // What happened is said under the heading: back to the top.
-                    crate::browser::focus_when_shown("h1");
+                    crate::browser::focus_when_shown("#main h1");
                 }
                 Some(Err(e)) => notices.error_at(COMBINE, e.words()),
                 None => {}
@@ -170,8 +170,14 @@ fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl In
                 </div>
                 <div class="summary-list__row">
                     <dt class="summary-list__key">"Both hold differently: you choose"</dt>
-                    <dd class="summary-list__value" data-testid="combine-chosen">
-                        {move || format!("{}, {} chosen", count_of(counts.conflicts, "item", "items"), chosen())}
+                    <dd class="summary-list__value">
+                        <span data-testid="combine-chosen" role="status">
+                            {move || if counts.conflicts == 0 {
+                                "None".to_owned()
+                            } else {
+                                format!("{}, {} chosen", count_of(counts.conflicts, "item", "items"), chosen())
+                            }}
+                        </span>
                     </dd>
                 </div>
             </dl>
@@ -187,10 +193,12 @@ fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl In
             <h2 class="panel__title" id="combine-heading" tabindex="-1">
                 {format!("\u{201c}{name}\u{201d} and the data open now")}
             </h2>
-            <p>
-                "What only one copy holds is kept. Where both hold an item differently, choose which to keep: "
-                "each shows both copies' values and sources."
-            </p>
+            {common.is_none().then(|| view! {
+                <p>
+                    "What only one copy holds is kept. Where both hold an item differently, choose which to keep: "
+                    "each shows both copies' values and sources."
+                </p>
+            })}
             {common.map(|named| view! {
                 <p class="inset" data-testid="combine-common">
                     {format!(
@@ -241,23 +249,36 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
         .cloned()
         .collect();
     let keys: Vec<_> = asked.iter().map(|i| i.key.clone()).collect();
+    let keys = StoredValue::new(keys);
+    // Only those not chosen yet: a choice made one by one stays.
+    let unchosen = move || {
+        keys.with_value(|k| choices.with(|c| k.iter().filter(|k| !c.contains_key(*k)).count()))
+    };
     let all = move |side: Side| {
-        let keys = keys.clone();
-        move |_| choices.update(|c| c.extend(keys.iter().map(|k| (k.clone(), side))))
+        move |_| {
+            choices.update(|c| {
+                keys.with_value(|k| {
+                    for key in k {
+                        c.entry(key.clone()).or_insert(side);
+                    }
+                })
+            })
+        }
     };
     let total = asked.len();
     // One item is chosen by its own buttons.
     let bulk = (total > 1).then(|| {
-        let n = count_of(total, "item", "items");
         view! {
-            <div class="button-group">
-                <button type="button" class="button button--secondary" data-testid=format!("combine-all-open-{}", section.key()) on:click=all(Side::Open)>
-                    {format!("Keep all {n} from the data open now")}
-                </button>
-                <button type="button" class="button button--secondary" data-testid=format!("combine-all-file-{}", section.key()) on:click=all(Side::File)>
-                    {format!("Take all {n} from the file")}
-                </button>
-            </div>
+            <Show when=move || { unchosen() > 0 }>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" data-testid=format!("combine-all-open-{}", section.key()) on:click=all(Side::Open)>
+                        {move || format!("Keep what is open now for the {} not chosen", count_of(unchosen(), "item", "items"))}
+                    </button>
+                    <button type="button" class="button button--secondary" data-testid=format!("combine-all-file-{}", section.key()) on:click=all(Side::File)>
+                        {move || format!("Take the file's for the {} not chosen", count_of(unchosen(), "item", "items"))}
+                    </button>
+                </div>
+            </Show>
         }
     });
     let more = (total > MOST_SHOWN).then(|| view! {
@@ -305,7 +326,10 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
             <h2 id=heading_id.clone()>{section.heading()}</h2>
             <p class="secondary">{section_counts(counts)}</p>
             {bulk}
-            {asked.into_iter().take(MOST_SHOWN).map(|item| view! { <Choice item=item choices=choices/> }).collect_view()}
+            {asked.into_iter().take(MOST_SHOWN).enumerate().map(|(n, item)| {
+                let at = format!("merge-{}-{n}", section.key());
+                view! { <Choice item=item at=at choices=choices/> }
+            }).collect_view()}
             {more}
             {taken_list}
         </section>
@@ -359,9 +383,16 @@ fn side_text(rows: &[Row], side: Side) -> String {
 
 /// One item both copies hold differently: both side by side, and the choice.
 #[component]
-fn Choice(item: MergeItem, choices: RwSignal<Choices>) -> impl IntoView {
+fn Choice(
+    item: MergeItem,
+    /// Unique on the page (by its place), for element ids and the radios'
+    /// name; the slug, made from ids, is for test hooks only.
+    at: String,
+    choices: RwSignal<Choices>,
+) -> impl IntoView {
     let slug = item.slug();
-    let legend_id = format!("{slug}-legend");
+    let legend_id = format!("{at}-legend");
+    let table_id = format!("{at}-table");
     let key = item.key.clone();
     let is = {
         let key = key.clone();
@@ -369,7 +400,7 @@ fn Choice(item: MergeItem, choices: RwSignal<Choices>) -> impl IntoView {
     };
     let radio = move |side: Side, label: &'static str| {
         let key = key.clone();
-        let id = format!("{slug}-{}", side.key());
+        let id = format!("{at}-{}", side.key());
         let is = is.clone();
         view! {
             <div class="radio">
@@ -377,7 +408,7 @@ fn Choice(item: MergeItem, choices: RwSignal<Choices>) -> impl IntoView {
                     class="radio__input"
                     type="radio"
                     id=id.clone()
-                    name=slug.clone()
+                    name=at.clone()
                     value=side.key()
                     data-testid=format!("choose-{}-{}", side.key(), slug)
                     prop:checked=move || is(side)
@@ -393,7 +424,6 @@ fn Choice(item: MergeItem, choices: RwSignal<Choices>) -> impl IntoView {
     };
     let rows = item.rows.clone();
     let name = item_name(&item);
-    let table_id = format!("{}-table", item.slug());
     let testid = format!("conflict-{}", item.slug());
     let described_by = table_id.clone();
     view! {

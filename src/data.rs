@@ -364,11 +364,16 @@ fn ReplaceWarning() -> impl IntoView {
     let what = workspace
         .snapshot()
         .with_untracked(|s| format!("{}, {}", s.organisation, s.as_at_label()));
+    let kept = workspace.keeps_versions();
     view! {
         <p>
             {format!("This replaces {what} in this browser. ")}
-            "A version of it is kept here (under \u{201c}Versions kept in this browser\u{201d}) to compare with or restore, "
-            "until the browser needs the room; download a copy first to keep it safe anywhere else."
+            {if kept {
+                "A version of it is kept here (under \u{201c}Versions kept in this browser\u{201d}) to compare with or restore, \
+                 until the browser needs the room; download a copy first to keep it safe anywhere else."
+            } else {
+                "No version of it can be kept in this browser now: download a copy first if you may want it again."
+            }}
         </p>
     }
 }

@@ -441,6 +441,10 @@ impl Workspace {
             self.notices.status("There is nothing to undo.");
             return;
         };
+        // Which file the data came from is not known for an earlier step (a
+        // file may have been opened since): a combine asks about every
+        // difference rather than guess.
+        self.meta.update(|m| m.based_on = None);
         self.commit(before);
         let more = if self.undo_stack.with_untracked(|s| s.is_empty()) {
             vec![]
@@ -537,8 +541,15 @@ impl Workspace {
     /// `saved_meta`), and the change stays on screen.
     fn not_saved(&self, revision: u64, e: StorageError) {
         if self.meta.with_untracked(|m| m.revision) == revision {
-            let held = self.saved_meta.get_untracked();
+            let mut held = self.saved_meta.get_untracked();
             records::withdraw(revision, held.revision);
+            // Storage holds its revision; what is on screen keeps its own
+            // lineage, and its changes are in no file unless they were.
+            let now = self.meta.get_untracked();
+            held.based_on = now.based_on.clone();
+            if now.needs_export() {
+                held.exported_revision = None;
+            }
             self.meta.set(held);
         }
         if e == StorageError::Full {

@@ -73,6 +73,46 @@ pub enum Common<'a> {
     Unknown,
 }
 
+/// Which data both copies started from, decided from fingerprints alone
+/// (see `file::format::export_based_on`): exact matches only, never a
+/// guess, since a wrong common version takes one copy's removals without
+/// asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lineage {
+    /// The data open now was opened from (or last saved as) this very file.
+    FileIsBase,
+    /// The file was saved from exactly the data open now.
+    OpenIsBase,
+    /// Both came from the file with this fingerprint: the data open now was
+    /// last opened from or saved as it, and the file says it is based on it.
+    Version(String),
+    /// Not known: every difference is asked.
+    Unknown,
+}
+
+impl Lineage {
+    /// `open_based_on`: the file the data open now was last opened from or
+    /// saved as; `open`: its fingerprint now; `file` and `file_based_on`:
+    /// the file's fingerprint and the one it records.
+    pub fn of(
+        open_based_on: Option<&str>,
+        open: &str,
+        file: &str,
+        file_based_on: Option<&str>,
+    ) -> Lineage {
+        if open_based_on == Some(file) {
+            Lineage::FileIsBase
+        } else if file_based_on == Some(open) {
+            Lineage::OpenIsBase
+        } else {
+            match (open_based_on, file_based_on) {
+                (Some(a), Some(b)) if a == b => Lineage::Version(a.to_owned()),
+                _ => Lineage::Unknown,
+            }
+        }
+    }
+}
+
 /// The parts of the pack, in the order the page sets them out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Section {

@@ -211,6 +211,12 @@ impl Workspace {
         });
     }
 
+    /// Whether versions are kept here now: the records are in IndexedDB
+    /// and saving works.
+    pub fn keeps_versions(&self) -> bool {
+        records::aside_available() && self.health.get_untracked() == super::Health::Saving
+    }
+
     /// Whether the data open now is held elsewhere: exported since its last
     /// change, the built-in demo, or empty.
     fn held_elsewhere_now(&self) -> bool {
@@ -266,7 +272,7 @@ impl Workspace {
         let elsewhere = self.held_elsewhere_now();
         leptos::task::spawn_local(async move {
             match workspace.keep_open(cause).await {
-                Ok(()) | Err(NotKept::Unavailable) => then(),
+                Ok(()) => then(),
                 Err(_) if elsewhere => then(),
                 Err(why) => workspace.notices.error_with(
                     format!(
@@ -403,41 +409,47 @@ impl Workspace {
     /// based on. Lineage is only ever taken from fingerprints that match
     /// exactly; where none does, `None`, and every difference is asked.
     pub async fn common_version(&self) -> Option<(String, Arc<Snapshot>)> {
-        let (file, based_on) = self.pending_import.with_untracked(|p| {
-            p.as_ref()
-                .map(|(_, o)| (fingerprint::of(&o.snapshot), o.based_on.clone()))
+        use scrutineer_core::merge::Lineage;
+        let (file, based_on, snapshot) = self.pending_import.with_untracked(|p| {
+            p.as_ref().map(|(_, o)| {
+                (
+                    fingerprint::of(&o.snapshot),
+                    o.based_on.clone(),
+                    Arc::new(o.snapshot.clone()),
+                )
+            })
         })?;
         let open = self.snapshot.get_untracked();
-        if self
-            .meta
-            .with_untracked(|m| m.based_on.as_deref() == Some(file.as_str()))
-        {
-            let snapshot = self
-                .pending_import
-                .with_untracked(|p| p.as_ref().map(|(_, o)| Arc::new(o.snapshot.clone())))?;
-            return Some((
+        let open_based_on = self.meta.with_untracked(|m| m.based_on.clone());
+        match Lineage::of(
+            open_based_on.as_deref(),
+            &fingerprint::of(&open),
+            &file,
+            based_on.as_deref(),
+        ) {
+            Lineage::FileIsBase => Some((
                 "this file: the data open now was opened from it".to_owned(),
                 snapshot,
-            ));
-        }
-        let based_on = based_on?;
-        if fingerprint::of(&open) == based_on {
-            return Some((
+            )),
+            Lineage::OpenIsBase => Some((
                 "the data open now: the file was saved from it".to_owned(),
                 open,
-            ));
+            )),
+            Lineage::Version(fp) => {
+                let index = in_turn(read_index()).await.ok()?;
+                let kept = index
+                    .kept
+                    .iter()
+                    .filter(|k| k.fingerprint == fp)
+                    .max_by_key(|k| (k.kept_at, k.id))?
+                    .clone();
+                let name = kept.name(&format!("on {}", browser::instant_label(kept.kept_at)));
+                let base = read_version(&kept).await.ok()?;
+                // The text kept must be the data its fingerprint names.
+                (fingerprint::of(&base) == fp).then(|| (name, Arc::new(base)))
+            }
+            Lineage::Unknown => None,
         }
-        let index = in_turn(read_index()).await.ok()?;
-        let kept = index
-            .kept
-            .iter()
-            .filter(|k| k.fingerprint == based_on)
-            .max_by_key(|k| (k.kept_at, k.id))?
-            .clone();
-        let name = kept.name(&format!("on {}", browser::instant_label(kept.kept_at)));
-        let base = read_version(&kept).await.ok()?;
-        // The text kept must be the data its fingerprint names.
-        (fingerprint::of(&base) == based_on).then(|| (name, Arc::new(base)))
     }
 
     /// Compares the data open now with version `kept`, then shows the

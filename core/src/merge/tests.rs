@@ -441,3 +441,45 @@ fn the_words_for_outcomes_and_refusals() {
     );
     assert!(CombineError::Unchosen(3).words().starts_with("3 items"));
 }
+
+#[test]
+fn the_common_version_is_taken_only_from_fingerprints_that_match() {
+    let (p, q, f, o) = ("p", "q", "f", "o");
+    // What is open was opened from the file (or saved as it): the file is the base.
+    assert_eq!(Lineage::of(Some(f), o, f, Some(p)), Lineage::FileIsBase);
+    // The file was saved from exactly what is open.
+    assert_eq!(Lineage::of(None, o, f, Some(o)), Lineage::OpenIsBase);
+    // Both came from the same file.
+    assert_eq!(
+        Lineage::of(Some(p), o, f, Some(p)),
+        Lineage::Version(p.to_owned())
+    );
+    // What is open came from another file (another was opened since, or
+    // the workspace started empty, or a version was restored: none), or
+    // the file says nothing: not known.
+    assert_eq!(Lineage::of(Some(q), o, f, Some(p)), Lineage::Unknown);
+    assert_eq!(Lineage::of(None, o, f, Some(p)), Lineage::Unknown);
+    assert_eq!(Lineage::of(Some(p), o, f, None), Lineage::Unknown);
+    assert_eq!(Lineage::of(None, o, f, None), Lineage::Unknown);
+}
+
+#[test]
+fn with_a_wrong_common_version_removals_would_be_taken_so_none_is_guessed() {
+    // Why the rule is strict: an unrelated version as the base reads what
+    // the open copy never had as removed by it, and drops the file's work.
+    let unrelated = Snapshot::demo_a_year_earlier();
+    let open = Snapshot::demo();
+    let mut file = unrelated.clone();
+    file.title = "Officer B's copy".to_owned();
+    let merge = Merge::of(&open, &file, Common::Known(&unrelated));
+    assert!(merge.items.iter().any(|i| matches!(
+        i.outcome,
+        Outcome::Removed(Side::Open) | Outcome::Changed(Side::Open)
+    )));
+    // Without a base, nothing of the file's is dropped without asking.
+    let unknown = Merge::of(&open, &file, Common::Unknown);
+    assert!(unknown
+        .items
+        .iter()
+        .all(|i| matches!(i.outcome, Outcome::Conflict | Outcome::Only(_))));
+}
