@@ -130,12 +130,15 @@ impl Kept {
 }
 
 /// Whether `snapshot` is held elsewhere whatever happens to its version:
-/// the built-in demo, or a pack with nothing in it.
+/// the built-in demo, or a pack with nothing in it but its details (as
+/// starting empty makes it). Service areas or sources typed in are work.
 pub fn held_elsewhere(snapshot: &Snapshot, showing_demo: bool) -> bool {
     showing_demo
         || (snapshot.indicators.is_empty()
             && snapshot.register.is_empty()
-            && snapshot.complaints.is_empty())
+            && snapshot.complaints.is_empty()
+            && snapshot.service_areas.is_empty()
+            && snapshot.sources.is_empty())
 }
 
 /// The index of versions, oldest first.
@@ -430,6 +433,12 @@ mod tests {
         empty.indicators = Default::default();
         empty.register = Default::default();
         empty.complaints = Default::default();
+        assert!(
+            !held_elsewhere(&empty, false),
+            "its service areas and sources are work"
+        );
+        empty.service_areas = Default::default();
+        empty.sources = Default::default();
         assert!(held_elsewhere(&empty, false));
     }
 
