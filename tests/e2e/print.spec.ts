@@ -1,6 +1,11 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect } from './fixtures';
 
+// The whole printed pack is one long page (every indicator's table and chart):
+// rendering and scanning it takes about 20 s alone and over 30 s beside another
+// worker on a 2-core machine, so these journeys have 60 s each.
+test.describe.configure({ timeout: 60_000 });
+
 /** The text of each page of a PDF, its runs of white space made single spaces. */
 async function pagesOf(pdf: Buffer): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
