@@ -396,14 +396,7 @@ pub async fn keys_aside(prefix: &str) -> Result<Vec<String>, StorageError> {
         .map_err(js_failure)?
         .get_all_keys()
         .map_err(js_failure)?;
-    let answered = settled(|ok, fail| {
-        request.set_onsuccess(Some(ok));
-        request.set_onerror(Some(fail));
-    });
-    JsFuture::from(answered)
-        .await
-        .map_err(|_| failure(request.error().ok().flatten()))?;
-    let keys: js_sys::Array = request.result().map_err(js_failure)?.unchecked_into();
+    let keys: js_sys::Array = answer(&request).await?.unchecked_into();
     Ok(keys
         .iter()
         .filter_map(|k| k.as_string())
@@ -665,6 +658,11 @@ async fn get(database: &IdbDatabase, key: &str) -> Result<Option<String>, Storag
         .map_err(js_failure)?
         .get(&JsValue::from_str(key))
         .map_err(js_failure)?;
+    Ok(answer(&request).await?.as_string())
+}
+
+/// Waits for `request` to succeed, and gives its result.
+async fn answer(request: &IdbRequest) -> Result<JsValue, StorageError> {
     let answered = settled(|ok, fail| {
         request.set_onsuccess(Some(ok));
         request.set_onerror(Some(fail));
@@ -672,7 +670,7 @@ async fn get(database: &IdbDatabase, key: &str) -> Result<Option<String>, Storag
     JsFuture::from(answered)
         .await
         .map_err(|_| failure(request.error().ok().flatten()))?;
-    Ok(request.result().map_err(js_failure)?.as_string())
+    request.result().map_err(js_failure)
 }
 
 /// Waits for a transaction to commit; `Err` with the browser's reason where
