@@ -12,7 +12,7 @@ use scrutineer_core::domain::snapshot::count_of;
 use scrutineer_core::merge::{Choices, Common, Merge, MergeItem, Outcome, Row, Section, Side};
 use scrutineer_core::route::Route;
 
-use crate::components::{FileChooser, NoticesHere, TableRegion};
+use crate::components::{FileChooser, NoticesHere, Radio, TableRegion};
 use crate::state::use_notices;
 use crate::workspace::{use_workspace, COMBINE};
 
@@ -162,11 +162,11 @@ fn Combining(name: String, merge: Arc<Merge>, common: Option<String>) -> impl In
             <dl class="summary-list" data-testid="combine-counts">
                 <div class="summary-list__row">
                     <dt class="summary-list__key">"Taken from the file"</dt>
-                    <dd class="summary-list__value">{count_of(counts.from_file, "item", "items")}</dd>
+                    <dd class="summary-list__value">{count_of(counts.from_file, "change", "changes")}</dd>
                 </div>
                 <div class="summary-list__row">
                     <dt class="summary-list__key">"Kept from the data open now"</dt>
-                    <dd class="summary-list__value">{count_of(counts.from_open, "item", "items")}</dd>
+                    <dd class="summary-list__value">{count_of(counts.from_open, "change", "changes")}</dd>
                 </div>
                 <div class="summary-list__row">
                     <dt class="summary-list__key">"Both hold differently: you choose"</dt>
@@ -288,7 +288,7 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
     });
     let taken_list = (!taken.is_empty()).then(|| {
         let table_id = format!("combine-taken-{}", section.key());
-        let summary = format!("{} taken without asking", count_of(taken.len(), "item", "items"));
+        let summary = format!("{} taken without asking", count_of(taken.len(), "change", "changes"));
         view! {
             <details class="details" data-testid=format!("combine-taken-{}", section.key())>
                 <summary class="details__summary"><span id=table_id.clone()>{summary}</span></summary>
@@ -324,7 +324,7 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
     view! {
         <section aria-labelledby=heading_id.clone() data-testid=format!("combine-section-{}", section.key())>
             <h2 id=heading_id.clone()>{section.heading()}</h2>
-            <p class="secondary">{section_counts(counts)}</p>
+            <p class="secondary">{counts.words()}</p>
             {bulk}
             {asked.into_iter().take(MOST_SHOWN).enumerate().map(|(n, item)| {
                 let at = format!("merge-{}-{n}", section.key());
@@ -333,24 +333,6 @@ fn SectionItems(merge: Arc<Merge>, section: Section, choices: RwSignal<Choices>)
             {more}
             {taken_list}
         </section>
-    }
-}
-
-/// "2 items taken from the file and 1 to choose.": the counts that are not nought.
-fn section_counts(counts: scrutineer_core::merge::Counts) -> String {
-    let parts: Vec<String> = [
-        (counts.from_file, "taken from the file"),
-        (counts.from_open, "kept from the data open now"),
-        (counts.conflicts, "to choose"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{} {what}", count_of(n, "item", "items")))
-    .collect();
-    match parts.as_slice() {
-        [] => String::new(),
-        [one] => format!("{one}."),
-        [rest @ .., last] => format!("{} and {last}.", rest.join(", ")),
     }
 }
 
@@ -400,22 +382,16 @@ fn Choice(
     };
     let radio = move |side: Side, label: &'static str| {
         let key = key.clone();
-        let id = format!("{at}-{}", side.key());
         let is = is.clone();
         view! {
-            <div class="radio">
-                <input
-                    class="radio__input"
-                    type="radio"
-                    id=id.clone()
-                    name=at.clone()
-                    value=side.key()
-                    data-testid=format!("choose-{}-{}", side.key(), slug)
-                    prop:checked=move || is(side)
-                    on:change=move |_| choices.update(|c| { c.insert(key.clone(), side); })
-                />
-                <label class="radio__label" for=id>{label}</label>
-            </div>
+            <Radio
+                name=at.clone()
+                value=side.key()
+                label=label
+                checked=Signal::derive(move || is(side))
+                on_choose=Callback::new(move |_| choices.update(|c| { c.insert(key.clone(), side); }))
+                testid=format!("choose-{}-{}", side.key(), slug)
+            />
         }
     };
     let cell = |text: &Option<String>| {
@@ -423,12 +399,17 @@ fn Choice(
             .unwrap_or_else(|| "Not in this copy".to_owned())
     };
     let rows = item.rows.clone();
+    let why = item
+        .why
+        .clone()
+        .map(|why| view! { <p class="inset" data-testid="conflict-why">{why}</p> });
     let name = item_name(&item);
     let testid = format!("conflict-{}", item.slug());
     let described_by = table_id.clone();
     view! {
         <fieldset class="merge-choice" aria-describedby=described_by data-testid=testid>
             <legend class="merge-choice__legend" id=legend_id.clone()>{name}</legend>
+            {why}
             <TableRegion labelled_by=legend_id>
                 <table class="table" id=table_id>
                     <thead>

@@ -19,8 +19,10 @@ pub use table_region::TableRegion;
 
 mod empty_state;
 mod notes;
+mod radio;
 pub use empty_state::{EmptyState, GettingStarted};
 pub use notes::{LinkNote, SummaryRow};
+pub use radio::Radio;
 
 mod chart;
 pub use chart::{ChartKind, FigureBlock, FigureTable, InPack};

@@ -9,7 +9,6 @@ mod from_csv;
 mod indicator;
 mod notes;
 mod overview;
-mod radio;
 mod table;
 
 pub use enter::EnterFiguresPage;

@@ -22,9 +22,9 @@ use crate::compare::{bands_text, source_title, target_words};
 use crate::complaints::edit::FigureField;
 use crate::dates::long_date;
 use crate::domain::complaints::{ComplaintsYear, Procedure};
-use crate::domain::indicator::{Indicator, Observation, ServiceArea};
+use crate::domain::indicator::{Commentary, Indicator, Observation, ServiceArea};
 use crate::domain::period::Period;
-use crate::domain::register::{Assessment, RegisterEntry};
+use crate::domain::register::{Assessment, HistoryNote, RegisterEntry};
 use crate::domain::snapshot::{count_of, Snapshot, Source};
 use crate::domain::value::group_thousands;
 use crate::file::validate::{over_limits, validate, Problem};
@@ -153,19 +153,27 @@ impl Section {
 /// Which item: what the two copies are matched on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
-    /// A pack detail or setting, by its label.
-    Detail(&'static str),
+    Detail(Detail),
     Source(String),
+    /// A service area's name and directorate, or the whole area where one
+    /// copy lacks it.
     Area(String),
+    /// A service area's commentary for one period.
+    AreaCommentary(String, Period),
     /// A whole indicator, where one copy lacks it.
     Indicator(String),
-    /// An indicator's details: everything but its figures.
+    /// An indicator's details: everything but its figures and commentary.
     IndicatorDetails(String),
     Figure(String, Period),
+    /// An indicator's commentary for one period.
+    Commentary(String, Period),
     /// A whole register entry, where one copy lacks it.
     Entry(String),
-    /// An entry's kind, retirement and history.
+    /// An entry's kind and retirement.
     EntryDetails(String),
+    /// The changes noted in an entry's history that only the file holds:
+    /// histories are joined, never chosen between.
+    History(String),
     Quarter(String, Period),
     Complaints(Procedure, Period),
 }
@@ -230,20 +238,26 @@ pub struct MergeItem {
     /// The fields that differ (every field, where one copy lacks the item
     /// or none differs in words), with the sources where either has one.
     pub rows: Vec<Row>,
+    /// Why the person is asked, where the rows alone do not say: "The file
+    /// removed this source, but 2 figures kept in the combination cite it."
+    pub why: Option<String>,
 }
 
 impl MergeItem {
     /// A test hook and element id for the item: "figure-CSC-01-2019-Q1".
     pub fn slug(&self) -> String {
         let raw = match &self.key {
-            Key::Detail(what) => format!("detail-{what}"),
+            Key::Detail(what) => format!("detail-{}", what.label()),
             Key::Source(id) => format!("source-{id}"),
             Key::Area(id) => format!("area-{id}"),
+            Key::AreaCommentary(id, p) => format!("area-commentary-{id}-{p}"),
             Key::Indicator(id) => format!("indicator-{id}"),
             Key::IndicatorDetails(id) => format!("indicator-details-{id}"),
             Key::Figure(id, p) => format!("figure-{id}-{}", p),
+            Key::Commentary(id, p) => format!("commentary-{id}-{p}"),
             Key::Entry(id) => format!("entry-{id}"),
             Key::EntryDetails(id) => format!("entry-details-{id}"),
+            Key::History(id) => format!("history-{id}"),
             Key::Quarter(id, p) => format!("quarter-{id}-{}", p),
             Key::Complaints(procedure, year) => {
                 format!("complaints-{}-{}", procedure.key(), year)
@@ -261,6 +275,32 @@ pub struct Counts {
     pub from_open: usize,
     pub from_file: usize,
     pub conflicts: usize,
+}
+
+impl Counts {
+    /// "2 changes taken from the file and 1 item to choose.": the counts
+    /// that are not nought. A removal taken is a change.
+    pub fn words(self) -> String {
+        let parts: Vec<String> = [
+            (self.from_file, "change", "changes", "taken from the file"),
+            (
+                self.from_open,
+                "change",
+                "changes",
+                "kept from the data open now",
+            ),
+            (self.conflicts, "item", "items", "to choose"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many, what)| format!("{} {what}", count_of(n, one, many)))
+        .collect();
+        match parts.as_slice() {
+            [] => String::new(),
+            [one] => format!("{one}."),
+            [rest @ .., last] => format!("{} and {last}.", rest.join(", ")),
+        }
+    }
 }
 
 /// The two copies matched item by item: every item they do not hold alike.
@@ -326,8 +366,26 @@ impl<'a, T> Base<&'a T> {
 
 /// What becomes of an item held as `open` and `file`, given the version
 /// both came from; `None` where the copies hold it alike.
-fn decide<T: PartialEq>(open: Option<&T>, file: Option<&T>, base: Base<&T>) -> Option<Outcome> {
-    if open == file {
+fn decide<T: PartialEq + ?Sized>(
+    open: Option<&T>,
+    file: Option<&T>,
+    base: Base<&T>,
+) -> Option<Outcome> {
+    decide_by(open, file, base, |a, b| a == b)
+}
+
+/// [`decide`], with the copies of an item held alike where `same` says.
+fn decide_by<T: ?Sized>(
+    open: Option<&T>,
+    file: Option<&T>,
+    base: Base<&T>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Option<Outcome> {
+    let alike = |a: Option<&T>, b: Option<&T>| match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if alike(open, file) {
         return None;
     }
     Some(match base {
@@ -336,11 +394,11 @@ fn decide<T: PartialEq>(open: Option<&T>, file: Option<&T>, base: Base<&T>) -> O
             (_, None) => Outcome::Only(Side::Open),
             _ => Outcome::Conflict,
         },
-        Base::Known(base) if open == base => match file {
+        Base::Known(base) if alike(open, base) => match file {
             None => Outcome::Removed(Side::File),
             Some(_) => Outcome::Changed(Side::File),
         },
-        Base::Known(base) if file == base => match open {
+        Base::Known(base) if alike(file, base) => match open {
             None => Outcome::Removed(Side::Open),
             Some(_) => Outcome::Changed(Side::Open),
         },
@@ -425,61 +483,103 @@ fn or_none(text: &Option<String>) -> String {
     text.clone().unwrap_or_else(|| "none".to_owned())
 }
 
-fn detail_fields(s: &Snapshot) -> Vec<(&'static str, String)> {
-    vec![
-        ("Organisation", s.organisation.clone()),
-        ("Title", s.title.clone()),
-        ("As at", long_date(s.as_at)),
-        ("Prepared by", or_none(&s.prepared_by)),
-        ("Accessibility contact", or_none(&s.accessibility_contact)),
-        (
-            "Amber tolerance",
-            format!("{}%", plain_number(s.settings.amber_within)),
-        ),
-        (
-            "Risk appetite",
-            s.settings
+/// A pack detail or setting: each is one item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Detail {
+    Organisation,
+    Title,
+    AsAt,
+    PreparedBy,
+    AccessibilityContact,
+    AmberTolerance,
+    RiskAppetite,
+    ScoreBands,
+    OpportunityBands,
+}
+
+impl Detail {
+    pub const ALL: [Detail; 9] = [
+        Detail::Organisation,
+        Detail::Title,
+        Detail::AsAt,
+        Detail::PreparedBy,
+        Detail::AccessibilityContact,
+        Detail::AmberTolerance,
+        Detail::RiskAppetite,
+        Detail::ScoreBands,
+        Detail::OpportunityBands,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Detail::Organisation => "Organisation",
+            Detail::Title => "Title",
+            Detail::AsAt => "As at",
+            Detail::PreparedBy => "Prepared by",
+            Detail::AccessibilityContact => "Accessibility contact",
+            Detail::AmberTolerance => "Amber tolerance",
+            Detail::RiskAppetite => "Risk appetite",
+            Detail::ScoreBands => "Risk score bands",
+            Detail::OpportunityBands => "Opportunity score bands",
+        }
+    }
+
+    /// The detail as `s` holds it, in words.
+    fn text(self, s: &Snapshot) -> String {
+        match self {
+            Detail::Organisation => s.organisation.clone(),
+            Detail::Title => s.title.clone(),
+            Detail::AsAt => long_date(s.as_at),
+            Detail::PreparedBy => or_none(&s.prepared_by),
+            Detail::AccessibilityContact => or_none(&s.accessibility_contact),
+            Detail::AmberTolerance => format!("{}%", plain_number(s.settings.amber_within)),
+            Detail::RiskAppetite => s
+                .settings
                 .risk_appetite
                 .map_or_else(|| "none".to_owned(), |a| a.to_string()),
-        ),
-        ("Risk score bands", bands_text(&s.settings.score_bands)),
-        (
-            "Opportunity score bands",
-            s.settings
+            Detail::ScoreBands => bands_text(&s.settings.score_bands),
+            Detail::OpportunityBands => s
+                .settings
                 .opportunity_bands
                 .as_ref()
                 .map_or_else(|| "the risks' bands".to_owned(), bands_text),
-        ),
-    ]
-}
-
-/// Whether two snapshots hold the detail named `what` alike.
-fn detail_same(what: &str, a: &Snapshot, b: &Snapshot) -> bool {
-    match what {
-        "Organisation" => a.organisation == b.organisation,
-        "Title" => a.title == b.title,
-        "As at" => a.as_at == b.as_at,
-        "Prepared by" => a.prepared_by == b.prepared_by,
-        "Accessibility contact" => a.accessibility_contact == b.accessibility_contact,
-        "Amber tolerance" => a.settings.amber_within == b.settings.amber_within,
-        "Risk appetite" => a.settings.risk_appetite == b.settings.risk_appetite,
-        "Risk score bands" => a.settings.score_bands == b.settings.score_bands,
-        _ => a.settings.opportunity_bands == b.settings.opportunity_bands,
+        }
     }
-}
 
-/// Copies the detail named `what` from `from` into `to`.
-fn take_detail(what: &str, to: &mut Snapshot, from: &Snapshot) {
-    match what {
-        "Organisation" => to.organisation = from.organisation.clone(),
-        "Title" => to.title = from.title.clone(),
-        "As at" => to.as_at = from.as_at,
-        "Prepared by" => to.prepared_by = from.prepared_by.clone(),
-        "Accessibility contact" => to.accessibility_contact = from.accessibility_contact.clone(),
-        "Amber tolerance" => to.settings.amber_within = from.settings.amber_within,
-        "Risk appetite" => to.settings.risk_appetite = from.settings.risk_appetite,
-        "Risk score bands" => to.settings.score_bands = from.settings.score_bands.clone(),
-        _ => to.settings.opportunity_bands = from.settings.opportunity_bands.clone(),
+    /// Whether `a` and `b` hold the detail alike (by value, not words).
+    fn same(self, a: &Snapshot, b: &Snapshot) -> bool {
+        match self {
+            Detail::Organisation => a.organisation == b.organisation,
+            Detail::Title => a.title == b.title,
+            Detail::AsAt => a.as_at == b.as_at,
+            Detail::PreparedBy => a.prepared_by == b.prepared_by,
+            Detail::AccessibilityContact => a.accessibility_contact == b.accessibility_contact,
+            Detail::AmberTolerance => a.settings.amber_within == b.settings.amber_within,
+            Detail::RiskAppetite => a.settings.risk_appetite == b.settings.risk_appetite,
+            Detail::ScoreBands => a.settings.score_bands == b.settings.score_bands,
+            Detail::OpportunityBands => {
+                a.settings.opportunity_bands == b.settings.opportunity_bands
+            }
+        }
+    }
+
+    /// Copies the detail from `from` into `to`.
+    fn take(self, to: &mut Snapshot, from: &Snapshot) {
+        match self {
+            Detail::Organisation => to.organisation = from.organisation.clone(),
+            Detail::Title => to.title = from.title.clone(),
+            Detail::AsAt => to.as_at = from.as_at,
+            Detail::PreparedBy => to.prepared_by = from.prepared_by.clone(),
+            Detail::AccessibilityContact => {
+                to.accessibility_contact = from.accessibility_contact.clone()
+            }
+            Detail::AmberTolerance => to.settings.amber_within = from.settings.amber_within,
+            Detail::RiskAppetite => to.settings.risk_appetite = from.settings.risk_appetite,
+            Detail::ScoreBands => to.settings.score_bands = from.settings.score_bands.clone(),
+            Detail::OpportunityBands => {
+                to.settings.opportunity_bands = from.settings.opportunity_bands.clone()
+            }
+        }
     }
 }
 
@@ -491,29 +591,86 @@ fn source_fields(s: &Source) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A service area's name and directorate: its commentary is matched period
+/// by period.
+fn area_same(a: &ServiceArea, b: &ServiceArea) -> bool {
+    (&a.name, &a.directorate) == (&b.name, &b.directorate)
+}
+
 fn area_fields(a: &ServiceArea) -> Vec<(&'static str, String)> {
     vec![
         ("Name", a.name.clone()),
         ("Directorate", or_none(&a.directorate)),
+    ]
+}
+
+fn whole_area_fields(a: &ServiceArea) -> Vec<(&'static str, String)> {
+    let mut fields = area_fields(a);
+    fields.push(("Commentary", commentary_periods(&a.commentary)));
+    fields
+}
+
+/// "none", "for Q1 2019/20 and Q2 2019/20".
+fn commentary_periods(commentary: &[Commentary]) -> String {
+    let periods: Vec<String> = by_period(commentary)
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    if periods.is_empty() {
+        "none".to_owned()
+    } else {
+        format!("for {}", periods.join(", "))
+    }
+}
+
+/// Commentary grouped by period, in the order each period first appears:
+/// one period's commentary is one item, however many paragraphs it has.
+fn by_period(commentary: &[Commentary]) -> Vec<(Period, Vec<&Commentary>)> {
+    let mut groups: Vec<(Period, Vec<&Commentary>)> = vec![];
+    for c in commentary {
+        match groups.iter_mut().find(|(p, _)| *p == c.period) {
+            Some((_, group)) => group.push(c),
+            None => groups.push((c.period, vec![c])),
+        }
+    }
+    groups
+}
+
+fn commentary_fields(s: &Snapshot, group: &[&Commentary]) -> Vec<(&'static str, String)> {
+    let texts: Vec<&str> = group.iter().map(|c| c.text.as_str()).collect();
+    let sources: Vec<String> = group
+        .iter()
+        .filter_map(|c| source_title(s, &c.source))
+        .collect();
+    vec![
+        ("Commentary", texts.join(" ")),
         (
-            "Commentary",
-            commentary_text(a.commentary.iter().map(|c| (c.period, c.text.as_str()))),
+            "Source",
+            if sources.is_empty() {
+                "none".to_owned()
+            } else {
+                sources.join("; ")
+            },
         ),
     ]
 }
 
-fn commentary_text<'a>(items: impl Iterator<Item = (Period, &'a str)>) -> String {
-    let parts: Vec<String> = items
-        .map(|(p, text)| format!("{p}: {}", crate::text::excerpt(text)))
-        .collect();
-    if parts.is_empty() {
-        "none".to_owned()
-    } else {
-        parts.join("; ")
-    }
+/// Puts the file's commentary for `period` (`theirs`, perhaps none) in
+/// place of `ours` for it, in time order where it is new.
+fn put_commentary(ours: &mut Vec<Commentary>, period: Period, theirs: &[Commentary]) {
+    let at = ours.iter().position(|c| c.period == period);
+    ours.retain(|c| c.period != period);
+    let place = at.unwrap_or_else(|| {
+        ours.iter()
+            .position(|c| c.period.timeline_cmp(&period).is_gt())
+            .unwrap_or(ours.len())
+    });
+    let theirs = theirs.iter().filter(|c| c.period == period).cloned();
+    ours.splice(place..place, theirs);
 }
 
-/// An indicator's details, the same in both copies but for its figures.
+/// An indicator's details, the same in both copies but for its figures and
+/// commentary.
 fn indicator_details_same(a: &Indicator, b: &Indicator) -> bool {
     (
         &a.service_area,
@@ -539,17 +696,7 @@ fn indicator_details_same(a: &Indicator, b: &Indicator) -> bool {
         &b.target,
         &b.source,
         &b.comparators,
-    ) && (&a.commentary, &a.notes) == (&b.commentary, &b.notes)
-}
-
-/// An indicator's details as one value to decide on (compared by
-/// [`indicator_details_same`]).
-struct Details<'a>(&'a Indicator);
-
-impl PartialEq for Details<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        indicator_details_same(self.0, other.0)
-    }
+    ) && a.notes == b.notes
 }
 
 fn indicator_fields(s: &Snapshot, i: &Indicator) -> Vec<(&'static str, String)> {
@@ -599,10 +746,6 @@ fn indicator_fields(s: &Snapshot, i: &Indicator) -> Vec<(&'static str, String)> 
             } else {
                 comparators.join("; ")
             },
-        ),
-        (
-            "Commentary",
-            commentary_text(i.commentary.iter().map(|c| (c.period, c.text.as_str()))),
         ),
         (
             "Notes",
@@ -660,16 +803,34 @@ fn observation_fields(s: &Snapshot, i: &Indicator, o: &Observation) -> Vec<(&'st
     ]
 }
 
+/// An entry's kind and retirement: its history is joined, its quarters
+/// matched one by one.
 fn entry_details_same(a: &RegisterEntry, b: &RegisterEntry) -> bool {
-    (a.kind, &a.retired, &a.history) == (b.kind, &b.retired, &b.history)
+    (a.kind, &a.retired) == (b.kind, &b.retired)
 }
 
-struct EntryDetails<'a>(&'a RegisterEntry);
+/// The changes `file` notes in an entry's history that `open` does not.
+fn notes_only_in<'a>(file: &'a [HistoryNote], open: &[HistoryNote]) -> Vec<&'a HistoryNote> {
+    file.iter().filter(|n| !open.contains(n)).collect()
+}
 
-impl PartialEq for EntryDetails<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        entry_details_same(self.0, other.0)
-    }
+/// Both copies' histories as one, in date order: the changes either noted,
+/// each once. A history is a record of what was done; joining never loses
+/// what either officer did.
+fn joined_history(ours: &[HistoryNote], theirs: &[HistoryNote]) -> Vec<HistoryNote> {
+    let mut all: Vec<HistoryNote> = ours.to_vec();
+    all.extend(notes_only_in(theirs, ours).into_iter().cloned());
+    // Stable: notes of one day keep each copy's order, this copy's first.
+    crate::sort::by_key(&mut all, |n| n.on);
+    all
+}
+
+fn history_fields(open: &[HistoryNote], file: &[HistoryNote]) -> Vec<(&'static str, String)> {
+    let added: Vec<String> = notes_only_in(file, open)
+        .iter()
+        .map(|n| format!("{}, {}: {}", long_date(n.on), n.period, n.change))
+        .collect();
+    vec![("Changes noted only in the file", added.join("; "))]
 }
 
 fn entry_title(e: &RegisterEntry) -> String {
@@ -697,14 +858,6 @@ fn entry_fields(e: &RegisterEntry) -> Vec<(&'static str, String)> {
                 || "no".to_owned(),
                 |r| format!("{}: {}", r.period, r.reason),
             ),
-        ),
-        (
-            "History",
-            match e.history.len() {
-                0 => "none".to_owned(),
-                1 => "1 change noted".to_owned(),
-                n => format!("{n} changes noted"),
-            },
         ),
     ]
 }
@@ -807,6 +960,7 @@ impl Collector<'_> {
                 href,
                 outcome,
                 rows: rows(),
+                why: None,
             });
         }
     }
@@ -829,9 +983,11 @@ impl Merge {
         indicators(&mut c, base);
         register(&mut c, base);
         complaints(&mut c, base);
+        let mut items = c.items;
+        ask_where_still_used(&mut items, open, file);
         Merge {
             common: matches!(common, Common::Known(_)),
-            items: c.items,
+            items,
         }
     }
 
@@ -871,21 +1027,21 @@ impl Merge {
     }
 
     /// What combining with `choices` did, for the message after it: "4
-    /// items taken from the file, 2 kept from the data open now, and of the
-    /// 3 both held differently, 1 taken from the file and 2 kept."
+    /// changes taken from the file, 2 kept from the data open now, and of
+    /// the 3 items both held differently, 1 taken from the file and 2 kept."
     pub fn done_words(&self, choices: &Choices) -> String {
         let counts = self.counts(None);
         let mut parts = vec![];
         if counts.from_file > 0 {
             parts.push(format!(
                 "{} taken from the file",
-                count_of(counts.from_file, "item", "items")
+                count_of(counts.from_file, "change", "changes")
             ));
         }
         if counts.from_open > 0 {
             parts.push(format!(
                 "{} kept from the data open now",
-                count_of(counts.from_open, "item", "items")
+                count_of(counts.from_open, "change", "changes")
             ));
         }
         if counts.conflicts > 0 {
@@ -898,7 +1054,7 @@ impl Merge {
                 .count();
             parts.push(format!(
                 "of the {} both held differently, {} taken from the file and {} kept",
-                group_thousands(counts.conflicts as f64, 0),
+                count_of(counts.conflicts, "item", "items"),
                 group_thousands(from_file as f64, 0),
                 group_thousands((counts.conflicts - from_file) as f64, 0),
             ));
@@ -925,19 +1081,7 @@ impl Merge {
         if unchosen > 0 {
             return Err(CombineError::Unchosen(unchosen));
         }
-        let mut out = open.clone();
-        let mut taker = Taker::new(&out, file);
-        for item in &self.items {
-            let side = item
-                .outcome
-                .taken()
-                .or_else(|| choices.get(&item.key).copied())
-                .unwrap_or(Side::Open);
-            if side == Side::File {
-                taker.take(&mut out, &item.key);
-            }
-        }
-        taker.finish(&mut out);
+        let out = put_together(&self.items, open, file, choices);
         let mut problems = over_limits(&out);
         if problems.is_empty() {
             problems = validate(&out);
@@ -948,6 +1092,119 @@ impl Merge {
             Err(CombineError::Invalid(problems))
         }
     }
+}
+
+/// `open` with every item taken from the file, or chosen from it in
+/// `choices`; items not chosen are kept as open.
+fn put_together(
+    items: &[MergeItem],
+    open: &Snapshot,
+    file: &Snapshot,
+    choices: &Choices,
+) -> Snapshot {
+    let mut out = open.clone();
+    let mut taker = Taker::new(&out, file);
+    for item in items {
+        let side = item
+            .outcome
+            .taken()
+            .or_else(|| choices.get(&item.key).copied())
+            .unwrap_or(Side::Open);
+        if side == Side::File {
+            taker.take(&mut out, &item.key);
+        }
+    }
+    taker.finish(&mut out);
+    out
+}
+
+/// How many things cite each source, and how many indicators each service
+/// area holds.
+fn uses(s: &Snapshot) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    fn count<'s>(sources: &mut HashMap<&'s str, usize>, id: &'s Option<String>) {
+        if let Some(id) = id {
+            *sources.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    let mut cite = |id| count(&mut sources, id);
+    for a in &s.service_areas {
+        a.commentary.iter().for_each(|c| cite(&c.source));
+    }
+    for i in &s.indicators {
+        cite(&i.source);
+        i.values.iter().for_each(|o| cite(&o.source));
+        i.comparators.iter().for_each(|c| cite(&c.source));
+        i.commentary.iter().for_each(|c| cite(&c.source));
+    }
+    for e in &s.register {
+        e.assessments.iter().for_each(|a| cite(&a.source));
+    }
+    s.complaints.iter().for_each(|y| cite(&y.source));
+    let mut areas: HashMap<&str, usize> = HashMap::new();
+    for i in &s.indicators {
+        *areas.entry(i.service_area.as_str()).or_default() += 1;
+    }
+    (sources, areas)
+}
+
+/// A removal taken without asking must not leave the combination citing a
+/// source it no longer holds, or an indicator in a service area it no
+/// longer holds (one officer removed a source nothing cited, the other
+/// cited it in a new figure). Where what the combination keeps still uses
+/// the item, the person is asked instead, and told why.
+fn ask_where_still_used(items: &mut [MergeItem], open: &Snapshot, file: &Snapshot) {
+    let referenced = |i: &MergeItem| {
+        matches!(
+            (i.outcome, &i.key),
+            (Outcome::Removed(_), Key::Source(_) | Key::Area(_))
+        )
+    };
+    if !items.iter().any(referenced) {
+        return;
+    }
+    let trial = put_together(items, open, file, &Choices::new());
+    let (sources, areas) = uses(&trial);
+    for item in items.iter_mut().filter(|i| referenced(i)) {
+        let Outcome::Removed(side) = item.outcome else {
+            continue;
+        };
+        let (n, what, verb) = match &item.key {
+            Key::Source(id) => (
+                sources.get(id.as_str()).copied().unwrap_or(0),
+                "source",
+                ("item", "items", "cites", "cite"),
+            ),
+            Key::Area(id) => (
+                areas.get(id.as_str()).copied().unwrap_or(0),
+                "service area",
+                ("indicator", "indicators", "is", "are"),
+            ),
+            _ => continue,
+        };
+        if n == 0 {
+            continue;
+        }
+        let (one, many, is, are) = verb;
+        let users = match (what, n) {
+            ("source", 1) => format!("1 {one} the combination keeps still {is} it"),
+            ("source", n) => format!("{n} {many} the combination keeps still {are} it"),
+            (_, 1) => format!("1 {one} the combination keeps {is} still in it"),
+            (_, n) => format!("{n} {many} the combination keeps {are} still in it"),
+        };
+        item.outcome = Outcome::Conflict;
+        item.why = Some(format!(
+            "{} removed this {what}, but {users}. Keep it, or take the removal once nothing uses it: the combination cannot be made while something does.",
+            capitalised(side.words()),
+        ));
+    }
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 /// Puts `value` (or, with `None`, nothing) where `matches` finds an item of
@@ -1027,17 +1284,31 @@ impl<'f> Taker<'f> {
     fn take(&mut self, out: &mut Snapshot, key: &Key) {
         let file = self.file;
         match key {
-            Key::Detail(what) => take_detail(what, out, file),
+            Key::Detail(what) => what.take(out, file),
             Key::Source(id) => put(
                 &mut out.sources,
                 |s| s.id == *id,
                 file.sources.iter().find(|s| s.id == *id),
             ),
-            Key::Area(id) => put(
-                &mut out.service_areas,
-                |a| a.id == *id,
-                file.service_areas.iter().find(|a| a.id == *id),
-            ),
+            Key::Area(id) => {
+                let theirs = file.service_areas.iter().find(|a| a.id == *id);
+                match (out.service_areas.iter_mut().find(|a| a.id == *id), theirs) {
+                    // Both hold it: its name and directorate; its
+                    // commentary is taken period by period.
+                    (Some(ours), Some(theirs)) => {
+                        ours.name = theirs.name.clone();
+                        ours.directorate = theirs.directorate.clone();
+                    }
+                    _ => put(&mut out.service_areas, |a| a.id == *id, theirs),
+                }
+            }
+            Key::AreaCommentary(id, period) => {
+                let theirs = file.service_areas.iter().find(|a| a.id == *id);
+                let ours = out.service_areas.iter_mut().find(|a| a.id == *id);
+                if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                    put_commentary(&mut ours.commentary, *period, &theirs.commentary);
+                }
+            }
             Key::Indicator(id) => match (
                 self.file_indicators.get(id.as_str()),
                 self.indicators.get(id),
@@ -1058,10 +1329,24 @@ impl<'f> Taker<'f> {
                 };
                 let ours = &mut out.indicators[at];
                 let values = std::mem::take(&mut ours.values);
+                let commentary = std::mem::take(&mut ours.commentary);
                 *ours = Indicator {
                     values,
+                    commentary,
                     ..(*theirs).clone()
                 };
+            }
+            Key::Commentary(id, period) => {
+                if let (Some(theirs), Some(&at)) = (
+                    self.file_indicators.get(id.as_str()),
+                    self.indicators.get(id),
+                ) {
+                    put_commentary(
+                        &mut out.indicators[at].commentary,
+                        *period,
+                        &theirs.commentary,
+                    );
+                }
             }
             Key::Figure(id, period) => {
                 let theirs = self
@@ -1094,7 +1379,14 @@ impl<'f> Taker<'f> {
                 let ours = &mut out.register[at];
                 ours.kind = theirs.kind;
                 ours.retired = theirs.retired.clone();
-                ours.history = theirs.history.clone();
+            }
+            Key::History(id) => {
+                if let (Some(theirs), Some(&at)) =
+                    (self.file_entries.get(id.as_str()), self.entries.get(id))
+                {
+                    let ours = &mut out.register[at];
+                    ours.history = joined_history(&ours.history, &theirs.history);
+                }
             }
             Key::Quarter(id, period) => {
                 let theirs = self
@@ -1134,31 +1426,18 @@ impl<'f> Taker<'f> {
 
 fn details(c: &mut Collector<'_>, base: Base<&Snapshot>) {
     let (open, file) = (c.open, c.file);
-    let open_fields = detail_fields(open);
-    let file_fields = detail_fields(file);
-    for ((what, open_text), (_, file_text)) in open_fields.into_iter().zip(file_fields) {
-        // Compared by value, shown in words.
-        let same = |a: &Snapshot, b: &Snapshot| detail_same(what, a, b);
-        let outcome = if same(open, file) {
-            None
-        } else {
-            Some(match base {
-                Base::Known(Some(b)) if same(open, b) => Outcome::Changed(Side::File),
-                Base::Known(Some(b)) if same(file, b) => Outcome::Changed(Side::Open),
-                _ => Outcome::Conflict,
-            })
-        };
+    for what in Detail::ALL {
         c.push(
-            outcome,
+            decide_by(Some(open), Some(file), base, |x, y| what.same(x, y)),
             Key::Detail(what),
             Section::Details,
-            what.to_owned(),
+            what.label().to_owned(),
             Some(Route::Data.href()),
             || {
                 vec![Row {
-                    what,
-                    open: Some(open_text),
-                    file: Some(file_text),
+                    what: what.label(),
+                    open: Some(what.text(open)),
+                    file: Some(what.text(file)),
                 }]
             },
         );
@@ -1180,21 +1459,78 @@ fn details(c: &mut Collector<'_>, base: Base<&Snapshot>) {
     }
 }
 
+/// One item for each period whose commentary the copies hold differently.
+#[allow(clippy::too_many_arguments)]
+fn commentary(
+    c: &mut Collector<'_>,
+    open: &[Commentary],
+    file: &[Commentary],
+    base: Base<&Vec<Commentary>>,
+    key: impl Fn(Period) -> Key,
+    name: &str,
+    href: &Option<String>,
+) {
+    let base = match base {
+        Base::Unknown => None,
+        Base::Known(b) => Some(by_period(b.map_or(&[], |v| v.as_slice()))),
+    };
+    let (ours, theirs) = (by_period(open), by_period(file));
+    for (period, o, f) in paired(&ours, &theirs, |g| g.0) {
+        let b = match &base {
+            None => Base::Unknown,
+            Some(groups) => Base::Known(groups.iter().find(|g| g.0 == period)),
+        };
+        let (s_open, s_file) = (c.open, c.file);
+        c.push(
+            decide(o, f, b),
+            key(period),
+            Section::Indicators,
+            format!("{name}: commentary for {period}"),
+            href.clone(),
+            || {
+                rows(
+                    o.map(|g| commentary_fields(s_open, &g.1)),
+                    f.map(|g| commentary_fields(s_file, &g.1)),
+                    &["Source"],
+                )
+            },
+        );
+    }
+}
+
 fn indicators(c: &mut Collector<'_>, base: Base<&Snapshot>) {
     let (open, file) = (c.open, c.file);
     for (id, o, f) in paired(&open.service_areas, &file.service_areas, |a| a.id.clone()) {
         let b = base.map(|b| b.service_areas.iter().find(|a| a.id == id));
-        let label = format!(
-            "Service area \u{201c}{}\u{201d}",
-            o.or(f).map_or(id.as_str(), |a| a.name.as_str())
-        );
+        let name = o.or(f).map_or(id.as_str(), |a| a.name.as_str()).to_owned();
+        let label = format!("Service area \u{201c}{name}\u{201d}");
+        let (Some(oa), Some(fa)) = (o, f) else {
+            c.push(
+                decide(o, f, b),
+                Key::Area(id),
+                Section::Indicators,
+                label,
+                None,
+                || rows(o.map(whole_area_fields), f.map(whole_area_fields), &[]),
+            );
+            continue;
+        };
         c.push(
-            decide(o, f, b),
-            Key::Area(id),
+            decide_by(o, f, b, area_same),
+            Key::Area(id.clone()),
             Section::Indicators,
-            label,
+            label.clone(),
             None,
-            || rows(o.map(area_fields), f.map(area_fields), &[]),
+            || rows(Some(area_fields(oa)), Some(area_fields(fa)), &[]),
+        );
+        commentary(
+            c,
+            &oa.commentary,
+            &fa.commentary,
+            b.map(|a| Some(&a.commentary)),
+            |p| Key::AreaCommentary(id.clone(), p),
+            &label,
+            &None,
         );
     }
     for (id, o, f) in paired(&open.indicators, &file.indicators, |i| i.id.clone()) {
@@ -1221,19 +1557,8 @@ fn indicators(c: &mut Collector<'_>, base: Base<&Snapshot>) {
         if oi == fi {
             continue;
         }
-        fn details(x: Option<&Indicator>) -> Option<Details<'_>> {
-            x.map(Details)
-        }
-        let detail_base = match b {
-            Base::Unknown => Base::Unknown,
-            Base::Known(b) => Base::Known(details(b)),
-        };
-        let detail_base_ref = match &detail_base {
-            Base::Unknown => Base::Unknown,
-            Base::Known(b) => Base::Known(b.as_ref()),
-        };
         c.push(
-            decide(details(o).as_ref(), details(f).as_ref(), detail_base_ref),
+            decide_by(o, f, b, indicator_details_same),
             Key::IndicatorDetails(id.clone()),
             Section::Indicators,
             format!("{name}: its details"),
@@ -1263,6 +1588,15 @@ fn indicators(c: &mut Collector<'_>, base: Base<&Snapshot>) {
                 },
             );
         }
+        commentary(
+            c,
+            &oi.commentary,
+            &fi.commentary,
+            b.map(|i| Some(&i.commentary)),
+            |p| Key::Commentary(id.clone(), p),
+            &name,
+            &href,
+        );
     }
 }
 
@@ -1288,27 +1622,37 @@ fn register(c: &mut Collector<'_>, base: Base<&Snapshot>) {
         if oe == fe {
             continue;
         }
-        let detail_base = match b {
-            Base::Unknown => Base::Unknown,
-            Base::Known(b) => Base::Known(b.map(EntryDetails)),
-        };
-        let detail_base_ref = match &detail_base {
-            Base::Unknown => Base::Unknown,
-            Base::Known(b) => Base::Known(b.as_ref()),
-        };
         let latest = oe.assessments.last().map(|a| entry_href(&id, a.period));
         c.push(
-            decide(
-                Some(&EntryDetails(oe)),
-                Some(&EntryDetails(fe)),
-                detail_base_ref,
-            ),
+            decide_by(o, f, b, entry_details_same),
             Key::EntryDetails(id.clone()),
             Section::Register,
             format!("{title}: its details"),
-            latest,
+            latest.clone(),
             || rows(Some(entry_fields(oe)), Some(entry_fields(fe)), &[]),
         );
+        if !notes_only_in(&fe.history, &oe.history).is_empty() {
+            c.push(
+                Some(match base {
+                    Base::Known(_) => Outcome::Changed(Side::File),
+                    Base::Unknown => Outcome::Only(Side::File),
+                }),
+                Key::History(id.clone()),
+                Section::Register,
+                format!("{title}: its history"),
+                latest,
+                || {
+                    history_fields(&oe.history, &fe.history)
+                        .into_iter()
+                        .map(|(what, text)| Row {
+                            what,
+                            open: Some("not noted".to_owned()),
+                            file: Some(text),
+                        })
+                        .collect()
+                },
+            );
+        }
         for (period, oa, fa) in paired(&oe.assessments, &fe.assessments, |a| a.period) {
             let ba = b.map(|b| lookup(&b.assessments, |a| a.period, &period));
             c.push(

@@ -10,7 +10,7 @@ use scrutineer_core::indicators::comparators::{
     save_comparator, ComparatorField, ComparatorForm, COMPARATOR_KINDS,
 };
 
-use super::radio::Radio;
+use crate::components::Radio;
 use crate::components::{message_for, settle, summary_of, ErrorSummary, TableRegion, TextField};
 use crate::workspace::use_workspace;
 

@@ -9,7 +9,7 @@ use scrutineer_core::indicators::details::{
 };
 use scrutineer_core::indicators::tolerance::tolerance_example;
 
-use super::radio::Radio;
+use crate::components::Radio;
 use crate::components::{message_for, settle, summary_of, ErrorSummary, TextField};
 use crate::workspace::use_workspace;
 

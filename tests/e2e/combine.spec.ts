@@ -98,7 +98,7 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   await press(page.getByTestId('confirm-combine'), info);
   const statuses = page.getByTestId('notices-combine');
   await expect(statuses).toContainText(
-    'Combined “officer-b.json” with the data that was open: 1 item taken from the file, 1 item kept from the data open now, and of the 2 both held differently, 1 taken from the file and 1 kept.',
+    'Combined “officer-b.json” with the data that was open: 1 change taken from the file, 1 change kept from the data open now, and of the 2 items both held differently, 1 taken from the file and 1 kept.',
   );
   // Saved once the undo copy is (the same write as nothing else).
   await expect.poll(async () => figure(await savedPack(page), newYear)).toBe(5000);

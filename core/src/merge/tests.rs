@@ -1,6 +1,7 @@
 use super::*;
 use crate::compare::{Comparison, Line};
-use crate::domain::register::Retirement;
+use crate::domain::indicator::Commentary;
+use crate::domain::register::{HistoryNote, Retirement};
 use crate::domain::value::Value;
 
 fn period(label: &str) -> Period {
@@ -72,6 +73,22 @@ fn every_kind_changed(base: &Snapshot) -> Snapshot {
     s.settings.risk_appetite = Some(9);
     s.sources[0].title = "Quarterly report, revised".to_owned();
     s.service_areas[0].name = "Children and families".to_owned();
+    s.service_areas[0].commentary.push(Commentary {
+        period: period("Q3 2019/20"),
+        text: "Caseloads fell in the autumn.".to_owned(),
+        source: None,
+    });
+    indicator(&mut s, "referrals").commentary.push(Commentary {
+        period: period("Q3 2019/20"),
+        text: "Referrals rose after the schools' return.".to_owned(),
+        source: None,
+    });
+    entry(&mut s, "CR2").history.push(HistoryNote {
+        on: chrono::NaiveDate::from_ymd_opt(2019, 12, 2).expect("a date"),
+        period: period("Q2 2019/20"),
+        change: "Owner changed".to_owned(),
+        reason: "Restructure".to_owned(),
+    });
     indicator(&mut s, "contacts").owner = Some("Head of Service".to_owned());
     let first = indicator(&mut s, "referrals").values[0].period;
     indicator(&mut s, "referrals").values[0].value = Value::figure(1.0, 0);
@@ -134,11 +151,14 @@ fn every_kind_of_item_one_copy_changed_is_taken_from_it() {
                 Key::Detail(_) => "detail",
                 Key::Source(_) => "source",
                 Key::Area(_) => "area",
+                Key::AreaCommentary(..) => "area commentary",
                 Key::Indicator(_) => "indicator",
                 Key::IndicatorDetails(_) => "indicator details",
                 Key::Figure(..) => "figure",
+                Key::Commentary(..) => "commentary",
                 Key::Entry(_) => "entry",
                 Key::EntryDetails(_) => "entry details",
+                Key::History(_) => "history",
                 Key::Quarter(..) => "quarter",
                 Key::Complaints(..) => "complaints",
             })
@@ -147,9 +167,11 @@ fn every_kind_of_item_one_copy_changed_is_taken_from_it() {
             "detail",
             "source",
             "area",
+            "area commentary",
             "indicator",
             "indicator details",
             "figure",
+            "commentary",
             "entry",
             "entry details",
             "quarter",
@@ -157,6 +179,9 @@ fn every_kind_of_item_one_copy_changed_is_taken_from_it() {
         ] {
             assert!(kinds.contains(&kind), "no {kind} item in {kinds:?}");
         }
+        // A history is joined: only the changes the file notes and the data
+        // open now lacks are an item.
+        assert_eq!(kinds.contains(&"history"), side == Side::File, "{kinds:?}");
         // What was removed reads as removed, by the copy that removed it.
         assert!(merge
             .items
@@ -282,10 +307,19 @@ fn without_a_common_version_what_one_copy_lacks_is_kept_and_what_differs_is_aske
         }
     );
     assert_eq!(merge.counts(Some(Section::Register)).from_file, 1);
+    assert_eq!(
+        merge.counts(None).words(),
+        "1 change taken from the file, 1 change kept from the data open now and 1 item to choose."
+    );
+    assert_eq!(
+        merge.counts(Some(Section::Register)).words(),
+        "1 change taken from the file."
+    );
+    assert_eq!(Counts::default().words(), "");
     let choices = choose(&merge, Side::File);
     assert_eq!(
         merge.done_words(&choices),
-        "1 item taken from the file, 1 item kept from the data open now, and of the 1 both held differently, 1 taken from the file and 0 kept."
+        "1 change taken from the file, 1 change kept from the data open now, and of the 1 item both held differently, 1 taken from the file and 0 kept."
     );
     let combined = merge.combine(&open, &file, &choices).expect("combined");
     assert_eq!(figure(&combined, "Q2 2019/20"), Some(7.0));
@@ -330,7 +364,7 @@ fn merged_then_compared_with_either_copy_shows_only_the_others_changes() {
 }
 
 #[test]
-fn a_combination_that_breaks_a_rule_is_refused_with_the_problem() {
+fn a_removal_the_other_copy_still_uses_is_asked_and_taking_it_is_refused() {
     let base = Snapshot::demo();
     // The open copy removed a service area and its indicators; the file
     // added an indicator to it.
@@ -343,8 +377,22 @@ fn a_combination_that_breaks_a_rule_is_refused_with_the_problem() {
     added.id = "added".to_owned();
     file.indicators.push(added);
     let merge = Merge::of(&open, &file, Common::Known(&base));
-    assert_eq!(merge.counts(None).conflicts, 0);
-    let Err(CombineError::Invalid(problems)) = merge.combine(&open, &file, &Choices::new()) else {
+    // The area's removal alone is asked, with the reason.
+    let asked: Vec<&MergeItem> = merge
+        .items
+        .iter()
+        .filter(|i| i.outcome == Outcome::Conflict)
+        .collect();
+    assert_eq!(asked.len(), 1, "{:?}", keys(&merge));
+    assert_eq!(asked[0].key, Key::Area(area.clone()));
+    assert_eq!(
+        asked[0].why.as_deref(),
+        Some("The data open now removed this service area, but 1 indicator the combination keeps is still in it. Keep it, or take the removal once nothing uses it: the combination cannot be made while something does.")
+    );
+    // Taking the removal is refused, with the problem; keeping the area
+    // keeps it and the file's indicator in it.
+    let take_removal = choose(&merge, Side::Open);
+    let Err(CombineError::Invalid(problems)) = merge.combine(&open, &file, &take_removal) else {
         panic!("combined a pack with an indicator outside any area");
     };
     assert!(problems[0].to_string().contains("added"), "{problems:?}");
@@ -354,6 +402,163 @@ fn a_combination_that_breaks_a_rule_is_refused_with_the_problem() {
         "{words}"
     );
     assert!(words.contains("Nothing has been changed"), "{words}");
+    let kept = merge
+        .combine(&open, &file, &choose(&merge, Side::File))
+        .expect("combined");
+    assert!(kept.service_areas.iter().any(|a| a.id == area));
+    assert!(kept.indicators.iter().any(|i| i.id == "added"));
+    assert_eq!(validate(&kept), vec![]);
+}
+
+#[test]
+fn a_source_one_copy_removed_and_the_other_newly_cites_is_asked() {
+    let base = Snapshot::demo();
+    let unused = "unused-source".to_owned();
+    let mut base_with = base.clone();
+    let mut source = base.sources[0].clone();
+    source.id = unused.clone();
+    base_with.sources.push(source);
+    // The file removed the source nothing cited; the open copy cited it in
+    // a new figure.
+    let mut file = base_with.clone();
+    file.sources.retain(|s| s.id != unused);
+    let mut open = with_figure(base_with.clone(), "Q3 2019/20", 42.0);
+    let contacts = indicator(&mut open, "contacts");
+    let at = contacts.values.len() - 1;
+    contacts.values[at].source = Some(unused.clone());
+    let merge = Merge::of(&open, &file, Common::Known(&base_with));
+    let item = merge
+        .items
+        .iter()
+        .find(|i| i.key == Key::Source(unused.clone()))
+        .expect("the source is an item");
+    assert_eq!(item.outcome, Outcome::Conflict);
+    assert!(
+        item.why.as_deref().is_some_and(|w| w.starts_with(
+            "The file removed this source, but 1 item the combination keeps still cites it."
+        )),
+        "{:?}",
+        item.why
+    );
+    // Untouched elsewhere, the same removal is taken without asking.
+    let quiet = Merge::of(&base_with, &file, Common::Known(&base_with));
+    assert_eq!(
+        keys(&quiet),
+        vec![(Key::Source(unused.clone()), Outcome::Removed(Side::File))]
+    );
+    let kept = merge
+        .combine(&open, &file, &choose(&merge, Side::Open))
+        .expect("combined");
+    assert_eq!(figure(&kept, "Q3 2019/20"), Some(42.0));
+    assert!(kept.sources.iter().any(|s| s.id == unused));
+}
+
+#[test]
+fn commentary_and_histories_of_one_item_edited_in_both_copies_are_all_kept() {
+    let base = Snapshot::demo();
+    let q3 = period("Q3 2019/20");
+    let note = |day: u32, change: &str| HistoryNote {
+        on: chrono::NaiveDate::from_ymd_opt(2019, 12, day).expect("a date"),
+        period: period("Q2 2019/20"),
+        change: change.to_owned(),
+        reason: "Quarterly review".to_owned(),
+    };
+    // One officer wrote Q3's commentary on an indicator and changed CR2's
+    // Q2 owner; the other changed the indicator's owner, wrote the area's
+    // Q3 commentary and moved CR2's Q1 score. Each noted a change in CR2's
+    // history.
+    let mut open = base.clone();
+    indicator(&mut open, "referrals")
+        .commentary
+        .push(Commentary {
+            period: q3,
+            text: "Referrals rose.".to_owned(),
+            source: None,
+        });
+    entry(&mut open, "CR2")
+        .history
+        .push(note(3, "Owner changed"));
+    let mut file = base.clone();
+    indicator(&mut file, "referrals").owner = Some("Head of Early Help".to_owned());
+    file.service_areas[0].commentary.push(Commentary {
+        period: q3,
+        text: "A steady quarter.".to_owned(),
+        source: None,
+    });
+    entry(&mut file, "CR2")
+        .history
+        .push(note(2, "Residual score moved"));
+    entry(&mut file, "CR2")
+        .history
+        .push(note(4, "Target score moved"));
+    for (common, asked) in [(Common::Known(&base), 0), (Common::Unknown, 1)] {
+        let merge = Merge::of(&open, &file, common);
+        // Nothing is asked where a version both came from is known; without
+        // it, only the indicator's details, which both hold differently.
+        assert_eq!(merge.counts(None).conflicts, asked, "{:?}", keys(&merge));
+        let combined = merge
+            .combine(&open, &file, &choose(&merge, Side::File))
+            .expect("combined");
+        let referrals = indicator(&mut combined.clone(), "referrals").clone();
+        assert_eq!(referrals.owner.as_deref(), Some("Head of Early Help"));
+        assert_eq!(
+            referrals.commentary.last().map(|c| c.text.as_str()),
+            Some("Referrals rose.")
+        );
+        assert_eq!(
+            combined.service_areas[0]
+                .commentary
+                .last()
+                .map(|c| c.text.as_str()),
+            Some("A steady quarter.")
+        );
+        let history: Vec<&str> = combined
+            .register
+            .iter()
+            .find(|e| e.id == "CR2")
+            .expect("CR2")
+            .history
+            .iter()
+            .map(|n| n.change.as_str())
+            .collect();
+        assert_eq!(
+            &history[history.len() - 3..],
+            [
+                "Residual score moved",
+                "Owner changed",
+                "Target score moved"
+            ]
+        );
+    }
+    // Both copies writing one period's commentary differently is asked.
+    let mut other = base.clone();
+    indicator(&mut other, "referrals")
+        .commentary
+        .push(Commentary {
+            period: q3,
+            text: "Referrals fell.".to_owned(),
+            source: None,
+        });
+    let merge = Merge::of(&open, &other, Common::Known(&base));
+    assert!(merge
+        .items
+        .iter()
+        .any(|i| i.key == Key::Commentary("referrals".to_owned(), q3)
+            && i.outcome == Outcome::Conflict));
+    let theirs = merge
+        .combine(&open, &other, &choose(&merge, Side::File))
+        .expect("combined");
+    let texts: Vec<&str> = theirs
+        .indicators
+        .iter()
+        .find(|i| i.id == "referrals")
+        .expect("referrals")
+        .commentary
+        .iter()
+        .filter(|c| c.period == q3)
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Referrals fell."]);
 }
 
 #[test]

@@ -1,11 +1,11 @@
-//! One radio of a group, as the indicator forms draw them.
+//! One radio of a group, as the forms and the combine page draw them.
 
 use leptos::prelude::*;
 
 /// A radio input with its label. Its id is the group's `name`, "-" and its
 /// `value`, so a field's id names the group once.
 #[component]
-pub(super) fn Radio(
+pub fn Radio(
     /// The group's name (a field's id).
     #[prop(into)]
     name: String,
@@ -23,6 +23,9 @@ pub(super) fn Radio(
     /// "off" where the browser must not restore a choice on reload.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// A test hook.
+    #[prop(optional, into)]
+    testid: Option<String>,
 ) -> impl IntoView {
     let input_id = format!("{name}-{value}");
     view! {
@@ -34,6 +37,7 @@ pub(super) fn Radio(
                 name=name
                 value=value
                 autocomplete=autocomplete
+                data-testid=testid
                 aria-describedby=move || described_by.and_then(|d| d.get())
                 prop:checked=move || checked.get()
                 on:change=move |_| on_choose.run(value)
