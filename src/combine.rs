@@ -100,7 +100,14 @@ pub fn CombinePage() -> impl IntoView {
                     accept=".json,application/json"
                     testid="combine-file"
                     at=COMBINE_FILE
-                    on_text=Callback::new(move |(name, text)| workspace.check_file_at(COMBINE_FILE, name, text))
+                    on_text=Callback::new(move |(name, text)| {
+                        workspace.check_file_at(COMBINE_FILE, name, text);
+                        // The chooser goes once a file can be combined: focus
+                        // moves to what replaces it, which names the file.
+                        if workspace.pending_import().with_untracked(Option::is_some) {
+                            crate::browser::focus_when_shown("#combine-heading");
+                        }
+                    })
                 />
                 <p><a href=Route::Data.href()>"Back to Data"</a></p>
             }

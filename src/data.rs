@@ -519,6 +519,8 @@ fn Versions() -> impl IntoView {
     let workspace = use_workspace();
     workspace.read_versions();
     let available = crate::records::aside_available();
+    let sure = RwSignal::new(false);
+    let notices = crate::state::use_notices();
     let list = move || {
         workspace.versions().get().map(|listed| {
             let index = match listed {
@@ -530,8 +532,21 @@ fn Versions() -> impl IntoView {
                             "Remove them all to keep versions again; the data open now is not affected."
                         </p>
                         <button type="button" class="button button--warning" data-testid="versions-remove-all"
-                            on:click=move |_| workspace.remove_all_versions()>
-                            "Remove every version"
+                            on:click=move |_| {
+                                // Some may hold the only copy of changes: a second press, once told.
+                                if sure.get_untracked() {
+                                    sure.set(false);
+                                    workspace.remove_all_versions();
+                                } else {
+                                    sure.set(true);
+                                    notices.status_at(
+                                        VERSIONS,
+                                        "Some of them may hold changes that are in no file, and which versions they are cannot be read. Press \u{201c}Remove every version\u{201d} again to remove them all.",
+                                        vec![],
+                                    );
+                                }
+                            }>
+                            {move || if sure.get() { "Remove every version: press again" } else { "Remove every version" }}
                         </button>
                     }
                     .into_any();
@@ -553,9 +568,8 @@ fn Versions() -> impl IntoView {
                 .map(|k| {
                     let when = browser::instant_label(k.kept_at);
                     let on = format!("on {when}");
-                    let (compare, restore) = (k.clone(), k.clone());
-                    let (compare_on, restore_on) = (on.clone(), on.clone());
-                    let id = k.id;
+                    let (compare, restore, remove) = (k.clone(), k.clone(), k.clone());
+                    let (compare_on, restore_on, on_remove) = (on.clone(), on.clone(), on.clone());
                     let exported = k.exported;
                     let asked = RwSignal::new(false);
                     let unexported = (!k.exported).then(|| view! {
@@ -590,9 +604,14 @@ fn Versions() -> impl IntoView {
                                         on:click=move |_| {
                                             // The only copy of some changes: a second press, once told.
                                             if exported || asked.get_untracked() {
-                                                workspace.remove_version(id);
+                                                workspace.remove_version(remove.clone());
                                             } else {
                                                 asked.set(true);
+                                                notices.status_at(
+                                                    VERSIONS,
+                                                    format!("The version kept {on_remove} holds changes that are in no file: removing it loses them. Press its Remove button again to remove it anyway, or restore it and download a copy first."),
+                                                    vec![],
+                                                );
                                             }
                                         }>
                                         {move || if asked.get() { "Remove: its changes are in no file" } else { "Remove" }}

@@ -67,6 +67,9 @@ pub struct Workspace {
     /// Counts files chosen, cancelled and confirmed: a confirmed import goes
     /// ahead only if nothing else was chosen while its undo copy was stored.
     import_token: RwSignal<u64>,
+    /// Whether a start empty, a return to the demo or a restore is under
+    /// way (a version being kept first): a second press does nothing more.
+    replacing: StoredValue<bool>,
     notices: Notices,
 }
 
@@ -155,6 +158,7 @@ impl Workspace {
             undo_stack: RwSignal::new(vec![]),
             saved_meta: RwSignal::new(Meta::default()),
             import_token: RwSignal::new(0),
+            replacing: StoredValue::new(false),
             notices,
         };
         let loaded = match saved {
@@ -481,7 +485,7 @@ impl Workspace {
         let (name, text, fingerprint) = self.export_file();
         if browser::download(&name, &text, "application/json") {
             self.mark_exported(fingerprint);
-            self.keep_downloaded(name.clone());
+            self.keep_downloaded(name.clone(), self.snapshot.get_untracked());
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
             ));
@@ -494,18 +498,29 @@ impl Workspace {
     }
 
     /// Offers the file to the device's share sheet, downloading it where the
-    /// device refuses.
+    /// device refuses. The data is marked exported only if it is still what
+    /// was shared: a change made while the sheet was open is in no file.
     pub fn share_copy(&self) {
         let (name, text, fingerprint) = self.export_file();
+        let shared = self.snapshot.get_untracked();
         let workspace = *self;
         leptos::task::spawn_local(async move {
             match browser::share_file(&name, &text).await {
                 browser::Shared::Shared => {
-                    workspace.mark_exported(fingerprint);
-                    workspace.keep_downloaded(name.clone());
-                    workspace
-                        .notices
-                        .status(format!("Shared \u{201c}{name}\u{201d}."));
+                    let unchanged = workspace
+                        .snapshot
+                        .try_with_untracked(|now| Arc::ptr_eq(now, &shared));
+                    if unchanged == Some(true) {
+                        workspace.mark_exported(fingerprint);
+                        workspace
+                            .notices
+                            .status(format!("Shared \u{201c}{name}\u{201d}."));
+                    } else {
+                        workspace.notices.status(format!(
+                            "Shared \u{201c}{name}\u{201d}. It holds the data as it was when you chose to share: the changes made since are in no file yet."
+                        ));
+                    }
+                    workspace.keep_downloaded(name.clone(), shared);
                 }
                 browser::Shared::Cancelled => {}
                 browser::Shared::Refused => {

@@ -25,11 +25,12 @@ enum Incoming {
     /// The file as it is.
     File(Opened),
     /// The file combined with the data open now; `file` is the file's
-    /// fingerprint.
+    /// fingerprint, `theirs` its data.
     Combined {
         snapshot: Snapshot,
         words: String,
         file: String,
+        theirs: Arc<Snapshot>,
     },
 }
 
@@ -83,6 +84,7 @@ impl Workspace {
                 snapshot: combined,
                 words,
                 file,
+                theirs: Arc::new(opened.snapshot),
             },
         );
     }
@@ -158,6 +160,7 @@ impl Workspace {
                 snapshot,
                 words,
                 file,
+                theirs,
             } => {
                 // What is open now is no file's: the reminder to download a
                 // copy stays until one is. The file it holds the changes of
@@ -165,6 +168,7 @@ impl Workspace {
                 self.meta.update(|m| m.based_on = Some(file));
                 self.snapshot.set(Arc::new(snapshot));
                 self.save_as(None, None);
+                self.keep_file(Cause::CombinedIn { file: name.clone() }, theirs);
                 self.notices.status_at(
                     COMBINE,
                     format!("Combined \u{201c}{name}\u{201d} with the data that was open: {words} Download a copy to send the combined pack on."),
@@ -190,11 +194,13 @@ impl Workspace {
         // says so (`based_on`), so that the sender can combine it.
         let from = fingerprint::of(&opened.snapshot);
         self.meta.update(|m| m.based_on = Some(from));
-        self.snapshot.set(Arc::new(opened.snapshot));
+        let opened_data = Arc::new(opened.snapshot);
+        self.snapshot.set(opened_data.clone());
         if !self.save_as(Some(at), None) {
             // Not saved: the mark is on screen all the same.
             self.mark_exported_at(at);
         }
+        self.keep_file(Cause::Opened { file: name.clone() }, opened_data);
         self.notices.status_at(
             OPEN_FILE,
             format!(

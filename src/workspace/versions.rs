@@ -1,15 +1,16 @@
 //! Versions kept in this browser (see `scrutineer_core::file::versions`
 //! for what is kept and what is dropped), carried out: one keep or removal
-//! at a time in this tab ([`in_turn`]), each a read of the index and one
-//! transaction writing the version's text and the index together. A keep
-//! that replaces the data is awaited before the data is replaced, so a
-//! version that could not be kept is known before anything is lost.
+//! at a time in this browser ([`in_turn`]: in this tab, and across its tabs
+//! by a Web Lock), each a read of the index and one transaction writing the
+//! version's text and the index together. A keep that replaces the data is
+//! awaited before the data is replaced, so a version that could not be
+//! kept is known before anything is lost.
 
 use std::cell::RefCell;
 use std::future::Future;
 use std::sync::Arc;
 
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::fingerprint;
@@ -20,7 +21,8 @@ use scrutineer_core::file::versions::{
     body_key, held_elsewhere, id_of_key, room_for_versions, Cause, Index, Keep, Kept, Unreadable,
     BODY_PREFIX, INDEX_KEY,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::{ComparedFrom, Workspace};
@@ -40,8 +42,13 @@ thread_local! {
     static LAST: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
+/// The Web Lock every tab of this site asks for before it reads or writes
+/// the versions.
+const LOCK: &str = "scrutineer.versions";
+
 /// Runs `job` once every job given a turn before it in this tab has ended,
-/// so two keeps never read the same index and one write over the other.
+/// and while no other tab of this browser runs one, so two keeps never read
+/// the same index and one write over the other.
 async fn in_turn<T>(job: impl Future<Output = T>) -> T {
     let mut finish: Option<Function> = None;
     let mine = Promise::new(&mut |resolve, _| finish = Some(resolve));
@@ -49,11 +56,56 @@ async fn in_turn<T>(job: impl Future<Output = T>) -> T {
     if let Some(before) = before {
         let _ = JsFuture::from(before).await;
     }
+    let release = across_tabs().await;
     let answer = job.await;
+    if let Some(release) = release {
+        let _ = release.call0(&JsValue::NULL);
+    }
     if let Some(finish) = finish {
         let _ = finish.call0(&JsValue::NULL);
     }
     answer
+}
+
+/// Waits for the versions' Web Lock and gives what lets it go; `None`
+/// where the browser has no locks (or refuses one), when this tab's turn
+/// alone keeps order.
+async fn across_tabs() -> Option<Function> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    let request: Function = Reflect::get(&locks, &JsValue::from_str("request"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    // Held until `release` is called: the lock's callback answers with it.
+    let mut release: Option<Function> = None;
+    let held = Promise::new(&mut |resolve, _| release = Some(resolve));
+    let mut granted_fn: Option<Function> = None;
+    let granted = Promise::new(&mut |resolve, _| granted_fn = Some(resolve));
+    let granted_fn = granted_fn?;
+    let on_grant = {
+        let granted_fn = granted_fn.clone();
+        Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+            let _ = granted_fn.call1(&JsValue::NULL, &JsValue::TRUE);
+            held.into()
+        })
+    };
+    let asked = request
+        .call2(&locks, &JsValue::from_str(LOCK), &on_grant)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    // A refusal (no lock manager here) lets the job go ahead unlocked.
+    let on_refusal = Closure::once_into_js(move |_e: JsValue| {
+        let _ = granted_fn.call1(&JsValue::NULL, &JsValue::FALSE);
+    });
+    if let Ok(catch) = Reflect::get(&asked, &JsValue::from_str("catch")) {
+        if let Ok(catch) = catch.dyn_into::<Function>() {
+            let _ = catch.call1(&asked, &on_refusal);
+        }
+    }
+    let locked = JsFuture::from(granted).await.ok()?.as_bool() == Some(true);
+    locked.then_some(release).flatten()
 }
 
 /// Why a version was not kept.
@@ -237,16 +289,23 @@ impl Workspace {
     /// Keeps the data open now as a version for `cause`, and says whether
     /// it was kept; the list on the Data page follows.
     pub(super) async fn keep_open(&self, cause: Cause) -> Result<(), NotKept> {
+        let elsewhere = self.held_elsewhere_now();
+        self.keep_data(cause, self.snapshot.get_untracked(), elsewhere)
+            .await
+    }
+
+    /// Keeps `snapshot` as a version for `cause` (`elsewhere`: its data is
+    /// in a file too), and says whether it was kept; the list follows.
+    pub(super) async fn keep_data(
+        &self,
+        cause: Cause,
+        snapshot: Arc<Snapshot>,
+        elsewhere: bool,
+    ) -> Result<(), NotKept> {
         if self.health.get_untracked() != super::Health::Saving {
             return Err(NotKept::Unavailable);
         }
-        let kept = keep(
-            cause,
-            self.snapshot.get_untracked(),
-            self.held_elsewhere_now(),
-            self.record_bytes(),
-        )
-        .await;
+        let kept = keep(cause, snapshot, elsewhere, self.record_bytes()).await;
         match &kept {
             Ok(index) => {
                 self.versions.try_set(Some(Ok(index.clone())));
@@ -261,20 +320,37 @@ impl Workspace {
 
     /// Keeps the data open now, then (unless that failed and the data is in
     /// no file) runs `then`; says at the top why not. `what` is what was
-    /// asked: "start with an empty workspace".
+    /// asked: "start with an empty workspace". One at a time: a second
+    /// press while the first is being kept does nothing more; and where the
+    /// data changed meanwhile (another tab's save, an edit), `then` does not
+    /// run, since the version kept is not what it would replace.
     pub(super) fn keep_then(
         &self,
         cause: Cause,
         what: &'static str,
         then: impl FnOnce() + 'static,
     ) {
+        if self.replacing.get_value() {
+            return;
+        }
+        self.replacing.set_value(true);
         let workspace = *self;
         let elsewhere = self.held_elsewhere_now();
+        let before = self.snapshot.get_untracked();
         leptos::task::spawn_local(async move {
-            match workspace.keep_open(cause).await {
-                Ok(()) => then(),
-                Err(_) if elsewhere => then(),
-                Err(why) => workspace.notices.error_with(
+            let kept = workspace.keep_open(cause).await;
+            workspace.replacing.try_set_value(false);
+            let unchanged = workspace
+                .snapshot
+                .try_with_untracked(|now| Arc::ptr_eq(now, &before));
+            match (kept, unchanged) {
+                (_, None) => {}
+                (_, Some(false)) => workspace.notices.error(format!(
+                    "Did not {what}: the data changed while a version of it was being kept. Nothing has been replaced; try again."
+                )),
+                (Ok(()), Some(true)) => then(),
+                (Err(_), Some(true)) if elsewhere => then(),
+                (Err(why), Some(true)) => workspace.notices.error_with(
                     format!(
                         "Did not {what}: the data open now has changes that are in no file, and a version of it could not be kept in this browser ({}). Nothing has been changed. Download a copy first, then try again.",
                         why.words()
@@ -285,13 +361,27 @@ impl Workspace {
         });
     }
 
-    /// Keeps the data just downloaded (or shared) as a version: a version
-    /// of the same data already kept is marked exported instead.
-    pub(super) fn keep_downloaded(&self, file: String) {
+    /// Keeps `snapshot`, just downloaded (or shared) as `file`, as a
+    /// version: a version of the same data already kept is marked exported
+    /// instead.
+    pub(super) fn keep_downloaded(&self, file: String, snapshot: Arc<Snapshot>) {
         let workspace = *self;
         leptos::task::spawn_local(async move {
             // It is in a file now: a version not kept loses nothing.
-            let _ = workspace.keep_open(Cause::Downloaded { file }).await;
+            let _ = workspace
+                .keep_data(Cause::Downloaded { file }, snapshot, true)
+                .await;
+        });
+    }
+
+    /// Keeps the file just opened or combined in (`snapshot`) as a version,
+    /// so that a file later saved from another copy of it can be combined
+    /// with what is open knowing where both started. It is in a file: not
+    /// keeping it loses nothing, and it may go to make room.
+    pub(super) fn keep_file(&self, cause: Cause, snapshot: Arc<Snapshot>) {
+        let workspace = *self;
+        leptos::task::spawn_local(async move {
+            let _ = workspace.keep_data(cause, snapshot, true).await;
         });
     }
 
@@ -329,27 +419,39 @@ impl Workspace {
         });
     }
 
-    /// Removes the version `id`; nothing else changes.
-    pub fn remove_version(&self, id: u64) {
+    /// Removes the version `kept`, if it is still kept (the list on screen
+    /// may be out of date: another tab may have removed it); nothing else
+    /// changes.
+    pub fn remove_version(&self, kept: Kept) {
         let workspace = *self;
         leptos::task::spawn_local(async move {
-            let removed: Result<Index, NotKept> = in_turn(async {
-                let next = read_index().await?.without(&[id]);
+            let removed: Result<(Index, bool), NotKept> = in_turn(async {
+                let index = read_index().await?;
+                if index.find(&kept).is_none() {
+                    return Ok((index, false));
+                }
+                let next = index.without(&[kept.id]);
                 records::write_aside(
                     vec![(INDEX_KEY.to_owned(), next.write())],
-                    vec![body_key(id)],
+                    vec![body_key(kept.id)],
                 )
                 .await
                 .map_err(NotKept::Failed)?;
-                Ok(next)
+                Ok((next, true))
             })
             .await;
             match removed {
-                Ok(next) => {
+                Ok((next, was_kept)) => {
                     workspace.versions.try_set(Some(Ok(next)));
-                    workspace
-                        .notices
-                        .status_at(VERSIONS, "The version was removed.", vec![]);
+                    workspace.notices.status_at(
+                        VERSIONS,
+                        if was_kept {
+                            "The version was removed."
+                        } else {
+                            "That version was no longer kept (another tab may have removed it): the list is brought up to date."
+                        },
+                        vec![],
+                    );
                 }
                 Err(e) => workspace.notices.error_at(
                     VERSIONS,
@@ -390,14 +492,29 @@ impl Workspace {
         });
     }
 
-    /// Reads version `kept` and hands its data to `then`; says why not at
+    /// Reads version `kept`, if it is still kept (the list on screen may
+    /// be out of date), and hands its data to `then`; says why not at
     /// [`VERSIONS`] where it cannot be read.
-    fn with_version(&self, kept: Kept, then: impl FnOnce(Snapshot) + 'static) {
-        let notices = self.notices;
+    fn with_version(&self, kept: Kept, then: impl FnOnce(Option<Snapshot>) + 'static) {
+        let workspace = *self;
         leptos::task::spawn_local(async move {
-            match read_version(&kept).await {
-                Ok(snapshot) => then(snapshot),
-                Err(why) => notices.error_at(VERSIONS, why),
+            let listed = in_turn(read_index()).await;
+            let read = match &listed {
+                Ok(index) if index.find(&kept).is_none() => Err(
+                    "That version is no longer kept in this browser (another tab may have removed it): the list is brought up to date. Nothing has been changed."
+                        .to_owned(),
+                ),
+                _ => read_version(&kept).await,
+            };
+            if let Ok(index) = listed {
+                workspace.versions.try_set(Some(Ok(index)));
+            }
+            match read {
+                Ok(snapshot) => then(Some(snapshot)),
+                Err(why) => {
+                    workspace.notices.error_at(VERSIONS, why);
+                    then(None)
+                }
             }
         });
     }
@@ -458,17 +575,28 @@ impl Workspace {
         let workspace = *self;
         let name = kept.name(&when);
         self.with_version(kept, move |snapshot| {
-            workspace.compare_with(name, Arc::new(snapshot), ComparedFrom::Version);
-            browser::go(&scrutineer_core::route::Route::Compare.href());
+            if let Some(snapshot) = snapshot {
+                workspace.compare_with(name, Arc::new(snapshot), ComparedFrom::Version);
+                browser::go(&scrutineer_core::route::Route::Compare.href());
+            }
         });
     }
 
     /// Puts version `kept` back as the data open now, undoably (Undo),
     /// keeping what was open as a version first.
+    /// A second press while the first is under way does nothing more.
     pub fn restore_version(&self, kept: Kept, when: String) {
+        if self.replacing.get_value() {
+            return;
+        }
+        self.replacing.set_value(true);
         let workspace = *self;
         let said = format!("Restored {}", kept.name(&when));
         self.with_version(kept, move |snapshot| {
+            workspace.replacing.try_set_value(false);
+            let Some(snapshot) = snapshot else {
+                return;
+            };
             workspace.keep_then(Cause::BeforeRestore, "restore the version", move || {
                 // Which file it came from is not known: a combine with it
                 // asks about every difference rather than guess.

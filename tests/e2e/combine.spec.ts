@@ -67,8 +67,8 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   await press(page.getByTestId('combine-pending'), info);
   await expect(app.heading).toHaveText('Combine a file with the data open now');
   const counts = page.getByTestId('combine-counts');
-  await expect(counts).toContainText('Taken from the file1 item');
-  await expect(counts).toContainText('Kept from the data open now1 item');
+  await expect(counts).toContainText('Taken from the file1 change');
+  await expect(counts).toContainText('Kept from the data open now1 change');
   await expect(page.getByTestId('combine-chosen')).toHaveText('2 items, 0 chosen');
   await expect(page.getByTestId('combine-no-common')).toBeVisible();
 
@@ -107,9 +107,10 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   expect(figure(combined, newYear), "officer A's new figure, kept").toBe(5000);
   expect(latest(combined, 'CR2').owner, "officer B's owner, chosen").toBe('Director of Children’s Services (interim)');
   expect(entry(combined, 'CR3').assessments.map((a) => a.period), "officer B's new quarter, taken").toContain(nextQuarter);
-  // What was open before is kept as a version too.
-  const versions = JSON.parse((await stored(page, 'scrutineer.versions'))!).kept;
-  expect(versions.at(-1).cause).toEqual({ kind: 'before_combine', file: 'officer-b.json' });
+  // What was open before is kept as a version too, and the file as it was combined in.
+  const causes = async () => JSON.parse((await stored(page, 'scrutineer.versions'))!).kept.map((k: { cause: unknown }) => k.cause);
+  await expect.poll(causes).toContainEqual({ kind: 'combined_in', file: 'officer-b.json' });
+  expect(await causes()).toContainEqual({ kind: 'before_combine', file: 'officer-b.json' });
 
   // Undo import puts officer A's copy back, in storage too.
   await press(statuses.getByRole('button', { name: 'Undo import' }), info);
@@ -177,8 +178,8 @@ test('with the file both copies started from kept here, what only one copy chang
   await expect(page.getByTestId('combine-common')).toContainText('downloaded as “lancashire-county-council-2019-06-30.json”');
   await expect(page.getByTestId('combine-no-common')).toHaveCount(0);
   const counts = page.getByTestId('combine-counts');
-  await expect(counts).toContainText('Taken from the file1 item');
-  await expect(counts).toContainText('Kept from the data open now1 item');
+  await expect(counts).toContainText('Taken from the file1 change');
+  await expect(counts).toContainText('Kept from the data open now1 change');
   await expect(page.getByTestId('combine-chosen')).toHaveText('None');
   await app.expectNoAxeViolations();
   await press(page.getByTestId('confirm-combine'), info);
@@ -186,4 +187,40 @@ test('with the file both copies started from kept here, what only one copy chang
   await expect.poll(async () => figure(await savedPack(page), '2016/17'), "officer B's change").toBe(222);
   const combined = JSON.parse((await stored(page))!).snapshot;
   expect(combined.organisation, "officer A's change").toBe('Anytown Borough Council');
+});
+
+test('two officers who each opened the same pack: the file opened is kept here, so only what both changed would be asked', async ({ app, page }, info) => {
+  await app.open('#/data');
+  // The lead officer's pack, as both officers received it.
+  const demo = await demoFile(page);
+  const sent = edited(demo, (pack) => {
+    indicator(pack, 'contacts').values.find((v) => v.period === '2016/17')!.value.value = 300;
+  });
+  await open(page, 'pack.json', sent);
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('notices-open-file')).toContainText('Opened “pack.json”');
+  const kept = async () =>
+    JSON.parse((await stored(page, 'scrutineer.versions')) ?? '{"kept":[]}').kept as { cause: { kind: string; file?: string }; fingerprint: string }[];
+  await expect.poll(async () => (await kept()).map((k) => k.cause.kind)).toContain('opened');
+  const opened = (await kept()).find((k) => k.cause.kind === 'opened')!;
+  expect(opened.cause.file).toBe('pack.json');
+
+  // Officer A (here) changes the pack details; officer B, in their copy of the same pack, a figure.
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  const theirs = JSON.parse(
+    edited(JSON.parse(sent.toString()), (pack) => {
+      indicator(pack, 'contacts').values.find((v) => v.period === '2016/17')!.value.value = 222;
+    }).toString(),
+  );
+  theirs.based_on = opened.fingerprint;
+  await open(page, 'officer-b.json', Buffer.from(JSON.stringify(theirs)));
+  await press(page.getByTestId('combine-pending'), info);
+  await expect(page.getByTestId('combine-common')).toContainText('opened from “pack.json”');
+  await expect(page.getByTestId('combine-chosen')).toHaveText('None');
+  await press(page.getByTestId('confirm-combine'), info);
+  await expect(page.getByTestId('notices-combine')).toContainText('Combined “officer-b.json”');
+  await expect.poll(async () => figure(await savedPack(page), '2016/17'), "officer B's change").toBe(222);
+  expect(JSON.parse((await stored(page))!).snapshot.organisation, "officer A's change").toBe('Anytown Borough Council');
 });

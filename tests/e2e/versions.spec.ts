@@ -19,42 +19,48 @@ async function index(page: Page): Promise<Kept[]> {
 const versionKeys = async (page: Page) =>
   Object.keys(await storageState(page)).filter((k) => k.startsWith('scrutineer.version.')).sort();
 
-test('opening a file keeps the data before it as a version, which can be compared with, restored and the restore undone, with storage checked after each', async ({ app, page }, info) => {
+test('opening a file keeps the data before it and the file as versions, which can be compared with, restored and the restore undone, with storage checked after each', async ({ app, page }, info) => {
   await app.open('#/data');
   await expect(page.getByTestId('versions-none')).toBeVisible();
   await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles(EARLIER);
   await press(page.getByTestId('confirm-import'), info);
   await expect(page.getByTestId('what-is-open')).toContainText('3 opportunities');
 
-  // The demo as it was, kept whole under its own key.
+  // The demo as it was, kept whole under its own key; then the file as it
+  // was opened (what later files from other copies of it are based on).
   const rows = page.getByTestId('version-row');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Before “demo-a-year-earlier.json” was opened');
-  await expect(rows.first()).toContainText('Lancashire County Council, as at 30 June 2019');
-  await expect(page.getByTestId('versions-summary')).toContainText('1 version is kept, taking');
-  const [kept] = await index(page);
+  await expect(rows).toHaveCount(2);
+  const before = rows.filter({ hasText: 'Before “demo-a-year-earlier.json” was opened' });
+  await expect(before).toContainText('Lancashire County Council, as at 30 June 2019');
+  await expect(rows.first()).toContainText('Opened from “demo-a-year-earlier.json”');
+  await expect(rows.first()).toContainText('as at 30 September 2018');
+  await expect(page.getByTestId('versions-summary')).toContainText('2 versions are kept, taking');
+  const [kept, opened] = await index(page);
   expect(kept.cause).toEqual({ kind: 'before_import', file: 'demo-a-year-earlier.json' });
   expect(kept.exported, 'the built-in demo is no one’s unexported work').toBe(true);
+  expect(opened.cause).toEqual({ kind: 'opened', file: 'demo-a-year-earlier.json' });
+  expect(opened.exported, 'a file opened is in a file').toBe(true);
+  expect(JSON.parse((await stored(page, `scrutineer.version.${opened.id}`))!).snapshot.as_at).toBe('2018-09-30');
   const body = (await stored(page, `scrutineer.version.${kept.id}`))!;
   expect(Buffer.byteLength(body), 'its size, as listed').toBe(kept.bytes);
   expect(JSON.parse(body).snapshot.as_at).toBe('2019-06-30');
   await app.expectNoAxeViolations();
 
   // Compare: the version against the earlier pack now open.
-  await press(rows.first().getByRole('button', { name: /^Compare with the version kept on / }), info);
+  await press(before.getByRole('button', { name: /^Compare with the version kept on / }), info);
   await expect(app.heading).toHaveText('What changed between two packs');
   await expect(page.getByTestId('compare-later')).toContainText('the version kept on');
   await expect(page.getByTestId('compare-summary')).toContainText('2 register scores fell');
   const beforeRestore = await storageState(page);
 
-  // Restore: the demo is back, what was open kept as a version first; then undone.
+  // Restore: the demo is back. What was open is the file just opened, kept
+  // already: the same data is kept once. Then undone.
   await page.goto('./#/data');
   await press(page.getByTestId('version-row').last().getByTestId('version-restore'), info);
   await expect(page.getByTestId('what-is-open')).toContainText('4 opportunities');
-  await expect(page.getByTestId('version-row')).toHaveCount(2);
-  await expect(page.getByTestId('version-row').first()).toContainText('Before a version was restored');
   expect(JSON.parse((await stored(page))!).snapshot.as_at).toBe('2019-06-30');
-  expect((await index(page)).map((k) => k.cause.kind)).toEqual(['before_import', 'before_restore']);
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+  expect((await index(page)).map((k) => k.cause.kind)).toEqual(['before_import', 'opened']);
   await press(page.getByTestId('notices-versions').getByRole('button', { name: 'Undo', exact: true }), info);
   await expect(page.getByTestId('what-is-open')).toContainText('3 opportunities');
   expect(JSON.parse((await stored(page))!).snapshot.as_at).toBe('2018-09-30');
@@ -64,7 +70,7 @@ test('opening a file keeps the data before it as a version, which can be compare
   expect(await versionKeys(page)).toHaveLength(2);
 });
 
-test('a download keeps the data as a version once; a version can be removed, and one holding changes in no file only on a second press', async ({ app, page }, info) => {
+test('a download keeps the data as a version once; a version can be removed, and one holding changes in no file only on a second press, said when asked', async ({ app, page }, info) => {
   await app.open('#/data');
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   await expect(page.getByTestId('version-row')).toHaveCount(1);
@@ -80,21 +86,26 @@ test('a download keeps the data as a version once; a version can be removed, and
   await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
   await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles(EARLIER);
   await press(page.getByTestId('confirm-import'), info);
-  await expect(page.getByTestId('version-row')).toHaveCount(2);
-  const newest = page.getByTestId('version-row').first();
-  await expect(newest).toContainText('its changes are in no file');
-  expect((await index(page)).map((k) => k.exported)).toEqual([true, false]);
+  await expect(page.getByTestId('version-row')).toHaveCount(3);
+  const unexported = page.getByTestId('version-row').filter({ hasText: 'Before “demo-a-year-earlier.json” was opened' });
+  await expect(unexported).toContainText('its changes are in no file');
+  expect((await index(page)).map((k) => [k.cause.kind, k.exported])).toEqual([
+    ['downloaded', true],
+    ['before_import', false],
+    ['opened', true],
+  ]);
 
-  const remove = newest.getByTestId('version-remove');
+  const remove = unexported.getByTestId('version-remove');
   await press(remove, info);
   await expect(remove).toHaveText('Remove: its changes are in no file');
-  expect(await index(page)).toHaveLength(2);
+  await expect(page.getByTestId('notices-versions')).toContainText('holds changes that are in no file: removing it loses them. Press its Remove button again');
+  expect(await index(page)).toHaveLength(3);
   await press(remove, info);
   await expect(page.getByTestId('notices-versions')).toContainText('The version was removed.');
-  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
   const left = await index(page);
-  expect(left.map((k) => k.cause.kind)).toEqual(['downloaded']);
-  expect(await versionKeys(page)).toEqual([`scrutineer.version.${left[0].id}`]);
+  expect(left.map((k) => k.cause.kind)).toEqual(['downloaded', 'opened']);
+  expect(await versionKeys(page)).toEqual(left.map((k) => `scrutineer.version.${k.id}`).sort());
 });
 
 test('an index of versions that cannot be read is never written over: nothing more is kept until the person removes them all', async ({ app, page }, info) => {
@@ -125,6 +136,10 @@ test('an index of versions that cannot be read is never written over: nothing mo
   expect(await stored(page, 'scrutineer.versions')).toBe('{"kept": [broken');
   expect(await versionKeys(page)).toEqual([`scrutineer.version.${first.id}`]);
 
+  // Some may be the only copy of changes: removed on a second press, once told.
+  await press(page.getByTestId('versions-remove-all'), info);
+  await expect(page.getByTestId('notices-versions')).toContainText('Press “Remove every version” again');
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${first.id}`]);
   await press(page.getByTestId('versions-remove-all'), info);
   await expect(page.getByTestId('notices-versions')).toContainText('Every version kept in this browser was removed.');
   expect(await versionKeys(page)).toEqual([]);
@@ -152,4 +167,37 @@ test('starting empty keeps the data before it, changes in no file included, as a
   expect(kept.exported).toBe(false);
   expect(JSON.parse((await stored(page, `scrutineer.version.${kept.id}`))!).snapshot.organisation).toBe('Anytown Borough Council');
   expect(JSON.parse((await stored(page))!).snapshot.organisation).toBe('Newtown Council');
+});
+
+test('a list of versions out of date in another tab removes and restores nothing else, and ids are never given twice', async ({ app, page, context }, info) => {
+  await app.open('#/data');
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  const [first] = await index(page);
+
+  // Another tab removes it; this tab's list still shows it.
+  const other = await context.newPage();
+  await other.goto('./#/data');
+  await expect(other.getByTestId('version-row')).toHaveCount(1);
+  await press(other.getByTestId('version-remove'), info);
+  await expect(other.getByTestId('notices-versions')).toContainText('The version was removed.');
+  await other.close();
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+
+  // Restoring it here says it is gone and changes nothing.
+  const snapshot = await stored(page);
+  await press(page.getByTestId('version-restore'), info);
+  await expect(page.getByTestId('notices-versions')).toContainText('That version is no longer kept in this browser');
+  await expect(page.getByTestId('versions-none')).toBeVisible();
+  expect(await stored(page)).toBe(snapshot);
+
+  // A new version gets a new id: a list read before names no other version.
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  const [next] = await index(page);
+  expect(next.id).toBeGreaterThan(first.id);
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${next.id}`]);
 });

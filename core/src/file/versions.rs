@@ -55,6 +55,11 @@ pub enum Cause {
     BeforeRestore,
     /// The data as a download (or a share) wrote it.
     Downloaded { file: String },
+    /// A file as it was opened: what later files saved from it, or from
+    /// another copy of it, were based on (so that they can be combined).
+    Opened { file: String },
+    /// A file as it was combined with the data open then.
+    CombinedIn { file: String },
 }
 
 impl Cause {
@@ -69,6 +74,10 @@ impl Cause {
             Cause::BeforeDemo => "Before the demo data was brought back".to_owned(),
             Cause::BeforeRestore => "Before a version was restored".to_owned(),
             Cause::Downloaded { file } => format!("Downloaded as \u{201c}{file}\u{201d}"),
+            Cause::Opened { file } => format!("Opened from \u{201c}{file}\u{201d}"),
+            Cause::CombinedIn { file } => {
+                format!("\u{201c}{file}\u{201d} as it was combined in")
+            }
         }
     }
 }
@@ -145,6 +154,10 @@ pub fn held_elsewhere(snapshot: &Snapshot, showing_demo: bool) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub kept: Vec<Kept>,
+    /// The highest id ever given (gone or not), so that an id is never
+    /// given twice: a list on screen from before names no other version.
+    #[serde(default)]
+    pub last_id: u64,
 }
 
 /// The stored index could not be read: it is left as it is.
@@ -184,8 +197,17 @@ impl Index {
             .iter()
             .map(|k| k.id)
             .chain(stored.iter().copied())
+            .chain([self.last_id])
             .max()
             .map_or(1, |id| id + 1)
+    }
+
+    /// `version` as this index lists it, if it is still kept: the same id,
+    /// time and data (a list read earlier may be out of date).
+    pub fn find(&self, version: &Kept) -> Option<&Kept> {
+        self.kept.iter().find(|k| {
+            (k.id, k.kept_at, &k.fingerprint) == (version.id, version.kept_at, &version.fingerprint)
+        })
     }
 
     /// The room the versions take.
@@ -218,6 +240,7 @@ impl Index {
         }
         let mut next = self.clone();
         let id = new.id;
+        next.last_id = next.last_id.max(id);
         next.kept.push(new);
         let mut drop = vec![];
         for old in next.drop_order() {
@@ -259,6 +282,7 @@ impl Index {
                 .filter(|k| !ids.contains(&k.id))
                 .cloned()
                 .collect(),
+            last_id: self.last_id,
         }
     }
 
@@ -332,6 +356,7 @@ mod tests {
                 kept(3, 2, true),
                 kept(4, 3, true),
             ],
+            last_id: 0,
         };
         assert_eq!(index.drop_order(), vec![2, 3, 4], "1 is unexported");
     }
@@ -360,6 +385,7 @@ mod tests {
     fn within_the_room_left_the_oldest_go_and_where_nothing_may_go_it_is_not_kept() {
         let index = Index {
             kept: vec![kept(1, 0, true), kept(2, 1, false), kept(3, 2, true)],
+            last_id: 0,
         };
         // Room for three of 1,000 bytes: the oldest exported goes.
         let Keep::Write { index: next, drop } = index.keep(kept(4, 3, false), 3_000) else {
@@ -377,6 +403,7 @@ mod tests {
     fn the_same_data_is_kept_once_and_a_download_marks_it_exported() {
         let index = Index {
             kept: vec![kept(1, 0, false)],
+            last_id: 0,
         };
         let again = Kept {
             id: 2,
@@ -397,6 +424,7 @@ mod tests {
     fn an_unreadable_index_is_not_taken_for_an_empty_one_and_ids_are_never_used_again() {
         let index = Index {
             kept: vec![kept(1, 0, false), kept(7, 1, true)],
+            last_id: 0,
         };
         assert_eq!(Index::read(Some(&index.write())), Ok(index.clone()));
         assert_eq!(Index::read(Some("not json")), Err(Unreadable));
@@ -409,6 +437,25 @@ mod tests {
         );
         assert_eq!(Index::default().next_id(&[]), 1);
         assert_eq!(index.without(&[1]).kept.len(), 1);
+        // The newest removed, its id is not given again: a list read before
+        // the removal names no version kept after it.
+        let Keep::Write { index: more, .. } = index.keep(kept(8, 2, true), ROOM) else {
+            panic!("not kept");
+        };
+        let fewer = more.without(&[8]);
+        assert_eq!(fewer.next_id(&[1, 7]), 9);
+        assert_eq!(Index::read(Some(&fewer.write())), Ok(fewer.clone()));
+        // An index written before ids were recorded still reads.
+        assert_eq!(Index::read(Some(r#"{"kept":[]}"#)), Ok(Index::default()));
+        // A version is found only while the same one is kept.
+        let listed = more.kept[2].clone();
+        assert_eq!(more.find(&listed), Some(&listed));
+        assert_eq!(fewer.find(&listed), None);
+        let other = Kept {
+            kept_at: listed.kept_at + chrono::Duration::minutes(1),
+            ..listed.clone()
+        };
+        assert_eq!(more.find(&other), None);
         assert_eq!(id_of_key(&body_key(42)), Some(42));
         assert_eq!(id_of_key(INDEX_KEY), None);
         assert_eq!(id_of_key("scrutineer.version.x"), None);
@@ -448,6 +495,7 @@ mod tests {
         assert_eq!(size(5_800_000), "5.8 MB");
         let index = Index {
             kept: vec![kept(1, 0, true), kept(2, 1, true)],
+            last_id: 0,
         };
         assert_eq!(index.summary(), "2 versions, 2 KB");
         let before = Kept {
@@ -459,6 +507,21 @@ mod tests {
         assert_eq!(
             before.name("on 2 December 2026 at 09:30"),
             "the version kept on 2 December 2026 at 09:30 (before “Q3.json” was opened)"
+        );
+        let file = || "Q3.json".to_owned();
+        assert_eq!(
+            Cause::Opened { file: file() }.words(),
+            "Opened from “Q3.json”"
+        );
+        assert_eq!(
+            Cause::CombinedIn { file: file() }.words(),
+            "“Q3.json” as it was combined in"
+        );
+        assert_eq!(
+            serde_json::to_string(&Cause::Opened { file: file() })
+                .ok()
+                .as_deref(),
+            Some(r#"{"kind":"opened","file":"Q3.json"}"#)
         );
     }
 }
