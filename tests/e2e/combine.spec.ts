@@ -107,10 +107,15 @@ test("two officers' copies combined: what one alone holds is kept, one conflict 
   expect(figure(combined, newYear), "officer A's new figure, kept").toBe(5000);
   expect(latest(combined, 'CR2').owner, "officer B's owner, chosen").toBe('Director of Children’s Services (interim)');
   expect(entry(combined, 'CR3').assessments.map((a) => a.period), "officer B's new quarter, taken").toContain(nextQuarter);
-  // What was open before is kept as a version too, and the file as it was combined in.
+  // What was open before is kept as a version (it is officer A's file as
+  // opened, kept once), and officer B's file as it was combined in.
   const causes = async () => JSON.parse((await stored(page, 'scrutineer.versions'))!).kept.map((k: { cause: unknown }) => k.cause);
   await expect.poll(causes).toContainEqual({ kind: 'combined_in', file: 'officer-b.json' });
-  expect(await causes()).toContainEqual({ kind: 'before_combine', file: 'officer-b.json' });
+  expect(await causes()).toEqual([
+    { kind: 'downloaded', file: 'lancashire-county-council-2019-06-30.json' },
+    { kind: 'opened', file: 'officer-a.json' },
+    { kind: 'combined_in', file: 'officer-b.json' },
+  ]);
 
   // Undo import puts officer A's copy back, in storage too.
   await press(statuses.getByRole('button', { name: 'Undo import' }), info);

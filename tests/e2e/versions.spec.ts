@@ -201,3 +201,30 @@ test('a list of versions out of date in another tab removes and restores nothing
   expect(next.id).toBeGreaterThan(first.id);
   expect(await versionKeys(page)).toEqual([`scrutineer.version.${next.id}`]);
 });
+
+test('with no room for a version, starting empty over changes in no file is refused and nothing stored changes', async ({ app, page }, info) => {
+  // The browser says it has room for the data (about 100 KB) but not, past
+  // the margin kept for the data's own saves, for a version too.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.storage, 'estimate', { value: async () => ({ quota: 1_200_000, usage: 150_000 }) });
+  });
+  await app.open('#/data');
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').snapshot?.organisation).toBe('Anytown Borough Council');
+  const before = await storageState(page);
+
+  await press(page.getByTestId('start-empty'), info);
+  const form = page.getByTestId('empty-form');
+  await form.getByLabel("Your council's name").fill('Newtown Council');
+  await form.getByLabel('Pack title').fill('Scrutiny');
+  await press(page.getByTestId('confirm-replace-button'), info);
+  const alert = page.getByTestId('alerts');
+  await expect(alert).toContainText('Did not start with an empty workspace: the data open now has changes that are in no file, and a version of it could not be kept in this browser (there is no room for it in this browser). Nothing has been changed.');
+  await expect(alert.getByRole('button', { name: 'Download a copy' })).toBeVisible();
+  await expect(page.getByTestId('started-empty')).toHaveCount(0);
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  expect(await storageState(page)).toEqual(before);
+  expect(await versionKeys(page)).toEqual([]);
+});
