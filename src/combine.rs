@@ -382,19 +382,20 @@ fn Choice(
     let slug = item.slug();
     let legend_id = format!("{at}-legend");
     let table_id = format!("{at}-table");
+    let why_id = format!("{at}-why");
     let key = item.key.clone();
     let is = {
         let key = key.clone();
         move |side: Side| choices.with(|c| c.get(&key) == Some(&side))
     };
-    let radio = move |side: Side, label: &'static str| {
+    let radio = move |side: Side| {
         let key = key.clone();
         let is = is.clone();
         view! {
             <Radio
                 name=at.clone()
                 value=side.key()
-                label=label
+                label=side.choice_words()
                 checked=Signal::derive(move || is(side))
                 on_choose=Callback::new(move |_| choices.update(|c| { c.insert(key.clone(), side); }))
                 testid=format!("choose-{}-{}", side.key(), slug)
@@ -406,13 +407,17 @@ fn Choice(
             .unwrap_or_else(|| "Not in this copy".to_owned())
     };
     let rows = item.rows.clone();
+    // Read first, before the fields, where the choice needs a reason.
+    let described_by = match &item.why {
+        Some(_) => format!("{why_id} {table_id}"),
+        None => table_id.clone(),
+    };
     let why = item
         .why
         .clone()
-        .map(|why| view! { <p class="inset" data-testid="conflict-why">{why}</p> });
+        .map(|why| view! { <p class="inset" id=why_id data-testid="conflict-why">{why}</p> });
     let name = item_name(&item);
     let testid = format!("conflict-{}", item.slug());
-    let described_by = table_id.clone();
     view! {
         <fieldset class="merge-choice" aria-describedby=described_by data-testid=testid>
             <legend class="merge-choice__legend" id=legend_id.clone()>{name}</legend>
@@ -438,8 +443,8 @@ fn Choice(
                 </table>
             </TableRegion>
             <div class="merge-choice__options">
-                {radio(Side::Open, "Keep what is open now")}
-                {radio(Side::File, "Take the file's")}
+                {radio(Side::Open)}
+                {radio(Side::File)}
             </div>
         </fieldset>
     }

@@ -516,6 +516,11 @@ impl Workspace {
                             .notices
                             .status(format!("Shared \u{201c}{name}\u{201d}."));
                     } else {
+                        // The data open now came from the file just shared:
+                        // a reply saved from that file combines knowing so.
+                        workspace
+                            .meta
+                            .update(|m| m.based_on = Some(fingerprint.clone()));
                         workspace.notices.status(format!(
                             "Shared \u{201c}{name}\u{201d}. It holds the data as it was when you chose to share: the changes made since are in no file yet."
                         ));

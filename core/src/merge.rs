@@ -2,18 +2,25 @@
 //! pack, each with its own work, made into one without losing either's.
 //!
 //! The copies are matched item by item, the smallest things a person
-//! changes on their own: one pack detail or setting, one source, one service
-//! area, an indicator's details (everything but its figures), one figure of
-//! one indicator and period, a register entry's details (its kind,
-//! retirement and history), one quarter's assessment of an entry, one
-//! complaints year. An indicator or entry only one copy holds is one item.
+//! changes on their own: one pack detail or setting, one source, a service
+//! area's name and directorate, its commentary for one period, an
+//! indicator's details (everything but its figures and commentary), one
+//! figure of one indicator and period, its commentary for one period, a
+//! register entry's kind and retirement, one quarter's assessment of an
+//! entry, one complaints year. An indicator or entry only one copy holds is
+//! one item. An entry's history is a record of what was done, so histories
+//! are joined, never chosen between: the changes the file notes that the
+//! data open now lacks (and, where known, the version both came from) are
+//! added.
 //!
 //! With the version both copies came from ([`Common::Known`]), an item only
 //! one copy changed since then is taken from it, a removal included; where
 //! both changed it differently (or one removed what the other changed) the
 //! person chooses. Without it ([`Common::Unknown`]), an item only one copy
 //! holds is taken, and any item both hold differently is the person's to
-//! choose: nothing either officer entered is dropped without asking.
+//! choose: nothing either officer entered is dropped without asking. A
+//! removal that what the combination may keep still uses (a source a figure
+//! cites, a service area with indicators in it) is asked too, and says why.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -62,6 +69,21 @@ impl Side {
         match self {
             Side::Open => "open",
             Side::File => "file",
+        }
+    }
+
+    /// The choice that keeps this copy's: the combine page's radio label.
+    pub fn choice_words(self) -> &'static str {
+        match self {
+            Side::Open => "Keep what is open now",
+            Side::File => "Take the file's",
+        }
+    }
+
+    fn other(self) -> Side {
+        match self {
+            Side::Open => Side::File,
+            Side::File => Side::Open,
         }
     }
 }
@@ -239,7 +261,8 @@ pub struct MergeItem {
     /// or none differs in words), with the sources where either has one.
     pub rows: Vec<Row>,
     /// Why the person is asked, where the rows alone do not say: "The file
-    /// removed this source, but 2 figures kept in the combination cite it."
+    /// removed this source, but 2 items the combination may keep cite it.
+    /// To keep the source, choose ..."
     pub why: Option<String>,
 }
 
@@ -309,7 +332,14 @@ pub struct Merge {
     /// Whether the version both came from was known.
     pub common: bool,
     pub items: Vec<MergeItem>,
+    /// For each entry with a [`Key::History`] item: the changes the file
+    /// notes that are added to its history.
+    notes: Notes,
 }
+
+/// The changes noted in the file's history of each entry that the
+/// combination adds, by entry id.
+type Notes = HashMap<String, Vec<HistoryNote>>;
 
 /// The person's choice for each item both copies changed.
 pub type Choices = HashMap<Key, Side>;
@@ -809,26 +839,44 @@ fn entry_details_same(a: &RegisterEntry, b: &RegisterEntry) -> bool {
     (a.kind, &a.retired) == (b.kind, &b.retired)
 }
 
-/// The changes `file` notes in an entry's history that `open` does not.
-fn notes_only_in<'a>(file: &'a [HistoryNote], open: &[HistoryNote]) -> Vec<&'a HistoryNote> {
-    file.iter().filter(|n| !open.contains(n)).collect()
+/// The changes the file notes in an entry's history that the combination
+/// adds: those the data open now does not note, nor (where it is known)
+/// the version both came from, since the open copy then took them out
+/// (an undone retirement, say).
+fn notes_to_add(
+    file: &[HistoryNote],
+    open: &[HistoryNote],
+    base: Option<&[HistoryNote]>,
+) -> Vec<HistoryNote> {
+    file.iter()
+        .filter(|n| !open.contains(n) && !base.is_some_and(|b| b.contains(n)))
+        .cloned()
+        .collect()
 }
 
-/// Both copies' histories as one, in date order: the changes either noted,
-/// each once. A history is a record of what was done; joining never loses
-/// what either officer did.
-fn joined_history(ours: &[HistoryNote], theirs: &[HistoryNote]) -> Vec<HistoryNote> {
+/// An entry's history with the file's changes `added`, in date order. A
+/// history is a record of what was done: joining never loses what either
+/// officer did.
+fn joined_history(ours: &[HistoryNote], added: &[HistoryNote]) -> Vec<HistoryNote> {
     let mut all: Vec<HistoryNote> = ours.to_vec();
-    all.extend(notes_only_in(theirs, ours).into_iter().cloned());
+    all.extend(added.iter().filter(|n| !ours.contains(n)).cloned());
     // Stable: notes of one day keep each copy's order, this copy's first.
     crate::sort::by_key(&mut all, |n| n.on);
     all
 }
 
-fn history_fields(open: &[HistoryNote], file: &[HistoryNote]) -> Vec<(&'static str, String)> {
-    let added: Vec<String> = notes_only_in(file, open)
+fn history_fields(added: &[HistoryNote]) -> Vec<(&'static str, String)> {
+    let added: Vec<String> = added
         .iter()
-        .map(|n| format!("{}, {}: {}", long_date(n.on), n.period, n.change))
+        .map(|n| {
+            format!(
+                "{}, {}: {} ({})",
+                long_date(n.on),
+                n.period,
+                n.change,
+                n.reason
+            )
+        })
         .collect();
     vec![("Changes noted only in the file", added.join("; "))]
 }
@@ -939,6 +987,7 @@ struct Collector<'a> {
     open: &'a Snapshot,
     file: &'a Snapshot,
     items: Vec<MergeItem>,
+    notes: Notes,
 }
 
 impl Collector<'_> {
@@ -978,16 +1027,18 @@ impl Merge {
             open,
             file,
             items: vec![],
+            notes: Notes::new(),
         };
         details(&mut c, base);
         indicators(&mut c, base);
         register(&mut c, base);
         complaints(&mut c, base);
-        let mut items = c.items;
-        ask_where_still_used(&mut items, open, file);
+        let (mut items, notes) = (c.items, c.notes);
+        ask_where_still_used(&mut items, &notes, open, file);
         Merge {
             common: matches!(common, Common::Known(_)),
             items,
+            notes,
         }
     }
 
@@ -1081,7 +1132,7 @@ impl Merge {
         if unchosen > 0 {
             return Err(CombineError::Unchosen(unchosen));
         }
-        let out = put_together(&self.items, open, file, choices);
+        let out = put_together(&self.items, &self.notes, open, file, choices, Side::Open);
         let mut problems = over_limits(&out);
         if problems.is_empty() {
             problems = validate(&out);
@@ -1095,21 +1146,23 @@ impl Merge {
 }
 
 /// `open` with every item taken from the file, or chosen from it in
-/// `choices`; items not chosen are kept as open.
+/// `choices`; items not chosen come from `unchosen`.
 fn put_together(
     items: &[MergeItem],
+    notes: &Notes,
     open: &Snapshot,
     file: &Snapshot,
     choices: &Choices,
+    unchosen: Side,
 ) -> Snapshot {
     let mut out = open.clone();
-    let mut taker = Taker::new(&out, file);
+    let mut taker = Taker::new(&out, file, notes);
     for item in items {
         let side = item
             .outcome
             .taken()
             .or_else(|| choices.get(&item.key).copied())
-            .unwrap_or(Side::Open);
+            .unwrap_or(unchosen);
         if side == Side::File {
             taker.take(&mut out, &item.key);
         }
@@ -1121,6 +1174,7 @@ fn put_together(
 /// How many things cite each source, and how many indicators each service
 /// area holds.
 fn uses(s: &Snapshot) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
+    // (Counted in the snapshot itself: the trials below are dropped after.)
     let mut sources: HashMap<&str, usize> = HashMap::new();
     fn count<'s>(sources: &mut HashMap<&'s str, usize>, id: &'s Option<String>) {
         if let Some(id) = id {
@@ -1151,53 +1205,88 @@ fn uses(s: &Snapshot) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
 /// A removal taken without asking must not leave the combination citing a
 /// source it no longer holds, or an indicator in a service area it no
 /// longer holds (one officer removed a source nothing cited, the other
-/// cited it in a new figure). Where what the combination keeps still uses
-/// the item, the person is asked instead, and told why.
-fn ask_where_still_used(items: &mut [MergeItem], open: &Snapshot, file: &Snapshot) {
+/// cited it in a new figure). Where what the combination may keep still
+/// uses the item, the person is asked instead, and told why: "may keep",
+/// since it is counted with every choice left both ways (whichever copy
+/// the person picks for each item asked), and again after each removal
+/// turned into a question (keeping a removed area may keep the sources its
+/// commentary cites), until none more is.
+fn ask_where_still_used(items: &mut [MergeItem], notes: &Notes, open: &Snapshot, file: &Snapshot) {
     let referenced = |i: &MergeItem| {
         matches!(
             (i.outcome, &i.key),
             (Outcome::Removed(_), Key::Source(_) | Key::Area(_))
         )
     };
-    if !items.iter().any(referenced) {
-        return;
-    }
-    let trial = put_together(items, open, file, &Choices::new());
-    let (sources, areas) = uses(&trial);
-    for item in items.iter_mut().filter(|i| referenced(i)) {
-        let Outcome::Removed(side) = item.outcome else {
-            continue;
-        };
-        let (n, what, verb) = match &item.key {
-            Key::Source(id) => (
-                sources.get(id.as_str()).copied().unwrap_or(0),
-                "source",
-                ("item", "items", "cites", "cite"),
-            ),
-            Key::Area(id) => (
-                areas.get(id.as_str()).copied().unwrap_or(0),
-                "service area",
-                ("indicator", "indicators", "is", "are"),
-            ),
-            _ => continue,
-        };
-        if n == 0 {
-            continue;
+    while items.iter().any(referenced) {
+        // How many things use each removed source or area, the most of the
+        // two ways every question may be answered.
+        let mut used: HashMap<Key, usize> = HashMap::new();
+        for unchosen in Side::BOTH {
+            let trial = put_together(items, notes, open, file, &Choices::new(), unchosen);
+            let (sources, areas) = uses(&trial);
+            for item in items.iter().filter(|i| referenced(i)) {
+                let n = match &item.key {
+                    Key::Source(id) => sources.get(id.as_str()),
+                    Key::Area(id) => areas.get(id.as_str()),
+                    _ => None,
+                };
+                if let Some(&n) = n {
+                    let most = used.entry(item.key.clone()).or_default();
+                    *most = (*most).max(n);
+                }
+            }
         }
-        let (one, many, is, are) = verb;
-        let users = match (what, n) {
-            ("source", 1) => format!("1 {one} the combination keeps still {is} it"),
-            ("source", n) => format!("{n} {many} the combination keeps still {are} it"),
-            (_, 1) => format!("1 {one} the combination keeps {is} still in it"),
-            (_, n) => format!("{n} {many} the combination keeps {are} still in it"),
-        };
-        item.outcome = Outcome::Conflict;
-        item.why = Some(format!(
-            "{} removed this {what}, but {users}. Keep it, or take the removal once nothing uses it: the combination cannot be made while something does.",
-            capitalised(side.words()),
-        ));
+        if used.is_empty() {
+            return;
+        }
+        for item in items.iter_mut() {
+            let (Outcome::Removed(side), Some(&n)) = (item.outcome, used.get(&item.key)) else {
+                continue;
+            };
+            item.outcome = Outcome::Conflict;
+            item.why = Some(still_used_words(&item.key, side, n));
+        }
     }
+}
+
+/// "The file removed this source, but 1 item the combination may keep
+/// cites it. To keep the source, choose “Keep what is open now”: ..."
+fn still_used_words(key: &Key, remover: Side, n: usize) -> String {
+    let keep = remover.other().choice_words();
+    let one = n == 1;
+    let (users, left) = match key {
+        Key::Area(_) => (
+            format!(
+                "{} the combination may keep {} in it",
+                count_of(n, "indicator", "indicators"),
+                if one { "is" } else { "are" }
+            ),
+            format!(
+                "To keep the area, choose \u{201c}{keep}\u{201d}: taking the removal would leave {} in no service area, and the combination would be refused.",
+                if one { "it" } else { "them" }
+            ),
+        ),
+        _ => (
+            format!(
+                "{} the combination may keep {} it",
+                count_of(n, "item", "items"),
+                if one { "cites" } else { "cite" }
+            ),
+            format!(
+                "To keep the source, choose \u{201c}{keep}\u{201d}: taking the removal would leave {} citing nothing, and the combination would be refused.",
+                if one { "it" } else { "them" }
+            ),
+        ),
+    };
+    let what = match key {
+        Key::Area(_) => "service area",
+        _ => "source",
+    };
+    format!(
+        "{} removed this {what}, but {users}. {left}",
+        capitalised(remover.words())
+    )
 }
 
 fn capitalised(words: &str) -> String {
@@ -1247,6 +1336,7 @@ fn put_in_time<T: Clone>(
 /// made, so that taking a thousand items is not a thousand searches.
 struct Taker<'f> {
     file: &'f Snapshot,
+    notes: &'f Notes,
     file_indicators: HashMap<&'f str, &'f Indicator>,
     file_entries: HashMap<&'f str, &'f RegisterEntry>,
     indicators: HashMap<String, usize>,
@@ -1258,9 +1348,10 @@ struct Taker<'f> {
 }
 
 impl<'f> Taker<'f> {
-    fn new(out: &Snapshot, file: &'f Snapshot) -> Taker<'f> {
+    fn new(out: &Snapshot, file: &'f Snapshot, notes: &'f Notes) -> Taker<'f> {
         Taker {
             file,
+            notes,
             file_indicators: file.indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
             file_entries: file.register.iter().map(|e| (e.id.as_str(), e)).collect(),
             indicators: out
@@ -1381,11 +1472,9 @@ impl<'f> Taker<'f> {
                 ours.retired = theirs.retired.clone();
             }
             Key::History(id) => {
-                if let (Some(theirs), Some(&at)) =
-                    (self.file_entries.get(id.as_str()), self.entries.get(id))
-                {
+                if let (Some(added), Some(&at)) = (self.notes.get(id), self.entries.get(id)) {
                     let ours = &mut out.register[at];
-                    ours.history = joined_history(&ours.history, &theirs.history);
+                    ours.history = joined_history(&ours.history, added);
                 }
             }
             Key::Quarter(id, period) => {
@@ -1631,7 +1720,14 @@ fn register(c: &mut Collector<'_>, base: Base<&Snapshot>) {
             latest.clone(),
             || rows(Some(entry_fields(oe)), Some(entry_fields(fe)), &[]),
         );
-        if !notes_only_in(&fe.history, &oe.history).is_empty() {
+        let base_history = match b {
+            Base::Known(Some(be)) => Some(be.history.as_slice()),
+            _ => None,
+        };
+        let added = notes_to_add(&fe.history, &oe.history, base_history);
+        if !added.is_empty() {
+            let fields = history_fields(&added);
+            c.notes.insert(id.clone(), added);
             c.push(
                 Some(match base {
                     Base::Known(_) => Outcome::Changed(Side::File),
@@ -1642,7 +1738,7 @@ fn register(c: &mut Collector<'_>, base: Base<&Snapshot>) {
                 format!("{title}: its history"),
                 latest,
                 || {
-                    history_fields(&oe.history, &fe.history)
+                    fields
                         .into_iter()
                         .map(|(what, text)| Row {
                             what,

@@ -90,22 +90,41 @@ async fn across_tabs() -> Option<Function> {
             held.into()
         })
     };
-    let asked = request
-        .call2(&locks, &JsValue::from_str(LOCK), &on_grant)
-        .ok()?
-        .dyn_into::<Promise>()
-        .ok()?;
     // A refusal (no lock manager here) lets the job go ahead unlocked.
-    let on_refusal = Closure::once_into_js(move |_e: JsValue| {
-        let _ = granted_fn.call1(&JsValue::NULL, &JsValue::FALSE);
-    });
-    if let Ok(catch) = Reflect::get(&asked, &JsValue::from_str("catch")) {
-        if let Ok(catch) = catch.dyn_into::<Function>() {
-            let _ = catch.call1(&asked, &on_refusal);
+    let refused = {
+        let granted_fn = granted_fn.clone();
+        Closure::once_into_js(move |_e: JsValue| {
+            let _ = granted_fn.call1(&JsValue::NULL, &JsValue::FALSE);
+        })
+    };
+    let Ok(asked) = request.call2(&locks, &JsValue::from_str(LOCK), &on_grant) else {
+        return None;
+    };
+    // Once asked, the answer is awaited whatever it is: a lock granted and
+    // never let go would stop every tab.
+    let asked: Promise = asked.unchecked_into();
+    let catch = Reflect::get(&asked, &JsValue::from_str("catch"))
+        .ok()
+        .and_then(|c| c.dyn_into::<Function>().ok());
+    match catch {
+        Some(catch) => {
+            let _ = catch.call1(&asked, &refused);
+        }
+        // Not a promise after all: go ahead, and let go of any lock at once.
+        None => {
+            let _ = granted_fn.call1(&JsValue::NULL, &JsValue::FALSE);
         }
     }
     let locked = JsFuture::from(granted).await.ok()?.as_bool() == Some(true);
-    locked.then_some(release).flatten()
+    match (locked, release) {
+        (true, release) => release,
+        (false, Some(release)) => {
+            // Granted late, or never: it must not be held.
+            let _ = release.call0(&JsValue::NULL);
+            None
+        }
+        (false, None) => None,
+    }
 }
 
 /// Why a version was not kept.
@@ -331,7 +350,7 @@ impl Workspace {
         then: impl FnOnce() + 'static,
     ) {
         if self.replacing.get_value() {
-            return;
+            return self.say_under_way();
         }
         self.replacing.set_value(true);
         let workspace = *self;
@@ -359,6 +378,13 @@ impl Workspace {
                 ),
             }
         });
+    }
+
+    /// Says that a press was not taken: another replacement is under way.
+    fn say_under_way(&self) {
+        self.notices.status(
+            "Already under way: a version of the data open now is being kept before it is replaced.",
+        );
     }
 
     /// Keeps `snapshot`, just downloaded (or shared) as `file`, as a
@@ -470,14 +496,24 @@ impl Workspace {
         let workspace = *self;
         leptos::task::spawn_local(async move {
             let removed = in_turn(async {
-                let mut delete = records::keys_aside(BODY_PREFIX).await?;
-                delete.push(INDEX_KEY.to_owned());
-                records::write_aside(vec![], delete).await
+                let delete = records::keys_aside(BODY_PREFIX).await?;
+                // A fresh index that remembers the ids given, so that none is
+                // given twice.
+                let fresh = Index {
+                    kept: vec![],
+                    last_id: delete
+                        .iter()
+                        .filter_map(|k| id_of_key(k))
+                        .max()
+                        .unwrap_or(0),
+                };
+                records::write_aside(vec![(INDEX_KEY.to_owned(), fresh.write())], delete).await?;
+                Ok::<Index, StorageError>(fresh)
             })
             .await;
             match removed {
-                Ok(()) => {
-                    workspace.versions.try_set(Some(Ok(Index::default())));
+                Ok(fresh) => {
+                    workspace.versions.try_set(Some(Ok(fresh)));
                     workspace.notices.status_at(
                         VERSIONS,
                         "Every version kept in this browser was removed. New ones will be kept from now on.",
@@ -506,8 +542,14 @@ impl Workspace {
                 ),
                 _ => read_version(&kept).await,
             };
+            // Only where it changed: the list redrawn would lose the focus.
             if let Ok(index) = listed {
-                workspace.versions.try_set(Some(Ok(index)));
+                let changed = workspace.versions.try_with_untracked(|v| {
+                    v.as_ref().and_then(|v| v.as_ref().ok()) != Some(&index)
+                });
+                if changed == Some(true) {
+                    workspace.versions.try_set(Some(Ok(index)));
+                }
             }
             match read {
                 Ok(snapshot) => then(Some(snapshot)),
@@ -587,7 +629,7 @@ impl Workspace {
     /// A second press while the first is under way does nothing more.
     pub fn restore_version(&self, kept: Kept, when: String) {
         if self.replacing.get_value() {
-            return;
+            return self.say_under_way();
         }
         self.replacing.set_value(true);
         let workspace = *self;

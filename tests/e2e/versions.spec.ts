@@ -143,11 +143,14 @@ test('an index of versions that cannot be read is never written over: nothing mo
   await press(page.getByTestId('versions-remove-all'), info);
   await expect(page.getByTestId('notices-versions')).toContainText('Every version kept in this browser was removed.');
   expect(await versionKeys(page)).toEqual([]);
-  expect(await stored(page, 'scrutineer.versions')).toBeNull();
+  // A fresh index, which remembers the ids given so that none is given twice.
+  expect(JSON.parse((await stored(page, 'scrutineer.versions'))!)).toEqual({ kept: [], last_id: first.id });
   // Kept again from now on, with an id past any used before.
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   await expect(page.getByTestId('version-row')).toHaveCount(1);
-  expect(await versionKeys(page)).toEqual([`scrutineer.version.${(await index(page))[0].id}`]);
+  const [again] = await index(page);
+  expect(again.id).toBeGreaterThan(first.id);
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${again.id}`]);
 });
 
 test('starting empty keeps the data before it, changes in no file included, as a version first', async ({ app, page }, info) => {
@@ -171,20 +174,37 @@ test('starting empty keeps the data before it, changes in no file included, as a
 
 test('a list of versions out of date in another tab removes and restores nothing else, and ids are never given twice', async ({ app, page, context }, info) => {
   await app.open('#/data');
+  // Two versions: the demo downloaded, then a change downloaded.
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   await expect(page.getByTestId('version-row')).toHaveCount(1);
-  const [first] = await index(page);
+  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByRole('button', { name: 'Save pack details' }).click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+  const [older, newer] = await index(page);
+  const row = (p: Page, kept: Kept) => p.getByTestId('version-row').filter({ hasText: kept.organisation });
 
-  // Another tab removes it; this tab's list still shows it.
+  // Another tab removes the older; this tab's list still shows it.
   const other = await context.newPage();
   await other.goto('./#/data');
-  await expect(other.getByTestId('version-row')).toHaveCount(1);
+  await expect(other.getByTestId('version-row')).toHaveCount(2);
+  await press(row(other, older).getByTestId('version-remove'), info);
+  await expect(other.getByTestId('notices-versions')).toContainText('The version was removed.');
+  await expect(page.getByTestId('version-row')).toHaveCount(2);
+
+  // Removing it here says it was gone and removes nothing else.
+  await press(row(page, older).getByTestId('version-remove'), info);
+  await expect(page.getByTestId('notices-versions')).toContainText('That version was no longer kept');
+  await expect(page.getByTestId('version-row')).toHaveCount(1);
+  expect((await index(page)).map((k) => k.id)).toEqual([newer.id]);
+  expect(await versionKeys(page)).toEqual([`scrutineer.version.${newer.id}`]);
+
+  // The other tab removes the newer too; restoring it here changes nothing.
+  await other.reload();
   await press(other.getByTestId('version-remove'), info);
   await expect(other.getByTestId('notices-versions')).toContainText('The version was removed.');
   await other.close();
-  await expect(page.getByTestId('version-row')).toHaveCount(1);
-
-  // Restoring it here says it is gone and changes nothing.
   const snapshot = await stored(page);
   await press(page.getByTestId('version-restore'), info);
   await expect(page.getByTestId('notices-versions')).toContainText('That version is no longer kept in this browser');
@@ -192,13 +212,13 @@ test('a list of versions out of date in another tab removes and restores nothing
   expect(await stored(page)).toBe(snapshot);
 
   // A new version gets a new id: a list read before names no other version.
-  await page.getByLabel('Organisation', { exact: true }).fill('Anytown Borough Council');
+  await page.getByLabel('Organisation', { exact: true }).fill('Newtown Council');
   await page.getByRole('button', { name: 'Save pack details' }).click();
-  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+  await expect(page.getByTestId('organisation')).toHaveText('Newtown Council');
   await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   await expect(page.getByTestId('version-row')).toHaveCount(1);
   const [next] = await index(page);
-  expect(next.id).toBeGreaterThan(first.id);
+  expect(next.id).toBeGreaterThan(newer.id);
   expect(await versionKeys(page)).toEqual([`scrutineer.version.${next.id}`]);
 });
 

@@ -387,7 +387,7 @@ fn a_removal_the_other_copy_still_uses_is_asked_and_taking_it_is_refused() {
     assert_eq!(asked[0].key, Key::Area(area.clone()));
     assert_eq!(
         asked[0].why.as_deref(),
-        Some("The data open now removed this service area, but 1 indicator the combination keeps is still in it. Keep it, or take the removal once nothing uses it: the combination cannot be made while something does.")
+        Some("The data open now removed this service area, but 1 indicator the combination may keep is in it. To keep the area, choose “Take the file's”: taking the removal would leave it in no service area, and the combination would be refused.")
     );
     // Taking the removal is refused, with the problem; keeping the area
     // keeps it and the file's indicator in it.
@@ -435,7 +435,7 @@ fn a_source_one_copy_removed_and_the_other_newly_cites_is_asked() {
     assert_eq!(item.outcome, Outcome::Conflict);
     assert!(
         item.why.as_deref().is_some_and(|w| w.starts_with(
-            "The file removed this source, but 1 item the combination keeps still cites it."
+            "The file removed this source, but 1 item the combination may keep cites it. To keep the source, choose “Keep what is open now”"
         )),
         "{:?}",
         item.why
@@ -451,6 +451,142 @@ fn a_source_one_copy_removed_and_the_other_newly_cites_is_asked() {
         .expect("combined");
     assert_eq!(figure(&kept, "Q3 2019/20"), Some(42.0));
     assert!(kept.sources.iter().any(|s| s.id == unused));
+}
+
+#[test]
+fn a_source_the_open_copy_removed_and_the_files_changed_figure_cites_is_asked() {
+    // The open copy stopped citing a source and removed it; the file revised
+    // the figure that cited it, still citing it. Taking the file's figure
+    // needs the source: its removal is asked.
+    let mut base = Snapshot::demo();
+    let cited = "cited-source".to_owned();
+    let mut source = base.sources[0].clone();
+    source.id = cited.clone();
+    base.sources.push(source);
+    indicator(&mut base, "contacts").values[0].source = Some(cited.clone());
+    let first = indicator(&mut base, "contacts").values[0]
+        .period
+        .to_string();
+    let mut open = base.clone();
+    indicator(&mut open, "contacts").values[0].source = None;
+    open.sources.retain(|s| s.id != cited);
+    let mut file = base.clone();
+    indicator(&mut file, "contacts").values[0].value = Value::figure(1.0, 0);
+    let merge = Merge::of(&open, &file, Common::Known(&base));
+    let item = merge
+        .items
+        .iter()
+        .find(|i| i.key == Key::Source(cited.clone()))
+        .expect("the source is an item");
+    assert_eq!(item.outcome, Outcome::Conflict, "{:?}", keys(&merge));
+    assert!(
+        item.why
+            .as_deref()
+            .is_some_and(|w| w.contains("choose “Take the file's”")),
+        "{:?}",
+        item.why
+    );
+    // The file's figure with its source: a pack that opens.
+    let theirs = merge
+        .combine(&open, &file, &choose(&merge, Side::File))
+        .expect("combined");
+    assert!(theirs.sources.iter().any(|s| s.id == cited));
+    assert_eq!(figure(&theirs, &first), Some(1.0));
+    // The open copy's figure without it: also one that opens.
+    let ours = merge
+        .combine(&open, &file, &choose(&merge, Side::Open))
+        .expect("combined");
+    assert!(!ours.sources.iter().any(|s| s.id == cited));
+}
+
+#[test]
+fn keeping_a_removed_area_keeps_asking_about_what_it_uses() {
+    // The file removed a service area, its indicators and the source only
+    // its commentary cited; the open copy added an indicator to the area.
+    let mut base = Snapshot::demo();
+    let area = base.service_areas[0].id.clone();
+    let only = "area-source".to_owned();
+    let mut source = base.sources[0].clone();
+    source.id = only.clone();
+    base.sources.push(source);
+    base.service_areas[0].commentary.push(Commentary {
+        period: period("Q1 2019/20"),
+        text: "A quiet quarter.".to_owned(),
+        source: Some(only.clone()),
+    });
+    assert_eq!(validate(&base), vec![]);
+    let mut file = base.clone();
+    file.service_areas.retain(|a| a.id != area);
+    file.indicators.retain(|i| i.service_area != area);
+    file.sources.retain(|s| s.id != only);
+    let mut open = base.clone();
+    let mut added = open.indicators[0].clone();
+    added.id = "added".to_owned();
+    added.service_area = area.clone();
+    open.indicators.push(added);
+    let merge = Merge::of(&open, &file, Common::Known(&base));
+    // Both the area and the source its commentary cites are asked: there is
+    // a way to a pack that opens.
+    for key in [Key::Area(area.clone()), Key::Source(only.clone())] {
+        let item = merge.items.iter().find(|i| i.key == key).expect("an item");
+        assert_eq!(item.outcome, Outcome::Conflict, "{key:?}");
+        assert!(item.why.is_some());
+    }
+    let kept = merge
+        .combine(&open, &file, &choose(&merge, Side::Open))
+        .expect("combined");
+    assert!(kept.indicators.iter().any(|i| i.id == "added"));
+    assert_eq!(validate(&kept), vec![]);
+}
+
+#[test]
+fn a_change_the_open_copy_took_out_of_a_history_is_not_put_back() {
+    let base = Snapshot::demo();
+    let note = |day: u32, change: &str| HistoryNote {
+        on: chrono::NaiveDate::from_ymd_opt(2019, 12, day).expect("a date"),
+        period: period("Q2 2019/20"),
+        change: change.to_owned(),
+        reason: "Quarterly review".to_owned(),
+    };
+    let mut noted = base.clone();
+    entry(&mut noted, "CR2").history.push(note(1, "Retired"));
+    // The open copy undid it; the file, from the same version, noted another.
+    let open = base.clone();
+    let mut file = noted.clone();
+    entry(&mut file, "CR2")
+        .history
+        .push(note(2, "Owner changed"));
+    let history = |pack: &Snapshot| -> Vec<String> {
+        pack.register
+            .iter()
+            .find(|e| e.id == "CR2")
+            .expect("CR2")
+            .history
+            .iter()
+            .map(|n| n.change.clone())
+            .collect()
+    };
+    let merge = Merge::of(&open, &file, Common::Known(&noted));
+    let combined = merge
+        .combine(&open, &file, &choose(&merge, Side::Open))
+        .expect("combined");
+    assert!(history(&combined).contains(&"Owner changed".to_owned()));
+    assert!(!history(&combined).contains(&"Retired".to_owned()));
+    let item = merge
+        .items
+        .iter()
+        .find(|i| i.key == Key::History("CR2".to_owned()))
+        .expect("the history is an item");
+    assert_eq!(
+        item.rows[0].file.as_deref(),
+        Some("2 December 2019, Q2 2019/20: Owner changed (Quarterly review)")
+    );
+    // Without the version both came from, both are added: nothing is lost.
+    let merge = Merge::of(&open, &file, Common::Unknown);
+    let combined = merge
+        .combine(&open, &file, &choose(&merge, Side::Open))
+        .expect("combined");
+    assert!(history(&combined).contains(&"Retired".to_owned()));
 }
 
 #[test]
