@@ -430,7 +430,7 @@ fn signals(values: &[f64], limits: &Limits) -> Vec<(Vec<Rule>, Option<Direction>
         .into_iter()
         .enumerate()
         .map(|(i, mut r)| {
-            r.sort();
+            crate::sort::ascending(&mut r);
             let direction = if r.is_empty() {
                 None
             } else {
