@@ -23,4 +23,5 @@ pub mod pack;
 pub mod register;
 pub mod route;
 pub mod sort;
+pub mod spc;
 pub mod text;
