@@ -10,6 +10,7 @@ use crate::sort;
 
 pub mod bars;
 pub mod lines;
+pub mod xmr;
 
 /// A linear map from data values to screen coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
