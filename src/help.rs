@@ -169,8 +169,8 @@ fn YourData() -> impl IntoView {
         <h3 id="help-versions">"Versions kept in this browser"</h3>
         <p data-testid="help-versions">
             "Each time a file is opened or combined over the data, the workspace is started empty, the demo is brought back "
-            "or a version is restored, Scrutineer keeps the data as it was; and each download keeps the data as it was "
-            "saved. The Data page lists them, to compare with what is open or put back (you can undo that). At most 30 are "
+            "or a version is restored, Scrutineer keeps the data as it was (and a file opened or combined in, as it was "
+            "opened); and each download keeps the data as it was saved. The Data page lists them, to compare with what is open or put back (you can undo that). At most 30 are "
             "kept, within the room the browser allows, the oldest going first, but never one whose changes are in no file. "
             "They are in this browser only: a download is still the way to keep the data safe."
         </p>
@@ -178,13 +178,14 @@ fn YourData() -> impl IntoView {
         <p data-testid="help-combine">
             "When one officer updates the indicators and another the register, each in a copy of the same pack, "
             "one sends the other their file. Choose it on the Data page under \u{201c}Open a snapshot file\u{201d}, then "
-            "\u{201c}Combine it with what is open\u{201d} rather than opening it. Anything only one copy holds, such as a "
-            "new quarter's figures or assessments, is kept; and where Scrutineer knows the copy both of you started from "
-            "(a file it saved says which file it came from), what only one of you changed since is taken, a removal too. "
-            "Where both copies hold an item differently, such as one "
+            "\u{201c}Combine it with what is open\u{201d} rather than opening it. Where Scrutineer knows the copy both of "
+            "you started from (a file it saved says which file it came from, and the files opened here are kept), what "
+            "only one of you changed since is taken, a removal too; where it does not, anything only one copy holds, such "
+            "as a new quarter's figures or assessments, is kept. Commentary is matched period by period, and an entry's "
+            "history keeps the changes both of you noted. Where both copies hold an item differently, such as one "
             "figure, one risk's quarter or one complaints year, both are shown side by side with their sources and you "
-            "choose which to keep, one at a time or a whole section at once. Nothing is combined until you say so, and "
-            "Undo import puts back what was open. "
+            "choose which to keep, one at a time or a whole section at once; a removal that something kept still uses "
+            "is asked too, with the reason. Nothing is combined until you say so, and Undo import puts back what was open. "
             <a href=Route::Combine.href()>"Combine a file"</a>
             "."
         </p>
