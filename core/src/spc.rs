@@ -22,7 +22,7 @@
 
 use crate::domain::indicator::Indicator;
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::rag::Polarity;
+use crate::domain::rag::{Polarity, Target, TargetRule};
 
 #[cfg(test)]
 mod tests;
@@ -366,6 +366,111 @@ impl Xmr {
         } else {
             Assurance::HitAndMiss
         })
+    }
+}
+
+impl Xmr {
+    /// Whether the latest process meets `target` as its rule reads: a
+    /// directional target by [`Xmr::assurance`]; one to be close to either
+    /// way is met every time where the limits lie within its green band,
+    /// missed every time where they lie wholly outside it.
+    pub fn assurance_for(&self, target: &Target, polarity: Polarity) -> Option<Assurance> {
+        match target.rule {
+            TargetRule::Directional { .. } => self.assurance(target.value, polarity),
+            TargetRule::GoalPost { green_within, .. } => {
+                let reach = (target.value * green_within / 100.0).abs();
+                let (low, high) = (target.value - reach, target.value + reach);
+                let limits = self.latest().limits;
+                Some(if limits.lower >= low && limits.upper <= high {
+                    Assurance::Pass
+                } else if limits.upper < low || limits.lower > high {
+                    Assurance::Fail
+                } else {
+                    Assurance::HitAndMiss
+                })
+            }
+        }
+    }
+}
+
+/// What the overview, the briefing and the printed pack say of an
+/// indicator's SPC.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub spc: Spc,
+    /// The latest figure's variation, where there is a chart.
+    pub variation: Option<Variation>,
+    /// Whether its target will be met, where there is a chart, a target
+    /// and a good direction.
+    pub assurance: Option<Assurance>,
+}
+
+impl Summary {
+    /// "Too few points (8 quarters; 12 are needed)", or the variation's
+    /// words.
+    pub fn words(&self) -> String {
+        match (&self.spc, self.variation) {
+            (Spc::NoFigures, _) => "No figures".to_owned(),
+            (Spc::TooFew { points, kind }, _) => {
+                format!(
+                    "Too few points: {points} {} ({FEWEST_POINTS} are needed)",
+                    plural(*kind, *points)
+                )
+            }
+            (Spc::Chart(_), Some(v)) => v.words().to_owned(),
+            (Spc::Chart(_), None) => Variation::Common.words().to_owned(),
+        }
+    }
+}
+
+/// "quarters", "financial years": figures of `kind`, `n` of them.
+fn plural(kind: PeriodKind, n: usize) -> String {
+    let one = n == 1;
+    let word = |single: &str, many: &str| {
+        if one {
+            single.to_owned()
+        } else {
+            many.to_owned()
+        }
+    };
+    match kind {
+        PeriodKind::FinancialYear => word("financial year", "financial years"),
+        PeriodKind::Quarter => word("quarter", "quarters"),
+        PeriodKind::Month => word("month", "months"),
+        PeriodKind::CalendarYear => word("calendar year", "calendar years"),
+        PeriodKind::AsAt => word("snapshot", "snapshots"),
+        PeriodKind::MonthRange(m) => {
+            word(&format!("{m}-month range"), &format!("{m}-month ranges"))
+        }
+        PeriodKind::YearRange(y) => word(&format!("{y}-year range"), &format!("{y}-year ranges")),
+        PeriodKind::YearToDate(q) => word(
+            &format!("year to date to Q{q}"),
+            &format!("years to date to Q{q}"),
+        ),
+    }
+}
+
+/// An indicator's SPC summary: its chart's variation, and its assurance
+/// against the latest figure's target (or the indicator's).
+pub fn summary(indicator: &Indicator, rebased: &[Period]) -> Summary {
+    let spc = of_indicator(indicator, rebased);
+    let (variation, assurance) = match &spc {
+        Spc::Chart(x) => {
+            let latest = x.points.last().and_then(|p| indicator.value_for(&p.period));
+            let target = latest
+                .and_then(|o| o.target.as_ref())
+                .or(indicator.target.as_ref());
+            (
+                Some(x.variation()),
+                target.and_then(|t| x.assurance_for(t, indicator.polarity)),
+            )
+        }
+        _ => (None, None),
+    };
+    Summary {
+        spc,
+        variation,
+        assurance,
     }
 }
 

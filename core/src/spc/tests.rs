@@ -335,3 +335,83 @@ fn the_words_for_rules_variation_and_assurance() {
         "The target will be met and missed at random"
     );
 }
+
+#[test]
+fn an_indicators_summary_says_its_variation_and_whether_its_target_is_reachable() {
+    use crate::domain::rag::{Target, TargetRule};
+    let observation = |period: Period, v: f64| Observation {
+        period,
+        value: Value::figure(v, 0),
+        target: None,
+        rag_override: None,
+        note: None,
+        source: None,
+    };
+    let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Count, Polarity::High);
+    for (period, v) in quarters(&STABLE[..8]) {
+        indicator.values.push(observation(period, v));
+    }
+    let few = summary(&indicator, &[]);
+    assert_eq!(few.words(), "Too few points: 8 quarters (12 are needed)");
+    assert_eq!((few.variation, few.assurance), (None, None));
+    indicator.values.clear();
+    for (period, v) in quarters(&STABLE) {
+        indicator.values.push(observation(period, v));
+    }
+    // Limits about 5.3 to 16.8: a target of 20 is beyond reach, of 11 hit
+    // and miss; a later figure's own target wins over the indicator's.
+    indicator.target = Some(Target {
+        value: 20.0,
+        rule: TargetRule::Directional { amber_within: 5.0 },
+    });
+    let s = summary(&indicator, &[]);
+    assert_eq!(s.words(), "Common cause: ordinary variation");
+    assert_eq!(s.variation, Some(Variation::Common));
+    assert_eq!(s.assurance, Some(Assurance::Fail));
+    let last = indicator.values.len() - 1;
+    indicator.values[last].target = Some(Target {
+        value: 11.0,
+        rule: TargetRule::Directional { amber_within: 5.0 },
+    });
+    assert_eq!(
+        summary(&indicator, &[]).assurance,
+        Some(Assurance::HitAndMiss)
+    );
+    // To be close to 11 either way: within 80% (2.2 to 19.8) the limits
+    // always are; within 10% they are not wholly in or out.
+    let goal = |green_within: f64| Target {
+        value: 11.0,
+        rule: TargetRule::GoalPost {
+            green_within,
+            amber_within: green_within * 2.0,
+        },
+    };
+    let Spc::Chart(x) = of_indicator(&indicator, &[]) else {
+        panic!("no chart");
+    };
+    assert_eq!(
+        x.assurance_for(&goal(80.0), Polarity::None),
+        Some(Assurance::Pass)
+    );
+    assert_eq!(
+        x.assurance_for(&goal(10.0), Polarity::None),
+        Some(Assurance::HitAndMiss)
+    );
+    let far = Target {
+        value: 100.0,
+        rule: TargetRule::GoalPost {
+            green_within: 5.0,
+            amber_within: 10.0,
+        },
+    };
+    assert_eq!(x.assurance_for(&far, Polarity::None), Some(Assurance::Fail));
+    assert_eq!(
+        Summary {
+            spc: Spc::NoFigures,
+            variation: None,
+            assurance: None
+        }
+        .words(),
+        "No figures"
+    );
+}
