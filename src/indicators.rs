@@ -9,6 +9,7 @@ mod from_csv;
 mod indicator;
 mod notes;
 mod overview;
+mod spc;
 mod table;
 
 pub use enter::EnterFiguresPage;

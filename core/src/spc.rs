@@ -581,3 +581,62 @@ pub fn of_indicator(indicator: &Indicator, rebased: &[Period]) -> Spc {
         },
     }
 }
+
+/// How the chart and its table print a figure, a mean or a limit of
+/// `indicator`: as its figures are printed, with one more decimal place
+/// than the most they have (at most three), in its unit.
+pub fn printer(indicator: &Indicator) -> impl Fn(f64) -> String {
+    use crate::domain::value::Value;
+    let most = indicator
+        .values
+        .iter()
+        .filter_map(|o| match o.value {
+            Value::Figure { decimals, .. } => Some(decimals),
+            Value::Missing { .. } => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let places = (most + 1).min(3);
+    let unit = indicator.unit;
+    move |v: f64| {
+        let factor = 10f64.powi(i32::from(places));
+        Value::figure((v * factor).round() / factor, places).display(unit)
+    }
+}
+
+/// One row of the chart's table: the figure, its process's mean and
+/// limits, and what it signals in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub period: String,
+    pub figure: String,
+    pub mean: String,
+    pub lower: String,
+    pub upper: String,
+    pub signal: String,
+}
+
+/// The chart's table, a row a figure, oldest first: every signal in words.
+pub fn rows(chart: &Xmr, show: &impl Fn(f64) -> String) -> Vec<Row> {
+    chart
+        .points
+        .iter()
+        .map(|p| {
+            let limits = chart.processes[p.process].limits;
+            let signal = if p.rules.is_empty() {
+                Variation::Common.words().to_owned()
+            } else {
+                let rules: Vec<String> = p.rules.iter().map(|r| r.words()).collect();
+                format!("{}: {}", p.variation.words(), rules.join("; "))
+            };
+            Row {
+                period: p.period.to_string(),
+                figure: show(p.value),
+                mean: show(limits.mean),
+                lower: show(limits.lower),
+                upper: show(limits.upper),
+                signal,
+            }
+        })
+        .collect()
+}

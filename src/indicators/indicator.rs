@@ -73,6 +73,7 @@ fn indicator_detail(s: &Snapshot, id: &str) -> AnyView {
         <dl class="summary-list">{summary}</dl>
         {chart}
         {figures_table(s, ind)}
+        {super::spc::spc_section(ind)}
         {(!ind.comparators.is_empty()).then(|| comparators_table(s, ind))}
         {has_commentary.then(|| view! { <h2>"Commentary"</h2> {commentary} })}
         {has_notes.then(|| view! { <h2>"Notes"</h2> <ul>{notes}</ul> })}

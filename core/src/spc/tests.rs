@@ -415,3 +415,37 @@ fn an_indicators_summary_says_its_variation_and_whether_its_target_is_reachable(
         "No figures"
     );
 }
+
+#[test]
+fn the_table_prints_each_figure_with_its_limits_and_its_signal_in_words() {
+    let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Percent, Polarity::High);
+    let mut values = STABLE.to_vec();
+    values[13] = 30.0;
+    for (period, v) in quarters(&values) {
+        indicator.values.push(Observation {
+            period,
+            value: Value::figure(v, 1),
+            target: None,
+            rag_override: None,
+            note: None,
+            source: None,
+        });
+    }
+    let Spc::Chart(x) = of_indicator(&indicator, &[]) else {
+        panic!("no chart");
+    };
+    let show = printer(&indicator);
+    assert_eq!(show(12.345), "12.35%", "one place more than the figures'");
+    let table = rows(&x, &show);
+    assert_eq!(table.len(), 14);
+    assert_eq!(table[0].period, "Q1 2015/16");
+    assert_eq!(table[0].figure, "10.00%");
+    assert_eq!(table[0].signal, "Common cause: ordinary variation");
+    assert_eq!(
+        table[13].signal,
+        "Special cause: improving (higher): beyond a process limit"
+    );
+    let limits = x.latest().limits;
+    assert_eq!(table[13].upper, show(limits.upper));
+    assert_eq!(table[13].mean, show(limits.mean));
+}
