@@ -23,6 +23,7 @@
 use crate::domain::indicator::Indicator;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::{Polarity, Target, TargetRule};
+use crate::domain::value::Unit;
 
 #[cfg(test)]
 mod tests;
@@ -567,14 +568,44 @@ pub fn series(indicator: &Indicator) -> Option<(PeriodKind, Vec<(Period, f64)>)>
     Some((kind, points))
 }
 
+/// The figures `unit` can hold: a limit past them is drawn at them (a
+/// count's lower limit of -3 is 0; a percentage's upper of 116% is 100%).
+fn possible(unit: Unit) -> (Option<f64>, Option<f64>) {
+    match unit {
+        Unit::Percent => (Some(0.0), Some(100.0)),
+        Unit::Number | Unit::Money => (None, None),
+        _ => (Some(0.0), None),
+    }
+}
+
+impl Xmr {
+    /// The chart with each process's limits held within `low` and `high`:
+    /// what a figure cannot pass, a limit does not either. The rules are
+    /// unchanged by it (no figure lies past what is possible).
+    pub fn within(mut self, (low, high): (Option<f64>, Option<f64>)) -> Xmr {
+        for p in &mut self.processes {
+            let l = &mut p.limits;
+            if let Some(low) = low {
+                l.lower = l.lower.max(low);
+                l.near_lower = l.near_lower.max(low);
+            }
+            if let Some(high) = high {
+                l.upper = l.upper.min(high);
+                l.near_upper = l.near_upper.min(high);
+            }
+        }
+        self
+    }
+}
+
 /// An indicator's SPC: its chart where it has [`FEWEST_POINTS`] figures or
-/// more of one kind, or why not.
+/// more of one kind, or why not; its limits within what its unit can hold.
 pub fn of_indicator(indicator: &Indicator, rebased: &[Period]) -> Spc {
     let Some((kind, points)) = series(indicator) else {
         return Spc::NoFigures;
     };
     match Xmr::of(&points, indicator.polarity, rebased) {
-        Some(chart) => Spc::Chart(chart),
+        Some(chart) => Spc::Chart(chart.within(possible(indicator.unit))),
         None => Spc::TooFew {
             points: points.len(),
             kind,

@@ -156,7 +156,9 @@ impl XmrChart {
             labelled.push((round2(y.at(t)), format!("Target {}", show(t))));
         }
         let decimals = tick_decimals(&ticks) as u8;
-        let every = chart.points.len().div_ceil(8).max(1);
+        // About five period labels fit across: each is some 80 px wide.
+        let every = chart.points.len().div_ceil(5).max(1);
+        let last = chart.points.len().saturating_sub(1);
         XmrChart {
             width,
             height,
@@ -173,7 +175,8 @@ impl XmrChart {
                 .points
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| i % every == 0 || *i == chart.points.len() - 1)
+                // The last always, and none so near it that the two overlap.
+                .filter(|(i, _)| *i == last || (i % every == 0 && last - i >= every))
                 .map(|(i, p)| (marks[i].x, p.period.to_string()))
                 .collect(),
             marks,

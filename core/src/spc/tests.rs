@@ -448,4 +448,13 @@ fn the_table_prints_each_figure_with_its_limits_and_its_signal_in_words() {
     let limits = x.latest().limits;
     assert_eq!(table[13].upper, show(limits.upper));
     assert_eq!(table[13].mean, show(limits.mean));
+    // A percentage's limits stay within 0 to 100; a count's above 0.
+    let wide = chart(&[5.0, 95.0].repeat(7), Polarity::High);
+    assert!(wide.latest().limits.upper > 100.0 && wide.latest().limits.lower < 0.0);
+    let held = wide.clone().within(possible(Unit::Percent)).latest().limits;
+    assert_eq!((held.lower, held.upper), (0.0, 100.0));
+    let count = wide.clone().within(possible(Unit::Count)).latest().limits;
+    assert_eq!(count.lower, 0.0);
+    assert!(count.upper > 100.0);
+    assert_eq!(wide.clone().within(possible(Unit::Number)), wide);
 }
