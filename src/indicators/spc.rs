@@ -154,8 +154,9 @@ fn XmrSvg(chart: XmrChart, name: String) -> impl IntoView {
             </svg>
             <ul class="chart-key" aria-hidden="true">
                 <li class="chart-key__item"><svg width="18" height="18" viewBox="0 0 18 18"><circle class="spc__mark spc__mark--common" cx="9" cy="9" r="5"/></svg>"Ordinary variation"</li>
-                <li class="chart-key__item"><svg width="18" height="18" viewBox="0 0 18 18"><path class="spc__mark spc__mark--improving" d="M9 2L16 15L2 15Z"/></svg>"Improving"</li>
-                <li class="chart-key__item"><svg width="18" height="18" viewBox="0 0 18 18"><path class="spc__mark spc__mark--concerning" d="M9 2L16 15L2 15Z"/></svg>"Concerning"</li>
+                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--improving" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Real change, improving"</li>
+                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--concerning" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Real change, concerning"</li>
+                <li class="chart-key__item">"A triangle points the way the figures moved"</li>
             </ul>
         </figure>
     }
