@@ -41,10 +41,10 @@ test('an indicator with twenty quarters shows its XmR chart, and a table of ever
   const latest = signals.at(-1)!;
   await expect(spc.getByTestId('spc-variation')).toHaveText(latest.split(': ').slice(0, 2).join(': '));
   // The chart draws a mark for each figure: a circle, or a triangle where it signals.
-  await expect(spc.locator('.spc__mark')).toHaveCount(20);
+  await expect(spc.locator('svg[role="img"] .spc__mark')).toHaveCount(20);
   const special = signals.filter((s) => s.startsWith('Special')).length;
   await expect(spc.locator('svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(`^XmR chart of 20 figures`));
-  expect(await spc.locator('.spc__mark--common').count()).toBe(20 - special);
+  expect(await spc.locator('svg[role="img"] .spc__mark--common').count()).toBe(20 - special);
   await app.expectNoAxeViolations();
 });
 
