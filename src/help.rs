@@ -88,12 +88,13 @@ fn Ratings() -> impl IntoView {
         <p data-testid="help-spc">
             "Figures move from quarter to quarter by chance alone. Where an indicator has 12 or more figures of one kind, "
             "its page draws them as a statistical process control chart, as NHS England's \u{201c}Making Data Count\u{201d} "
-            "does: their mean, and natural limits 2.66 times the average change between one figure and the next either side "
-            "of it. A figure beyond a limit, 7 in a row on one side of the mean, 7 in a row each rising or each falling, or "
-            "2 of 3 in a row near a limit is a real change (special cause), shown as a triangle pointing its way and named "
-            "improving or concerning; anything else is ordinary variation, shown as a circle. Where the target lies beyond "
-            "the limits it will be met, or missed, every time unless something changes; within them, met and missed at "
-            "random. With fewer figures the page says so, and the direction shown only compares each figure with one before it."
+            "does: their mean, and natural limits above and below the mean at 2.66 times the average change between one "
+            "figure and the next. A figure beyond a limit, 7 in a row on one side of the mean, 7 in a row each rising or "
+            "each falling, or 2 of 3 in a row close to a limit is a special cause: a real change, shown as a triangle "
+            "pointing up for higher than usual or down for lower, filled where it is improving and hollow where it is "
+            "concerning. Anything else is ordinary variation, shown as a circle. Where the target lies beyond the limits "
+            "it is likely to be met, or missed, every time unless something changes; within them, it will be sometimes "
+            "met and sometimes missed by ordinary variation alone. With fewer figures the page says so, and the direction shown only compares each figure with one before it."
         </p>
     }
 }

@@ -71,7 +71,14 @@ impl Limits {
             .copied()
             .filter(|r| *r < OUTLIER_RANGE * all)
             .collect();
-        let moving_range = if kept.is_empty() { all } else { average(&kept) };
+        // Screening that leaves no variation at all (steady figures with one
+        // jump) would put every figure beyond limits of width 0: keep them.
+        let screened = average(&kept);
+        let moving_range = if kept.is_empty() || screened == 0.0 {
+            all
+        } else {
+            screened
+        };
         let reach = LIMIT_SCALE * moving_range;
         Limits {
             mean,
@@ -81,6 +88,12 @@ impl Limits {
             near_upper: mean + reach * 2.0 / 3.0,
             near_lower: mean - reach * 2.0 / 3.0,
         }
+    }
+
+    /// Whether the figures never move: then there are no limits to judge
+    /// by, and nothing signals.
+    pub fn is_flat(&self) -> bool {
+        self.moving_range == 0.0
     }
 
     fn beyond(&self, y: f64) -> bool {
@@ -133,9 +146,7 @@ impl Rule {
             Rule::BeyondLimit => "beyond a process limit".to_owned(),
             Rule::Shift => format!("one of {RUN} or more in a row on one side of the mean"),
             Rule::Trend => format!("one of {RUN} or more in a row each rising or each falling"),
-            Rule::TwoOfThree => {
-                "one of 2 of 3 in a row near a process limit, on its side of the mean".to_owned()
-            }
+            Rule::TwoOfThree => "one of 2 of 3 in a row close to a limit".to_owned(),
         }
     }
 }
@@ -209,9 +220,15 @@ pub enum Assurance {
 impl Assurance {
     pub fn words(self) -> &'static str {
         match self {
-            Assurance::Pass => "The target will be met consistently",
-            Assurance::Fail => "The target will be missed consistently unless the process changes",
-            Assurance::HitAndMiss => "The target will be met and missed at random",
+            Assurance::Pass => {
+                "The target is likely to be met every time while the figures vary as they do"
+            }
+            Assurance::Fail => {
+                "The target is likely to be missed every time unless something changes"
+            }
+            Assurance::HitAndMiss => {
+                "The target will be sometimes met and sometimes missed, by ordinary variation alone"
+            }
         }
     }
 
@@ -347,6 +364,9 @@ impl Xmr {
     /// good (`None` where neither is).
     pub fn assurance(&self, target: f64, polarity: Polarity) -> Option<Assurance> {
         let limits = self.latest().limits;
+        if limits.is_flat() {
+            return None;
+        }
         let higher_is_good = match polarity {
             Polarity::High => true,
             Polarity::Low => false,
@@ -382,6 +402,9 @@ impl Xmr {
                 let reach = (target.value * green_within / 100.0).abs();
                 let (low, high) = (target.value - reach, target.value + reach);
                 let limits = self.latest().limits;
+                if limits.is_flat() {
+                    return None;
+                }
                 Some(if limits.lower >= low && limits.upper <= high {
                     Assurance::Pass
                 } else if limits.upper < low || limits.lower > high {
@@ -404,6 +427,9 @@ pub struct Summary {
     /// Whether its target will be met, where there is a chart, a target
     /// and a good direction.
     pub assurance: Option<Assurance>,
+    /// The target judged against: the latest charted figure's own, or the
+    /// indicator's.
+    pub target: Option<Target>,
 }
 
 impl Summary {
@@ -417,6 +443,9 @@ impl Summary {
                     "Too few points: {points} {} ({FEWEST_POINTS} are needed)",
                     plural(*kind, *points)
                 )
+            }
+            (Spc::Chart(x), _) if x.latest().limits.is_flat() => {
+                "The figures do not vary enough to draw limits".to_owned()
             }
             (Spc::Chart(_), Some(v)) => v.words().to_owned(),
             (Spc::Chart(_), None) => Variation::Common.words().to_owned(),
@@ -455,23 +484,28 @@ fn plural(kind: PeriodKind, n: usize) -> String {
 /// against the latest figure's target (or the indicator's).
 pub fn summary(indicator: &Indicator, rebased: &[Period]) -> Summary {
     let spc = of_indicator(indicator, rebased);
-    let (variation, assurance) = match &spc {
+    let (variation, assurance, target) = match &spc {
         Spc::Chart(x) => {
             let latest = x.points.last().and_then(|p| indicator.value_for(&p.period));
             let target = latest
                 .and_then(|o| o.target.as_ref())
-                .or(indicator.target.as_ref());
+                .or(indicator.target.as_ref())
+                .cloned();
             (
                 Some(x.variation()),
-                target.and_then(|t| x.assurance_for(t, indicator.polarity)),
+                target
+                    .as_ref()
+                    .and_then(|t| x.assurance_for(t, indicator.polarity)),
+                target,
             )
         }
-        _ => (None, None),
+        _ => (None, None, None),
     };
     Summary {
         spc,
         variation,
         assurance,
+        target,
     }
 }
 
@@ -480,6 +514,10 @@ pub fn summary(indicator: &Indicator, rebased: &[Period]) -> Summary {
 /// takes its own direction; the other rules, the figure's side of the mean.
 fn signals(values: &[f64], limits: &Limits) -> Vec<(Vec<Rule>, Option<Direction>)> {
     let n = values.len();
+    if limits.is_flat() {
+        // No variation to judge against: every figure would be "beyond".
+        return vec![(vec![], None); n];
+    }
     let sides: Vec<Option<Direction>> = values.iter().map(|y| limits.side(*y)).collect();
     let mut rules: Vec<Vec<Rule>> = vec![vec![]; n];
     let mut trend: Vec<Option<Direction>> = vec![None; n];
@@ -537,8 +575,12 @@ fn signals(values: &[f64], limits: &Limits) -> Vec<(Vec<Rule>, Option<Direction>
         .enumerate()
         .map(|(i, mut r)| {
             crate::sort::ascending(&mut r);
+            // A figure beyond a limit goes the way it lies from the mean,
+            // even where it starts or ends a trend (as plot-the-dots has it).
             let direction = if r.is_empty() {
                 None
+            } else if r.contains(&Rule::BeyondLimit) {
+                sides[i]
             } else {
                 trend[i].or(sides[i])
             };

@@ -29,16 +29,12 @@ pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
         .into_any(),
         Spc::Chart(x) => {
             let show = spc::printer(ind);
-            let target = ind
-                .values
-                .iter()
-                .max_by(|a, b| a.period.timeline_cmp(&b.period))
-                .and_then(|o| o.target.as_ref())
-                .or(ind.target.as_ref())
-                .map(|t| t.value);
+            // The target the assurance is judged against.
+            let target = summary.target.as_ref().map(|t| t.value);
             let chart = XmrChart::layout(x, &show, target, 720.0, 320.0);
             let rows = spc::rows(x, &show);
             let variation = summary.variation.unwrap_or(Variation::Common);
+            let said = summary.words();
             let assurance = summary.assurance.map(|a| {
                 view! {
                     <div class="summary-list__row">
@@ -53,7 +49,7 @@ pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
                         <dt>"Latest figure"</dt>
                         <dd>
                             <span class=format!("spc-tag spc-tag--{}", variation.key()) data-testid="spc-variation">
-                                {variation.words()}
+                                {said}
                             </span>
                         </dd>
                     </div>
@@ -92,8 +88,8 @@ pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
         }
     };
     view! {
-        <section class="spc" aria-labelledby="spc" data-testid="spc">
-            <h2 id="spc">"Is the change real?"</h2>
+        <section class="spc" aria-labelledby="spc-heading" data-testid="spc">
+            <h2 id="spc-heading">"Is the change real?"</h2>
             <p class="secondary">
                 "Statistical process control (NHS England\u{2019}s \u{201c}Making Data Count\u{201d}): the figures\u{2019} mean and natural limits say which changes are the ordinary variation of the process and which are a real change."
             </p>
@@ -154,9 +150,10 @@ fn XmrSvg(chart: XmrChart, name: String) -> impl IntoView {
             </svg>
             <ul class="chart-key" aria-hidden="true">
                 <li class="chart-key__item"><svg width="18" height="18" viewBox="0 0 18 18"><circle class="spc__mark spc__mark--common" cx="9" cy="9" r="5"/></svg>"Ordinary variation"</li>
-                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--improving" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Real change, improving"</li>
-                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--concerning" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Real change, concerning"</li>
-                <li class="chart-key__item">"A triangle points the way the figures moved"</li>
+                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--improving" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Special cause, improving (filled)"</li>
+                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--concerning" d="M8 3L14 14L2 14Z M26 15L32 4L20 4Z"/></svg>"Special cause, concerning (hollow)"</li>
+                <li class="chart-key__item"><svg width="34" height="18" viewBox="0 0 34 18"><path class="spc__mark spc__mark--neutral" d="M8 2L15 15L1 15Z M26 16L33 3L19 3Z"/></svg>"Special cause, where neither way is better"</li>
+                <li class="chart-key__item">"A triangle points up for higher than usual, down for lower"</li>
             </ul>
         </figure>
     }

@@ -54,3 +54,39 @@ test('an indicator with too few figures says so, and what the direction shown me
   await expect(page.getByTestId('spc-chart')).toHaveCount(0);
   await app.expectNoAxeViolations();
 });
+
+test('a shift and a figure beyond a limit are drawn as triangles, filled or hollow, and named in the table', async ({ app, page }, info) => {
+  // The synthetic pack with one indicator (where lower is better) given ten
+  // quarters low, then ten high ending far above: a shift each way and a
+  // figure beyond the upper limit.
+  const file = JSON.parse(readFileSync(small, 'utf8'));
+  delete file.content_sha256;
+  const changed = file.snapshot.indicators.find((i: { id: string }) => i.id === 'ind-0001');
+  expect(changed.polarity).toBe('low');
+  changed.values.forEach((v: { value: unknown }, i: number) => {
+    const figure = i < 10 ? 40 + (i % 2 ? 4 : -4) : i === 19 ? 95 : 60 + (i % 2 ? 3 : -3);
+    v.value = { kind: 'figure', value: figure, decimals: 1 };
+  });
+  changed.target = { value: 70, rule: { kind: 'directional', amber_within: 5 } };
+  await app.open('#/data');
+  await page.getByLabel('Choose a Scrutineer snapshot (.json)').setInputFiles({
+    name: 'shift.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await press(page.getByTestId('confirm-import'), info);
+  await expect(page.getByTestId('notices-open-file')).toContainText('Opened “shift.json”');
+  await app.open('#/indicators/ind-0001');
+  const spc = page.getByTestId('spc');
+  const marks = spc.locator('svg[role="img"] .spc__mark');
+  await expect(marks).toHaveCount(20);
+  await expect(spc.locator('svg[role="img"] .spc__mark--improving')).toHaveCount(10);
+  await expect(spc.locator('svg[role="img"] .spc__mark--concerning')).toHaveCount(10);
+  await expect(spc.locator('svg[role="img"]')).toHaveAttribute('aria-label', /^XmR chart of 20 figures of Synthetic indicator 0001: 20 signal a real change\./);
+  await expect(spc.getByTestId('spc-variation')).toHaveText('Special cause: concerning (higher)');
+  await expect(spc.getByTestId('spc-assurance')).toHaveText('The target will be sometimes met and sometimes missed, by ordinary variation alone');
+  const rows = spc.getByTestId('spc-table').locator('tbody tr');
+  await expect(rows.first().locator('td').last()).toHaveText(/^Special cause: improving \(lower\): one of 7 or more in a row on one side of the mean/);
+  await expect(rows.last().locator('td').last()).toHaveText('Special cause: concerning (higher): beyond a process limit; one of 7 or more in a row on one side of the mean');
+  await app.expectNoAxeViolations();
+});

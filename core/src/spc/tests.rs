@@ -240,6 +240,14 @@ fn a_change_of_process_starts_new_limits_and_the_rules_look_within_each() {
     // changes nothing.
     let at_first = Xmr::of(&series, Polarity::High, &[series[0].0]).expect("a chart");
     assert_eq!(at_first, one);
+    let elsewhere = Period::Quarter {
+        start_year: 2030,
+        quarter: 1,
+    };
+    assert_eq!(
+        Xmr::of(&series, Polarity::High, &[elsewhere]).expect("a chart"),
+        one
+    );
     // A process shorter than the fewest is marked so.
     let late = Xmr::of(&series, Polarity::High, &[series[20].0]).expect("a chart");
     assert!(late.latest().is_short());
@@ -332,7 +340,71 @@ fn the_words_for_rules_variation_and_assurance() {
     assert_eq!(Variation::Improving(Direction::Higher).key(), "improving");
     assert_eq!(
         Assurance::HitAndMiss.words(),
-        "The target will be met and missed at random"
+        "The target will be sometimes met and sometimes missed, by ordinary variation alone"
+    );
+    assert_eq!(
+        Rule::TwoOfThree.words(),
+        "one of 2 of 3 in a row close to a limit"
+    );
+}
+
+#[test]
+fn a_figure_beyond_a_limit_that_starts_a_trend_goes_the_way_it_lies_from_the_mean() {
+    // A dip below the lower limit, then seven rising to the mean and past.
+    let mut values = [10.0, 12.0].repeat(6);
+    values.extend([-2.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0]);
+    let x = chart(&values, Polarity::High);
+    let dip = &x.points[12];
+    assert_eq!(dip.rules, vec![Rule::BeyondLimit, Rule::Trend]);
+    assert_eq!(dip.variation, Variation::Concerning(Direction::Lower));
+    // The rest of the trend rises: improving where higher is better.
+    assert_eq!(
+        x.points[15].variation,
+        Variation::Improving(Direction::Higher)
+    );
+    // And a peak above the upper limit that starts a fall goes higher.
+    let peak: Vec<f64> = values.iter().map(|v| 22.0 - v).collect();
+    let x = chart(&peak, Polarity::High);
+    assert_eq!(
+        x.points[12].variation,
+        Variation::Improving(Direction::Higher)
+    );
+    assert_eq!(
+        x.points[15].variation,
+        Variation::Concerning(Direction::Lower)
+    );
+}
+
+#[test]
+fn figures_that_do_not_vary_draw_no_limits_and_signal_nothing() {
+    // Steady at 100 but for one dip: screening its moving ranges would
+    // leave none, so they are kept, and only the dip is beyond a limit.
+    let mut dip = [100.0; 16];
+    dip[6] = 90.0;
+    let x = chart(&dip, Polarity::High);
+    assert!(close(x.latest().limits.moving_range, 20.0 / 15.0));
+    assert_eq!(flagged(&x, Rule::BeyondLimit), vec![6]);
+    // Never moving at all: nothing to judge by.
+    let values = [100.0; 16];
+    let x = chart(&values, Polarity::High);
+    assert!(x.latest().limits.is_flat(), "{:?}", x.latest().limits);
+    assert_eq!(rules_tripped(&x), vec![]);
+    assert_eq!(x.variation(), Variation::Common);
+    assert_eq!(x.assurance(100.0, Polarity::High), None);
+    let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Percent, Polarity::High);
+    for (period, v) in quarters(&values) {
+        indicator.values.push(Observation {
+            period,
+            value: Value::figure(v, 0),
+            target: None,
+            rag_override: None,
+            note: None,
+            source: None,
+        });
+    }
+    assert_eq!(
+        summary(&indicator, &[]).words(),
+        "The figures do not vary enough to draw limits"
     );
 }
 
@@ -409,7 +481,8 @@ fn an_indicators_summary_says_its_variation_and_whether_its_target_is_reachable(
         Summary {
             spc: Spc::NoFigures,
             variation: None,
-            assurance: None
+            assurance: None,
+            target: None,
         }
         .words(),
         "No figures"
@@ -446,8 +519,16 @@ fn the_table_prints_each_figure_with_its_limits_and_its_signal_in_words() {
         "Special cause: improving (higher): beyond a process limit"
     );
     let limits = x.latest().limits;
-    assert_eq!(table[13].upper, show(limits.upper));
-    assert_eq!(table[13].mean, show(limits.mean));
+    // By hand: mean 173/14, limits 2.66 times 25/12 either side of it.
+    assert!(close(limits.mean, 173.0 / 14.0));
+    assert_eq!(
+        (
+            table[13].lower.as_str(),
+            table[13].mean.as_str(),
+            table[13].upper.as_str()
+        ),
+        ("6.82%", "12.36%", "17.90%")
+    );
     // A percentage's limits stay within 0 to 100; a count's above 0.
     let wide = chart(&[5.0, 95.0].repeat(7), Polarity::High);
     assert!(wide.latest().limits.upper > 100.0 && wide.latest().limits.lower < 0.0);
