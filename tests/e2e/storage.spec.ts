@@ -64,6 +64,11 @@ test('a large pack opened over another large pack can be undone, with nothing lo
   await press(page.getByRole('button', { name: 'Undo import' }), info);
   await expect(page.getByTestId('statuses')).toContainText('Import undone');
   await expect(page.getByTestId('organisation')).toHaveText('Synthetic County Council');
+  // Saved once the writes before it are (the file just opened is kept as a
+  // version, 2.6 MB, in the same database): then a reload finds it.
+  await expect
+    .poll(async () => JSON.parse((await stored(page)) ?? '{}').snapshot?.organisation, { timeout: 30_000 })
+    .toBe('Synthetic County Council');
   await page.reload();
   await expect(page.getByTestId('organisation')).toHaveText('Synthetic County Council');
   await expect(page.getByText('1,000 indicators in 20 service areas')).toBeVisible();
