@@ -660,15 +660,7 @@ pub fn of_indicator(indicator: &Indicator, rebased: &[Period]) -> Spc {
 /// than the most they have (at most three), in its unit.
 pub fn printer(indicator: &Indicator) -> impl Fn(f64) -> String {
     use crate::domain::value::Value;
-    let most = indicator
-        .values
-        .iter()
-        .filter_map(|o| match o.value {
-            Value::Figure { decimals, .. } => Some(decimals),
-            Value::Missing { .. } => None,
-        })
-        .max()
-        .unwrap_or(0);
+    let most = crate::indicators::details::figure_decimals(indicator);
     let places = (most + 1).min(3);
     let unit = indicator.unit;
     move |v: f64| {

@@ -21,6 +21,18 @@ fn quarters(values: &[f64]) -> Vec<(Period, f64)> {
         .collect()
 }
 
+/// A figure of `v` (shown to `decimals` places) for `period`.
+fn observation(period: Period, v: f64, decimals: u8) -> Observation {
+    Observation {
+        period,
+        value: Value::figure(v, decimals),
+        target: None,
+        rag_override: None,
+        note: None,
+        source: None,
+    }
+}
+
 fn chart(values: &[f64], polarity: Polarity) -> Xmr {
     Xmr::of(&quarters(values), polarity, &[]).expect("enough figures")
 }
@@ -258,21 +270,14 @@ fn too_few_figures_of_the_latest_kind_draw_no_limits() {
     assert_eq!(Xmr::of(&quarters(&STABLE[..11]), Polarity::High, &[]), None);
     let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Count, Polarity::High);
     assert_eq!(of_indicator(&indicator, &[]), Spc::NoFigures);
-    let observation = |period: Period, v: f64| Observation {
-        period,
-        value: Value::figure(v, 0),
-        target: None,
-        rag_override: None,
-        note: None,
-        source: None,
-    };
     // Eleven quarters, given out of order, and a year: too few quarters.
     for (period, v) in quarters(&STABLE[..11]).into_iter().rev() {
-        indicator.values.push(observation(period, v));
+        indicator.values.push(observation(period, v, 0));
     }
     indicator.values.push(observation(
         Period::FinancialYear { start_year: 2014 },
         50.0,
+        0,
     ));
     assert_eq!(
         of_indicator(&indicator, &[]),
@@ -283,7 +288,7 @@ fn too_few_figures_of_the_latest_kind_draw_no_limits() {
     );
     // A twelfth quarter: the chart, of the quarters in time order.
     let (period, v) = quarters(&STABLE[..12])[11];
-    indicator.values.push(observation(period, v));
+    indicator.values.push(observation(period, v, 0));
     let Spc::Chart(x) = of_indicator(&indicator, &[]) else {
         panic!("no chart");
     };
@@ -293,6 +298,7 @@ fn too_few_figures_of_the_latest_kind_draw_no_limits() {
     indicator.values.push(observation(
         Period::FinancialYear { start_year: 2018 },
         40.0,
+        0,
     ));
     assert_eq!(
         of_indicator(&indicator, &[]),
@@ -393,14 +399,7 @@ fn figures_that_do_not_vary_draw_no_limits_and_signal_nothing() {
     assert_eq!(x.assurance(100.0, Polarity::High), None);
     let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Percent, Polarity::High);
     for (period, v) in quarters(&values) {
-        indicator.values.push(Observation {
-            period,
-            value: Value::figure(v, 0),
-            target: None,
-            rag_override: None,
-            note: None,
-            source: None,
-        });
+        indicator.values.push(observation(period, v, 0));
     }
     assert_eq!(
         summary(&indicator, &[]).words(),
@@ -411,24 +410,16 @@ fn figures_that_do_not_vary_draw_no_limits_and_signal_nothing() {
 #[test]
 fn an_indicators_summary_says_its_variation_and_whether_its_target_is_reachable() {
     use crate::domain::rag::{Target, TargetRule};
-    let observation = |period: Period, v: f64| Observation {
-        period,
-        value: Value::figure(v, 0),
-        target: None,
-        rag_override: None,
-        note: None,
-        source: None,
-    };
     let mut indicator = Indicator::new("i", "a", "An indicator", Unit::Count, Polarity::High);
     for (period, v) in quarters(&STABLE[..8]) {
-        indicator.values.push(observation(period, v));
+        indicator.values.push(observation(period, v, 0));
     }
     let few = summary(&indicator, &[]);
     assert_eq!(few.words(), "Too few points: 8 quarters (12 are needed)");
     assert_eq!((few.variation, few.assurance), (None, None));
     indicator.values.clear();
     for (period, v) in quarters(&STABLE) {
-        indicator.values.push(observation(period, v));
+        indicator.values.push(observation(period, v, 0));
     }
     // Limits about 5.3 to 16.8: a target of 20 is beyond reach, of 11 hit
     // and miss; a later figure's own target wins over the indicator's.
@@ -495,14 +486,7 @@ fn the_table_prints_each_figure_with_its_limits_and_its_signal_in_words() {
     let mut values = STABLE.to_vec();
     values[13] = 30.0;
     for (period, v) in quarters(&values) {
-        indicator.values.push(Observation {
-            period,
-            value: Value::figure(v, 1),
-            target: None,
-            rag_override: None,
-            note: None,
-            source: None,
-        });
+        indicator.values.push(observation(period, v, 1));
     }
     let Spc::Chart(x) = of_indicator(&indicator, &[]) else {
         panic!("no chart");
