@@ -26,7 +26,7 @@ use crate::domain::rag::{Polarity, Target, TargetRule};
 use crate::domain::value::Unit;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// Fewer figures than this and limits are not worth drawing: the chart
 /// says so (plot-the-dots warns below 12).

@@ -187,24 +187,8 @@ impl XmrChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::period::Period;
     use crate::domain::rag::Polarity;
-
-    fn series(values: &[f64]) -> Vec<(Period, f64)> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                (
-                    Period::Quarter {
-                        start_year: 2015 + (i / 4) as i32,
-                        quarter: (i % 4) as u8 + 1,
-                    },
-                    *v,
-                )
-            })
-            .collect()
-    }
+    use crate::spc::tests::quarters as series;
 
     #[test]
     fn marks_bands_and_labels_sit_in_the_plot_in_order() {

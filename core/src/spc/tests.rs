@@ -5,7 +5,7 @@ use crate::domain::value::{Unit, Value};
 use crate::file::synthetic::{self, Size};
 
 /// Quarters from Q1 2015/16, one per figure.
-fn quarters(values: &[f64]) -> Vec<(Period, f64)> {
+pub(crate) fn quarters(values: &[f64]) -> Vec<(Period, f64)> {
     values
         .iter()
         .enumerate()
