@@ -20,6 +20,8 @@
 //! A change of process (a re-basing: a new way of counting, a new service)
 //! starts new limits from its period; the rules look within each process.
 
+use chrono::NaiveDate;
+
 use crate::domain::indicator::Indicator;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::{Polarity, Target, TargetRule};
@@ -218,6 +220,17 @@ pub enum Assurance {
 }
 
 impl Assurance {
+    pub const ALL: [Assurance; 3] = [Assurance::Fail, Assurance::HitAndMiss, Assurance::Pass];
+
+    /// A table cell's or a count's words: "Target missed every time".
+    pub fn short(self) -> &'static str {
+        match self {
+            Assurance::Pass => "Target met every time",
+            Assurance::Fail => "Target missed every time",
+            Assurance::HitAndMiss => "Target hit and miss",
+        }
+    }
+
     pub fn words(self) -> &'static str {
         match self {
             Assurance::Pass => {
@@ -483,7 +496,17 @@ fn plural(kind: PeriodKind, n: usize) -> String {
 /// An indicator's SPC summary: its chart's variation, and its assurance
 /// against the latest figure's target (or the indicator's).
 pub fn summary(indicator: &Indicator, rebased: &[Period]) -> Summary {
-    let spc = of_indicator(indicator, rebased);
+    summary_to(indicator, rebased, None)
+}
+
+/// The summary as it stood at `period`: from the figures up to its end
+/// (what the overview shows for a period chosen).
+pub fn summary_at(indicator: &Indicator, rebased: &[Period], period: &Period) -> Summary {
+    summary_to(indicator, rebased, Some(period.end()))
+}
+
+fn summary_to(indicator: &Indicator, rebased: &[Period], until: Option<NaiveDate>) -> Summary {
+    let spc = of_indicator_to(indicator, rebased, until);
     let (variation, assurance, target) = match &spc {
         Spc::Chart(x) => {
             let latest = x.points.last().and_then(|p| indicator.value_for(&p.period));
@@ -593,9 +616,20 @@ fn signals(values: &[f64], limits: &Limits) -> Vec<(Vec<Rule>, Option<Direction>
 /// numbers, of the kind of period its latest figure is (quarters, say,
 /// leaving out its years), in time order.
 pub fn series(indicator: &Indicator) -> Option<(PeriodKind, Vec<(Period, f64)>)> {
+    series_to(indicator, None)
+}
+
+/// [`series`] of the figures of periods ending by `until`, where given.
+fn series_to(
+    indicator: &Indicator,
+    until: Option<NaiveDate>,
+) -> Option<(PeriodKind, Vec<(Period, f64)>)> {
+    let held =
+        |o: &&crate::domain::indicator::Observation| until.is_none_or(|end| o.period.end() <= end);
     let kind = indicator
         .values
         .iter()
+        .filter(held)
         .filter(|o| o.value.number().is_some())
         .max_by(|a, b| a.period.timeline_cmp(&b.period))?
         .period
@@ -603,6 +637,7 @@ pub fn series(indicator: &Indicator) -> Option<(PeriodKind, Vec<(Period, f64)>)>
     let mut points: Vec<(Period, f64)> = indicator
         .values
         .iter()
+        .filter(held)
         .filter(|o| o.period.kind() == kind)
         .filter_map(|o| Some((o.period, o.value.number()?)))
         .collect();
@@ -643,7 +678,11 @@ impl Xmr {
 /// An indicator's SPC: its chart where it has [`FEWEST_POINTS`] figures or
 /// more of one kind, or why not; its limits within what its unit can hold.
 pub fn of_indicator(indicator: &Indicator, rebased: &[Period]) -> Spc {
-    let Some((kind, points)) = series(indicator) else {
+    of_indicator_to(indicator, rebased, None)
+}
+
+fn of_indicator_to(indicator: &Indicator, rebased: &[Period], until: Option<NaiveDate>) -> Spc {
+    let Some((kind, points)) = series_to(indicator, until) else {
         return Spc::NoFigures;
     };
     match Xmr::of(&points, indicator.polarity, rebased) {

@@ -15,7 +15,7 @@ use scrutineer_core::domain::complaints::{
 };
 use scrutineer_core::domain::indicator::{
     Commentary, Comparator, ComparatorKind, CompareWith, Indicator, Observation, RagOverride,
-    ServiceArea,
+    Rebasing, ServiceArea,
 };
 use scrutineer_core::domain::period::{Period, YearMonth};
 use scrutineer_core::domain::rag::{Polarity, Rag, Target, TargetRule};
@@ -216,6 +216,16 @@ fn snapshot(r: &mut Rng) -> Snapshot {
             let mut periods: Vec<Period> = (0..r.below(7)).map(|_| period(r)).collect();
             periods.sort_by(|a, b| a.timeline_cmp(b));
             periods.dedup();
+            // A change of process at one of its periods, now and then.
+            let rebasings: Vec<Rebasing> = periods
+                .iter()
+                .skip(1)
+                .take(r.below(2) as usize)
+                .map(|p| Rebasing {
+                    period: *p,
+                    reason: r.text(),
+                })
+                .collect();
             Indicator {
                 id: format!("indicator-{i}"),
                 service_area: format!("area-{}", r.below(areas.len() as u64)),
@@ -263,6 +273,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
                     })
                     .collect(),
                 notes: (0..r.below(2)).map(|_| r.text()).collect(),
+                rebasings,
             }
         })
         .collect();

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::indicators::overview::{
-    default_period, overview, reporting_periods, results_line, AreaTable, Filter, Standing, Tally,
-    Travel,
+    default_period, overview, reporting_periods, results_line, AreaTable, Filter,
+    Signal as SpcSignal, Standing, Tally, Travel,
 };
 use scrutineer_core::route::Route;
+use scrutineer_core::spc::{Assurance, FEWEST_POINTS as FEWEST};
 
 use super::table::AreaTableView;
 use crate::components::{EmptyState, LinkNote};
@@ -75,6 +76,7 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
             <StandingCounts filter=filter period=period tally=tally/>
             <TravelCounts filter=filter period=period tally=tally/>
         </div>
+        <SpcCounts filter=filter period=period tally=tally/>
         <FilterForm filter=filter period=period/>
         <ResultsBar filter=filter period=period tables=tables/>
         // The count chips above are the key: each shape with its words.
@@ -141,6 +143,99 @@ fn TravelCounts(
             <h2 id="better-heading" class="count-group__title">"Are we getting better?"</h2>
             <ul class="count-chips" data-testid="travel-counts">{chips.collect_view()}</ul>
         </section>
+    }
+}
+
+/// "Is the change real?" and "Can the target be met?": how many indicators
+/// show special or common cause variation, and what their limits say of the
+/// target. Only counts above nought are chips; when no indicator has enough
+/// figures the bar says so in one line rather than a row of noughts.
+#[component]
+fn SpcCounts(
+    /// The filter in the address.
+    filter: Memo<Filter>,
+    /// The period shown.
+    period: Period,
+    /// The counts, ignoring the filters the counts set.
+    tally: Memo<Tally>,
+) -> impl IntoView {
+    let judged = move || {
+        tally.with(|t| {
+            SpcSignal::ALL
+                .iter()
+                .filter(|s| **s != SpcSignal::TooFew)
+                .map(|s| t.signal(*s))
+                .sum::<usize>()
+        })
+    };
+    let filtered = move || filter.with(|f| f.signal.is_some() || f.assurance.is_some());
+    let any_assurance = move || tally.with(|t| Assurance::ALL.iter().any(|a| t.assurance(*a) > 0));
+    let signal_chips = move || {
+        SpcSignal::ALL.into_iter().map(move |s| {
+        let count = Signal::derive(move || tally.with(|t| t.signal(s)));
+        let current = Signal::derive(move || filter.with(|f| f.signal == Some(s)));
+        view! {
+            <Show when=move || { count.get() > 0 || current.get() }>
+                <CountChip
+                    count=count
+                    href=Signal::derive(move || filter.with(|f| f.toggle_signal(s, period).href()))
+                    current=current
+                    label=s.label()
+                >
+                    <span class=format!("spc-dot spc-dot--{}", s.key()) aria-hidden="true"></span>
+                </CountChip>
+            </Show>
+        }
+    })
+    };
+    let assurance_chips = move || {
+        Assurance::ALL.into_iter().map(move |a| {
+        let count = Signal::derive(move || tally.with(|t| t.assurance(a)));
+        let current = Signal::derive(move || filter.with(|f| f.assurance == Some(a)));
+        view! {
+            <Show when=move || { count.get() > 0 || current.get() }>
+                <CountChip
+                    count=count
+                    href=Signal::derive(move || filter.with(|f| f.toggle_assurance(a, period).href()))
+                    current=current
+                    label=a.short()
+                >
+                    <span class=format!("spc-dot spc-dot--{}", a.key()) aria-hidden="true"></span>
+                </CountChip>
+            </Show>
+        }
+    })
+    };
+    let too_few = move || tally.with(|t| t.signal(SpcSignal::TooFew));
+    view! {
+        <Show
+            when=move || { judged() > 0 || filtered() }
+            fallback=move || view! {
+                <p class="count-note" data-testid="variation-counts">
+                    <strong>"Is the change real? "</strong>
+                    {move || match too_few() {
+                        0 => String::from("No indicator to judge."),
+                        1 => format!("The indicator has fewer than {FEWEST} figures of one kind, too few to tell a real change from ordinary variation, or whether its target can be met."),
+                        n => format!("All {n} indicators have fewer than {FEWEST} figures of one kind, too few to tell a real change from ordinary variation, or whether a target can be met."),
+                    }}
+                    " "
+                    <a href=Route::Help.href()>"How this is judged"</a>
+                </p>
+            }
+        >
+            <div class="count-bar">
+                <section class="count-group" aria-labelledby="variation-heading">
+                    <h2 id="variation-heading" class="count-group__title">"Is the change real?"</h2>
+                    <ul class="count-chips" data-testid="variation-counts">{signal_chips().collect_view()}</ul>
+                </section>
+                <Show when=move || any_assurance() || filter.with(|f| f.assurance.is_some())>
+                    <section class="count-group" aria-labelledby="assurance-heading">
+                        <h2 id="assurance-heading" class="count-group__title">"Can the target be met?"</h2>
+                        <ul class="count-chips" data-testid="assurance-counts">{assurance_chips().collect_view()}</ul>
+                    </section>
+                </Show>
+            </div>
+        </Show>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::components::TableRegion;
 
 /// The section "Is the change real?" of an indicator's page.
 pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
-    let summary = spc::summary(ind, &[]);
+    let summary = spc::summary(ind, &ind.rebased_periods());
     let body = match &summary.spc {
         Spc::NoFigures => view! {
             <p data-testid="spc-too-few">"There are no figures yet to judge."</p>

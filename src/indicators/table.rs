@@ -51,8 +51,9 @@ pub(crate) fn AreaTableView(
                         <tr>
                             <th scope="col" class="indicator-name">"Indicator"</th>
                             {chosen_head}
-                            <th scope="col">"Direction"<span class="visually-hidden">{format!(", {period} against the period before")}</span></th>
-                            <th scope="col" class="trend-cell">"Trend"</th>
+                            <th scope="col">"Change since last"<span class="visually-hidden">{format!(", {period} against the figure before")}</span></th>
+                            <th scope="col" class="spc-cell">"Is the change real?"</th>
+                            <th scope="col" class="trend-cell">"Recent figures"</th>
                             <th scope="col">"Good is"</th>
                             {earlier_head}
                             {any_elsewhere.then(|| view! { <th scope="col" class="numeric">"Latest other period"</th> })}

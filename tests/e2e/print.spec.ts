@@ -58,9 +58,10 @@ test('the pack prints as a committee pack: cover, sections on new pages, ratings
   const indicatorPages = section(indicators, risks);
   expect(indicatorPages).toContain('Street lighting and highways');
   // The street lighting repair time: each figure with its rating in words, not colour alone;
-  // the chosen quarter first with its direction, then the earlier ones, newest first.
+  // the chosen quarter first with its direction and whether the change is real,
+  // then the earlier ones, newest first.
   expect(indicatorPages).toMatch(
-    /4\.79 ● On track\/good ↑ Improving Low 6\.34 ■ Requires improvement 7\.61 ■ Requires improvement 7 ■ Requires improvement 4\.6 ● On track\/good/,
+    /4\.79 ● On track\/good ↑ Improving Too few points Low 6\.34 ■ Requires improvement 7\.61 ■ Requires improvement 7 ■ Requires improvement 4\.6 ● On track\/good/,
   );
   expect(indicatorPages).toContain('Slightly below desired level');
 

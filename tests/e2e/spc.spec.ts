@@ -55,10 +55,10 @@ test('an indicator with too few figures says so, and what the direction shown me
   await app.expectNoAxeViolations();
 });
 
-test('a shift and a figure beyond a limit are drawn as triangles, filled or hollow, and named in the table', async ({ app, page }, info) => {
-  // The synthetic pack with one indicator (where lower is better) given ten
-  // quarters low, then ten high ending far above: a shift each way and a
-  // figure beyond the upper limit.
+/// The synthetic pack with one indicator (where lower is better) given ten
+/// quarters low, then ten high ending far above: a shift each way and a
+/// figure beyond the upper limit, with a target the limits straddle.
+async function openShifted(app: { open: (route: string) => Promise<void> }, page: import('@playwright/test').Page, info: import('@playwright/test').TestInfo) {
   const file = JSON.parse(readFileSync(small, 'utf8'));
   delete file.content_sha256;
   const changed = file.snapshot.indicators.find((i: { id: string }) => i.id === 'ind-0001');
@@ -76,6 +76,10 @@ test('a shift and a figure beyond a limit are drawn as triangles, filled or holl
   });
   await press(page.getByTestId('confirm-import'), info);
   await expect(page.getByTestId('notices-open-file')).toContainText('Opened “shift.json”');
+}
+
+test('a shift and a figure beyond a limit are drawn as triangles, filled or hollow, and named in the table', async ({ app, page }, info) => {
+  await openShifted(app, page, info);
   await app.open('#/indicators/ind-0001');
   const spc = page.getByTestId('spc');
   const marks = spc.locator('svg[role="img"] .spc__mark');
@@ -89,4 +93,33 @@ test('a shift and a figure beyond a limit are drawn as triangles, filled or holl
   await expect(rows.first().locator('td').last()).toHaveText(/^Special cause: improving \(lower\): one of 7 or more in a row on one side of the mean/);
   await expect(rows.last().locator('td').last()).toHaveText('Special cause: concerning (higher): beyond a process limit; one of 7 or more in a row on one side of the mean');
   await app.expectNoAxeViolations();
+});
+
+test('the overview says which changes are real and which targets can be met, and filters by either', async ({ app, page }, info) => {
+  await openShifted(app, page, info);
+  await app.open('#/indicators');
+  const variation = page.getByTestId('variation-counts');
+  // The other 19 synthetic series wander about their mean; the shifted one does not.
+  await expect(variation.getByRole('link')).toHaveText(['1 Special cause: concerning', '19 Common cause']);
+  await expect(page.getByTestId('assurance-counts').getByRole('link')).toHaveText(['1 Target hit and miss']);
+  await variation.getByRole('link', { name: '1 Special cause: concerning' }).click();
+  await expect(page).toHaveURL(/variation=concerning/);
+  await expect(page.getByText('Showing 1 indicator of 20.')).toBeVisible();
+  const row = page.locator('table.table--indicators tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('th')).toHaveText('Synthetic indicator 0001');
+  await expect(row.locator('td.spc-cell')).toHaveText('Special cause: concerningTarget hit and miss');
+  await app.expectNoAxeViolations();
+  // Tapped again, the count clears its filter.
+  await variation.getByRole('link', { name: '1 Special cause: concerning' }).click();
+  await expect(page.getByText('Showing 20 indicators of 20.')).toBeVisible();
+});
+
+test('with too few figures anywhere, the overview says so in one line instead of counting noughts', async ({ app, page }) => {
+  await app.open('#/indicators');
+  await expect(page.getByTestId('variation-counts')).toHaveText(
+    'Is the change real? All 61 indicators have fewer than 12 figures of one kind, too few to tell a real change from ordinary variation, or whether a target can be met. How this is judged',
+  );
+  await expect(page.getByTestId('assurance-counts')).toHaveCount(0);
+  await expect(page.locator('table.table--indicators td.spc-cell').first()).toHaveText('Too few points');
 });

@@ -67,6 +67,21 @@ pub struct Indicator {
     /// Footnotes the pack prints with the measure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Where the figures' process changed (a new way of counting, a new
+    /// service), so that their control limits start again, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rebasings: Vec<Rebasing>,
+}
+
+/// A change of process: the control limits start again from `period`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rebasing {
+    /// The first period of the new process.
+    pub period: Period,
+    /// Why the process changed, as the officer puts it.
+    pub reason: String,
 }
 
 /// Which earlier figure a value is compared with for direction of travel.
@@ -193,7 +208,13 @@ impl Indicator {
             comparators: vec![],
             commentary: vec![],
             notes: vec![],
+            rebasings: vec![],
         }
+    }
+
+    /// The periods its control limits start again from.
+    pub fn rebased_periods(&self) -> Vec<Period> {
+        self.rebasings.iter().map(|r| r.period).collect()
     }
 
     /// Sets the figure for `period` as an officer gave it: a changed figure
@@ -304,6 +325,7 @@ mod tests {
             ],
             commentary: vec![],
             notes: vec![],
+            rebasings: vec![],
         }
     }
 

@@ -159,6 +159,7 @@ fn indicators(rng: &mut Rng, size: Size, areas: usize) -> Vec<Indicator> {
                 comparators,
                 commentary: vec![],
                 notes: vec![],
+                rebasings: vec![],
             }
         })
         .collect()

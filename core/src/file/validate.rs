@@ -302,6 +302,27 @@ fn indicators(refs: &mut Refs, areas: &HashSet<&str>, indicators: &[Indicator]) 
                 c.source.as_deref(),
             );
         }
+        let mut rebased: HashMap<Period, usize> = HashMap::new();
+        for (j, r) in ind.rebasings.iter().enumerate() {
+            let path = format!("{at}.rebasings[{j}]");
+            if let Some(first) = rebased.insert(r.period, j) {
+                refs.v.push(
+                    &format!("{path}.period"),
+                    &item,
+                    format!(
+                        "its control limits start again at {} twice (rebasings[{first}] and rebasings[{j}])",
+                        r.period
+                    ),
+                );
+            }
+            if r.reason.trim().is_empty() {
+                refs.v.push(
+                    &format!("{path}.reason"),
+                    &item,
+                    "a change of process needs a reason".to_owned(),
+                );
+            }
+        }
     }
 }
 
@@ -570,6 +591,7 @@ mod tests {
             comparators: vec![],
             commentary: vec![],
             notes: vec![],
+            rebasings: vec![],
         });
         s.register.push(RegisterEntry {
             id: "CR1".into(),
@@ -767,6 +789,40 @@ mod tests {
             problem.to_string(),
             "indicator \u{201c}over-45-days\u{201d} (indicators[0].values[0].value): a percentage must be from 0 to 100, not -3"
         );
+    }
+
+    #[test]
+    fn a_change_of_process_needs_a_reason_and_one_period_once() {
+        use crate::domain::indicator::Rebasing;
+        let mut s = base();
+        let q1: Period = "Q1 2019/20".parse().expect("period");
+        s.indicators[0].rebasings = vec![
+            Rebasing {
+                period: q1,
+                reason: "New way of counting".into(),
+            },
+            Rebasing {
+                period: q1,
+                reason: "  ".into(),
+            },
+        ];
+        let problems = validate(&s);
+        assert_eq!(
+            paths(&s),
+            vec![
+                "indicators[0].rebasings[1].period",
+                "indicators[0].rebasings[1].reason"
+            ]
+        );
+        assert!(
+            problems[0]
+                .message
+                .contains("Q1 2019/20 twice (rebasings[0] and rebasings[1])"),
+            "{}",
+            problems[0].message
+        );
+        s.indicators[0].rebasings.pop();
+        assert!(validate(&s).is_empty(), "one with a reason is fine");
     }
 
     #[test]

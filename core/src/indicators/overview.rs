@@ -12,11 +12,14 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::{direction, rate, Direction, Polarity, Rag, Rating};
 use crate::domain::snapshot::Snapshot;
 use crate::sort;
+use crate::spc::Assurance;
 
 mod filter;
+mod signal;
 mod tables;
 
 pub use filter::Filter;
+pub use signal::{assurance_from_key, signal_at, Signal};
 pub use tables::{overview, results_line, AreaTable, CellView, RowView, COLUMNS};
 
 /// The periods a councillor can choose between: every quarter and financial
@@ -295,6 +298,10 @@ pub fn travel(indicator: &Indicator, period: &Period) -> Travel {
 pub struct Tally {
     pub standings: [usize; 5],
     pub travels: [usize; 4],
+    /// By [`Signal::ALL`]'s order.
+    pub signals: [usize; 5],
+    /// By [`Assurance::ALL`]'s order.
+    pub assurances: [usize; 3],
 }
 
 impl Tally {
@@ -334,6 +341,8 @@ impl Tally {
         let mut tally = Tally::default();
         for indicator in indicators {
             tally.add(standing(indicator, period), travel(indicator, period));
+            let (signal, assurance) = signal_at(indicator, period);
+            tally.add_spc(signal, assurance);
         }
         tally
     }
@@ -345,6 +354,8 @@ impl Tally {
         let base = Filter {
             standing: None,
             travel: None,
+            signal: None,
+            assurance: None,
             ..filter.clone()
         };
         Tally::of(
@@ -364,6 +375,30 @@ impl Tally {
         if let Some(i) = Travel::ALL.iter().position(|x| *x == t) {
             self.travels[i] += 1;
         }
+    }
+
+    /// Counts one indicator's variation and assurance.
+    pub fn add_spc(&mut self, s: Signal, a: Option<Assurance>) {
+        if let Some(i) = Signal::ALL.iter().position(|x| *x == s) {
+            self.signals[i] += 1;
+        }
+        if let Some(i) = a.and_then(|a| Assurance::ALL.iter().position(|x| *x == a)) {
+            self.assurances[i] += 1;
+        }
+    }
+
+    pub fn signal(&self, s: Signal) -> usize {
+        Signal::ALL
+            .iter()
+            .position(|x| *x == s)
+            .map_or(0, |i| self.signals[i])
+    }
+
+    pub fn assurance(&self, a: Assurance) -> usize {
+        Assurance::ALL
+            .iter()
+            .position(|x| *x == a)
+            .map_or(0, |i| self.assurances[i])
     }
 
     pub fn standing(&self, s: Standing) -> usize {

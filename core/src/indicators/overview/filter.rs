@@ -2,7 +2,10 @@
 
 use crate::domain::indicator::Indicator;
 use crate::domain::period::Period;
-use crate::indicators::overview::{standing, travel, worse_than_england, Standing, Travel};
+use crate::indicators::overview::{
+    assurance_from_key, signal_at, standing, travel, worse_than_england, Signal, Standing, Travel,
+};
+use crate::spc::Assurance;
 
 /// The overview's filters, as held in the address so a view can be emailed:
 /// `#/indicators?period=Q1%202019%2F20&area=adoptions&rag=red&travel=worsening&england=worse&q=care`.
@@ -12,6 +15,10 @@ pub struct Filter {
     pub area: Option<String>,
     pub standing: Option<Standing>,
     pub travel: Option<Travel>,
+    /// What the latest figure's variation says: `variation=concerning`.
+    pub signal: Option<Signal>,
+    /// Whether the target can be met: `assurance=fail`.
+    pub assurance: Option<Assurance>,
     pub worse_than_england: bool,
     pub text: String,
 }
@@ -56,6 +63,26 @@ impl Filter {
         }
     }
 
+    /// This filter at `period`, and by variation `s`; or, where it already
+    /// is, no longer by variation: what a count of variations links to.
+    pub fn toggle_signal(&self, s: Signal, period: Period) -> Filter {
+        Filter {
+            signal: (self.signal != Some(s)).then_some(s),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
+    /// This filter at `period`, and by assurance `a`; or, where it already
+    /// is, no longer by assurance.
+    pub fn toggle_assurance(&self, a: Assurance, period: Period) -> Filter {
+        Filter {
+            assurance: (self.assurance != Some(a)).then_some(a),
+            period: Some(period),
+            ..self.clone()
+        }
+    }
+
     /// Reads the query pairs of an address; unknown or unreadable values are ignored.
     pub fn from_query(pairs: &[(String, String)]) -> Filter {
         let mut filter = Filter::default();
@@ -65,6 +92,8 @@ impl Filter {
                 "area" if !value.is_empty() => filter.area = Some(value.clone()),
                 "rag" => filter.standing = Standing::from_key(value),
                 "travel" => filter.travel = Travel::from_key(value),
+                "variation" => filter.signal = Signal::from_key(value),
+                "assurance" => filter.assurance = assurance_from_key(value),
                 "england" => filter.worse_than_england = value == "worse",
                 "q" => filter.text = value.trim().to_owned(),
                 _ => {}
@@ -80,6 +109,8 @@ impl Filter {
             "period" => value.parse::<Period>().is_ok(),
             "rag" => Standing::from_key(value).is_some(),
             "travel" => Travel::from_key(value).is_some(),
+            "variation" => Signal::from_key(value).is_some(),
+            "assurance" => assurance_from_key(value).is_some(),
             "england" => value == "worse",
             "area" | "q" => true,
             _ => false,
@@ -120,6 +151,12 @@ impl Filter {
         if let Some(t) = self.travel {
             parts.push(format!("travel={}", t.key()));
         }
+        if let Some(s) = self.signal {
+            parts.push(format!("variation={}", s.key()));
+        }
+        if let Some(a) = self.assurance {
+            parts.push(format!("assurance={}", a.key()));
+        }
         if self.worse_than_england {
             parts.push("england=worse".to_owned());
         }
@@ -146,6 +183,14 @@ impl Filter {
         }
         if self.travel.is_some_and(|t| travel(indicator, period) != t) {
             return false;
+        }
+        if self.signal.is_some() || self.assurance.is_some() {
+            let (signal, assurance) = signal_at(indicator, period);
+            if self.signal.is_some_and(|s| s != signal)
+                || self.assurance.is_some_and(|a| Some(a) != assurance)
+            {
+                return false;
+            }
         }
         if self.worse_than_england && worse_than_england(indicator, period) != Some(true) {
             return false;

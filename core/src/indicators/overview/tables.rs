@@ -7,12 +7,13 @@ use crate::domain::rag::Polarity;
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::group_thousands;
 use crate::indicators::overview::{
-    polarity_words, rate_observation, rated_words, standing, standing_of, travel, Filter, Standing,
-    Tally, Travel,
+    polarity_words, rate_observation, rated_words, signal_at, standing, standing_of, travel,
+    Filter, Signal, Standing, Tally, Travel,
 };
 use crate::indicators::rows_html::Html;
 use crate::route::Route;
 use crate::sort;
+use crate::spc::Assurance;
 
 /// How many period columns an area's table shows, ending at the chosen period.
 pub const COLUMNS: usize = 6;
@@ -79,7 +80,23 @@ impl AreaTable {
                 .element("span", &[("class", class), ("aria-hidden", "true")], arrow)
                 .text(" ")
                 .text(row.travel.label())
-                .raw("</td><td class=\"trend-cell\">");
+                .raw("</td><td class=\"spc-cell\">")
+                .element(
+                    "span",
+                    &[("class", &format!("spc-tag spc-tag--{}", row.signal.key()))],
+                    row.signal.label(),
+                );
+            if let Some(a) = row.assurance {
+                html.raw("<br>").element(
+                    "span",
+                    &[(
+                        "class",
+                        &format!("spc-assurance spc-assurance--{}", a.key()),
+                    )],
+                    a.short(),
+                );
+            }
+            html.raw("</td><td class=\"trend-cell\">");
             let trend = crate::charts::sparkline(&row.trend, 60.0, 20.0);
             if !trend.is_empty() {
                 html.raw("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\">")
@@ -132,6 +149,10 @@ pub struct RowView {
     pub region: Option<String>,
     pub neighbours: Option<String>,
     pub travel: Travel,
+    /// What its latest figure's variation says, at the chosen period.
+    pub signal: Signal,
+    /// Whether its target can be met, where there are limits and a target.
+    pub assurance: Option<Assurance>,
     /// The figures of the columns of the chosen period's kind, for a sparkline.
     pub trend: Vec<Option<f64>>,
 }
@@ -238,6 +259,7 @@ fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
 
 /// One indicator's row in a table of `columns`, at the chosen `period`.
 fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
+    let (signal, assurance) = signal_at(i, period);
     let newest_in_columns = columns
         .iter()
         .filter(|c| i.value_for(c).is_some())
@@ -261,6 +283,8 @@ fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
         region: comparator_text(i, ComparatorKind::Region),
         neighbours: comparator_text(i, ComparatorKind::StatisticalNeighbours),
         travel: travel(i, period),
+        signal,
+        assurance,
         trend: columns
             .iter()
             .filter(|c| c.kind() == period.kind())
@@ -302,6 +326,7 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
             let mut tally = Tally::default();
             for row in &rows {
                 tally.add(row.standing, row.travel);
+                tally.add_spc(row.signal, row.assurance);
             }
             Some(AreaTable {
                 tally,

@@ -155,6 +155,8 @@ fn filters_round_trip_through_the_address_and_select_indicators() {
         area: Some("childrens-social-care".into()),
         standing: None,
         travel: Some(Travel::Worsening),
+        signal: None,
+        assurance: None,
         worse_than_england: true,
         text: "plan & care".into(),
     };
@@ -305,10 +307,11 @@ fn rows_html_writes_one_row_per_indicator_with_every_column() {
         "<th scope=\"row\" class=\"indicator-name\"><a href=\"#/indicators/children-looked-after\">"
     ));
     let cells = row_cells(&html, "children-looked-after");
-    // The chosen period, direction, trend, good is, five earlier periods, England, North West.
+    // The chosen period, change since last, variation, trend, good is,
+    // five earlier periods, England, North West.
     assert_eq!(
         cells.len(),
-        1 + 2 + 1 + (csc.columns.len() - 1) + 2,
+        1 + 3 + 1 + (csc.columns.len() - 1) + 2,
         "{cells:?}"
     );
     assert_eq!(csc.shown_columns()[0], period("Q1 2019/20"), "chosen first");
@@ -323,9 +326,10 @@ fn rows_html_writes_one_row_per_indicator_with_every_column() {
     );
     assert_eq!(cells[0], "2,096 / 84.6", "no target: no rating words");
     assert_eq!(cells[1], "\u{2191} Improving");
-    assert_eq!(cells[2], "", "the sparkline has no text");
-    assert_eq!(cells[3], "Low");
-    assert_eq!(cells[4], "Not reported", "the period before");
+    assert_eq!(cells[2], "Too few points", "the demo's quarters are few");
+    assert_eq!(cells[3], "", "the sparkline has no text");
+    assert_eq!(cells[4], "Low");
+    assert_eq!(cells[5], "Not reported", "the period before");
     assert_eq!(cells[cells.len() - 2], "64.0", "England");
     assert!(
         html.contains("<svg class=\"sparkline\" width=\"60\" height=\"20\" viewBox=\"0 0 60 20\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M"),
@@ -571,4 +575,132 @@ fn the_results_line_counts_the_rows_shown_against_all_held() {
         "Showing 2 indicators of 1,412."
     );
     assert_eq!(results_line(&[], 1), "Showing 0 indicators of 1.");
+}
+
+/// The demo with one more indicator (good is low) of sixteen quarters,
+/// Q1 2015/16 to Q4 2018/19: twelve steady, then four far higher, with a
+/// target of 5 that the steady figures' limits never reach.
+fn with_a_shift() -> (Snapshot, Indicator) {
+    use crate::domain::indicator::Observation;
+    use crate::domain::value::{Unit, Value};
+    let mut s = demo();
+    let figures = [
+        10.0, 11.0, 10.0, 12.0, 11.0, 10.0, 11.0, 12.0, 10.0, 11.0, 10.0, 11.0, 20.0, 21.0, 22.0,
+        23.0,
+    ];
+    let mut i = Indicator::new(
+        "waits",
+        &s.service_areas[0].id,
+        "Average wait",
+        Unit::Days,
+        Polarity::Low,
+    );
+    i.target = Some(Target {
+        value: 5.0,
+        rule: TargetRule::Directional { amber_within: 5.0 },
+    });
+    i.values = crate::spc::tests::quarters(&figures)
+        .into_iter()
+        .map(|(period, v)| Observation {
+            period,
+            value: Value::figure(v, 0),
+            target: None,
+            rag_override: None,
+            note: None,
+            source: None,
+        })
+        .collect();
+    s.indicators.push(i.clone());
+    (s, i)
+}
+
+#[test]
+fn the_overview_says_whether_a_change_is_real_as_it_stood_at_the_period_chosen() {
+    let (s, waits) = with_a_shift();
+    let last = period("Q4 2018/19");
+    let steady = period("Q4 2017/18");
+    assert_eq!(
+        signal_at(&waits, &last),
+        (Signal::Concerning, Some(Assurance::Fail)),
+        "far above the limits, good is low; a target below every limit"
+    );
+    assert_eq!(
+        signal_at(&waits, &steady),
+        (Signal::Common, Some(Assurance::Fail)),
+        "at the twelfth quarter: ordinary variation, a target below every limit"
+    );
+    assert_eq!(
+        signal_at(&waits, &period("Q3 2017/18")).0,
+        Signal::TooFew,
+        "eleven quarters are too few"
+    );
+    assert_eq!(
+        signal_at(ind(&s, "children-looked-after"), &period("Q1 2019/20")).0,
+        Signal::TooFew
+    );
+
+    // The counts and the filter.
+    let concerning = Filter {
+        signal: Some(Signal::Concerning),
+        ..Filter::for_period(last)
+    };
+    let tables = overview(&s, &concerning, &last);
+    let shown: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.id.as_str()))
+        .collect();
+    assert_eq!(shown, ["waits"]);
+    assert_eq!(tables[0].rows[0].signal, Signal::Concerning);
+    let tally = Tally::for_filter(&s, &concerning, &last);
+    assert_eq!(
+        tally.signal(Signal::Concerning),
+        1,
+        "counts ignore the filter"
+    );
+    assert_eq!(
+        tally.signal(Signal::TooFew),
+        s.indicators.len() - 1,
+        "every demo indicator has too few quarters"
+    );
+    let failing = Filter {
+        assurance: Some(Assurance::Fail),
+        ..Filter::for_period(steady)
+    };
+    assert_eq!(failing.to_query(), "period=Q4%202017%2F18&assurance=fail");
+    assert_eq!(
+        Filter::from_query(&[
+            ("variation".into(), "concerning".into()),
+            ("assurance".into(), "hit-and-miss".into())
+        ]),
+        Filter {
+            signal: Some(Signal::Concerning),
+            assurance: Some(Assurance::HitAndMiss),
+            ..Filter::default()
+        }
+    );
+    assert_eq!(
+        Filter::unread(&[("variation".into(), "worse".into())]).len(),
+        1,
+        "a variation the overview does not know is said"
+    );
+    let html = overview(&s, &failing, &steady)[0].rows_html();
+    assert!(
+        html.contains("<span class=\"spc-tag spc-tag--common\">Common cause</span><br><span class=\"spc-assurance spc-assurance--fail\">Target missed every time</span>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_change_of_process_starts_the_limits_again() {
+    use crate::domain::indicator::Rebasing;
+    let (_, mut waits) = with_a_shift();
+    waits.rebasings = vec![Rebasing {
+        period: period("Q1 2018/19"),
+        reason: "Waits now counted from referral".into(),
+    }];
+    assert_eq!(
+        signal_at(&waits, &period("Q4 2018/19")).0,
+        Signal::Common,
+        "within the new process's own limits, four rising figures are no signal"
+    );
 }
