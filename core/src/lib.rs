@@ -9,6 +9,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 pub mod accessibility;
+pub mod briefing;
 pub mod bring_in;
 pub mod charts;
 pub mod compare;
