@@ -15,6 +15,7 @@ pub fn HelpPage() -> impl IntoView {
             "read, compare and question it on a tablet or a PC."
         </p>
         <Sections/>
+        <BriefingChecks/>
         <Ratings/>
         <RiskScores/>
         <ComplaintsCharts/>
@@ -31,6 +32,10 @@ fn Sections() -> impl IntoView {
     view! {
         <h2 id="help-sections">"What is in each section"</h2>
         <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt><a href=Route::Briefing.href()>"Briefing"</a></dt>
+                <dd>"What needs the committee's attention, each point with its reason, a question to ask and where the figure came from."</dd>
+            </div>
             <div class="summary-list__row">
                 <dt><a href=Route::Indicators.href()>"Indicators"</a></dt>
                 <dd>
@@ -57,6 +62,31 @@ fn Sections() -> impl IntoView {
                 <dd>"What is open now, downloading it as one file to email, opening a file someone sent, and where it is kept."</dd>
             </div>
         </dl>
+    }
+}
+
+/// "How the briefing is drawn up": every check it makes, in its order.
+#[component]
+fn BriefingChecks() -> impl IntoView {
+    view! {
+        <h2 id="help-briefing">"How the briefing is drawn up"</h2>
+        <p>
+            "The briefing applies the same checks to every pack, in this order, and lists what each finds with the "
+            "figures that found it. Nothing is added by hand and nothing is guessed: where a figure is not held, "
+            "its check finds nothing."
+        </p>
+        <ol class="list--number" data-testid="help-briefing">
+            <li>"Indicators rated requires improvement in the latest quarter whose figure before was rated otherwise."</li>
+            <li>"Indicators whose latest figure is a real change for the worse (a special cause, below)."</li>
+            <li>"Targets that lie beyond the process limits on the wrong side, so they will be missed every time as things run now."</li>
+            <li>"Indicator figures that do not add up: a percentage or a rate that its own count and population do not give (allowing for rounding and one part in a hundred), or a part larger than its whole."</li>
+            <li>"Risks whose residual score is in the highest band, or above the council's risk appetite where one is set."</li>
+            <li>"Risks whose residual score rose since the quarter before, and entries new on the register since then."</li>
+            <li>"Reviews whose date had passed by the pack's own date, so the briefing reads the same whenever it is opened."</li>
+            <li>"Complaints procedures that answered a larger share beyond the timescale in their latest year than in the year before."</li>
+            <li>"Complaints figures that do not add up, in any year held."</li>
+            <li>"When another pack is open on the Compare page, what changed since it."</li>
+        </ol>
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod app;
+pub mod briefing;
 pub mod bring_in;
 pub mod browser;
 pub mod combine;

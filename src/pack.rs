@@ -2,6 +2,7 @@
 //! tables, matrices and charts, on A4 pages numbered "Page N of M".
 
 use leptos::prelude::*;
+use scrutineer_core::briefing::briefing;
 use scrutineer_core::compare::Comparison;
 use scrutineer_core::domain::risk::EntryKind;
 use scrutineer_core::indicators::overview::{overview, Filter};
@@ -10,6 +11,7 @@ use scrutineer_core::register::{previous_quarter, rows, Changes, Layer, Matrix, 
 use scrutineer_core::route::Route;
 use scrutineer_core::text::or_not_recorded;
 
+use crate::briefing::BriefingBody;
 use crate::browser;
 use crate::complaints::figures;
 use crate::components::{EmptyState, FigureBlock, InPack};
@@ -19,7 +21,7 @@ use crate::register::{ChangesPanel, EntryTable};
 use crate::state::use_snapshot;
 use crate::workspace::use_workspace;
 
-/// `#/pack`: the committee pack as it prints: a cover, then the indicators,
+/// `#/pack`: the committee pack as it prints: a cover, the briefing, then the indicators,
 /// the risk register and the complaints report, each starting a new page
 /// (see the print rules in style/main.css). On screen it is the preview,
 /// with the button that prints it.
@@ -31,7 +33,7 @@ pub fn PackPage() -> impl IntoView {
         <div class="pack-intro">
             <h1 tabindex="-1">"Committee pack"</h1>
             <p class="lede">
-                "Everything open, set out for a meeting: a cover, the performance indicators, the risk register "
+                "Everything open, set out for a meeting: a cover, the briefing of what to ask about, the performance indicators, the risk register "
                 "and the complaints report, each starting on a new page, with ratings in words as well as colour."
             </p>
             <div class="button-group">
@@ -61,6 +63,7 @@ pub fn PackPage() -> impl IntoView {
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>
+                    <BriefingSection pack=pack.clone() comparison=changes.clone()/>
                     {changes.map(|c| view! { <ChangesSection comparison=c/> })}
                     <IndicatorsSection pack=pack.clone()/>
                     <RisksSection pack=pack.clone()/>
@@ -140,6 +143,19 @@ fn pack_section(pack: &Pack, index: usize, body: AnyView) -> impl IntoView {
     }
 }
 
+/// The briefing, first after the cover: what to ask about, as on `#/briefing`.
+#[component]
+fn BriefingSection(pack: Pack, comparison: Option<Comparison>) -> impl IntoView {
+    let b = use_snapshot().with(|s| briefing(s, comparison.as_ref()));
+    let body = view! {
+        <p class="lede" data-testid="pack-briefing-summary">{b.summary()}</p>
+        <p>{b.scope.clone()}</p>
+        <BriefingBody briefing=b level=3/>
+    }
+    .into_any();
+    pack_section(&pack, 0, body)
+}
+
 #[component]
 fn IndicatorsSection(pack: Pack) -> impl IntoView {
     let snapshot = use_snapshot();
@@ -160,7 +176,7 @@ fn IndicatorsSection(pack: Pack) -> impl IntoView {
             .into_any()
         }
     };
-    pack_section(&pack, 0, body)
+    pack_section(&pack, 1, body)
 }
 
 #[component]
@@ -205,7 +221,7 @@ fn RisksSection(pack: Pack) -> impl IntoView {
             .into_any()
         }
     };
-    pack_section(&pack, 1, body)
+    pack_section(&pack, 2, body)
 }
 
 #[component]
@@ -233,5 +249,5 @@ fn ComplaintsSection(pack: Pack) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    pack_section(&pack, 2, body)
+    pack_section(&pack, 3, body)
 }

@@ -117,6 +117,7 @@ mod chunks {
     use scrutineer_core::route::Route;
 
     use crate::accessibility::AccessibilityPage;
+    use crate::briefing::BriefingPage;
     use crate::bring_in::BringInPage;
     use crate::combine::CombinePage;
     use crate::compare::ComparePage;
@@ -148,6 +149,7 @@ mod chunks {
         };
     }
 
+    chunk!(reading, briefing_page / preload_briefing() => view! { <BriefingPage/> });
     chunk!(reading, indicator / preload_indicator(id: String) => view! { <IndicatorPage id=id/> });
     chunk!(editing, enter / preload_enter() => view! { <EnterFiguresPage/> });
     chunk!(reading, risks / preload_risks() => view! { <RisksPage/> });
@@ -193,6 +195,7 @@ mod chunks {
     #[cfg(feature = "split")]
     pub(super) async fn preload(route: Route) -> Result<(), SplitLoaderError> {
         match route {
+            Route::Briefing => preload_briefing().await,
             Route::Indicator { .. } => preload_indicator().await,
             Route::EnterFigures => preload_enter().await,
             Route::Risks => preload_risks().await,
@@ -216,6 +219,7 @@ mod chunks {
     #[cfg(feature = "split")]
     async fn build(route: Route) -> Result<AnyView, SplitLoaderError> {
         match route {
+            Route::Briefing => briefing_page().await,
             Route::Indicator { id } => indicator(id).await,
             Route::EnterFigures => enter().await,
             Route::Risks => risks().await,
@@ -240,6 +244,7 @@ mod chunks {
     #[cfg(not(feature = "split"))]
     pub(super) fn page(route: Route) -> AnyView {
         match route {
+            Route::Briefing => briefing_page(),
             Route::Indicator { id } => indicator(id),
             Route::EnterFigures => enter(),
             Route::Risks => risks(),

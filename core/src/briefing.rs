@@ -73,6 +73,8 @@ pub struct Briefing {
     /// The headings of the checks that found nothing, so a quiet briefing
     /// still says what was looked at.
     pub clear: Vec<String>,
+    /// What was judged at which period, in a sentence.
+    pub scope: String,
 }
 
 impl Briefing {
@@ -121,6 +123,7 @@ pub fn briefing(snapshot: &Snapshot, compared: Option<&Comparison>) -> Briefing 
     if let Some(c) = compared {
         add(since(c));
     }
+    let scope = scope_of(snapshot, period, register_quarter, before);
     let clear = all
         .iter()
         .filter(|(_, found)| !found)
@@ -136,7 +139,46 @@ pub fn briefing(snapshot: &Snapshot, compared: Option<&Comparison>) -> Briefing 
             .map(|(s, _)| s)
             .collect(),
         clear,
+        scope,
     }
+}
+
+/// "Judged: indicators at Q1 2019/20, the register at Q2 2019/20 against
+/// Q2 2018/19, and complaints at each procedure's latest year."
+fn scope_of(
+    snapshot: &Snapshot,
+    period: Option<Period>,
+    quarter: Option<Period>,
+    before: Option<Period>,
+) -> String {
+    let mut parts = vec![];
+    if let Some(p) = period {
+        parts.push(format!("indicators at {p}"));
+    }
+    match (quarter, before) {
+        (Some(q), Some(b)) => parts.push(format!("the register at {q} against {b}")),
+        (Some(q), None) => parts.push(format!("the register at {q}, the only quarter held")),
+        _ => {}
+    }
+    if !snapshot.complaints.is_empty() {
+        parts.push("complaints at each procedure's latest year".to_owned());
+    }
+    let Some(last) = parts.pop() else {
+        return "No indicator figures, register or complaints are held yet.".to_owned();
+    };
+    let listed = if parts.is_empty() {
+        last
+    } else {
+        format!("{}, and {last}", parts.join(", "))
+    };
+    let mut sentence = format!("Judged: {listed}.");
+    if quarter.is_some() {
+        sentence.push_str(&format!(
+            " Review dates are checked against the pack's date, {}.",
+            crate::dates::long_date(snapshot.as_at)
+        ));
+    }
+    sentence
 }
 
 /// "the Q1 2019/20 figure, from Cabinet report 12 September 2019", or

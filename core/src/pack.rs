@@ -46,8 +46,9 @@ impl Pack {
         }
     }
 
-    /// The three sections in order, each titled with what it covers.
-    pub fn sections(&self) -> [Section; 3] {
+    /// The four sections in order, each titled with what it covers: the
+    /// briefing first, then each feature's tables.
+    pub fn sections(&self) -> [Section; 4] {
         let years = |choices: &[Choice]| {
             let mut years: Vec<Period> = choices.iter().map(|c| c.year).collect();
             sort::by(&mut years, Period::timeline_cmp);
@@ -57,23 +58,27 @@ impl Pack {
         };
         [
             Section {
+                id: "pack-briefing",
+                title: "1. Briefing: what to ask about".to_owned(),
+            },
+            Section {
                 id: "pack-indicators",
                 title: with_period(
-                    "1. Performance indicators",
+                    "2. Performance indicators",
                     self.period.map(|p| p.to_string()),
                 ),
             },
             Section {
                 id: "pack-risks",
                 title: with_period(
-                    "2. Risks and opportunities",
+                    "3. Risks and opportunities",
                     self.quarter.map(|q| q.to_string()),
                 ),
             },
             Section {
                 id: "pack-complaints",
                 title: with_period(
-                    "3. Complaints and compliments",
+                    "4. Complaints and compliments",
                     (!self.complaints.is_empty()).then(|| years(&self.complaints)),
                 ),
             },
@@ -135,9 +140,10 @@ mod tests {
         assert_eq!(
             titles,
             [
-                "1. Performance indicators, Q1 2019/20",
-                "2. Risks and opportunities, Q2 2019/20",
-                "3. Complaints and compliments, 2017/18 and 2018/19",
+                "1. Briefing: what to ask about",
+                "2. Performance indicators, Q1 2019/20",
+                "3. Risks and opportunities, Q2 2019/20",
+                "4. Complaints and compliments, 2017/18 and 2018/19",
             ]
         );
         let summary = pack
@@ -168,9 +174,10 @@ mod tests {
         assert_eq!(
             titles,
             [
-                "1. Performance indicators",
-                "2. Risks and opportunities",
-                "3. Complaints and compliments"
+                "1. Briefing: what to ask about",
+                "2. Performance indicators",
+                "3. Risks and opportunities",
+                "4. Complaints and compliments"
             ]
         );
         assert_eq!(pack.indicators_summary(&empty), None);
@@ -202,8 +209,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            pack.sections()[2].title,
-            "3. Complaints and compliments, 2018/19 and 2019/20"
+            pack.sections()[3].title,
+            "4. Complaints and compliments, 2018/19 and 2019/20"
         );
         let prefixes: Vec<String> = pack
             .complaints

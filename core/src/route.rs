@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 /// A top-level section of the app, in the order the navigation shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
+    Briefing,
     Indicators,
     Risks,
     Complaints,
@@ -19,7 +20,8 @@ pub enum Section {
 
 impl Section {
     /// Every section, in navigation order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
+        Section::Briefing,
         Section::Indicators,
         Section::Risks,
         Section::Complaints,
@@ -31,6 +33,7 @@ impl Section {
     /// The word shown in the navigation.
     pub fn label(self) -> &'static str {
         match self {
+            Section::Briefing => "Briefing",
             Section::Indicators => "Indicators",
             Section::Risks => "Risks",
             Section::Complaints => "Complaints",
@@ -43,6 +46,7 @@ impl Section {
     /// The path segment after `#/`.
     pub fn slug(self) -> &'static str {
         match self {
+            Section::Briefing => "briefing",
             Section::Indicators => "indicators",
             Section::Risks => "risks",
             Section::Complaints => "complaints",
@@ -55,6 +59,7 @@ impl Section {
     /// The section's own route.
     pub fn route(self) -> Route {
         match self {
+            Section::Briefing => Route::Briefing,
             Section::Indicators => Route::Indicators,
             Section::Risks => Route::Risks,
             Section::Complaints => Route::Complaints,
@@ -68,6 +73,8 @@ impl Section {
 /// Where the user is. Parsed from `location.hash`, printed back by [`Route::href`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
+    /// `#/briefing`: what needs the committee's attention, and what to ask.
+    Briefing,
     Indicators,
     Indicator {
         id: String,
@@ -131,6 +138,7 @@ impl Route {
         let segments: Vec<String> = path.split('/').map(percent_decode).collect();
         let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
         match segs.as_slice() {
+            ["briefing"] => Route::Briefing,
             ["indicators"] => Route::Indicators,
             ["indicators", id] if !id.is_empty() => Route::Indicator {
                 id: (*id).to_owned(),
@@ -208,6 +216,7 @@ impl Route {
     /// The section whose navigation link is current for this route.
     pub fn section(&self) -> Option<Section> {
         match self {
+            Route::Briefing => Some(Section::Briefing),
             Route::Indicators | Route::Indicator { .. } | Route::EnterFigures => {
                 Some(Section::Indicators)
             }
@@ -228,6 +237,7 @@ impl Route {
     /// The page title's first part, before " – Scrutineer".
     pub fn title(&self) -> String {
         match self {
+            Route::Briefing => "Briefing: what to ask about".to_owned(),
             Route::Indicators => "Performance indicators".to_owned(),
             Route::Indicator { id } => format!("Indicator {id}"),
             Route::EnterFigures => "Enter figures".to_owned(),

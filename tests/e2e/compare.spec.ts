@@ -113,6 +113,6 @@ test('with a comparison open, the printed pack starts with what changed, on a pa
   // (A long file name may break over a line: the text then has a space in it.)
   expect(body(1)).toMatch(/^What changed: since the pack as at 30 September 2018 \(“demo-a-year- ?earlier\.json”\)/);
   expect(pages[1]).toContain('2 register scores fell: CR2 from 16 to 12 (Major/Possible)');
-  expect(pages.slice(1).some((p, i) => body(i + 1).startsWith('1. Performance indicators'))).toBe(true);
+  expect(pages.slice(1).some((p, i) => body(i + 1).startsWith('2. Performance indicators'))).toBe(true);
   expect(pages.join(' ')).not.toContain('stop comparing there');
 });

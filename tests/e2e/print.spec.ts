@@ -32,7 +32,7 @@ test('the pack prints as a committee pack: cover, sections on new pages, ratings
   expect(cover).toContain('Cabinet Committee on Performance Improvement');
   expect(cover).toContain('as at 30 June 2019');
   expect(cover).toContain('Contents');
-  expect(cover).toContain('1. Performance indicators, Q1 2019/20');
+  expect(cover).toContain('2. Performance indicators, Q1 2019/20');
   expect(cover).toContain(`Page 1 of ${total}`);
   // No navigation, buttons or notes about using the app.
   for (const page of pages) {
@@ -45,16 +45,23 @@ test('the pack prints as a committee pack: cover, sections on new pages, ratings
   // The page number (a margin box) comes first in a page's text; the page's own text follows.
   const starting = (heading: string) =>
     pages.findIndex((text) => text.replace(/^Page \d+ of \d+ /, '').startsWith(heading));
-  const indicators = starting('1. Performance indicators, Q1 2019/20');
-  const risks = starting('2. Risks and opportunities, Q2 2019/20');
-  const complaints = starting('3. Complaints and compliments, 2017/18 and 2018/19');
+  const briefing = starting('1. Briefing: what to ask about');
+  const indicators = starting('2. Performance indicators, Q1 2019/20');
+  const risks = starting('3. Risks and opportunities, Q2 2019/20');
+  const complaints = starting('4. Complaints and compliments, 2017/18 and 2018/19');
   expect([indicators, risks, complaints].every((i) => i > 0), `sections found at pages ${indicators + 1}, ${risks + 1}, ${complaints + 1}`).toBe(true);
-  expect(indicators).toBe(1);
+  // The briefing comes first after the cover, then each feature's section.
+  expect(briefing).toBe(1);
+  expect(indicators).toBeGreaterThan(briefing);
   expect(risks).toBeGreaterThan(indicators);
   expect(complaints).toBeGreaterThan(risks);
   pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${total}`));
 
   const section = (from: number, to: number) => pages.slice(from, to).join(' ');
+  const briefingPages = section(briefing, indicators);
+  expect(briefingPages).toContain('10 points to ask about in 4 sections.');
+  expect(briefingPages).toContain('Ask: What changed since Q4 2018/19 to move this to requires improvement');
+  expect(briefingPages).toContain('Checked, nothing found');
   const indicatorPages = section(indicators, risks);
   expect(indicatorPages).toContain('Street lighting and highways');
   // The street lighting repair time: each figure with its rating in words, not colour alone;
@@ -102,7 +109,7 @@ test('the pack on screen: a preview with one button that prints it, reached from
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
   // The contents list moves to its section.
-  await page.getByTestId('pack-cover').getByRole('link', { name: '2. Risks and opportunities, Q2 2019/20' }).click();
+  await page.getByTestId('pack-cover').getByRole('link', { name: '3. Risks and opportunities, Q2 2019/20' }).click();
   await expect(page.locator('#pack-risks')).toBeFocused();
 });
 

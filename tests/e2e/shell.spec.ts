@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 
 const routes = [
+  { fragment: '#/briefing', heading: 'Briefing: what to ask about', nav: 'Briefing' },
   { fragment: '#/indicators', heading: 'Performance indicators', nav: 'Indicators' },
   { fragment: '#/risks', heading: 'Risks and opportunities', nav: 'Risks' },
   { fragment: '#/complaints', heading: 'Complaints and compliments', nav: 'Complaints' },
@@ -63,7 +64,7 @@ test('the header says whose pack it is and the date it describes', async ({ app,
 });
 
 test('navigating moves through sections, and Back returns', async ({ app, page, isMobile }) => {
-  await app.open('#/indicators');
+  await app.open(routes[0].fragment);
   for (const route of routes.slice(1)) {
     const link = app.navLink(route.nav);
     if (isMobile) await link.tap();
@@ -93,6 +94,8 @@ test('keyboard: skip link first, then every section by Tab and Enter', async ({ 
   await page.reload();
   await expect(app.heading).toBeVisible();
   await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // Briefing
+  await expect(app.navLink('Briefing')).toBeFocused();
   await page.keyboard.press('Tab'); // Indicators
   await page.keyboard.press('Tab'); // Risks
   await expect(app.navLink('Risks')).toBeFocused();

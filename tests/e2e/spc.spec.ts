@@ -123,3 +123,19 @@ test('with too few figures anywhere, the overview says so in one line instead of
   await expect(page.getByTestId('assurance-counts')).toHaveCount(0);
   await expect(page.locator('table.table--indicators td.spc-cell').first()).toHaveText('Too few points');
 });
+
+test('the briefing lists a real change for the worse with its limits, and leads to its chart', async ({ app, page }, info) => {
+  await openShifted(app, page, info);
+  await app.open('#/briefing');
+  const concerning = page.getByTestId('briefing-concerning');
+  await expect(concerning.getByRole('heading', { level: 2 })).toHaveText('Changes that are real, and concerning (1)');
+  const point = concerning.locator('li');
+  await expect(point.locator('.briefing-point__label')).toHaveText('Synthetic indicator 0001');
+  await expect(point).toContainText(/Special cause: concerning \(higher\): the Q4 2019\/20 figure, 95\.00%, is beyond a process limit and one of 7 or more in a row on one side of the mean\./);
+  await expect(point).toContainText(/Ordinary variation runs from [\d.]+% to [\d.]+% about a mean of [\d.]+%\./);
+  await expect(point.locator('.briefing-point__source')).toHaveText('Source: XmR chart of 20 figures, Q1 2015/16 to Q4 2019/20');
+  await app.expectNoAxeViolations();
+  await press(point.getByRole('link'), info);
+  await expect(page).toHaveURL(/#\/indicators\/ind-0001$/);
+  await expect(page.getByTestId('spc-variation')).toHaveText('Special cause: concerning (higher)');
+});

@@ -271,7 +271,7 @@ test('every file input on every page lists MIME types beside its extensions, so 
     '.xlsm': 'application/vnd.ms-excel.sheet.macroEnabled.12',
   };
   const pages = [
-    '#/indicators', '#/indicators/children-looked-after', '#/enter', '#/risks', '#/risks/CR1', '#/risks/new',
+    '#/briefing', '#/indicators', '#/indicators/children-looked-after', '#/enter', '#/risks', '#/risks/CR1', '#/risks/new',
     '#/risks/bands', '#/complaints', '#/complaints/figures', '#/complaints/cases', '#/pack', '#/data',
     '#/data/bring-in', '#/help', '#/accessibility',
   ];

@@ -74,6 +74,13 @@ fn the_demo_briefing_judges_the_latest_quarter_and_register() {
     );
     assert_eq!(b.summary(), "10 points to ask about in 4 sections.");
     assert_eq!(
+        b.scope,
+        format!(
+            "Judged: indicators at Q1 2019/20, the register at Q2 2019/20 against Q2 2018/19, and complaints at each procedure's latest year. Review dates are checked against the pack's date, {}.",
+            crate::dates::long_date(demo().as_at)
+        )
+    );
+    assert_eq!(
         b.clear,
         [
             "Changes that are real, and concerning",
@@ -544,6 +551,10 @@ fn an_empty_pack_has_nothing_to_ask_and_says_so() {
     let b = briefing(&s, None);
     assert!(b.sections.is_empty());
     assert_eq!(b.period, None);
+    assert_eq!(
+        b.scope,
+        "No indicator figures, register or complaints are held yet."
+    );
     assert_eq!(
         b.summary(),
         "Nothing the checks look for needs the committee's attention."
