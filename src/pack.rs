@@ -50,7 +50,7 @@ pub fn PackPage() -> impl IntoView {
         // when the pack's periods do: the sections read the data as they are built.
         {move || workspace.compared().with(|c| c.as_ref().map(|c| c.name.clone())).map(|name| view! {
             <p class="hint pack-intro" data-testid="pack-starts-with-changes">
-                {format!("It starts with what changed since {name}, from ")}
+                {format!("Its briefing ends with what changed since {name}, from ")}
                 <a href=Route::Compare.href()>"Compare"</a>
                 ". To leave that out, stop comparing there."
             </p>
@@ -63,8 +63,7 @@ pub fn PackPage() -> impl IntoView {
             view! {
                 <article class="pack" aria-label="The pack as it prints">
                     <Cover pack=pack.clone()/>
-                    <BriefingSection pack=pack.clone() comparison=changes.clone()/>
-                    {changes.map(|c| view! { <ChangesSection comparison=c/> })}
+                    <BriefingSection pack=pack.clone() comparison=changes/>
                     <IndicatorsSection pack=pack.clone()/>
                     <RisksSection pack=pack.clone()/>
                     <ComplaintsSection pack=pack/>
@@ -107,32 +106,6 @@ fn Cover(pack: Pack) -> impl IntoView {
 }
 
 /// A section of the pack, headed from the pack's own list, so the cover and the pages agree.
-/// What changed since the pack compared with (see `#/compare`), when a
-/// comparison is open: the summary, in words, on a page of its own.
-#[component]
-fn ChangesSection(comparison: Comparison) -> impl IntoView {
-    let lines = comparison.summary();
-    let body = if lines.is_empty() {
-        view! { <p>"Nothing differs: the two packs hold the same data."</p> }.into_any()
-    } else {
-        view! {
-            <ul class="list--bullet">
-                {lines.iter().map(|l| view! { <li>{l.words()}</li> }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="pack-section" aria-labelledby="pack-changes" data-testid="pack-changes">
-            <h2 class="pack-section__title" id="pack-changes" tabindex="-1">
-                {format!("What changed: {}", comparison.heading().replacen("Since", "since", 1))}
-            </h2>
-            <p>{format!("To {}.", comparison.after.label())}</p>
-            {body}
-        </section>
-    }
-}
-
 fn pack_section(pack: &Pack, index: usize, body: AnyView) -> impl IntoView {
     let section = pack.sections()[index].clone();
     view! {
@@ -143,7 +116,8 @@ fn pack_section(pack: &Pack, index: usize, body: AnyView) -> impl IntoView {
     }
 }
 
-/// The briefing, first after the cover: what to ask about, as on `#/briefing`.
+/// The briefing, first after the cover: what to ask about, as on
+/// `#/briefing`, ending with what changed since the pack compared with.
 #[component]
 fn BriefingSection(pack: Pack, comparison: Option<Comparison>) -> impl IntoView {
     let b = use_snapshot().with(|s| briefing(s, comparison.as_ref()));

@@ -10,5 +10,6 @@ pub mod entry;
 pub mod notes;
 pub mod overview;
 pub mod page;
+pub mod rebasing;
 pub mod rows_html;
 pub mod tolerance;

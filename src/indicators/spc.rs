@@ -8,7 +8,17 @@ use scrutineer_core::charts::xmr::XmrChart;
 use scrutineer_core::domain::indicator::Indicator;
 use scrutineer_core::spc::{self, Spc, Variation, FEWEST_POINTS};
 
-use crate::components::TableRegion;
+use scrutineer_core::domain::period::Period;
+use scrutineer_core::form::FormField;
+use scrutineer_core::indicators::rebasing::{self, RebasingField};
+
+use crate::components::{
+    message_for, settle, summary_of, ErrorSummary, NoticesHere, TableRegion, TextField,
+};
+use crate::workspace::use_workspace;
+
+/// Where the change-of-process form's notices show.
+const REBASING: &str = "rebasing";
 
 /// The section "Is the change real?" of an indicator's page.
 pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
@@ -83,6 +93,7 @@ pub(super) fn spc_section(ind: &Indicator) -> impl IntoView {
                         </tbody>
                     </table>
                 </TableRegion>
+                <Rebasings indicator=ind.clone()/>
             }
             .into_any()
         }
@@ -156,5 +167,96 @@ fn XmrSvg(chart: XmrChart, name: String) -> impl IntoView {
                 <li class="chart-key__item">"A triangle points up for higher than usual, down for lower"</li>
             </ul>
         </figure>
+    }
+}
+
+/// The changes of process held, each with a Remove button, and the form
+/// that records another: the period the new process starts, and why.
+#[component]
+fn Rebasings(indicator: Indicator) -> impl IntoView {
+    let workspace = use_workspace();
+    let id = indicator.id.clone();
+    let choices = rebasing::choices(&indicator);
+    let chosen = RwSignal::new(None::<Period>);
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(vec![]);
+    let save_id = id.clone();
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let (period, why) = (chosen.get_untracked(), reason.get_untracked());
+        let result = workspace
+            .snapshot()
+            .with_untracked(|s| rebasing::add(s, &save_id, period, &why));
+        if let Some(next) = settle(errors, "rebase-errors", result) {
+            let p = period.expect("a saved change of process has its period");
+            workspace.edit_at(REBASING, format!("The limits now start again at {p}"), next);
+        }
+    };
+    let held = indicator
+        .rebasings
+        .iter()
+        .map(|r| {
+            let (id, period) = (id.clone(), r.period);
+            let remove = move |_| {
+                let next = workspace
+                    .snapshot()
+                    .with_untracked(|s| rebasing::remove(s, &id, period));
+                if let Some(next) = next {
+                    workspace.edit_at(REBASING, format!("The limits no longer start again at {period}"), next);
+                }
+            };
+            view! {
+                <li class="rebasing">
+                    <span>{format!("From {}: {}", r.period, r.reason)}</span>
+                    " "
+                    <button type="button" class="button button--secondary button--small" on:click=remove aria-label=format!("Remove the change of process at {}", r.period)>
+                        "Remove"
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let period_error = message_for(errors, RebasingField::Period);
+    let period_id = RebasingField::Period.id();
+    let period_error_id = format!("{period_id}-error");
+    let hint_id = format!("{period_id}-hint");
+    let described = {
+        let (hint_id, period_error_id) = (hint_id.clone(), period_error_id.clone());
+        move || match period_error() {
+            Some(_) => format!("{hint_id} {period_error_id}"),
+            None => hint_id.clone(),
+        }
+    };
+    view! {
+        <h3 id="rebasing-heading">"Changes of process"</h3>
+        <NoticesHere at=REBASING/>
+        {match indicator.rebasings.is_empty() {
+            true => view! {
+                <p data-testid="rebasings">"None recorded: one set of limits is drawn from every figure."</p>
+            }.into_any(),
+            false => view! {
+                <ul class="list--bullet rebasings" data-testid="rebasings">{held}</ul>
+            }.into_any(),
+        }}
+        <details class="details" data-testid="rebasing-form">
+            <summary>"Record a change of process"</summary>
+            <p class="hint">
+                "Where the way the service runs changed (a new system, a changed definition), its limits start again from the first period of the new process, so the new figures are judged against their own level. Give the reason: it is kept with the indicator."
+            </p>
+            <form class="form" novalidate on:submit=save>
+                <ErrorSummary id="rebase-errors" errors=summary_of(errors)/>
+                <div class="form-group" class:form-group--error=move || period_error().is_some()>
+                    <label class="label" for=period_id.clone()>"First period of the new process"</label>
+                    <p class="hint" id=hint_id>"One of the charted figures after the first."</p>
+                    {move || period_error().map(|m| view! { <p class="error-message" id=period_error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                    <select class="select" id=period_id aria-describedby=described on:change=move |e| chosen.set(event_target_value(&e).parse().ok())>
+                        <option value="" selected=true>"Choose a period"</option>
+                        {choices.iter().map(|p| view! { <option value=p.to_string()>{p.to_string()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <TextField id=RebasingField::Reason.id() label="Why the process changed" hint="Shown with the chart, for example \u{201c}New booking system from April 2018\u{201d}." value=Signal::derive(move || reason.get()) on_input=Callback::new(move |v| reason.set(v)) error=Signal::derive(message_for(errors, RebasingField::Reason))/>
+                <button type="submit" class="button">"Start the limits again"</button>
+            </form>
+        </details>
     }
 }

@@ -94,13 +94,13 @@ test('a copy of what is open compares as nothing changed; a file that is not a p
   await press(page.getByTestId('stop-comparing'), info);
 });
 
-test('with a comparison open, the printed pack starts with what changed, on a page of its own after the cover', async ({ app, page }, testInfo) => {
+test('with a comparison open, the printed pack\'s briefing ends with what changed', async ({ app, page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'a PDF is the same at any window size');
   await app.open('#/compare');
   await page.getByTestId('compare-file').setInputFiles(EARLIER);
   await expect(page.getByTestId('compare')).toBeVisible();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Print pack' }).click();
-  await expect(page.getByTestId('pack-starts-with-changes')).toContainText('It starts with what changed since “demo-a-year-earlier.json”');
+  await expect(page.getByTestId('pack-starts-with-changes')).toContainText('Its briefing ends with what changed since “demo-a-year-earlier.json”');
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
   const pages: string[] = [];
@@ -111,8 +111,12 @@ test('with a comparison open, the printed pack starts with what changed, on a pa
   await doc.destroy();
   const body = (i: number) => pages[i].replace(/^Page \d+ of \d+ /, '');
   // (A long file name may break over a line: the text then has a space in it.)
-  expect(body(1)).toMatch(/^What changed: since the pack as at 30 September 2018 \(“demo-a-year- ?earlier\.json”\)/);
-  expect(pages[1]).toContain('2 register scores fell: CR2 from 16 to 12 (Major/Possible)');
-  expect(pages.slice(1).some((p, i) => body(i + 1).startsWith('2. Performance indicators'))).toBe(true);
+  expect(body(1)).toMatch(/^1\. Briefing: what to ask about/);
+  const first = pages.findIndex((_, i) => i > 0 && body(i).startsWith('2. Performance indicators'));
+  expect(first).toBeGreaterThan(1);
+  const briefing = pages.slice(1, first).join(' ');
+  expect(briefing).toMatch(/Since the pack as at 30 September 2018 \(“demo-a-year- ?earlier\.json”\) \(\d+\)/);
+  expect(briefing).toContain('2 register scores fell CR2 from 16 to 12 (Major/Possible)');
+  expect(briefing).toContain('Source: Comparison with the pack as at 30 September 2018');
   expect(pages.join(' ')).not.toContain('stop comparing there');
 });

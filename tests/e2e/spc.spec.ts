@@ -139,3 +139,34 @@ test('the briefing lists a real change for the worse with its limits, and leads 
   await expect(page).toHaveURL(/#\/indicators\/ind-0001$/);
   await expect(page.getByTestId('spc-variation')).toHaveText('Special cause: concerning (higher)');
 });
+
+test('a change of process starts the limits again from its period, with its reason, and can be taken back', async ({ app, page }, info) => {
+  await openShifted(app, page, info);
+  await app.open('#/indicators/ind-0001');
+  const spc = page.getByTestId('spc');
+  await expect(spc.getByTestId('rebasings')).toHaveText('None recorded: one set of limits is drawn from every figure.');
+  const means = () => spc.getByTestId('spc-table').locator('tbody tr td:nth-child(3)').allTextContents();
+  const oneProcess = await means();
+  expect(new Set(oneProcess).size).toBe(1);
+  const form = spc.getByTestId('rebasing-form');
+  await press(form.locator('summary'), info);
+  // Nothing chosen and no reason: each field says what is missing, and nothing is saved.
+  await press(form.getByRole('button', { name: 'Start the limits again' }), info);
+  await expect(page.locator('#rebase-errors')).toBeFocused();
+  await expect(page.locator('#rebase-errors')).toContainText('Choose the first period of the new process');
+  await expect(page.locator('#rebase-errors')).toContainText('Give the reason the process changed');
+  await form.getByLabel('First period of the new process').selectOption('Q3 2017/18');
+  await form.getByLabel('Why the process changed').fill('New booking system');
+  await press(form.getByRole('button', { name: 'Start the limits again' }), info);
+  await expect(page.getByText('The limits now start again at Q3 2017/18')).toBeVisible();
+  await expect(spc.getByTestId('rebasings')).toHaveText(/From Q3 2017\/18: New booking system\s*Remove/);
+  // Two processes: the mean before Q3 2017/18 differs from the mean from it.
+  const twoProcesses = await means();
+  expect(twoProcesses[9]).not.toBe(twoProcesses[10]);
+  expect(new Set(twoProcesses.slice(0, 10)).size).toBe(1);
+  expect(new Set(twoProcesses.slice(10)).size).toBe(1);
+  await app.expectNoAxeViolations();
+  await press(spc.getByRole('button', { name: 'Remove the change of process at Q3 2017/18' }), info);
+  await expect(spc.getByTestId('rebasings')).toHaveText('None recorded: one set of limits is drawn from every figure.');
+  expect(await means()).toEqual(oneProcess);
+});
