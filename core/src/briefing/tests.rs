@@ -46,17 +46,7 @@ fn with_a_shift() -> Snapshot {
         value: 5.0,
         rule: TargetRule::Directional { amber_within: 5.0 },
     });
-    i.values = crate::spc::tests::quarters(&figures)
-        .into_iter()
-        .map(|(period, v)| Observation {
-            period,
-            value: Value::figure(v, 0),
-            target: None,
-            rag_override: None,
-            note: None,
-            source: None,
-        })
-        .collect();
+    i.values = crate::spc::tests::quarterly_figures(&figures);
     s.indicators.push(i);
     s
 }

@@ -118,9 +118,8 @@ pub fn remove(snapshot: &Snapshot, id: &str, period: Period) -> Option<Snapshot>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::indicator::Observation;
     use crate::domain::rag::Polarity;
-    use crate::domain::value::{Unit, Value};
+    use crate::domain::value::Unit;
 
     fn with_series(n: usize) -> Snapshot {
         let mut s = Snapshot::demo();
@@ -132,17 +131,7 @@ mod tests {
             Polarity::Low,
         );
         let figures: Vec<f64> = (0..n).map(|k| 10.0 + (k % 3) as f64).collect();
-        i.values = crate::spc::tests::quarters(&figures)
-            .into_iter()
-            .map(|(period, v)| Observation {
-                period,
-                value: Value::figure(v, 0),
-                target: None,
-                rag_override: None,
-                note: None,
-                source: None,
-            })
-            .collect();
+        i.values = crate::spc::tests::quarterly_figures(&figures);
         s.indicators.push(i);
         s
     }

@@ -33,6 +33,14 @@ fn observation(period: Period, v: f64, decimals: u8) -> Observation {
     }
 }
 
+/// Whole-number figures for quarters from Q1 2015/16, one per value.
+pub(crate) fn quarterly_figures(values: &[f64]) -> Vec<Observation> {
+    quarters(values)
+        .into_iter()
+        .map(|(period, v)| observation(period, v, 0))
+        .collect()
+}
+
 fn chart(values: &[f64], polarity: Polarity) -> Xmr {
     Xmr::of(&quarters(values), polarity, &[]).expect("enough figures")
 }

@@ -581,8 +581,7 @@ fn the_results_line_counts_the_rows_shown_against_all_held() {
 /// Q1 2015/16 to Q4 2018/19: twelve steady, then four far higher, with a
 /// target of 5 that the steady figures' limits never reach.
 fn with_a_shift() -> (Snapshot, Indicator) {
-    use crate::domain::indicator::Observation;
-    use crate::domain::value::{Unit, Value};
+    use crate::domain::value::Unit;
     let mut s = demo();
     let figures = [
         10.0, 11.0, 10.0, 12.0, 11.0, 10.0, 11.0, 12.0, 10.0, 11.0, 10.0, 11.0, 20.0, 21.0, 22.0,
@@ -599,17 +598,7 @@ fn with_a_shift() -> (Snapshot, Indicator) {
         value: 5.0,
         rule: TargetRule::Directional { amber_within: 5.0 },
     });
-    i.values = crate::spc::tests::quarters(&figures)
-        .into_iter()
-        .map(|(period, v)| Observation {
-            period,
-            value: Value::figure(v, 0),
-            target: None,
-            rag_override: None,
-            note: None,
-            source: None,
-        })
-        .collect();
+    i.values = crate::spc::tests::quarterly_figures(&figures);
     s.indicators.push(i.clone());
     (s, i)
 }
