@@ -60,6 +60,7 @@ async fn the_shell_mounts_with_header_navigation_and_footer() {
     assert_eq!(
         labels,
         [
+            "Briefing",
             "Indicators",
             "Risks",
             "Complaints",
