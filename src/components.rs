@@ -5,6 +5,7 @@ mod form;
 mod messages;
 mod reminder;
 mod shell;
+mod small_flag;
 mod table_region;
 
 pub use file_import::{FileChooser, PreviewPanel};
@@ -15,6 +16,7 @@ pub use form::{
 pub use messages::{MessageRegions, NoticesHere};
 pub use reminder::ExportReminder;
 pub use shell::{CopyLink, SiteFooter, SiteHeader, SiteNav, SkipLink};
+pub use small_flag::SmallFlag;
 pub use table_region::TableRegion;
 
 mod empty_state;

@@ -301,6 +301,15 @@ fn PackDetails() -> impl IntoView {
                 on_input=Callback::new(move |v: String| form.update(|f| f.accessibility_contact = v))
                 error=Signal::derive(message_for(errors, DetailsField::AccessibilityContact))
             />
+            <TextField
+                id=DetailsField::SmallNumbers.id()
+                label="Small numbers: flag counts under"
+                inputmode="numeric"
+                hint="Counts under this, and figures made of them, are marked \u{201c}small\u{201d} in every chart and table: too few to read a change into. A whole number from 0 (flag none) to 1000; blank gives the usual 10."
+                value=Signal::derive(move || form.with(|f| f.small_numbers.clone()))
+                on_input=Callback::new(move |v: String| form.update(|f| f.small_numbers = v))
+                error=Signal::derive(message_for(errors, DetailsField::SmallNumbers))
+            />
             <button type="submit" class="button">"Save pack details"</button>
         </form>
         <NoticesHere at="pack-details"/>

@@ -227,10 +227,10 @@ fn newly_red(snapshot: &Snapshot, period: &Period) -> Section {
                     "{} in {}: {} (target {}). In {} it was {}, {}.",
                     red,
                     period,
-                    now.value.display(i.unit),
+                    crate::domain::small::reading(&now.value, i.unit),
                     target_of(i, now),
                     before.period,
-                    before.value.display(i.unit),
+                    crate::domain::small::reading(&before.value, i.unit),
                     was_words
                 ),
                 ask: format!(

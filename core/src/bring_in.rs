@@ -615,6 +615,7 @@ pub(crate) mod testing {
             as_at: as_at.into(),
             prepared_by: String::new(),
             accessibility_contact: String::new(),
+            small_numbers: String::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).expect("a day");
         Snapshot::fresh(&form, today).expect("a new pack")

@@ -242,8 +242,8 @@ pub struct LineChart {
     /// The plotting area: left, top, right, bottom.
     pub plot: (f64, f64, f64, f64),
     pub path: String,
-    /// Each figure's point and its label as printed.
-    pub points: Vec<(f64, f64, String)>,
+    /// Each figure's point, with its label as a reader sees it.
+    pub points: Vec<ChartPoint>,
     pub y_ticks: Vec<(f64, String)>,
     pub x_ticks: Vec<(f64, String)>,
     /// Horizontal reference lines: the line's y, its label's y (nudged so
@@ -253,11 +253,24 @@ pub struct LineChart {
     pub kind: crate::domain::period::PeriodKind,
 }
 
+/// One figure on a line chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub y: f64,
+    /// The figure as a reader sees it ("7 of 15" for a small base).
+    pub label: String,
+    /// Why the figure is a small number, if it is: drawn hollow.
+    pub small: Option<crate::domain::small::Small>,
+}
+
 impl LineChart {
     /// Lays out `indicator`'s figures of its most-used period kind (quarters
-    /// first where there are two or more). `None` with fewer than two figures.
+    /// first where there are two or more), flagging counts under `under` as
+    /// small. `None` with fewer than two figures.
     pub fn for_indicator(
         indicator: &crate::domain::indicator::Indicator,
+        under: u32,
         width: f64,
         height: f64,
     ) -> Option<LineChart> {
@@ -342,7 +355,12 @@ impl LineChart {
             .iter()
             .zip(&points)
             .filter_map(|(o, p)| {
-                p.map(|(px, py)| (round2(px), round2(py), o.value.display(indicator.unit)))
+                p.map(|(px, py)| ChartPoint {
+                    x: round2(px),
+                    y: round2(py),
+                    label: crate::domain::small::reading(&o.value, indicator.unit),
+                    small: crate::domain::small::small(&o.value, indicator.unit, under),
+                })
             })
             .collect();
         let every = values.len().div_ceil(8).max(1);
@@ -391,7 +409,7 @@ mod chart_tests {
             .iter()
             .find(|i| i.id == "children-looked-after")
             .expect("CLA");
-        let chart = LineChart::for_indicator(cla, 640.0, 320.0).expect("a chart");
+        let chart = LineChart::for_indicator(cla, 10, 640.0, 320.0).expect("a chart");
         assert_eq!(chart.kind, PeriodKind::Quarter);
         let labels: Vec<&str> = chart.x_ticks.iter().map(|t| t.1.as_str()).collect();
         assert_eq!(
@@ -405,7 +423,7 @@ mod chart_tests {
             ]
         );
         assert_eq!(chart.points.len(), 5);
-        assert_eq!(chart.points[4].2, "2,096 / 84.6");
+        assert_eq!(chart.points[4].label, "2,096 / 84.6");
         let refs: Vec<&str> = chart.references.iter().map(|r| r.2.as_str()).collect();
         assert_eq!(refs, ["England average 64.0"]);
         assert_eq!(
@@ -417,9 +435,56 @@ mod chart_tests {
         let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.1.as_str()).collect();
         assert_eq!(ticks, ["60", "65", "70", "75", "80", "85", "90"]);
         let (_, top, _, bottom) = chart.plot;
-        assert!(chart.points.iter().all(|p| p.1 >= top && p.1 <= bottom));
+        assert!(chart.points.iter().all(|p| p.y >= top && p.y <= bottom));
         // Lower on screen is a smaller number: 81.9 sits below 85.9.
-        assert!(chart.points[0].1 > chart.points[3].1);
+        assert!(chart.points[0].y > chart.points[3].y);
+    }
+
+    #[test]
+    fn small_numbers_are_flagged_and_a_small_base_is_labelled_as_its_count() {
+        use crate::domain::small::Small;
+        use crate::domain::value::{Unit, Value};
+        let demo = crate::domain::snapshot::Snapshot::demo();
+        let mut ind = demo
+            .indicators
+            .iter()
+            .find(|i| i.id == "children-looked-after")
+            .expect("CLA")
+            .clone();
+        ind.unit = Unit::Count;
+        ind.comparators.clear();
+        ind.target = None;
+        ind.values = crate::spc::tests::quarterly_figures(&[6.0, 12.0, 10.0, 15.0]);
+        let chart = LineChart::for_indicator(&ind, 10, 640.0, 320.0).expect("a chart");
+        let flags: Vec<_> = chart.points.iter().map(|p| p.small).collect();
+        let expected: Vec<_> = std::iter::once(Some(Small::Count))
+            .chain(std::iter::repeat_n(None, chart.points.len() - 1))
+            .collect();
+        assert_eq!(flags, expected, "only the 6 is under 10");
+        assert_eq!(chart.points.len(), 4);
+        let none = LineChart::for_indicator(&ind, 0, 640.0, 320.0).expect("a chart");
+        assert!(none.points.iter().all(|p| p.small.is_none()));
+
+        ind.unit = Unit::Percent;
+        for o in ind.values.iter_mut() {
+            o.value = Value::Figure {
+                value: 50.0,
+                decimals: 1,
+                numerator: Some(30.0),
+                denominator: Some(60.0),
+            };
+        }
+        ind.values[1].value = Value::Figure {
+            value: 46.7,
+            decimals: 1,
+            numerator: Some(7.0),
+            denominator: Some(15.0),
+        };
+        let chart = LineChart::for_indicator(&ind, 10, 640.0, 320.0).expect("a chart");
+        assert_eq!(chart.points[1].label, "7 of 15");
+        assert_eq!(chart.points[1].small, Some(Small::Base));
+        assert_eq!(chart.points[0].label, "30 / 50.0%");
+        assert_eq!(chart.points[0].small, None);
     }
 
     #[test]
@@ -430,7 +495,7 @@ mod chart_tests {
             .iter()
             .find(|i| i.id == "assessments-over-45-days")
             .expect("over 45");
-        let chart = LineChart::for_indicator(over45, 640.0, 320.0).expect("a chart");
+        let chart = LineChart::for_indicator(over45, 10, 640.0, 320.0).expect("a chart");
         let labels: Vec<&str> = chart.references.iter().map(|r| r.2.as_str()).collect();
         assert_eq!(
             labels,
@@ -448,7 +513,7 @@ mod chart_tests {
             .iter()
             .find(|i| i.id == "first-time-entrants")
             .expect("FTE");
-        let chart = LineChart::for_indicator(fte, 640.0, 320.0).expect("a chart");
+        let chart = LineChart::for_indicator(fte, 10, 640.0, 320.0).expect("a chart");
         assert_eq!(chart.kind, PeriodKind::MonthRange(12));
         assert_eq!(chart.points.len(), 4);
         let perm = demo
@@ -456,6 +521,6 @@ mod chart_tests {
             .iter()
             .find(|i| i.id == "ehc-plans")
             .expect("EHC");
-        assert_eq!(LineChart::for_indicator(perm, 640.0, 320.0), None);
+        assert_eq!(LineChart::for_indicator(perm, 10, 640.0, 320.0), None);
     }
 }

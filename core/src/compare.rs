@@ -762,7 +762,7 @@ fn details(earlier: &Snapshot, later: &Snapshot) -> Vec<DetailChange> {
     };
     let tolerance =
         |s: &Snapshot| format!("{}%", crate::text::plain_number(s.settings.amber_within));
-    let fields: [(&'static str, String, String); 8] = [
+    let fields: [(&'static str, String, String); 9] = [
         (
             "Organisation",
             earlier.organisation.clone(),
@@ -786,6 +786,11 @@ fn details(earlier: &Snapshot, later: &Snapshot) -> Vec<DetailChange> {
             "Risk score bands",
             bands_text(&earlier.settings.score_bands),
             bands_text(&later.settings.score_bands),
+        ),
+        (
+            "Small numbers",
+            small_numbers_text(earlier),
+            small_numbers_text(later),
         ),
     ];
     let mut changes: Vec<DetailChange> = fields
@@ -811,6 +816,14 @@ fn details(earlier: &Snapshot, later: &Snapshot) -> Vec<DetailChange> {
 }
 
 /// "Low 1–4, Medium 5–12, High 15–25".
+/// The small-number threshold in words: "under 10", or "none flagged".
+pub(crate) fn small_numbers_text(s: &Snapshot) -> String {
+    match s.settings.small_numbers {
+        0 => "none flagged".to_owned(),
+        under => format!("counts under {under}"),
+    }
+}
+
 pub(crate) fn bands_text(bands: &ScoreBands) -> String {
     let parts: Vec<String> = bands
         .0

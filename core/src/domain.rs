@@ -7,5 +7,6 @@ pub mod rag;
 pub mod register;
 pub mod risk;
 pub mod shared;
+pub mod small;
 pub mod snapshot;
 pub mod value;

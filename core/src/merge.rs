@@ -525,10 +525,11 @@ pub enum Detail {
     RiskAppetite,
     ScoreBands,
     OpportunityBands,
+    SmallNumbers,
 }
 
 impl Detail {
-    pub const ALL: [Detail; 9] = [
+    pub const ALL: [Detail; 10] = [
         Detail::Organisation,
         Detail::Title,
         Detail::AsAt,
@@ -538,6 +539,7 @@ impl Detail {
         Detail::RiskAppetite,
         Detail::ScoreBands,
         Detail::OpportunityBands,
+        Detail::SmallNumbers,
     ];
 
     pub fn label(self) -> &'static str {
@@ -551,6 +553,7 @@ impl Detail {
             Detail::RiskAppetite => "Risk appetite",
             Detail::ScoreBands => "Risk score bands",
             Detail::OpportunityBands => "Opportunity score bands",
+            Detail::SmallNumbers => "Small numbers",
         }
     }
 
@@ -573,6 +576,7 @@ impl Detail {
                 .opportunity_bands
                 .as_ref()
                 .map_or_else(|| "the risks' bands".to_owned(), bands_text),
+            Detail::SmallNumbers => crate::compare::small_numbers_text(s),
         }
     }
 
@@ -590,6 +594,7 @@ impl Detail {
             Detail::OpportunityBands => {
                 a.settings.opportunity_bands == b.settings.opportunity_bands
             }
+            Detail::SmallNumbers => a.settings.small_numbers == b.settings.small_numbers,
         }
     }
 
@@ -609,6 +614,7 @@ impl Detail {
             Detail::OpportunityBands => {
                 to.settings.opportunity_bands = from.settings.opportunity_bands.clone()
             }
+            Detail::SmallNumbers => to.settings.small_numbers = from.settings.small_numbers,
         }
     }
 }

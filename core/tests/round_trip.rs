@@ -413,6 +413,7 @@ fn snapshot(r: &mut Rng) -> Snapshot {
                 .opt(|_| scrutineer_core::domain::risk::ScoreBands::three().mirrored()),
             risk_appetite: r.opt(|r| *r.pick(&POSSIBLE_SCORES)),
             amber_within: ratio(r, 100, 7),
+            small_numbers: r.range(0, 1_000) as u32,
         },
         sources: sources.into(),
         service_areas: areas.into(),

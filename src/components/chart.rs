@@ -8,7 +8,7 @@ use scrutineer_core::charts::bars::{Bar, ColumnChart, LabelPlace, RowChart};
 use scrutineer_core::charts::lines::{marker, LinesChart};
 use scrutineer_core::complaints::report::{Figure, Table};
 
-use super::TableRegion;
+use super::{SmallFlag, TableRegion};
 
 /// How a figure is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +87,10 @@ pub fn FigureBlock(
         }
     });
     let note = figure.note.clone().filter(|_| !empty);
+    let under = crate::state::small_under();
+    let small = (!empty && figure.table.any_small(under)).then(|| {
+        format!("Counts under {under} are too few to read a change into: the table marks them \u{201c}small\u{201d}.")
+    });
     let table = figure.table.clone();
     let in_pack = pack.is_some();
     let heading = if in_pack {
@@ -105,6 +109,7 @@ pub fn FigureBlock(
             <p class="chart__summary" data-testid=format!("summary-{}", figure.id)>{figure.summary.clone()}</p>
             {chart}
             {note.map(|n| view! { <p class="hint">{n}</p> })}
+            {small.map(|n| view! { <p class="hint" data-testid="small-note">{n}</p> })}
             {(!empty).then(|| if in_pack {
                 view! { <FigureTable table=table id=table_id caption=caption/> }.into_any()
             } else {
@@ -224,6 +229,7 @@ fn RowsSvg(chart: RowChart, label: String) -> impl IntoView {
 #[component]
 pub fn FigureTable(table: Table, id: String, caption: String) -> impl IntoView {
     let caption_id = format!("{id}-caption");
+    let under = crate::state::small_under();
     view! {
         <TableRegion labelled_by=caption_id.clone()>
             <table class="table" id=id>
@@ -235,12 +241,13 @@ pub fn FigureTable(table: Table, id: String, caption: String) -> impl IntoView {
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {table.rows.iter().map(|row| view! {
+                    {table.rows.iter().enumerate().map(|(r, row)| view! {
                         <tr>
                             {row.iter().enumerate().map(|(i, cell)| if i == 0 {
                                 view! { <th scope="row">{cell.clone()}</th> }.into_any()
                             } else {
-                                view! { <td class="numeric">{cell.clone()}</td> }.into_any()
+                                let flag = table.is_small(r, i, under).then(|| view! { <SmallFlag/> });
+                                view! { <td class="numeric">{cell.clone()}{flag}</td> }.into_any()
                             }).collect_view()}
                         </tr>
                     }).collect_view()}

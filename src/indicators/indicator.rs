@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use scrutineer_core::charts::LineChart;
 use scrutineer_core::domain::indicator::Indicator;
+use scrutineer_core::domain::small::{hollow_key, note as small_note, small};
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::indicators::comparators::{comparator_period, comparator_who};
 use scrutineer_core::indicators::overview::rate_observation;
@@ -12,7 +13,7 @@ use scrutineer_core::indicators::page::{
 };
 use scrutineer_core::route::Route;
 
-use crate::components::TableRegion;
+use crate::components::{SmallFlag, TableRegion};
 use crate::state::use_snapshot;
 
 /// `#/indicators/<id>`: one indicator in depth: what it measures, every
@@ -54,8 +55,9 @@ fn indicator_detail(s: &Snapshot, id: &str) -> AnyView {
         .into_iter()
         .map(|(label, words)| view! { <div class="summary-list__row"><dt>{label}</dt><dd>{words}</dd></div> })
         .collect_view();
-    let chart = LineChart::for_indicator(ind, 720.0, 320.0)
-        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone()/> });
+    let under = s.settings.small_numbers;
+    let chart = LineChart::for_indicator(ind, under, 720.0, 320.0)
+        .map(|c| view! { <IndicatorChart chart=c name=ind.name.clone() under=under/> });
     let commentary = ind
         .commentary
         .iter()
@@ -87,14 +89,20 @@ fn indicator_detail(s: &Snapshot, id: &str) -> AnyView {
 /// Every figure held for the indicator, oldest first, with its rating,
 /// note and source.
 fn figures_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
-    let rows = figures_in_order(ind)
+    let under = s.settings.small_numbers;
+    let figures = figures_in_order(ind);
+    let any_small = figures
+        .iter()
+        .any(|o| small(&o.value, ind.unit, under).is_some());
+    let rows = figures
         .into_iter()
         .map(|o| {
             let judged = rate_observation(ind, o).words();
+            let flag = small(&o.value, ind.unit, under).map(|_| view! { <SmallFlag/> });
             view! {
                 <tr>
                     <th scope="row">{o.period.to_string()}</th>
-                    <td class="numeric">{figure_text(&o.value, ind.unit)}</td>
+                    <td class="numeric">{figure_text(&o.value, ind.unit)}{flag}</td>
                     <td>{judged}</td>
                     <td>{o.note.clone().unwrap_or_default()}</td>
                     <td>{source_title(s, o.source.as_deref())}</td>
@@ -113,6 +121,7 @@ fn figures_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </TableRegion>
+        {any_small.then(|| view! { <p class="table-note" data-testid="small-note">{small_note(under)}</p> })}
     }
 }
 
@@ -149,7 +158,8 @@ fn comparators_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
 /// The indicator's figures over time as a line, with reference lines; every
 /// figure is labelled, so nothing depends on hovering (tablets have none).
 #[component]
-fn IndicatorChart(chart: LineChart, name: String) -> impl IntoView {
+fn IndicatorChart(chart: LineChart, name: String, under: u32) -> impl IntoView {
+    let any_small = chart.points.iter().any(|p| p.small.is_some());
     let (left, _top, right, bottom) = chart.plot;
     let per = chart.kind.describe();
     let per = per.trim_start_matches("a ").to_owned();
@@ -200,11 +210,19 @@ fn IndicatorChart(chart: LineChart, name: String) -> impl IntoView {
                     <text class="chart__reference-label" x=right y=*label_y text-anchor="end">{label.clone()}</text>
                 }).collect_view()}
                 <path class="chart__line" d=chart.path.clone()/>
-                {chart.points.iter().map(|(x, y, label)| view! {
-                    <circle class="chart__point" cx=*x cy=*y r="4"/>
-                    <text class="chart__value" x=*x y=*y - 10.0 text-anchor="middle">{label.clone()}</text>
+                {chart.points.iter().map(|p| view! {
+                    <circle class="chart__point" class:chart__point--small=p.small.is_some() cx=p.x cy=p.y r="4"/>
+                    <text class="chart__value" x=p.x y=p.y - 10.0 text-anchor="middle">{p.label.clone()}</text>
                 }).collect_view()}
             </svg>
+            {any_small.then(|| view! {
+                <p class="chart__key" data-testid="chart-small-key">
+                    <svg class="chart__key-mark" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+                        <circle class="chart__point chart__point--small" cx="7" cy="7" r="4"/>
+                    </svg>
+                    {format!(" {}", hollow_key(under))}
+                </p>
+            })}
         </figure>
     }
 }

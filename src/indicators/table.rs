@@ -28,6 +28,7 @@ pub(crate) fn AreaTableView(
         .map(|c| view! { <th scope="col" class="numeric">{c.to_string()}</th> })
         .collect_view();
     let region_heading = table.region_heading();
+    let small_note = table.small_note();
     let AreaTable {
         area_name,
         show_region,
@@ -65,6 +66,7 @@ pub(crate) fn AreaTableView(
                     <tbody inner_html=body></tbody>
                 </table>
             </TableRegion>
+            {small_note.map(|note| view! { <p class="table-note" data-testid="small-note">{note}</p> })}
         </section>
     }
 }

@@ -521,10 +521,23 @@ fn pack_details_and_settings_field_by_field() {
     later.organisation = "Anytown Borough Council".to_owned();
     later.settings.risk_appetite = Some(12);
     later.settings.amber_within = 10.0;
+    later.settings.small_numbers = 5;
     let c = Comparison::of(&earlier, &later, "f", false);
     let whats: Vec<&str> = c.details.iter().map(|d| d.what).collect();
-    assert_eq!(whats, ["Organisation", "Amber tolerance", "Risk appetite"]);
+    assert_eq!(
+        whats,
+        [
+            "Organisation",
+            "Amber tolerance",
+            "Risk appetite",
+            "Small numbers"
+        ]
+    );
     assert_eq!(c.details[1].now, "10%");
+    assert_eq!(
+        (c.details[3].was.as_str(), c.details[3].now.as_str()),
+        ("counts under 10", "counts under 5")
+    );
     assert!(words(&c)[0].starts_with("Organisation changed from “"));
 }
 

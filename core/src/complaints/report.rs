@@ -36,8 +36,7 @@ use crate::domain::snapshot::Snapshot;
 use crate::domain::value::group_thousands;
 use crate::sort;
 
-/// Below this base a percentage says more than the numbers can bear.
-pub const SMALL_BASE: u32 = 20;
+pub use crate::domain::small::SMALL_BASE;
 
 /// How many years the trend charts show, ending at the chosen year.
 pub const WINDOW: usize = 5;

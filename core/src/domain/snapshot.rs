@@ -69,6 +69,15 @@ pub struct Settings {
     /// of the target short of it is amber), for targets that do not set their own.
     #[serde(default = "default_amber_within")]
     pub amber_within: f64,
+    /// Counts under this are flagged as small numbers wherever they are
+    /// shown (see [`crate::domain::small`]); 0 flags none. Left out of a
+    /// file when it is the usual 10.
+    #[serde(
+        default = "default_small_numbers",
+        skip_serializing_if = "is_default_small_numbers"
+    )]
+    #[cfg_attr(feature = "schema", schemars(range(max = 1000)))]
+    pub small_numbers: u32,
 }
 
 impl Settings {
@@ -88,6 +97,14 @@ fn default_amber_within() -> f64 {
     5.0
 }
 
+fn default_small_numbers() -> u32 {
+    crate::domain::small::DEFAULT_UNDER
+}
+
+fn is_default_small_numbers(under: &u32) -> bool {
+    *under == crate::domain::small::DEFAULT_UNDER
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
@@ -95,6 +112,7 @@ impl Default for Settings {
             opportunity_bands: None,
             risk_appetite: None,
             amber_within: default_amber_within(),
+            small_numbers: default_small_numbers(),
         }
     }
 }
@@ -203,6 +221,8 @@ pub struct DetailsForm {
     pub as_at: String,
     pub prepared_by: String,
     pub accessibility_contact: String,
+    /// The small-number threshold as typed: blank gives the usual 10.
+    pub small_numbers: String,
 }
 
 /// The longest accessibility contact the pack details keep, in characters:
@@ -217,6 +237,7 @@ pub enum DetailsField {
     AsAt,
     PreparedBy,
     AccessibilityContact,
+    SmallNumbers,
 }
 
 impl DetailsField {
@@ -227,6 +248,7 @@ impl DetailsField {
             DetailsField::AsAt => "as_at",
             DetailsField::PreparedBy => "prepared_by",
             DetailsField::AccessibilityContact => "accessibility_contact",
+            DetailsField::SmallNumbers => "small_numbers",
         }
     }
 }
@@ -257,6 +279,7 @@ impl Snapshot {
             as_at: self.as_at.format("%Y-%m-%d").to_string(),
             prepared_by: self.prepared_by.clone().unwrap_or_default(),
             accessibility_contact: self.accessibility_contact.clone().unwrap_or_default(),
+            small_numbers: self.settings.small_numbers.to_string(),
         }
     }
 
@@ -330,8 +353,15 @@ impl Snapshot {
                 message,
             });
         }
-        match as_at {
-            Some(as_at) if errors.is_empty() => {
+        let small_numbers = small_numbers(&form.small_numbers);
+        if let Err(message) = &small_numbers {
+            errors.push(FieldError {
+                field: DetailsField::SmallNumbers,
+                message: message.clone(),
+            });
+        }
+        match (as_at, small_numbers) {
+            (Some(as_at), Ok(small_numbers)) if errors.is_empty() => {
                 let prepared_by = form.prepared_by.trim();
                 Ok(Snapshot {
                     organisation: organisation.to_owned(),
@@ -339,11 +369,30 @@ impl Snapshot {
                     as_at,
                     prepared_by: (!prepared_by.is_empty()).then(|| prepared_by.to_owned()),
                     accessibility_contact: (!contact.is_empty()).then(|| contact.to_owned()),
+                    settings: Settings {
+                        small_numbers,
+                        ..self.settings.clone()
+                    },
                     ..self.clone()
                 })
             }
             _ => Err(errors),
         }
+    }
+}
+
+/// The small-number threshold as typed: blank is the usual 10.
+fn small_numbers(typed: &str) -> Result<u32, String> {
+    use crate::domain::small::{DEFAULT_UNDER, MOST_UNDER};
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(DEFAULT_UNDER);
+    }
+    match typed.parse::<u32>() {
+        Ok(under) if under <= MOST_UNDER => Ok(under),
+        _ => Err(format!(
+            "The small-number threshold must be a whole number from 0 to {MOST_UNDER}, for example {DEFAULT_UNDER}; \u{201c}{typed}\u{201d} is not"
+        )),
     }
 }
 
@@ -426,6 +475,7 @@ mod tests {
             as_at: "2026-09-30".into(),
             prepared_by: String::new(),
             accessibility_contact: String::new(),
+            small_numbers: String::new(),
         };
         let fresh = Snapshot::fresh(&form, today).expect("valid");
         assert!(fresh.is_empty());
@@ -481,6 +531,7 @@ mod tests {
             as_at: "1850-01-01".into(),
             prepared_by: String::new(),
             accessibility_contact: String::new(),
+            small_numbers: String::new(),
         };
         let errors = demo.with_details(&bad).expect_err("three faults");
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
@@ -502,6 +553,55 @@ mod tests {
             demo.with_details(&not_a_date).expect_err("bad date")[0].field,
             DetailsField::AsAt
         );
+    }
+
+    #[test]
+    fn the_small_number_threshold_is_a_whole_number_and_blank_is_ten() {
+        let demo = Snapshot::demo();
+        let mut form = demo.details_form();
+        assert_eq!(form.small_numbers, "10");
+        form.small_numbers = " 5 ".into();
+        let edited = demo.with_details(&form).expect("valid");
+        assert_eq!(edited.settings.small_numbers, 5);
+        assert_eq!(edited.settings.score_bands, demo.settings.score_bands);
+        assert_eq!(edited.indicators, demo.indicators);
+        form.small_numbers = String::new();
+        assert_eq!(
+            edited
+                .with_details(&form)
+                .expect("valid")
+                .settings
+                .small_numbers,
+            crate::domain::small::DEFAULT_UNDER
+        );
+        for typed in ["ten", "-1", "2.5", "1001"] {
+            form.small_numbers = typed.into();
+            let errors = edited.with_details(&form).expect_err(typed);
+            assert_eq!(errors.len(), 1, "{typed}");
+            assert_eq!(errors[0].field, DetailsField::SmallNumbers);
+            assert_eq!(
+                errors[0].message,
+                format!(
+                    "The small-number threshold must be a whole number from 0 to 1000, for example 10; \u{201c}{typed}\u{201d} is not"
+                )
+            );
+        }
+        form.small_numbers = "0".into();
+        assert_eq!(
+            demo.with_details(&form)
+                .expect("0 flags none")
+                .settings
+                .small_numbers,
+            0
+        );
+        // The usual threshold is left out of a file, and any other is kept.
+        assert!(!serde_json::to_string(&demo.settings)
+            .expect("json")
+            .contains("small_numbers"));
+        let json = serde_json::to_string(&edited.settings).expect("json");
+        assert!(json.contains(r#""small_numbers":5"#), "{json}");
+        let back: Settings = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back.small_numbers, 5);
     }
 
     #[test]

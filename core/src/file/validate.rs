@@ -198,6 +198,17 @@ fn settings(v: &mut Checker, settings: &Settings) {
             format!("the amber tolerance must be from 0 to 100 percentage points, not {tolerance}"),
         );
     }
+    let under = settings.small_numbers;
+    if under > crate::domain::small::MOST_UNDER {
+        v.push(
+            "settings.small_numbers",
+            "settings",
+            format!(
+                "the small-number threshold must be a whole number from 0 to {}, not {under}",
+                crate::domain::small::MOST_UNDER
+            ),
+        );
+    }
 }
 
 /// Checks the sources; returns their ids, for references to them.
@@ -698,7 +709,7 @@ mod tests {
     #[test]
     fn each_rule_names_the_item_and_field_at_fault() {
         type Break = fn(&mut Snapshot);
-        let cases: [(Break, &str, &str); 11] = [
+        let cases: [(Break, &str, &str); 12] = [
             (
                 |s| s.organisation.clear(),
                 "organisation",
@@ -764,6 +775,11 @@ mod tests {
                 |s| s.settings.score_bands.0.clear(),
                 "settings.score_bands",
                 "there are no bands",
+            ),
+            (
+                |s| s.settings.small_numbers = 1_001,
+                "settings.small_numbers",
+                "a whole number from 0 to 1000, not 1001",
             ),
         ];
         for (break_it, path, words) in cases {

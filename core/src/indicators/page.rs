@@ -63,9 +63,10 @@ pub fn source_title(snapshot: &Snapshot, id: Option<&str>) -> String {
 }
 
 /// A figure as its table shows it: "1,412 / 57.5 per 10,000", a rate
-/// saying what it is per beside its number.
+/// saying what it is per beside its number; a percentage of fewer than 20
+/// as its count, "7 of 15" (see [`crate::domain::small`]).
 pub fn figure_text(value: &Value, unit: Unit) -> String {
-    let shown = value.display(unit);
+    let shown = crate::domain::small::reading(value, unit);
     match (unit.rate_base(), value.number()) {
         (Some(base), Some(_)) => format!("{shown} per {}", group_thousands(base, 0)),
         _ => shown,

@@ -1,6 +1,6 @@
 //! Complaints by service or category: the chosen year against the year before.
 
-use super::figure::{cell, Figure, Table};
+use super::figure::{cell, counts_row, Figure, Table};
 use super::{change, find, n, Choice};
 use crate::charts::bars::{Datum, Series};
 use crate::domain::complaints::ComplaintsYear;
@@ -108,6 +108,10 @@ pub fn categories(snapshot: &Snapshot, choice: &Choice) -> Figure {
             row
         })
         .collect();
+    let counts = labels
+        .iter()
+        .map(|l| counts_row(years.iter().map(|(_, c)| count_in(*c, l))))
+        .collect();
     Figure {
         id: "categories",
         title: format!(
@@ -121,6 +125,6 @@ pub fn categories(snapshot: &Snapshot, choice: &Choice) -> Figure {
             "A report may give only the main categories, and one complaint can have more than one."
                 .into(),
         ),
-        table: Table { head, rows },
+        table: Table { head, rows, counts },
     }
 }

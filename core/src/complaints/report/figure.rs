@@ -14,6 +14,26 @@ use crate::domain::snapshot::Snapshot;
 pub struct Table {
     pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The count each cell shows, by row and column, where it is a count
+    /// (not a share, a rate or days): what is flagged as a small number.
+    pub counts: Vec<Vec<Option<u32>>>,
+}
+
+impl Table {
+    /// Whether the cell at `row` and `column` is a count under `under`.
+    pub fn is_small(&self, row: usize, column: usize, under: u32) -> bool {
+        self.counts
+            .get(row)
+            .and_then(|r| r.get(column))
+            .copied()
+            .flatten()
+            .is_some_and(|c| c < under)
+    }
+
+    /// Whether any count in the table is under `under`.
+    pub fn any_small(&self, under: u32) -> bool {
+        self.counts.iter().flatten().flatten().any(|c| *c < under)
+    }
 }
 
 /// One chart of the report, ready to draw: its title, series, sentence,
@@ -57,6 +77,9 @@ impl Figure {
             s.values.drain(..first.min(s.values.len()));
         }
         self.table.rows.drain(..first.min(self.table.rows.len()));
+        self.table
+            .counts
+            .drain(..first.min(self.table.counts.len()));
         self
     }
 
@@ -75,6 +98,11 @@ impl Figure {
 
 pub(super) fn cell(value: Option<u32>) -> String {
     value.map(n).unwrap_or_else(|| NOT_GIVEN.into())
+}
+
+/// A row's counts, after its first cell (which names the row).
+pub(super) fn counts_row(counts: impl Iterator<Item = Option<u32>>) -> Vec<Option<u32>> {
+    std::iter::once(None).chain(counts).collect()
 }
 
 pub(super) fn label_of(years: &[Period]) -> Vec<String> {
@@ -113,6 +141,9 @@ pub(super) fn table_by_year(window: &[Period], columns: &[(&str, Vec<Option<u32>
                 row.extend(columns.iter().map(|(_, values)| cell(values[i])));
                 row
             })
+            .collect(),
+        counts: (0..window.len())
+            .map(|i| counts_row(columns.iter().map(|(_, values)| values[i])))
             .collect(),
     }
 }

@@ -292,6 +292,40 @@ fn the_ombudsman_rate_keeps_its_base() {
 }
 
 #[test]
+fn counts_under_the_threshold_are_flagged_and_shares_never_are() {
+    let s = demo();
+    let children = ombudsman(&s, &choose(Procedure::ChildrenStatutory, "2017/18"));
+    let t = &children.table;
+    let last = t.rows.len() - 1;
+    let column = |name: &str| t.head.iter().position(|h| h == name).expect(name);
+    let upheld = column("Upheld or partly upheld");
+    let shown: u32 = t.rows[last][upheld].parse().expect("a count");
+    // 30% of 23 is 7 upheld: under 10, so small; at a threshold of 7, not.
+    assert_eq!(shown, 7);
+    assert!(t.is_small(last, upheld, 10));
+    assert!(!t.is_small(last, upheld, 7));
+    assert!(
+        !t.is_small(last, column("Uphold rate"), 1_000),
+        "a share is not a count"
+    );
+    assert!(!t.is_small(last, 0, 1_000), "nor is the year");
+    assert!(t.any_small(10));
+    assert!(!t.any_small(0), "0 flags none");
+    // Every count held in the trend's table is flagged exactly when under 10.
+    let trend = trend(&s, &choose(Procedure::AdultSocialCare, "2017/18"));
+    for (r, row) in trend.table.rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate().skip(1) {
+            let count: Option<u32> = text.replace(',', "").parse().ok();
+            assert_eq!(
+                trend.table.is_small(r, c, 10),
+                count.is_some_and(|n| n < 10),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_year_at_a_glance_leads_with_four_figures() {
     let s = demo();
     let (headline, more) = glance(&s, &choose(Procedure::AdultSocialCare, "2017/18"));

@@ -1,7 +1,7 @@
 //! Complaints received each year by every procedure (the report's first
 //! graph), and compliments beside complaints for the chosen procedure.
 
-use super::figure::{cell, counts_by_year, label_of, per_year, Figure, Table};
+use super::figure::{cell, counts_by_year, counts_row, label_of, per_year, Figure, Table};
 use super::{change, find, n, Choice};
 use crate::charts::bars::{Datum, Series};
 use crate::domain::complaints::Procedure;
@@ -95,6 +95,16 @@ pub fn trend(snapshot: &Snapshot, choice: &Choice) -> Figure {
                             .map(|p| cell(find(snapshot, *y, *p).and_then(|c| c.received))),
                     );
                     row
+                })
+                .collect(),
+            counts: window
+                .iter()
+                .map(|y| {
+                    counts_row(
+                        procedures
+                            .iter()
+                            .map(|p| find(snapshot, *y, *p).and_then(|c| c.received)),
+                    )
                 })
                 .collect(),
         },

@@ -4,6 +4,7 @@
 use crate::domain::indicator::{ComparatorKind, Indicator};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rag::Polarity;
+use crate::domain::small::{reading, small, Small};
 use crate::domain::snapshot::{count_of, Snapshot};
 use crate::domain::value::group_thousands;
 use crate::indicators::overview::{
@@ -33,6 +34,8 @@ pub struct AreaTable {
     pub rows: Vec<RowView>,
     /// The area's counts for the chosen period.
     pub tally: Tally,
+    /// The council's small-number threshold the cells were flagged against.
+    pub small_under: u32,
 }
 
 impl AreaTable {
@@ -43,6 +46,21 @@ impl AreaTable {
             || ComparatorKind::Region.label().to_owned(),
             |n| format!("{n} average"),
         )
+    }
+
+    /// Whether any figure in the table is flagged as a small number, so the
+    /// table needs the note that says what the flag means.
+    pub fn any_small(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.small.is_some()))
+    }
+
+    /// The note under the table that says what "small" means, where any
+    /// figure is flagged.
+    pub fn small_note(&self) -> Option<String> {
+        self.any_small()
+            .then(|| crate::domain::small::note(self.small_under))
     }
 
     /// Whether any row has a figure for a period outside the columns, so the
@@ -166,6 +184,8 @@ pub struct CellView {
     pub standing: Option<Standing>,
     pub override_reason: Option<String>,
     pub note: Option<String>,
+    /// Why the figure is a small number, if it is.
+    pub small: Option<Small>,
 }
 
 impl CellView {
@@ -186,6 +206,9 @@ impl CellView {
             html.attr("title", note);
         }
         html.raw(">").text(&self.text);
+        if self.small.is_some() {
+            small_flag_html(html);
+        }
         let words = self.rating_words();
         if let (false, Some(standing)) = (words.is_empty(), self.standing) {
             let (class, shape) = standing.badge();
@@ -215,24 +238,34 @@ fn comparator_text(indicator: &Indicator, kind: ComparatorKind) -> Option<String
     })
 }
 
-fn cell(indicator: &Indicator, period: &Period) -> CellView {
+fn cell(indicator: &Indicator, period: &Period, under: u32) -> CellView {
     match indicator.value_for(period) {
         None => CellView {
             text: String::new(),
             standing: None,
             override_reason: None,
             note: None,
+            small: None,
         },
         Some(o) => {
             let rating = rate_observation(indicator, o);
             CellView {
-                text: o.value.display(indicator.unit),
+                text: reading(&o.value, indicator.unit),
                 standing: Some(standing_of(&rating.rating)),
                 override_reason: rating.override_reason,
                 note: o.note.clone(),
+                small: small(&o.value, indicator.unit, under),
             }
         }
     }
+}
+
+/// A small number's flag after its figure: "small" on screen and in print,
+/// "small number" to a screen reader.
+pub fn small_flag_html(html: &mut Html) {
+    html.raw(
+        "<span class=\"small-flag\"><span class=\"visually-hidden\">, </span>small<span class=\"visually-hidden\"> number</span></span>",
+    );
 }
 
 /// The columns of an area's table: its indicators' quarters and years up to
@@ -258,7 +291,7 @@ fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
 }
 
 /// One indicator's row in a table of `columns`, at the chosen `period`.
-fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
+fn row_view(i: &Indicator, columns: &[Period], period: &Period, under: u32) -> RowView {
     let (signal, assurance) = signal_at(i, period);
     let newest_in_columns = columns
         .iter()
@@ -271,13 +304,13 @@ fn row_view(i: &Indicator, columns: &[Period], period: &Period) -> RowView {
         .filter(|o| !columns.contains(&o.period) && o.period.end() <= period.end())
         .filter(|o| newest_in_columns.is_none_or(|end| o.period.end() > end))
         .max_by(|a, b| a.period.timeline_cmp(&b.period))
-        .map(|o| (o.period, o.value.display(i.unit)));
+        .map(|o| (o.period, reading(&o.value, i.unit)));
     RowView {
         id: i.id.clone(),
         name: i.name.clone(),
         polarity: i.polarity,
         standing: standing(i, period),
-        cells: columns.iter().map(|c| cell(i, c)).collect(),
+        cells: columns.iter().map(|c| cell(i, c, under)).collect(),
         latest_elsewhere,
         england: comparator_text(i, ComparatorKind::England),
         region: comparator_text(i, ComparatorKind::Region),
@@ -321,7 +354,7 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
             let columns = area_columns(&indicators, period);
             let rows: Vec<RowView> = indicators
                 .iter()
-                .map(|i| row_view(i, &columns, period))
+                .map(|i| row_view(i, &columns, period, snapshot.settings.small_numbers))
                 .collect();
             let mut tally = Tally::default();
             for row in &rows {
@@ -330,6 +363,7 @@ pub fn overview(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Vec<Ar
             }
             Some(AreaTable {
                 tally,
+                small_under: snapshot.settings.small_numbers,
                 area_id: area.id.clone(),
                 area_name: area.name.clone(),
                 show_region: rows.iter().any(|r| r.region.is_some()),

@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::indicator::RagOverride;
 use crate::domain::rag::{Target, TargetRule};
+use crate::domain::value::{Unit, Value};
 
 fn period(label: &str) -> Period {
     label.parse().expect("period")
@@ -339,6 +340,45 @@ fn rows_html_writes_one_row_per_indicator_with_every_column() {
 }
 
 #[test]
+fn a_small_count_is_flagged_in_its_cell_and_the_table_says_what_the_flag_means() {
+    let mut s = demo();
+    let q1 = period("Q1 2019/20");
+    let shown = |s: &Snapshot, id: &str| {
+        let table = overview(s, &Filter::default(), &q1)
+            .into_iter()
+            .find(|t| t.rows.iter().any(|r| r.id == id))
+            .expect("its table");
+        let cells = row_cells(&table.rows_html(), id);
+        (table.small_note(), cells[0].clone())
+    };
+    let id = s
+        .indicators
+        .iter()
+        .find(|i| {
+            i.unit == Unit::Count
+                && i.value_for(&q1)
+                    .and_then(|o| o.value.number())
+                    .is_some_and(|v| v >= 10.0)
+        })
+        .map(|i| i.id.clone())
+        .expect("a count of 10 or more in Q1");
+    let (note, before) = shown(&s, &id);
+    assert!(!before.contains("small"), "{before}");
+    assert_eq!(note, None, "no flag, no note");
+    let ind = s.indicators.iter_mut().find(|i| i.id == id).expect(&id);
+    ind.set_figure(q1, Value::figure(4.0, 0));
+    let (note, after) = shown(&s, &id);
+    assert_eq!(note, Some(crate::domain::small::note(10)));
+    assert!(after.starts_with("4, small number"), "{after}");
+    s.settings.small_numbers = 4;
+    let (_, at_threshold) = shown(&s, &id);
+    assert!(
+        !at_threshold.contains("small"),
+        "4 is not under 4: {at_threshold}"
+    );
+}
+
+#[test]
 fn rows_html_gives_ratings_in_words_and_escapes_what_a_file_holds() {
     let mut s = demo();
     let q1 = period("Q1 2019/20");
@@ -517,6 +557,7 @@ fn a_rating_set_by_hand_is_worded_with_its_reason_in_one_place() {
         standing: Some(Standing::Green),
         override_reason: Some("Claim window closed".into()),
         note: None,
+        small: None,
     };
     assert_eq!(cell.rating_words(), by_hand.words());
     let later = claims.value_for(&period("Q2 2018/19")).expect("Q2");

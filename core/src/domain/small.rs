@@ -1,0 +1,218 @@
+//! Small numbers: figures too few to read a change into.
+//!
+//! As statistical disclosure practice does, a count under the council's
+//! threshold ([`Settings::small_numbers`], 10 unless it sets its own) is
+//! flagged as small wherever it is shown, and so is a percentage or rate
+//! made of such a count. A percentage of fewer than [`SMALL_BASE`] is shown
+//! as the count it is ("7 of 15"), never as a percentage, which would make a
+//! change of one look like a change of several points.
+//!
+//! [`Settings::small_numbers`]: crate::domain::snapshot::Settings::small_numbers
+
+use crate::domain::value::{group_thousands, places, Unit, Value};
+
+/// A count under this is small unless the council sets its own threshold.
+pub const DEFAULT_UNDER: u32 = 10;
+
+/// The highest threshold a council can set.
+pub const MOST_UNDER: u32 = 1_000;
+
+/// The fewest a percentage is given of; under it, the count is given instead.
+pub const SMALL_BASE: u32 = 20;
+
+/// Why a figure is flagged as small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Small {
+    /// A count under the threshold.
+    Count,
+    /// A percentage or rate made of a count under the threshold.
+    MadeOf,
+    /// A percentage of fewer than [`SMALL_BASE`], shown as its count.
+    Base,
+}
+
+impl Small {
+    /// Words for a reader, as a footnote or a screen reader gives them.
+    pub fn words(self, under: u32) -> String {
+        match self {
+            Small::Count => format!("a small number: fewer than {under}"),
+            Small::MadeOf => format!("made of a small number: fewer than {under}"),
+            Small::Base => {
+                format!("out of fewer than {SMALL_BASE}, so given as a count, not a percentage")
+            }
+        }
+    }
+}
+
+/// The note under a table or chart that flags small numbers.
+pub fn note(under: u32) -> String {
+    format!(
+        "\u{201c}small\u{201d} marks a count under {under}, or a figure made of one, too few to read a change into. A percentage of fewer than {SMALL_BASE} is given as its count."
+    )
+}
+
+/// The key under a chart that draws small numbers hollow.
+pub fn hollow_key(under: u32) -> String {
+    format!(
+        "A hollow point is a small number: a count under {under}, or a figure made of one, too few to read a change into."
+    )
+}
+
+/// Whether `value`, of an indicator measured in `unit`, is a small number
+/// under the threshold `under` (0 flags nothing but a small base).
+pub fn small(value: &Value, unit: Unit, under: u32) -> Option<Small> {
+    let Value::Figure {
+        value,
+        numerator,
+        denominator,
+        ..
+    } = value
+    else {
+        return None;
+    };
+    let below = |x: f64| x >= 0.0 && x < f64::from(under);
+    if unit == Unit::Percent && small_base(*denominator).is_some() {
+        return Some(Small::Base);
+    }
+    match unit {
+        Unit::Count if below(*value) => Some(Small::Count),
+        Unit::Percent | Unit::RatePer1000 | Unit::RatePer10000 | Unit::RatePer100000
+            if numerator.is_some_and(below) =>
+        {
+            Some(Small::MadeOf)
+        }
+        _ => None,
+    }
+}
+
+/// A denominator under [`SMALL_BASE`] (and above zero), as a whole number.
+fn small_base(denominator: Option<f64>) -> Option<f64> {
+    denominator.filter(|d| *d > 0.0 && *d < f64::from(SMALL_BASE))
+}
+
+/// The figure as a reader sees it: as [`Value::display`] shows it, except a
+/// percentage of fewer than [`SMALL_BASE`], which is given as its count, "7
+/// of 15" (worked out from the percentage where the count is not held).
+pub fn reading(value: &Value, unit: Unit) -> String {
+    if let (
+        Unit::Percent,
+        Value::Figure {
+            value: percent,
+            numerator,
+            denominator,
+            ..
+        },
+    ) = (unit, value)
+    {
+        if let Some(base) = small_base(*denominator) {
+            let part = numerator.unwrap_or_else(|| (percent * base / 100.0).round());
+            return format!(
+                "{} of {}",
+                group_thousands(part, places(part)),
+                group_thousands(base, places(base))
+            );
+        }
+    }
+    value.display(unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::value::MissingReason;
+
+    fn made_of(value: f64, numerator: f64, denominator: Option<f64>) -> Value {
+        Value::Figure {
+            value,
+            decimals: 1,
+            numerator: Some(numerator),
+            denominator,
+        }
+    }
+
+    #[test]
+    fn a_count_under_the_threshold_is_small_and_one_at_it_is_not() {
+        let count = |x: f64| small(&Value::figure(x, 0), Unit::Count, DEFAULT_UNDER);
+        assert_eq!(count(0.0), Some(Small::Count));
+        assert_eq!(count(9.0), Some(Small::Count));
+        assert_eq!(count(10.0), None);
+        assert_eq!(count(1_412.0), None);
+        assert_eq!(
+            small(&Value::figure(9.0, 0), Unit::Count, 0),
+            None,
+            "a threshold of 0 flags no count"
+        );
+        assert_eq!(
+            small(&Value::figure(40.0, 0), Unit::Count, 50),
+            Some(Small::Count),
+            "the council's own threshold is used"
+        );
+        assert_eq!(
+            small(&Value::figure(-3.0, 0), Unit::Count, DEFAULT_UNDER),
+            None,
+            "a change below zero is not a small count"
+        );
+    }
+
+    #[test]
+    fn other_units_are_small_only_when_made_of_a_small_count() {
+        let days = Value::figure(4.5, 1);
+        assert_eq!(small(&days, Unit::Days, DEFAULT_UNDER), None);
+        assert_eq!(small(&Value::figure(3.0, 0), Unit::Number, 10), None);
+        let rate = made_of(3.1, 6.0, Some(19_400.0));
+        assert_eq!(
+            small(&rate, Unit::RatePer10000, DEFAULT_UNDER),
+            Some(Small::MadeOf)
+        );
+        let big = made_of(57.5, 1_412.0, Some(245_565.0));
+        assert_eq!(small(&big, Unit::RatePer10000, DEFAULT_UNDER), None);
+        let share = made_of(30.0, 6.0, Some(20.0));
+        assert_eq!(
+            small(&share, Unit::Percent, DEFAULT_UNDER),
+            Some(Small::MadeOf)
+        );
+        assert_eq!(
+            small(&Value::missing(MissingReason::NewMeasure), Unit::Count, 10),
+            None,
+            "a missing figure is not a small one"
+        );
+    }
+
+    #[test]
+    fn a_percentage_of_fewer_than_twenty_is_given_as_its_count() {
+        let share = made_of(46.7, 7.0, Some(15.0));
+        assert_eq!(small(&share, Unit::Percent, 0), Some(Small::Base));
+        assert_eq!(reading(&share, Unit::Percent), "7 of 15");
+        // Without the count, it is worked out from the percentage: 40% of 15.
+        let no_count = Value::Figure {
+            value: 40.0,
+            decimals: 0,
+            numerator: None,
+            denominator: Some(15.0),
+        };
+        assert_eq!(reading(&no_count, Unit::Percent), "6 of 15");
+        let twenty = made_of(35.0, 7.0, Some(20.0));
+        assert_eq!(
+            reading(&twenty, Unit::Percent),
+            twenty.display(Unit::Percent)
+        );
+        assert_ne!(small(&twenty, Unit::Percent, 0), Some(Small::Base));
+        // A rate's population is no base for a percentage.
+        let rate = made_of(3.1, 6.0, Some(12.0));
+        assert_eq!(
+            reading(&rate, Unit::RatePer10000),
+            rate.display(Unit::RatePer10000)
+        );
+        let plain = Value::figure(88.76, 2);
+        assert_eq!(reading(&plain, Unit::Percent), "88.76%");
+    }
+
+    #[test]
+    fn the_words_name_the_threshold() {
+        assert_eq!(Small::Count.words(10), "a small number: fewer than 10");
+        assert!(Small::MadeOf.words(5).ends_with("fewer than 5"));
+        assert!(Small::Base.words(10).contains("fewer than 20"));
+        assert!(note(5).contains("under 5"));
+        assert!(hollow_key(7).contains("a count under 7"));
+    }
+}
