@@ -126,6 +126,13 @@ fn Ratings() -> impl IntoView {
             "it is likely to be met, or missed, every time unless something changes; within them, it will be sometimes "
             "met and sometimes missed by ordinary variation alone. With fewer figures the page says so, and the direction shown only compares each figure with one before it."
         </p>
+        <h3 id="help-small">"Small numbers"</h3>
+        <p data-testid="help-small">
+            "A count under 10, or a rate or percentage made of one, is marked \u{201c}small\u{201d} in every table, "
+            "and drawn as a hollow point on an indicator's chart: a change of one or two is too few to read anything into. "
+            "A percentage of fewer than 20 is given as the count it is, such as \u{201c}7 of 15\u{201d}. "
+            "The council can set its own threshold, or 0 to mark none, under Pack details on the Data page."
+        </p>
     }
 }
 

@@ -105,8 +105,14 @@ pub fn briefing(snapshot: &Snapshot, compared: Option<&Comparison>) -> Briefing 
     };
     if let Some(p) = period {
         add(newly_red(snapshot, &p));
-        add(concerning(snapshot, &p));
-        add(unreachable(snapshot, &p));
+        // Each indicator's variation and assurance, worked out once for both checks.
+        let charted: Vec<(&Indicator, spc::Summary)> = snapshot
+            .indicators
+            .iter()
+            .map(|i| (i, spc::summary_at(i, &i.rebased_periods(), &p)))
+            .collect();
+        add(concerning(&charted));
+        add(unreachable(&charted));
     }
     add(figures::not_adding_up(snapshot));
     if let Some(q) = register_quarter {
@@ -184,13 +190,19 @@ fn scope_of(
 /// "the Q1 2019/20 figure, from Cabinet report 12 September 2019", or
 /// without "from" where no source is named.
 fn figure_source(snapshot: &Snapshot, indicator: &Indicator, o: &Observation) -> String {
-    let named = o
-        .source
-        .as_deref()
-        .or(indicator.source.as_deref())
-        .and_then(|id| snapshot.source(id))
-        .map(|s| format!(", from {}", s.title));
-    format!("The {} figure{}", o.period, named.unwrap_or_default())
+    let from = from_source(
+        snapshot,
+        o.source.as_deref().or(indicator.source.as_deref()),
+    );
+    format!("The {} figure{from}", o.period)
+}
+
+/// ", from Cabinet report 12 September 2019" for the source with `id`; empty
+/// where none is named, or the file holds no such source.
+fn from_source(snapshot: &Snapshot, id: Option<&str>) -> String {
+    id.and_then(|id| snapshot.source(id))
+        .map(|s| format!(", from {}", s.title))
+        .unwrap_or_default()
 }
 
 fn indicator_href(indicator: &Indicator) -> String {
@@ -273,14 +285,12 @@ fn chart_source(chart: &spc::Xmr) -> String {
     }
 }
 
-/// Indicators whose latest charted figure at `period` is a special cause
+/// Indicators whose latest charted figure at the period is a special cause
 /// in the direction that is bad.
-fn concerning(snapshot: &Snapshot, period: &Period) -> Section {
-    let points = snapshot
-        .indicators
+fn concerning(charted: &[(&Indicator, spc::Summary)]) -> Section {
+    let points = charted
         .iter()
-        .filter_map(|i| {
-            let summary = spc::summary_at(i, &i.rebased_periods(), period);
+        .filter_map(|(i, summary)| {
             let (Spc::Chart(chart), Some(v @ Variation::Concerning(_))) =
                 (&summary.spc, summary.variation)
             else {
@@ -317,13 +327,11 @@ fn concerning(snapshot: &Snapshot, period: &Period) -> Section {
 }
 
 /// Indicators whose process limits lie wholly on the wrong side of their
-/// target at `period`: it will be missed every time unless the process changes.
-fn unreachable(snapshot: &Snapshot, period: &Period) -> Section {
-    let points = snapshot
-        .indicators
+/// target at the period: it will be missed every time unless the process changes.
+fn unreachable(charted: &[(&Indicator, spc::Summary)]) -> Section {
+    let points = charted
         .iter()
-        .filter_map(|i| {
-            let summary = spc::summary_at(i, &i.rebased_periods(), period);
+        .filter_map(|(i, summary)| {
             let (Spc::Chart(chart), Some(Assurance::Fail), Some(target)) =
                 (&summary.spc, summary.assurance, summary.target)
             else {
@@ -360,16 +368,12 @@ fn entry_label(entry: &RegisterEntry, a: &Assessment) -> String {
 
 /// "Risk register, Q2 2019/20, from …".
 fn register_source(snapshot: &Snapshot, entry: &RegisterEntry, a: &Assessment) -> String {
-    let named = a
-        .source
-        .as_deref()
-        .and_then(|id| snapshot.source(id))
-        .map(|s| format!(", from {}", s.title));
     let register = match entry.kind {
         EntryKind::Risk => "Risk register",
         EntryKind::Opportunity => "Opportunity register",
     };
-    format!("{register}, {}{}", a.period, named.unwrap_or_default())
+    let from = from_source(snapshot, a.source.as_deref());
+    format!("{register}, {}{from}", a.period)
 }
 
 /// Risks on the register in `quarter` whose residual score is in the
@@ -597,17 +601,8 @@ fn later_answers(snapshot: &Snapshot) -> Section {
 }
 
 fn complaints_source(snapshot: &Snapshot, c: &ComplaintsYear) -> String {
-    let named = c
-        .source
-        .as_deref()
-        .and_then(|id| snapshot.source(id))
-        .map(|s| format!(", from {}", s.title));
-    format!(
-        "{} complaints, {}{}",
-        c.procedure.label(),
-        c.year,
-        named.unwrap_or_default()
-    )
+    let from = from_source(snapshot, c.source.as_deref());
+    format!("{} complaints, {}{from}", c.procedure.label(), c.year)
 }
 
 /// The complaints figures of any year held that do not add up: each

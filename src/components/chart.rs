@@ -9,6 +9,7 @@ use scrutineer_core::charts::lines::{marker, LinesChart};
 use scrutineer_core::complaints::report::{Figure, Table};
 
 use super::{SmallFlag, TableRegion};
+use scrutineer_core::domain::small::Small;
 
 /// How a figure is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,9 +89,8 @@ pub fn FigureBlock(
     });
     let note = figure.note.clone().filter(|_| !empty);
     let under = crate::state::small_under();
-    let small = (!empty && figure.table.any_small(under)).then(|| {
-        format!("Counts under {under} are too few to read a change into: the table marks them \u{201c}small\u{201d}.")
-    });
+    let small = (!empty && figure.table.any_small(under))
+        .then(|| scrutineer_core::domain::small::counts_key(under));
     let table = figure.table.clone();
     let in_pack = pack.is_some();
     let heading = if in_pack {
@@ -246,7 +246,9 @@ pub fn FigureTable(table: Table, id: String, caption: String) -> impl IntoView {
                             {row.iter().enumerate().map(|(i, cell)| if i == 0 {
                                 view! { <th scope="row">{cell.clone()}</th> }.into_any()
                             } else {
-                                let flag = table.is_small(r, i, under).then(|| view! { <SmallFlag/> });
+                                let flag = table
+                                    .is_small(r, i, under)
+                                    .then(|| view! { <SmallFlag small=Small::Count under=under/> });
                                 view! { <td class="numeric">{cell.clone()}{flag}</td> }.into_any()
                             }).collect_view()}
                         </tr>

@@ -98,7 +98,8 @@ fn figures_table(s: &Snapshot, ind: &Indicator) -> impl IntoView {
         .into_iter()
         .map(|o| {
             let judged = rate_observation(ind, o).words();
-            let flag = small(&o.value, ind.unit, under).map(|_| view! { <SmallFlag/> });
+            let flag = small(&o.value, ind.unit, under)
+                .map(|k| view! { <SmallFlag small=k under=under/> });
             view! {
                 <tr>
                     <th scope="row">{o.period.to_string()}</th>

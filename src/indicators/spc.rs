@@ -13,7 +13,8 @@ use scrutineer_core::form::FormField;
 use scrutineer_core::indicators::rebasing::{self, RebasingField};
 
 use crate::components::{
-    message_for, settle, summary_of, ErrorSummary, NoticesHere, TableRegion, TextField,
+    described_by, message_for, settle, summary_of, ErrorSummary, NoticesHere, TableRegion,
+    TextField,
 };
 use crate::workspace::use_workspace;
 
@@ -220,13 +221,11 @@ fn Rebasings(indicator: Indicator) -> impl IntoView {
     let period_id = RebasingField::Period.id();
     let period_error_id = format!("{period_id}-error");
     let hint_id = format!("{period_id}-hint");
-    let described = {
-        let (hint_id, period_error_id) = (hint_id.clone(), period_error_id.clone());
-        move || match period_error() {
-            Some(_) => format!("{hint_id} {period_error_id}"),
-            None => hint_id.clone(),
-        }
-    };
+    let described = described_by(
+        Some(hint_id.clone()),
+        period_error_id.clone(),
+        Signal::derive(period_error),
+    );
     view! {
         <h3 id="rebasing-heading">"Changes of process"</h3>
         <NoticesHere at=REBASING/>

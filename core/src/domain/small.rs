@@ -35,8 +35,8 @@ impl Small {
     /// Words for a reader, as a footnote or a screen reader gives them.
     pub fn words(self, under: u32) -> String {
         match self {
-            Small::Count => format!("a small number: fewer than {under}"),
-            Small::MadeOf => format!("made of a small number: fewer than {under}"),
+            Small::Count => format!("a small number: fewer than {}", grouped(under)),
+            Small::MadeOf => format!("made of a small number: fewer than {}", grouped(under)),
             Small::Base => {
                 format!("out of fewer than {SMALL_BASE}, so given as a count, not a percentage")
             }
@@ -44,17 +44,32 @@ impl Small {
     }
 }
 
-/// The note under a table or chart that flags small numbers.
+/// The threshold as a reader sees it: "1,000".
+fn grouped(under: u32) -> String {
+    group_thousands(f64::from(under), 0)
+}
+
+/// The note under a table of indicators that flags small numbers.
 pub fn note(under: u32) -> String {
     format!(
-        "\u{201c}small\u{201d} marks a count under {under}, or a figure made of one, too few to read a change into. A percentage of fewer than {SMALL_BASE} is given as its count."
+        "\u{201c}small\u{201d} marks a count under {}, or a figure made of one, too few to read a change into. A percentage of fewer than {SMALL_BASE} is given as its count.",
+        grouped(under)
+    )
+}
+
+/// The note under a chart of counts whose table flags small ones.
+pub fn counts_key(under: u32) -> String {
+    format!(
+        "Counts under {} are too few to read a change into: the table marks them \u{201c}small\u{201d}.",
+        grouped(under)
     )
 }
 
 /// The key under a chart that draws small numbers hollow.
 pub fn hollow_key(under: u32) -> String {
     format!(
-        "A hollow point is a small number: a count under {under}, or a figure made of one, too few to read a change into."
+        "A hollow point is a small number: a count under {}, or a figure made of one, too few to read a change into.",
+        grouped(under)
     )
 }
 
@@ -214,5 +229,7 @@ mod tests {
         assert!(Small::Base.words(10).contains("fewer than 20"));
         assert!(note(5).contains("under 5"));
         assert!(hollow_key(7).contains("a count under 7"));
+        assert!(note(1_000).contains("a count under 1,000,"));
+        assert!(counts_key(1_000).starts_with("Counts under 1,000 are too few"));
     }
 }

@@ -186,6 +186,8 @@ pub struct CellView {
     pub note: Option<String>,
     /// Why the figure is a small number, if it is.
     pub small: Option<Small>,
+    /// The threshold it was judged against, for the flag's words.
+    pub under: u32,
 }
 
 impl CellView {
@@ -206,8 +208,8 @@ impl CellView {
             html.attr("title", note);
         }
         html.raw(">").text(&self.text);
-        if self.small.is_some() {
-            small_flag_html(html);
+        if let Some(small) = self.small {
+            small_flag_html(html, small, self.under);
         }
         let words = self.rating_words();
         if let (false, Some(standing)) = (words.is_empty(), self.standing) {
@@ -246,6 +248,7 @@ fn cell(indicator: &Indicator, period: &Period, under: u32) -> CellView {
             override_reason: None,
             note: None,
             small: None,
+            under,
         },
         Some(o) => {
             let rating = rate_observation(indicator, o);
@@ -255,17 +258,22 @@ fn cell(indicator: &Indicator, period: &Period, under: u32) -> CellView {
                 override_reason: rating.override_reason,
                 note: o.note.clone(),
                 small: small(&o.value, indicator.unit, under),
+                under,
             }
         }
     }
 }
 
 /// A small number's flag after its figure: "small" on screen and in print,
-/// "small number" to a screen reader.
-pub fn small_flag_html(html: &mut Html) {
-    html.raw(
-        "<span class=\"small-flag\"><span class=\"visually-hidden\">, </span>small<span class=\"visually-hidden\"> number</span></span>",
-    );
+/// why in words to a screen reader. The app's `SmallFlag` writes the same.
+pub fn small_flag_html(html: &mut Html, small: Small, under: u32) {
+    html.raw("<span class=\"small-flag\"><span aria-hidden=\"true\">small</span>")
+        .element(
+            "span",
+            &[("class", "visually-hidden")],
+            &format!(", {}", small.words(under)),
+        )
+        .raw("</span>");
 }
 
 /// The columns of an area's table: its indicators' quarters and years up to

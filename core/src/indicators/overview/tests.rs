@@ -369,7 +369,10 @@ fn a_small_count_is_flagged_in_its_cell_and_the_table_says_what_the_flag_means()
     ind.set_figure(q1, Value::figure(4.0, 0));
     let (note, after) = shown(&s, &id);
     assert_eq!(note, Some(crate::domain::small::note(10)));
-    assert!(after.starts_with("4, small number"), "{after}");
+    assert!(
+        after.starts_with("4small, a small number: fewer than 10"),
+        "the flag, then its words for a screen reader: {after}"
+    );
     s.settings.small_numbers = 4;
     let (_, at_threshold) = shown(&s, &id);
     assert!(
@@ -558,6 +561,7 @@ fn a_rating_set_by_hand_is_worded_with_its_reason_in_one_place() {
         override_reason: Some("Claim window closed".into()),
         note: None,
         small: None,
+        under: 10,
     };
     assert_eq!(cell.rating_words(), by_hand.words());
     let later = claims.value_for(&period("Q2 2018/19")).expect("Q2");
