@@ -209,13 +209,14 @@ fn ComplaintsSection(pack: Pack) -> impl IntoView {
             .map(|choice| {
                 let prefix = id_prefix(choice.procedure);
                 let report = complaints_heading(choice);
-                let drawn = snapshot.with(|s| figures(s, choice));
+                let (drawn, under) =
+                    snapshot.with(|s| (figures(s, choice), s.settings.small_numbers));
                 view! {
                     <section class="pack-report" aria-labelledby=format!("{prefix}-heading")>
                         <h3 id=format!("{prefix}-heading")>{report.clone()}</h3>
                         {drawn.into_iter().map(|(figure, kind)| {
                             let place = InPack { prefix: prefix.clone(), report: report.clone() };
-                            view! { <FigureBlock figure=figure kind=kind pack=place/> }
+                            view! { <FigureBlock figure=figure kind=kind under=under pack=place/> }
                         }).collect_view()}
                     </section>
                 }

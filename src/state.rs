@@ -234,14 +234,6 @@ pub fn use_snapshot() -> ReadSignal<Arc<Snapshot>> {
     expect_context::<SnapshotState>().0
 }
 
-/// The council's small-number threshold, for a view that flags small
-/// counts; the usual 10 where no snapshot is provided (a component test).
-pub fn small_under() -> u32 {
-    use_context::<SnapshotState>().map_or(scrutineer_core::domain::small::DEFAULT_UNDER, |s| {
-        s.0.with_untracked(|s| s.settings.small_numbers)
-    })
-}
-
 pub fn use_route() -> ReadSignal<Route> {
     expect_context::<CurrentRoute>().0
 }

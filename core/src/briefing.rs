@@ -111,7 +111,7 @@ pub fn briefing(snapshot: &Snapshot, compared: Option<&Comparison>) -> Briefing 
             .iter()
             .map(|i| (i, spc::summary_at(i, &i.rebased_periods(), &p)))
             .collect();
-        add(concerning(&charted));
+        add(concerning(&charted, snapshot.settings.small_numbers));
         add(unreachable(&charted));
     }
     add(figures::not_adding_up(snapshot));
@@ -205,6 +205,26 @@ fn from_source(snapshot: &Snapshot, id: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// " The figures are small numbers: …", where any of `figures` is one
+/// under the council's threshold, so the reason says to read it with care.
+fn small_caution(under: u32, indicator: &Indicator, figures: &[&Observation]) -> String {
+    let small: Vec<&Observation> = figures
+        .iter()
+        .copied()
+        .filter(|o| crate::domain::small::small(&o.value, indicator.unit, under).is_some())
+        .collect();
+    match small.as_slice() {
+        [] => String::new(),
+        [one] => format!(
+            " The {} figure is a small number (a count under {under}, or made of one): too few to read much into a change.",
+            one.period
+        ),
+        _ => format!(
+            " These are small numbers (counts under {under}, or made of them): too few to read much into a change."
+        ),
+    }
+}
+
 fn indicator_href(indicator: &Indicator) -> String {
     Route::Indicator {
         id: indicator.id.clone(),
@@ -236,14 +256,15 @@ fn newly_red(snapshot: &Snapshot, period: &Period) -> Section {
                 label: i.name.clone(),
                 href: indicator_href(i),
                 why: format!(
-                    "{} in {}: {} (target {}). In {} it was {}, {}.",
+                    "{} in {}: {} (target {}). In {} it was {}, {}.{}",
                     red,
                     period,
                     crate::domain::small::reading(&now.value, i.unit),
                     target_of(i, now),
                     before.period,
                     crate::domain::small::reading(&before.value, i.unit),
-                    was_words
+                    was_words,
+                    small_caution(snapshot.settings.small_numbers, i, &[now, before])
                 ),
                 ask: format!(
                     "What changed since {} to move this to {}, and what will bring it back to target?",
@@ -287,7 +308,7 @@ fn chart_source(chart: &spc::Xmr) -> String {
 
 /// Indicators whose latest charted figure at the period is a special cause
 /// in the direction that is bad.
-fn concerning(charted: &[(&Indicator, spc::Summary)]) -> Section {
+fn concerning(charted: &[(&Indicator, spc::Summary)], under: u32) -> Section {
     let points = charted
         .iter()
         .filter_map(|(i, summary)| {
@@ -297,6 +318,10 @@ fn concerning(charted: &[(&Indicator, spc::Summary)]) -> Section {
                 return None;
             };
             let last = chart.points.last()?;
+            let caution = i
+                .value_for(&last.period)
+                .map(|o| small_caution(under, i, &[o]))
+                .unwrap_or_default();
             let show = spc::printer(i);
             let rules: Vec<String> = last.rules.iter().map(|r| r.words()).collect();
             let limits = chart.latest().limits;
@@ -304,7 +329,7 @@ fn concerning(charted: &[(&Indicator, spc::Summary)]) -> Section {
                 label: i.name.clone(),
                 href: indicator_href(i),
                 why: format!(
-                    "{}: the {} figure, {}, is {}. Ordinary variation runs from {} to {} about a mean of {}.",
+                    "{}: the {} figure, {}, is {}. Ordinary variation runs from {} to {} about a mean of {}.{caution}",
                     v.words(),
                     last.period,
                     show(last.value),

@@ -815,8 +815,7 @@ fn details(earlier: &Snapshot, later: &Snapshot) -> Vec<DetailChange> {
     changes
 }
 
-/// "Low 1–4, Medium 5–12, High 15–25".
-/// The small-number threshold in words: "under 10", or "none flagged".
+/// The small-number threshold in words: "counts under 10", or "none flagged".
 pub(crate) fn small_numbers_text(s: &Snapshot) -> String {
     match s.settings.small_numbers {
         0 => "none flagged".to_owned(),
@@ -824,6 +823,7 @@ pub(crate) fn small_numbers_text(s: &Snapshot) -> String {
     }
 }
 
+/// "Low 1–4, Medium 5–12, High 15–25".
 pub(crate) fn bands_text(bands: &ScoreBands) -> String {
     let parts: Vec<String> = bands
         .0

@@ -56,7 +56,9 @@ pub(crate) fn figures(s: &Snapshot, choice: &Choice) -> [(Figure, ChartKind); 7]
 #[component]
 fn Report(choice: Choice) -> impl IntoView {
     let snapshot = use_snapshot();
-    let figures = Memo::new(move |_| snapshot.with(|s| figures(s, &choice)));
+    // With the small-number threshold, so a change to it alone redraws the flags.
+    let figures =
+        Memo::new(move |_| snapshot.with(|s| (figures(s, &choice), s.settings.small_numbers)));
     let edit = choice.figures_href();
     let add = add_figures_href(choice.procedure);
     let held =
@@ -76,7 +78,7 @@ fn Report(choice: Choice) -> impl IntoView {
         <nav class="contents" aria-label="Charts on this page">
             <h2 class="contents__title">"Charts"</h2>
             <ol class="contents__list">
-                {move || figures.get().into_iter().map(|(f, _)| {
+                {move || figures.get().0.into_iter().map(|(f, _)| {
                     let anchor = f.anchor();
                     view! {
                         <li><a href=format!("#{anchor}") on:click=move |ev| {
@@ -87,7 +89,10 @@ fn Report(choice: Choice) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </nav>
-        {move || figures.get().into_iter().map(|(f, kind)| view! { <FigureBlock figure=f kind=kind/> }).collect_view()}
+        {move || {
+            let (drawn, under) = figures.get();
+            drawn.into_iter().map(|(f, kind)| view! { <FigureBlock figure=f kind=kind under=under/> }).collect_view()
+        }}
     }
 }
 

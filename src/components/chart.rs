@@ -46,6 +46,8 @@ const HEIGHT: f64 = 300.0;
 pub fn FigureBlock(
     figure: Figure,
     kind: ChartKind,
+    /// The council's small-number threshold: counts under it are flagged.
+    under: u32,
     #[prop(optional)] pack: Option<InPack>,
 ) -> impl IntoView {
     let prefix = pack
@@ -88,7 +90,6 @@ pub fn FigureBlock(
         }
     });
     let note = figure.note.clone().filter(|_| !empty);
-    let under = crate::state::small_under();
     let small = (!empty && figure.table.any_small(under))
         .then(|| scrutineer_core::domain::small::counts_key(under));
     let table = figure.table.clone();
@@ -111,12 +112,12 @@ pub fn FigureBlock(
             {note.map(|n| view! { <p class="hint">{n}</p> })}
             {small.map(|n| view! { <p class="hint" data-testid="small-note">{n}</p> })}
             {(!empty).then(|| if in_pack {
-                view! { <FigureTable table=table id=table_id caption=caption/> }.into_any()
+                view! { <FigureTable table=table id=table_id caption=caption under=under/> }.into_any()
             } else {
                 view! {
                     <details class="details">
                         <summary class="details__summary">"Show the figures as a table"</summary>
-                        <FigureTable table=table id=table_id caption=caption/>
+                        <FigureTable table=table id=table_id caption=caption under=under/>
                     </details>
                 }
                 .into_any()
@@ -227,9 +228,8 @@ fn RowsSvg(chart: RowChart, label: String) -> impl IntoView {
 
 /// A chart's figures as a table: years (or categories) down, series across.
 #[component]
-pub fn FigureTable(table: Table, id: String, caption: String) -> impl IntoView {
+pub fn FigureTable(table: Table, id: String, caption: String, under: u32) -> impl IntoView {
     let caption_id = format!("{id}-caption");
-    let under = crate::state::small_under();
     view! {
         <TableRegion labelled_by=caption_id.clone()>
             <table class="table" id=id>

@@ -62,7 +62,7 @@ test('with the threshold at 1,000, counts under it are flagged on the overview, 
   // Complaints: the tables flag counts under 1,000, and each chart with one says so.
   await app.open('#/complaints');
   const trend = page.locator('section.chart-section').first();
-  await expect(trend.getByTestId('small-note')).toHaveText('Counts under 1,000 are too few to read a change into: the table marks them “small”.');
+  await expect(trend.getByTestId('small-note')).toHaveText('Counts under 1,000 are too few to read a change into: the figures’ table marks them “small”.');
   await trend.locator('summary').click();
   const cells = trend.locator('table tbody td');
   const texts = await cells.evaluateAll((tds) => tds.map((td) => (td.childNodes[0]?.textContent ?? '').trim()));
