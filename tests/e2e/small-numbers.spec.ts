@@ -32,7 +32,7 @@ test('with the threshold at 1,000, counts under it are flagged on the overview, 
 
   await press(app.navLink('Data'), info);
   await setThreshold(page, '1000');
-  await expect(page.getByTestId('statuses')).toContainText('Saved the pack details');
+  await expect(page.locator('main')).toContainText('Saved the pack details');
   await expect.poll(async () => JSON.parse((await stored(page)) ?? '{}').snapshot?.settings?.small_numbers).toBe(1000);
 
   // The indicator's page: each figure under 1,000 (the demo's 398 in
@@ -74,7 +74,7 @@ test('with the threshold at 1,000, counts under it are flagged on the overview, 
   // Back to 0: nothing is flagged anywhere.
   await app.open('#/data');
   await setThreshold(page, '0');
-  await expect(page.getByTestId('statuses')).toContainText('Saved the pack details');
+  await expect(page.locator('main')).toContainText('Saved the pack details');
   await app.open('#/complaints');
   await expect(page.getByTestId('small-note')).toHaveCount(0);
 });
