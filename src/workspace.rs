@@ -484,8 +484,8 @@ impl Workspace {
     pub fn download_copy(&self) -> bool {
         let (name, text, fingerprint) = self.export_file();
         if browser::download(&name, &text, "application/json") {
-            self.mark_exported(fingerprint);
-            self.keep_downloaded(name.clone(), self.snapshot.get_untracked());
+            self.mark_exported(fingerprint.clone());
+            self.keep_downloaded(name.clone(), self.snapshot.get_untracked(), fingerprint);
             self.notices.status(format!(
                 "Downloaded \u{201c}{name}\u{201d}. Email it, or keep it somewhere safe."
             ));
@@ -511,7 +511,7 @@ impl Workspace {
                         .snapshot
                         .try_with_untracked(|now| Arc::ptr_eq(now, &shared));
                     if unchanged == Some(true) {
-                        workspace.mark_exported(fingerprint);
+                        workspace.mark_exported(fingerprint.clone());
                         workspace
                             .notices
                             .status(format!("Shared \u{201c}{name}\u{201d}."));
@@ -525,7 +525,7 @@ impl Workspace {
                             "Shared \u{201c}{name}\u{201d}. It holds the data as it was when you chose to share: the changes made since are in no file yet."
                         ));
                     }
-                    workspace.keep_downloaded(name.clone(), shared);
+                    workspace.keep_downloaded(name.clone(), shared, fingerprint);
                 }
                 browser::Shared::Cancelled => {}
                 browser::Shared::Refused => {

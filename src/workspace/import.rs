@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
-use scrutineer_core::file::fingerprint;
 use scrutineer_core::file::format::Opened;
 use scrutineer_core::file::store::{encode, BEFORE_IMPORT_KEY};
 use scrutineer_core::file::versions::Cause;
@@ -77,7 +76,7 @@ impl Workspace {
         let Some((name, opened)) = self.pending_import.get_untracked() else {
             return;
         };
-        let file = fingerprint::of(&opened.snapshot);
+        let file = opened.fingerprint.clone();
         self.replace_undoably(
             name,
             Incoming::Combined {
@@ -165,10 +164,10 @@ impl Workspace {
                 // What is open now is no file's: the reminder to download a
                 // copy stays until one is. The file it holds the changes of
                 // is what its next file is based on.
-                self.meta.update(|m| m.based_on = Some(file));
+                self.meta.update(|m| m.based_on = Some(file.clone()));
                 self.snapshot.set(Arc::new(snapshot));
                 self.save_as(None, None);
-                self.keep_file(Cause::CombinedIn { file: name.clone() }, theirs);
+                self.keep_file(Cause::CombinedIn { file: name.clone() }, theirs, Some(file));
                 self.notices.status_at(
                     COMBINE,
                     format!("Combined \u{201c}{name}\u{201d} with the data that was open: {words} Download a copy to send the combined pack on."),
@@ -192,15 +191,19 @@ impl Workspace {
         let at = opened.exported_at.unwrap_or_else(browser::now);
         // What is open came from this file: a file saved from it later
         // says so (`based_on`), so that the sender can combine it.
-        let from = fingerprint::of(&opened.snapshot);
-        self.meta.update(|m| m.based_on = Some(from));
+        let from = opened.fingerprint;
+        self.meta.update(|m| m.based_on = Some(from.clone()));
         let opened_data = Arc::new(opened.snapshot);
         self.snapshot.set(opened_data.clone());
         if !self.save_as(Some(at), None) {
             // Not saved: the mark is on screen all the same.
             self.mark_exported_at(at);
         }
-        self.keep_file(Cause::Opened { file: name.clone() }, opened_data);
+        self.keep_file(
+            Cause::Opened { file: name.clone() },
+            opened_data,
+            Some(from),
+        );
         self.notices.status_at(
             OPEN_FILE,
             format!(

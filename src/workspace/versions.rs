@@ -169,6 +169,7 @@ async fn keep(
     snapshot: Arc<Snapshot>,
     elsewhere: bool,
     record: u64,
+    fingerprint: Option<String>,
 ) -> Result<Index, NotKept> {
     if !records::aside_available() {
         return Err(NotKept::Unavailable);
@@ -188,7 +189,7 @@ async fn keep(
             browser::now(),
             cause,
             &snapshot,
-            fingerprint::of(&snapshot),
+            fingerprint.unwrap_or_else(|| fingerprint::of(&snapshot)),
             text.len(),
             elsewhere,
         );
@@ -309,22 +310,24 @@ impl Workspace {
     /// it was kept; the list on the Data page follows.
     pub(super) async fn keep_open(&self, cause: Cause) -> Result<(), NotKept> {
         let elsewhere = self.held_elsewhere_now();
-        self.keep_data(cause, self.snapshot.get_untracked(), elsewhere)
+        self.keep_data(cause, self.snapshot.get_untracked(), elsewhere, None)
             .await
     }
 
     /// Keeps `snapshot` as a version for `cause` (`elsewhere`: its data is
-    /// in a file too), and says whether it was kept; the list follows.
+    /// in a file too; `fingerprint`: its fingerprint, where already worked
+    /// out), and says whether it was kept; the list follows.
     pub(super) async fn keep_data(
         &self,
         cause: Cause,
         snapshot: Arc<Snapshot>,
         elsewhere: bool,
+        fingerprint: Option<String>,
     ) -> Result<(), NotKept> {
         if self.health.get_untracked() != super::Health::Saving {
             return Err(NotKept::Unavailable);
         }
-        let kept = keep(cause, snapshot, elsewhere, self.record_bytes()).await;
+        let kept = keep(cause, snapshot, elsewhere, self.record_bytes(), fingerprint).await;
         match &kept {
             Ok(index) => {
                 self.versions.try_set(Some(Ok(index.clone())));
@@ -387,15 +390,25 @@ impl Workspace {
         );
     }
 
-    /// Keeps `snapshot`, just downloaded (or shared) as `file`, as a
-    /// version: a version of the same data already kept is marked exported
-    /// instead.
-    pub(super) fn keep_downloaded(&self, file: String, snapshot: Arc<Snapshot>) {
+    /// Keeps `snapshot`, just downloaded (or shared) as `file` with its
+    /// `fingerprint`, as a version: a version of the same data already kept
+    /// is marked exported instead.
+    pub(super) fn keep_downloaded(
+        &self,
+        file: String,
+        snapshot: Arc<Snapshot>,
+        fingerprint: String,
+    ) {
         let workspace = *self;
         leptos::task::spawn_local(async move {
             // It is in a file now: a version not kept loses nothing.
             let _ = workspace
-                .keep_data(Cause::Downloaded { file }, snapshot, true)
+                .keep_data(
+                    Cause::Downloaded { file },
+                    snapshot,
+                    true,
+                    Some(fingerprint),
+                )
                 .await;
         });
     }
@@ -404,10 +417,17 @@ impl Workspace {
     /// so that a file later saved from another copy of it can be combined
     /// with what is open knowing where both started. It is in a file: not
     /// keeping it loses nothing, and it may go to make room.
-    pub(super) fn keep_file(&self, cause: Cause, snapshot: Arc<Snapshot>) {
+    pub(super) fn keep_file(
+        &self,
+        cause: Cause,
+        snapshot: Arc<Snapshot>,
+        fingerprint: Option<String>,
+    ) {
         let workspace = *self;
         leptos::task::spawn_local(async move {
-            let _ = workspace.keep_data(cause, snapshot, true).await;
+            let _ = workspace
+                .keep_data(cause, snapshot, true, fingerprint)
+                .await;
         });
     }
 
@@ -572,7 +592,7 @@ impl Workspace {
         let (file, based_on, snapshot) = self.pending_import.with_untracked(|p| {
             p.as_ref().map(|(_, o)| {
                 (
-                    fingerprint::of(&o.snapshot),
+                    o.fingerprint.clone(),
                     o.based_on.clone(),
                     Arc::new(o.snapshot.clone()),
                 )

@@ -67,6 +67,13 @@ impl Integrity {
     /// against the `snapshot` read from it. (A file of an older format is
     /// [`Integrity::NotRecorded`]: its data has been brought up to date.)
     pub fn of(head: &Map<String, Json>, snapshot: &Snapshot) -> Integrity {
+        Integrity::against(head, &of(snapshot))
+    }
+
+    /// As [`Integrity::of`], for data whose fingerprint is already worked
+    /// out (`fingerprint`): a large file's is worked out once, not once for
+    /// this and again for what it is saved and kept as.
+    pub fn against(head: &Map<String, Json>, fingerprint: &str) -> Integrity {
         let Some(recorded) = head.get(FIELD) else {
             return Integrity::NotRecorded;
         };
@@ -75,7 +82,7 @@ impl Integrity {
             .filter(|h| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
         match recorded {
             None => Integrity::Damaged,
-            Some(recorded) if recorded == of(snapshot) => Integrity::AsExported,
+            Some(recorded) if recorded == fingerprint => Integrity::AsExported,
             Some(_) => Integrity::Changed,
         }
     }

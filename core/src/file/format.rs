@@ -127,6 +127,9 @@ pub struct Opened {
     pub app_version: Option<String>,
     /// Whether its data is as it was exported (its fingerprint).
     pub integrity: Integrity,
+    /// Its data's fingerprint ([`crate::file::fingerprint::of`]), worked
+    /// out once as it is read: what it is opened, saved and kept as.
+    pub fingerprint: String,
     /// The fingerprint of the file its data was last opened from or saved
     /// as before it, where it says (see [`export_based_on`]).
     pub based_on: Option<String>,
@@ -136,6 +139,7 @@ impl Opened {
     /// `snapshot`, read from a file of `from_version` whose other envelope
     /// fields are `head`.
     fn new(snapshot: Snapshot, from_version: u64, head: &Map<String, Json>) -> Opened {
+        let fingerprint = crate::file::fingerprint::of(&snapshot);
         Opened {
             from_version,
             exported_at: read_instant(head, "exported_at"),
@@ -147,8 +151,9 @@ impl Opened {
             integrity: if from_version < VERSION {
                 Integrity::NotRecorded
             } else {
-                Integrity::of(head, &snapshot)
+                Integrity::against(head, &fingerprint)
             },
+            fingerprint,
             snapshot,
         }
     }
@@ -594,6 +599,27 @@ fn shorten_quotes(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opened_file_carries_its_data_s_fingerprint_worked_out_once() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let demo = Snapshot::demo();
+        let opened = import(&export(&demo, at, "test")).expect("opens");
+        assert_eq!(opened.fingerprint, crate::file::fingerprint::of(&demo));
+        assert_eq!(opened.integrity, Integrity::AsExported);
+        // Edited after export: the fingerprint is of what was read, and no
+        // longer matches what the file records.
+        let edited = export(&demo, at, "test").replacen(&demo.title, "Another pack", 1);
+        let opened = import(&edited).expect("opens");
+        assert_eq!(opened.integrity, Integrity::Changed);
+        assert_eq!(
+            opened.fingerprint,
+            crate::file::fingerprint::of(&opened.snapshot)
+        );
+        assert_ne!(opened.fingerprint, crate::file::fingerprint::of(&demo));
+    }
 
     #[test]
     fn a_file_records_what_it_was_based_on_and_reads_it_back_only_as_a_fingerprint() {
