@@ -1,0 +1,212 @@
+// Where the time goes: a CPU profile (Chromium's sampling profiler, through
+// CDP) of one thing a person does, with the app's own functions named.
+//
+//   node bench/profile.mjs load     [--throttle 4] [--top 40]   the first load, demo data
+//   node bench/profile.mjs import   [--throttle 4] [--top 40]   the large file chosen, to its preview
+//   node bench/profile.mjs open     [--throttle 4] [--top 40]   ... and "Open this file", to stored
+//   node bench/profile.mjs period   [--throttle 4] [--top 40]   the large file open, the reporting period changed
+//
+// Run after `scripts/bench` (or `scripts/build` and the synthetic example):
+// it needs dist/ and the large snapshot. The shipped wasm has no names, so
+// this makes a copy that keeps them: cargo's wasm cut and bound exactly as
+// scripts/split.mjs does, and wasm-opt -Oz with -g. It checks that the copy's
+// code is byte for byte the shipped main module's, so the names are the
+// shipped functions'. Prints self time per function, heaviest first:
+// "(program)" is V8's and Blink's own work (compiling wasm, style, layout),
+// "(garbage collector)" the JavaScript heap's.
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+import { executablePath, args as chromiumArgs } from '../tests/chromium.mjs';
+
+const args = process.argv.slice(2);
+const what = args[0] ?? 'load';
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const THROTTLE = option('--throttle', 1);
+const TOP = option('--top', 40);
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const LARGE = join(ROOT, 'target/bench/large-snapshot.json');
+const CARGO_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/scrutineer.wasm');
+if (!['load', 'import', 'open', 'period'].includes(what)) {
+  console.error('Profile what? load, import, open or period.');
+  process.exit(2);
+}
+for (const [path, how] of [[join(DIST, 'index.html'), 'scripts/build'], [CARGO_WASM, 'scripts/build'], [LARGE, 'scripts/bench']]) {
+  if (!existsSync(path)) {
+    console.error(`Missing ${path}: run ${how} first.`);
+    process.exit(1);
+  }
+}
+
+/** A wasm module's sections: id -> [bytes of each section of that id]. */
+function sections(bytes) {
+  const out = new Map();
+  let i = 8;
+  const leb = () => {
+    let result = 0, shift = 0, byte;
+    do {
+      byte = bytes[i++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const size = leb();
+    const body = bytes.subarray(i, i + size);
+    if (!out.has(id)) out.set(id, []);
+    out.get(id).push(body);
+    i += size;
+  }
+  return out;
+}
+
+/** The "name" section's function names: index -> mangled name. */
+function functionNames(bytes) {
+  const names = new Map();
+  for (const custom of sections(bytes).get(0) ?? []) {
+    let i = 0;
+    const leb = () => {
+      let result = 0, shift = 0, byte;
+      do {
+        byte = custom[i++];
+        result += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return result;
+    };
+    const text = (n) => {
+      const t = Buffer.from(custom.subarray(i, i + n)).toString('utf8');
+      i += n;
+      return t;
+    };
+    if (text(leb()) !== 'name') continue;
+    while (i < custom.length) {
+      const sub = custom[i++];
+      const size = leb();
+      const end = i + size;
+      if (sub === 1) {
+        for (let count = leb(); count > 0; count--) {
+          const index = leb();
+          names.set(index, text(leb()));
+        }
+      }
+      i = end;
+    }
+  }
+  return names;
+}
+
+/** Rust's legacy mangling, read back far enough to name a function. */
+function demangle(name) {
+  if (!name.startsWith('_ZN')) return name;
+  const parts = [];
+  let i = 3;
+  while (i < name.length && name[i] !== 'E') {
+    let n = 0;
+    while (name[i] >= '0' && name[i] <= '9') n = n * 10 + Number(name[i++]);
+    if (!n) break;
+    parts.push(name.slice(i, i + n));
+    i += n;
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
+  return parts
+    .join('::')
+    .replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ').replace(/\$RF\$/g, '&')
+    .replace(/\$C\$/g, ',').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}').replace(/\$u5b\$/g, '[')
+    .replace(/\$u5d\$/g, ']').replace(/\.\./g, '::');
+}
+
+/** The shipped main module's functions, named from a copy built with -g. */
+function shippedNames() {
+  const work = mkdtempSync(join(tmpdir(), 'scrutineer-profile-'));
+  try {
+    const split = readFileSync(join(ROOT, 'scripts/split.mjs'), 'utf8');
+    const features = [...split.matchAll(/'(--enable-[a-z-]+)'/g)].map((m) => m[1]);
+    const run = (cmd, argv) => execFileSync(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+    run('wasm-split-cli', [CARGO_WASM, work, '--out-name', 'scrutineer']);
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--keep-debug', '--no-demangle', '--no-typescript',
+      '--out-dir', join(work, 'bindgen'), '--out-name', 'scrutineer', join(work, 'scrutineer.wasm')]);
+    const named = join(work, 'named.wasm');
+    run('wasm-opt', ['-Oz', '-g', ...features, join(work, 'bindgen', 'scrutineer_bg.wasm'), '-o', named]);
+    const bytes = readFileSync(named);
+    const main = readdirSync(DIST).find((f) => /^scrutineer-[0-9a-f]+_bg\.wasm$/.test(f));
+    const code = (b) => Buffer.concat(sections(b).get(10) ?? []);
+    if (!main || !code(bytes).equals(code(readFileSync(join(DIST, main))))) {
+      console.error('The named copy\'s code differs from dist/\'s main module: rebuild (scripts/build), then profile again.');
+      process.exit(1);
+    }
+    return functionNames(bytes);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const names = shippedNames();
+const server = await serve(DIST);
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+
+const chooseLarge = async () => {
+  await page.getByTestId('file-input').setInputFiles({ name: 'large-snapshot.json', mimeType: 'application/json', buffer: readFileSync(LARGE) });
+  await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+};
+const settle = () => page.waitForTimeout(1500);
+if (what === 'load') {
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.url}#/indicators`);
+  await page.locator('main h1').waitFor();
+  await settle();
+} else {
+  await page.goto(`${server.url}#/data`);
+  await page.locator('main h1').waitFor();
+  await settle();
+  if (what === 'period') {
+    await chooseLarge();
+    await page.getByTestId('confirm-import').click();
+    await page.goto(`${server.url}#/indicators`);
+    await page.locator('main table').first().waitFor();
+    await settle();
+  }
+  // The file's bytes reach the page before the profile starts where they
+  // can: handing 5.8 MB over is Playwright's work, not the app's.
+  await cdp.send('Profiler.start');
+  if (what === 'period') {
+    await page.locator('main select').first().selectOption({ index: 1 });
+  } else {
+    await chooseLarge();
+    if (what === 'open') await page.getByTestId('confirm-import').click();
+  }
+  await settle();
+}
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+await server.close?.();
+
+const selfTime = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+let busy = 0;
+profile.samples.forEach((id, i) => {
+  const frame = byId.get(id).callFrame;
+  const wasm = frame.functionName.match(/^\$?(?:wasm-function\[(\d+)\]|func(\d+))$/);
+  const index = wasm && Number(wasm[1] ?? wasm[2]);
+  const name = wasm && names.has(index) ? demangle(names.get(index)) : frame.functionName || `(anonymous ${frame.url.split('/').pop() || 'script'})`;
+  const ms = profile.timeDeltas[i] / 1000;
+  if (name !== '(idle)') busy += ms;
+  selfTime.set(name, (selfTime.get(name) ?? 0) + ms);
+});
+console.log(`Profile of ${what}${THROTTLE > 1 ? ` (CPU slowed ${THROTTLE}x)` : ''}: ${busy.toFixed(0)} ms busy, self time by function:`);
+for (const [name, ms] of [...selfTime].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+  console.log(`${ms.toFixed(1).padStart(9)} ms  ${(100 * ms / busy).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+}
+process.exit(0);
