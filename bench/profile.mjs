@@ -19,15 +19,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { executablePath, args as chromiumArgs } from '../tests/chromium.mjs';
 
 const args = process.argv.slice(2);
 const what = args[0] ?? 'load';
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const option = (name, fallback) => {
+  if (!args.includes(name)) return fallback;
+  const n = Number(args[args.indexOf(name) + 1]);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name} takes a whole number of 1 or more.`);
+    process.exit(2);
+  }
+  return n;
+};
 const THROTTLE = option('--throttle', 1);
 const TOP = option('--top', 40);
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const LARGE = join(ROOT, 'target/bench/large-snapshot.json');
 const CARGO_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/scrutineer.wasm');
@@ -122,7 +131,9 @@ function demangle(name) {
     .replace(/\$u5d\$/g, ']').replace(/\.\./g, '::');
 }
 
-/** The shipped main module's functions, named from a copy built with -g. */
+/** The shipped main module's file and its functions, named from a copy
+ * built with -g. The chunks loaded on demand number their functions each
+ * their own way: their frames are shown by file and number, unnamed. */
 function shippedNames() {
   const work = mkdtempSync(join(tmpdir(), 'scrutineer-profile-'));
   try {
@@ -141,13 +152,13 @@ function shippedNames() {
       console.error('The named copy\'s code differs from dist/\'s main module: rebuild (scripts/build), then profile again.');
       process.exit(1);
     }
-    return functionNames(bytes);
+    return { main, names: functionNames(bytes) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-const names = shippedNames();
+const { main, names } = shippedNames();
 const server = await serve(DIST);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -162,6 +173,7 @@ const chooseLarge = async () => {
   await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
 };
 const settle = () => page.waitForTimeout(1500);
+const opened = () => page.getByRole('status').filter({ hasText: 'Opened' }).first().waitFor({ timeout: 120_000 });
 if (what === 'load') {
   await cdp.send('Profiler.start');
   await page.goto(`${server.url}#/indicators`);
@@ -174,6 +186,7 @@ if (what === 'load') {
   if (what === 'period') {
     await chooseLarge();
     await page.getByTestId('confirm-import').click();
+    await opened();
     await page.goto(`${server.url}#/indicators`);
     await page.locator('main table').first().waitFor();
     await settle();
@@ -182,10 +195,13 @@ if (what === 'load') {
   // can: handing 5.8 MB over is Playwright's work, not the app's.
   await cdp.send('Profiler.start');
   if (what === 'period') {
-    await page.locator('main select').first().selectOption({ index: 1 });
+    await page.getByTestId('period-picker').selectOption({ index: 1 });
   } else {
     await chooseLarge();
-    if (what === 'open') await page.getByTestId('confirm-import').click();
+    if (what === 'open') {
+      await page.getByTestId('confirm-import').click();
+      await opened();
+    }
   }
   await settle();
 }
@@ -200,8 +216,14 @@ profile.samples.forEach((id, i) => {
   const frame = byId.get(id).callFrame;
   const wasm = frame.functionName.match(/^\$?(?:wasm-function\[(\d+)\]|func(\d+))$/);
   const index = wasm && Number(wasm[1] ?? wasm[2]);
-  const name = wasm && names.has(index) ? demangle(names.get(index)) : frame.functionName || `(anonymous ${frame.url.split('/').pop() || 'script'})`;
-  const ms = profile.timeDeltas[i] / 1000;
+  const file = frame.url.split('/').pop();
+  const name = !wasm
+    ? frame.functionName || `(anonymous ${file || 'script'})`
+    : file === main && names.has(index)
+      ? demangle(names.get(index))
+      : `${file} ${frame.functionName}`;
+  // A sample stands for the time until the next one, as DevTools counts it.
+  const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
   if (name !== '(idle)') busy += ms;
   selfTime.set(name, (selfTime.get(name) ?? 0) + ms);
 });

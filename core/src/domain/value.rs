@@ -93,9 +93,10 @@ impl MissingReason {
 // Read from a file or storage, each number is kept to at most `MOST_PLACES`
 // decimal places, so every figure can be written out exactly and read back
 // as itself.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(from = "InFile")]
 pub enum Value {
     Figure {
         /// The headline figure: a count, a percentage (57.5 for 57.5%), a rate, days or pounds.
@@ -148,119 +149,48 @@ pub fn places(x: f64) -> u8 {
     exact_places(x).unwrap_or(MOST_PLACES)
 }
 
-// A value is read straight from its map's keys, in any order, not through
-// serde's internally tagged enums (which first copy every figure's map into
-// a buffer: a large pack holds tens of thousands of figures). It says what
-// serde's derive would say of a bad value, in the same words.
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_map(ValueVisitor)
-    }
-}
-
-/// The two kinds a value can be.
+/// One figure, or the reason there is none.
+// A value as a file or stored record holds it, before its numbers are kept
+// to `MOST_PLACES`; the file's schema is this type's.
 #[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Kind {
-    Figure,
-    Missing,
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Value"))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum InFile {
+    Figure {
+        /// The headline figure: a count, a percentage (57.5 for 57.5%), a rate, days or pounds.
+        value: f64,
+        /// Decimal places as printed ("32.0%" has 1), so it shows as the pack shows it.
+        #[serde(default)]
+        decimals: u8,
+        /// With a rate or a percentage, the number it is made of: 1,412 in "1,412 / 57.5".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        numerator: Option<f64>,
+        /// With a rate or a percentage, the population or total it is of, where known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        denominator: Option<f64>,
+    },
+    Missing {
+        reason: MissingReason,
+    },
 }
 
-/// Every key a value's map may hold.
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum Key {
-    Kind,
-    Value,
-    Decimals,
-    Numerator,
-    Denominator,
-    Reason,
-    Other(String),
-}
-
-const FIGURE_FIELDS: &[&str] = &["value", "decimals", "numerator", "denominator"];
-const MISSING_FIELDS: &[&str] = &["reason"];
-
-struct ValueVisitor;
-
-impl<'de> serde::de::Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("internally tagged enum Value")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        use serde::de::Error;
-        let mut kind = None;
-        let mut value = None;
-        let mut decimals = None;
-        let mut numerator = None;
-        let mut denominator = None;
-        let mut reason = None;
-        // The first key that is neither the tag nor one of the kind's own.
-        let mut stray: Option<String> = None;
-        fn once<T, E: Error>(slot: &mut Option<T>, name: &'static str, read: T) -> Result<(), E> {
-            if slot.replace(read).is_some() {
-                return Err(E::duplicate_field(name));
+impl From<InFile> for Value {
+    fn from(read: InFile) -> Value {
+        match read {
+            InFile::Figure {
+                value,
+                decimals,
+                numerator,
+                denominator,
+            } => Value::Figure {
+                value,
+                decimals,
+                numerator,
+                denominator,
             }
-            Ok(())
-        }
-        while let Some(key) = map.next_key::<Key>()? {
-            match key {
-                Key::Kind => once(&mut kind, "kind", map.next_value::<Kind>()?)?,
-                Key::Value => once(&mut value, "value", map.next_value::<f64>()?)?,
-                Key::Decimals => once(&mut decimals, "decimals", map.next_value::<u8>()?)?,
-                Key::Numerator => once(
-                    &mut numerator,
-                    "numerator",
-                    map.next_value::<Option<f64>>()?,
-                )?,
-                Key::Denominator => once(
-                    &mut denominator,
-                    "denominator",
-                    map.next_value::<Option<f64>>()?,
-                )?,
-                Key::Reason => once(&mut reason, "reason", map.next_value::<MissingReason>()?)?,
-                Key::Other(name) => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                    stray.get_or_insert(name);
-                }
-            }
-        }
-        match kind.ok_or_else(|| A::Error::missing_field("kind"))? {
-            Kind::Figure => {
-                let stray = stray.or_else(|| reason.map(|_| "reason".to_owned()));
-                if let Some(name) = stray {
-                    return Err(A::Error::unknown_field(&name, FIGURE_FIELDS));
-                }
-                Ok(Value::Figure {
-                    value: value.ok_or_else(|| A::Error::missing_field("value"))?,
-                    decimals: decimals.unwrap_or_default(),
-                    numerator: numerator.flatten(),
-                    denominator: denominator.flatten(),
-                }
-                .kept())
-            }
-            Kind::Missing => {
-                let figure_key = [
-                    value.map(|_| "value"),
-                    decimals.map(|_| "decimals"),
-                    numerator.map(|_| "numerator"),
-                    denominator.map(|_| "denominator"),
-                ]
-                .into_iter()
-                .flatten()
-                .next()
-                .map(str::to_owned);
-                if let Some(name) = stray.or(figure_key) {
-                    return Err(A::Error::unknown_field(&name, MISSING_FIELDS));
-                }
-                Ok(Value::Missing {
-                    reason: reason.ok_or_else(|| A::Error::missing_field("reason"))?,
-                })
-            }
+            .kept(),
+            InFile::Missing { reason } => Value::Missing { reason },
         }
     }
 }
@@ -530,100 +460,6 @@ impl fmt::Display for MissingReason {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn read(json: &str) -> Result<Value, String> {
-        serde_json::from_str::<Value>(json).map_err(|e| e.to_string())
-    }
-
-    #[test]
-    fn a_value_reads_with_its_keys_in_any_order_and_absent_options_as_none() {
-        let figure = Value::Figure {
-            value: 57.5,
-            decimals: 1,
-            numerator: Some(1412.0),
-            denominator: None,
-        };
-        for json in [
-            r#"{"kind":"figure","value":57.5,"decimals":1,"numerator":1412}"#,
-            r#"{"numerator":1412,"decimals":1,"value":57.5,"kind":"figure"}"#,
-            r#"{"value":57.5,"kind":"figure","numerator":1412,"denominator":null,"decimals":1}"#,
-        ] {
-            assert_eq!(read(json), Ok(figure.clone()), "{json}");
-        }
-        assert_eq!(
-            read(r#"{"kind":"figure","value":3}"#),
-            Ok(Value::Figure {
-                value: 3.0,
-                decimals: 0,
-                numerator: None,
-                denominator: None
-            })
-        );
-        assert_eq!(
-            read(r#"{"reason":"new_measure","kind":"missing"}"#),
-            Ok(Value::Missing {
-                reason: MissingReason::NewMeasure
-            })
-        );
-        // Kept to six places, as every reader keeps figures.
-        assert_eq!(
-            read(r#"{"kind":"figure","value":0.12345678}"#),
-            Ok(Value::Figure {
-                value: 0.123457,
-                decimals: 0,
-                numerator: None,
-                denominator: None
-            })
-        );
-    }
-
-    #[test]
-    fn a_bad_value_is_refused_in_the_words_serde_s_derive_uses() {
-        let refused = |json: &str| read(json).expect_err(json);
-        let starts = |json: &str, words: &str| {
-            let said = refused(json);
-            assert!(said.starts_with(words), "{json}: {said}");
-        };
-        starts(r#"{"value":1}"#, "missing field `kind`");
-        starts(r#"{"kind":"figure"}"#, "missing field `value`");
-        starts(r#"{"kind":"missing"}"#, "missing field `reason`");
-        starts(
-            r#"{"kind":"estimate","value":1}"#,
-            "unknown variant `estimate`, expected `figure` or `missing`",
-        );
-        starts(
-            r#"{"kind":"figure","value":1,"note":"x"}"#,
-            "unknown field `note`, expected one of `value`, `decimals`, `numerator`, `denominator`",
-        );
-        starts(
-            r#"{"kind":"figure","value":1,"reason":"not_reported"}"#,
-            "unknown field `reason`",
-        );
-        starts(
-            r#"{"kind":"missing","reason":"not_reported","value":1}"#,
-            "unknown field `value`, expected `reason`",
-        );
-        starts(
-            r#"{"kind":"figure","value":1,"value":2}"#,
-            "duplicate field `value`",
-        );
-        starts(
-            r#"{"kind":"figure","value":"1"}"#,
-            "invalid type: string \"1\", expected f64",
-        );
-        starts(
-            r#"{"kind":"figure","value":1,"decimals":300}"#,
-            "invalid value: integer `300`, expected u8",
-        );
-        starts(
-            r#"{"kind":"missing","reason":"lost"}"#,
-            "unknown variant `lost`",
-        );
-        starts(
-            "12",
-            "invalid type: integer `12`, expected internally tagged enum Value",
-        );
-    }
 
     #[test]
     fn figures_are_kept_to_six_places_from_every_reader_and_large_ones_as_they_are() {
