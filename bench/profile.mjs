@@ -51,26 +51,36 @@ for (const [path, how] of [[join(DIST, 'index.html'), 'scripts/build'], [CARGO_W
   }
 }
 
+/** Reads `bytes` from `at` on: bytes, unsigned LEB128 numbers, UTF-8 text. */
+function cursor(bytes, at = 0) {
+  const c = {
+    at,
+    done: () => c.at >= bytes.length,
+    byte: () => bytes[c.at++],
+    leb: () => {
+      let result = 0, shift = 0, byte;
+      do {
+        byte = bytes[c.at++];
+        result += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return result;
+    },
+    take: (n) => bytes.subarray(c.at, (c.at += n)),
+    text: (n) => Buffer.from(c.take(n)).toString('utf8'),
+  };
+  return c;
+}
+
 /** A wasm module's sections: id -> [bytes of each section of that id]. */
 function sections(bytes) {
   const out = new Map();
-  let i = 8;
-  const leb = () => {
-    let result = 0, shift = 0, byte;
-    do {
-      byte = bytes[i++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
-  };
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    const size = leb();
-    const body = bytes.subarray(i, i + size);
+  const c = cursor(bytes, 8);
+  while (!c.done()) {
+    const id = c.byte();
+    const body = c.take(c.leb());
     if (!out.has(id)) out.set(id, []);
     out.get(id).push(body);
-    i += size;
   }
   return out;
 }
@@ -79,33 +89,16 @@ function sections(bytes) {
 function functionNames(bytes) {
   const names = new Map();
   for (const custom of sections(bytes).get(0) ?? []) {
-    let i = 0;
-    const leb = () => {
-      let result = 0, shift = 0, byte;
-      do {
-        byte = custom[i++];
-        result += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      return result;
-    };
-    const text = (n) => {
-      const t = Buffer.from(custom.subarray(i, i + n)).toString('utf8');
-      i += n;
-      return t;
-    };
-    if (text(leb()) !== 'name') continue;
-    while (i < custom.length) {
-      const sub = custom[i++];
-      const size = leb();
-      const end = i + size;
-      if (sub === 1) {
-        for (let count = leb(); count > 0; count--) {
-          const index = leb();
-          names.set(index, text(leb()));
-        }
+    const c = cursor(custom);
+    if (c.text(c.leb()) !== 'name') continue;
+    while (!c.done()) {
+      const sub = c.byte();
+      const body = cursor(c.take(c.leb()));
+      if (sub !== 1) continue;
+      for (let count = body.leb(); count > 0; count--) {
+        const index = body.leb();
+        names.set(index, body.text(body.leb()));
       }
-      i = end;
     }
   }
   return names;

@@ -167,7 +167,7 @@ impl Workspace {
                 self.meta.update(|m| m.based_on = Some(file.clone()));
                 self.snapshot.set(Arc::new(snapshot));
                 self.save_as(None, None);
-                self.keep_file(Cause::CombinedIn { file: name.clone() }, theirs, Some(file));
+                self.keep_file(Cause::CombinedIn { file: name.clone() }, theirs, file);
                 self.notices.status_at(
                     COMBINE,
                     format!("Combined \u{201c}{name}\u{201d} with the data that was open: {words} Download a copy to send the combined pack on."),
@@ -199,11 +199,7 @@ impl Workspace {
             // Not saved: the mark is on screen all the same.
             self.mark_exported_at(at);
         }
-        self.keep_file(
-            Cause::Opened { file: name.clone() },
-            opened_data,
-            Some(from),
-        );
+        self.keep_file(Cause::Opened { file: name.clone() }, opened_data, from);
         self.notices.status_at(
             OPEN_FILE,
             format!(

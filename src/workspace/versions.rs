@@ -413,20 +413,16 @@ impl Workspace {
         });
     }
 
-    /// Keeps the file just opened or combined in (`snapshot`) as a version,
+    /// Keeps the file just opened or combined in (`snapshot`, with its
+    /// `fingerprint`, already worked out as it was read) as a version,
     /// so that a file later saved from another copy of it can be combined
     /// with what is open knowing where both started. It is in a file: not
     /// keeping it loses nothing, and it may go to make room.
-    pub(super) fn keep_file(
-        &self,
-        cause: Cause,
-        snapshot: Arc<Snapshot>,
-        fingerprint: Option<String>,
-    ) {
+    pub(super) fn keep_file(&self, cause: Cause, snapshot: Arc<Snapshot>, fingerprint: String) {
         let workspace = *self;
         leptos::task::spawn_local(async move {
             let _ = workspace
-                .keep_data(cause, snapshot, true, fingerprint)
+                .keep_data(cause, snapshot, true, Some(fingerprint))
                 .await;
         });
     }
