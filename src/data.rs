@@ -404,7 +404,7 @@ fn DownloadFirst() -> impl IntoView {
 fn NewPackForm(on_started: Callback<(String, bool)>, on_cancel: Callback<()>) -> impl IntoView {
     let workspace = use_workspace();
     let details = RwSignal::new(DetailsForm {
-        as_at: browser::today().format("%Y-%m-%d").to_string(),
+        as_at: browser::today().to_string(),
         ..DetailsForm::default()
     });
     let errors: RwSignal<Vec<FieldError<NewPackField>>> = RwSignal::new(vec![]);

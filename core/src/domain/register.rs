@@ -36,6 +36,7 @@ pub struct RegisterEntry {
 #[serde(deny_unknown_fields)]
 pub struct HistoryNote {
     /// The day the change was made.
+    #[serde(deserialize_with = "crate::dates::serde_read::date")]
     pub on: NaiveDate,
     /// The quarter whose assessment changed.
     pub period: Period,
@@ -81,7 +82,11 @@ pub struct Assessment {
     /// Direction of travel and commentary, as the pack words it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::serde_read::optional_date"
+    )]
     pub next_review: Option<NaiveDate>,
     /// What the person who typed it in noticed: a garbled cell, a missing score.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -23,6 +23,7 @@ pub struct Snapshot {
     /// What the pack is, e.g. "Cabinet Committee on Performance Improvement".
     pub title: String,
     /// The date the figures describe ("as at 30 June 2019").
+    #[serde(deserialize_with = "crate::dates::serde_read::date")]
     pub as_at: NaiveDate,
     /// Who prepared the pack, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,7 +126,11 @@ pub struct Source {
     pub id: String,
     pub title: String,
     /// The meeting or publication date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::serde_read::optional_date"
+    )]
     pub date: Option<NaiveDate>,
     /// Where to find it: a web address, a file name, an agenda item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,7 +281,7 @@ impl Snapshot {
         DetailsForm {
             organisation: self.organisation.clone(),
             title: self.title.clone(),
-            as_at: self.as_at.format("%Y-%m-%d").to_string(),
+            as_at: self.as_at.to_string(),
             prepared_by: self.prepared_by.clone().unwrap_or_default(),
             accessibility_contact: self.accessibility_contact.clone().unwrap_or_default(),
             small_numbers: self.settings.small_numbers.to_string(),
@@ -322,7 +327,7 @@ impl Snapshot {
                 message: "Enter the pack's title, for example the committee's name".to_owned(),
             });
         }
-        let as_at = match NaiveDate::parse_from_str(form.as_at.trim(), "%Y-%m-%d") {
+        let as_at = match crate::dates::parse(form.as_at.trim(), crate::dates::YEAR_MONTH_DAY) {
             Ok(date) if crate::file::validate::YEARS.contains(&chrono::Datelike::year(&date)) => {
                 Some(date)
             }

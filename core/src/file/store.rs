@@ -283,7 +283,7 @@ pub fn migration(key: &str, local: Option<&str>, indexed: Option<&str>) -> Move 
 pub fn file_name(snapshot: &Snapshot) -> String {
     let slug = crate::text::slug(&snapshot.organisation);
     let slug = if slug.is_empty() { "scrutineer" } else { &slug };
-    format!("{slug}-{}.json", snapshot.as_at.format("%Y-%m-%d"))
+    format!("{slug}-{}.json", snapshot.as_at)
 }
 
 #[cfg(test)]

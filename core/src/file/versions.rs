@@ -39,9 +39,10 @@ pub fn id_of_key(key: &str) -> Option<u64> {
     key.strip_prefix(BODY_PREFIX)?.parse().ok()
 }
 
-/// Why a version was kept.
+/// Why a version was kept. Written as `{"kind": "before_import", "file":
+/// "Q3.json"}`, the file only where the kind has one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "CauseRecord", into = "CauseRecord")]
 pub enum Cause {
     /// The data before a file was opened over it.
     BeforeImport { file: String },
@@ -60,6 +61,66 @@ pub enum Cause {
     Opened { file: String },
     /// A file as it was combined with the data open then.
     CombinedIn { file: String },
+}
+
+/// A cause as it is written: a flat record, read and written by serde's
+/// plain struct code. (Serde's internally tagged enum buffers every field of
+/// every record before it looks at the kind: its reader alone was 12 KB of
+/// the app's first load.)
+#[derive(Serialize, Deserialize)]
+struct CauseRecord {
+    kind: CauseKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CauseKind {
+    BeforeImport,
+    BeforeCombine,
+    BeforeStartEmpty,
+    BeforeDemo,
+    BeforeRestore,
+    Downloaded,
+    Opened,
+    CombinedIn,
+}
+
+impl From<Cause> for CauseRecord {
+    fn from(cause: Cause) -> CauseRecord {
+        let (kind, file) = match cause {
+            Cause::BeforeImport { file } => (CauseKind::BeforeImport, Some(file)),
+            Cause::BeforeCombine { file } => (CauseKind::BeforeCombine, Some(file)),
+            Cause::BeforeStartEmpty => (CauseKind::BeforeStartEmpty, None),
+            Cause::BeforeDemo => (CauseKind::BeforeDemo, None),
+            Cause::BeforeRestore => (CauseKind::BeforeRestore, None),
+            Cause::Downloaded { file } => (CauseKind::Downloaded, Some(file)),
+            Cause::Opened { file } => (CauseKind::Opened, Some(file)),
+            Cause::CombinedIn { file } => (CauseKind::CombinedIn, Some(file)),
+        };
+        CauseRecord { kind, file }
+    }
+}
+
+impl TryFrom<CauseRecord> for Cause {
+    type Error = &'static str;
+
+    /// A kind that names a file needs its file; a kind without one ignores
+    /// a stray file, as the enum's reader did.
+    fn try_from(record: CauseRecord) -> Result<Cause, &'static str> {
+        let file = move || record.file.ok_or("missing field `file`");
+        Ok(match record.kind {
+            CauseKind::BeforeImport => Cause::BeforeImport { file: file()? },
+            CauseKind::BeforeCombine => Cause::BeforeCombine { file: file()? },
+            CauseKind::BeforeStartEmpty => Cause::BeforeStartEmpty,
+            CauseKind::BeforeDemo => Cause::BeforeDemo,
+            CauseKind::BeforeRestore => Cause::BeforeRestore,
+            CauseKind::Downloaded => Cause::Downloaded { file: file()? },
+            CauseKind::Opened => Cause::Opened { file: file()? },
+            CauseKind::CombinedIn => Cause::CombinedIn { file: file()? },
+        })
+    }
 }
 
 impl Cause {
@@ -86,9 +147,11 @@ impl Cause {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kept {
     pub id: u64,
+    #[serde(deserialize_with = "crate::dates::serde_read::instant")]
     pub kept_at: DateTime<Utc>,
     pub cause: Cause,
     pub organisation: String,
+    #[serde(deserialize_with = "crate::dates::serde_read::date")]
     pub as_at: NaiveDate,
     /// The length of its text.
     pub bytes: u64,
@@ -523,5 +586,89 @@ mod tests {
                 .as_deref(),
             Some(r#"{"kind":"opened","file":"Q3.json"}"#)
         );
+    }
+
+    /// The enum as it was written before its flat record: serde's internally
+    /// tagged derive, which every version kept so far was written by.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    enum Tagged {
+        BeforeImport { file: String },
+        BeforeCombine { file: String },
+        BeforeStartEmpty,
+        BeforeDemo,
+        BeforeRestore,
+        Downloaded { file: String },
+        Opened { file: String },
+        CombinedIn { file: String },
+    }
+
+    #[test]
+    fn a_cause_is_written_and_read_as_the_tagged_enum_wrote_and_read_it() {
+        let file = || "Q3 \u{201c}final\u{201d}.json".to_owned();
+        let pairs = [
+            (
+                Cause::BeforeImport { file: file() },
+                Tagged::BeforeImport { file: file() },
+            ),
+            (
+                Cause::BeforeCombine { file: file() },
+                Tagged::BeforeCombine { file: file() },
+            ),
+            (Cause::BeforeStartEmpty, Tagged::BeforeStartEmpty),
+            (Cause::BeforeDemo, Tagged::BeforeDemo),
+            (Cause::BeforeRestore, Tagged::BeforeRestore),
+            (
+                Cause::Downloaded { file: file() },
+                Tagged::Downloaded { file: file() },
+            ),
+            (
+                Cause::Opened { file: file() },
+                Tagged::Opened { file: file() },
+            ),
+            (
+                Cause::CombinedIn { file: file() },
+                Tagged::CombinedIn { file: file() },
+            ),
+        ];
+        for (cause, tagged) in &pairs {
+            let written = serde_json::to_string(cause).expect("writes");
+            assert_eq!(written, serde_json::to_string(tagged).expect("writes"));
+            assert_eq!(
+                serde_json::from_str::<Cause>(&written).ok().as_ref(),
+                Some(cause)
+            );
+        }
+        // Records as a hand, an older build or a damaged store may have them:
+        // each is read, or refused, as the tagged enum read or refused it.
+        let records = [
+            r#"{"file":"a.json","kind":"opened"}"#,
+            r#"{"kind":"opened"}"#,
+            r#"{"kind":"opened","file":null}"#,
+            r#"{"kind":"opened","file":7}"#,
+            r#"{"kind":"before_demo","file":"a.json"}"#,
+            r#"{"kind":"before_demo","colour":"red"}"#,
+            r#"{"kind":"downloaded","file":"a.json","extra":[1,2]}"#,
+            r#"{"kind":"Opened","file":"a.json"}"#,
+            r#"{"kind":"lost","file":"a.json"}"#,
+            r#"{"file":"a.json"}"#,
+            r#"{"kind":7}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"["opened","a.json"]"#,
+            r#"["before_demo"]"#,
+            r#""opened""#,
+            r#"null"#,
+        ];
+        for record in records {
+            let now = serde_json::from_str::<Cause>(record)
+                .ok()
+                .map(|c| serde_json::to_string(&c).ok());
+            let then = serde_json::from_str::<Tagged>(record)
+                .ok()
+                .map(|t| serde_json::to_string(&t).ok());
+            assert_eq!(now, then, "{record}");
+        }
+        assert!(serde_json::from_str::<Cause>(r#"{"kind":"opened"}"#).is_err());
     }
 }
