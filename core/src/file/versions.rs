@@ -74,8 +74,9 @@ struct CauseRecord {
     file: Option<String>,
 }
 
-#[derive(Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A cause's kind, written by its name (`"before_import"`) and read only
+/// from text, as the tagged enum read its tag.
+#[derive(Clone, Copy)]
 enum CauseKind {
     BeforeImport,
     BeforeCombine,
@@ -85,6 +86,50 @@ enum CauseKind {
     Downloaded,
     Opened,
     CombinedIn,
+}
+
+impl CauseKind {
+    const ALL: [CauseKind; 8] = [
+        CauseKind::BeforeImport,
+        CauseKind::BeforeCombine,
+        CauseKind::BeforeStartEmpty,
+        CauseKind::BeforeDemo,
+        CauseKind::BeforeRestore,
+        CauseKind::Downloaded,
+        CauseKind::Opened,
+        CauseKind::CombinedIn,
+    ];
+    /// The names, in the order of [`CauseKind::ALL`].
+    const NAMES: [&'static str; 8] = [
+        "before_import",
+        "before_combine",
+        "before_start_empty",
+        "before_demo",
+        "before_restore",
+        "downloaded",
+        "opened",
+        "combined_in",
+    ];
+
+    fn name(self) -> &'static str {
+        CauseKind::NAMES[self as usize]
+    }
+}
+
+impl Serialize for CauseKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for CauseKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CauseKind, D::Error> {
+        let name = String::deserialize(d)?;
+        CauseKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == name)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&name, &CauseKind::NAMES))
+    }
 }
 
 impl From<Cause> for CauseRecord {
@@ -106,8 +151,10 @@ impl From<Cause> for CauseRecord {
 impl TryFrom<CauseRecord> for Cause {
     type Error = &'static str;
 
-    /// A kind that names a file needs its file; a kind without one ignores
-    /// a stray file, as the enum's reader did.
+    /// A kind that names a file needs its file as text. A kind without one
+    /// ignores a stray file in text or `null`, as the tagged enum did; one of
+    /// another type (a number, a list) it refuses, where the tagged enum
+    /// ignored it. Scrutineer never writes a file for such a kind.
     fn try_from(record: CauseRecord) -> Result<Cause, &'static str> {
         let file = move || record.file.ok_or("missing field `file`");
         Ok(match record.kind {
@@ -646,6 +693,10 @@ mod tests {
             r#"{"kind":"opened"}"#,
             r#"{"kind":"opened","file":null}"#,
             r#"{"kind":"opened","file":7}"#,
+            r#"{"kind":{"opened":null},"file":"a.json"}"#,
+            r#"{"kind":{"before_demo":null}}"#,
+            r#"{"kind":["opened"],"file":"a.json"}"#,
+            r#"{"kind":"before_demo","file":null}"#,
             r#"{"kind":"before_demo","file":"a.json"}"#,
             r#"{"kind":"before_demo","colour":"red"}"#,
             r#"{"kind":"downloaded","file":"a.json","extra":[1,2]}"#,
@@ -670,5 +721,10 @@ mod tests {
             assert_eq!(now, then, "{record}");
         }
         assert!(serde_json::from_str::<Cause>(r#"{"kind":"opened"}"#).is_err());
+        // The one difference: a stray file of another type than text, on a
+        // kind without a file, is refused where the tagged enum ignored it.
+        let stray = r#"{"kind":"before_demo","file":7}"#;
+        assert!(serde_json::from_str::<Tagged>(stray).is_ok());
+        assert!(serde_json::from_str::<Cause>(stray).is_err());
     }
 }
