@@ -15,7 +15,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // A safety net against a hang, not a measure of speed (bench/ measures
+  // that): a long journey with its axe scans took up to 32 s at tablet
+  // portrait on a 2-core machine running two workers.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: 'target/playwright/results.json' }]],
   use: { baseURL, launchOptions, trace: 'retain-on-failure' },
