@@ -463,3 +463,44 @@ fn reveal(selector: &str) {
     options.set_prevent_scroll(true);
     let _ = element.focus_with_options(&options);
 }
+
+/// Runs `job` once the browser is idle (`requestIdleCallback`, at most two
+/// seconds on), or after a short pause where it has no such call (Safari).
+pub fn when_idle(job: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let callback: js_sys::Function = Closure::once_into_js(job).unchecked_into();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2_000);
+    if window
+        .request_idle_callback_with_options(&callback, &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, 200);
+    }
+}
+
+/// Runs `job` and records how long it took in the page's performance
+/// timeline (User Timing) as a measure named `name`: a browser's
+/// performance panel and the benchmarks see it.
+pub fn timed<T>(name: &str, job: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let answer = job();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    answer
+}
+
+/// Marks this moment in the page's performance timeline as `name`.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
