@@ -5,6 +5,7 @@
 //   node bench/profile.mjs import   [--throttle 4] [--top 40]   the large file chosen, to its preview
 //   node bench/profile.mjs open     [--throttle 4] [--top 40]   ... and "Open this file", to stored
 //   node bench/profile.mjs period   [--throttle 4] [--top 40]   the large file open, the reporting period changed
+//   node bench/profile.mjs tables   [--throttle 4] [--top 40]   the large file open, #/help to the 1,000-row #/indicators
 //
 // Run after `scripts/bench` (or `scripts/build` and the synthetic example):
 // it needs dist/ and the large snapshot. The shipped wasm has no names, so
@@ -40,8 +41,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const LARGE = join(ROOT, 'target/bench/large-snapshot.json');
 const CARGO_WASM = join(ROOT, 'target/wasm32-unknown-unknown/release/scrutineer.wasm');
-if (!['load', 'import', 'open', 'period'].includes(what)) {
-  console.error('Profile what? load, import, open or period.');
+if (!['load', 'import', 'open', 'period', 'tables'].includes(what)) {
+  console.error('Profile what? load, import, open, period or tables.');
   process.exit(2);
 }
 for (const [path, how] of [[join(DIST, 'index.html'), 'scripts/build'], [CARGO_WASM, 'scripts/build'], [LARGE, 'scripts/bench']]) {
@@ -176,12 +177,12 @@ if (what === 'load') {
   await page.goto(`${server.url}#/data`);
   await page.locator('main h1').waitFor();
   await settle();
-  if (what === 'period') {
+  if (what === 'period' || what === 'tables') {
     await chooseLarge();
     await page.getByTestId('confirm-import').click();
     await opened();
-    await page.goto(`${server.url}#/indicators`);
-    await page.locator('main table').first().waitFor();
+    await page.goto(`${server.url}#/${what === 'tables' ? 'help' : 'indicators'}`);
+    await page.locator(what === 'tables' ? 'main h1' : 'main table').first().waitFor();
     await settle();
   }
   // The file's bytes reach the page before the profile starts where they
@@ -189,6 +190,9 @@ if (what === 'load') {
   await cdp.send('Profiler.start');
   if (what === 'period') {
     await page.getByTestId('period-picker').selectOption({ index: 1 });
+  } else if (what === 'tables') {
+    await page.evaluate(() => (location.hash = '#/indicators'));
+    await page.locator('main table').first().waitFor();
   } else {
     await chooseLarge();
     if (what === 'open') {

@@ -136,6 +136,24 @@ fn main() {
             overview(&large, &filter, &period);
         }),
     );
+    line(
+        "variation and assurance (SPC) of 1,000 indicators, one period",
+        median_ms(|| {
+            for i in &large.indicators {
+                std::hint::black_box(scrutineer_core::indicators::overview::signal_at(i, &period));
+            }
+        }),
+    );
+    line(
+        "every indicator's figures sorted by period (timeline_cmp)",
+        median_ms(|| {
+            for i in &large.indicators {
+                let mut periods: Vec<_> = i.values.iter().map(|o| o.period).collect();
+                scrutineer_core::sort::by(&mut periods, |a, b| a.timeline_cmp(b));
+                std::hint::black_box(periods);
+            }
+        }),
+    );
     let tables = overview(&large, &filter, &period);
     line(
         "rows_html of every area",
