@@ -9,7 +9,8 @@
 //    __wasm_split.js, the loader the main module imports.
 // 2. wasm-bindgen makes the main module's glue, as trunk would, keeping the
 //    linker's exports the chunks call; wasm-opt -Oz then shrinks every module.
-// 3. Every file gets a name with a hash of its contents; the loader and the
+// 3. The glue and the loader are minified (terser); every file gets a name
+//    with a hash of its contents; the loader and the
 //    glue are told each other's names, and trunk's files and their preload
 //    links in index.html are replaced by these (with integrity hashes).
 //
@@ -42,6 +43,22 @@ const run = (tool, args) => {
     execFileSync(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
     throw new Error(`${tool} failed: ${e.stderr?.toString() || e.message}`);
+  }
+};
+
+// The glue and the loader as served: comments and spacing gone and local
+// names shortened by terser. Exports, the wasm's import names (object keys)
+// and every string are kept, so the glue binds the very same wasm.
+const minify = (text) => {
+  try {
+    return execFileSync('terser', ['--module', '--compress', '--mangle', '--comments', 'false'], {
+      input: text,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    throw new Error(`terser failed: ${e.stderr?.toString() || e.message}`);
   }
 };
 
@@ -129,8 +146,9 @@ async function instantiateChunk(src, imports) {
     const mainReference = `"./${bin}.js"`;
     if (!loader.includes(mainReference)) throw new Error(`__wasm_split.js does not import ${mainReference}.`);
     loader = loader.replaceAll(mainReference, `"./${stem}.js"`);
+    loader = minify(loader);
     const loaderName = `${bin}-split-${hex(loader)}.js`;
-    glue = glue.replace(specifier, `$1$2./${loaderName}$2`);
+    glue = minify(glue.replace(specifier, `$1$2./${loaderName}$2`));
 
     writeFileSync(join(staging, loaderName), loader);
     writeFileSync(join(staging, `${stem}.js`), glue);
