@@ -292,15 +292,18 @@ pub fn rehearsal_file() -> String {
 }
 
 /// Reads `file` ([`rehearsal_file`]) through the very quick reader a chosen
-/// file goes through, and says whether it opened as the demo. The app runs
+/// file goes through; gives the demo where it opened as the demo. The app runs
 /// this a few times, in idle time, when a page where a snapshot file is
 /// chosen first shows: Chromium runs wasm in its baseline tier until a
 /// function has run for a while, so a large file read by cold code takes
 /// about twice as long as the same file read again (bench/RESULTS.md).
 /// After the rehearsals the person's file is read by code already compiled
 /// beyond that tier. Each takes about 1 ms natively.
-pub fn rehearse(file: &str) -> bool {
-    matches!(import_quick(file), Ok(opened) if opened.snapshot == Snapshot::demo())
+pub fn rehearse(file: &str) -> Option<Snapshot> {
+    import_quick(file)
+        .ok()
+        .map(|opened| opened.snapshot)
+        .filter(|snapshot| *snapshot == Snapshot::demo())
 }
 
 /// The quick reader's gate: `text` must be an envelope of `expected` type at
@@ -825,12 +828,12 @@ mod tests {
         // leaves to the careful one, a problem validation finds), the
         // rehearsal would warm less of the reader than a file needs.
         let file = rehearsal_file();
-        assert!(rehearse(&file));
+        assert_eq!(rehearse(&file), Some(Snapshot::demo()));
         assert!(matches!(import_quick(&file), Ok(o) if o.integrity == Integrity::AsExported));
         // Not any file: another pack is not the demo.
         let other = export(&Snapshot::demo_a_year_earlier(), when(), "0.1.0");
         assert!(import_quick(&other).is_ok());
-        assert!(!rehearse(&other));
+        assert_eq!(rehearse(&other), None);
     }
 
     #[test]

@@ -47,6 +47,30 @@ pub fn default_period(snapshot: &Snapshot) -> Option<Period> {
         .copied()
 }
 
+/// Derives `snapshot`'s overview as `#/indicators` shows it, at every
+/// reporting period: the counts, the tables and their rows' text. The app
+/// runs this on the demo in idle time before a file is opened (with the
+/// reader's rehearsal, `file::format::rehearse`), so that the first overview
+/// of a large file is drawn by code Chromium has compiled beyond its
+/// baseline tier. Gives the number of rows drawn.
+pub fn rehearse(snapshot: &Snapshot) -> usize {
+    let filter = Filter::default();
+    let mut rows = 0;
+    for period in reporting_periods(snapshot) {
+        std::hint::black_box(Tally::for_filter(snapshot, &filter, &period));
+        for table in overview(snapshot, &filter, &period) {
+            std::hint::black_box((
+                table.rows_html(),
+                table.shown_columns(),
+                table.small_note(),
+                table.tally.summary(),
+            ));
+            rows += table.rows.len();
+        }
+    }
+    rows
+}
+
 /// How one figure is rated, and whether by hand.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellRating {

@@ -738,3 +738,20 @@ fn a_change_of_process_starts_the_limits_again() {
         "within the new process's own limits, four rising figures are no signal"
     );
 }
+
+#[test]
+fn the_rehearsal_draws_the_demo_at_every_period_and_nothing_of_an_empty_pack() {
+    let demo = Snapshot::demo();
+    let periods = reporting_periods(&demo);
+    assert!(periods.len() > 1, "the demo has more than one period to rehearse");
+    let at_default = default_period(&demo).expect("a period");
+    let default_rows: usize = overview(&demo, &Filter::default(), &at_default)
+        .iter()
+        .map(|t| t.rows.len())
+        .sum();
+    let rows = rehearse(&demo);
+    // Every period is drawn, not only the one shown first.
+    assert!(rows > default_rows, "{rows} rows against {default_rows} at one period");
+    let empty = Snapshot::empty("Anytown", "Pack", demo.as_at);
+    assert_eq!(rehearse(&empty), 0);
+}
