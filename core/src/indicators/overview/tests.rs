@@ -743,7 +743,10 @@ fn a_change_of_process_starts_the_limits_again() {
 fn the_rehearsal_draws_the_demo_at_every_period_and_nothing_of_an_empty_pack() {
     let demo = Snapshot::demo();
     let periods = reporting_periods(&demo);
-    assert!(periods.len() > 1, "the demo has more than one period to rehearse");
+    assert!(
+        periods.len() > 1,
+        "the demo has more than one period to rehearse"
+    );
     let at_default = default_period(&demo).expect("a period");
     let default_rows: usize = overview(&demo, &Filter::default(), &at_default)
         .iter()
@@ -751,7 +754,10 @@ fn the_rehearsal_draws_the_demo_at_every_period_and_nothing_of_an_empty_pack() {
         .sum();
     let rows = rehearse(&demo);
     // Every period is drawn, not only the one shown first.
-    assert!(rows > default_rows, "{rows} rows against {default_rows} at one period");
+    assert!(
+        rows > default_rows,
+        "{rows} rows against {default_rows} at one period"
+    );
     let empty = Snapshot::empty("Anytown", "Pack", demo.as_at);
     assert_eq!(rehearse(&empty), 0);
 }
