@@ -176,6 +176,8 @@ if (what === 'load') {
 } else {
   await page.goto(`${server.url}#/data`);
   await page.locator('main h1').waitFor();
+  // As bench/run.mjs does: the app's rehearsal of its reader ends first.
+  await page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0, null, { timeout: 30_000 });
   await settle();
   if (what === 'period' || what === 'tables') {
     await chooseLarge();

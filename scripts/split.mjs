@@ -49,9 +49,10 @@ const run = (tool, args) => {
 // The glue and the loader as served: comments and spacing gone and local
 // names shortened by terser. Exports, the wasm's import names (object keys)
 // and every string are kept, so the glue binds the very same wasm.
+const TERSER = ['--module', '--compress', '--mangle', '--comments', 'false'];
 const minify = (text) => {
   try {
-    return execFileSync('terser', ['--module', '--compress', '--mangle', '--comments', 'false'], {
+    return execFileSync('terser', TERSER, {
       input: text,
       encoding: 'utf8',
       maxBuffer: 64 << 20,
@@ -137,7 +138,10 @@ async function instantiateChunk(src, imports) {
     // The glue's name covers the wasm and every chunk's name (each a hash of
     // its bytes) too: the glue is rewritten to name the loader, which names the
     // chunks, so a change to a chunk alone is still a new glue name.
+    // terser's version and options too: the glue is minified after it is named.
+    const terser = execFileSync('terser', ['--version'], { encoding: 'utf8' }).trim();
     const stem = `${bin}-${createHash('sha256')
+      .update(`${terser} ${TERSER.join(' ')}\n`)
       .update(glue)
       .update(wasm)
       .update(Object.values(names).sort().join('\n'))

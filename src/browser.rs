@@ -465,21 +465,19 @@ fn reveal(selector: &str) {
 }
 
 /// Runs `job` once the browser is idle (`requestIdleCallback`, at most two
-/// seconds on), or after a short pause where it has no such call (Safari).
-pub fn when_idle(job: impl FnOnce() + 'static) {
+/// seconds on); says whether it will. Where the browser has no such call
+/// (Safari), `job` never runs.
+pub fn when_idle(job: impl FnOnce() + 'static) -> bool {
     use wasm_bindgen::closure::Closure;
-    let callback: js_sys::Function = Closure::once_into_js(job).unchecked_into();
     let Some(window) = web_sys::window() else {
-        return;
+        return false;
     };
+    let callback: js_sys::Function = Closure::once_into_js(job).unchecked_into();
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(2_000);
-    if window
+    window
         .request_idle_callback_with_options(&callback, &options)
-        .is_err()
-    {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, 200);
-    }
+        .is_ok()
 }
 
 /// Runs `job` and records how long it took in the page's performance

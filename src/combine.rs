@@ -46,7 +46,7 @@ impl PartialEq for Shown {
 #[component]
 pub fn CombinePage() -> impl IntoView {
     // A snapshot file is chosen here: the reader is warmed in idle time.
-    crate::workspace::rehearse_reader();
+    crate::rehearsal::begin();
     let workspace = use_workspace();
     // Looked for again whenever another file waits, or the data changes.
     let found: RwSignal<Found> = RwSignal::new(None);

@@ -18,7 +18,7 @@ use crate::workspace::{use_workspace, COMPARE_FILE};
 #[component]
 pub fn ComparePage() -> impl IntoView {
     // A snapshot file is chosen here: the reader is warmed in idle time.
-    crate::workspace::rehearse_reader();
+    crate::rehearsal::begin();
     let workspace = use_workspace();
     // Worked out once per change of either pack, and shared, not copied.
     let comparison = Memo::new(move |_| {

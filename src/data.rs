@@ -172,7 +172,7 @@ fn SaveCopy() -> impl IntoView {
 fn OpenFile() -> impl IntoView {
     let workspace = use_workspace();
     // A snapshot file is chosen here: the reader is warmed in idle time.
-    crate::workspace::rehearse_reader();
+    crate::rehearsal::begin();
     view! {
         <h2 id="open-file">"Open a snapshot file"</h2>
         <p>

@@ -18,6 +18,7 @@ pub mod pack;
 pub mod pages;
 pub mod records;
 pub mod register;
+pub mod rehearsal;
 pub mod state;
 pub mod storage;
 pub mod workbook;

@@ -73,70 +73,10 @@ pub struct Workspace {
     notices: Notices,
 }
 
-thread_local! {
-    /// Whether the reader's rehearsal has begun in this page (or is not
-    /// needed), and whether a file has been read: the file warmed it.
-    static REHEARSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static FILE_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// How many times the demo's file is read (and its overview derived) in a
-/// rehearsal. Measured on the 5.8 MB pack (bench/RESULTS.md): with one read
-/// the first check took 170 ms against 187 without and 102 for a second
-/// check; with six, 121 to 138; with twelve no less, within the noise.
-const REHEARSALS: usize = 6;
-
-/// Where a snapshot file may be chosen (the Data, Compare and Combine
-/// pages): once the page has shown and the browser is idle, reads the
-/// demo's file through the reader a few times
-/// ([`scrutineer_core::file::format::rehearse`]) and derives its overview
-/// at every period (`indicators::overview::rehearse`), so that the person's
-/// file is read, and first shown, by code Chromium has compiled beyond its
-/// baseline tier. Once per
-/// page load; each read, and each overview, is a task of its own in idle
-/// time, so the page stays free for a tap, and the rest are dropped once a
-/// file is read.
-/// Each is measured in the performance timeline as
-/// `scrutineer:reader-rehearsal`, and `scrutineer:reader-rehearsed` marks
-/// the end.
-pub fn rehearse_reader() {
-    if REHEARSED.replace(true) || FILE_READ.get() {
-        return;
-    }
-    browser::when_idle(|| {
-        let file = browser::timed(
-            "scrutineer:reader-rehearsal",
-            scrutineer_core::file::format::rehearsal_file,
-        );
-        rehearse_again(std::rc::Rc::new(file), REHEARSALS);
-    });
-}
-
-fn rehearse_again(file: std::rc::Rc<String>, left: usize) {
-    if left == 0 || FILE_READ.get() {
-        browser::mark("scrutineer:reader-rehearsed");
-        return;
-    }
-    browser::when_idle(move || {
-        let demo = browser::timed("scrutineer:reader-rehearsal", || {
-            scrutineer_core::file::format::rehearse(&file)
-        });
-        // The overview in a task of its own: no one task is long.
-        browser::when_idle(move || {
-            if let Some(demo) = demo.filter(|_| !FILE_READ.get()) {
-                browser::timed("scrutineer:reader-rehearsal", || {
-                    scrutineer_core::indicators::overview::rehearse(&demo)
-                });
-            }
-            rehearse_again(file, left - 1);
-        });
-    });
-}
-
 /// A chosen file read as a snapshot, or why not: a spreadsheet or other file
 /// chosen here by mistake is named as such before its text is parsed.
 fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
-    FILE_READ.set(true);
+    crate::rehearsal::file_chosen();
     if let Some(elsewhere) = scrutineer_core::file::format::not_a_snapshot(name, text) {
         return Err(ReadFileError::Elsewhere(elsewhere));
     }

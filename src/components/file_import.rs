@@ -36,6 +36,8 @@ pub fn FileChooser(
     let notices = use_notices();
     let hint_id = format!("{id}-hint");
     let chosen = move |event: leptos::ev::Event| {
+        // The main thread is the file's now, not the reader's rehearsal's.
+        crate::rehearsal::file_chosen();
         // A new choice: what was said of the last file, and its preview, go.
         notices.clear_at(at);
         if let Some(choose) = on_choose {

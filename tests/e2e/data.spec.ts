@@ -252,3 +252,38 @@ test('starting empty while saved data is unreadable keeps the warning and its ch
   await expect(alert.getByRole('button', { name: 'Download the unreadable data' })).toBeVisible();
   expect((await storageState(page))[KEY], 'the unreadable text is still not overwritten').toBe(garbage);
 });
+
+test('the reader is rehearsed in idle time before a file is chosen, and not once one is', async ({ app, page }) => {
+  // Left alone, the Data page reads the demo's file six times, each read and
+  // each overview an idle task of its own, then marks the end.
+  await app.open('#/data');
+  await page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0);
+  const tasks = await page.evaluate(() => performance.getEntriesByName('scrutineer:reader-rehearsal', 'measure').length);
+  expect(tasks, 'the file written, then six reads and six overviews').toBe(13);
+
+  // A file chosen while it runs (the page loaded with the processor slowed
+  // tenfold, so that it is still running): it ends at its next task, and no
+  // task of it begins after the choice.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await page.reload();
+  await expect(page.locator('main h1')).toBeVisible({ timeout: 20_000 });
+  // When the choice reaches the page: the change event, seen first by a
+  // listener on the window.
+  await page.evaluate(() =>
+    window.addEventListener('change', () => ((window as any).chosenAt = performance.now()), { capture: true, once: true }),
+  );
+  await chooseFile(page, 'anytown.json', readFileSync(join(corpus, 'good.json')));
+  await expect(page.getByTestId('import-preview')).toContainText('Anytown Borough Council');
+  await page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const { ran, late } = await page.evaluate(() => {
+    const at = (window as any).chosenAt as number;
+    const measures = performance.getEntriesByName('scrutineer:reader-rehearsal', 'measure');
+    return { ran: measures.length, late: measures.filter((m) => m.startTime > at).length };
+  });
+  expect(ran, 'the rest of the rehearsal dropped').toBeLessThan(13);
+  expect(late, 'rehearsal tasks begun after the file was chosen').toBe(0);
+  await page.getByTestId('confirm-import').click();
+  await expect(page.getByTestId('organisation')).toHaveText('Anytown Borough Council');
+});
