@@ -193,7 +193,7 @@ async function largeImport(browser, url) {
     await page.goto(`${url}#/data`);
     await page.locator('main h1').waitFor();
     // A person takes a moment to choose a file; in it, once the page is
-    // idle, the app rehearses its reader on the demo (src/workspace.rs).
+    // idle, the app rehearses its reader on the demo (src/rehearsal.rs).
     rehearsals.push(await rehearsed(page));
     checks.push(
       await timed(page, 'change', () =>

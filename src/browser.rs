@@ -465,19 +465,17 @@ fn reveal(selector: &str) {
 }
 
 /// Runs `job` once the browser is idle (`requestIdleCallback`, at most two
-/// seconds on); says whether it will. Where the browser has no such call
-/// (Safari), `job` never runs.
-pub fn when_idle(job: impl FnOnce() + 'static) -> bool {
+/// seconds on). Where the browser has no such call (Safari), `job` never
+/// runs.
+pub fn when_idle(job: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     let Some(window) = web_sys::window() else {
-        return false;
+        return;
     };
     let callback: js_sys::Function = Closure::once_into_js(job).unchecked_into();
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(2_000);
-    window
-        .request_idle_callback_with_options(&callback, &options)
-        .is_ok()
+    let _ = window.request_idle_callback_with_options(&callback, &options);
 }
 
 /// Runs `job` and records how long it took in the page's performance

@@ -8,14 +8,13 @@
 //!
 //! Once per page load. Each read, and each overview, is an idle task of its
 //! own (`requestIdleCallback`; where a browser has none, as Safari, there is
-//! no rehearsal). Once a file is chosen, anywhere, what is left is dropped:
-//! the next task ends it instead of running. Each task is measured in the
-//! performance timeline as [`TASK`], and [`DONE`] marks the end.
+//! no rehearsal). Once a file is chosen in any `FileChooser`, what is left
+//! is dropped: the next task ends it instead of running. Each task is
+//! measured in the performance timeline as [`TASK`], and [`DONE`] marks the
+//! end.
 
 use std::cell::Cell;
 use std::rc::Rc;
-
-use scrutineer_core::domain::snapshot::Snapshot;
 
 use crate::browser;
 
@@ -63,19 +62,15 @@ fn round(file: Rc<String>, left: usize) {
     in_idle_time(move || {
         let Some(demo) = browser::timed(TASK, || scrutineer_core::file::format::rehearse(&file))
         else {
-            // The demo did not read back: nothing more to rehearse on.
+            // The file did not read back as written: nothing to rehearse on.
             return browser::mark(DONE);
         };
         in_idle_time(move || {
-            show(&demo);
+            browser::timed(TASK, || {
+                scrutineer_core::indicators::overview::rehearse(&demo)
+            });
             round(file, left - 1);
         });
-    });
-}
-
-fn show(demo: &Snapshot) {
-    browser::timed(TASK, || {
-        scrutineer_core::indicators::overview::rehearse(demo)
     });
 }
 

@@ -76,7 +76,6 @@ pub struct Workspace {
 /// A chosen file read as a snapshot, or why not: a spreadsheet or other file
 /// chosen here by mistake is named as such before its text is parsed.
 fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
-    crate::rehearsal::file_chosen();
     if let Some(elsewhere) = scrutineer_core::file::format::not_a_snapshot(name, text) {
         return Err(ReadFileError::Elsewhere(elsewhere));
     }
