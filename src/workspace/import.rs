@@ -107,7 +107,13 @@ impl Workspace {
                 Incoming::File(_) => Cause::BeforeImport { file: name.clone() },
                 Incoming::Combined { .. } => Cause::BeforeCombine { file: name.clone() },
             };
-            let version = workspace.keep_open(cause).await;
+            // The version and the copy for Undo import are stored at once:
+            // both are waited on before the data is replaced.
+            let (version, stored) = futures::future::join(
+                workspace.keep_open(cause),
+                records::write_now(BEFORE_IMPORT_KEY, &before),
+            )
+            .await;
             if let Err(why) = version {
                 if !matches!(why, versions::NotKept::Unavailable) {
                     workspace.notices.error(format!(
@@ -116,7 +122,6 @@ impl Workspace {
                     ));
                 }
             }
-            let stored = records::write_now(BEFORE_IMPORT_KEY, &before).await;
             if workspace.import_token.get_untracked() != token {
                 return; // Another file was chosen meanwhile.
             }

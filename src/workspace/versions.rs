@@ -175,9 +175,15 @@ async fn keep(
         return Err(NotKept::Unavailable);
     }
     in_turn(async move {
-        let index = read_index().await?;
-        let stored: Vec<u64> = records::keys_aside(BODY_PREFIX)
-            .await
+        // Three independent questions, asked at once: one wait, not three.
+        let (index, keys, estimate) = futures::future::join3(
+            read_index(),
+            records::keys_aside(BODY_PREFIX),
+            browser::storage_estimate(),
+        )
+        .await;
+        let index = index?;
+        let stored: Vec<u64> = keys
             .map_err(NotKept::Failed)?
             .iter()
             .filter_map(|k| id_of_key(k))
@@ -193,7 +199,7 @@ async fn keep(
             text.len(),
             elsewhere,
         );
-        let room = match browser::storage_estimate().await {
+        let room = match estimate {
             Some((quota, usage)) => room_for_versions(quota, usage, index.bytes(), record),
             None => u64::MAX,
         };
