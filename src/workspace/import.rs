@@ -8,10 +8,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::format::Opened;
-use scrutineer_core::file::store::{encode, BEFORE_IMPORT_KEY};
+use scrutineer_core::file::store::BEFORE_IMPORT_KEY;
 use scrutineer_core::file::versions::Cause;
 
-use super::{read_snapshot_file, versions, ComparedFrom, Health, Workspace, OPEN_FILE};
+use super::{encode, read_snapshot_file, versions, ComparedFrom, Health, Workspace, OPEN_FILE};
 use crate::browser;
 use crate::records;
 use crate::state::NoticeAction;

@@ -16,7 +16,7 @@ use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::file::fingerprint;
 use scrutineer_core::file::format::QuickError;
 use scrutineer_core::file::saving::Meta;
-use scrutineer_core::file::store::{self, encode};
+use scrutineer_core::file::store;
 use scrutineer_core::file::versions::{
     body_key, held_elsewhere, id_of_key, room_for_versions, Cause, Index, Keep, Kept, Unreadable,
     BODY_PREFIX, INDEX_KEY,
@@ -25,7 +25,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{ComparedFrom, Workspace};
+use super::{encode, ComparedFrom, Workspace};
 use crate::browser;
 use crate::records;
 use crate::storage::StorageError;

@@ -98,7 +98,8 @@ struct Record<'a> {
     exported_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     based_on: Option<&'a str>,
-    snapshot: &'a Snapshot,
+    /// Written as `null` and replaced by the data's own text (see `around`).
+    snapshot: (),
 }
 
 fn instant(t: DateTime<Utc>) -> String {
@@ -107,19 +108,59 @@ fn instant(t: DateTime<Utc>) -> String {
 
 /// The text stored under [`KEY`]: compact, since nobody reads it.
 pub fn encode(stored: &Stored) -> String {
-    write_text(
-        &Record {
-            kind: STORE_TYPE,
-            version: VERSION,
-            revision: stored.revision,
-            saved_at: stored.saved_at.map(instant),
-            exported_revision: stored.exported_revision,
-            exported_at: stored.exported_at.map(instant),
-            based_on: stored.based_on.as_deref(),
-            snapshot: &stored.snapshot,
-        },
-        Layout::compact(),
-    )
+    around(stored, &write_text(&*stored.snapshot, Layout::compact()))
+}
+
+/// A stored record of `stored`'s history around `snapshot`, the data's
+/// compact text already written.
+fn around(stored: &Stored, snapshot: &str) -> String {
+    let record = Record {
+        kind: STORE_TYPE,
+        version: VERSION,
+        revision: stored.revision,
+        saved_at: stored.saved_at.map(instant),
+        exported_revision: stored.exported_revision,
+        exported_at: stored.exported_at.map(instant),
+        based_on: stored.based_on.as_deref(),
+        snapshot: (),
+    };
+    // The record ends `"snapshot":null}`: the data's text goes in place of
+    // the null, as the serializer would have written it there.
+    let head = write_text(&record, Layout::compact());
+    match head.strip_suffix("null}") {
+        Some(head) => {
+            let mut text = String::with_capacity(head.len() + snapshot.len() + 1);
+            text.push_str(head);
+            text.push_str(snapshot);
+            text.push('}');
+            text
+        }
+        None => String::new(),
+    }
+}
+
+/// Writes stored records, writing the data's own text once for every
+/// record of the same data: its save, its version and its copy for Undo
+/// import differ only in their history. Holds the last data written
+/// (shared, not copied) and its text.
+#[derive(Default)]
+pub struct Encoder {
+    last: Option<(Arc<Snapshot>, String)>,
+}
+
+impl Encoder {
+    /// The same text as [`encode`].
+    pub fn encode(&mut self, stored: &Stored) -> String {
+        match &self.last {
+            Some((data, text)) if Arc::ptr_eq(data, &stored.snapshot) => around(stored, text),
+            _ => {
+                let text = write_text(&*stored.snapshot, Layout::compact());
+                let record = around(stored, &text);
+                self.last = Some((stored.snapshot.clone(), text));
+                record
+            }
+        }
+    }
 }
 
 /// What loading at start found.
@@ -303,6 +344,79 @@ mod tests {
         let (none, _) = decode(&encode(&Stored::unsaved(small()))).expect("reads");
         assert_eq!(none.based_on, None);
         assert!(!encode(&Stored::unsaved(small())).contains("based_on"));
+    }
+
+    /// The record as one serializer writes it, the data in its place: what
+    /// `encode` wrote before it wrote the data's text once for every record.
+    fn written_whole(stored: &Stored) -> String {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            version: u64,
+            revision: u64,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            saved_at: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exported_revision: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            exported_at: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            based_on: Option<&'a str>,
+            snapshot: &'a Snapshot,
+        }
+        serde_json::to_string(&Whole {
+            kind: STORE_TYPE,
+            version: VERSION,
+            revision: stored.revision,
+            saved_at: stored.saved_at.map(instant),
+            exported_revision: stored.exported_revision,
+            exported_at: stored.exported_at.map(instant),
+            based_on: stored.based_on.as_deref(),
+            snapshot: &stored.snapshot,
+        })
+        .expect("writes")
+    }
+
+    #[test]
+    fn a_record_is_the_data_written_in_its_place_whatever_its_history() {
+        let data = Arc::new(Snapshot::demo());
+        let unsaved = Stored::unsaved(data.clone());
+        let saved = unsaved.next(data.clone(), now());
+        let histories = [
+            unsaved.clone(),
+            saved.clone(),
+            saved.exported(now()),
+            Stored {
+                based_on: Some(crate::file::fingerprint::of(&data)),
+                ..saved.exported(now())
+            },
+        ];
+        let mut encoder = Encoder::default();
+        for stored in &histories {
+            let whole = written_whole(stored);
+            assert_eq!(encode(stored), whole);
+            // The same data again: its text is reused, and the record is the same.
+            assert_eq!(encoder.encode(stored), whole);
+            assert_eq!(decode(&whole).expect("reads").0, *stored);
+        }
+    }
+
+    #[test]
+    fn the_encoder_writes_other_data_afresh_not_the_last_data_written() {
+        let mut encoder = Encoder::default();
+        let first = Stored::unsaved(small());
+        assert_eq!(encoder.encode(&first), encode(&first));
+        // Equal data in another allocation, then changed data: each its own text.
+        let copy = Stored::unsaved(small());
+        assert_eq!(encoder.encode(&copy), encode(&copy));
+        let mut changed = small();
+        changed.organisation = "Elsewhere Council".to_owned();
+        let changed = first.next(changed, now());
+        let record = encoder.encode(&changed);
+        assert_eq!(record, encode(&changed));
+        assert!(record.contains("Elsewhere Council"));
+        assert_eq!(decode(&record).expect("reads").0, changed);
     }
 
     #[test]
