@@ -145,7 +145,7 @@ fn IndicatorsSection(pack: Pack) -> impl IntoView {
             view! {
                 <p data-testid="pack-indicators-summary">{summary}</p>
                 <RagKey/>
-                {tables.into_iter().map(|t| view! { <AreaTableView table=t period=period pack=true/> }).collect_view()}
+                {tables.into_iter().map(|t| view! { <AreaTableView table=std::sync::Arc::new(t) period=period pack=true/> }).collect_view()}
             }
             .into_any()
         }

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
+use std::sync::Arc;
+
 use scrutineer_core::indicators::overview::{
-    default_period, overview, reporting_periods, results_line, AreaTable, Filter,
+    default_period, overview_counted, reporting_periods, results_line, AreaTable, Filter,
     Signal as SpcSignal, Standing, Tally, Travel,
 };
 use scrutineer_core::route::Route;
@@ -64,10 +66,20 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) -> impl IntoView {
     let snapshot = use_snapshot();
-    // Counts ignore the rating and direction filters, so they show the whole picture.
-    let tally =
-        Memo::new(move |_| snapshot.with(|s| filter.with(|f| Tally::for_filter(s, f, &period))));
-    let tables = Memo::new(move |_| snapshot.with(|s| filter.with(|f| overview(s, f, &period))));
+    // Counts ignore the rating and direction filters, so they show the
+    // whole picture. Worked out with the tables: each indicator judged once
+    // where the filter lets the counts and the tables hold the same ones.
+    let counted = Memo::new(move |_| {
+        snapshot.with(|s| {
+            filter.with(|f| {
+                let (tables, tally) = overview_counted(s, f, &period);
+                (tables.into_iter().map(Arc::new).collect::<Vec<_>>(), tally)
+            })
+        })
+    });
+    let tally = Memo::new(move |_| counted.with(|(_, tally)| tally.clone()));
+    // Shared, not copied: a 1,000-row pack's tables are drawn from these.
+    let tables = Memo::new(move |_| counted.with(|(tables, _)| tables.clone()));
     view! {
         <div class="toolbar toolbar--compact toolbar--head">
             <PeriodPicker filter=filter period=period periods=periods/>
@@ -278,7 +290,7 @@ fn ResultsBar(
     /// The period shown.
     period: Period,
     /// The tables shown.
-    tables: Memo<Vec<AreaTable>>,
+    tables: Memo<Vec<Arc<AreaTable>>>,
 ) -> impl IntoView {
     let snapshot = use_snapshot();
     let notices = crate::state::use_notices();

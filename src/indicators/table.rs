@@ -1,5 +1,7 @@
 //! One service area's table of indicators, on the overview and in the pack.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::indicators::overview::AreaTable;
@@ -9,7 +11,8 @@ use crate::components::TableRegion;
 /// One service area's table; `pack` sets its heading one level down, under the pack's section.
 #[component]
 pub(crate) fn AreaTableView(
-    table: AreaTable,
+    /// Shared with the overview's memo, not copied.
+    table: Arc<AreaTable>,
     period: Period,
     #[prop(optional)] pack: bool,
 ) -> impl IntoView {
@@ -29,13 +32,9 @@ pub(crate) fn AreaTableView(
         .collect_view();
     let region_heading = table.region_heading();
     let small_note = table.small_note();
-    let AreaTable {
-        area_name,
-        show_region,
-        show_neighbours,
-        tally,
-        ..
-    } = table;
+    let area_name = table.area_name.clone();
+    let (show_region, show_neighbours) = (table.show_region, table.show_neighbours);
+    let summary = table.tally.summary();
     view! {
         <section class="area">
             <div class="area__head">
@@ -44,7 +43,7 @@ pub(crate) fn AreaTableView(
                 } else {
                     view! { <h2 id=heading.clone()>{area_name}</h2> }.into_any()
                 }}
-                <p class="area__summary" data-testid="area-summary">{tally.summary()}</p>
+                <p class="area__summary" data-testid="area-summary">{summary}</p>
             </div>
             <TableRegion labelled_by=heading_for_region sticky=true>
                 <table class="table table--indicators">

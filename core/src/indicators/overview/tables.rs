@@ -334,10 +334,49 @@ fn row_view(i: &Indicator, columns: &[Period], period: &Period, under: u32) -> R
     }
 }
 
+/// The overview's tables and the counts above them, as [`overview`] and
+/// [`Tally::for_filter`] give them. Where the filter chooses no standing,
+/// direction, variation or assurance, the counts are of the same indicators
+/// as the tables' rows, so they are added up from the rows rather than
+/// every indicator judged a second time.
+pub fn overview_counted(
+    snapshot: &Snapshot,
+    filter: &Filter,
+    period: &Period,
+) -> (Vec<AreaTable>, Tally) {
+    let tables = overview(snapshot, filter, period);
+    let judged_alike = filter.standing.is_none()
+        && filter.travel.is_none()
+        && filter.signal.is_none()
+        && filter.assurance.is_none();
+    // Each indicator is in one table exactly when its service area is
+    // held, and held once (the file's checks refuse anything else).
+    let areas: std::collections::HashSet<&str> = snapshot
+        .service_areas
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    let tabled_once = areas.len() == snapshot.service_areas.len()
+        && snapshot
+            .indicators
+            .iter()
+            .all(|i| areas.contains(i.service_area.as_str()));
+    let tally = if judged_alike && tabled_once {
+        let mut tally = Tally::default();
+        for table in &tables {
+            tally.merge(&table.tally);
+        }
+        tally
+    } else {
+        Tally::for_filter(snapshot, filter, period)
+    };
+    (tables, tally)
+}
+
 /// The line above the tables: "Showing 3 indicators of 1,240.", counting
 /// the rows of `tables` against the `total` held.
-pub fn results_line(tables: &[AreaTable], total: usize) -> String {
-    let shown: usize = tables.iter().map(|a| a.rows.len()).sum();
+pub fn results_line<T: std::borrow::Borrow<AreaTable>>(tables: &[T], total: usize) -> String {
+    let shown: usize = tables.iter().map(|a| a.borrow().rows.len()).sum();
     format!(
         "Showing {} of {}.",
         count_of(shown, "indicator", "indicators"),
