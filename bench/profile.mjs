@@ -6,6 +6,7 @@
 //   node bench/profile.mjs open     [--throttle 4] [--top 40]   ... and "Open this file", to stored
 //   node bench/profile.mjs period   [--throttle 4] [--top 40]   the large file open, the reporting period changed
 //   node bench/profile.mjs tables   [--throttle 4] [--top 40]   the large file open, #/help to the 1,000-row #/indicators
+//   ... [--callers TEXT]   and where the time of the functions named with TEXT is spent from
 //
 // Run after `scripts/bench` (or `scripts/build` and the synthetic example):
 // it needs dist/ and the large snapshot. The shipped wasm has no names, so
@@ -210,22 +211,40 @@ await server.close?.();
 
 const selfTime = new Map();
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-let busy = 0;
-profile.samples.forEach((id, i) => {
-  const frame = byId.get(id).callFrame;
+const parentOf = new Map(profile.nodes.flatMap((n) => (n.children ?? []).map((c) => [c, n.id])));
+const nameOf = (node) => {
+  const frame = node.callFrame;
   const wasm = frame.functionName.match(/^\$?(?:wasm-function\[(\d+)\]|func(\d+))$/);
   const index = wasm && Number(wasm[1] ?? wasm[2]);
   const file = frame.url.split('/').pop();
-  const name = !wasm
+  return !wasm
     ? frame.functionName || `(anonymous ${file || 'script'})`
     : file === main && names.has(index)
       ? demangle(names.get(index))
       : `${file} ${frame.functionName}`;
+};
+// --callers TEXT: for functions whose name holds TEXT, their time by the
+// chain of callers above them (three deep).
+const callersOf = args.includes('--callers') ? args[args.indexOf('--callers') + 1] : null;
+const callers = new Map();
+let busy = 0;
+profile.samples.forEach((id, i) => {
+  const name = nameOf(byId.get(id));
   // A sample stands for the time until the next one, as DevTools counts it.
   const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
   if (name !== '(idle)') busy += ms;
   selfTime.set(name, (selfTime.get(name) ?? 0) + ms);
+  if (callersOf && name.includes(callersOf)) {
+    const chain = [];
+    for (let at = parentOf.get(id); at !== undefined && chain.length < 3; at = parentOf.get(at)) chain.push(nameOf(byId.get(at)).slice(0, 90));
+    const key = chain.join(' < ');
+    callers.set(key, (callers.get(key) ?? 0) + ms);
+  }
 });
+if (callersOf) {
+  console.log(`Callers of functions named with "${callersOf}":`);
+  for (const [chain, ms] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${chain}`);
+}
 console.log(`Profile of ${what}${THROTTLE > 1 ? ` (CPU slowed ${THROTTLE}x)` : ''}: ${busy.toFixed(0)} ms busy, self time by function:`);
 for (const [name, ms] of [...selfTime].filter(([n]) => n !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
   console.log(`${ms.toFixed(1).padStart(9)} ms  ${(100 * ms / busy).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);

@@ -20,10 +20,8 @@
 //! A change of process (a re-basing: a new way of counting, a new service)
 //! starts new limits from its period; the rules look within each process.
 
-use chrono::NaiveDate;
-
 use crate::domain::indicator::Indicator;
-use crate::domain::period::{Period, PeriodKind};
+use crate::domain::period::{Day, Period, PeriodKind};
 use crate::domain::rag::{Polarity, Target, TargetRule};
 use crate::domain::value::Unit;
 
@@ -502,10 +500,10 @@ pub fn summary(indicator: &Indicator, rebased: &[Period]) -> Summary {
 /// The summary as it stood at `period`: from the figures up to its end
 /// (what the overview shows for a period chosen).
 pub fn summary_at(indicator: &Indicator, rebased: &[Period], period: &Period) -> Summary {
-    summary_to(indicator, rebased, Some(period.end()))
+    summary_to(indicator, rebased, Some(period.end_day()))
 }
 
-fn summary_to(indicator: &Indicator, rebased: &[Period], until: Option<NaiveDate>) -> Summary {
+fn summary_to(indicator: &Indicator, rebased: &[Period], until: Option<Day>) -> Summary {
     let spc = of_indicator_to(indicator, rebased, until);
     let (variation, assurance, target) = match &spc {
         Spc::Chart(x) => {
@@ -622,10 +620,11 @@ pub fn series(indicator: &Indicator) -> Option<(PeriodKind, Vec<(Period, f64)>)>
 /// [`series`] of the figures of periods ending by `until`, where given.
 fn series_to(
     indicator: &Indicator,
-    until: Option<NaiveDate>,
+    until: Option<Day>,
 ) -> Option<(PeriodKind, Vec<(Period, f64)>)> {
-    let held =
-        |o: &&crate::domain::indicator::Observation| until.is_none_or(|end| o.period.end() <= end);
+    let held = |o: &&crate::domain::indicator::Observation| {
+        until.is_none_or(|end| o.period.end_day() <= end)
+    };
     let kind = indicator
         .values
         .iter()
@@ -681,7 +680,7 @@ pub fn of_indicator(indicator: &Indicator, rebased: &[Period]) -> Spc {
     of_indicator_to(indicator, rebased, None)
 }
 
-fn of_indicator_to(indicator: &Indicator, rebased: &[Period], until: Option<NaiveDate>) -> Spc {
+fn of_indicator_to(indicator: &Indicator, rebased: &[Period], until: Option<Day>) -> Spc {
     let Some((kind, points)) = series_to(indicator, until) else {
         return Spc::NoFigures;
     };

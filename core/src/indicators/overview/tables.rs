@@ -286,10 +286,12 @@ fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
         .flat_map(|i| i.values.iter().map(|o| o.period))
         .filter(|p| {
             matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
-                && p.end() <= period.end()
+                && p.end_day() <= period.end_day()
         })
         .collect();
-    sort::by_key(&mut columns, |p| (p.end(), std::cmp::Reverse(p.start())));
+    sort::by_key(&mut columns, |p| {
+        (p.end_day(), std::cmp::Reverse(p.start_day()))
+    });
     columns.dedup();
     columns.retain(|p| p != period);
     let skip = columns.len().saturating_sub(COLUMNS - 1);
@@ -304,13 +306,13 @@ fn row_view(i: &Indicator, columns: &[Period], period: &Period, under: u32) -> R
     let newest_in_columns = columns
         .iter()
         .filter(|c| i.value_for(c).is_some())
-        .map(|c| c.end())
+        .map(|c| c.end_day())
         .max();
     let latest_elsewhere = i
         .values
         .iter()
-        .filter(|o| !columns.contains(&o.period) && o.period.end() <= period.end())
-        .filter(|o| newest_in_columns.is_none_or(|end| o.period.end() > end))
+        .filter(|o| !columns.contains(&o.period) && o.period.end_day() <= period.end_day())
+        .filter(|o| newest_in_columns.is_none_or(|end| o.period.end_day() > end))
         .max_by(|a, b| a.period.timeline_cmp(&b.period))
         .map(|o| (o.period, reading(&o.value, i.unit)));
     RowView {
