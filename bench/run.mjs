@@ -410,7 +410,9 @@ async function tableRender(page) {
         const build = (n) => {
           if (typeof n === 'string') return document.createTextNode(n);
           const el = document.createElementNS(n.ns, n.tag);
-          for (const [k, v] of n.attrs) el.setAttribute(k, v);
+          // A style set through the CSSOM, as the app sets it (the page's
+          // policy refuses a style attribute).
+          for (const [k, v] of n.attrs) k === 'style' ? (el.style.cssText = v) : el.setAttribute(k, v);
           for (const c of n.children) el.appendChild(build(c));
           return el;
         };

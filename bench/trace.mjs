@@ -1,74 +1,109 @@
 // Where the browser's own time goes: a Chromium trace (through CDP) of one
-// thing a person does, summed by Blink's and V8's event names (HTML parsing,
-// style, layout, paint, script, garbage collection).
+// thing a person does, with the large snapshot open, summed by Blink's and
+// V8's event names (ParseHTML, UpdateLayoutTree for style, Layout, Paint,
+// FunctionCall for script and wasm, the garbage collector's).
 //
-//   node bench/trace.mjs period|tables [--runs 3]
+//   node bench/trace.mjs period [--runs 3] [--tasks] [--detail] [--layouts]
+//   node bench/trace.mjs tables   #/help to the 1,000-row #/indicators
+//   node bench/trace.mjs open     "Open this file" to "Opened" (storage emptied first)
+//
+//   --tasks    every main-thread task over 1 ms, in order (waits between them
+//              are the browser's storage, not the main thread)
+//   --detail   what the longest task did, in order
+//   --layouts  each style, layout, paint and HTML parse of 0.5 ms or more,
+//              with how many layout objects it touched
+//
+// Run after `scripts/bench` (it needs dist/ and the large snapshot). A
+// trace's figures are larger than the bench's, which has no tracing on.
 import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { executablePath, args as chromiumArgs } from '../tests/chromium.mjs';
 
 const args = process.argv.slice(2);
-const what = args[0] ?? 'period';
-const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
+const what = args[0];
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt < 0 ? 3 : Number(args[runsAt + 1]);
+if (!['period', 'tables', 'open'].includes(what) || !Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('Trace what? period, tables or open; --runs takes a whole number of 1 or more.');
+  process.exit(2);
+}
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LARGE = join(ROOT, 'target/bench/large-snapshot.json');
+for (const [path, how] of [[join(ROOT, 'dist/index.html'), 'scripts/build'], [LARGE, 'scripts/bench']]) {
+  if (!existsSync(path)) {
+    console.error(`Missing ${path}: run ${how} first.`);
+    process.exit(1);
+  }
+}
 
 const server = await serve(join(ROOT, 'dist'));
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
-await page.goto(`${server.url}#/data`);
-await page.locator('main h1').waitFor();
-await page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0, null, { timeout: 30_000 });
+// As bench/run.mjs does: the app's rehearsal of its reader ends first.
+const rehearsed = () =>
+  page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0, null, { timeout: 30_000 });
 const choose = async () => {
   await page.getByTestId('file-input').setInputFiles({ name: 'large-snapshot.json', mimeType: 'application/json', buffer: readFileSync(LARGE) });
   await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
 };
+const opened = () => page.getByRole('status').filter({ hasText: 'Opened' }).first().waitFor({ timeout: 120_000 });
+await page.goto(`${server.url}#/data`);
+await page.locator('main h1').waitFor();
+await rehearsed();
 await choose();
 await page.getByTestId('confirm-import').click();
-await page.getByRole('status').filter({ hasText: 'Opened' }).first().waitFor({ timeout: 120_000 });
+await opened();
 await page.goto(`${server.url}#/indicators`);
 await page.locator('main table').first().waitFor();
 await page.waitForTimeout(1000);
 
+const ms = (us) => (us / 1000).toFixed(1);
 const totals = new Map();
 for (let run = 0; run < RUNS; run++) {
   if (what === 'open') {
+    // A first open over the demo, as the bench's import: storage emptied.
     await page.goto(`${server.url}#/data`);
-    await page.evaluate(() => new Promise((r) => { const d = indexedDB.deleteDatabase('scrutineer'); d.onsuccess = d.onerror = d.onblocked = r; }));
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const gone = indexedDB.deleteDatabase('scrutineer');
+          gone.onsuccess = gone.onerror = gone.onblocked = resolve;
+        }),
+    );
     await page.reload();
     await page.locator('main h1').waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('scrutineer:reader-rehearsed', 'mark').length > 0, null, { timeout: 30_000 });
+    await rehearsed();
     await choose();
-    await page.waitForTimeout(800);
-  }
-  if (what === 'tables') {
+  } else if (what === 'tables') {
     await page.evaluate(() => (location.hash = '#/help'));
-    await page.locator('main h1', { hasText: 'Help' }).first().waitFor().catch(() => {});
-    await page.waitForTimeout(800);
+    await page.locator('main h1').filter({ hasText: 'Help' }).waitFor();
   }
+  await page.waitForTimeout(800);
   const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+  const collect = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
   if (what === 'open') {
     await page.getByTestId('confirm-import').click();
-    await page.getByRole('status').filter({ hasText: 'Opened' }).first().waitFor({ timeout: 120_000 });
-  } else if (what === 'period') await page.getByTestId('period-picker').selectOption({ index: 1 + (run % 2) });
-  else {
+    await opened();
+  } else if (what === 'period') {
+    await page.getByTestId('period-picker').selectOption({ index: 1 + (run % 2) });
+  } else {
     await page.evaluate(() => (location.hash = '#/indicators'));
     await page.locator('main table').first().waitFor();
   }
   await page.waitForTimeout(1000);
   await cdp.send('Tracing.end');
-  await done;
-  cdp.removeAllListeners('Tracing.dataCollected');
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur);
   // Self time: an event's duration less its children's on the same thread.
   mine.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const stack = [];
@@ -78,27 +113,30 @@ for (let run = 0; run < RUNS; run++) {
     if (stack.length) stack[stack.length - 1].self -= e.dur;
     stack.push(e);
   }
-  const top = mine.filter((e) => e.name === 'RunTask');
-  const busy = top.reduce((s, e) => s + e.dur, 0) / 1000;
-  const longest = Math.max(0, ...top.map((e) => e.dur)) / 1000;
-  console.log(`run ${run + 1}: ${busy.toFixed(1)} ms in tasks, the longest ${longest.toFixed(1)} ms`);
+  const tasks = mine.filter((e) => e.name === 'RunTask');
+  const busy = tasks.reduce((s, e) => s + e.dur, 0);
+  const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
+  console.log(`run ${run + 1}: ${ms(busy)} ms in tasks, the longest ${ms(longest.dur)} ms`);
+  const first = tasks[0].ts;
   if (args.includes('--tasks')) {
-    for (const t of top.filter((t) => t.dur > 1000)) console.log(`  task @${((t.ts - top[0].ts) / 1000).toFixed(1).padStart(7)} ${(t.dur / 1000).toFixed(1).padStart(6)} ms`);
+    for (const t of tasks.filter((t) => t.dur > 1000)) console.log(`  task at ${ms(t.ts - first).padStart(7)} ms: ${ms(t.dur).padStart(6)} ms`);
   }
   if (args.includes('--detail')) {
-    const task = top.reduce((a, b) => (b.dur > a.dur ? b : a));
-    const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur >= 300);
-    for (const e of inside) console.log(`  +${((e.ts - task.ts) / 1000).toFixed(1).padStart(6)} ${(e.dur / 1000).toFixed(1).padStart(6)} ms (self ${(e.self / 1000).toFixed(1)}) ${e.name} ${e.args?.data?.functionName ?? e.args?.data?.url ?? ''}`);
+    const inside = mine.filter((e) => e !== longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur && e.dur >= 300);
+    for (const e of inside) console.log(`  +${ms(e.ts - longest.ts).padStart(6)} ms: ${ms(e.dur).padStart(6)} ms (self ${ms(e.self)}) ${e.name}`);
   }
   if (args.includes('--layouts')) {
-    for (const e of mine.filter((e) => ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'ParseHTML'].includes(e.name) && e.dur > 500)) {
-      const end = events.find((x) => x.ph === 'E' && x.name === e.name && x.ts >= e.ts + e.dur - 1 && x.tid === e.tid);
-      console.log(`  ${e.name} @${((e.ts - top[0].ts) / 1000).toFixed(1)} ${(e.dur / 1000).toFixed(1)} ms ${JSON.stringify(e.args?.beginData ?? e.args?.data ?? {}).slice(0, 200)} ${JSON.stringify(e.args?.endData ?? {}).slice(0, 200)}`);
+    const kinds = ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'ParseHTML'];
+    for (const e of mine.filter((e) => kinds.includes(e.name) && e.dur >= 500)) {
+      const data = e.args?.beginData ?? {};
+      const objects = 'dirtyObjects' in data ? `, ${data.dirtyObjects} of ${data.totalObjects} layout objects` : '';
+      console.log(`  at ${ms(e.ts - first).padStart(7)} ms: ${e.name} ${ms(e.dur)} ms${objects}`);
     }
   }
   for (const e of mine) totals.set(e.name, (totals.get(e.name) ?? 0) + e.self / 1000 / RUNS);
 }
-console.log(`${what}: self time by event, mean of ${RUNS}`);
-for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+console.log(`${what}: self time on the main thread by event, mean of ${RUNS} (RunTask's own is work no event names)`);
+for (const [name, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${t.toFixed(1).padStart(8)} ms  ${name}`);
 await browser.close();
+await server.close?.();
 process.exit(0);
