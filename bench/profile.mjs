@@ -6,7 +6,7 @@
 //   node bench/profile.mjs open     [--throttle 4] [--top 40]   ... and "Open this file", to stored
 //   node bench/profile.mjs period   [--throttle 4] [--top 40]   the large file open, the reporting period changed
 //   node bench/profile.mjs tables   [--throttle 4] [--top 40]   the large file open, #/help to the 1,000-row #/indicators
-//   ... [--callers TEXT]   and where the time of the functions named with TEXT is spent from
+//   ... [--callers TEXT]   and where the self time of the functions named with TEXT is spent from
 //
 // Run after `scripts/bench` (or `scripts/build` and the synthetic example):
 // it needs dist/ and the large snapshot. The shipped wasm has no names, so
@@ -223,8 +223,8 @@ const nameOf = (node) => {
       ? demangle(names.get(index))
       : `${file} ${frame.functionName}`;
 };
-// --callers TEXT: for functions whose name holds TEXT, their time by the
-// chain of callers above them (three deep).
+// --callers TEXT: for functions whose name holds TEXT, their self time by
+// the chain of callers above them (three deep).
 const callersOf = args.includes('--callers') ? args[args.indexOf('--callers') + 1] : null;
 const callers = new Map();
 let busy = 0;
@@ -242,7 +242,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 if (callersOf) {
-  console.log(`Callers of functions named with "${callersOf}":`);
+  console.log(`Self time of functions named with "${callersOf}", by their callers:`);
   for (const [chain, ms] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${chain}`);
 }
 console.log(`Profile of ${what}${THROTTLE > 1 ? ` (CPU slowed ${THROTTLE}x)` : ''}: ${busy.toFixed(0)} ms busy, self time by function:`);

@@ -66,11 +66,14 @@ const ms = (us) => (us / 1000).toFixed(1);
 const totals = new Map();
 for (let run = 0; run < RUNS; run++) {
   if (what === 'open') {
-    // A first open over the demo, as the bench's import: storage emptied.
+    // A first open over the demo, as the bench's import: storage emptied,
+    // the revision other tabs are told of included (else the save is refused
+    // as over newer data).
     await page.goto(`${server.url}#/data`);
     await page.evaluate(
       () =>
         new Promise((resolve) => {
+          localStorage.clear();
           const gone = indexedDB.deleteDatabase('scrutineer');
           gone.onsuccess = gone.onerror = gone.onblocked = resolve;
         }),
@@ -101,6 +104,22 @@ for (let run = 0; run < RUNS; run++) {
   await page.waitForTimeout(1000);
   await cdp.send('Tracing.end');
   await complete;
+  if (what === 'open') {
+    // Stored, not refused: the large pack is the record in IndexedDB.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('scrutineer');
+          open.onerror = () => resolve(0);
+          open.onsuccess = () => {
+            const get = open.result.transaction('records').objectStore('records').get('scrutineer.snapshot');
+            get.onerror = () => resolve(0);
+            get.onsuccess = () => resolve(typeof get.result === 'string' ? get.result.length : 0);
+          };
+        }),
+    );
+    if (stored < 1_000_000) throw new Error(`the opened file was not stored (${stored} characters held)`);
+  }
   cdp.off('Tracing.dataCollected', collect);
   const thread = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur);
@@ -114,6 +133,7 @@ for (let run = 0; run < RUNS; run++) {
     stack.push(e);
   }
   const tasks = mine.filter((e) => e.name === 'RunTask');
+  if (!tasks.length) throw new Error('the trace holds no main-thread task');
   const busy = tasks.reduce((s, e) => s + e.dur, 0);
   const longest = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
   console.log(`run ${run + 1}: ${ms(busy)} ms in tasks, the longest ${ms(longest.dur)} ms`);

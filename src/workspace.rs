@@ -84,7 +84,8 @@ fn read_snapshot_file(name: &str, text: &str) -> Result<Opened, ReadFileError> {
 
 thread_local! {
     /// The data's own text, written once for its save, its version and its
-    /// copy for Undo import (a 1,000-indicator pack's is 2.6 MB).
+    /// copy for Undo import (a 1,000-indicator pack's is 2.6 MB), held until
+    /// other data is written.
     static ENCODER: std::cell::RefCell<Encoder> = std::cell::RefCell::default();
 }
 

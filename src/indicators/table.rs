@@ -33,22 +33,17 @@ pub(crate) fn AreaTableView(
     let region_heading = table.region_heading();
     let small_note = table.small_note();
     // Its height until it is drawn: `content-visibility: auto` leaves the
-    // areas off screen undrawn at this height. Near the drawn height (a row
-    // is 66 to 72 px), so the area below a 50-row first one is not laid out
-    // to be found off screen. Set through the CSSOM: the page's policy
-    // allows no style attribute.
+    // areas off screen undrawn at this height. A little under the drawn
+    // height (a row is 66 to 72 px), so the area below a 50-row first one is
+    // not laid out to be found off screen, and an area just below a short
+    // one is not left undrawn on screen. Leptos sets it through the CSSOM,
+    // which the page's policy allows (it refuses style attributes).
     let undrawn_height = format!("auto {}px", 80 + 64 * table.rows.len());
-    let section = NodeRef::<leptos::html::Section>::new();
-    section.on_load(move |el| {
-        let _ = el
-            .style()
-            .set_property("contain-intrinsic-block-size", &undrawn_height);
-    });
     let area_name = table.area_name.clone();
     let (show_region, show_neighbours) = (table.show_region, table.show_neighbours);
     let summary = table.tally.summary();
     view! {
-        <section class="area" node_ref=section>
+        <section class="area" style:contain-intrinsic-block-size=undrawn_height>
             <div class="area__head">
                 {if pack {
                     view! { <h3 id=heading.clone()>{area_name}</h3> }.into_any()

@@ -6,7 +6,7 @@
 //! overwrites newer data saved by another, and the revision last exported, so
 //! the app can remind people to export.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
@@ -124,6 +124,9 @@ fn around(stored: &Stored, snapshot: &str) -> String {
         based_on: stored.based_on.as_deref(),
         snapshot: (),
     };
+    if snapshot.is_empty() {
+        return String::new(); // The data could not be written: as `write_text`.
+    }
     // The record ends `"snapshot":null}`: the data's text goes in place of
     // the null, as the serializer would have written it there.
     let head = write_text(&record, Layout::compact());
@@ -141,22 +144,25 @@ fn around(stored: &Stored, snapshot: &str) -> String {
 
 /// Writes stored records, writing the data's own text once for every
 /// record of the same data: its save, its version and its copy for Undo
-/// import differ only in their history. Holds the last data written
-/// (shared, not copied) and its text.
+/// import differ only in their history. Holds the last data's text, and the
+/// data only weakly: it keeps no data alive, and while it is held no other
+/// data can take the same place in memory and be mistaken for it.
 #[derive(Default)]
 pub struct Encoder {
-    last: Option<(Arc<Snapshot>, String)>,
+    last: Option<(Weak<Snapshot>, String)>,
 }
 
 impl Encoder {
     /// The same text as [`encode`].
     pub fn encode(&mut self, stored: &Stored) -> String {
         match &self.last {
-            Some((data, text)) if Arc::ptr_eq(data, &stored.snapshot) => around(stored, text),
+            Some((data, text)) if std::ptr::eq(data.as_ptr(), Arc::as_ptr(&stored.snapshot)) => {
+                around(stored, text)
+            }
             _ => {
                 let text = write_text(&*stored.snapshot, Layout::compact());
                 let record = around(stored, &text);
-                self.last = Some((stored.snapshot.clone(), text));
+                self.last = (!text.is_empty()).then(|| (Arc::downgrade(&stored.snapshot), text));
                 record
             }
         }
@@ -400,6 +406,15 @@ mod tests {
             assert_eq!(encoder.encode(stored), whole);
             assert_eq!(decode(&whole).expect("reads").0, *stored);
         }
+    }
+
+    #[test]
+    fn the_encoder_keeps_no_data_alive() {
+        let mut encoder = Encoder::default();
+        let data = Arc::new(small());
+        let held = Arc::downgrade(&data);
+        encoder.encode(&Stored::unsaved(data));
+        assert!(held.upgrade().is_none(), "only the encoder would hold it");
     }
 
     #[test]

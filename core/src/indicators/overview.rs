@@ -376,13 +376,7 @@ impl Tally {
     /// ignoring its standing and direction, so the counts show the whole
     /// picture while one of them filters the tables.
     pub fn for_filter(snapshot: &Snapshot, filter: &Filter, period: &Period) -> Tally {
-        let base = Filter {
-            standing: None,
-            travel: None,
-            signal: None,
-            assurance: None,
-            ..filter.clone()
-        };
+        let base = filter.for_counts();
         Tally::of(
             snapshot
                 .indicators

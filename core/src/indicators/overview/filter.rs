@@ -33,6 +33,18 @@ impl Filter {
         }
     }
 
+    /// What the counts above the tables are of: this filter without its
+    /// standing, direction, variation and assurance, which the counts set.
+    pub fn for_counts(&self) -> Filter {
+        Filter {
+            standing: None,
+            travel: None,
+            signal: None,
+            assurance: None,
+            ..self.clone()
+        }
+    }
+
     /// Whether any filter but the period narrows the overview, so that
     /// "Clear filters" has something to clear.
     pub fn narrows(&self) -> bool {

@@ -347,23 +347,7 @@ pub fn overview_counted(
     period: &Period,
 ) -> (Vec<AreaTable>, Tally) {
     let tables = overview(snapshot, filter, period);
-    let judged_alike = filter.standing.is_none()
-        && filter.travel.is_none()
-        && filter.signal.is_none()
-        && filter.assurance.is_none();
-    // Each indicator is in one table exactly when its service area is
-    // held, and held once (the file's checks refuse anything else).
-    let areas: std::collections::HashSet<&str> = snapshot
-        .service_areas
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
-    let tabled_once = areas.len() == snapshot.service_areas.len()
-        && snapshot
-            .indicators
-            .iter()
-            .all(|i| areas.contains(i.service_area.as_str()));
-    let tally = if judged_alike && tabled_once {
+    let tally = if counted_from_rows(snapshot, filter) {
         let mut tally = Tally::default();
         for table in &tables {
             tally.merge(&table.tally);
@@ -373,6 +357,26 @@ pub fn overview_counted(
         Tally::for_filter(snapshot, filter, period)
     };
     (tables, tally)
+}
+
+/// Whether the counts for `filter` are of exactly the indicators of its
+/// tables' rows: the counts' filter is the tables' own, and each indicator
+/// is in one table (its service area held, and held once; the file's checks
+/// refuse anything else).
+pub(crate) fn counted_from_rows(snapshot: &Snapshot, filter: &Filter) -> bool {
+    if filter.for_counts() != *filter {
+        return false;
+    }
+    let areas: std::collections::HashSet<&str> = snapshot
+        .service_areas
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    areas.len() == snapshot.service_areas.len()
+        && snapshot
+            .indicators
+            .iter()
+            .all(|i| areas.contains(i.service_area.as_str()))
 }
 
 /// The line above the tables: "Showing 3 indicators of 1,240.", counting
