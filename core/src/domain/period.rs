@@ -37,10 +37,6 @@ impl YearMonth {
         }
     }
 
-    fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
-    }
-
     fn last_day(self) -> NaiveDate {
         let (year, month) = if self.month == 12 {
             (self.year + 1, 1)
@@ -170,21 +166,56 @@ impl Period {
 
     /// The first day the period covers.
     pub fn start(&self) -> NaiveDate {
+        match self.first() {
+            Bound::Ymd(year, month, day) => ymd(year, month, day),
+            Bound::Date(date) => date,
+        }
+    }
+
+    /// The first day as its year, month and day, or the day itself.
+    fn first(&self) -> Bound {
         match *self {
-            Period::FinancialYear { start_year } => ymd(start_year, 4, 1),
+            Period::FinancialYear { start_year } | Period::YearToDate { start_year, .. } => {
+                Bound::Ymd(start_year, 4, 1)
+            }
             Period::Quarter {
                 start_year,
                 quarter,
             } => {
                 let (year, month) = quarter_first_month(start_year, quarter);
-                ymd(year, month, 1)
+                Bound::Ymd(year, month, 1)
             }
-            Period::Month(month) => month.first_day(),
-            Period::CalendarYear(year) => ymd(year, 1, 1),
-            Period::AsAt(date) => date,
-            Period::MonthRange { first, .. } => first.first_day(),
-            Period::YearRange { first, .. } => ymd(first, 1, 1),
-            Period::YearToDate { start_year, .. } => ymd(start_year, 4, 1),
+            Period::Month(m) | Period::MonthRange { first: m, .. } => {
+                Bound::Ymd(m.year, m.month, 1)
+            }
+            Period::CalendarYear(year) | Period::YearRange { first: year, .. } => {
+                Bound::Ymd(year, 1, 1)
+            }
+            Period::AsAt(date) => Bound::Date(date),
+        }
+    }
+
+    /// The last day as its year, month and day, or the day itself.
+    fn last(&self) -> Bound {
+        let month_end = |year: i32, month: u32| Bound::Ymd(year, month, days_in_month(year, month));
+        match *self {
+            Period::FinancialYear { start_year } => Bound::Ymd(start_year + 1, 3, 31),
+            Period::Quarter {
+                start_year,
+                quarter,
+            }
+            | Period::YearToDate {
+                start_year,
+                quarter,
+            } => {
+                let (year, month) = quarter_first_month(start_year, quarter);
+                month_end(year, month + 2)
+            }
+            Period::Month(m) | Period::MonthRange { last: m, .. } => month_end(m.year, m.month),
+            Period::CalendarYear(year) | Period::YearRange { last: year, .. } => {
+                Bound::Ymd(year, 12, 31)
+            }
+            Period::AsAt(date) => Bound::Date(date),
         }
     }
 
@@ -217,69 +248,12 @@ impl Period {
 
     /// [`Period::start`] as a [`Day`]: worked out without building a date.
     pub fn start_day(&self) -> Day {
-        let year = match *self {
-            Period::FinancialYear { start_year }
-            | Period::Quarter { start_year, .. }
-            | Period::YearToDate { start_year, .. } => start_year,
-            Period::Month(m) | Period::MonthRange { first: m, .. } => m.year,
-            Period::CalendarYear(year) | Period::YearRange { first: year, .. } => year,
-            Period::AsAt(date) => return Day::of(date),
-        };
-        if !Day::PLAIN_YEARS.contains(&year) {
-            return Day::of(self.start());
-        }
-        match *self {
-            Period::FinancialYear { start_year } | Period::YearToDate { start_year, .. } => {
-                Day::ymd(start_year, 4, 1)
-            }
-            Period::Quarter {
-                start_year,
-                quarter,
-            } => {
-                let (year, month) = quarter_first_month(start_year, quarter);
-                Day::ymd(year, month, 1)
-            }
-            Period::Month(m) | Period::MonthRange { first: m, .. } => Day::ymd(m.year, m.month, 1),
-            Period::CalendarYear(year) | Period::YearRange { first: year, .. } => {
-                Day::ymd(year, 1, 1)
-            }
-            Period::AsAt(date) => Day::of(date),
-        }
+        Day::at(self.first(), || self.start())
     }
 
     /// [`Period::end`] as a [`Day`]: worked out without building a date.
     pub fn end_day(&self) -> Day {
-        let year = match *self {
-            Period::FinancialYear { start_year }
-            | Period::Quarter { start_year, .. }
-            | Period::YearToDate { start_year, .. } => start_year,
-            Period::Month(m) | Period::MonthRange { last: m, .. } => m.year,
-            Period::CalendarYear(year) | Period::YearRange { last: year, .. } => year,
-            Period::AsAt(date) => return Day::of(date),
-        };
-        if !Day::PLAIN_YEARS.contains(&year) {
-            return Day::of(self.end());
-        }
-        let month_end = |year: i32, month: u32| Day::ymd(year, month, days_in_month(year, month));
-        match *self {
-            Period::FinancialYear { start_year } => Day::ymd(start_year + 1, 3, 31),
-            Period::Quarter {
-                start_year,
-                quarter,
-            }
-            | Period::YearToDate {
-                start_year,
-                quarter,
-            } => {
-                let (year, month) = quarter_first_month(start_year, quarter);
-                month_end(year, month + 2)
-            }
-            Period::Month(m) | Period::MonthRange { last: m, .. } => month_end(m.year, m.month),
-            Period::CalendarYear(year) | Period::YearRange { last: year, .. } => {
-                Day::ymd(year, 12, 31)
-            }
-            Period::AsAt(date) => Day::of(date),
-        }
+        Day::at(self.last(), || self.end())
     }
 
     /// Orders two periods of the same kind by time; refuses unlike kinds with the reason.
@@ -359,6 +333,18 @@ impl Day {
     /// outside any pack), through chrono's dates, as [`Period::start`] does.
     const PLAIN_YEARS: std::ops::RangeInclusive<i32> = -200_000..=200_000;
 
+    /// `bound` as a number; through chrono's date (`date`, with its
+    /// fallbacks) beyond the years worked out by arithmetic.
+    fn at(bound: Bound, date: impl FnOnce() -> NaiveDate) -> Day {
+        match bound {
+            Bound::Ymd(year, month, day) if Day::PLAIN_YEARS.contains(&year) => {
+                Day::ymd(year, month, day)
+            }
+            Bound::Ymd(..) => Day::of(date()),
+            Bound::Date(day) => Day::of(day),
+        }
+    }
+
     /// `date` as a number.
     pub fn of(date: NaiveDate) -> Day {
         Day::ymd(date.year(), date.month(), date.day())
@@ -367,6 +353,14 @@ impl Day {
     fn ymd(year: i32, month: u32, day: u32) -> Day {
         Day(i64::from(year) * 512 + i64::from(month) * 32 + i64::from(day))
     }
+}
+
+/// A period's first or last day: a year, month and day worked out from its
+/// label, or a day it names (`AsAt`).
+#[derive(Clone, Copy)]
+enum Bound {
+    Ymd(i32, u32, u32),
+    Date(NaiveDate),
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
