@@ -85,7 +85,7 @@ pub fn needs_export(revision: u64, exported_revision: Option<u64>) -> bool {
 }
 
 #[derive(Serialize)]
-struct Record<'a> {
+struct Record<'a, S> {
     #[serde(rename = "type")]
     kind: &'static str,
     version: u64,
@@ -98,8 +98,9 @@ struct Record<'a> {
     exported_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     based_on: Option<&'a str>,
-    /// Written as `null` and replaced by the data's own text (see `around`).
-    snapshot: (),
+    /// `()`, written as `null` and replaced by the data's own text (see
+    /// `around`); the data itself in the tests, which write it whole.
+    snapshot: S,
 }
 
 fn instant(t: DateTime<Utc>) -> String {
@@ -114,22 +115,12 @@ pub fn encode(stored: &Stored) -> String {
 /// A stored record of `stored`'s history around `snapshot`, the data's
 /// compact text already written.
 fn around(stored: &Stored, snapshot: &str) -> String {
-    let record = Record {
-        kind: STORE_TYPE,
-        version: VERSION,
-        revision: stored.revision,
-        saved_at: stored.saved_at.map(instant),
-        exported_revision: stored.exported_revision,
-        exported_at: stored.exported_at.map(instant),
-        based_on: stored.based_on.as_deref(),
-        snapshot: (),
-    };
     if snapshot.is_empty() {
         return String::new(); // The data could not be written: as `write_text`.
     }
     // The record ends `"snapshot":null}`: the data's text goes in place of
     // the null, as the serializer would have written it there.
-    let head = write_text(&record, Layout::compact());
+    let head = write_text(&record(stored, ()), Layout::compact());
     match head.strip_suffix("null}") {
         Some(head) => {
             let mut text = String::with_capacity(head.len() + snapshot.len() + 1);
@@ -139,6 +130,20 @@ fn around(stored: &Stored, snapshot: &str) -> String {
             text
         }
         None => String::new(),
+    }
+}
+
+/// The record of `stored`'s history, holding `snapshot`.
+fn record<S>(stored: &Stored, snapshot: S) -> Record<'_, S> {
+    Record {
+        kind: STORE_TYPE,
+        version: VERSION,
+        revision: stored.revision,
+        saved_at: stored.saved_at.map(instant),
+        exported_revision: stored.exported_revision,
+        exported_at: stored.exported_at.map(instant),
+        based_on: stored.based_on.as_deref(),
+        snapshot,
     }
 }
 
@@ -355,33 +360,7 @@ mod tests {
     /// The record as one serializer writes it, the data in its place: what
     /// `encode` wrote before it wrote the data's text once for every record.
     fn written_whole(stored: &Stored) -> String {
-        #[derive(Serialize)]
-        struct Whole<'a> {
-            #[serde(rename = "type")]
-            kind: &'static str,
-            version: u64,
-            revision: u64,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            saved_at: Option<String>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            exported_revision: Option<u64>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            exported_at: Option<String>,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            based_on: Option<&'a str>,
-            snapshot: &'a Snapshot,
-        }
-        serde_json::to_string(&Whole {
-            kind: STORE_TYPE,
-            version: VERSION,
-            revision: stored.revision,
-            saved_at: stored.saved_at.map(instant),
-            exported_revision: stored.exported_revision,
-            exported_at: stored.exported_at.map(instant),
-            based_on: stored.based_on.as_deref(),
-            snapshot: &stored.snapshot,
-        })
-        .expect("writes")
+        serde_json::to_string(&record(stored, &*stored.snapshot)).expect("writes")
     }
 
     #[test]
