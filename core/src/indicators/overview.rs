@@ -449,4 +449,6 @@ impl Tally {
 }
 
 #[cfg(test)]
+mod table_tests;
+#[cfg(test)]
 mod tests;
