@@ -1,10 +1,10 @@
 //! `#/indicators`: the period picker, the counts, the filters and a table
 //! per service area.
 
-use leptos::prelude::*;
-use scrutineer_core::domain::period::Period;
 use std::sync::Arc;
 
+use leptos::prelude::*;
+use scrutineer_core::domain::period::Period;
 use scrutineer_core::indicators::overview::{
     default_period, overview_counted, reporting_periods, results_line, AreaTable, Filter,
     Signal as SpcSignal, Standing, Tally, Travel,
