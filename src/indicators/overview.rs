@@ -1,12 +1,14 @@
 //! `#/indicators`: the period picker, the counts, the filters and a table
 //! per service area.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
+use scrutineer_core::domain::snapshot::Snapshot;
 use scrutineer_core::indicators::overview::{
-    default_period, overview_counted, reporting_periods, results_line, AreaTable, Filter,
+    default_among, overview_counted, reporting_periods, results_line, AreaTable, Filter,
     Signal as SpcSignal, Standing, Tally, Travel,
 };
 use scrutineer_core::route::Route;
@@ -36,6 +38,69 @@ fn download_csv(
     }
 }
 
+/// The overview last worked out, and the periods of the data last shown.
+/// Going back to `#/indicators` from an indicator, the usual way through a
+/// pack in a meeting, draws the same overview again: it is not worked out
+/// again. Each is for the data it was worked out from, held weakly (so no
+/// data is kept alive by it, and an edit, which is new data, is never shown
+/// an old overview), and for the same filter and period.
+struct Last {
+    data: Weak<Snapshot>,
+    filter: Filter,
+    period: Period,
+    tables: Vec<Arc<AreaTable>>,
+    tally: Tally,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
+    static PERIODS: RefCell<Option<(Weak<Snapshot>, Vec<Period>)>> = const { RefCell::new(None) };
+}
+
+/// Whether `held` is a weak hold on `data` itself. While the hold lasts the
+/// allocation is not freed, so no other data can come to have its address.
+fn same_data(held: &Weak<Snapshot>, data: &Arc<Snapshot>) -> bool {
+    std::ptr::eq(held.as_ptr(), Arc::as_ptr(data))
+}
+
+/// The overview's tables and counts of `data` for `filter` at `period`.
+fn worked_out(
+    data: &Arc<Snapshot>,
+    filter: &Filter,
+    period: &Period,
+) -> (Vec<Arc<AreaTable>>, Tally) {
+    LAST.with_borrow_mut(|last| {
+        if let Some(l) = last
+            .as_ref()
+            .filter(|l| same_data(&l.data, data) && l.filter == *filter && l.period == *period)
+        {
+            return (l.tables.clone(), l.tally.clone());
+        }
+        let (tables, tally) = overview_counted(data, filter, period);
+        let tables: Vec<Arc<AreaTable>> = tables.into_iter().map(Arc::new).collect();
+        *last = Some(Last {
+            data: Arc::downgrade(data),
+            filter: filter.clone(),
+            period: *period,
+            tables: tables.clone(),
+            tally: tally.clone(),
+        });
+        (tables, tally)
+    })
+}
+
+/// [`reporting_periods`] of `data`, worked out once per data.
+fn periods_of(data: &Arc<Snapshot>) -> Vec<Period> {
+    PERIODS.with_borrow_mut(|last| match last {
+        Some((held, periods)) if same_data(held, data) => periods.clone(),
+        _ => {
+            let periods = reporting_periods(data);
+            *last = Some((Arc::downgrade(data), periods.clone()));
+            periods
+        }
+    })
+}
+
 /// `#/indicators`: the quarter's performance at a glance, with filters in the address.
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
@@ -43,11 +108,11 @@ pub fn IndicatorsPage() -> impl IntoView {
     let query = use_query();
     let filter = Memo::new(move |_| query.with(|q| Filter::from_query(q)));
     // Worked out once per snapshot, not again at every change of period.
-    let periods = Memo::new(move |_| snapshot.with(|s| reporting_periods(s)));
+    let periods = Memo::new(move |_| snapshot.with(periods_of));
     let period = Memo::new(move |_| {
         filter
             .with(|f| f.period)
-            .or_else(|| snapshot.with(|s| default_period(s)))
+            .or_else(|| periods.with(|p| default_among(p)))
     });
     let empty = move || snapshot.with(|s| s.indicators.is_empty());
     // A mistyped or out-of-date link says what was not understood.
@@ -57,25 +122,38 @@ pub fn IndicatorsPage() -> impl IntoView {
         <h1 tabindex="-1">"Performance indicators"</h1>
         <LinkNote text=link_problem/>
         <Show when=move || !empty() fallback=|| view! { <EmptyState what="performance indicators"/> }>
-            {move || period.get().map(|p| view! { <Overview filter=filter period=p periods=periods/> })}
+            <Show when=move || period.with(Option::is_some)>
+                <Overview filter=filter period=period periods=periods/>
+            </Show>
         </Show>
     }
 }
 
-/// The picker, the counts, the filters and the tables for one period.
+/// The picker, the counts, the filters and the tables. They stay on the
+/// page when the period changes, and only what the period changes is drawn
+/// again: the counts, the tables and the links, not the picker and the form
+/// (so focus stays in the picker).
 #[component]
-fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) -> impl IntoView {
+fn Overview(
+    filter: Memo<Filter>,
+    /// Shown only while there is a period (`IndicatorsPage`).
+    period: Memo<Option<Period>>,
+    periods: Memo<Vec<Period>>,
+) -> impl IntoView {
     let snapshot = use_snapshot();
+    // Once there is none the overview is taken off the page; until then the
+    // last period shown stands.
+    let period = Memo::new(move |last: Option<&Period>| {
+        period
+            .get()
+            .or_else(|| last.copied())
+            .expect("the overview is shown only with a period")
+    });
     // Counts ignore the rating and direction filters, so they show the
     // whole picture. Worked out with the tables: each indicator judged once
     // where the filter lets the counts and the tables hold the same ones.
     let counted = Memo::new(move |_| {
-        snapshot.with(|s| {
-            filter.with(|f| {
-                let (tables, tally) = overview_counted(s, f, &period);
-                (tables.into_iter().map(Arc::new).collect::<Vec<_>>(), tally)
-            })
-        })
+        snapshot.with(|s| filter.with(|f| period.with(|p| worked_out(s, f, p))))
     });
     let tally = Memo::new(move |_| counted.with(|(_, tally)| tally.clone()));
     // Shared, not copied: a 1,000-row pack's tables are drawn from these.
@@ -92,7 +170,10 @@ fn Overview(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) ->
         <FilterForm filter=filter period=period/>
         <ResultsBar filter=filter period=period tables=tables/>
         // The count chips above are the key: each shape with its words.
-        {move || tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()}
+        {move || {
+            let period = period.get_untracked();
+            tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()
+        }}
     }
 }
 
@@ -103,7 +184,7 @@ fn StandingCounts(
     /// The filter in the address.
     filter: Memo<Filter>,
     /// The period shown.
-    period: Period,
+    period: Memo<Period>,
     /// The counts, ignoring the standing and direction filters.
     tally: Memo<Tally>,
 ) -> impl IntoView {
@@ -111,7 +192,7 @@ fn StandingCounts(
         view! {
             <CountChip
                 count=Signal::derive(move || tally.with(|t| t.standing(s)))
-                href=Signal::derive(move || filter.with(|f| f.toggle_standing(s, period).href()))
+                href=Signal::derive(move || filter.with(|f| f.toggle_standing(s, period.get()).href()))
                 current=Signal::derive(move || filter.with(|f| f.standing == Some(s)))
                 label=s.label()
             >
@@ -121,7 +202,7 @@ fn StandingCounts(
     });
     view! {
         <section class="count-group" aria-labelledby="targets-heading">
-            <h2 id="targets-heading" class="count-group__title">{format!("Are we achieving our targets? ({period})")}</h2>
+            <h2 id="targets-heading" class="count-group__title">{move || format!("Are we achieving our targets? ({})", period.get())}</h2>
             <ul class="count-chips" data-testid="standing-counts">{chips.collect_view()}</ul>
         </section>
     }
@@ -134,7 +215,7 @@ fn TravelCounts(
     /// The filter in the address.
     filter: Memo<Filter>,
     /// The period shown.
-    period: Period,
+    period: Memo<Period>,
     /// The counts, ignoring the standing and direction filters.
     tally: Memo<Tally>,
 ) -> impl IntoView {
@@ -142,7 +223,7 @@ fn TravelCounts(
         view! {
             <CountChip
                 count=Signal::derive(move || tally.with(|x| x.travel(t)))
-                href=Signal::derive(move || filter.with(|f| f.toggle_travel(t, period).href()))
+                href=Signal::derive(move || filter.with(|f| f.toggle_travel(t, period.get()).href()))
                 current=Signal::derive(move || filter.with(|f| f.travel == Some(t)))
                 label=t.label()
             >
@@ -167,7 +248,7 @@ fn SpcCounts(
     /// The filter in the address.
     filter: Memo<Filter>,
     /// The period shown.
-    period: Period,
+    period: Memo<Period>,
     /// The counts, ignoring the filters the counts set.
     tally: Memo<Tally>,
 ) -> impl IntoView {
@@ -190,7 +271,7 @@ fn SpcCounts(
             <Show when=move || { count.get() > 0 || current.get() }>
                 <CountChip
                     count=count
-                    href=Signal::derive(move || filter.with(|f| f.toggle_signal(s, period).href()))
+                    href=Signal::derive(move || filter.with(|f| f.toggle_signal(s, period.get()).href()))
                     current=current
                     label=s.label()
                 >
@@ -208,7 +289,7 @@ fn SpcCounts(
             <Show when=move || { count.get() > 0 || current.get() }>
                 <CountChip
                     count=count
-                    href=Signal::derive(move || filter.with(|f| f.toggle_assurance(a, period).href()))
+                    href=Signal::derive(move || filter.with(|f| f.toggle_assurance(a, period.get()).href()))
                     current=current
                     label=a.short()
                 >
@@ -288,7 +369,7 @@ fn ResultsBar(
     /// The filter in the address.
     filter: Memo<Filter>,
     /// The period shown.
-    period: Period,
+    period: Memo<Period>,
     /// The tables shown.
     tables: Memo<Vec<Arc<AreaTable>>>,
 ) -> impl IntoView {
@@ -304,7 +385,7 @@ fn ResultsBar(
                 {line}
                 " "
                 <Show when=move || filter.with(Filter::narrows)>
-                    <a href=move || Filter::for_period(period).href()>"Clear filters"</a>
+                    <a href=move || Filter::for_period(period.get()).href()>"Clear filters"</a>
                 </Show>
             </p>
             <div class="button-group button-group--tight">
@@ -320,7 +401,11 @@ fn ResultsBar(
 /// The reporting period shown, chosen from those with figures; choosing
 /// one changes the address and keeps the other filters.
 #[component]
-fn PeriodPicker(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>) -> impl IntoView {
+fn PeriodPicker(
+    filter: Memo<Filter>,
+    period: Memo<Period>,
+    periods: Memo<Vec<Period>>,
+) -> impl IntoView {
     let options = move || periods.get();
     let change = move |event: leptos::ev::Event| {
         let chosen: Option<Period> = event_target_value(&event).parse().ok();
@@ -336,7 +421,9 @@ fn PeriodPicker(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>
             <select class="select" id="period-picker" data-testid="period-picker" on:change=change>
                 {move || options().into_iter().map(|p| {
                     let label = p.to_string();
-                    view! { <option value=label.clone() selected=p == period>{label.clone()}</option> }
+                    // A property, not the attribute: once a person has chosen, the
+                    // attribute no longer moves the choice (a back button, a link).
+                    view! { <option value=label.clone() prop:selected=move || p == period.get()>{label.clone()}</option> }
                 }).collect_view()}
             </select>
         </div>
@@ -346,7 +433,7 @@ fn PeriodPicker(filter: Memo<Filter>, period: Period, periods: Memo<Vec<Period>>
 /// The filters by service area, words and England, applied to the address
 /// together when the form is submitted.
 #[component]
-fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
+fn FilterForm(filter: Memo<Filter>, period: Memo<Period>) -> impl IntoView {
     let snapshot = use_snapshot();
     let area = RwSignal::new(filter.with_untracked(|f| f.area.clone().unwrap_or_default()));
     let worse = RwSignal::new(filter.with_untracked(|f| f.worse_than_england));
@@ -362,7 +449,7 @@ fn FilterForm(filter: Memo<Filter>, period: Period) -> impl IntoView {
     let apply = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let next = filter.with_untracked(|f| Filter {
-            period: Some(period),
+            period: Some(period.get_untracked()),
             area: Some(area.get_untracked()).filter(|a| !a.is_empty()),
             worse_than_england: worse.get_untracked(),
             text: text.get_untracked().trim().to_owned(),

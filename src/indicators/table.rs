@@ -1,12 +1,37 @@
 //! One service area's table of indicators, on the overview and in the pack.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
 use scrutineer_core::domain::period::Period;
 use scrutineer_core::indicators::overview::AreaTable;
 
 use crate::components::TableRegion;
+
+thread_local! {
+    /// The rows' HTML of the tables on the page or kept with the overview
+    /// last worked out (`overview::worked_out`): drawn again, they are not
+    /// written again. Held by a weak hold on each table, so a table no longer
+    /// used takes its HTML with it.
+    static ROWS: RefCell<Vec<(Weak<AreaTable>, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `table`'s rows as HTML, written once while the table is in use.
+fn rows_html(table: &Arc<AreaTable>) -> String {
+    ROWS.with_borrow_mut(|rows| {
+        rows.retain(|(held, _)| held.strong_count() > 0);
+        if let Some((_, html)) = rows
+            .iter()
+            .find(|(held, _)| std::ptr::eq(held.as_ptr(), Arc::as_ptr(table)))
+        {
+            return html.clone();
+        }
+        let html = table.rows_html();
+        rows.push((Arc::downgrade(table), html.clone()));
+        html
+    })
+}
 
 /// One service area's table; `pack` sets its heading one level down, under the pack's section.
 #[component]
@@ -21,7 +46,7 @@ pub(crate) fn AreaTableView(
     let any_elsewhere = table.any_elsewhere();
     // The rows are static: written as one piece of escaped HTML (see core's
     // `html` module), a 1,000-row pack draws in one DOM call, not 30,000.
-    let body = table.rows_html();
+    let body = rows_html(&table);
     let shown = table.shown_columns();
     let mut shown = shown.into_iter();
     let chosen_head = shown

@@ -33,6 +33,48 @@ test('choosing a period changes the counts and the address', async ({ app, page 
   await expect(page.getByTestId('period-picker'), 'the address keeps the period').toHaveValue('Q1 2018/19');
 });
 
+test('going back after choosing a period shows the period before, in the picker, the counts and the tables', async ({ app, page }) => {
+  await app.open('#/indicators');
+  const picker = page.getByTestId('period-picker');
+  const cla = page.locator('tr[data-indicator="children-looked-after"] td').first();
+  await picker.selectOption('Q1 2018/19');
+  await expect(cla).toHaveText('2,021 / 81.9');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/indicators$/);
+  await expect(picker, 'the picker follows the address, not the last choice made in it').toHaveValue('Q1 2019/20');
+  await expect(page.getByRole('heading', { name: 'Are we achieving our targets? (Q1 2019/20)' })).toBeVisible();
+  await expect(cla).toHaveText('2,096 / 84.6');
+  await page.goForward();
+  await expect(picker).toHaveValue('Q1 2018/19');
+  await expect(cla).toHaveText('2,021 / 81.9');
+});
+
+test('the overview drawn again after an indicator is the same, and after an edit shows the edit', async ({ app, page }) => {
+  await app.open('#/indicators?period=Q1%202019%2F20');
+  const cla = page.locator('tr[data-indicator="children-looked-after"] td').first();
+  await expect(cla).toHaveText('2,096 / 84.6');
+  await page.locator('tr[data-indicator="children-looked-after"] a').first().click();
+  await expect(app.heading).toHaveText(/Children Looked After/);
+  await page.goBack();
+  await expect(cla).toHaveText('2,096 / 84.6');
+  await expect(page.getByTestId('results-line')).toContainText('61');
+
+  // Within the same page, as a person goes: what the app keeps in memory stays.
+  await page.evaluate(() => ((window as unknown as { sameVisit: boolean }).sameVisit = true));
+  await page.getByTestId('enter-figures').click();
+  const period = page.locator('#enter-period');
+  await period.fill('Q1 2019/20');
+  const box = page.locator('#enter-children-looked-after');
+  await expect(box).toHaveValue('2,096 / 84.6');
+  await box.fill('2,800 / 113.0');
+  await page.getByRole('button', { name: 'Save figures' }).click();
+  await expect(page).toHaveURL(/#\/indicators\?period=Q1%202019%2F20$/);
+  await expect(cla, 'the edited data is worked out afresh').toHaveText('2,800 / 113.0');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(cla, 'and so is the data undone').toHaveText('2,096 / 84.6');
+  expect(await page.evaluate(() => (window as unknown as { sameVisit?: boolean }).sameVisit), 'no reload in between').toBe(true);
+});
+
 test('tapping a count filters the list, and the filtered view can be shared by its address', async ({ app, page }) => {
   await app.open('#/indicators');
   await page.getByTestId('standing-counts').getByRole('link', { name: /Requires improvement/ }).click();

@@ -25,21 +25,40 @@ pub use tables::{overview, overview_counted, results_line, AreaTable, CellView, 
 /// The periods a councillor can choose between: every quarter and financial
 /// year that holds a figure, latest first.
 pub fn reporting_periods(snapshot: &Snapshot) -> Vec<Period> {
-    let mut periods: Vec<Period> = snapshot
-        .indicators
-        .iter()
-        .flat_map(|i| i.values.iter().map(|o| o.period))
-        .filter(|p| matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear))
-        .collect();
+    let mut periods = distinct(
+        snapshot
+            .indicators
+            .iter()
+            .flat_map(|i| i.values.iter().map(|o| o.period))
+            .filter(|p| matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)),
+    );
     // Latest end first; at the same end, the shorter (a year's last quarter) first.
     sort::by(&mut periods, |a, b| b.timeline_cmp(a));
-    periods.dedup();
     periods
+}
+
+/// Each of `periods` once, in the order first met. A pack's figures fall in
+/// a few dozen periods at most, so looking through those met so far is
+/// quicker than sorting every figure's period (20,000 in a 1,000-indicator
+/// pack) to drop the repeats.
+pub(crate) fn distinct(periods: impl Iterator<Item = Period>) -> Vec<Period> {
+    let mut seen: Vec<Period> = Vec::new();
+    for period in periods {
+        if !seen.contains(&period) {
+            seen.push(period);
+        }
+    }
+    seen
 }
 
 /// The period shown first: the latest quarter, or the latest of any kind.
 pub fn default_period(snapshot: &Snapshot) -> Option<Period> {
-    let periods = reporting_periods(snapshot);
+    default_among(&reporting_periods(snapshot))
+}
+
+/// [`default_period`] of the `periods` [`reporting_periods`] gave, where
+/// the caller has them already.
+pub fn default_among(periods: &[Period]) -> Option<Period> {
     periods
         .iter()
         .find(|p| p.kind() == PeriodKind::Quarter)

@@ -281,18 +281,19 @@ pub fn small_flag_html(html: &mut Html, small: Small, under: u32) {
 /// it), the last [`COLUMNS`] ending with `period`, which always has its
 /// column, even where none of them has a figure for it yet.
 fn area_columns(indicators: &[&Indicator], period: &Period) -> Vec<Period> {
-    let mut columns: Vec<Period> = indicators
-        .iter()
-        .flat_map(|i| i.values.iter().map(|o| o.period))
-        .filter(|p| {
-            matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
-                && p.end_day() <= period.end_day()
-        })
-        .collect();
+    let last_day = period.end_day();
+    let mut columns = super::distinct(
+        indicators
+            .iter()
+            .flat_map(|i| i.values.iter().map(|o| o.period))
+            .filter(|p| {
+                matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear)
+                    && p.end_day() <= last_day
+            }),
+    );
     sort::by_key(&mut columns, |p| {
         (p.end_day(), std::cmp::Reverse(p.start_day()))
     });
-    columns.dedup();
     columns.retain(|p| p != period);
     let skip = columns.len().saturating_sub(COLUMNS - 1);
     let mut columns: Vec<Period> = columns.into_iter().skip(skip).collect();

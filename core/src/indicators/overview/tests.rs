@@ -36,6 +36,44 @@ fn the_picker_offers_quarters_and_years_latest_first_and_defaults_to_the_latest_
 }
 
 #[test]
+fn each_period_is_offered_once_in_timeline_order_whatever_order_the_figures_come_in() {
+    let mut s = demo();
+    // The figures of every indicator in reverse, and the indicators too.
+    s.indicators.reverse();
+    for i in s.indicators.iter_mut() {
+        i.values.reverse();
+    }
+    let periods = reporting_periods(&s);
+    assert_eq!(periods, reporting_periods(&demo()));
+    let mut sorted = periods.clone();
+    crate::sort::by(&mut sorted, |a, b| b.timeline_cmp(a));
+    sorted.dedup();
+    assert_eq!(
+        periods, sorted,
+        "as sorting every figure's period and dropping repeats gives"
+    );
+    assert_eq!(
+        super::distinct(
+            [
+                period("Q1 2019/20"),
+                period("2018/19"),
+                period("Q1 2019/20")
+            ]
+            .into_iter()
+        ),
+        [period("Q1 2019/20"), period("2018/19")],
+        "the first met kept, in the order met"
+    );
+    assert_eq!(default_among(&periods), default_period(&s));
+    assert_eq!(
+        default_among(&[period("2018/19"), period("2017/18")]),
+        Some(period("2018/19")),
+        "with no quarter, the latest year"
+    );
+    assert_eq!(default_among(&[]), None);
+}
+
+#[test]
 fn direction_compares_like_with_like_as_the_indicator_says() {
     let s = demo();
     let q1 = period("Q1 2019/20");
