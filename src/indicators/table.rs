@@ -10,10 +10,10 @@ use scrutineer_core::indicators::overview::AreaTable;
 use crate::components::TableRegion;
 
 thread_local! {
-    /// The rows' HTML of the tables on the page or kept with the overview
-    /// last worked out (`overview::worked_out`): drawn again, they are not
-    /// written again. Held by a weak hold on each table, so a table no longer
-    /// used takes its HTML with it.
+    /// The rows' HTML of the overview's tables on the page or kept with the
+    /// overview last worked out (`overview::worked_out`): drawn again, they
+    /// are not written again. Each is held by a weak hold on its table, and
+    /// dropped at the next table drawn once its table is no longer used.
     static ROWS: RefCell<Vec<(Weak<AreaTable>, String)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -46,7 +46,12 @@ pub(crate) fn AreaTableView(
     let any_elsewhere = table.any_elsewhere();
     // The rows are static: written as one piece of escaped HTML (see core's
     // `html` module), a 1,000-row pack draws in one DOM call, not 30,000.
-    let body = rows_html(&table);
+    // The pack's tables are drawn once: nothing to keep.
+    let body = if pack {
+        table.rows_html()
+    } else {
+        rows_html(&table)
+    };
     let shown = table.shown_columns();
     let mut shown = shown.into_iter();
     let chosen_head = shown

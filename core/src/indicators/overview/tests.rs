@@ -36,22 +36,28 @@ fn the_picker_offers_quarters_and_years_latest_first_and_defaults_to_the_latest_
 }
 
 #[test]
-fn each_period_is_offered_once_in_timeline_order_whatever_order_the_figures_come_in() {
+fn each_period_is_offered_once_in_timeline_order_as_sorting_every_figure_s_period_gives() {
     let mut s = demo();
-    // The figures of every indicator in reverse, and the indicators too.
+    // Figures in another order: every indicator's in reverse, and the
+    // indicators too.
     s.indicators.reverse();
     for i in s.indicators.iter_mut() {
         i.values.reverse();
     }
+    // Every figure's period, sorted, with repeats dropped after: how the
+    // periods were worked out before they were made distinct first.
+    let mut every: Vec<Period> = s
+        .indicators
+        .iter()
+        .flat_map(|i| i.values.iter().map(|o| o.period))
+        .filter(|p| matches!(p.kind(), PeriodKind::Quarter | PeriodKind::FinancialYear))
+        .collect();
+    crate::sort::by(&mut every, |a, b| b.timeline_cmp(a));
+    every.dedup();
     let periods = reporting_periods(&s);
+    assert_eq!(periods, every);
     assert_eq!(periods, reporting_periods(&demo()));
-    let mut sorted = periods.clone();
-    crate::sort::by(&mut sorted, |a, b| b.timeline_cmp(a));
-    sorted.dedup();
-    assert_eq!(
-        periods, sorted,
-        "as sorting every figure's period and dropping repeats gives"
-    );
+    assert!(periods.len() >= 10, "{periods:?}");
     assert_eq!(
         super::distinct(
             [
