@@ -173,10 +173,15 @@ fn Overview(
         <FilterForm filter=filter period=period/>
         <ResultsBar filter=filter period=period tables=tables/>
         // The count chips above are the key: each shape with its words.
-        {move || {
-            let period = period.get();
-            tables.get().into_iter().map(|table| view! { <AreaTableView table=table period=period/> }).collect_view()
-        }}
+        // Keyed by each table itself: a table worked out afresh (a new
+        // period, filter or data) is built off the page and put in place of
+        // the old one, which is quicker for the browser than rewriting the
+        // rows of a table on the page; the same tables drawn again are left.
+        <For
+            each=move || tables.get()
+            key=|table| Arc::as_ptr(table) as usize
+            children=move |table| view! { <AreaTableView table=table period=period.get_untracked()/> }
+        />
     }
 }
 
